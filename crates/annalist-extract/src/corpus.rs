@@ -1,0 +1,56 @@
+//! Many records as one corpus: actors merged across documents, relations in one ledger.
+
+use std::collections::BTreeMap;
+
+use annalist_core::{Actor, ActorId, Corpus, Record};
+
+/// Merges actors by id: the first record's actor wins, aliases and roles of later ones are
+/// added when new. Output sorted by id, so the result does not depend on record order beyond
+/// which record first named an actor.
+#[derive(Debug, Default, Clone)]
+pub struct ActorTable {
+    actors: BTreeMap<ActorId, Actor>,
+}
+
+impl ActorTable {
+    /// Adds the actors of one record.
+    pub fn add(&mut self, actors: &[Actor]) {
+        for actor in actors {
+            match self.actors.get_mut(&actor.id) {
+                None => {
+                    self.actors.insert(actor.id.clone(), actor.clone());
+                }
+                Some(known) => {
+                    for alias in &actor.aliases {
+                        if !known.aliases.contains(alias) && *alias != known.name {
+                            known.aliases.push(alias.clone());
+                        }
+                    }
+                    for role in &actor.roles {
+                        if !known.roles.contains(role) {
+                            known.roles.push(role.clone());
+                        }
+                    }
+                    if known.code.is_none() {
+                        known.code.clone_from(&actor.code);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The merged actors, by id.
+    pub fn into_actors(self) -> Vec<Actor> {
+        self.actors.into_values().collect()
+    }
+}
+
+/// Builds a corpus from records in input order.
+pub fn assemble(records: Vec<Record>) -> Corpus {
+    let mut table = ActorTable::default();
+    for record in &records {
+        table.add(&record.actors);
+    }
+    let relations = crate::relations::ledger(&records);
+    Corpus { records, actors: table.into_actors(), relations }
+}

@@ -1,0 +1,273 @@
+//! Sentences and tokens with byte spans.
+//!
+//! A single left-to-right pass: no backtracking, so time is linear in the text. Tokens are
+//! words (with inner hyphens and apostrophes, and initialisms such as "U.S."), numbers (with
+//! inner `,` `.` `:` `/`), and single punctuation characters. A sentence ends at a line break,
+//! or at `.`, `!` or `?` (with any closing quotes or brackets) followed by white space and a
+//! capital, digit or opening quote, unless the full stop ends a known abbreviation ("Gen.",
+//! "Aug.") or an initial ("W.").
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use annalist_core::Span;
+
+use crate::lexicon;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, inner hyphens, apostrophes or initialism dots.
+    Word,
+    /// Digits, possibly with inner separators: `10`, `3.5`, `2/15`, `1,000`.
+    Number,
+    /// One character that is neither: punctuation, symbols.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it stands.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+    /// Index of its sentence.
+    pub sentence: usize,
+}
+
+/// The sentences and tokens of a text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Sentence spans, in order, trimmed of white space.
+    pub sentences: Vec<Span>,
+    /// Tokens, in order.
+    pub tokens: Vec<Token>,
+}
+
+impl Segmentation {
+    /// The tokens of sentence `index`.
+    pub fn sentence_tokens(&self, index: usize) -> &[Token] {
+        let start = self.tokens.partition_point(|t| t.sentence < index);
+        let end = self.tokens.partition_point(|t| t.sentence <= index);
+        &self.tokens[start..end]
+    }
+
+    /// The index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+    }
+}
+
+static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("../../data/abbreviations.tsv"))
+        .map(|(_, fields)| fields[0].to_lowercase())
+        .collect()
+});
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«')
+}
+
+/// Splits `text` into tokens and sentences.
+pub fn segment(text: &str) -> Segmentation {
+    let tokens = tokenize(text);
+    let mut seg = Segmentation { sentences: Vec::new(), tokens };
+    let mut sentence = 0usize;
+    let mut start_token = 0usize;
+    let n = seg.tokens.len();
+    let mut i = 0;
+    while i < n {
+        seg.tokens[i].sentence = sentence;
+        let mut end_here = false;
+        let tok = seg.tokens[i];
+        if i + 1 < n {
+            let next = seg.tokens[i + 1];
+            let gap = &text[tok.span.end..next.span.start];
+            if gap.contains(['\n', '\r', '\u{2029}']) {
+                end_here = true;
+            } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
+                let c = tok.span.slice(text);
+                let ends = matches!(c, "!" | "?" | "…")
+                    || (c == "." && !abbreviation_before(text, &seg.tokens, i));
+                if ends && starts_sentence(next.span.slice(text)) {
+                    end_here = true;
+                }
+            } else if tok.kind == TokenKind::Punct && gap.is_empty() && matches!(tok.span.slice(text), "." | "!" | "?") {
+                // A closing quote or bracket right after the stop belongs to this sentence.
+                let mut j = i + 1;
+                while j < n && seg.tokens[j].kind == TokenKind::Punct {
+                    let s = seg.tokens[j].span.slice(text);
+                    if !s.chars().all(is_closing) || seg.tokens[j].span.start != seg.tokens[j - 1].span.end {
+                        break;
+                    }
+                    j += 1;
+                }
+                if j > i + 1 && j < n {
+                    let last = seg.tokens[j - 1];
+                    let after = seg.tokens[j];
+                    let gap = &text[last.span.end..after.span.start];
+                    if !gap.is_empty() && starts_sentence(after.span.slice(text)) {
+                        for t in &mut seg.tokens[i + 1..j] {
+                            t.sentence = sentence;
+                        }
+                        i = j - 1;
+                        end_here = true;
+                    }
+                }
+            } else if tok.kind == TokenKind::Word
+                && tok.span.slice(text).ends_with('.')
+                && !gap.is_empty()
+                && is_common_sentence_start(next.span.slice(text))
+            {
+                // An initialism such as "U.S." can end a sentence too.
+                end_here = true;
+            }
+        } else {
+            end_here = true;
+        }
+        if end_here {
+            let span = Span::new(seg.tokens[start_token].span.start, seg.tokens[i].span.end);
+            seg.sentences.push(span);
+            sentence += 1;
+            start_token = i + 1;
+        }
+        i += 1;
+    }
+    seg
+}
+
+fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> bool {
+    let Some(prev) = dot.checked_sub(1).map(|p| tokens[p]) else { return false };
+    if prev.span.end != tokens[dot].span.start || prev.kind != TokenKind::Word {
+        return false;
+    }
+    let word = prev.span.slice(text);
+    let mut chars = word.chars();
+    // A single capital letter is an initial: "George W. Bush".
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase())
+}
+
+fn starts_sentence(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening(c))
+}
+
+fn is_common_sentence_start(word: &str) -> bool {
+    matches!(
+        word,
+        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "In" | "On" | "This"
+            | "That" | "These" | "Those" | "Its" | "His" | "Her" | "Their" | "There" | "After"
+            | "Before" | "When" | "While" | "As" | "At" | "Meanwhile" | "However" | "Yet" | "And"
+    )
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            continue;
+        }
+        let kind;
+        let mut end = start + c.len_utf8();
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            let mut initialism = c.is_uppercase();
+            let mut letters_since_dot = 1;
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_alphanumeric() || is_mark(d) {
+                    letters_since_dot += 1;
+                    if letters_since_dot > 1 {
+                        initialism = false;
+                    }
+                } else if d == '-' || is_apostrophe(d) || d == '.' {
+                    // Inner joiners count only when a letter or digit follows ("U.S." keeps
+                    // its final dot when the word is an initialism).
+                    let after = text[i + d.len_utf8()..].chars().next();
+                    let joins = after.is_some_and(|a| a.is_alphanumeric());
+                    if d == '.' {
+                        if joins && initialism && letters_since_dot == 1 {
+                            letters_since_dot = 0;
+                        } else if initialism && letters_since_dot == 1 && end - start > 1 {
+                            // "U.S." final dot.
+                            chars.next();
+                            end = i + 1;
+                            break;
+                        } else {
+                            break;
+                        }
+                    } else if !joins {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                chars.next();
+                end = i + d.len_utf8();
+            }
+        } else if c.is_numeric() {
+            kind = TokenKind::Number;
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_numeric() {
+                } else if matches!(d, ',' | '.' | ':' | '/')
+                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
+                {
+                } else {
+                    break;
+                }
+                chars.next();
+                end = i + d.len_utf8();
+            }
+        } else {
+            kind = TokenKind::Punct;
+        }
+        tokens.push(Token { span: Span::new(start, end), kind, sentence: 0 });
+    }
+    tokens
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks keep a word whole ("é" written as e + U+0301).
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text).sentences.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_not_abbreviations() {
+        assert_eq!(
+            sentences("Gen. Smith met Mr. Jones on Aug. 10. They talked. The U.S. Army left."),
+            ["Gen. Smith met Mr. Jones on Aug. 10.", "They talked.", "The U.S. Army left."]
+        );
+        assert_eq!(sentences("He said: \"We left.\" Then he went."), ["He said: \"We left.\"", "Then he went."]);
+        assert_eq!(sentences("Headline\nBody one. Body two"), ["Headline", "Body one.", "Body two"]);
+        assert_eq!(sentences("It grew 3.5 percent in the U.S. The end."), ["It grew 3.5 percent in the U.S.", "The end."]);
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n ").is_empty());
+    }
+}

@@ -1,0 +1,224 @@
+//! Walking the inputs: files, folders, standard input, JSON Lines corpora.
+
+use std::collections::VecDeque;
+use std::fs;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use annalist_core::{Article, DocumentId, Metadata};
+
+use crate::front_matter::{apply_field, decode};
+use crate::{InputError, InputErrorKind, Source, parse_article};
+
+/// The largest article read, in bytes (64 MiB): a larger file is an error, not a reason to
+/// exhaust memory.
+pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// File endings read as articles when met inside a folder. Files named on the command line
+/// are read whatever their ending.
+const TEXT_ENDINGS: [&str; 4] = ["txt", "md", "markdown", "text"];
+const JSONL_ENDINGS: [&str; 2] = ["jsonl", "ndjson"];
+
+enum Pending {
+    Path(PathBuf),
+    Stdin,
+}
+
+/// An iterator over the articles of many sources, in order: each yields an article or an error
+/// naming the bad input, and reading goes on after an error. Folders are walked in sorted
+/// order; JSON Lines files are streamed a line at a time.
+pub struct Inputs {
+    pending: VecDeque<Pending>,
+    lines: Option<JsonLines>,
+}
+
+impl std::fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inputs").field("pending", &self.pending.len()).finish()
+    }
+}
+
+impl Inputs {
+    /// Reads the given sources in order.
+    pub fn new(sources: impl IntoIterator<Item = Source>) -> Inputs {
+        let pending = sources
+            .into_iter()
+            .map(|s| match s {
+                Source::Path(p) => Pending::Path(p),
+                Source::Stdin => Pending::Stdin,
+            })
+            .collect();
+        Inputs { pending, lines: None }
+    }
+
+    fn open(&mut self, item: Pending) -> Option<Result<Article, InputError>> {
+        match item {
+            Pending::Stdin => {
+                let mut bytes = Vec::new();
+                let read = io::stdin().lock().take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes);
+                if let Err(e) = read {
+                    return Some(Err(InputError::new("<stdin>", e.into())));
+                }
+                if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+                    let kind = InputErrorKind::TooLarge { size: bytes.len() as u64, limit: MAX_ARTICLE_BYTES };
+                    return Some(Err(InputError::new("<stdin>", kind)));
+                }
+                if bytes.trim_ascii_start().starts_with(b"{") {
+                    self.lines = Some(JsonLines::new("<stdin>", Box::new(io::Cursor::new(bytes))));
+                    return None;
+                }
+                Some(parse_article("stdin", &bytes).map_err(|e| InputError::new("<stdin>", e.kind)))
+            }
+            Pending::Path(path) => {
+                let origin = path.display().to_string();
+                let meta = match fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        return Some(Err(InputError::new(origin, InputErrorKind::NotFound)));
+                    }
+                    Err(e) => return Some(Err(InputError::new(origin, e.into()))),
+                };
+                if meta.is_dir() {
+                    match list_folder(&path) {
+                        Ok(children) => {
+                            for child in children.into_iter().rev() {
+                                self.pending.push_front(Pending::Path(child));
+                            }
+                            None
+                        }
+                        Err(e) => Some(Err(InputError::new(origin, e.into()))),
+                    }
+                } else if has_ending(&path, &JSONL_ENDINGS) {
+                    match fs::File::open(&path) {
+                        Ok(file) => {
+                            self.lines = Some(JsonLines::new(&origin, Box::new(BufReader::new(file))));
+                            None
+                        }
+                        Err(e) => Some(Err(InputError::new(origin, e.into()))),
+                    }
+                } else if meta.len() > MAX_ARTICLE_BYTES {
+                    let kind = InputErrorKind::TooLarge { size: meta.len(), limit: MAX_ARTICLE_BYTES };
+                    Some(Err(InputError::new(origin, kind)))
+                } else {
+                    Some(match fs::read(&path) {
+                        Ok(bytes) => parse_article(&origin, &bytes),
+                        Err(e) => Err(InputError::new(origin, e.into())),
+                    })
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(lines) = &mut self.lines {
+                match lines.next() {
+                    Some(item) => return Some(item),
+                    None => self.lines = None,
+                }
+            }
+            let item = self.pending.pop_front()?;
+            if let Some(result) = self.open(item) {
+                return Some(result);
+            }
+        }
+    }
+}
+
+fn has_ending(path: &Path, endings: &[&str]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| endings.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn list_folder(folder: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut children = Vec::new();
+    for entry in fs::read_dir(folder)? {
+        let path = entry?.path();
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() || has_ending(&path, &TEXT_ENDINGS) || has_ending(&path, &JSONL_ENDINGS) {
+            children.push(path);
+        }
+    }
+    children.sort();
+    Ok(children)
+}
+
+/// A JSON Lines corpus read one line at a time.
+struct JsonLines {
+    origin: String,
+    stem: String,
+    reader: Box<dyn BufRead>,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+impl JsonLines {
+    fn new(origin: &str, reader: Box<dyn BufRead>) -> JsonLines {
+        let stem = Path::new(origin).file_stem().and_then(|s| s.to_str()).unwrap_or("stdin").to_owned();
+        JsonLines { origin: origin.to_owned(), stem, reader, line: 0, buf: Vec::new() }
+    }
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            let read = (&mut self.reader).take(MAX_ARTICLE_BYTES + 1).read_until(b'\n', &mut self.buf);
+            self.line += 1;
+            let origin = || format!("{}:{}", self.origin, self.line);
+            match read {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(InputError::new(origin(), e.into()))),
+            }
+            if self.buf.len() as u64 > MAX_ARTICLE_BYTES {
+                let kind = InputErrorKind::TooLarge { size: self.buf.len() as u64, limit: MAX_ARTICLE_BYTES };
+                // Skip the rest of the over-long line.
+                let _ = self.reader.skip_until(b'\n');
+                return Some(Err(InputError::new(origin(), kind)));
+            }
+            let line = match decode(&self.buf) {
+                Ok(line) => line.trim(),
+                Err(kind) => return Some(Err(InputError::new(origin(), kind))),
+            };
+            if line.is_empty() {
+                continue;
+            }
+            return Some(
+                article_from_json(line, &format!("{}-{}", self.stem, self.line))
+                    .map_err(|kind| InputError::new(origin(), kind)),
+            );
+        }
+    }
+}
+
+fn article_from_json(line: &str, default_id: &str) -> Result<Article, InputErrorKind> {
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| InputErrorKind::Record(format!("invalid JSON: {e}")))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err(InputErrorKind::Record("a line must hold a JSON object".to_owned()));
+    };
+    let Some(text) = map.get("text").and_then(|t| t.as_str()) else {
+        return Err(InputErrorKind::Record("no \"text\" string".to_owned()));
+    };
+    let mut article =
+        Article { id: DocumentId::from(default_id), metadata: Metadata::default(), text: text.to_owned() };
+    for key in ["id", "title", "published", "url", "author", "source"] {
+        let value = match map.get(key) {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => continue,
+        };
+        apply_field(&mut article, key, value)
+            .map_err(|e| InputErrorKind::Record(e.to_string().replace("broken front matter: ", "")))?;
+    }
+    Ok(article)
+}
