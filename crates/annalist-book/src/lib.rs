@@ -98,7 +98,12 @@ fn timeline(corpus: &Corpus) -> String {
     let mut md = String::from("| When | Event | Words | Source |\n|---|---|---|---|\n");
     for (when, ri, s, ty, words) in rows {
         let link = article_link(corpus, ri, s);
-        let _ = writeln!(md, "| {} | {ty} | {} | [sentence]({link}) |", when.as_deref().unwrap_or("undated"), escape(words));
+        let _ = writeln!(
+            md,
+            "| {} | {ty} | {} | [sentence]({link}) |",
+            when.as_deref().unwrap_or("undated"),
+            escape(words)
+        );
     }
     md
 }
@@ -120,7 +125,8 @@ fn relations(corpus: &Corpus) -> String {
     }
     let mut md = String::from("| Actors | Domain | Observations |\n|---|---|---|\n");
     for r in &corpus.relations {
-        let _ = writeln!(md, "| {} – {} | {:?} | {} |", r.actors[0], r.actors[1], r.domain, r.observations.len());
+        let _ =
+            writeln!(md, "| {} – {} | {:?} | {} |", r.actors[0], r.actors[1], r.domain, r.observations.len());
     }
     md
 }

@@ -12,7 +12,11 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
-#[command(name = "annalist", version, about = "Actors, events, claims and relations from news and commentary")]
+#[command(
+    name = "annalist",
+    version,
+    about = "Actors, events, claims and relations from news and commentary"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

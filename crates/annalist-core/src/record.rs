@@ -109,10 +109,7 @@ impl Record {
     /// Checks the record's invariants: every span lies inside the text on character boundaries,
     /// sentence indexes exist, ids are unique and every referenced id exists.
     pub fn validate(&self) -> Result<(), ValidationError> {
-        self.check().map_err(|kind| ValidationError {
-            document: self.document.id.to_string(),
-            kind,
-        })
+        self.check().map_err(|kind| ValidationError { document: self.document.id.to_string(), kind })
     }
 
     fn check(&self) -> Result<(), ValidationErrorKind> {

@@ -37,7 +37,9 @@ impl DocumentTime {
 
 /// Why a document time could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid document time {input:?}: expected an ISO 8601 date such as 2024-08-10 or 2024-08-10T14:30:00Z")]
+#[error(
+    "invalid document time {input:?}: expected an ISO 8601 date such as 2024-08-10 or 2024-08-10T14:30:00Z"
+)]
 pub struct DocumentTimeError {
     input: String,
 }

@@ -32,9 +32,7 @@ pub mod relations;
 pub mod segment;
 pub mod time;
 
-use annalist_core::{
-    Article, Diagnostic, Document, DocumentTime, Record, Sentence, Severity,
-};
+use annalist_core::{Article, Diagnostic, Document, DocumentTime, Record, Sentence, Severity};
 
 pub use segment::Segmentation;
 

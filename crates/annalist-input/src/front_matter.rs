@@ -30,8 +30,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, InputErrorKind> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputErrorKind::Binary { offset });
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| InputErrorKind::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| InputErrorKind::InvalidUtf8 { offset: e.valid_up_to() })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
@@ -128,12 +128,14 @@ mod tests {
 
     #[test]
     fn reads_yaml_and_toml_front_matter() {
-        let a = parse_article("x.md", b"---\ntitle: \"A: B\"\ndate: 2024-08-10\ntags:\n  - a\n---\nBody\n").unwrap();
+        let a = parse_article("x.md", b"---\ntitle: \"A: B\"\ndate: 2024-08-10\ntags:\n  - a\n---\nBody\n")
+            .unwrap();
         assert_eq!(a.metadata.title.as_deref(), Some("A: B"));
         assert_eq!(a.metadata.published.unwrap().to_string(), "2024-08-10");
         assert_eq!(a.text, "Body\n");
         assert_eq!(a.id.as_str(), "x");
-        let a = parse_article("y.md", b"+++\ntitle = 'T'\npublished = 2024-08-10\nid = 'z'\n+++\nBody").unwrap();
+        let a =
+            parse_article("y.md", b"+++\ntitle = 'T'\npublished = 2024-08-10\nid = 'z'\n+++\nBody").unwrap();
         assert_eq!((a.id.as_str(), a.text.as_str()), ("z", "Body"));
     }
 

@@ -60,7 +60,8 @@ impl Inputs {
                     return Some(Err(InputError::new("<stdin>", e.into())));
                 }
                 if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-                    let kind = InputErrorKind::TooLarge { size: bytes.len() as u64, limit: MAX_ARTICLE_BYTES };
+                    let kind =
+                        InputErrorKind::TooLarge { size: bytes.len() as u64, limit: MAX_ARTICLE_BYTES };
                     return Some(Err(InputError::new("<stdin>", kind)));
                 }
                 if bytes.trim_ascii_start().starts_with(b"{") {
@@ -130,7 +131,9 @@ impl Iterator for Inputs {
 }
 
 fn has_ending(path: &Path, endings: &[&str]) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| endings.iter().any(|x| e.eq_ignore_ascii_case(x)))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| endings.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 fn list_folder(folder: &Path) -> io::Result<Vec<PathBuf>> {

@@ -97,12 +97,15 @@ pub fn segment(text: &str) -> Segmentation {
                 end_here = true;
             } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
                 let c = tok.span.slice(text);
-                let ends = matches!(c, "!" | "?" | "…")
-                    || (c == "." && !abbreviation_before(text, &seg.tokens, i));
+                let ends =
+                    matches!(c, "!" | "?" | "…") || (c == "." && !abbreviation_before(text, &seg.tokens, i));
                 if ends && starts_sentence(next.span.slice(text)) {
                     end_here = true;
                 }
-            } else if tok.kind == TokenKind::Punct && gap.is_empty() && matches!(tok.span.slice(text), "." | "!" | "?") {
+            } else if tok.kind == TokenKind::Punct
+                && gap.is_empty()
+                && matches!(tok.span.slice(text), "." | "!" | "?")
+            {
                 // A closing quote or bracket right after the stop belongs to this sentence.
                 let mut j = i + 1;
                 while j < n && seg.tokens[j].kind == TokenKind::Punct {
@@ -169,9 +172,37 @@ fn starts_sentence(word: &str) -> bool {
 fn is_common_sentence_start(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "In" | "On" | "This"
-            | "That" | "These" | "Those" | "Its" | "His" | "Her" | "Their" | "There" | "After"
-            | "Before" | "When" | "While" | "As" | "At" | "Meanwhile" | "However" | "Yet" | "And"
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "But"
+            | "In"
+            | "On"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "There"
+            | "After"
+            | "Before"
+            | "When"
+            | "While"
+            | "As"
+            | "At"
+            | "Meanwhile"
+            | "However"
+            | "Yet"
+            | "And"
     )
 }
 
@@ -223,11 +254,9 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_numeric() {
             kind = TokenKind::Number;
             while let Some(&(i, d)) = chars.peek() {
-                if d.is_numeric() {
-                } else if matches!(d, ',' | '.' | ':' | '/')
-                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit())
-                {
-                } else {
+                let inner_separator = matches!(d, ',' | '.' | ':' | '/')
+                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                if !d.is_numeric() && !inner_separator {
                     break;
                 }
                 chars.next();
@@ -264,9 +293,15 @@ mod tests {
             sentences("Gen. Smith met Mr. Jones on Aug. 10. They talked. The U.S. Army left."),
             ["Gen. Smith met Mr. Jones on Aug. 10.", "They talked.", "The U.S. Army left."]
         );
-        assert_eq!(sentences("He said: \"We left.\" Then he went."), ["He said: \"We left.\"", "Then he went."]);
+        assert_eq!(
+            sentences("He said: \"We left.\" Then he went."),
+            ["He said: \"We left.\"", "Then he went."]
+        );
         assert_eq!(sentences("Headline\nBody one. Body two"), ["Headline", "Body one.", "Body two"]);
-        assert_eq!(sentences("It grew 3.5 percent in the U.S. The end."), ["It grew 3.5 percent in the U.S.", "The end."]);
+        assert_eq!(
+            sentences("It grew 3.5 percent in the U.S. The end."),
+            ["It grew 3.5 percent in the U.S.", "The end."]
+        );
         assert!(sentences("").is_empty());
         assert!(sentences(" \n ").is_empty());
     }
