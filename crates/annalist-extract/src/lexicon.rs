@@ -15,3 +15,35 @@ pub(crate) fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
         Some((i + 1, line.split('\t').map(str::trim).collect()))
     })
 }
+
+/// One lexicon file as compiled in: its name under `data/` and its text. The book's method
+/// chapter lists every registered file, so a reader sees what the extractor knows.
+#[derive(Debug, Clone, Copy)]
+pub struct LexiconFile {
+    /// Path under `crates/annalist-extract/data/`.
+    pub name: &'static str,
+    /// The file's text: `#` comment lines (source and licence first), then tab-separated rows.
+    pub text: &'static str,
+}
+
+macro_rules! lexicon_file {
+    ($name:literal) => {
+        LexiconFile { name: $name, text: include_str!(concat!("../data/", $name)) }
+    };
+}
+
+/// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
+pub static FILES: &[LexiconFile] = &[lexicon_file!("abbreviations.tsv")];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_lexicon_names_its_source_and_parses() {
+        for file in super::FILES {
+            let first = file.text.lines().next().unwrap_or("");
+            assert!(first.starts_with('#'), "{} must open with a comment naming its source", file.name);
+            assert!(file.text.contains("Source"), "{} must name its source", file.name);
+            assert!(super::rows(file.text).count() > 0, "{} has no rows", file.name);
+        }
+    }
+}

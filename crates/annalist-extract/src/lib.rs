@@ -27,7 +27,7 @@ pub mod actors;
 pub mod claims;
 pub mod corpus;
 pub mod events;
-mod lexicon;
+pub mod lexicon;
 pub mod relations;
 pub mod segment;
 pub mod time;

