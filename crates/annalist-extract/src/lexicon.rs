@@ -33,7 +33,12 @@ macro_rules! lexicon_file {
 }
 
 /// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
-pub static FILES: &[LexiconFile] = &[lexicon_file!("abbreviations.tsv")];
+pub static FILES: &[LexiconFile] = &[
+    lexicon_file!("abbreviations.tsv"),
+    lexicon_file!("time/words.tsv"),
+    lexicon_file!("time/holidays.tsv"),
+    lexicon_file!("time/tense.tsv"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,261 @@
+//! The time lexicon: the words and phrases of `data/time/*.tsv`, compiled once into hash maps.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lexicon;
+
+/// What a word or phrase of `data/time/words.tsv` means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sense {
+    /// A month, 1 = January.
+    Month(u32),
+    /// A weekday, 1 = Monday.
+    Weekday(u32),
+    /// An abbreviated weekday ("Sat"), only read where it cannot be a verb or noun.
+    WeekdayAbbr(u32),
+    /// A cardinal number.
+    Number(u32),
+    /// An ordinal number; `None` is "last".
+    Ordinal(Option<u32>),
+    /// An unspecified number: "few", "several".
+    FuzzyNumber,
+    /// A calendar or clock unit.
+    Unit(Unit),
+    /// A season: TIMEX3 `SP`, `SU`, `FA`, `WI`.
+    Season(&'static str),
+    /// A part of the day: TIMEX3 `MO`, `AF`, `EV`, `NI`.
+    DayPart(&'static str),
+    /// A day relative to the document time ("yesterday" = -1); "tonight" has a part of day.
+    Deictic(i32, Option<&'static str>),
+    /// A unit relative to the document time: "last" = -1, "this" = 0, "next" = 1.
+    Relative(i32),
+    /// A unit relative to the last mentioned date: "the following" = 1, "that" = 0.
+    Narrative(i32),
+    /// The direction of a shift: "ago" = -1, "later" = 1.
+    Direction(i32),
+    /// A position inside a period: "early" = START.
+    Position(&'static str),
+    /// An approximation or bound: "about" = APPROX.
+    Approximation(&'static str),
+    /// A general reference: PRESENT_REF, PAST_REF, FUTURE_REF.
+    Reference(&'static str),
+    /// A recurrence adverb: "weekly" = P1W.
+    SetAdverb(&'static str),
+    /// A recurrence quantifier: "every".
+    SetQuantifier,
+    /// A named clock time: "noon" = (12, 0).
+    ClockWord(u32, u32),
+    /// "am" / "pm": true for pm.
+    Meridiem(bool),
+    /// A time zone written as `Z` (UTC, GMT).
+    Zone,
+    /// An era: true for BC.
+    Era(bool),
+}
+
+/// Calendar and clock units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// One entry of the lexicon: the words after the first, and the sense.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The words after the first (empty for one-word entries).
+    pub rest: Vec<&'static str>,
+    /// What the phrase means.
+    pub sense: Sense,
+}
+
+/// A holiday rule of `data/time/holidays.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// Same month and day every year.
+    Fixed(u32, u32),
+    /// Days after Western Easter Sunday.
+    Easter(i64),
+    /// The n-th (or last, -1) weekday of a month.
+    NthWeekday(i32, u32, u32),
+    /// Days after US Thanksgiving.
+    AfterThanksgiving(i64),
+}
+
+/// A holiday name: the words after the first, and its rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Holiday {
+    /// The words after the first.
+    pub rest: Vec<&'static str>,
+    /// How to find its date in a year.
+    pub rule: HolidayRule,
+}
+
+/// The tense a cue word shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+static WORDS_TSV: &str = include_str!("../../data/time/words.tsv");
+static HOLIDAYS_TSV: &str = include_str!("../../data/time/holidays.tsv");
+static TENSE_TSV: &str = include_str!("../../data/time/tense.tsv");
+
+fn unit(code: &str) -> Option<Unit> {
+    Some(match code {
+        "S" => Unit::Second,
+        "MIN" => Unit::Minute,
+        "H" => Unit::Hour,
+        "D" => Unit::Day,
+        "WE" => Unit::Weekend,
+        "W" => Unit::Week,
+        "FN" => Unit::Fortnight,
+        "M" => Unit::Month,
+        "Q" => Unit::Quarter,
+        "Y" => Unit::Year,
+        "DE" => Unit::Decade,
+        "CE" => Unit::Century,
+        "ML" => Unit::Millennium,
+        _ => return None,
+    })
+}
+
+fn sense(class: &str, value: &'static str) -> Option<Sense> {
+    let int = || value.parse::<i32>().ok();
+    let nat = || value.parse::<u32>().ok();
+    Some(match class {
+        "month" => Sense::Month(nat()?),
+        "weekday" => Sense::Weekday(nat()?),
+        "weekday-abbr" => Sense::WeekdayAbbr(nat()?),
+        "number" => Sense::Number(nat()?),
+        "ordinal" => Sense::Ordinal(if value == "last" { None } else { Some(nat()?) }),
+        "fuzzy-number" => Sense::FuzzyNumber,
+        "unit" => Sense::Unit(unit(value)?),
+        "season" => Sense::Season(value),
+        "day-part" => Sense::DayPart(value),
+        "deictic" => {
+            let mut parts = value.split(' ');
+            let offset = parts.next()?.parse().ok()?;
+            Sense::Deictic(offset, parts.next())
+        }
+        "relative" => Sense::Relative(int()?),
+        "narrative" => Sense::Narrative(int()?),
+        "direction" => Sense::Direction(int()?),
+        "position" => Sense::Position(value),
+        "approximation" => Sense::Approximation(value),
+        "reference" => Sense::Reference(value),
+        "set-adverb" => Sense::SetAdverb(value),
+        "set-quantifier" => Sense::SetQuantifier,
+        "clock-word" => {
+            let (h, m) = value.split_once(':')?;
+            Sense::ClockWord(h.parse().ok()?, m.parse().ok()?)
+        }
+        "meridiem" => Sense::Meridiem(value == "PM"),
+        "zone" => Sense::Zone,
+        "era" => Sense::Era(value == "BC"),
+        _ => return None,
+    })
+}
+
+/// Every phrase of `words.tsv`, keyed by its first word.
+pub(crate) static WORDS: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+    for (line, fields) in lexicon::rows(WORDS_TSV) {
+        let (Some(&phrase), Some(&class), Some(&value)) = (fields.first(), fields.get(1), fields.get(2)) else {
+            panic!("data/time/words.tsv:{line}: expected phrase, class, value");
+        };
+        let Some(sense) = sense(class, value) else {
+            panic!("data/time/words.tsv:{line}: unknown class or value {class} {value}");
+        };
+        let mut words = phrase.split(' ');
+        let first = words.next().unwrap_or("");
+        map.entry(first).or_default().push(Entry { rest: words.collect(), sense });
+    }
+    // Longest phrases first, so a lookup can take the first that fits.
+    for entries in map.values_mut() {
+        entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+    map
+});
+
+/// Every holiday name, keyed by its first word.
+pub(crate) static HOLIDAYS: LazyLock<HashMap<&'static str, Vec<Holiday>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
+    for (line, fields) in lexicon::rows(HOLIDAYS_TSV) {
+        let (Some(&name), Some(&rule)) = (fields.first(), fields.get(1)) else {
+            panic!("data/time/holidays.tsv:{line}: expected name, rule");
+        };
+        let Some(rule) = holiday_rule(rule) else {
+            panic!("data/time/holidays.tsv:{line}: bad rule {rule}");
+        };
+        let mut words = name.split(' ');
+        let first = words.next().unwrap_or("");
+        map.entry(first).or_default().push(Holiday { rest: words.collect(), rule });
+    }
+    for entries in map.values_mut() {
+        entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+    map
+});
+
+fn holiday_rule(rule: &str) -> Option<HolidayRule> {
+    let parts: Vec<&str> = rule.split(' ').collect();
+    Some(match parts.as_slice() {
+        ["fixed", md] => {
+            let (m, d) = md.split_once('-')?;
+            HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+        }
+        ["easter", n] => HolidayRule::Easter(n.parse().ok()?),
+        ["nth", n, wd, m] => HolidayRule::NthWeekday(n.parse().ok()?, wd.parse().ok()?, m.parse().ok()?),
+        ["after-thanksgiving", n] => HolidayRule::AfterThanksgiving(n.parse().ok()?),
+        _ => return None,
+    })
+}
+
+/// The tense cue words.
+pub(crate) static TENSE_CUES: LazyLock<HashMap<&'static str, Tense>> = LazyLock::new(|| {
+    lexicon::rows(TENSE_TSV)
+        .filter_map(|(_, f)| {
+            let tense = match *f.get(1)? {
+                "past" => Tense::Past,
+                "future" => Tense::Future,
+                _ => return None,
+            };
+            Some((*f.first()?, tense))
+        })
+        .collect()
+});
+
+/// The senses of the phrase starting with `first`, each with the number of words it takes,
+/// given the lower-cased words that follow.
+pub(crate) fn senses<'w>(first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Vec<(Sense, usize)> {
+    let Some(entries) = WORDS.get(first) else { return Vec::new() };
+    entries
+        .iter()
+        .filter(|e| e.rest.iter().enumerate().all(|(k, w)| next(k) == Some(*w)))
+        .map(|e| (e.sense, e.rest.len() + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lexicons_load() {
+        assert!(super::WORDS.len() > 100);
+        assert!(super::HOLIDAYS.len() > 20);
+        assert!(super::TENSE_CUES.len() > 50);
+    }
+}
