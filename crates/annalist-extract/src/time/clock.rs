@@ -149,7 +149,7 @@ impl Grammar<'_> {
         }
         // CLOCK [on] [DAY]
         let (clock, e) = req!(self.clock(i));
-        let j = self.opt(self.opt(e, ","), "on");
+        let j = self.opt(e, "on");
         if let Some((day, e2)) = self.day_ref(j) {
             return Some(self.timed(&day, &clock.text(), e2));
         }

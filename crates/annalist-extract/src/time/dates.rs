@@ -81,8 +81,25 @@ impl Grammar<'_> {
                 parts.weekday = Some(wd);
                 return Some((parts, e2));
             }
-            // "Tuesday the 19th", "Tuesday 19th": the next such day (in a short phrase).
-            return None;
+            // "Tuesday the 19th", "Tuesday 19th": the nearest month where that day is that weekday.
+            let (day, e2) = req!(self.day_number(j));
+            if self.month(e2).is_some()
+                || self.year(e2).is_some()
+                || self.tok(e2).is_some_and(|t| t.norm.chars().next().is_some_and(char::is_alphanumeric))
+            {
+                return None;
+            }
+            let dct = req!(self.env.dct);
+            let step = if self.env.tense == Some(Tense::Past) { -1 } else { 1 };
+            let first = req!(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1));
+            let found = (0..48).find_map(|k| {
+                let month = calendar::shift(first, step * k, Unit::Month)?;
+                let date = NaiveDate::from_ymd_opt(month.year(), month.month(), day)?;
+                let ahead = if step > 0 { date >= dct } else { date <= dct };
+                (ahead && date.weekday().number_from_monday() == wd).then_some(date)
+            });
+            let date = req!(found);
+            return Some((Parts { year: Some(date.year()), month: date.month(), day: Some(day), weekday: Some(wd) }, e2));
         }
         let (mut parts, e) = req!(self.plain_date(i));
         // "Jul 18, Fri".
@@ -382,9 +399,14 @@ impl Grammar<'_> {
         let (rule, e) = req!(entries.iter().find_map(|h| {
             let mut j = i + 1;
             for w in &h.rest {
-                // Apostrophes are tokens of their own after "new year" in some spellings.
+                // Possessives are split off ("new year" "'s"); some write them without apostrophe.
                 if self.w(j) == *w {
                     j += 1;
+                } else if let Some(stem) = w.strip_suffix("'s")
+                    && self.w(j) == stem
+                    && self.w(j + 1) == "'s"
+                {
+                    j += 2;
                 } else if w.contains('\'') && self.w(j) == w.replace('\'', "") {
                     j += 1;
                 } else {

@@ -46,7 +46,9 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            env.tense = tense::nearest(&cues, i);
+            // News reports what happened: a clause without a tense cue reads as past, but a
+            // phrase standing alone (a heading, a query) has no tense.
+            env.tense = tense::nearest(&cues, i).or((end - start > 6).then_some(words::Tense::Past));
             let grammar = Grammar { toks: &toks, start, end, env: &env };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
@@ -226,6 +228,13 @@ impl Grammar<'_> {
             return None;
         }
         let (point, source) = self.resolve(dates::Parts { year: None, month, day: None, weekday: None });
+        // "March after next": the one after the next.
+        if self.is(e, "after")
+            && self.is(e + 1, "next")
+            && let calendar::Point::Month { year: Some(y), month } = point
+        {
+            return Some(Found::date(e + 2, calendar::Point::Month { year: Some(y + 1), month }, source));
+        }
         Some(Found::date(e, point, source))
     }
 

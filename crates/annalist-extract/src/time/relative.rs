@@ -228,8 +228,7 @@ impl Grammar<'_> {
         }
         let date = calendar::shift(dct, n as i64, unit)?;
         let grain = match unit {
-            Unit::Week | Unit::Fortnight if n.abs() < 2.0 || unit == Unit::Fortnight => Grain::Day,
-            Unit::Week => Grain::Week,
+            Unit::Week | Unit::Fortnight => Grain::Day,
             u => calendar::unit_grain(u),
         };
         Some(Found::date(end, calendar::at_grain(date, grain, true), Source::Document))
@@ -243,6 +242,7 @@ impl Grammar<'_> {
         if matches!(self.w(j), "a" | "an") && matches!(self.w(j + 1), "few" | "couple" | "pair" | "dozen" | "half" | "quarter") {
             j += 1;
         }
+        let mut counted = false;
         if let Some(((), e)) = self.sense(j, |s| matches!(s, Sense::FuzzyNumber).then_some(())) {
             n = None;
             j = e;
@@ -266,6 +266,7 @@ impl Grammar<'_> {
         } else {
             let (v, e) = req!(self.cardinal(j, true));
             n = Some(f64::from(v));
+            counted = !matches!(self.w(j), "a" | "an");
             j = e;
             if self.is(j, "and") && matches!(self.w(j + 1), "a" | "an") && self.is(j + 2, "half") {
                 n = Some(f64::from(v) + 0.5);
@@ -275,9 +276,17 @@ impl Grammar<'_> {
         if matches!(self.w(j), "more" | "additional" | "straight" | "consecutive" | "full" | "long") {
             j += 1;
         }
+        // "five trading days": one describing word between a number and its unit.
+        if counted
+            && self.unit(j).is_none()
+            && self.tok(j).is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
+            && self.senses(j).is_empty()
+            && self.unit(j + 1).is_some()
+        {
+            j += 1;
+        }
         let k = self.opt(j, "-");
-        let (unit, e, plural) = req!(self.unit(k));
-        let _ = plural;
+        let (unit, e, _) = req!(self.unit(k));
         // "a second round" is not a second of time.
         if unit == Unit::Second && self.is(i, "a") && self.tok(e).is_some_and(|t| !t.number && t.norm.chars().all(char::is_alphabetic)) {
             return None;
@@ -292,11 +301,30 @@ impl Grammar<'_> {
     /// ("two years ago", "in 3 days", "a week from now") or from the narrative ("a month
     /// later"), or a shift of a date ("three days after Easter").
     pub fn quantity_expr(&self, i: usize) -> Option<Found> {
-        let (n, unit, e) = req!(self.quantity(i));
-        // Two upcoming weeks.
-        if self.is(e - 1, "upcoming") {
-            return None;
+        // "two upcoming weeks" (Duckling): that many units ahead.
+        if let Some((n, e)) = self.cardinal(i, false)
+            && self.is(e, "upcoming")
+            && let Some((unit, e2, _)) = self.unit(e + 1)
+        {
+            return self.shifted_from_document(f64::from(n), unit, e2);
         }
+        // "3 fridays from now", "2 thursdays ago": the n-th such weekday ahead or back.
+        if let Some((n, e)) = self.cardinal(i, false)
+            && let Some((wd, e2)) = self.weekday(e)
+            && let Some((dir, e3)) = self.sense(e2, |s| match s {
+                Sense::Direction(d) if d != 0 => Some(d),
+                _ => None,
+            })
+            && n > 0
+        {
+            let dct = self.env.dct?;
+            let today = i64::from(dct.weekday().number_from_monday());
+            let wd = i64::from(wd);
+            let first = if dir > 0 { (wd - today - 1).rem_euclid(7) + 1 } else { -((today - wd - 1).rem_euclid(7) + 1) };
+            let delta = first + i64::from(dir) * 7 * (i64::from(n) - 1);
+            return Some(Found::date(e3, day_point(dct + Duration::days(delta)), Source::Document));
+        }
+        let (n, unit, e) = req!(self.quantity(i));
         if let Some((dir, e2)) = self.sense(e, |s| match s {
             Sense::Direction(d) => Some(d),
             _ => None,
@@ -326,7 +354,7 @@ impl Grammar<'_> {
         // "in 3 days": a point ahead, unless the clause is past ("the first time in two years").
         if self.before(i) == "in"
             && let Some(n) = n
-            && self.env.tense != Some(Tense::Past)
+            && (self.env.tense == Some(Tense::Future) || self.env.tense.is_none())
         {
             return self.shifted_from_document(n, unit, e);
         }
@@ -358,6 +386,15 @@ impl Grammar<'_> {
     /// "the following day", "that week", "the same day", "the next day", "the previous year",
     /// "the day before" (not followed by a date): the narrative's last date moved.
     pub fn narrative(&self, i: usize) -> Option<Found> {
+        // "the day" alone ("for the day", "end the day at 7,114"): the narrative's day.
+        if self.is(i, "the")
+            && self.is(i + 1, "day")
+            && self.tok(i + 2).is_none_or(|t| {
+                !t.norm.chars().next().is_some_and(char::is_alphanumeric) || matches!(t.norm.as_str(), "at" | "on" | "in" | "to" | "with" | "and")
+            })
+        {
+            return self.shifted_from_narrative(0.0, Unit::Day, i + 2);
+        }
         if self.is(i, "the") && self.is(i + 1, "day") && matches!(self.w(i + 2), "before" | "after") {
             let next = i + 3;
             if self.day_ref(next).is_some() || self.tok(next).is_some_and(|t| t.number) || self.is(next, "the") {

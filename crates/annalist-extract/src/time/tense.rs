@@ -7,17 +7,25 @@ use super::words::{TENSE_CUES, Tense};
 /// The tense cues of a sentence's tokens, as (token index, tense); `offset` is the index of
 /// the first token.
 pub(crate) fn cues(toks: &[Tok], offset: usize) -> Vec<(usize, Tense)> {
-    toks.iter()
-        .enumerate()
-        .filter_map(|(k, t)| {
-            let w = t.norm.as_str();
-            let tense = TENSE_CUES.get(w).copied().or_else(|| {
-                (!t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()))
-                    .then_some(Tense::Past)
-            })?;
-            Some((offset + k, tense))
-        })
-        .collect()
+    let mut out: Vec<(usize, Tense)> = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.norm.as_str();
+        // "to be held": a future; "should be completed": the modal already counted.
+        if w == "to" && toks.get(k + 1).is_some_and(|n| n.norm == "be") {
+            out.push((offset + k, Tense::Future));
+            continue;
+        }
+        let tense = TENSE_CUES.get(w).copied().or_else(|| {
+            let participle =
+                !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+            let after_modal = out.last().is_some_and(|&(j, tense)| tense == Tense::Future && offset + k - j <= 3);
+            (participle && !after_modal).then_some(Tense::Past)
+        });
+        if let Some(tense) = tense {
+            out.push((offset + k, tense));
+        }
+    }
+    out
 }
 
 /// The tense of the cue nearest to token `i` (the earlier one on a tie).

@@ -32,6 +32,14 @@ pub(crate) fn tokens(cx: &Context<'_>) -> Vec<Tok> {
         let text = t.span.slice(cx.text);
         if t.kind == TokenKind::Word && text.contains(|c: char| c == '-' || c.is_ascii_digit()) {
             split_word(text, t.span.start, t.sentence, last_end, &mut out);
+        } else if t.kind == TokenKind::Word
+            && let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
+            && !stem.is_empty()
+        {
+            // A possessive: "Monday's", "this year's".
+            let cut = t.span.start + stem.len();
+            out.push(tok(stem, Span::new(t.span.start, cut), t.sentence, last_end));
+            out.push(tok(&text[stem.len()..], Span::new(cut, t.span.end), t.sentence, cut));
         } else {
             out.push(tok(text, t.span, t.sentence, last_end));
         }
