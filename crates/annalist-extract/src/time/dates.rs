@@ -33,7 +33,13 @@ impl Grammar<'_> {
         let y = dct.year();
         let key = |year: i32| (year, parts.month, parts.day.unwrap_or(if parts.day.is_none() { 0 } else { 1 }));
         let now = (y, dct.month(), if parts.day.is_some() { dct.day() } else { 0 });
+        // A day within a month of the document date is that one, whatever the tense says;
+        // further away, the tense picks the last or the next occurrence.
+        let near = parts.day.is_some_and(|day| {
+            NaiveDate::from_ymd_opt(y, parts.month, day).is_some_and(|d| (d - dct).num_days().abs() <= 30)
+        });
         let mut year = match self.env.tense {
+            _ if near => y,
             Some(Tense::Past) if key(y) > now => y - 1,
             Some(Tense::Future) | None if key(y) < now => y + 1,
             _ => y,
@@ -399,14 +405,11 @@ impl Grammar<'_> {
         let (rule, e) = req!(entries.iter().find_map(|h| {
             let mut j = i + 1;
             for w in &h.rest {
-                // Possessives are split off ("new year" "'s"); some write them without apostrophe.
+                // Some write the possessive without apostrophe ("new years eve").
                 if self.w(j) == *w {
                     j += 1;
-                } else if let Some(stem) = w.strip_suffix("'s")
-                    && self.w(j) == stem
-                    && self.w(j + 1) == "'s"
-                {
-                    j += 2;
+                } else if *w == "'s" && self.w(j - 1).ends_with('s') {
+                    continue;
                 } else if w.contains('\'') && self.w(j) == w.replace('\'', "") {
                     j += 1;
                 } else {
@@ -425,6 +428,15 @@ impl Grammar<'_> {
             let date = req!(calendar::holiday_date(rule, y));
             return Some(Found::date(e2, day_point(date), Source::Absolute));
         }
+        // "Thanksgiving of next year".
+        if self.is(e, "of")
+            && let Some((rel, e2)) = self.relative_word(self.opt(k, "the"))
+            && self.is(e2, "year")
+            && let Some(dct) = self.env.dct
+        {
+            let date = req!(calendar::holiday_date(rule, dct.year() + rel));
+            return Some(Found::date(e2 + 1, day_point(date), Source::Document));
+        }
         let Some(dct) = self.env.dct else {
             return Some(Found::other(e, TimexType::Date, "XXXX-XX-XX".to_owned(), Source::Unknown));
         };
@@ -434,7 +446,9 @@ impl Grammar<'_> {
         };
         let upcoming = if cur >= dct { cur } else { next };
         let last = if cur < dct { cur } else { prev };
+        let near = (cur - dct).num_days().abs() <= 30;
         let date = match (shift, self.env.tense) {
+            (None, _) if near => cur,
             (Some(s), _) if s < 0 => last,
             (Some(s), _) if s > 0 => upcoming,
             (_, Some(Tense::Past)) => last,

@@ -286,6 +286,7 @@ impl<'a> Grammar<'a> {
         let w = self.w(i);
         let plural = w.ends_with('s') && !matches!(w, "s" | "hrs" | "yrs" | "mins" | "secs") || matches!(w, "centuries");
         let plural = plural || matches!(w, "hrs" | "yrs" | "mins" | "secs");
-        Some((u, self.opt_dot(e), plural))
+        let abbreviated = matches!(w, "hr" | "hrs" | "yr" | "yrs" | "min" | "mins" | "sec" | "secs" | "qtr" | "qtrs");
+        Some((u, if abbreviated { self.opt_dot(e) } else { e }, plural))
     }
 }

@@ -119,8 +119,9 @@ impl Grammar<'_> {
         }) && let Some(mut found) = self.core(e)
         {
             let counted = self.tok(e).is_some_and(|t| t.number) || self.cardinal(e, true).is_some();
+            // "over", "under" and "some" bound a length only ("over 2017" compares years).
             let needs_count = matches!(self.w(i), "over" | "some" | "under");
-            if (!needs_count || counted) && found.typ != TimexType::Set {
+            if (!needs_count || counted && found.typ == TimexType::Duration) && found.typ != TimexType::Set {
                 if found.modifier.is_none() {
                     found.modifier = timex_mod(code);
                 }

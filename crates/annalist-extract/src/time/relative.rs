@@ -143,8 +143,9 @@ impl Grammar<'_> {
         {
             if word == "upcoming"
                 && let Some(n) = n
+                && n.fract() == 0.0
             {
-                return self.shifted_from_document(n, unit, e2);
+                return self.unit_from_document(n as i64, unit, e2);
             }
             return Some(Found::other(e2, TimexType::Duration, calendar::duration_value(n, unit), Source::Absolute));
         }
@@ -181,6 +182,10 @@ impl Grammar<'_> {
         let (unit, e2, plural) = req!(self.unit(e));
         if plural {
             return None;
+        }
+        // "the past week", "over the past decade": a length up to now.
+        if word == "past" && self.before(i) == "the" {
+            return Some(Found::other(e2, TimexType::Duration, calendar::duration_value(Some(1.0), unit), Source::Absolute));
         }
         self.unit_from_document(i64::from(rel), unit, e2)
     }
@@ -287,6 +292,10 @@ impl Grammar<'_> {
         }
         let k = self.opt(j, "-");
         let (unit, e, _) = req!(self.unit(k));
+        // An age: "11 years old", "a 30-year-old".
+        if self.is(e, "old") || (self.is(e, "-") && self.is(e + 1, "old")) {
+            return None;
+        }
         // "a second round" is not a second of time.
         if unit == Unit::Second && self.is(i, "a") && self.tok(e).is_some_and(|t| !t.number && t.norm.chars().all(char::is_alphabetic)) {
             return None;
@@ -306,7 +315,7 @@ impl Grammar<'_> {
             && self.is(e, "upcoming")
             && let Some((unit, e2, _)) = self.unit(e + 1)
         {
-            return self.shifted_from_document(f64::from(n), unit, e2);
+            return self.unit_from_document(i64::from(n), unit, e2);
         }
         // "3 fridays from now", "2 thursdays ago": the n-th such weekday ahead or back.
         if let Some((n, e)) = self.cardinal(i, false)

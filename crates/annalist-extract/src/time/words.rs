@@ -201,7 +201,11 @@ pub(crate) static HOLIDAYS: LazyLock<HashMap<&'static str, Vec<Holiday>>> = Lazy
         let Some(rule) = holiday_rule(rule) else {
             panic!("data/time/holidays.tsv:{line}: bad rule {rule}");
         };
-        let mut words = name.split(' ');
+        // Possessives are tokens of their own ("valentine" "'s" "day"), as the tokens are split.
+        let mut words = name.split(' ').flat_map(|w| match w.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => vec![stem, "'s"],
+            _ => vec![w],
+        });
         let first = words.next().unwrap_or("");
         map.entry(first).or_default().push(Holiday { rest: words.collect(), rule });
     }
