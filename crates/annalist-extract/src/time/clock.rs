@@ -91,7 +91,7 @@ impl Grammar<'_> {
                 } else if !pm && hour == 12 {
                     hour = 0;
                 }
-                e = self.opt_dot(e2);
+                e = if short { self.opt_dot(e2) } else { e2 };
             }
         } else if self.is(e, "p") && self.is(e + 1, "m") {
             meridiem = true;
@@ -142,7 +142,7 @@ impl Grammar<'_> {
             let day = DayRef {
                 point: Some(super::dates::day_point(dct + chrono::Duration::days(offset))),
                 source: Source::Document,
-                unknown: "XXXX-XX-XX",
+                unknown: "XXXX-XX-XX".to_owned(),
                 part: None,
             };
             return Some(self.timed(&day, part, e2));
@@ -154,14 +154,14 @@ impl Grammar<'_> {
             return Some(self.timed(&day, &clock.text(), e2));
         }
         let day = match (self.env.sentence_day, self.env.dct) {
-            (Some(p), _) => DayRef { point: Some(p), source: Source::Narrative, unknown: "XXXX-XX-XX", part: None },
+            (Some(p), _) => DayRef { point: Some(p), source: Source::Narrative, unknown: "XXXX-XX-XX".to_owned(), part: None },
             (None, Some(d)) => DayRef {
                 point: Some(super::dates::day_point(d)),
                 source: Source::Document,
-                unknown: "XXXX-XX-XX",
+                unknown: "XXXX-XX-XX".to_owned(),
                 part: None,
             },
-            (None, None) => DayRef { point: None, source: Source::Unknown, unknown: "XXXX-XX-XX", part: None },
+            (None, None) => DayRef { point: None, source: Source::Unknown, unknown: "XXXX-XX-XX".to_owned(), part: None },
         };
         Some(self.timed(&day, &clock.text(), e))
     }
@@ -176,8 +176,8 @@ impl Grammar<'_> {
     fn timed(&self, day: &DayRef, time: &str, end: usize) -> Found {
         let date = match &day.point {
             Some(p) => p.value(),
-            None if day.unknown == "PRESENT_REF" => "XXXX-XX-XX".to_owned(),
-            None => day.unknown.to_owned(),
+            None if day.unknown.ends_with("_REF") => "XXXX-XX-XX".to_owned(),
+            None => day.unknown.clone(),
         };
         let mut found = Found::other(end, TimexType::Time, format!("{date}T{time}"), day.source);
         found.point = day.point;

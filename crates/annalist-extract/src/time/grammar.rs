@@ -17,8 +17,11 @@ pub(crate) struct Env {
     pub dct: Option<NaiveDate>,
     /// The document time of day.
     pub dct_clock: Option<NaiveTime>,
-    /// The tense of the clause around the expression.
+    /// The tense of the clause around the expression: its cue's, else past in running text
+    /// (news reports what happened), else none (a phrase standing alone).
     pub tense: Option<Tense>,
+    /// The tense the clause's nearest cue word shows, if any.
+    pub cue: Option<Tense>,
     /// The last calendar point the narrative mentioned.
     pub narrative: Option<Point>,
     /// The last day mentioned earlier in the same sentence (for a bare clock time).

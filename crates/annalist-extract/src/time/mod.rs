@@ -48,7 +48,8 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             }
             // News reports what happened: a clause without a tense cue reads as past, but a
             // phrase standing alone (a heading, a query) has no tense.
-            env.tense = tense::nearest(&cues, i).or((end - start > 6).then_some(words::Tense::Past));
+            env.cue = tense::nearest(&cues, i);
+            env.tense = env.cue.or((end - start > 6).then_some(words::Tense::Past));
             let grammar = Grammar { toks: &toks, start, end, env: &env };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
@@ -244,7 +245,7 @@ impl Grammar<'_> {
         let (day, e) = self.day_ref(i)?;
         Some(match day.point {
             Some(p) => Found::date(e, p, day.source),
-            None => Found::other(e, TimexType::Date, day.unknown.to_owned(), day.source),
+            None => Found::other(e, TimexType::Date, day.unknown, day.source),
         })
     }
 

@@ -19,7 +19,7 @@ pub(crate) struct DayRef {
     /// What it came from.
     pub source: Source,
     /// The value to write when the day is unknown.
-    pub unknown: &'static str,
+    pub unknown: String,
     /// A part of the day the words carry ("tonight").
     pub part: Option<&'static str>,
 }
@@ -33,11 +33,11 @@ impl Grammar<'_> {
         }
         if let Some((parts, e)) = self.calendar_date(i).filter(|(p, _)| p.day.is_some()) {
             let (point, source) = self.resolve(parts);
-            return Some((DayRef { point: Some(point), source, unknown: "XXXX-XX-XX", part: None }, e));
+            return Some((DayRef { point: Some(point), source, unknown: "XXXX-XX-XX".to_owned(), part: None }, e));
         }
         if let Some(f) = self.weekday_expr(i).or_else(|| self.holiday(i, None)) {
             let e = f.end;
-            return Some((DayRef { point: f.point, source: f.source, unknown: "XXXX-XX-XX", part: None }, e));
+            return Some((DayRef { point: f.point, source: f.source, unknown: f.value, part: None }, e));
         }
         None
     }
@@ -61,10 +61,10 @@ impl Grammar<'_> {
         };
         let Some(dct) = self.env.dct else {
             let unknown = if offset == 0 { "PRESENT_REF" } else { "XXXX-XX-XX" };
-            return Some((DayRef { point: None, source: Source::Unknown, unknown, part }, e));
+            return Some((DayRef { point: None, source: Source::Unknown, unknown: unknown.to_owned(), part }, e));
         };
         let point = day_point(dct + Duration::days(i64::from(offset)));
-        Some((DayRef { point: Some(point), source: Source::Document, unknown: "XXXX-XX-XX", part }, e))
+        Some((DayRef { point: Some(point), source: Source::Document, unknown: "XXXX-XX-XX".to_owned(), part }, e))
     }
 
     /// A weekday alone or placed by a relative word: "Thursday", "next Tuesday", "last
@@ -363,7 +363,8 @@ impl Grammar<'_> {
         // "in 3 days": a point ahead, unless the clause is past ("the first time in two years").
         if self.before(i) == "in"
             && let Some(n) = n
-            && (self.env.tense == Some(Tense::Future) || self.env.tense.is_none())
+            && self.env.cue != Some(Tense::Past)
+            && !self.after_superlative(i)
         {
             return self.shifted_from_document(n, unit, e);
         }
@@ -371,6 +372,15 @@ impl Grammar<'_> {
             return Some(Found::other(e, TimexType::Set, calendar::duration_value(Some(1.0), unit), Source::Absolute));
         }
         Some(Found::other(e, TimexType::Duration, calendar::duration_value(n, unit), Source::Absolute))
+    }
+
+    /// Whether a superlative or "first" comes shortly before `i`: "the lowest level in six
+    /// years", "for the first time in two decades" measure a length, not a point ahead.
+    fn after_superlative(&self, i: usize) -> bool {
+        (i.saturating_sub(6).max(self.start)..i).any(|k| {
+            let w = self.w(k);
+            matches!(w, "first" | "most" | "least" | "time") || (w.len() > 5 && w.ends_with("est") && !matches!(w, "interest" | "protest" | "request" | "forest" | "suggest" | "arrest" | "contest" | "harvest" | "invest"))
+        })
     }
 
     /// The narrative's last date moved by `n` units ("a month later"); the document time when
@@ -483,7 +493,13 @@ impl Grammar<'_> {
     /// A bare plural unit: "months", "years", "decades" (PXM, PXY, PXDE).
     pub fn bare_units(&self, i: usize) -> Option<Found> {
         let (unit, e, plural) = req!(self.unit(i));
-        if !plural || unit == Unit::Weekend || matches!(self.before(i), "the" | "these" | "those" | "recent") {
+        let counted = self.tok(i.saturating_sub(1)).is_some_and(|t| t.number) && i > self.start;
+        if !plural
+            || unit == Unit::Weekend
+            || counted
+            || self.is(e, "old")
+            || matches!(self.before(i), "the" | "these" | "those" | "recent" | "-")
+        {
             return None;
         }
         Some(Found::other(e, TimexType::Duration, calendar::duration_value(None, unit), Source::Absolute))
