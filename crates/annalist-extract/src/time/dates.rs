@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{self, Point};
 use super::grammar::{Found, Grammar, Source, req};
-use super::words::{HOLIDAYS, Sense, Tense, Unit};
+use super::words::{Sense, Tense, Unit};
 
 /// A date read from the text, before its year is resolved.
 #[derive(Debug, Clone, Copy)]
@@ -274,7 +274,7 @@ impl Grammar<'_> {
         // A number of things, not a year: "2000 troops", "$1500".
         let next = self.w(e);
         let counted = self.tok(e).is_some_and(|t| {
-            !t.number && !t.capital && next.len() > 3 && next.ends_with('s') && self.senses(e).is_empty()
+            !t.number && !t.capital && next.len() > 3 && next.ends_with('s') && self.senses(e).next().is_none()
         });
         let money = matches!(self.before(i), "$" | "€" | "£" | "¥" | "#" | "no" | "number");
         if counted || money || matches!(next, "%" | "percent" | "per" | "km" | "kilometers" | "miles" | "people") {
@@ -401,7 +401,7 @@ impl Grammar<'_> {
 
     /// A holiday: "Christmas", "Easter 2010", "Thanksgiving of next year", "last Easter".
     pub fn holiday(&self, i: usize, shift: Option<i32>) -> Option<Found> {
-        let entries = req!(HOLIDAYS.get(self.w(i)));
+        let entries = req!(req!(self.tok(i)).info).holidays.as_slice();
         let (rule, e) = req!(entries.iter().find_map(|h| {
             let mut j = i + 1;
             for w in &h.rest {

@@ -131,19 +131,19 @@ impl<'a> Grammar<'a> {
     }
 
     /// The senses of the lexicon phrases starting at `i`, with the index after each.
-    pub fn senses(&self, i: usize) -> Vec<(Sense, usize)> {
-        words::senses(self.w(i), |k| {
+    pub fn senses(&self, i: usize) -> impl Iterator<Item = (Sense, usize)> + '_ {
+        let (toks, end) = (self.toks, self.end);
+        let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
+        words::senses(entries, move |k| {
             let j = i + 1 + k;
-            (j < self.end).then(|| self.toks[j].norm.as_str())
+            (j < end).then(|| toks[j].norm.as_str())
         })
-        .into_iter()
-        .map(|(s, n)| (s, i + n))
-        .collect()
+        .map(move |(s, n)| (s, i + n))
     }
 
     /// The first sense at `i` that `pick` accepts.
     pub fn sense<T>(&self, i: usize, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
-        self.senses(i).into_iter().find_map(|(s, e)| pick(s).map(|t| (t, e)))
+        self.senses(i).find_map(|(s, e)| pick(s).map(|t| (t, e)))
     }
 
     /// A token of ASCII digits only, as a number, with its digit count.

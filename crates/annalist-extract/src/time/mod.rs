@@ -26,31 +26,41 @@ use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 use crate::Context;
 use grammar::{Env, Found, Grammar, Source};
 use tokens::Tok;
-use words::{HOLIDAYS, Sense, WORDS};
+use words::Sense;
 
 /// Finds the time expressions of a document, in text order.
 pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
-    let toks = tokens::tokens(cx);
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut env = Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let mut start = 0;
-    while start < toks.len() {
-        let sentence = toks[start].sentence;
-        let end = start + toks[start..].iter().take_while(|t| t.sentence == sentence).count();
-        let cues = tense::cues(&toks[start..end], start);
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut strong: Vec<bool> = Vec::new();
+    let all = &cx.segmentation.tokens;
+    let mut next = 0;
+    while next < all.len() {
+        let sentence = all[next].sentence;
+        let begin = next;
+        next += all[next..].iter().take_while(|t| t.sentence == sentence).count();
+        if !tokens::mentions_time(cx.text, &all[begin..next]) {
+            continue;
+        }
+        toks.clear();
+        tokens::sentence_tokens(cx.text, &all[begin..next], &mut toks);
+        strong.clear();
+        strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
+        let end = toks.len();
+        let cues = tense::cues(&toks, 0);
         env.sentence_day = None;
-        let mut i = start;
+        let mut i = 0;
         while i < end {
-            if !is_trigger(&toks[i]) {
+            // Only where a strong word stands within reach can an expression start.
+            if !is_trigger(&toks[i]) || !strong[i..end.min(i + 8)].contains(&true) {
                 i += 1;
                 continue;
             }
-            // News reports what happened: a clause without a tense cue reads as past, but a
-            // phrase standing alone (a heading, a query) has no tense.
             env.cue = tense::nearest(&cues, i);
-            env.tense = env.cue.or((end - start > 6).then_some(words::Tense::Past));
-            let grammar = Grammar { toks: &toks, start, end, env: &env };
+            env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
+            let grammar = Grammar { toks: &toks, start: 0, end, env: &env };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -83,15 +93,15 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             });
             i = found.end;
         }
-        start = end;
     }
     out
 }
 
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
 fn is_trigger(tok: &Tok) -> bool {
-    let w = tok.norm.as_str();
-    tok.number || WORDS.contains_key(w) || HOLIDAYS.contains_key(w) || matches!(w, "'" | "‘" | "half" | "recent" | "q")
+    tok.number
+        || tok.info.is_some_and(|i| !i.entries.is_empty() || !i.holidays.is_empty())
+        || matches!(tok.norm.as_str(), "'" | "‘" | "half" | "recent" | "q")
 }
 
 fn timex_mod(code: &str) -> Option<TimexMod> {

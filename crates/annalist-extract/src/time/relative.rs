@@ -285,7 +285,7 @@ impl Grammar<'_> {
         if counted
             && self.unit(j).is_none()
             && self.tok(j).is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
-            && self.senses(j).is_empty()
+            && self.senses(j).next().is_none()
             && self.unit(j + 1).is_some()
         {
             j += 1;

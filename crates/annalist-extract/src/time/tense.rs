@@ -2,7 +2,7 @@
 //! meet Thursday"), from cue words (`data/time/tense.tsv`) and regular past forms (-ed).
 
 use super::tokens::Tok;
-use super::words::{TENSE_CUES, Tense};
+use super::words::Tense;
 
 /// The tense cues of a sentence's tokens, as (token index, tense); `offset` is the index of
 /// the first token.
@@ -15,7 +15,7 @@ pub(crate) fn cues(toks: &[Tok], offset: usize) -> Vec<(usize, Tense)> {
             out.push((offset + k, Tense::Future));
             continue;
         }
-        let tense = TENSE_CUES.get(w).copied().or_else(|| {
+        let tense = t.info.and_then(|i| i.tense).or_else(|| {
             let participle =
                 !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
             let after_modal = out.last().is_some_and(|&(j, tense)| tense == Tense::Future && offset + k - j <= 3);

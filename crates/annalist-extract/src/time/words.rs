@@ -1,6 +1,6 @@
 //! The time lexicon: the words and phrases of `data/time/*.tsv`, compiled once into hash maps.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon;
@@ -243,16 +243,126 @@ pub(crate) static TENSE_CUES: LazyLock<HashMap<&'static str, Tense>> = LazyLock:
         .collect()
 });
 
-/// The senses of the phrase starting with `first`, each with the number of words it takes,
+/// The senses of the phrases `entries` (those starting with one word), each with the number of words it takes,
 /// given the lower-cased words that follow.
-pub(crate) fn senses<'w>(first: &str, next: impl Fn(usize) -> Option<&'w str>) -> Vec<(Sense, usize)> {
-    let Some(entries) = WORDS.get(first) else { return Vec::new() };
+pub(crate) fn senses<'w>(
+    entries: &'static [Entry],
+    next: impl Fn(usize) -> Option<&'w str>,
+) -> impl Iterator<Item = (Sense, usize)> {
     entries
         .iter()
-        .filter(|e| e.rest.iter().enumerate().all(|(k, w)| next(k) == Some(*w)))
+        .filter(move |e| e.rest.iter().enumerate().all(|(k, w)| next(k) == Some(*w)))
         .map(|e| (e.sense, e.rest.len() + 1))
-        .collect()
 }
+
+/// Whether a sense names time by itself (a month, a unit, "yesterday"), as opposed to the
+/// words that only build on one ("last", "about", "the", "a").
+fn is_strong(sense: Sense) -> bool {
+    matches!(
+        sense,
+        Sense::Month(_)
+            | Sense::Weekday(_)
+            | Sense::WeekdayAbbr(_)
+            | Sense::Unit(_)
+            | Sense::Season(_)
+            | Sense::DayPart(_)
+            | Sense::Deictic(..)
+            | Sense::Reference(_)
+            | Sense::SetAdverb(_)
+            | Sense::ClockWord(..)
+    )
+}
+
+/// A fast hash for the short words of the lexicon (the FxHash mix: rotate, xor, multiply).
+/// The maps are built from compiled-in data, so hash flooding is not a concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weak, and the table indexes by them: fold high
+        // bits down.
+        let x = self.0;
+        (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// What the lexicon knows of one word: the phrases and holiday names it starts, whether it
+/// names time by itself, and the tense it shows.
+#[derive(Debug, Default)]
+pub(crate) struct WordInfo {
+    /// The phrases of `words.tsv` starting with it, longest first.
+    pub entries: Vec<Entry>,
+    /// The holiday names starting with it, longest first.
+    pub holidays: Vec<Holiday>,
+    /// Whether it names time by itself (see [`STRONG`]).
+    pub strong: bool,
+    /// The tense it shows, if a cue word.
+    pub tense: Option<Tense>,
+}
+
+/// Every word the time lexicon knows, looked up once per token.
+pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
+    let mut map: WordMap<WordInfo> = WordMap::default();
+    for (word, entries) in WORDS.iter() {
+        map.entry(word).or_default().entries = entries.clone();
+    }
+    for (word, holidays) in HOLIDAYS.iter() {
+        map.entry(word).or_default().holidays = holidays.clone();
+    }
+    for word in STRONG.iter() {
+        map.entry(word).or_default().strong = true;
+    }
+    for (word, tense) in TENSE_CUES.iter() {
+        map.entry(word).or_default().tense = Some(*tense);
+    }
+    map
+});
+
+/// What the lexicon knows of a lower-cased word.
+pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
+    LEXICON.get(word)
+}
+
+/// Function words that occur in strong phrases ("at present", "the past") but say nothing of
+/// time alone.
+const WEAK_WORDS: &[&str] = &[
+    "the", "a", "an", "at", "in", "of", "upon", "once", "right", "just", "near", "long", "short", "mid", "being",
+    "time", "term", "same", "these", "those", "this", "that", "next", "last", "following", "from",
+];
+
+/// Every word of a phrase that names time by itself, and every word of a holiday name: a
+/// sentence without one (and without a number) holds no time expression.
+pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    for (first, entries) in WORDS.iter() {
+        for e in entries.iter().filter(|e| is_strong(e.sense)) {
+            set.insert(*first);
+            set.extend(e.rest.iter().copied());
+        }
+    }
+    for (first, entries) in HOLIDAYS.iter() {
+        set.insert(*first);
+        for h in entries {
+            set.extend(h.rest.iter().copied());
+        }
+    }
+    // Words the rules read that are not in the lexicon.
+    set.extend(["recent", "half", "q", "'", "‘"]);
+    for w in WEAK_WORDS {
+        set.remove(w);
+    }
+    set.remove("'s");
+    set
+});
 
 #[cfg(test)]
 mod tests {
