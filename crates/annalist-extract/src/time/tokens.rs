@@ -39,7 +39,7 @@ pub(crate) fn mentions_time(text: &str, tokens: &[Token]) -> bool {
 fn word_mentions_time(word: &str) -> bool {
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
     if !word.is_ascii() {
-        return word.to_lowercase().split('-').any(|part| words::lookup(part).is_some_and(|i| i.strong));
+        return word.to_lowercase().split('-').any(words::is_strong);
     }
     let mut buf = [0u8; 16];
     let mut len = 0;
@@ -49,7 +49,7 @@ fn word_mentions_time(word: &str) -> bool {
             return true;
         }
         if b == b'-' {
-            if fits && len > 0 && std::str::from_utf8(&buf[..len]).is_ok_and(|w| words::lookup(w).is_some_and(|i| i.strong)) {
+            if fits && len > 0 && std::str::from_utf8(&buf[..len]).is_ok_and(words::is_strong) {
                 return true;
             }
             len = 0;

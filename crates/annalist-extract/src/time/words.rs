@@ -257,7 +257,7 @@ pub(crate) fn senses<'w>(
 
 /// Whether a sense names time by itself (a month, a unit, "yesterday"), as opposed to the
 /// words that only build on one ("last", "about", "the", "a").
-fn is_strong(sense: Sense) -> bool {
+fn names_time(sense: Sense) -> bool {
     matches!(
         sense,
         Sense::Month(_)
@@ -327,8 +327,55 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
     map
 });
 
+/// A quick test before the hash lookup: the (first letter, last letter, length) shapes of
+/// the lexicon's words, one bit each. Most words of a text have no such shape.
+#[derive(Debug)]
+struct Shapes {
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    const MAX_LEN: usize = 24;
+
+    fn index(word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        if bytes.len() > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+            return None;
+        }
+        Some((usize::from(first - b'a') * 26 + usize::from(last - b'a')) * (Self::MAX_LEN + 1) + bytes.len())
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut bits = vec![0u64; (26 * 26 * (Self::MAX_LEN + 1)).div_ceil(64)];
+        for w in words {
+            if let Some(i) = Self::index(w) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Shapes { bits }
+    }
+
+    /// False only when no lexicon word has the shape of `word` (words not of ASCII letters
+    /// always pass).
+    fn may_hold(&self, word: &str) -> bool {
+        Self::index(word).is_none_or(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
+    }
+}
+
+static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
+static STRONG_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(STRONG.iter().copied()));
+
+/// Whether a lower-cased word names time by itself (see [`STRONG`]).
+pub(crate) fn is_strong(word: &str) -> bool {
+    STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
+}
+
 /// What the lexicon knows of a lower-cased word.
 pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
+    if !SHAPES.may_hold(word) {
+        return None;
+    }
     LEXICON.get(word)
 }
 
@@ -344,7 +391,7 @@ const WEAK_WORDS: &[&str] = &[
 pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut set = HashSet::new();
     for (first, entries) in WORDS.iter() {
-        for e in entries.iter().filter(|e| is_strong(e.sense)) {
+        for e in entries.iter().filter(|e| names_time(e.sense)) {
             set.insert(*first);
             set.extend(e.rest.iter().copied());
         }
