@@ -298,7 +298,7 @@ pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId
             return Some(id);
         }
     }
-    dates().filter(|t| t.span.end <= at.start && is_calendar(t)).last().map(|t| t.id.clone())
+    dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
 }
 
 fn dates_an_item(t: &TimeExpr) -> bool {
