@@ -116,7 +116,7 @@ impl Grammar<'_> {
             return self.weekday_in_week(wd, rel, e2 + 1);
         }
         // A weekday standing for a date ("Tuesday 19th") is read by the calendar rules.
-        if self.day_number(self.opt(e, "the")).is_some() && self.month(e).is_none() {
+        if self.calendar_date(i).is_some() {
             return None;
         }
         Some(self.resolve_weekday(wd, e))
@@ -335,9 +335,10 @@ impl Grammar<'_> {
         if matches!(self.w(j), "more" | "additional" | "straight" | "consecutive" | "full" | "long") {
             j += 1;
         }
-        // "five trading days": one describing word between a number and its unit.
+        // "five trading days": one describing word between a number and its plural unit.
         if counted
             && self.unit(j).is_none()
+            && self.unit(j + 1).is_some_and(|(_, _, plural)| plural)
             && self
                 .tok(j)
                 .is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
@@ -347,7 +348,11 @@ impl Grammar<'_> {
             j += 1;
         }
         let k = self.opt(j, "-");
-        let (unit, e, _) = req!(self.unit(k));
+        let (unit, e, plural) = req!(self.unit(k));
+        // "the 2008 model year" names a year, not 2008 years.
+        if !plural && n.is_some_and(|n| n >= 1000.0) {
+            return None;
+        }
         // An age: "11 years old", "a 30-year-old".
         if self.is(e, "old") || (self.is(e, "-") && self.is(e + 1, "old")) {
             return None;
@@ -594,6 +599,14 @@ impl Grammar<'_> {
     /// A bare plural unit: "months", "years", "decades" (PXM, PXY, PXDE).
     pub fn bare_units(&self, i: usize) -> Option<Found> {
         let (unit, e, plural) = req!(self.unit(i));
+        // "over the years", "through the decades": an unspecified length.
+        if plural
+            && self.before(i) == "the"
+            && i >= self.start + 2
+            && matches!(self.w(i - 2), "over" | "through" | "throughout" | "across")
+        {
+            return Some(Found::other(e, TimexType::Duration, calendar::duration_value(None, unit), Source::Absolute));
+        }
         let counted = self.tok(i.saturating_sub(1)).is_some_and(|t| t.number) && i > self.start;
         if !plural
             || unit == Unit::Weekend
