@@ -303,6 +303,9 @@ impl Grammar<'_> {
                 && next.ends_with('s')
                 && self.senses(e).next().is_none()
         });
+        // Counts that large are mostly written "2,000"; a bare number that is not a round
+        // hundred is a year even before a plural ("2030 targets").
+        let counted = counted && y % 100 == 0;
         let money = matches!(self.before(i), "$" | "€" | "£" | "¥" | "#" | "no" | "number");
         if counted
             || money

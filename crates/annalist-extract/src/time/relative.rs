@@ -502,16 +502,19 @@ impl Grammar<'_> {
         {
             return self.shifted_from_narrative(0.0, Unit::Day, i + 2);
         }
-        if self.is(i, "the") && self.is(i + 1, "day") && matches!(self.w(i + 2), "before" | "after") {
-            let next = i + 3;
-            if self.day_ref(next).is_some()
-                || self.tok(next).is_some_and(|t| t.number)
-                || self.is(next, "the")
-            {
+        // "the day before", "the year after" (not followed by what they are before or after).
+        if self.is(i, "the")
+            && let Some((unit, e, false)) = self.unit(i + 1)
+            && matches!(self.w(e), "before" | "after")
+            && unit >= Unit::Day
+        {
+            let next = e + 1;
+            let followed = self.tok(next).is_some_and(|t| t.norm.chars().next().is_some_and(char::is_alphanumeric));
+            if followed && !matches!(self.w(next), "and" | "but" | "when" | "as") {
                 return None;
             }
-            let step = if self.is(i + 2, "after") { 1.0 } else { -1.0 };
-            return self.shifted_from_narrative(step, Unit::Day, i + 3);
+            let step = if self.is(e, "after") { 1.0 } else { -1.0 };
+            return self.shifted_from_narrative(step, unit, e + 1);
         }
         let (n, e) = req!(self.sense(i, |s| match s {
             Sense::Narrative(n) => Some(n),
