@@ -265,6 +265,7 @@ pub(crate) fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
         HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
         HolidayRule::Easter(n) => easter(year)?.checked_add_signed(Duration::try_days(n)?),
         HolidayRule::NthWeekday(n, wd, m) => nth_weekday(year, m, wd, n),
+        HolidayRule::Event(y, m, d) => (y == year).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten(),
         HolidayRule::AfterThanksgiving(n) => {
             nth_weekday(year, 11, 4, 4)?.checked_add_signed(Duration::try_days(n)?)
         }

@@ -155,6 +155,11 @@ impl Grammar<'_> {
             && let Some(inner) = self.core(i + 1)
             && found.as_ref().is_none_or(|f| inner.end > f.end)
         {
+            // "the 1990s", "the third quarter" take the article; "the 2008 model" does not
+            // (the caller reads the year at the next token).
+            if matches!(inner.point, Some(calendar::Point::Year(_))) {
+                return None;
+            }
             found = Some(inner);
         }
         let mut found = found?;
@@ -205,11 +210,11 @@ impl Grammar<'_> {
     fn core(&self, i: usize) -> Option<Found> {
         let candidates = [
             self.time_expr(i),
+            self.holiday(i, None),
             self.calendar_point(i),
             self.ordinal_of(i),
             self.week_of(i),
             self.quarter(i),
-            self.holiday(i, None),
             self.relative(i),
             self.narrative(i),
             self.day_date(i),

@@ -509,7 +509,8 @@ impl Grammar<'_> {
             && unit >= Unit::Day
         {
             let next = e + 1;
-            let followed = self.tok(next).is_some_and(|t| t.norm.chars().next().is_some_and(char::is_alphanumeric));
+            let followed =
+                self.tok(next).is_some_and(|t| t.norm.chars().next().is_some_and(char::is_alphanumeric));
             if followed && !matches!(self.w(next), "and" | "but" | "when" | "as") {
                 return None;
             }
@@ -608,7 +609,12 @@ impl Grammar<'_> {
             && i >= self.start + 2
             && matches!(self.w(i - 2), "over" | "through" | "throughout" | "across")
         {
-            return Some(Found::other(e, TimexType::Duration, calendar::duration_value(None, unit), Source::Absolute));
+            return Some(Found::other(
+                e,
+                TimexType::Duration,
+                calendar::duration_value(None, unit),
+                Source::Absolute,
+            ));
         }
         let counted = self.tok(i.saturating_sub(1)).is_some_and(|t| t.number) && i > self.start;
         if !plural

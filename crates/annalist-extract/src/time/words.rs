@@ -92,6 +92,8 @@ pub(crate) enum HolidayRule {
     NthWeekday(i32, u32, u32),
     /// Days after US Thanksgiving.
     AfterThanksgiving(i64),
+    /// One day in history, named by what happened ("9/11").
+    Event(i32, u32, u32),
 }
 
 /// A holiday name: the words after the first, and its rule.
@@ -226,6 +228,10 @@ fn holiday_rule(rule: &str) -> Option<HolidayRule> {
         ["easter", n] => HolidayRule::Easter(n.parse().ok()?),
         ["nth", n, wd, m] => HolidayRule::NthWeekday(n.parse().ok()?, wd.parse().ok()?, m.parse().ok()?),
         ["after-thanksgiving", n] => HolidayRule::AfterThanksgiving(n.parse().ok()?),
+        ["event", ymd] => {
+            let mut f = ymd.split('-');
+            HolidayRule::Event(f.next()?.parse().ok()?, f.next()?.parse().ok()?, f.next()?.parse().ok()?)
+        }
         _ => return None,
     })
 }
