@@ -182,7 +182,8 @@ impl Grammar<'_> {
             if j > i {
                 return None;
             }
-            self.opt(self.opt(e, "-"), "in")
+            let e = self.opt(e, "-");
+            if matches!(self.w(e), "in" | "on") { e + 1 } else { e }
         } else if self.is(e, "of") {
             e + 1
         } else {
@@ -217,6 +218,7 @@ impl Grammar<'_> {
             self.quarter(i),
             self.relative(i),
             self.narrative(i),
+            self.the_weekend(i),
             self.day_date(i),
             self.year_expr(i),
             self.season(i),

@@ -489,6 +489,23 @@ impl Grammar<'_> {
         Some(Found::date(end, calendar::at_grain(moved, grain, anchor.year_known()), source))
     }
 
+    /// "the weekend", "over the weekend": the last one in a past clause, else the next one.
+    pub fn the_weekend(&self, i: usize) -> Option<Found> {
+        if !(self.is(i, "the") && self.is(i + 1, "weekend")) || self.is(i + 2, "of") {
+            return None;
+        }
+        let Some(dct) = self.env.dct else {
+            return Some(Found::other(i + 2, TimexType::Date, "XXXX-WXX-WE".to_owned(), Source::Unknown));
+        };
+        let weekday = dct.weekday().number_from_monday();
+        let week = match self.env.tense {
+            // Saturday and Sunday are in their week's weekend.
+            Some(Tense::Past) if weekday < 6 => -1,
+            _ => 0,
+        };
+        self.unit_from_document(week, Unit::Weekend, i + 2)
+    }
+
     /// "the following day", "that week", "the same day", "the next day", "the previous year",
     /// "the day before" (not followed by a date): the narrative's last date moved.
     pub fn narrative(&self, i: usize) -> Option<Found> {
