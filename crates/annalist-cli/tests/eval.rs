@@ -66,7 +66,7 @@ fn type_accuracy(lines: &[String], timex_type: &str) -> f64 {
 }
 
 /// Time expressions: Duckling's English corpus (DATE rows), MEANTIME news and the seed.
-/// Measured: duckling-en DATE 0.936, meantime-en value F1 0.848, seed-dev value F1 1.000.
+/// Measured: duckling-en DATE 0.936, meantime-en value F1 0.854, seed-dev value F1 1.000.
 #[test]
 fn timex_scores_hold_their_floors() {
     let Some((_, lines)) = score_with_lines("duckling-en.jsonl") else { return };
@@ -74,7 +74,7 @@ fn timex_scores_hold_their_floors() {
     assert!(date >= 0.91, "duckling-en DATE value accuracy {date:.3} under its floor");
     let Some(meantime) = score("meantime-en.jsonl") else { return };
     let f1 = meantime["timex value F1"];
-    assert!(f1 >= 0.82, "meantime-en timex value F1 {f1:.3} under its floor");
+    assert!(f1 >= 0.83, "meantime-en timex value F1 {f1:.3} under its floor");
     let Some(seed) = score("seed-dev.jsonl") else { return };
     let f1 = seed["timex value F1"];
     assert!(f1 >= 0.98, "seed-dev timex value F1 {f1:.3} under its floor");
