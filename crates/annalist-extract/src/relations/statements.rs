@@ -139,7 +139,10 @@ fn pair_around(
 /// word "while" or "but", before it in the sentence.
 fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
     let before = &text[sentence_start..at];
-    let punct = before.rfind([',', ';', ':', '—', '–']).map(|i| i + 1);
+    let punct = before
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–'))
+        .map(|(i, c)| i + c.len_utf8());
     let lower = before.to_ascii_lowercase();
     let word = [" while ", " but "].iter().filter_map(|w| lower.rfind(w).map(|i| i + w.len())).max();
     sentence_start + punct.max(word).unwrap_or(0)
