@@ -33,7 +33,17 @@ macro_rules! lexicon_file {
 }
 
 /// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
-pub static FILES: &[LexiconFile] = &[lexicon_file!("abbreviations.tsv")];
+pub static FILES: &[LexiconFile] = &[
+    lexicon_file!("abbreviations.tsv"),
+    lexicon_file!("gazetteer/countries.tsv"),
+    lexicon_file!("gazetteer/places.tsv"),
+    lexicon_file!("gazetteer/institutions.tsv"),
+    lexicon_file!("gazetteer/igos.tsv"),
+    lexicon_file!("gazetteer/persons.tsv"),
+    lexicon_file!("gazetteer/sectors.tsv"),
+    lexicon_file!("gazetteer/groups.tsv"),
+    lexicon_file!("gazetteer/words.tsv"),
+];
 
 #[cfg(test)]
 mod tests {
