@@ -43,6 +43,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/sectors.tsv"),
     lexicon_file!("gazetteer/groups.tsv"),
     lexicon_file!("gazetteer/words.tsv"),
+    lexicon_file!("gazetteer/given_names.tsv"),
 ];
 
 #[cfg(test)]

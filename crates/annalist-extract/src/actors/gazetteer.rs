@@ -86,6 +86,16 @@ pub(crate) enum WordClass {
     PlaceSuffix,
     RegionWord,
     PlacePreposition,
+    PersonNoun,
+    NotAName,
+}
+
+/// A given name's gender as the list gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Either,
 }
 
 /// Everything the actor layer knows.
@@ -108,6 +118,10 @@ pub(crate) struct Gazetteer {
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
     /// match any case, others only as written.
     pub words: HashMap<String, Vec<WordClass>>,
+    /// Given names and their gender.
+    pub given_names: HashMap<String, Gender>,
+    /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
+    pub surname_endings: Vec<String>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -197,7 +211,19 @@ impl Gazetteer {
                 g.groups.insert(plural.to_lowercase());
             }
         }
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/given_names.tsv")) {
+            let gender = match f.get(1).copied() {
+                Some("m") => Gender::Male,
+                Some("f") => Gender::Female,
+                _ => Gender::Either,
+            };
+            g.given_names.entry(f[0].to_owned()).or_insert(gender);
+        }
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/words.tsv")) {
+            if f.get(1) == Some(&"surname-ending") {
+                g.surname_endings.push(f[0].trim_start_matches('-').to_owned());
+                continue;
+            }
             let class = match f.get(1).copied().unwrap_or("") {
                 "function" => WordClass::Function,
                 "month" => WordClass::Month,
@@ -211,6 +237,8 @@ impl Gazetteer {
                 "place-suffix" => WordClass::PlaceSuffix,
                 "region-word" => WordClass::RegionWord,
                 "place-preposition" => WordClass::PlacePreposition,
+                "person-noun" => WordClass::PersonNoun,
+                "not-a-name" => WordClass::NotAName,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();
@@ -303,7 +331,7 @@ impl Gazetteer {
                     name: (*name).to_owned(),
                     kind: ActorKind::Location,
                     code: Some((*iso).to_owned()),
-                    country: Some((*iso).to_owned()),
+                    country: self.countries.contains_key(*iso).then(|| (*iso).to_owned()),
                     aliases,
                     roles: Vec::new(),
                     gender: None,
@@ -417,19 +445,22 @@ impl Gazetteer {
         }
     }
 
-    /// The classes of a word as written (lower-case entries match any case).
-    pub(crate) fn classes(&self, word: &str) -> &[WordClass] {
-        if let Some(c) = self.words.get(word) {
-            return c;
+    /// Whether `word` ends like a surname ("Lukashenko", "Pashinyan").
+    pub(crate) fn surname_like(&self, word: &str) -> bool {
+        word.chars().count() > 4 && self.surname_endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+
+    /// Whether `word` has class `class`, as written or (for lower-case entries) in any case.
+    pub(crate) fn is(&self, word: &str, class: WordClass) -> bool {
+        if self.words.get(word).is_some_and(|c| c.contains(&class)) {
+            return true;
+        }
+        if !word.chars().any(char::is_uppercase) {
+            return false;
         }
         let mut lower = String::with_capacity(word.len());
         push_lower(&mut lower, word);
-        self.words.get(&lower).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether `word` has class `class`.
-    pub(crate) fn is(&self, word: &str, class: WordClass) -> bool {
-        self.classes(word).contains(&class)
+        self.words.get(&lower).is_some_and(|c| c.contains(&class))
     }
 }
 

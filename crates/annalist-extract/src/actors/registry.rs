@@ -60,6 +60,11 @@ impl Registry {
         self.genders.get(key).copied()
     }
 
+    /// Records the gender of a person actor.
+    pub(crate) fn set_gender(&mut self, key: &str, gender: char) {
+        self.genders.entry(key.to_owned()).or_insert(gender);
+    }
+
     /// Registers a gazetteer actor (or a country's sector actor such as `ukr-mil`) and
     /// returns whether it exists.
     pub(crate) fn known(&mut self, key: &str) -> bool {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
-use super::gazetteer::{GAZETTEER, Meaning, NameEntry, Sector, WordClass, push_lower, sector_key};
+use super::gazetteer::{GAZETTEER, Gender, Meaning, NameEntry, Sector, WordClass, push_lower, sector_key};
 use super::registry::Registry;
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
@@ -154,6 +154,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         match &m.entry.meaning {
             Meaning::Demonym { iso, people } => self.demonym(i, end, iso, *people),
             Meaning::Actor { key, mention, resolution } => {
+                // "US$40": a currency, not the country.
+                if self.text[self.words.list[end].span.end..].starts_with('$') {
+                    return end + 1;
+                }
                 // A known place or body opening a longer name of an organisation ("New York
                 // Times") is part of that name.
                 if let Some(org_end) = self.organisation_run_after(end) {
@@ -178,9 +182,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 self.remember_short_forms(key, surface, *mention);
                 let after = self.acronym_after(stop, key, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
+                let kind = GAZETTEER.actors.get(key.as_str()).map(|a| a.kind);
                 let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| match a.kind {
                     ActorKind::State | ActorKind::Government => a.country.clone(),
                     _ => None,
+                });
+                // A seat of power takes only a lower-case sector word after it ("Khartoum
+                // government"); "White House Press Secretary" is an office, not the press.
+                let country = country.filter(|_| {
+                    kind == Some(ActorKind::State)
+                        || self.w(after + usize::from(self.w(after).is_some_and(Word::possessive))).is_some_and(Word::lowercase)
                 });
                 if let Some(iso) = country {
                     let mut j = after;
@@ -364,6 +375,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let span = self.span(i, end);
         let name = span.slice(self.text);
         let key = self.registry.unknown(name, ActorKind::Person, role);
+        match GAZETTEER.given_names.get(self.words.list[i].text) {
+            Some(Gender::Male) => self.registry.set_gender(&key, 'm'),
+            Some(Gender::Female) => self.registry.set_gender(&key, 'f'),
+            _ => {}
+        }
         self.registry.mention(span, name, &key, MentionKind::Person, Resolution::Unknown);
         self.remember_short_forms(&key, name, MentionKind::Person);
         end + 1
@@ -387,16 +403,28 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
             if w.capitalised() {
-                if is_calendar(w.text) || GAZETTEER.is(w.text, WordClass::Function) {
+                if is_calendar(w.text)
+                    || GAZETTEER.is(w.text, WordClass::Function)
+                    || GAZETTEER.is(w.text, WordClass::NotAName)
+                    || self.model_number(j)
+                {
+                    break;
+                }
+                // "Chrysler LLC Jim Press": an organisation's last word before a given name
+                // ends the organisation.
+                if GAZETTEER.is(prev.text, WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text) {
                     break;
                 }
                 if let Some(m) = self.name_at(j) {
-                    // A known name ends the run unless the run so far is an organisation
-                    // word with "of" ("Bank of England").
-                    let joined_by_of = prev.lower == "of"
-                        && j >= 2
-                        && GAZETTEER.is(self.words.list[j - 2].text, WordClass::OrgSuffix);
-                    if !joined_by_of || matches!(m.entry.meaning, Meaning::Demonym { .. }) {
+                    // A known place or body inside a longer capitalised name is part of it
+                    // ("Air France", "Bank of England"); a demonym, a person or a title
+                    // before it ends the run.
+                    let person = matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. });
+                    if person
+                        || matches!(m.entry.meaning, Meaning::Demonym { .. })
+                        || GAZETTEER.is(prev.text, WordClass::Title)
+                        || (prev.lowercase() && prev.lower != "of")
+                    {
                         break;
                     }
                     end = j + m.len - 1;
@@ -431,9 +459,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
         GAZETTEER.is(last.text, WordClass::OrgSuffix).then_some(run_end)
     }
 
+    /// Whether the word at `i` is a model number or a figure ("A380", "787"): names of
+    /// products, which are not actors.
+    fn model_number(&self, i: usize) -> bool {
+        self.w(i).is_some_and(|w| {
+            w.kind == TokenKind::Number || (w.kind == TokenKind::Word && w.text.chars().any(|c| c.is_ascii_digit()))
+        })
+    }
+
     /// A capitalised word that opens no known name.
     fn unknown_name(&mut self, i: usize) -> usize {
         let w = &self.words.list[i];
+        if self.model_number(i) {
+            return i + 1;
+        }
         // A title opens a person's name: "President X", "Gen. Y", "Foreign Minister Z".
         if GAZETTEER.is(w.text, WordClass::Title) {
             let mut j = i;
@@ -445,6 +484,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
             }
             if j > i && self.w(j).is_some_and(Word::capitalised) && self.same_sentence(i, j) {
+                // "General Motors", "Supreme Council": the title word is part of an
+                // organisation's name.
+                if let Some(run_end) = self.name_run(i)
+                    && GAZETTEER.is(self.words.list[run_end].text, WordClass::OrgSuffix)
+                {
+                    return self.emit_unknown(i, run_end, ActorKind::Organization, None);
+                }
                 if self.name_at(j).is_some() {
                     return j;
                 }
@@ -453,10 +499,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return i + 1;
         }
-        if GAZETTEER.is(w.text, WordClass::Function) || is_calendar(w.text) {
+        if GAZETTEER.is(w.text, WordClass::Function)
+            || GAZETTEER.is(w.text, WordClass::NotAName)
+            || is_calendar(w.text)
+            || w.text.chars().count() < 2
+        {
             return i + 1;
         }
         let Some(end) = self.name_run(i) else { return i + 1 };
+        // "Airbus A380", "Boeing 787": a product, not an actor.
+        if self.model_number(end + 1) && self.same_sentence(end, end + 1) {
+            return end + 2;
+        }
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
             if let Some((key, kind)) = self.short_forms.get(w.text).cloned() {
@@ -472,8 +526,26 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // A capitalised ordinary word opening a sentence is not a name: "Occasionally",
         // "Returning", or any word the text also writes in lower case.
-        if end == i && w.sentence_initial && self.ordinary_word(w) {
+        if w.sentence_initial
+            && !GAZETTEER.given_names.contains_key(w.text)
+            && (self.words.lowercase_vocabulary.contains(w.lower.as_str())
+                || w.lower.ends_with("ly")
+                || (end == i && self.ordinary_word(w)))
+        {
             return i + 1;
+        }
+        // "Press Secretary", "Prime Minister": an office without a name is no actor here.
+        if GAZETTEER.is(self.words.list[end].text, WordClass::Title) {
+            return end + 1;
+        }
+        // "Apple Computer CEO Steve Jobs": a title inside the run starts a person's name.
+        let mut end = end;
+        if let Some(k) = (i + 1..end).find(|&k| {
+            let t = &self.words.list[k];
+            t.capitalised() && GAZETTEER.is(t.text, WordClass::Title)
+        }) && !GAZETTEER.is(self.words.list[end].text, WordClass::OrgSuffix)
+        {
+            end = k - 1;
         }
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
@@ -489,6 +561,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// The kind of an unknown name from its words and context.
     fn classify(&self, i: usize, end: usize) -> ActorKind {
         let last = &self.words.list[end];
+        let multiword = end > i && !(i..=end).any(|k| self.words.list[k].lowercase());
+        if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
+            return ActorKind::Person;
+        }
         if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
             return ActorKind::Organization;
         }
@@ -503,12 +579,55 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let words = (i..=end).filter(|&k| self.words.list[k].kind == TokenKind::Word).count();
         let connected = (i..=end).any(|k| self.words.list[k].lowercase());
         if (2..=4).contains(&words) && !connected {
-            return ActorKind::Person;
+            let initial = (i..=end).any(|k| self.words.list[k].text == ".");
+            let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
+            if !known_inside && (GAZETTEER.given_names.contains_key(first.text) || GAZETTEER.surname_like(last.text) || initial)
+            {
+                return ActorKind::Person;
+            }
         }
         if end == i && prev.is_some_and(|p| GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
             return ActorKind::Location;
         }
+        // "Mobile, Alabama", "Toulouse, France": a name followed by a known place.
+        if self.w(end + 1).is_some_and(|w| w.text == ",")
+            && self.same_sentence(end, end + 2)
+            && self.name_at(end + 2).is_some_and(|m| {
+                matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, key, .. }
+                    if GAZETTEER.actors.get(key.as_str()).is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location)))
+            })
+        {
+            return ActorKind::Location;
+        }
         ActorKind::Organization
+    }
+
+    /// A role noun right before the name at `i` ("analyst Paul Nesbit", "prime minister,
+    /// Taro Aso").
+    fn role_before(&self, i: usize) -> bool {
+        let sentence = self.words.list[i].sentence;
+        let mut k = i;
+        if k > 0 && self.words.list[k - 1].text == "," {
+            k -= 1;
+        }
+        k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
+            p.sentence == sentence
+                && p.lowercase()
+                && (GAZETTEER.is(p.text, WordClass::PersonNoun) || GAZETTEER.sectors.get(&p.lower).is_some_and(|s| s.person))
+        })
+    }
+
+    /// "X, the defence minister," / "X, a spokesman for ...": an apposition naming an
+    /// office or role after the name at `end`.
+    fn apposition_names_person(&self, end: usize) -> bool {
+        if !self.w(end + 1).is_some_and(|w| w.text == ",") {
+            return false;
+        }
+        (end + 2..end + 8)
+            .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
+            .any(|w| {
+                GAZETTEER.is(w.text, WordClass::PersonNoun) || GAZETTEER.sectors.get(&w.lower).is_some_and(|s| s.person)
+            })
     }
 
     fn emit_unknown(&mut self, i: usize, end: usize, kind: ActorKind, role: Option<Role>) -> usize {
