@@ -88,6 +88,7 @@ pub(crate) enum WordClass {
     PlacePreposition,
     PersonNoun,
     NotAName,
+    PlaceNoun,
 }
 
 /// A given name's gender as the list gives it.
@@ -239,6 +240,7 @@ impl Gazetteer {
                 "place-preposition" => WordClass::PlacePreposition,
                 "person-noun" => WordClass::PersonNoun,
                 "not-a-name" => WordClass::NotAName,
+                "place-noun" => WordClass::PlaceNoun,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

@@ -50,6 +50,11 @@ impl Registry {
         Registry { date, ..Registry::default() }
     }
 
+    /// The document date roles are read at.
+    pub(crate) fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+
     /// The actor of `key`, when registered.
     pub(crate) fn actor(&self, key: &str) -> Option<&Actor> {
         self.actors.get(key)

@@ -146,11 +146,41 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some(m) = self.name_at(i) {
             return self.known_name(i, &m);
         }
+        let w = &self.words.list[i];
+        if w.sentence_initial && !GAZETTEER.is(w.text, WordClass::Title) {
+            // "She", "It", "Officials", "The president": a sentence-initial word of the
+            // lower-case vocabulary is read as such.
+            let g = &*GAZETTEER;
+            if g.is(w.text, WordClass::PronounMale)
+                || g.is(w.text, WordClass::PronounFemale)
+                || g.is(w.text, WordClass::PronounThing)
+                || g.groups.contains(&w.lower)
+                || w.lower == "the"
+            {
+                return self.lowercase_at(i);
+            }
+            if g.is(w.text, WordClass::PersonNoun) || g.sectors.contains_key(&w.lower) {
+                return i + 1;
+            }
+        }
         self.unknown_name(i)
     }
 
     fn known_name(&mut self, i: usize, m: &NameMatch<'static>) -> usize {
         let end = i + m.len - 1;
+        // A lone surname followed by another capitalised word belongs to some other name
+        // ("Abbas Kiarostami").
+        if m.len == 1
+            && matches!(
+                m.entry.meaning,
+                Meaning::Actor { mention: MentionKind::Person, resolution: Resolution::Alias, .. }
+            )
+            && self.w(i + 1).is_some_and(|n| {
+                n.capitalised() && self.same_sentence(i, i + 1) && !GAZETTEER.is(n.text, WordClass::Function)
+            })
+        {
+            return self.unknown_name(i);
+        }
         match &m.entry.meaning {
             Meaning::Demonym { iso, people } => self.demonym(i, end, iso, *people),
             Meaning::Actor { key, mention, resolution } => {
@@ -160,9 +190,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
                 // A known place or body opening a longer name of an organisation ("New York
                 // Times") is part of that name.
-                if let Some(org_end) = self.organisation_run_after(end) {
-                    return self.emit_unknown(i, org_end, ActorKind::Organization, None);
-                }
                 let mut stop = end;
                 // "the Kursk region": the region word joins a place's mention.
                 if *mention == MentionKind::Location
@@ -172,6 +199,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && GAZETTEER.is(w.text, WordClass::RegionWord)
                 {
                     stop = end + 1;
+                } else if let Some((org_end, kind)) = self.name_run_after(end, key) {
+                    let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
+                    return self.emit_owned(i, org_end, kind, country.as_deref());
                 }
                 if !self.registry.known(key) {
                     return end + 1;
@@ -191,7 +221,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // government"); "White House Press Secretary" is an office, not the press.
                 let country = country.filter(|_| {
                     kind == Some(ActorKind::State)
-                        || self.w(after + usize::from(self.w(after).is_some_and(Word::possessive))).is_some_and(Word::lowercase)
+                        || self
+                            .w(after + usize::from(self.w(after).is_some_and(Word::possessive)))
+                            .is_some_and(Word::lowercase)
                 });
                 if let Some(iso) = country {
                     let mut j = after;
@@ -338,15 +370,42 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| self.registry.actor(&f.key).is_some_and(|a| a.code.as_deref() == Some(code.as_str())))
             .map(|f| f.key.clone());
+        let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
+        let holder = holder.or_else(|| self.gazetteer_holder(&code, &office));
         match holder {
-            Some(key) => self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description),
-            None => {
+            Some(key) if self.registry.known(&key) => {
+                self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+            }
+            _ => {
+                // "a Jordanian official": a person, speaking for the country's sector.
                 let key = sector_key(iso, sector.code);
                 if self.registry.known(&key) {
-                    self.registry.mention(span, "", &key, MentionKind::Organization, Resolution::Description);
+                    self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
                 }
             }
         }
+    }
+
+    /// The person the gazetteer says held the office named in `office` ("russian
+    /// president") with code `code` on the document date; `None` without a date.
+    fn gazetteer_holder(&self, code: &str, office: &str) -> Option<String> {
+        let date = self.registry.date()?;
+        let head = office.split_whitespace().last()?;
+        let mut holders: Vec<&String> = GAZETTEER
+            .actors
+            .iter()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+            .filter(|(_, a)| {
+                a.roles.iter().any(|r| {
+                    r.code == code
+                        && r.held_on(date)
+                        && r.title.to_lowercase().split_whitespace().next() == Some(head)
+                })
+            })
+            .map(|(k, _)| k)
+            .collect();
+        holders.sort();
+        (holders.len() == 1).then(|| holders[0].clone())
     }
 
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
@@ -412,14 +471,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
                 // "Chrysler LLC Jim Press": an organisation's last word before a given name
                 // ends the organisation.
-                if GAZETTEER.is(prev.text, WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text) {
+                if GAZETTEER.is(prev.text, WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text)
+                {
                     break;
                 }
                 if let Some(m) = self.name_at(j) {
                     // A known place or body inside a longer capitalised name is part of it
                     // ("Air France", "Bank of England"); a demonym, a person or a title
                     // before it ends the run.
-                    let person = matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. });
+                    // A lone surname inside a longer name is part of it ("Bandar Abbas").
+                    let person = m.len > 1
+                        && matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. });
                     if person
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
                         || GAZETTEER.is(prev.text, WordClass::Title)
@@ -434,9 +496,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 end = j;
             } else if w.text == "." && prev.span.end == w.span.start && prev.text.chars().count() == 1 {
                 // An initial: "George W. Bush".
+            } else if w.lowercase() && particle_name(w.text) {
+                // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
+                end = j;
             } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_str()) {
                 let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n.text));
-                if !follows {
+                // "of" joins only after a word that takes it ("Bank of", "Gulf of",
+                // "Minister of"), not a person's name ("Martin Kelly of EOS").
+                let takes_of = GAZETTEER.is(prev.text, WordClass::OrgSuffix)
+                    || GAZETTEER.is(prev.text, WordClass::PlaceSuffix)
+                    || GAZETTEER.is(prev.text, WordClass::Title);
+                if !follows || (w.lower == "of" && !takes_of) {
                     break;
                 }
             } else {
@@ -448,22 +518,50 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// After a known name ending at `end`: the end of a capitalised run that makes the whole
-    /// an organisation's name ("New York Times", "Kyiv Post").
-    fn organisation_run_after(&self, end: usize) -> Option<usize> {
+    /// the name of an organisation ("New York Times", "U.S. Treasury Department") or of a
+    /// place ("Singapore Strait").
+    fn name_run_after(&self, end: usize, key: &str) -> Option<(usize, ActorKind)> {
         let next = self.w(end + 1)?;
         if !next.capitalised() || !self.same_sentence(end, end + 1) || self.name_at(end + 1).is_some() {
             return None;
         }
         let run_end = self.name_run(end + 1)?;
         let last = &self.words.list[run_end];
-        GAZETTEER.is(last.text, WordClass::OrgSuffix).then_some(run_end)
+        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+            return Some((run_end, ActorKind::Organization));
+        }
+        let place = GAZETTEER
+            .actors
+            .get(key)
+            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location));
+        (place && GAZETTEER.is(last.text, WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
+    }
+
+    /// An unknown name opened by a known country or place: it belongs to that country, and
+    /// an organisation whose last word is a sector word takes the sector ("U.S. Treasury
+    /// Department" is USAGOV).
+    fn emit_owned(&mut self, i: usize, end: usize, kind: ActorKind, country: Option<&str>) -> usize {
+        let role = country.map(|iso| {
+            let sector = GAZETTEER
+                .sectors
+                .get(&self.words.list[end].lower)
+                .filter(|_| kind == ActorKind::Organization);
+            Role {
+                title: self.span(i, end).slice(self.text).to_owned(),
+                code: sector.map_or_else(|| iso.to_owned(), |s| format!("{iso}{}", s.code)),
+                start: None,
+                end: None,
+            }
+        });
+        self.emit_unknown(i, end, kind, role)
     }
 
     /// Whether the word at `i` is a model number or a figure ("A380", "787"): names of
     /// products, which are not actors.
     fn model_number(&self, i: usize) -> bool {
         self.w(i).is_some_and(|w| {
-            w.kind == TokenKind::Number || (w.kind == TokenKind::Word && w.text.chars().any(|c| c.is_ascii_digit()))
+            w.kind == TokenKind::Number
+                || (w.kind == TokenKind::Word && w.text.chars().any(|c| c.is_ascii_digit()))
         })
     }
 
@@ -581,12 +679,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if (2..=4).contains(&words) && !connected {
             let initial = (i..=end).any(|k| self.words.list[k].text == ".");
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
-            if !known_inside && (GAZETTEER.given_names.contains_key(first.text) || GAZETTEER.surname_like(last.text) || initial)
+            if !known_inside
+                && (GAZETTEER.given_names.contains_key(first.text)
+                    || GAZETTEER.surname_like(last.text)
+                    || initial)
             {
                 return ActorKind::Person;
             }
         }
         if end == i && prev.is_some_and(|p| GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
+            return ActorKind::Location;
+        }
+        // "the port of Bandar Abbas", "the city of Mobile".
+        if prev.is_some_and(|p| p.lower == "of")
+            && i >= 2
+            && self.w(i - 2).is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlaceNoun))
+        {
             return ActorKind::Location;
         }
         // "Mobile, Alabama", "Toulouse, France": a name followed by a known place.
@@ -612,21 +720,23 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
-                && p.lowercase()
-                && (GAZETTEER.is(p.text, WordClass::PersonNoun) || GAZETTEER.sectors.get(&p.lower).is_some_and(|s| s.person))
+                && (p.lowercase() || p.sentence_initial)
+                && (GAZETTEER.is(p.text, WordClass::PersonNoun)
+                    || GAZETTEER.sectors.get(&p.lower).is_some_and(|s| s.person))
         })
     }
 
     /// "X, the defence minister," / "X, a spokesman for ...": an apposition naming an
     /// office or role after the name at `end`.
     fn apposition_names_person(&self, end: usize) -> bool {
-        if !self.w(end + 1).is_some_and(|w| w.text == ",") {
+        if self.w(end + 1).is_none_or(|w| w.text != ",") {
             return false;
         }
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
             .any(|w| {
-                GAZETTEER.is(w.text, WordClass::PersonNoun) || GAZETTEER.sectors.get(&w.lower).is_some_and(|s| s.person)
+                GAZETTEER.is(w.text, WordClass::PersonNoun)
+                    || GAZETTEER.sectors.get(&w.lower).is_some_and(|s| s.person)
             })
     }
 
@@ -822,6 +932,13 @@ pub(crate) fn mention_kind(kind: ActorKind) -> MentionKind {
         ActorKind::Group => MentionKind::Group,
         _ => MentionKind::Organization,
     }
+}
+
+/// "al-Sudani", "bin-Laden", "ad-Din": a lower-case particle, a hyphen, a capitalised name.
+fn particle_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, name)| {
+        CONNECTORS.contains(&particle) || matches!(particle, "ad" | "an" | "ar" | "as" | "at" | "az" | "ash" | "ul")
+    } && name.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_calendar(word: &str) -> bool {
