@@ -89,6 +89,7 @@ pub(crate) enum WordClass {
     PersonNoun,
     NotAName,
     PlaceNoun,
+    AgentVerb,
 }
 
 /// A given name's gender as the list gives it.
@@ -241,6 +242,7 @@ impl Gazetteer {
                 "person-noun" => WordClass::PersonNoun,
                 "not-a-name" => WordClass::NotAName,
                 "place-noun" => WordClass::PlaceNoun,
+                "agent-verb" => WordClass::AgentVerb,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

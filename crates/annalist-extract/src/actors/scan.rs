@@ -260,14 +260,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
-    /// A sector phrase at `j`, possibly after one lower-case modifier ("interim government").
+    /// A sector phrase at `j`, possibly after one lower-case modifier ("interim
+    /// government"); after a modifier the sector words must be lower case too ("U.S.
+    /// manufacturer General Motors" has none).
     fn sector_after_modifiers(&self, j: usize) -> Option<(usize, Sector)> {
         if let Some(found) = self.sector_run(j) {
             return Some(found);
         }
         let w = self.w(j)?;
         if w.lowercase() && !GAZETTEER.is(w.text, WordClass::Function) {
-            return self.sector_run(j + 1).filter(|(e, _)| self.same_sentence(j, *e));
+            return self.sector_run(j + 1).filter(|(e, _)| {
+                self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.list[k].lowercase())
+            });
         }
         None
     }
@@ -494,8 +498,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     continue;
                 }
                 end = j;
-            } else if w.text == "." && prev.span.end == w.span.start && prev.text.chars().count() == 1 {
-                // An initial: "George W. Bush".
+            } else if w.text == "."
+                && prev.span.end == w.span.start
+                && (prev.text.chars().count() == 1 || matches!(prev.text, "St" | "Mt" | "Ft" | "Jr" | "Sr"))
+                && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span.start > w.span.end)
+            {
+                // An initial or a short form inside a name: "George W. Bush", "St. Louis".
             } else if w.lowercase() && particle_name(w.text) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
@@ -628,22 +636,29 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && !GAZETTEER.given_names.contains_key(w.text)
             && (self.words.lowercase_vocabulary.contains(w.lower.as_str())
                 || w.lower.ends_with("ly")
-                || (end == i && self.ordinary_word(w)))
+                || (end == i && self.ordinary_word(i, w)))
         {
             return i + 1;
         }
-        // "Press Secretary", "Prime Minister": an office without a name is no actor here.
-        if GAZETTEER.is(self.words.list[end].text, WordClass::Title) {
-            return end + 1;
-        }
-        // "Apple Computer CEO Steve Jobs": a title inside the run starts a person's name.
+        // "Apple Computer CEO Steve Jobs", "Ryanair CEO": a title inside the run ends the
+        // name before it (and opens a person's name, handled from the title on).
         let mut end = end;
-        if let Some(k) = (i + 1..end).find(|&k| {
+        if let Some(k) = (i + 1..=end).find(|&k| {
             let t = &self.words.list[k];
             t.capitalised() && GAZETTEER.is(t.text, WordClass::Title)
         }) && !GAZETTEER.is(self.words.list[end].text, WordClass::OrgSuffix)
+            && !GAZETTEER.given_names.contains_key(w.text)
         {
+            if GAZETTEER.is(self.words.list[k - 1].text, WordClass::Title) {
+                return k;
+            }
             end = k - 1;
+        }
+        // "Press Secretary", "Prime Minister": an office without a name is no actor here.
+        if GAZETTEER.is(self.words.list[end].text, WordClass::Title)
+            && !GAZETTEER.given_names.contains_key(w.text)
+        {
+            return end + 1;
         }
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
@@ -651,9 +666,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
-    fn ordinary_word(&self, w: &Word<'_>) -> bool {
-        self.words.lowercase_vocabulary.contains(w.lower.as_str())
-            || !self.words.inner_capitalised.contains(w.text)
+    fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
+        if self.words.lowercase_vocabulary.contains(w.lower.as_str()) {
+            return true;
+        }
+        let acting =
+            self.w(i + 1).is_some_and(|n| n.lowercase() && GAZETTEER.is(n.text, WordClass::AgentVerb));
+        !acting && !self.words.inner_capitalised.contains(w.text)
     }
 
     /// The kind of an unknown name from its words and context.
@@ -677,7 +696,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let words = (i..=end).filter(|&k| self.words.list[k].kind == TokenKind::Word).count();
         let connected = (i..=end).any(|k| self.words.list[k].lowercase());
         if (2..=4).contains(&words) && !connected {
-            let initial = (i..=end).any(|k| self.words.list[k].text == ".");
+            let initial = (i + 1..=end)
+                .any(|k| self.words.list[k].text == "." && self.words.list[k - 1].text.chars().count() == 1);
+
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
             if !known_inside
                 && (GAZETTEER.given_names.contains_key(first.text)
@@ -687,7 +708,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return ActorKind::Person;
             }
         }
-        if end == i && prev.is_some_and(|p| GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
+        if prev.is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
             return ActorKind::Location;
         }
         // "the port of Bandar Abbas", "the city of Mobile".
