@@ -1,0 +1,86 @@
+//! One sentence as the event coder sees it: lower-case words, lemmas, and which actor
+//! mention each token belongs to.
+
+use annalist_core::Mention;
+
+use super::lemma::lemmatise;
+use super::lexicon::LEXICON;
+use crate::Context;
+use crate::segment::{Token, TokenKind};
+
+/// A sentence's tokens with what the coder needs to know about each.
+#[derive(Debug)]
+pub(crate) struct SentenceView<'a> {
+    /// The sentence's tokens.
+    pub tokens: &'a [Token],
+    /// Lower-case token text with typographic apostrophes made plain.
+    pub lower: Vec<String>,
+    /// Lemma of each token (the lower-case text for punctuation and unknown words).
+    pub lemmas: Vec<String>,
+    /// Index (into the document's mentions) of the mention each token belongs to.
+    pub mention_at: Vec<Option<usize>>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// Builds the view of sentence `index`. `mentions` are in text order.
+    pub(crate) fn new(cx: &Context<'a>, index: usize, mentions: &[Mention]) -> SentenceView<'a> {
+        let tokens = cx.segmentation.sentence_tokens(index);
+        let lex = &*LEXICON;
+        let lower: Vec<String> =
+            tokens.iter().map(|t| t.span.slice(cx.text).to_lowercase().replace('’', "'")).collect();
+        let lemmas = lower
+            .iter()
+            .zip(tokens)
+            .map(|(w, t)| match t.kind {
+                TokenKind::Word => lemmatise(w, &lex.known_lemmas, &lex.irregular),
+                _ => w.clone(),
+            })
+            .collect();
+        let mut mention_at = vec![None; tokens.len()];
+        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            let from = mentions.partition_point(|m| m.span.end <= first.span.start);
+            for (mi, m) in mentions.iter().enumerate().skip(from) {
+                if m.span.start >= last.span.end {
+                    break;
+                }
+                let a = tokens.partition_point(|t| t.span.end <= m.span.start);
+                let b = tokens.partition_point(|t| t.span.start < m.span.end);
+                for slot in mention_at.iter_mut().take(b).skip(a) {
+                    slot.get_or_insert(mi);
+                }
+            }
+        }
+        SentenceView { tokens, lower, lemmas, mention_at }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether token `i` is punctuation that ends a phrase (comma, semicolon, dash, quote...).
+    pub(crate) fn is_break(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct
+            && matches!(
+                self.lower[i].as_str(),
+                "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]"
+            )
+    }
+
+    /// Whether token `i` is a word in `words`.
+    pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
+        self.tokens[i].kind == TokenKind::Word && words.contains(&self.lower[i].as_str())
+    }
+
+    /// Distinct mentions of the tokens in `from..to`, in text order.
+    pub(crate) fn mentions_in(&self, from: usize, to: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for m in self.mention_at[from.min(self.len())..to.min(self.len())].iter().flatten() {
+            if out.last() != Some(m) {
+                out.push(*m);
+            }
+        }
+        out.dedup();
+        out
+    }
+}
