@@ -26,6 +26,8 @@ pub(crate) enum Coding {
     Type(PloverType),
     /// The type and mode of the text's previous event.
     Repeat,
+    /// Not an event: a compound that blocks a shorter trigger inside it ("riot police").
+    Block,
 }
 
 /// Which uses of a word a pattern matches.
@@ -134,6 +136,7 @@ fn load() -> Lexicon {
         assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
         let coding = match field(&fields, 1) {
             "=" => Coding::Repeat,
+            "-" => Coding::Block,
             name => Coding::Type(plover(name, "patterns.tsv", line)),
         };
         let mode = Some(field(&fields, 2)).filter(|m| !m.is_empty()).map(str::to_owned);

@@ -34,6 +34,38 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         || view.tokens[p].kind == crate::segment::TokenKind::Number
 }
 
+/// Whether token `i` cannot anchor a trigger: part of a name ("Amnesty International",
+/// "Economic Cooperation", "March"), a possessive ("the meeting's"), or a participle used as
+/// an adjective ("the occupied West Bank", "an occupying army").
+fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
+    if view.mention_at[i].is_some() || view.lower[i].ends_with("'s") {
+        return true;
+    }
+    let capitalised = view.original_first_char_upper(i);
+    if capitalised && i > 0 && !view.is_break(i - 1) {
+        return true;
+    }
+    let w = view.lower[i].as_str();
+    let after_marker = i > 0 && (view.is_word_in(i - 1, NOMINAL_MARKERS) || view.lower[i - 1].ends_with("'s"));
+    if after_marker && w.ends_with("ed") {
+        return true;
+    }
+    if after_marker && w.ends_with("ing") {
+        // "the downing of", "a shooting in" are nouns; "an occupying army" an adjective.
+        let next_is_word = i + 1 < view.len()
+            && view.tokens[i + 1].kind == crate::segment::TokenKind::Word
+            && !view.is_word_in(i + 1, PREPOSITIONS);
+        return next_is_word;
+    }
+    false
+}
+
+/// Prepositions that may follow a gerund used as a noun.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against", "near", "along",
+    "across", "during", "after", "before", "and", "or",
+];
+
 /// The last token of `pattern` matched from `start` (whose first element matched), if any.
 fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
     let Some((element, rest)) = elements.split_first() else { return pos.checked_sub(1) };
@@ -61,6 +93,10 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < view.len() {
+        if cannot_anchor(view, i) {
+            i += 1;
+            continue;
+        }
         let nominal = nominal_context(view, i);
         let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
         let candidates = lex.by_anchor.get(view.lemmas[i].as_str()).into_iter().chain(
@@ -70,9 +106,12 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             let pattern = &lex.patterns[p];
             let Some(end) = match_from(view, &pattern.elements[1..], i + 1) else { continue };
             let end = end.max(i);
+            // A verb pattern never matches a noun use ("external pressures"); a noun
+            // pattern is a noun wherever it stands, though a fitting context is preferred.
             let fits = match pattern.kind {
                 UseKind::Any => true,
-                UseKind::Verb => !nominal,
+                UseKind::Verb if nominal => continue,
+                UseKind::Verb => true,
                 UseKind::Noun => nominal,
             };
             let key = (fits, pattern.elements.len(), end);
@@ -84,7 +123,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             let kind = lex.patterns[pattern].kind;
             let is_noun = kind == UseKind::Noun || (kind == UseKind::Any && nominal);
             let is_noun = is_noun && lex.patterns[pattern].coding != Coding::Repeat;
-            out.push(Match { start: i, end, pattern, nominal: is_noun });
+            if lex.patterns[pattern].coding != Coding::Block {
+                out.push(Match { start: i, end, pattern, nominal: is_noun });
+            }
             i = end + 1;
         } else {
             i += 1;

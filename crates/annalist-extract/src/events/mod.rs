@@ -39,7 +39,7 @@ const VERBAL: &[PloverType] = &[
 ];
 
 /// Words a verbal act and the event phrase it governs may stand apart by.
-const COMPLEMENT_WINDOW: usize = 8;
+const COMPLEMENT_WINDOW: usize = 12;
 
 /// Types whose nominalisation's "of" phrase names the actor rather than the one acted upon
 /// ("the withdrawal of Serbian forces", "a protest of farmers").
@@ -69,7 +69,7 @@ impl Draft {
     fn event_type(&self) -> Option<PloverType> {
         match self.coding {
             Coding::Type(t) => Some(t),
-            Coding::Repeat => None,
+            Coding::Repeat | Coding::Block => None,
         }
     }
 }
@@ -165,6 +165,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
         });
     }
     absorb_complements(view, &mut drafts[first..]);
+    drop_circumstances(view, &mut drafts[first..]);
     for k in first..drafts.len() {
         if drafts[k].absorbed {
             continue;
@@ -202,6 +203,14 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
                 break;
             }
             let Some(embedded) = drafts[j].event_type() else { break };
+            if drafts[k].event_type() == Some(PloverType::Agree)
+                && lex.intentions.get(&embedded) == Some(&PloverType::Threaten)
+            {
+                // Willingness to do harm is a threat: "is prepared to impose martial law".
+                drafts[k].coding = Coding::Type(PloverType::Threaten);
+                drafts[k].mode = None;
+            }
+            let verbal = drafts[k].event_type().unwrap_or(verbal);
             if drafts[k].mode.is_none() {
                 drafts[k].mode = lex.complement_mode(verbal, embedded, drafts[j].mode.as_deref()).map(str::to_owned);
             }
@@ -211,6 +220,74 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
             }
             drafts[j].absorbed = true;
             j += 1;
+        }
+    }
+}
+
+/// Prepositions and subordinators that make a phrase a circumstance of the sentence's main
+/// event ("after fierce fighting", "in protest of the arrest", "because of fighting").
+const CIRCUMSTANCE: &[&str] = &[
+    "after", "following", "during", "amid", "despite", "since", "before", "because", "of", "over", "in",
+    "for", "against", "about", "on", "with", "from", "to", "by", "under", "into", "at", "than",
+];
+
+/// Words a noun phrase may hold between its preposition and its head.
+fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
+    view.mention_at[k].is_some()
+        || view.tokens[k].kind == crate::segment::TokenKind::Number
+        || (view.tokens[k].kind == crate::segment::TokenKind::Word
+            && !view.is_word_in(k, CIRCUMSTANCE)
+            && !view.is_word_in(k, &["and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would"]))
+}
+
+/// Whether a draft is a circumstance rather than a main predication: a nominalisation or
+/// gerund inside a prepositional phrase, a purpose infinitive after another event ("shunned
+/// work to protest"), or an event in a relative clause ("which is preparing an offensive").
+fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: bool) -> bool {
+    let gerund = view.lower[d.start].ends_with("ing");
+    if d.nominal || gerund {
+        let mut k = d.start;
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            k -= 1;
+            steps += 1;
+            if view.is_word_in(k, CIRCUMSTANCE) {
+                return true;
+            }
+            if view.is_break(k) || !in_noun_phrase(view, k) {
+                break;
+            }
+        }
+    }
+    if earlier_event && d.start >= 1 && view.is_word_in(d.start - 1, &["to"]) {
+        return true;
+    }
+    let clause = clause::clause_start(view, d.start);
+    view.is_word_in(clause, &["which", "who", "whom", "whose", "where"])
+}
+
+/// Drops the circumstances of a sentence when it has a main event; when it has none, the
+/// first circumstance stands for the sentence.
+fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
+    let mut circumstance = vec![false; drafts.len()];
+    let mut seen_event = false;
+    for (k, d) in drafts.iter().enumerate() {
+        if d.absorbed {
+            continue;
+        }
+        circumstance[k] = is_circumstance(view, d, seen_event);
+        seen_event = true;
+    }
+    let has_main = drafts.iter().zip(&circumstance).any(|(d, &c)| !d.absorbed && !c);
+    let mut kept_one = has_main;
+    for (d, &c) in drafts.iter_mut().zip(&circumstance) {
+        if d.absorbed || !c {
+            continue;
+        }
+        if kept_one {
+            d.absorbed = true;
+        } else {
+            kept_one = true;
         }
     }
 }
@@ -315,9 +392,15 @@ fn merge_elaborations(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         let (a, b) = (&drafts[prev], &drafts[k]);
         let same_type = a.event_type().is_some() && a.event_type() == b.event_type();
         let modes_fit = a.mode.is_none() || b.mode.is_none() || a.mode == b.mode;
-        let participle = view.lower[b.start].ends_with("ing") && !b.nominal;
-        let own_source = !b.source.is_empty() && b.source != a.source;
-        if same_type && modes_fit && (participle || b.nominal) && !own_source && a.modality == b.modality {
+        let participle = view.lower[b.start].ends_with("ing")
+            && !b.nominal
+            && b.start > 0
+            && view.lower[b.start - 1] == ",";
+        let own_source = !b.source.is_empty() && b.source != a.source && !b.coordinated;
+        // Violence is told as a chain of casualties: "killed one soldier and wounded two".
+        let violence_chain = a.event_type() == Some(PloverType::Assault) && modes_fit;
+        let elaboration = participle || (b.nominal && modes_fit) || violence_chain;
+        if same_type && elaboration && !own_source && a.modality == b.modality {
             let (mode, target) = (b.mode.clone(), b.target.clone());
             let a = &mut drafts[prev];
             a.mode = a.mode.take().or(mode);

@@ -19,6 +19,8 @@ pub(crate) struct SentenceView<'a> {
     pub lemmas: Vec<String>,
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: Vec<Option<usize>>,
+    /// Whether each token starts with a capital letter.
+    capitalised: Vec<bool>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -50,7 +52,14 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        SentenceView { tokens, lower, lemmas, mention_at }
+        let capitalised =
+            tokens.iter().map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase)).collect();
+        SentenceView { tokens, lower, lemmas, mention_at, capitalised }
+    }
+
+    /// Whether token `i` starts with a capital letter in the text.
+    pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
+        self.capitalised[i]
     }
 
     /// Number of tokens.
