@@ -46,7 +46,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         return true;
     }
     let w = view.lower[i].as_str();
-    let after_marker = i > 0 && (view.is_word_in(i - 1, NOMINAL_MARKERS) || view.lower[i - 1].ends_with("'s"));
+    let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.lower[i - 1].ends_with("'s"));
     if after_marker && w.ends_with("ed") {
         return true;
     }
@@ -54,11 +54,18 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         // "the downing of", "a shooting in" are nouns; "an occupying army" an adjective.
         let next_is_word = i + 1 < view.len()
             && view.tokens[i + 1].kind == crate::segment::TokenKind::Word
-            && !view.is_word_in(i + 1, PREPOSITIONS);
+            && !view.is_word_in(i + 1, PREPOSITIONS)
+            && !view.is_word_in(i + 1, DETERMINERS);
         return next_is_word;
     }
     false
 }
+
+/// Articles and possessive determiners.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "any", "no",
+    "some", "such", "every", "each",
+];
 
 /// Prepositions that may follow a gerund used as a noun.
 const PREPOSITIONS: &[&str] = &[

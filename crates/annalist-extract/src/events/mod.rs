@@ -164,6 +164,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
             absorbed: false,
         });
     }
+    reported_obligations(view, sentence, drafts, first);
     absorb_complements(view, &mut drafts[first..]);
     drop_circumstances(view, &mut drafts[first..]);
     for k in first..drafts.len() {
@@ -184,6 +185,51 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
     }
 }
 
+/// "The Bush administration declared that China must drop barriers": an obligation laid on
+/// someone in reported speech is a demand by the speaker (REQUEST, triggered by the
+/// reporting verb); what must be done is its content, not an event of its own.
+fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut Vec<Draft>, first: usize) {
+    let lex = &*LEXICON;
+    let reporting = |k: usize| {
+        lex.cues.iter().any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
+    };
+    for m in 0..view.len() {
+        if view.lower[m] != "must" || view.is_word_in(m + 1, &["have", "not"]) {
+            continue;
+        }
+        let Some(r) = (0..m).rev().take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else { continue };
+        let (_, clause_end) = clause::object_range(view, m + 1, 40);
+        let mut mode = None;
+        for d in drafts[first..].iter_mut().filter(|d| d.start > r && d.start < clause_end) {
+            if mode.is_none()
+                && let Some(t) = d.event_type()
+            {
+                mode = lex.complement_mode(PloverType::Request, t, d.mode.as_deref()).map(str::to_owned);
+            }
+            d.absorbed = true;
+        }
+        let at = first + drafts[first..].partition_point(|d| d.start < r);
+        drafts.insert(
+            at,
+            Draft {
+                sentence,
+                start: r,
+                end: r,
+                coding: Coding::Type(PloverType::Request),
+                mode,
+                nominal: false,
+                source: Vec::new(),
+                target: Vec::new(),
+                place: None,
+                modality: Modality::Asserted,
+                intention: false,
+                coordinated: false,
+                absorbed: false,
+            },
+        );
+    }
+}
+
 /// A verbal act followed closely in its clause by another event phrase takes that phrase as
 /// its content: the phrase is not coded apart, and it gives the act its mode.
 fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
@@ -197,7 +243,11 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         while j < drafts.len() {
             let (a_end, b_start) = (drafts[k].end, drafts[j].start);
             let gap_clear = (a_end + 1..b_start).all(|t| {
-                !view.is_break(t) && !view.is_word_in(t, &["and", "but", "which", "who", "while", "because", "when"])
+                !view.is_break(t)
+                    && !view.is_word_in(
+                        t,
+                        &["and", "but", "which", "who", "while", "because", "when", "if", "unless", "as", "after", "before", "since", "until"],
+                    )
             });
             if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
                 break;
@@ -240,43 +290,62 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
             && !view.is_word_in(k, &["and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would"]))
 }
 
-/// Whether a draft is a circumstance rather than a main predication: a nominalisation or
-/// gerund inside a prepositional phrase, a purpose infinitive after another event ("shunned
-/// work to protest"), or an event in a relative clause ("which is preparing an offensive").
-fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: bool) -> bool {
-    let gerund = view.lower[d.start].ends_with("ing");
-    if d.nominal || gerund {
-        let mut k = d.start;
-        let mut steps = 0;
-        while k > 0 && steps < 5 {
-            k -= 1;
-            steps += 1;
-            if view.is_word_in(k, CIRCUMSTANCE) {
+/// Whether a draft is a circumstance rather than a main predication: a noun or gerund
+/// inside a prepositional phrase ("after fierce fighting", "in protest of the arrest"), a
+/// purpose infinitive after another event ("shunned work to protest"), an event in a
+/// relative clause ("which is preparing an offensive") or in the reasons a speaker gives
+/// (", saying he must resign").
+fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usize>) -> bool {
+    let word = view.lower[d.start].as_str();
+    let inflected_verb = !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemmas[d.start] != word));
+    let mut k = d.start;
+    let mut named = false;
+    while k > 0 && d.start - k < 5 {
+        k -= 1;
+        if view.is_word_in(k, CIRCUMSTANCE) {
+            // "after Kyiv refused" is a clause, "after fierce fighting" a phrase.
+            if !(inflected_verb && named) {
                 return true;
             }
-            if view.is_break(k) || !in_noun_phrase(view, k) {
-                break;
-            }
+            break;
+        }
+        if view.is_break(k) || !in_noun_phrase(view, k) {
+            break;
+        }
+        named |= view.mention_at[k].is_some() || view.original_first_char_upper(k);
+    }
+    if let Some(earlier) = earlier_event {
+        if d.start >= 1 && view.is_word_in(d.start - 1, &["to"]) {
+            return true;
+        }
+        if (earlier..d.start).any(|k| view.is_word_in(k, &["saying", "adding", "claiming", "arguing"])) {
+            return true;
         }
     }
-    if earlier_event && d.start >= 1 && view.is_word_in(d.start - 1, &["to"]) {
-        return true;
+    let mut k = d.start;
+    while k > 0 {
+        k -= 1;
+        if view.is_break(k) {
+            break;
+        }
+        if view.is_word_in(k, &["which", "who", "whom", "whose", "where"]) {
+            return true;
+        }
     }
-    let clause = clause::clause_start(view, d.start);
-    view.is_word_in(clause, &["which", "who", "whom", "whose", "where"])
+    false
 }
 
 /// Drops the circumstances of a sentence when it has a main event; when it has none, the
 /// first circumstance stands for the sentence.
 fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
     let mut circumstance = vec![false; drafts.len()];
-    let mut seen_event = false;
+    let mut earlier: Option<usize> = None;
     for (k, d) in drafts.iter().enumerate() {
         if d.absorbed {
             continue;
         }
-        circumstance[k] = is_circumstance(view, d, seen_event);
-        seen_event = true;
+        circumstance[k] = is_circumstance(view, d, earlier);
+        earlier.get_or_insert(d.end);
     }
     let has_main = drafts.iter().zip(&circumstance).any(|(d, &c)| !d.absorbed && !c);
     let mut kept_one = has_main;
