@@ -57,14 +57,17 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
     view.is_word_in(i, LEFT_BOUNDARIES)
 }
 
-/// The start of the clause the token `at` stands in: the token after the nearest left
-/// boundary (a boundary word itself is included, so "if" counts in its clause).
-pub(crate) fn clause_start(view: &SentenceView<'_>, at: usize) -> usize {
+/// Where the modality cues of a trigger may stand: back to the nearest punctuation or clause
+/// word, looking past "and"/"or" that join verbs ("can align or clash").
+pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize {
     let mut j = at;
     while j > 0 {
         j -= 1;
-        if left_boundary(view, j) {
-            return if view.is_break(j) { j + 1 } else { j };
+        if view.is_break(j) {
+            return j + 1;
+        }
+        if view.is_word_in(j, LEFT_BOUNDARIES) && !view.is_word_in(j, &["and", "or", "but", "yet", "so"]) {
+            return j;
         }
     }
     0

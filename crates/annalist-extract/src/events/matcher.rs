@@ -26,6 +26,13 @@ const NOMINAL_MARKERS: &[&str] = &[
 
 fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else { return false };
+    // "external pressures", "competing pressures": an -s form after an adjective is a noun.
+    let adjective_before = ["al", "ing", "ive", "ic", "ous", "ful", "ern", "ial", "ary"]
+        .iter()
+        .any(|suffix| view.lower[p].ends_with(suffix));
+    if view.lower[i].ends_with('s') && adjective_before && view.mention_at[p].is_none() {
+        return true;
+    }
     view.is_word_in(p, NOMINAL_MARKERS)
         || view.mention_at[p].is_some()
         || view.lower[p].ends_with("'s")
@@ -43,6 +50,10 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     let capitalised = view.original_first_char_upper(i);
     if capitalised && i > 0 && !view.is_break(i - 1) {
+        return true;
+    }
+    if capitalised && i + 1 < view.len() && view.original_first_char_upper(i + 1) {
+        // "Amnesty International" at the start of a sentence.
         return true;
     }
     let w = view.lower[i].as_str();

@@ -277,7 +277,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 /// Prepositions and subordinators that make a phrase a circumstance of the sentence's main
 /// event ("after fierce fighting", "in protest of the arrest", "because of fighting").
 const CIRCUMSTANCE: &[&str] = &[
-    "after", "following", "during", "amid", "despite", "since", "before", "because", "of", "over", "in",
+    "between", "among", "like", "including", "without", "toward", "towards", "after", "following", "during", "amid", "despite", "since", "before", "because", "of", "over", "in",
     "for", "against", "about", "on", "with", "from", "to", "by", "under", "into", "at", "than",
 ];
 
@@ -436,10 +436,20 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
 }
 
 fn read_modality(view: &SentenceView<'_>, d: &mut Draft, previous: Option<&Draft>) {
-    let clause = clause::clause_start(view, d.start);
+    let clause = clause::modality_scope_start(view, d.start);
     let reading = modality::read(view, clause, d.start, d.end);
     d.modality = reading.modality;
     d.intention = reading.intention;
+    if (d.nominal || view.lower[d.start].ends_with("ing")) && reading.modality == Modality::Asserted {
+        // A nominalisation is framed by its own clause's verb: "cooperation might coexist",
+        // "fighting has not re-emerged", "such an attack would be a disaster".
+        let after = d.end + 1..(d.end + 4).min(view.len());
+        if after.clone().any(|k| view.is_word_in(k, &["not", "never"]) || view.lower[k].ends_with("n't")) {
+            d.modality = Modality::Negated;
+        } else if after.clone().any(|k| view.is_word_in(k, &["might", "may", "could", "can", "would"])) {
+            d.modality = Modality::Speculative;
+        }
+    }
     if !reading.clause_cue
         && d.coordinated
         && let Some(p) = previous
