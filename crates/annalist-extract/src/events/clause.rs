@@ -61,7 +61,7 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
 /// word, looking past "and"/"or" that join verbs ("can align or clash").
 pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize {
     let mut j = at;
-    while j > 0 {
+    while j > 0 && at - j < SCAN_LIMIT {
         j -= 1;
         if view.is_break(j) {
             return j + 1;
@@ -70,8 +70,12 @@ pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize 
             return j;
         }
     }
-    0
+    j
 }
+
+/// How far (in tokens) a scan for clause boundaries goes, so that time stays linear on
+/// sentences without punctuation.
+const SCAN_LIMIT: usize = 40;
 
 /// The subject of a verbal trigger starting at token `anchor`.
 pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
@@ -79,14 +83,14 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
     for segment in 0..4 {
         let mut j = end;
         let mut boundary = None;
-        while j > 0 {
+        while j > 0 && end - j < SCAN_LIMIT {
             j -= 1;
             if left_boundary(view, j) {
                 boundary = Some(j);
                 break;
             }
         }
-        let from = boundary.map_or(0, |b| b + 1);
+        let from = boundary.map_or(j, |b| b + 1);
         let found = view.mentions_in(from, end);
         if !found.is_empty() {
             return Subject::Mentions(found);

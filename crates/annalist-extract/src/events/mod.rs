@@ -197,7 +197,9 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
         if view.lower[m] != "must" || view.is_word_in(m + 1, &["have", "not"]) {
             continue;
         }
-        let Some(r) = (0..m).rev().take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else { continue };
+        let Some(r) = (0..m).rev().take(40).take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else {
+            continue;
+        };
         let (_, clause_end) = clause::object_range(view, m + 1, 40);
         let mut mode = None;
         for d in drafts[first..].iter_mut().filter(|d| d.start > r && d.start < clause_end) {
@@ -323,7 +325,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         }
     }
     let mut k = d.start;
-    while k > 0 {
+    while k > 0 && d.start - k < 30 {
         k -= 1;
         if view.is_break(k) {
             break;
@@ -523,7 +525,7 @@ fn drop_self_targets(actors: &ActorLayer, d: &mut Draft) {
 fn nearest_other_actor(view: &SentenceView<'_>, actors: &ActorLayer, d: &Draft) -> Option<usize> {
     let source_countries: Vec<&str> =
         d.source.iter().filter_map(|&m| actor(actors, m)).filter_map(country_of).collect();
-    (0..view.len())
+    (d.start.saturating_sub(40)..(d.start + 40).min(view.len()))
         .filter_map(|k| view.mention_at[k].map(|m| (k.abs_diff(d.start), m)))
         .filter(|&(_, m)| {
             actor(actors, m).is_some_and(|a| {

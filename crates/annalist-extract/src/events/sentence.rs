@@ -21,6 +21,8 @@ pub(crate) struct SentenceView<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
     capitalised: Vec<bool>,
+    /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
+    pub reports: Vec<(usize, usize)>,
 }
 
 impl<'a> SentenceView<'a> {
@@ -54,7 +56,17 @@ impl<'a> SentenceView<'a> {
         }
         let capitalised =
             tokens.iter().map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase)).collect();
-        SentenceView { tokens, lower, lemmas, mention_at, capitalised }
+        let mut view = SentenceView { tokens, lower, lemmas, mention_at, capitalised, reports: Vec::new() };
+        view.reports = (0..view.len())
+            .filter_map(|i| {
+                lex.cues
+                    .iter()
+                    .filter(|c| c.modality == annalist_core::Modality::Reported)
+                    .find(|c| c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k) == Some(w)))
+                    .map(|c| (i, c.words.len()))
+            })
+            .collect();
+        view
     }
 
     /// Whether token `i` starts with a capital letter in the text.
@@ -69,7 +81,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is punctuation that ends a phrase (comma, semicolon, dash, quote...).
     pub(crate) fn is_break(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Punct
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
             && matches!(
                 self.lower[i].as_str(),
                 "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]"
@@ -78,13 +90,14 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens[i].kind == TokenKind::Word && words.contains(&self.lower[i].as_str())
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.lower[i].as_str())
     }
 
     /// Distinct mentions of the tokens in `from..to`, in text order.
     pub(crate) fn mentions_in(&self, from: usize, to: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for m in self.mention_at[from.min(self.len())..to.min(self.len())].iter().flatten() {
+        let (from, to) = (from.min(self.len()), to.min(self.len()));
+        for m in self.mention_at[from.min(to)..to].iter().flatten() {
             if out.last() != Some(m) {
                 out.push(*m);
             }
