@@ -83,3 +83,46 @@ fn types_and_modes_are_coded() {
 fn sources_and_targets_come_from_the_clause() {
     check_file("dyads.tsv", include_str!("events/dyads.tsv"), Projection::Dyad);
 }
+
+/// Throughput of the event layer alone on the VOA stories (when the shared corpus is there):
+/// `cargo test --release -p annalist-extract --test events -- --ignored --nocapture`.
+#[test]
+#[ignore = "measures throughput; run in release"]
+fn event_layer_throughput_on_voa() {
+    use annalist_extract::{Context, actors, events, segment, time};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/voa/voa_stories.jsonl");
+    let Ok(corpus) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not found");
+        return;
+    };
+    let texts: Vec<String> = corpus
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let prepared: Vec<_> = texts.iter().map(|t| (t.as_str(), segment::segment(t))).collect();
+    let layers: Vec<_> = prepared
+        .iter()
+        .map(|(text, seg)| {
+            let cx = Context { text, segmentation: seg, dct: None };
+            (actors::resolve(&cx), time::tag(&cx))
+        })
+        .collect();
+    let rounds = 20;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        for ((text, seg), (actor_layer, timexes)) in prepared.iter().zip(&layers) {
+            let cx = Context { text, segmentation: seg, dct: None };
+            n += events::code(&cx, actor_layer, timexes).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "events layer: {} bytes x {rounds} in {secs:.3}s = {:.1} MB/s ({} events a round)",
+        bytes,
+        (bytes * rounds) as f64 / secs / 1e6,
+        n / rounds
+    );
+}

@@ -35,8 +35,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     }
     view.is_word_in(p, NOMINAL_MARKERS)
         || view.mention_at[p].is_some()
-        || view.lower[p].ends_with("'s")
-        || view.lower[p].ends_with('\'')
+        || view.is_possessive(p)
         || view.lower[p].contains('-')
         || view.tokens[p].kind == crate::segment::TokenKind::Number
 }
@@ -45,7 +44,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
 /// "Economic Cooperation", "March"), a possessive ("the meeting's"), or a participle used as
 /// an adjective ("the occupied West Bank", "an occupying army").
 fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
-    if view.mention_at[i].is_some() || view.lower[i].ends_with("'s") {
+    if view.mention_at[i].is_some() || view.is_possessive(i) || view.lower.get(i + 1).is_some_and(|w| w == "'s") {
         return true;
     }
     let capitalised = view.original_first_char_upper(i);
@@ -57,7 +56,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         return true;
     }
     let w = view.lower[i].as_str();
-    let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.lower[i - 1].ends_with("'s"));
+    let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.is_possessive(i - 1));
     if after_marker && w.ends_with("ed") {
         return true;
     }

@@ -286,6 +286,7 @@ const CIRCUMSTANCE: &[&str] = &[
 /// Words a noun phrase may hold between its preposition and its head.
 fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
     view.mention_at[k].is_some()
+        || view.is_possessive(k)
         || view.tokens[k].kind == crate::segment::TokenKind::Number
         || (view.tokens[k].kind == crate::segment::TokenKind::Word
             && !view.is_word_in(k, CIRCUMSTANCE)

@@ -88,6 +88,11 @@ impl<'a> SentenceView<'a> {
             )
     }
 
+    /// Whether token `i` is a possessive: the token "'s" or a word ending in it.
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
+        self.lower.get(i).is_some_and(|w| w.ends_with("'s") || (w == "'" && i > 0))
+    }
+
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.lower[i].as_str())
