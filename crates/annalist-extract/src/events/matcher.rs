@@ -34,7 +34,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         return true;
     }
     view.is_word_in(p, NOMINAL_MARKERS)
-        || view.mention_at[p].is_some()
+        || view.adjectival[p]
         || view.is_possessive(p)
         || view.lower[p].contains('-')
         || view.tokens[p].kind == crate::segment::TokenKind::Number

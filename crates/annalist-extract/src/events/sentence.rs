@@ -21,6 +21,8 @@ pub(crate) struct SentenceView<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
     capitalised: Vec<bool>,
+    /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
+    pub adjectival: Vec<bool>,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
     pub reports: Vec<(usize, usize)>,
 }
@@ -56,7 +58,12 @@ impl<'a> SentenceView<'a> {
         }
         let capitalised =
             tokens.iter().map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase)).collect();
-        let mut view = SentenceView { tokens, lower, lemmas, mention_at, capitalised, reports: Vec::new() };
+        let adjectival = mention_at
+            .iter()
+            .map(|m| m.is_some_and(|m| mentions[m].resolution == annalist_core::Resolution::Demonym))
+            .collect();
+        let mut view =
+            SentenceView { tokens, lower, lemmas, mention_at, capitalised, adjectival, reports: Vec::new() };
         view.reports = (0..view.len())
             .filter_map(|i| {
                 lex.cues
