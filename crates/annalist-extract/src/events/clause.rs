@@ -2,6 +2,7 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
+use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
 
 /// Words that open a new clause when scanning left from a trigger for its subject.
@@ -14,7 +15,7 @@ const LEFT_BOUNDARIES: &[&str] = &[
 /// Words that close the object of a trigger when scanning right.
 const RIGHT_BOUNDARIES: &[&str] = &[
     "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since",
-    "until", "although", "though", "whereas", "but", "as", "saying", "despite", "whether", "where",
+    "until", "although", "though", "whereas", "but", "saying", "despite", "whether", "where",
     "so", "yet",
 ];
 
@@ -43,18 +44,50 @@ pub(crate) enum Subject {
     None,
 }
 
-/// Whether `i` is a left boundary of a clause. "and"/"or" between two mentions join a
-/// subject ("Jordan and Britain") rather than clauses.
+/// Words after "and"/"or" that show a new verb phrase rather than a noun: "and warned",
+/// "and then", "and has".
+const VERB_STARTS: &[&str] = &[
+    "then", "also", "again", "later", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+    "did", "does", "said", "says", "could", "may", "might", "can", "must", "should",
+];
+
+/// Whether `i` is a left boundary of a clause. "and"/"or" join clauses only after a comma
+/// or before a verb ("and warned"); otherwise they join nouns ("Jordan and Britain",
+/// "military and civilian personnel").
 fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
     if view.is_break(i) {
         return true;
     }
     if view.is_word_in(i, &["and", "or"]) {
-        let before = i.checked_sub(1).is_some_and(|p| view.mention_at[p].is_some());
-        let after = view.mention_at.get(i + 1).is_some_and(Option::is_some);
-        return !(before && after) && !(after && i + 2 < view.len() && view.mention_at[i + 1] == view.mention_at[i + 2]);
+        let after_comma = i > 0 && view.lower[i - 1] == ",";
+        let next_is_verb = i + 1 < view.len()
+            && view.mention_at[i + 1].is_none()
+            && (view.is_word_in(i + 1, VERB_STARTS) || LEXICON.by_anchor.contains_key(view.lemmas[i + 1].as_str()));
+        return after_comma || next_is_verb;
     }
     view.is_word_in(i, LEFT_BOUNDARIES)
+}
+
+/// The first group of mentions in `from..to`: the grammatical subject stands first in its
+/// clause, objects of an earlier verb later ("The United Nations has sent personnel to
+/// Bosnia to investigate"). Mentions at most two words apart form one group ("Palestinian
+/// leader Yasser Arafat", "Jordan and Britain").
+fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut last_at = None;
+    for k in from..to.min(view.len()) {
+        let Some(m) = view.mention_at[k] else { continue };
+        if let Some(last) = last_at
+            && k > last + 3
+        {
+            break;
+        }
+        if !out.contains(&m) {
+            out.push(m);
+        }
+        last_at = Some(k);
+    }
+    out
 }
 
 /// Where the modality cues of a trigger may stand: back to the nearest punctuation or clause
@@ -77,7 +110,9 @@ pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize 
 /// sentences without punctuation.
 const SCAN_LIMIT: usize = 40;
 
-/// The subject of a verbal trigger starting at token `anchor`.
+/// The subject of a verbal trigger starting at token `anchor`: the first mention group of
+/// its clause; past an apposition or an introductory phrase set off by commas when the
+/// clause itself names none; the shared subject of coordinated verbs.
 pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
     let mut end = anchor;
     for segment in 0..4 {
@@ -91,20 +126,26 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             }
         }
         let from = boundary.map_or(j, |b| b + 1);
-        let found = view.mentions_in(from, end);
+        let found = first_group(view, from, end);
         if !found.is_empty() {
             return Subject::Mentions(found);
         }
         let Some(b) = boundary else { return Subject::None };
-        if segment == 0 {
-            let only_adverbs = (from..anchor).all(|k| view.is_word_in(k, ADVERBS));
+        let only_adverbs = (from..end).all(|k| view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
+        if segment == 0 && (from..anchor).all(|k| view.is_word_in(k, ADVERBS)) {
             let conjunction = view.is_word_in(b, &["and", "or", "but"]) || view.lower[b] == ",";
-            if only_adverbs && conjunction {
+            if conjunction {
                 return Subject::Coordinated;
             }
         }
-        // A relative pronoun points back to the noun before it; a complement clause
-        // without a subject mention ("said it would") takes the reporting clause's subject.
+        // Look further left only past a comma before a clause with no words of its own
+        // (an apposition: "Kenzo Oshima, the coordinator, demanded") or a relative pronoun
+        // standing for the noun before it ("guerrillas who overran").
+        let relative = view.is_word_in(b, &["who", "which", "that"]) && b + 1 == anchor;
+        let apposition = view.lower[b] == "," && only_adverbs;
+        if !(relative || apposition || view.lower[b] == "(" || view.lower[b] == ")") {
+            return Subject::None;
+        }
         end = b;
     }
     Subject::None
@@ -147,4 +188,27 @@ pub(crate) fn noun_phrase_owner(view: &SentenceView<'_>, anchor: usize) -> Vec<u
         from = k;
     }
     view.mentions_in(from, anchor)
+}
+
+/// The verb whose object a nominal trigger is: "launched a mediation effort" → "launched".
+/// Only determiners and adjectives may stand between them.
+pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<usize> {
+    let mut k = anchor;
+    for _ in 0..3 {
+        k = k.checked_sub(1)?;
+        let w = view.lower[k].as_str();
+        let modifier = view.is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
+            || ["al", "ive", "ic", "ous", "ful", "ary", "ed"].iter().any(|s| w.ends_with(s));
+        if modifier && view.mention_at[k].is_none() {
+            continue;
+        }
+        let verb_like = view.tokens[k].kind == crate::segment::TokenKind::Word
+            && view.mention_at[k].is_none()
+            && !view.original_first_char_upper(k)
+            && !view.is_word_in(k, NP_STOPS)
+            && !view.is_word_in(k, BE_FORMS)
+            && (w.ends_with("ed") || w.ends_with('s') || view.lemmas[k] != w);
+        return verb_like.then_some(k);
+    }
+    None
 }

@@ -64,6 +64,9 @@ pub(crate) struct Pattern {
     pub mode: Option<String>,
     /// Verb use, noun use or both.
     pub kind: UseKind,
+    /// Whether the grammatical object is the PLOVER source ("hosted", "welcomed": the guest
+    /// visits the host).
+    pub reversed: bool,
 }
 
 /// A modality cue.
@@ -150,7 +153,12 @@ fn load() -> Lexicon {
         for anchor in &elements[0].alternatives {
             by_anchor.entry(anchor.clone()).or_default().push(index);
         }
-        patterns.push(Pattern { elements, coding, mode, kind });
+        let reversed = match field(&fields, 5) {
+            "" => false,
+            "reversed" => true,
+            other => panic!("patterns.tsv:{line}: unknown roles {other}"),
+        };
+        patterns.push(Pattern { elements, coding, mode, kind, reversed });
     }
     let mut irregular = HashMap::new();
     for (_, fields) in rows(IRREGULAR_TSV) {

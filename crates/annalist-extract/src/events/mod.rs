@@ -63,6 +63,8 @@ struct Draft {
     intention: bool,
     coordinated: bool,
     absorbed: bool,
+    /// The grammatical object is the PLOVER source (a host's guest).
+    reversed: bool,
 }
 
 impl Draft {
@@ -162,6 +164,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
             intention: false,
             coordinated: false,
             absorbed: false,
+            reversed: pattern.reversed,
         });
     }
     reported_obligations(view, sentence, drafts, first);
@@ -227,6 +230,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
                 intention: false,
                 coordinated: false,
                 absorbed: false,
+                reversed: false,
             },
         );
     }
@@ -366,12 +370,19 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 
 /// Source, target and place of a draft.
 fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft, previous: Option<&Draft>) {
-    let limit = if d.nominal { 7 } else { 14 };
+    let limit = if d.nominal { 7 } else { 20 };
     let (from, to) = clause::object_range(view, d.start + 1, limit);
     let mut object = view.mentions_in(from, to);
     let mut agent_from = None;
     if d.nominal {
         d.source = clause::noun_phrase_owner(view, d.start);
+        if d.source.is_empty()
+            && let Some(verb) = clause::governing_verb(view, d.start)
+            && let Subject::Mentions(m) = clause::subject(view, verb)
+        {
+            // "launched a mediation effort": the object of a light verb is done by its subject.
+            d.source = m;
+        }
         // "the offensive by Ukraine"; "the withdrawal of Serbian forces".
         for k in from..to {
             let of_actor = view.lower[k] == "of" && d.event_type().is_some_and(|t| OF_IS_ACTOR.contains(&t));
@@ -411,6 +422,10 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
         d.target = object;
     }
     d.target.retain(|m| !d.source.contains(m));
+    if d.reversed && !d.target.is_empty() {
+        // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
+        std::mem::swap(&mut d.source, &mut d.target);
+    }
     // A place: a location named after "in", "at", "near" in the clause.
     let place = (from..to).find_map(|k| {
         let m = view.mention_at[k]?;

@@ -60,7 +60,13 @@ impl<'a> SentenceView<'a> {
             tokens.iter().map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase)).collect();
         let adjectival = mention_at
             .iter()
-            .map(|m| m.is_some_and(|m| mentions[m].resolution == annalist_core::Resolution::Demonym))
+            // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
+            .map(|m| {
+                m.is_some_and(|m| {
+                    mentions[m].resolution == annalist_core::Resolution::Demonym
+                        && !mentions[m].span.slice(cx.text).ends_with('s')
+                })
+            })
             .collect();
         let mut view =
             SentenceView { tokens, lower, lemmas, mention_at, capitalised, adjectival, reports: Vec::new() };
