@@ -44,10 +44,15 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
 /// "Economic Cooperation", "March"), a possessive ("the meeting's"), or a participle used as
 /// an adjective ("the occupied West Bank", "an occupying army").
 fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
-    if view.mention_at[i].is_some() || view.is_possessive(i) || view.lower.get(i + 1).is_some_and(|w| w == "'s") {
+    let capitalised = view.original_first_char_upper(i);
+    // Inside a name; a lower-case word inside a mention still counts ("Ukraine deployed
+    // troops" taken whole as a description of the Ukrainian military).
+    if (view.mention_at[i].is_some() && capitalised)
+        || view.is_possessive(i)
+        || view.lower.get(i + 1).is_some_and(|w| w == "'s")
+    {
         return true;
     }
-    let capitalised = view.original_first_char_upper(i);
     if capitalised && i > 0 && !view.is_break(i - 1) {
         return true;
     }

@@ -371,7 +371,17 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 /// Source, target and place of a draft.
 fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft, previous: Option<&Draft>) {
     let limit = if d.nominal { 7 } else { 20 };
-    let (from, to) = clause::object_range(view, d.start + 1, limit);
+    let (from, mut to) = clause::object_range(view, d.start + 1, limit);
+    if d.nominal {
+        // A nominalisation's own phrase ends at the verb it is the subject of: "Kyiv's refusal
+        // to recognize the election angered Minsk".
+        to = (d.end + 1..to)
+            .find(|&k| {
+                view.mention_at[k].is_none()
+                    && (view.lower[k].ends_with("ed") || view.is_word_in(k, &["is", "was", "has", "had", "will", "would"]))
+            })
+            .unwrap_or(to);
+    }
     let mut object = view.mentions_in(from, to);
     let mut agent_from = None;
     if d.nominal {
