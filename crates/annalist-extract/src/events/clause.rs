@@ -12,6 +12,9 @@ const LEFT_BOUNDARIES: &[&str] = &[
     "as", "yet", "so",
 ];
 
+/// Personal pronouns that may stand for a reporter in its reported clause.
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
+
 /// Words that close the object of a trigger when scanning right.
 const RIGHT_BOUNDARIES: &[&str] = &[
     "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since",
@@ -143,7 +146,12 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         // standing for the noun before it ("guerrillas who overran").
         let relative = view.is_word_in(b, &["who", "which", "that"]) && b + 1 == anchor;
         let apposition = view.lower[b] == "," && only_adverbs;
-        if !(relative || apposition || view.lower[b] == "(" || view.lower[b] == ")") {
+        // "announced that it is prepared to": an unresolved pronoun subject of a reported
+        // clause stands for the reporter.
+        let pronoun = view.is_word_in(b, &["that"])
+            && (from..end).any(|k| view.is_word_in(k, PRONOUNS))
+            && (from..end).all(|k| view.is_word_in(k, PRONOUNS) || view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
+        if !(relative || apposition || pronoun || view.lower[b] == "(" || view.lower[b] == ")") {
             return Subject::None;
         }
         end = b;
