@@ -95,7 +95,10 @@ fn events(record: &Record) -> Vec<Value> {
     record
         .events
         .iter()
-        .filter(|e| matches!(e.modality, Modality::Asserted | Modality::Future | Modality::Reported) && !e.source.is_empty())
+        .filter(|e| {
+            matches!(e.modality, Modality::Asserted | Modality::Future | Modality::Reported)
+                && !e.source.is_empty()
+        })
         .map(|e| {
             let mut v = json!({"type": e.event_type, "trigger": span(record, e.trigger)});
             if let Some(mode) = &e.mode {

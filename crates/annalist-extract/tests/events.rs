@@ -33,7 +33,11 @@ fn show(record: &Record, event: &Event, projection: Projection) -> String {
     };
     match projection {
         Projection::Modality => {
-            format!("{} {}", event.event_type.as_str(), serde_json::to_value(event.modality).unwrap().as_str().unwrap())
+            format!(
+                "{} {}",
+                event.event_type.as_str(),
+                serde_json::to_value(event.modality).unwrap().as_str().unwrap()
+            )
         }
         Projection::TypeMode => match &event.mode {
             Some(mode) => format!("{}/{mode}", event.event_type.as_str()),
@@ -62,7 +66,8 @@ fn check_file(name: &str, text: &str, projection: Projection) {
         cases += 1;
         if got != want {
             let kind = if today.is_some() { "known failure changed" } else { "wrong" };
-            failures.push(format!("{name}:{}: {kind}: {sentence}\n    want {want:?}\n    got  {got:?}", n + 1));
+            failures
+                .push(format!("{name}:{}: {kind}: {sentence}\n    want {want:?}\n    got  {got:?}", n + 1));
         }
     }
     assert!(cases > 0, "{name} has no cases");

@@ -8,8 +8,8 @@ use super::sentence::SentenceView;
 /// Words that open a new clause when scanning left from a trigger for its subject.
 const LEFT_BOUNDARIES: &[&str] = &[
     "that", "which", "who", "whom", "whose", "if", "unless", "when", "whether", "because", "while",
-    "although", "though", "whereas", "where", "after", "before", "since", "until", "but", "and", "or",
-    "as", "yet", "so",
+    "although", "though", "whereas", "where", "after", "before", "since", "until", "but", "and", "or", "as",
+    "yet", "so",
 ];
 
 /// Personal pronouns that may stand for a reporter in its reported clause.
@@ -17,19 +17,52 @@ const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
 
 /// Words that close the object of a trigger when scanning right.
 const RIGHT_BOUNDARIES: &[&str] = &[
-    "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since",
-    "until", "although", "though", "whereas", "but", "saying", "despite", "whether", "where",
-    "so", "yet",
+    "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since", "until",
+    "although", "though", "whereas", "but", "saying", "despite", "whether", "where", "so", "yet",
 ];
 
 /// Words that may stand between a conjunction and a coordinated verb: "and then warned".
-const ADVERBS: &[&str] =
-    &["then", "also", "again", "later", "further", "subsequently", "finally", "even", "quickly", "briefly", "and"];
+const ADVERBS: &[&str] = &[
+    "then",
+    "also",
+    "again",
+    "later",
+    "further",
+    "subsequently",
+    "finally",
+    "even",
+    "quickly",
+    "briefly",
+    "and",
+];
 
 /// Prepositions that end a noun phrase scanned leftwards from a nominal trigger.
 const NP_STOPS: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against",
-    "after", "following", "during", "and", "or", "than", "that", "which", "amid", "about",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "to",
+    "from",
+    "into",
+    "over",
+    "against",
+    "after",
+    "following",
+    "during",
+    "and",
+    "or",
+    "than",
+    "that",
+    "which",
+    "amid",
+    "about",
 ];
 
 /// Forms of "be" that make a following participle passive.
@@ -65,7 +98,8 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
         let after_comma = i > 0 && view.lower[i - 1] == ",";
         let next_is_verb = i + 1 < view.len()
             && view.mention_at[i + 1].is_none()
-            && (view.is_word_in(i + 1, VERB_STARTS) || LEXICON.by_anchor.contains_key(view.lemmas[i + 1].as_str()));
+            && (view.is_word_in(i + 1, VERB_STARTS)
+                || LEXICON.by_anchor.contains_key(view.lemmas[i + 1].as_str()));
         return after_comma || next_is_verb;
     }
     view.is_word_in(i, LEFT_BOUNDARIES)
@@ -134,7 +168,8 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             return Subject::Mentions(found);
         }
         let Some(b) = boundary else { return Subject::None };
-        let only_adverbs = (from..end).all(|k| view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
+        let only_adverbs =
+            (from..end).all(|k| view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
         if segment == 0 && (from..anchor).all(|k| view.is_word_in(k, ADVERBS)) {
             let conjunction = view.is_word_in(b, &["and", "or", "but"]) || view.lower[b] == ",";
             if conjunction {
@@ -150,7 +185,9 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         // clause stands for the reporter.
         let pronoun = view.is_word_in(b, &["that"])
             && (from..end).any(|k| view.is_word_in(k, PRONOUNS))
-            && (from..end).all(|k| view.is_word_in(k, PRONOUNS) || view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
+            && (from..end).all(|k| {
+                view.is_word_in(k, PRONOUNS) || view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS)
+            });
         if !(relative || apposition || pronoun || view.lower[b] == "(" || view.lower[b] == ")") {
             return Subject::None;
         }
@@ -163,7 +200,8 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
 /// agent phrase starts.
 pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) -> Option<Option<usize>> {
     let word = &view.lower[anchor];
-    let participle = word.ends_with("ed") || (view.lemmas[anchor] != *word && !word.ends_with('s') && !word.ends_with("ing"));
+    let participle = word.ends_with("ed")
+        || (view.lemmas[anchor] != *word && !word.ends_with('s') && !word.ends_with("ing"));
     let aux = (anchor.saturating_sub(3)..anchor).rev().any(|k| view.is_word_in(k, BE_FORMS));
     if !(participle && aux) {
         return None;
@@ -205,7 +243,8 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
     for _ in 0..3 {
         k = k.checked_sub(1)?;
         let w = view.lower[k].as_str();
-        let modifier = view.is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
+        let modifier = view
+            .is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
             || ["al", "ive", "ic", "ous", "ful", "ary", "ed"].iter().any(|s| w.ends_with(s));
         if modifier && view.mention_at[k].is_none() {
             continue;

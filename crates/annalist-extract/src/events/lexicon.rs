@@ -173,7 +173,7 @@ fn load() -> Lexicon {
             intention: field(&fields, 2) == "yes",
         })
         .collect();
-    cues.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
     let complements = rows(COMPLEMENTS_TSV)
         .map(|(line, fields)| {
             let embedded_mode = Some(field(&fields, 2)).filter(|m| *m != "*").map(str::to_owned);
@@ -187,7 +187,10 @@ fn load() -> Lexicon {
         .collect();
     let intentions = rows(INTENTIONS_TSV)
         .map(|(line, fields)| {
-            (plover(field(&fields, 0), "intentions.tsv", line), plover(field(&fields, 1), "intentions.tsv", line))
+            (
+                plover(field(&fields, 0), "intentions.tsv", line),
+                plover(field(&fields, 1), "intentions.tsv", line),
+            )
         })
         .collect();
     Lexicon { patterns, by_anchor, known_lemmas, irregular, cues, complements, intentions }
@@ -206,7 +209,9 @@ impl Lexicon {
     ) -> Option<&str> {
         self.complements
             .iter()
-            .find(|(v, e, m, _)| *v == verbal && *e == embedded && m.as_deref().is_none_or(|m| Some(m) == embedded_mode))
+            .find(|(v, e, m, _)| {
+                *v == verbal && *e == embedded && m.as_deref().is_none_or(|m| Some(m) == embedded_mode)
+            })
             .map(|(_, _, _, mode)| mode.as_str())
     }
 }

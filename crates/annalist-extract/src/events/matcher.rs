@@ -18,10 +18,48 @@ pub(crate) struct Match {
 
 /// Words before a noun that show the next word is used as a noun.
 const NOMINAL_MARKERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "that", "these", "those", "any",
-    "no", "some", "such", "new", "further", "another", "first", "second", "recent", "fresh", "major",
-    "renewed", "continued", "continuing", "planned", "latest", "early", "possible", "alleged", "every",
-    "each", "of", "for", "after", "following", "during", "amid", "against",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+    "no",
+    "some",
+    "such",
+    "new",
+    "further",
+    "another",
+    "first",
+    "second",
+    "recent",
+    "fresh",
+    "major",
+    "renewed",
+    "continued",
+    "continuing",
+    "planned",
+    "latest",
+    "early",
+    "possible",
+    "alleged",
+    "every",
+    "each",
+    "of",
+    "for",
+    "after",
+    "following",
+    "during",
+    "amid",
+    "against",
 ];
 
 fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
@@ -97,10 +135,10 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        if element.alternatives.iter().any(|a| *a == view.lemmas[j] || *a == view.lower[j]) {
-            if let Some(end) = match_from(view, rest, j + 1) {
-                return Some(end);
-            }
+        if element.alternatives.iter().any(|a| *a == view.lemmas[j] || *a == view.lower[j])
+            && let Some(end) = match_from(view, rest, j + 1)
+        {
+            return Some(end);
         }
         if view.is_break(j) {
             return None;

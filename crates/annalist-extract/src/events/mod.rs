@@ -16,7 +16,9 @@ mod matcher;
 mod modality;
 mod sentence;
 
-use annalist_core::{Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, TimeExpr};
+use annalist_core::{
+    Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, TimeExpr,
+};
 use chrono::NaiveDate;
 
 use self::clause::Subject;
@@ -76,7 +78,7 @@ impl Draft {
     }
 }
 
-fn actor<'a>(layer: &'a ActorLayer, mention: usize) -> Option<&'a Actor> {
+fn actor(layer: &ActorLayer, mention: usize) -> Option<&Actor> {
     let id = &layer.mentions.get(mention)?.actor;
     layer.actors.binary_search_by(|a| a.id.cmp(id)).ok().map(|i| &layer.actors[i])
 }
@@ -194,7 +196,9 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
 fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut Vec<Draft>, first: usize) {
     let lex = &*LEXICON;
     let reporting = |k: usize| {
-        lex.cues.iter().any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
+        lex.cues
+            .iter()
+            .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
     for m in 0..view.len() {
         if view.lower[m] != "must" || view.is_word_in(m + 1, &["have", "not"]) {
@@ -252,7 +256,10 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
                 !view.is_break(t)
                     && !view.is_word_in(
                         t,
-                        &["and", "but", "which", "who", "while", "because", "when", "if", "unless", "as", "after", "before", "since", "until"],
+                        &[
+                            "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as",
+                            "after", "before", "since", "until",
+                        ],
                     )
             });
             if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
@@ -268,7 +275,8 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
             }
             let verbal = drafts[k].event_type().unwrap_or(verbal);
             if drafts[k].mode.is_none() {
-                drafts[k].mode = lex.complement_mode(verbal, embedded, drafts[j].mode.as_deref()).map(str::to_owned);
+                drafts[k].mode =
+                    lex.complement_mode(verbal, embedded, drafts[j].mode.as_deref()).map(str::to_owned);
             }
             if b_start <= a_end + 2 {
                 // "warned of expelling", "refused to recognize": one trigger.
@@ -283,8 +291,36 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 /// Prepositions and subordinators that make a phrase a circumstance of the sentence's main
 /// event ("after fierce fighting", "in protest of the arrest", "because of fighting").
 const CIRCUMSTANCE: &[&str] = &[
-    "between", "among", "like", "including", "without", "toward", "towards", "after", "following", "during", "amid", "despite", "since", "before", "because", "of", "over", "in",
-    "for", "against", "about", "on", "with", "from", "to", "by", "under", "into", "at", "than",
+    "between",
+    "among",
+    "like",
+    "including",
+    "without",
+    "toward",
+    "towards",
+    "after",
+    "following",
+    "during",
+    "amid",
+    "despite",
+    "since",
+    "before",
+    "because",
+    "of",
+    "over",
+    "in",
+    "for",
+    "against",
+    "about",
+    "on",
+    "with",
+    "from",
+    "to",
+    "by",
+    "under",
+    "into",
+    "at",
+    "than",
 ];
 
 /// Words a noun phrase may hold between its preposition and its head.
@@ -294,7 +330,13 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
         || view.tokens[k].kind == crate::segment::TokenKind::Number
         || (view.tokens[k].kind == crate::segment::TokenKind::Word
             && !view.is_word_in(k, CIRCUMSTANCE)
-            && !view.is_word_in(k, &["and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would"]))
+            && !view.is_word_in(
+                k,
+                &[
+                    "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were",
+                    "will", "would",
+                ],
+            ))
 }
 
 /// Whether a draft is a circumstance rather than a main predication: a noun or gerund
@@ -304,7 +346,8 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
 /// (", saying he must resign").
 fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usize>) -> bool {
     let word = view.lower[d.start].as_str();
-    let inflected_verb = !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemmas[d.start] != word));
+    let inflected_verb =
+        !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemmas[d.start] != word));
     let mut k = d.start;
     let mut named = false;
     while k > 0 && d.start - k < 5 {
@@ -378,7 +421,8 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
         to = (d.end + 1..to)
             .find(|&k| {
                 view.mention_at[k].is_none()
-                    && (view.lower[k].ends_with("ed") || view.is_word_in(k, &["is", "was", "has", "had", "will", "would"]))
+                    && (view.lower[k].ends_with("ed")
+                        || view.is_word_in(k, &["is", "was", "has", "had", "will", "would"]))
             })
             .unwrap_or(to);
     }
@@ -570,7 +614,8 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &ActorLayer) {
         if drafts[k].absorbed || drafts[k].coding != Coding::Repeat {
             continue;
         }
-        let Some(prev) = (0..k).rev().find(|&p| !drafts[p].absorbed && drafts[p].coding != Coding::Repeat) else {
+        let Some(prev) = (0..k).rev().find(|&p| !drafts[p].absorbed && drafts[p].coding != Coding::Repeat)
+        else {
             drafts[k].absorbed = true;
             continue;
         };

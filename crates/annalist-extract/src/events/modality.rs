@@ -31,9 +31,10 @@ fn rank(m: Modality) -> u8 {
 }
 
 fn cue_at(view: &SentenceView<'_>, i: usize, cue: &Cue) -> bool {
-    cue.words.iter().enumerate().all(|(k, w)| {
-        view.lower.get(i + k).is_some_and(|t| t == w || (w == "n't" && t.ends_with("n't")))
-    })
+    cue.words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w || (w == "n't" && t.ends_with("n't"))))
 }
 
 /// Reads the modality of the trigger `start..=end` whose clause begins at `clause`.
@@ -48,7 +49,10 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
     // Cues in the clause before the trigger and inside it ("failed to").
     for i in clause..=end.min(view.len().saturating_sub(1)) {
         for cue in lex.cues.iter().filter(|c| c.modality != Modality::Reported) {
-            if cue_at(view, i, cue) && i + cue.words.len() <= end + 1 && !(i >= start && cue.modality == Modality::Future) {
+            if cue_at(view, i, cue)
+                && i + cue.words.len() <= end + 1
+                && !(i >= start && cue.modality == Modality::Future)
+            {
                 consider(&mut best, cue.modality, cue.intention);
             }
         }

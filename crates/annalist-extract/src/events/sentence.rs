@@ -56,8 +56,10 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        let capitalised =
-            tokens.iter().map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase)).collect();
+        let capitalised = tokens
+            .iter()
+            .map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase))
+            .collect();
         let adjectival = mention_at
             .iter()
             // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
@@ -108,7 +110,8 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.lower[i].as_str())
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && words.contains(&self.lower[i].as_str())
     }
 
     /// Distinct mentions of the tokens in `from..to`, in text order.
