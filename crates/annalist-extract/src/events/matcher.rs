@@ -71,7 +71,12 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     if view.lower[i].ends_with('s') && adjective_before && view.mention_at[p].is_none() {
         return true;
     }
-    view.is_word_in(p, NOMINAL_MARKERS)
+    // "the initial attack": an article two words back makes the word between an adjective.
+    let uninflected = view.lemmas[i] == view.lower[i];
+    let article_before =
+        uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
+    article_before
+        || view.is_word_in(p, NOMINAL_MARKERS)
         || view.adjectival[p]
         || view.is_possessive(p)
         || view.lower[p].contains('-')
