@@ -74,8 +74,12 @@ pub(crate) enum Subject {
     /// Mentions in the clause before the trigger.
     Mentions(Vec<usize>),
     /// None of its own: the trigger is a verb coordinated with the previous one, whose
-    /// subject it shares ("Minsk condemned ..., pulled back ... and warned ...").
-    Coordinated,
+    /// subject it shares ("Minsk condemned ..., pulled back ... and warned ..."); when there
+    /// is no earlier verb, the subject is looked for before the boundary at this token.
+    Coordinated(usize),
+    /// Only a pronoun the actor layer left unresolved ("they also opposed"): the subject of
+    /// the sentence's previous event, when there is one.
+    Pronoun,
     /// Nothing found.
     None,
 }
@@ -173,7 +177,7 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         if segment == 0 && (from..anchor).all(|k| view.is_word_in(k, ADVERBS)) {
             let conjunction = view.is_word_in(b, &["and", "or", "but"]) || view.lower[b] == ",";
             if conjunction {
-                return Subject::Coordinated;
+                return Subject::Coordinated(b);
             }
         }
         // Look further left only past a comma before a clause with no words of its own
@@ -188,6 +192,9 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             && (from..end).all(|k| {
                 view.is_word_in(k, PRONOUNS) || view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS)
             });
+        if !pronoun && (from..end).any(|k| view.is_word_in(k, PRONOUNS)) {
+            return Subject::Pronoun;
+        }
         if !(relative || apposition || pronoun || view.lower[b] == "(" || view.lower[b] == ")") {
             return Subject::None;
         }
@@ -206,7 +213,7 @@ pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) 
     if !(participle && aux) {
         return None;
     }
-    let by = (end + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, &["by"]));
+    let by = (anchor + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, &["by"]));
     Some(by)
 }
 
@@ -245,7 +252,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
         let w = view.lower[k].as_str();
         let modifier = view
             .is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
-            || ["al", "ive", "ic", "ous", "ful", "ary", "ed"].iter().any(|s| w.ends_with(s));
+            || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));
         if modifier && view.mention_at[k].is_none() {
             continue;
         }

@@ -368,7 +368,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         if d.start >= 1 && view.is_word_in(d.start - 1, &["to"]) {
             return true;
         }
-        if (earlier..d.start).any(|k| view.is_word_in(k, &["saying", "adding", "claiming", "arguing"])) {
+        if (earlier..=d.start).any(|k| view.is_word_in(k, &["saying", "adding", "claiming", "arguing"])) {
             return true;
         }
     }
@@ -457,10 +457,21 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
     } else {
         match clause::subject(view, d.start) {
             Subject::Mentions(m) => d.source = m,
-            Subject::Coordinated => {
-                if let Some(p) = previous {
+            Subject::Coordinated(boundary) => match previous {
+                Some(p) => {
                     d.source = p.source.clone();
                     d.coordinated = true;
+                }
+                None => {
+                    // "Kenzo Oshima, the coordinator, demanded": an apposition, not a list.
+                    if let Subject::Mentions(m) = clause::subject(view, boundary) {
+                        d.source = m;
+                    }
+                }
+            },
+            Subject::Pronoun => {
+                if let Some(p) = previous {
+                    d.source = p.source.clone();
                 }
             }
             Subject::None => {}
