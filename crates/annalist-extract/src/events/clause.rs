@@ -63,6 +63,22 @@ const NP_STOPS: &[&str] = &[
     "which",
     "amid",
     "about",
+    "if",
+    "unless",
+    "whether",
+    "when",
+    "while",
+    "because",
+    "as",
+    "but",
+    "so",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
 ];
 
 /// Forms of "be" that make a following participle passive.

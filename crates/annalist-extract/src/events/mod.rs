@@ -334,7 +334,7 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
                 k,
                 &[
                     "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were",
-                    "will", "would",
+                    "will", "would", "if", "unless", "whether", "when", "while", "because", "as",
                 ],
             ))
 }
@@ -487,10 +487,6 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
         d.target = object;
     }
     d.target.retain(|m| !d.source.contains(m));
-    if d.reversed && !d.target.is_empty() {
-        // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
-        std::mem::swap(&mut d.source, &mut d.target);
-    }
     // A place: a location named after "in", "at", "near" in the clause.
     let place = (from..to).find_map(|k| {
         let m = view.mention_at[k]?;
@@ -508,6 +504,21 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
         if d.target.len() > 1 {
             d.target.retain(|&m| m != p);
         }
+    }
+    // Where a meeting is held is no party to it when one is named: "hosted Hashimoto in
+    // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
+    let locative = |m: usize| {
+        let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
+        k.is_some_and(|k| {
+            (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, &["in", "at", "near", "outside", "inside"]))
+        })
+    };
+    if d.event_type() == Some(PloverType::Consult) && d.target.iter().any(|&m| !locative(m)) {
+        d.target.retain(|&m| !locative(m));
+    }
+    if d.reversed && !d.target.is_empty() {
+        // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
+        std::mem::swap(&mut d.source, &mut d.target);
     }
     if d.target.is_empty()
         && d.coordinated
