@@ -505,7 +505,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
             d.target.retain(|&m| m != p);
         }
     }
-    // Where a meeting is held is no party to it when one is named: "hosted Hashimoto in
+    // Where a meeting is held is no party to it: "met in Geneva", "hosted Hashimoto in
     // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
     let locative = |m: usize| {
         let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
@@ -513,7 +513,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
             (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, &["in", "at", "near", "outside", "inside"]))
         })
     };
-    if d.event_type() == Some(PloverType::Consult) && d.target.iter().any(|&m| !locative(m)) {
+    if d.event_type() == Some(PloverType::Consult) {
         d.target.retain(|&m| !locative(m));
     }
     if d.reversed && !d.target.is_empty() {
