@@ -35,6 +35,11 @@ macro_rules! lexicon_file {
 /// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
 pub static FILES: &[LexiconFile] = &[
     lexicon_file!("abbreviations.tsv"),
+    lexicon_file!("events/patterns.tsv"),
+    lexicon_file!("events/irregular_verbs.tsv"),
+    lexicon_file!("events/modality.tsv"),
+    lexicon_file!("events/complements.tsv"),
+    lexicon_file!("events/intentions.tsv"),
     lexicon_file!("relations/polarity.tsv"),
     lexicon_file!("relations/mode_domains.tsv"),
     lexicon_file!("relations/statements.tsv"),
