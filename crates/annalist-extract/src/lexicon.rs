@@ -33,7 +33,20 @@ macro_rules! lexicon_file {
 }
 
 /// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
-pub static FILES: &[LexiconFile] = &[lexicon_file!("abbreviations.tsv")];
+pub static FILES: &[LexiconFile] = &[
+    lexicon_file!("abbreviations.tsv"),
+    lexicon_file!("claims/according.tsv"),
+    lexicon_file!("claims/author.tsv"),
+    lexicon_file!("claims/certainty.tsv"),
+    lexicon_file!("claims/claim_nouns.tsv"),
+    lexicon_file!("claims/disputes.tsv"),
+    lexicon_file!("claims/evaluative.tsv"),
+    lexicon_file!("claims/function_words.tsv"),
+    lexicon_file!("claims/reporting_nouns.tsv"),
+    lexicon_file!("claims/reporting_verbs.tsv"),
+    lexicon_file!("claims/stance.tsv"),
+    lexicon_file!("claims/view_phrases.tsv"),
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,117 @@
 //! Claims: attribution (source, cue, content), certainty, stance and disputes.
+//!
+//! A claim is either reported ([`attribution`]: "Lukashenko announced that ...", "according
+//! to X", "in Moscow's view") or the author's own evaluative or predictive statement
+//! ([`author`]). Each claim's source is tied to an actor through the actor layer's mentions
+//! inside the source words, to the author when the words name the author ("in the author's
+//! view"), else left unnamed with its words. Certainty comes from hedges and boosters
+//! ([`certainty`]); disputes, supports and stance from [`links`]. Every cue list is a TSV file
+//! under `data/claims/`.
 
-use annalist_core::{Claim, TimeExpr};
+mod attribution;
+mod author;
+mod certainty;
+mod lexicon;
+mod links;
+mod noun_phrase;
+mod words;
 
+use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr};
+
+use self::lexicon::{LEXICON, normalize};
+use self::links::ClaimView;
+use self::words::Words;
 use crate::Context;
 use crate::actors::ActorLayer;
 
+/// A claim before it has an id.
+struct Draft {
+    source: ClaimSource,
+    cue: Option<Span>,
+    cue_tokens: Option<(usize, usize)>,
+    content: Span,
+    sentence: usize,
+}
+
+impl Draft {
+    /// Where the claim starts in the text, for text order.
+    fn start(&self) -> usize {
+        self.cue.map_or(self.content.start, |c| c.start.min(self.content.start))
+    }
+}
+
 /// Finds the claims of a document, in text order.
-pub fn attribute(_cx: &Context<'_>, _actors: &ActorLayer, _timexes: &[TimeExpr]) -> Vec<Claim> {
-    Vec::new()
+pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
+    let words = Words::new(cx);
+    let attributions = attribution::find(&words);
+    let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
+    let mut drafts: Vec<Draft> = attributions
+        .into_iter()
+        .map(|a| Draft {
+            source: resolve_source(&words, &actors.mentions, a.source),
+            cue: Some(a.cue),
+            cue_tokens: Some(a.cue_tokens),
+            content: a.content,
+            sentence: a.sentence,
+        })
+        .chain(authored.into_iter().map(|a| Draft {
+            source: ClaimSource::Author { span: None },
+            cue: None,
+            cue_tokens: None,
+            content: a.content,
+            sentence: a.sentence,
+        }))
+        .collect();
+    drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
+
+    let views: Vec<ClaimView> = drafts
+        .iter()
+        .map(|d| ClaimView { source: d.source.span(), cue_tokens: d.cue_tokens, content: d.content })
+        .collect();
+    let links = links::link(&words, &views);
+    let id = |i: usize| ClaimId::from(format!("c{}", i + 1));
+    drafts
+        .iter()
+        .zip(links)
+        .enumerate()
+        .map(|(i, (d, links))| {
+            let judged = d.cue.map_or(d.content, |c| c.cover(d.content));
+            let (certainty, certainty_cues) = certainty::assess(&words, judged);
+            let mut ranges = vec![words.tokens_in(d.content)];
+            ranges.extend(d.cue_tokens);
+            Claim {
+                id: id(i),
+                source: d.source.clone(),
+                cue: d.cue,
+                content: d.content,
+                certainty,
+                certainty_cues,
+                stance: links::stance(&words, &actors.mentions, &ranges),
+                links: links.into_iter().map(|(kind, j)| ClaimLink { kind, claim: id(j) }).collect(),
+                time: crate::time::attach(cx, timexes, d.cue.unwrap_or(d.content)),
+                sentence: d.sentence,
+            }
+        })
+        .collect()
+}
+
+/// Who the source words name: the author, an actor whose mention lies inside them (the
+/// longest), or an unnamed source.
+fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -> ClaimSource {
+    let Some(span) = span else {
+        return ClaimSource::Unnamed { span: None };
+    };
+    if LEXICON.author.contains(&normalize(span.slice(words.text))) {
+        return ClaimSource::Author { span: Some(span) };
+    }
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    let inside = mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| span.contains(m.span))
+        .min_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    match inside {
+        Some(m) => ClaimSource::Actor { actor: m.actor.clone(), span },
+        None => ClaimSource::Unnamed { span: Some(span) },
+    }
 }

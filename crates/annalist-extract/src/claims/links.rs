@@ -1,0 +1,114 @@
+//! How claims bear on each other and on actors: disputes and supports between claims, and
+//! the stance of a claim toward an actor. Both are conservative: a link needs a named claim
+//! ("the critiques from ...", "such speculation") or shared content words, a stance needs an
+//! actor right after a stance word.
+
+use std::collections::HashSet;
+
+use annalist_core::{ClaimLinkKind, Mention, Span, Stance};
+
+use super::lexicon::{LEXICON, LinkCuePlace};
+use super::words::Words;
+
+/// How many earlier claims a link may reach back over.
+const REACH: usize = 30;
+/// The least share of content words two claims need to be about the same thing.
+const MIN_SHARED: f32 = 0.3;
+
+/// What the linking rules read of a claim.
+#[derive(Debug, Clone)]
+pub(super) struct ClaimView {
+    /// The source words, when any.
+    pub source: Option<Span>,
+    /// The cue's head tokens, when the claim has a cue.
+    pub cue_tokens: Option<(usize, usize)>,
+    /// What is asserted.
+    pub content: Span,
+}
+
+/// For each claim, the earlier claims it disputes or supports, as indices into `claims`.
+pub(super) fn link(words: &Words<'_>, claims: &[ClaimView]) -> Vec<Vec<(ClaimLinkKind, usize)>> {
+    claims.iter().enumerate().map(|(i, claim)| links_of(words, claims, i, claim)).collect()
+}
+
+fn links_of(words: &Words<'_>, claims: &[ClaimView], i: usize, claim: &ClaimView) -> Vec<(ClaimLinkKind, usize)> {
+    let earlier = i.saturating_sub(REACH)..i;
+    let reported = |j: &usize| claims[*j].cue_tokens.is_some();
+    // "X denied that ...": the claim's own verb disputes an earlier claim about the same thing.
+    if let Some((a, b)) = claim.cue_tokens {
+        let verb = (a..b).find_map(|k| LEXICON.links.longest_at(&words.norm, k)).map(|(_, v)| *v);
+        if let Some((kind, LinkCuePlace::Verb)) = verb {
+            let mine = content_words(words, claim.content);
+            let same = earlier.clone().rev().filter(reported).find(|&j| {
+                let theirs = content_words(words, claims[j].content);
+                let shared = mine.intersection(&theirs).count() as f32;
+                let union = mine.union(&theirs).count().max(1) as f32;
+                shared / union >= MIN_SHARED
+            });
+            return same.map(|j| vec![(kind, j)]).unwrap_or_default();
+        }
+    }
+    // "the critiques from military bloggers are ... overstated": a predicate of dispute about a
+    // claim the sentence names.
+    let (first, end) = words.tokens_in(claim.content);
+    let Some((at, kind)) = (first..end).find_map(|k| match LEXICON.links.longest_at(&words.norm, k) {
+        Some((_, &(kind, LinkCuePlace::Predicate))) => Some((k, kind)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    let Some(noun) = (first..at).rev().find(|&k| LEXICON.claim_nouns.contains(words.word(k))) else {
+        return Vec::new();
+    };
+    let demonstrative = noun > first && matches!(words.word(noun - 1), "such" | "this" | "these" | "those" | "that");
+    let target = if demonstrative {
+        earlier.rev().find(reported)
+    } else {
+        // The words after the noun ("from military bloggers") name whose claim it is.
+        let named = content_words(words, words.span(noun + 1, at));
+        if named.is_empty() {
+            return Vec::new();
+        }
+        earlier.rev().filter(reported).find(|&j| {
+            let source = claims[j].source.map(|s| content_words(words, s)).unwrap_or_default();
+            !named.is_disjoint(&source)
+        })
+    };
+    target.map(|j| vec![(kind, j)]).unwrap_or_default()
+}
+
+/// The content words of a span: normalised words of four letters or more that are not
+/// function words.
+fn content_words<'w>(words: &'w Words<'_>, span: Span) -> HashSet<&'w str> {
+    let (first, end) = words.tokens_in(span);
+    (first..end)
+        .filter(|&k| !words.is_punct(k) && words.class(k).is_none())
+        .map(|k| words.word(k))
+        .filter(|w| w.chars().count() >= 4)
+        .collect()
+}
+
+/// The claim's stance toward actors: a stance word ("condemned", "ally") not negated, with an
+/// actor mention within the next four words.
+pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, usize)]) -> Vec<Stance> {
+    let mut stances: Vec<Stance> = Vec::new();
+    for &(first, end) in ranges {
+        for k in first..end {
+            let Some(&polarity) = LEXICON.stance.get(words.word(k)) else { continue };
+            let negated = (k.saturating_sub(3)..k).any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
+            if negated {
+                continue;
+            }
+            let Some(window) = words.tokens.get(k + 1) else { continue };
+            let last = words.tokens[(k + 4).min(words.tokens.len() - 1)];
+            let from = mentions.partition_point(|m| m.span.start < window.span.start);
+            let hit = mentions[from..].iter().take_while(|m| m.span.start < last.span.end).next();
+            if let Some(m) = hit
+                && !stances.iter().any(|s| s.actor == m.actor)
+            {
+                stances.push(Stance { actor: m.actor.clone(), polarity });
+            }
+        }
+    }
+    stances
+}

@@ -1,0 +1,148 @@
+//! Reading a source noun phrase off the words around a cue, without a parser: a noun phrase is
+//! a run of content words, determiners, "and" and "of" between function words, punctuation and
+//! verbs. Every scan is bounded, so the layer stays linear in the text.
+
+use super::lexicon::WordClass;
+use super::words::Words;
+
+/// The longest noun phrase read, in tokens.
+const MAX_PHRASE: usize = 12;
+
+/// Whether token `i` may stand inside a noun phrase (ignoring "and"/"of", handled by the scans).
+fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
+    if words.is_punct(i) {
+        return false;
+    }
+    match words.class(i) {
+        Some(WordClass::Determiner) => true,
+        Some(_) => false,
+        None => !words.is_verbish(i),
+    }
+}
+
+/// The noun phrase ending at token `end` (inclusive), read leftwards no further than `floor`:
+/// the token range `start..end + 1`, or `None` when `end` cannot end a noun phrase.
+pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
+    if end < floor
+        || !(fits_phrase(words, end) || reads_as_noun(words, end))
+        || (words.class(end) == Some(WordClass::Determiner) && !is_pronoun_like(words, end))
+    {
+        return None;
+    }
+    let mut start = end;
+    while start > floor && end - start + 1 < MAX_PHRASE {
+        let k = start - 1;
+        let w = words.word(k);
+        if (w == "and" || w == "of") && k > floor && fits_phrase(words, k - 1) {
+            start = k;
+            continue;
+        }
+        if fits_phrase(words, k) {
+            start = k;
+        } else {
+            break;
+        }
+    }
+    // A phrase never opens with "and" or "of".
+    while start < end && matches!(words.word(start), "and" | "of") {
+        start += 1;
+    }
+    Some((start, end + 1))
+}
+
+/// A reporting word in its base or "-s" form right before a verb is a noun: "the report said",
+/// "intelligence reports have found".
+fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
+    let w = words.word(i);
+    let base_or_plural = !(w.ends_with("ed") || w.ends_with("ing"));
+    base_or_plural
+        && !words.is_punct(i)
+        && words.class(i).is_none()
+        && (words.is_verbish(i + 1) || matches!(words.class(i + 1), Some(WordClass::Adverb)))
+}
+
+/// "this" and "these" can stand alone as a subject.
+fn is_pronoun_like(words: &Words<'_>, i: usize) -> bool {
+    matches!(words.word(i), "this" | "these" | "those" | "both" | "some" | "many" | "several" | "all" | "most" | "few")
+}
+
+/// The noun phrase starting at token `start`, read rightwards no further than `ceiling`
+/// (exclusive): "said [the ministry's spokesman Maria Zakharova] on Tuesday".
+pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize) -> Option<(usize, usize)> {
+    let mut end = start;
+    while end < ceiling && end - start < MAX_PHRASE {
+        let w = words.word(end);
+        if (w == "of" || w == "and") && end > start && end + 1 < ceiling && fits_phrase(words, end + 1) {
+            end += 1;
+            continue;
+        }
+        if fits_phrase(words, end) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    while end > start && matches!(words.word(end - 1), "and" | "of") {
+        end -= 1;
+    }
+    // A phrase of determiners alone names nothing.
+    let has_head = (start..end).any(|i| words.class(i) != Some(WordClass::Determiner));
+    (end > start && has_head).then_some((start, end))
+}
+
+/// Steps left from `at` over adverbs, auxiliaries and "on Tuesday": the index of the first
+/// token left of them (or `None` at `floor`), the index where the adjacent auxiliaries begin,
+/// and whether a form of "be" was passed (a passive verb).
+pub(super) fn skip_left_modifiers(words: &Words<'_>, floor: usize, at: usize) -> (Option<usize>, usize, bool) {
+    let mut j = at;
+    let mut aux_start = at + 1;
+    let mut adjacent = true;
+    let mut passive = false;
+    loop {
+        if j < floor {
+            return (None, aux_start, passive);
+        }
+        match words.class(j) {
+            Some(WordClass::Aux) => {
+                if adjacent {
+                    aux_start = j;
+                }
+            }
+            Some(WordClass::Be) => {
+                passive = true;
+                if adjacent {
+                    aux_start = j;
+                }
+            }
+            Some(WordClass::Adverb) => adjacent = false,
+            Some(WordClass::Time) if j > floor && words.word(j - 1) == "on" => {
+                adjacent = false;
+                j -= 1;
+            }
+            Some(WordClass::Time) => adjacent = false,
+            // "-ly" adverbs: "later positively identified".
+            None if is_ly_adverb(words, j) => adjacent = false,
+            _ => return (Some(j), aux_start, passive),
+        }
+        if j == 0 {
+            return (None, aux_start, passive);
+        }
+        j -= 1;
+    }
+}
+
+/// A lower-case word in "-ly" of more than four letters: an adverb ("positively", "effectively").
+pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
+    let w = words.word(i);
+    w.len() > 4 && w.ends_with("ly") && !words.is_capitalized(i) && !words.is_punct(i)
+}
+
+/// The subject of the clause a coordinated or participial cue belongs to ("Minsk had condemned
+/// ..., and warned of ..."): the noun phrase before the first verb of the stretch `floor..until`
+/// that has one.
+pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
+    (floor + 1..until).filter(|&k| words.is_verbish(k)).find_map(|k| {
+        let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
+        phrase_ending_at(words, floor, left?)
+    })
+}

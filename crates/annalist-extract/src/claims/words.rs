@@ -1,0 +1,147 @@
+//! The document's tokens as the claim layer reads them: normalised words, sentence bounds and
+//! paired quotation marks.
+
+use annalist_core::Span;
+
+use super::lexicon::{LEXICON, WordClass, normalize};
+use crate::Context;
+use crate::segment::{Token, TokenKind};
+
+/// Tokens of the whole document with what the attribution rules ask of them.
+#[derive(Debug)]
+pub(super) struct Words<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// All tokens, in order.
+    pub tokens: &'a [Token],
+    /// Each token normalised (lower case, plain apostrophes).
+    pub norm: Vec<String>,
+    /// For each quotation mark token, the index of the mark it pairs with.
+    pub partner: Vec<Option<usize>>,
+    /// Whether each token stands inside a paired quotation.
+    pub quoted: Vec<bool>,
+}
+
+impl<'a> Words<'a> {
+    /// Reads the tokens of `cx`.
+    pub fn new(cx: &Context<'a>) -> Words<'a> {
+        let tokens = cx.segmentation.tokens.as_slice();
+        let norm = tokens.iter().map(|t| normalize(t.span.slice(cx.text))).collect();
+        let partner = pair_quotes(cx.text, tokens);
+        let mut quoted = vec![false; tokens.len()];
+        let mut inside = None;
+        for (i, q) in quoted.iter_mut().enumerate() {
+            match (inside, partner[i]) {
+                (None, Some(p)) if p > i => inside = Some(p),
+                (Some(p), _) if p == i => inside = None,
+                (Some(_), _) => *q = true,
+                _ => {}
+            }
+        }
+        Words { text: cx.text, tokens, norm, partner, quoted }
+    }
+
+    /// The normalised word at `i`, or "" past the end.
+    pub fn word(&self, i: usize) -> &str {
+        self.norm.get(i).map_or("", String::as_str)
+    }
+
+    /// The raw text of token `i`.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// Whether token `i` is punctuation.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»")
+    }
+
+    /// The function-word class of token `i`.
+    pub fn class(&self, i: usize) -> Option<WordClass> {
+        LEXICON.class(self.word(i))
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a possessive: "Moscow's", "bloggers'", "his".
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("'s") || (w.len() > 2 && w.ends_with("s'")) || matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
+    }
+
+    /// The span of tokens `from..to` (token indices, `to` exclusive).
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        match (self.tokens.get(from), to.checked_sub(1).and_then(|l| self.tokens.get(l))) {
+            (Some(a), Some(b)) if from < to => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// The token range `(first, end)` of the tokens lying inside `span`.
+    pub fn tokens_in(&self, span: Span) -> (usize, usize) {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        (first, end.max(first))
+    }
+
+    /// Whether token `i` opens its sentence.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        i == 0 || self.tokens.get(i).map(|t| t.sentence) != self.tokens.get(i - 1).map(|t| t.sentence)
+    }
+
+    /// Whether token `i` looks like a finite or participle verb: an auxiliary, a form of "be",
+    /// a reporting verb, or a lower-case "-ed" word not opened by a determiner.
+    pub fn is_verbish(&self, i: usize) -> bool {
+        if matches!(self.class(i), Some(WordClass::Aux | WordClass::Be)) {
+            return true;
+        }
+        if self.is_punct(i) || self.is_capitalized(i) {
+            return false;
+        }
+        if LEXICON.verbs.starts_with(self.word(i)) && LEXICON.verbs.longest_at(&self.norm, i).is_some() {
+            return i == 0 || !self.opens_noun(i - 1);
+        }
+        self.word(i).ends_with("ed") && (i == 0 || !self.opens_noun(i - 1))
+    }
+
+    /// Whether token `i` opens a noun phrase so that the next word is read as its noun or adjective.
+    pub fn opens_noun(&self, i: usize) -> bool {
+        self.class(i) == Some(WordClass::Determiner) || self.is_possessive(i)
+    }
+}
+
+/// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
+/// left open at a line break is dropped (news quotes reopen each paragraph).
+fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut partner = vec![None; tokens.len()];
+    let mut open: Option<usize> = None;
+    let mut last_end = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
+            open = None;
+        }
+        last_end = t.span.end;
+        let mark = t.span.slice(text);
+        let opening = match mark {
+            "“" | "«" => true,
+            "”" | "»" => false,
+            "\"" => open.is_none(),
+            _ => continue,
+        };
+        if opening {
+            open = Some(i);
+        } else if let Some(o) = open.take() {
+            partner[o] = Some(i);
+            partner[i] = Some(o);
+        }
+    }
+    partner
+}
