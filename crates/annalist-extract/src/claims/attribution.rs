@@ -174,6 +174,10 @@ fn content_after(words: &Words<'_>, sentence: Sentence, after: usize, frames: Fr
             if words.word(k) == "that" {
                 return Some(k + 1);
             }
+            // "warned Minsk: ..."
+            if words.word(k + 1) == ":" {
+                return Some(k + 2);
+            }
             k += 1;
         }
     }
@@ -273,17 +277,11 @@ fn verb_at(
                         .or_else(|| clause_subject(words, s, j));
                 }
             } else if matches!(w, "and" | "but" | "or") {
-                let coordinated_verbs = j == s
-                    || words.word(j - 1) == ","
-                    || phrase_ending_at(words, s, j - 1)
-                        .is_some_and(|(start, _)| start > s && words.is_verbish(start - 1));
-                if coordinated_verbs {
-                    source_span = last_source;
-                    if source_span.is_none() {
-                        source_tokens = clause_subject(words, s, j);
-                    }
-                } else {
-                    source_tokens = phrase_ending_at(words, s, j);
+                // "Minsk had condemned ..., and warned of ...": coordinated verbs share the
+                // subject of the first.
+                source_span = last_source;
+                if source_span.is_none() {
+                    source_tokens = clause_subject(words, s, j);
                 }
             } else {
                 source_tokens = phrase_ending_at(words, s, j);

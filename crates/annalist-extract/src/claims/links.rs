@@ -57,7 +57,8 @@ fn links_of(words: &Words<'_>, claims: &[ClaimView], i: usize, claim: &ClaimView
     }) else {
         return Vec::new();
     };
-    let Some(noun) = (first..at).rev().find(|&k| LEXICON.claim_nouns.contains(words.word(k))) else {
+    // The subject's noun: the first claim noun of the content.
+    let Some(noun) = (first..at).find(|&k| LEXICON.claim_nouns.contains(words.word(k))) else {
         return Vec::new();
     };
     let demonstrative = noun > first && matches!(words.word(noun - 1), "such" | "this" | "these" | "those" | "that");

@@ -10,14 +10,24 @@ const MAX_PHRASE: usize = 12;
 
 /// Whether token `i` may stand inside a noun phrase (ignoring "and"/"of", handled by the scans).
 fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
-    if words.is_punct(i) {
+    if words.is_punct(i) || matches!(words.word(i), "and" | "or") {
         return false;
     }
     match words.class(i) {
         Some(WordClass::Determiner) => true,
-        Some(_) => false,
+        // A capitalised function word between capitalised words is part of a name:
+        // "Reporters Without Borders".
+        Some(_) => in_name(words, i),
         None => !words.is_verbish(i),
     }
+}
+
+fn in_name(words: &Words<'_>, i: usize) -> bool {
+    i > 0
+        && words.is_capitalized(i)
+        && !words.starts_sentence(i)
+        && words.is_capitalized(i - 1)
+        && words.is_capitalized(i + 1)
 }
 
 /// The noun phrase ending at token `end` (inclusive), read leftwards no further than `floor`:
@@ -141,8 +151,12 @@ pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
 /// ..., and warned of ..."): the noun phrase before the first verb of the stretch `floor..until`
 /// that has one.
 pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
-    (floor + 1..until).filter(|&k| words.is_verbish(k)).find_map(|k| {
-        let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
-        phrase_ending_at(words, floor, left?)
-    })
+    (floor + 1..until)
+        .filter(|&k| words.is_verbish(k))
+        .find_map(|k| {
+            let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
+            phrase_ending_at(words, floor, left?)
+        })
+        // No verb known by its form ("The ambassador met ..."): the phrase opening the clause.
+        .or_else(|| phrase_starting_at(words, floor, until))
 }
