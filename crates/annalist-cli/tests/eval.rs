@@ -42,7 +42,16 @@ fn score(suite: &str) -> Option<BTreeMap<String, f64>> {
     let stdout = String::from_utf8(scored.stdout).unwrap();
     eprintln!("{suite}:\n{stdout}");
     let last = stdout.lines().last().unwrap();
-    Some(serde_json::from_str(last).unwrap())
+    let mut figures: BTreeMap<String, f64> = serde_json::from_str(last).unwrap();
+    // Source accuracy is printed only on score.py's text line "attrib content ... source accuracy X (n/m)".
+    let source_accuracy = stdout.lines().find_map(|l| {
+        let rest = l.strip_prefix("attrib content")?.split("source accuracy").nth(1)?;
+        rest.split_whitespace().next()?.parse::<f64>().ok()
+    });
+    if let Some(accuracy) = source_accuracy {
+        figures.insert("attribution source accuracy".to_owned(), accuracy);
+    }
+    Some(figures)
 }
 
 #[test]
@@ -51,4 +60,14 @@ fn seed_dev_predictions_are_well_formed_and_scored() {
     for layer in ["timex value F1", "event type F1", "attribution F1", "mention F1"] {
         assert!(figures.contains_key(layer), "{layer} not scored: {figures:?}");
     }
+}
+
+#[test]
+fn seed_dev_attributions_hold_their_floors() {
+    let Some(figures) = score("seed-dev.jsonl") else { return };
+    // Measured: attribution content F1 0.875 (7 of 7 gold found, 9 predicted), source accuracy 1.000.
+    let f1 = figures["attribution F1"];
+    assert!(f1 >= 0.855, "attribution F1 {f1} fell under its floor 0.855");
+    let accuracy = figures["attribution source accuracy"];
+    assert!(accuracy >= 0.98, "attribution source accuracy {accuracy} fell under its floor 0.98");
 }
