@@ -46,6 +46,9 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("claims/reporting_verbs.tsv"),
     lexicon_file!("claims/stance.tsv"),
     lexicon_file!("claims/view_phrases.tsv"),
+    lexicon_file!("relations/polarity.tsv"),
+    lexicon_file!("relations/mode_domains.tsv"),
+    lexicon_file!("relations/statements.tsv"),
 ];
 
 #[cfg(test)]
