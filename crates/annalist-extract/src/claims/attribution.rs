@@ -223,7 +223,9 @@ fn verb_at(
         _ => {}
     }
     let content_from = content_from.or_else(|| content_after(words, sentence, cue_end, frames));
-    let after = content_from.and_then(|from| trimmed(words, from, clause_end(words, from, sentence.end)));
+    let after = content_from.and_then(|from| {
+        quoted_across(words, sentence, from).or_else(|| trimmed(words, from, clause_end(words, from, sentence.end)))
+    });
 
     let s = sentence.start;
     let mut source_tokens: Option<(usize, usize)> = None;
@@ -232,14 +234,11 @@ fn verb_at(
     if i > s + 1 && words.word(i - 1) == "as" && words.word(i).ends_with("ing") {
         // "cited officials as saying ...", "quoted Lavrov as saying ...".
         cue_start = i - 1;
-        source_tokens = phrase_ending_at(words, s, i - 2);
+        source_tokens = subject_before(words, s, i - 2);
     } else if i > s && words.word(i - 1) == "to" {
         // "prompted some observers to speculate that ...": the source is the phrase before "to".
         cue_start = i - 1;
-        source_tokens = (i >= s + 2).then(|| phrase_ending_at(words, s, i - 2)).flatten().or_else(|| {
-            let (left, _, _) = skip_left_modifiers(words, s, i.checked_sub(3)?);
-            phrase_ending_at(words, s, left?)
-        });
+        source_tokens = i.checked_sub(2).filter(|&at| at >= s).and_then(|at| subject_before(words, s, at));
     } else if i > s {
         let (left, aux_start, passive) = skip_left_modifiers(words, s, i - 1);
         cue_start = aux_start.min(i);
@@ -308,6 +307,26 @@ fn verb_at(
         cue_tokens: (i, i + len),
     };
     Some((attribution, cue_end))
+}
+
+/// The phrase ending at `at`, or, past one verb and its auxiliaries, the phrase before them:
+/// "[Lavrov] was quoted as saying", "[Lukashenko] is expected to announce".
+fn subject_before(words: &Words<'_>, floor: usize, at: usize) -> Option<(usize, usize)> {
+    phrase_ending_at(words, floor, at).or_else(|| {
+        if at <= floor || !words.is_verbish(at) {
+            return None;
+        }
+        let (left, _, _) = skip_left_modifiers(words, floor, at - 1);
+        phrase_ending_at(words, floor, left?)
+    })
+}
+
+/// A content that opens a quotation running past its sentence, read to the closing mark:
+/// `He said: "We left. We will not return."`.
+fn quoted_across(words: &Words<'_>, sentence: Sentence, from: usize) -> Option<Span> {
+    let open = (from.saturating_sub(1)..=from).find(|&q| words.is_quote(q) && words.partner[q].is_some_and(|p| p > q))?;
+    let close = words.partner[open]?;
+    (close >= sentence.end).then(|| trimmed(words, open + 1, close)).flatten()
 }
 
 /// A reporting noun at `i` with its frame after it: "Lukashenko's stated goal of ...",
