@@ -14,6 +14,8 @@ use super::words::Words;
 
 /// How far past a reporting verb a "that" may stand ("said in a statement on Tuesday that").
 const THAT_REACH: usize = 8;
+/// The longest hearer phrase read between a verb and its clause ("told the Associated Press").
+const ADDRESSEE_LEN: usize = 4;
 
 /// One attribution found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +186,16 @@ fn content_after(words: &Words<'_>, sentence: Sentence, after: usize, frames: Fr
     if !(frames.bare || frames.object) || words.is_punct(after) {
         return None;
     }
+    // "told VOA he was waiting": the hearer first, then the clause.
+    let after = match phrase_starting_at(words, after, end) {
+        Some((_, np_end)) if frames.addressee && np_end - after <= ADDRESSEE_LEN => {
+            if np_end >= end || words.is_punct(np_end) && !words.is_quote(np_end) && words.word(np_end) != "," {
+                return None;
+            }
+            np_end
+        }
+        _ => after,
+    };
     // A clause does not open with a preposition, an auxiliary or a verb: "said on Tuesday",
     // "the U.N. report also said" (where "report" was a noun).
     let mut first = after;
@@ -206,9 +218,13 @@ fn verb_at(
     i: usize,
     last_source: Option<Span>,
 ) -> Option<(Attribution, usize)> {
-    let (len, &frames) = LEXICON.verbs.longest_at(&words.norm, i)?;
+    let (len, entry) = LEXICON.verbs.longest_at(&words.norm, i)?;
+    let frames = entry.frames;
     // A capital is a name or an imperative ("States pursue ..."), not a reported verb.
-    if words.is_capitalized(i) || (i > sentence.start && words.opens_noun(i - 1)) {
+    if words.is_capitalized(i)
+        || (i > sentence.start && words.opens_noun(i - 1))
+        || entry.not_before.iter().any(|w| w == words.word(i + len))
+    {
         return None;
     }
     let mut cue_start = i;
@@ -332,7 +348,8 @@ fn quoted_across(words: &Words<'_>, sentence: Sentence, from: usize) -> Option<S
 /// A reporting noun at `i` with its frame after it: "Lukashenko's stated goal of ...",
 /// "there is talk about ...".
 fn noun_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attribution, usize)> {
-    let (len, &frames) = LEXICON.nouns.longest_at(&words.norm, i)?;
+    let (len, entry) = LEXICON.nouns.longest_at(&words.norm, i)?;
+    let frames = entry.frames;
     let frame_word = i + len;
     let (cue_end, content_from) = match words.word(frame_word) {
         "that" if frames.that => (frame_word, frame_word + 1),

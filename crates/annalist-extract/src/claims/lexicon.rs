@@ -24,6 +24,18 @@ pub(super) struct Frames {
     pub object: bool,
     /// A quotation, or content before the cue in inversion.
     pub quote: bool,
+    /// A short noun phrase naming the hearer before the clause ("told VOA he ...").
+    pub addressee: bool,
+}
+
+/// A reporting verb or noun form: its frames and the words that, right after it, show it is
+/// something else ("think tank").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct CueEntry {
+    /// What may follow as content.
+    pub frames: Frames,
+    /// Following words that rule the cue out.
+    pub not_before: Vec<String>,
 }
 
 impl Frames {
@@ -38,6 +50,7 @@ impl Frames {
                 "about" => frames.about = true,
                 "object" => frames.object = true,
                 "quote" => frames.quote = true,
+                "addressee" => frames.addressee = true,
                 _ => {}
             }
         }
@@ -58,6 +71,8 @@ pub(super) enum WordClass {
     Boundary,
     /// Opens a noun phrase.
     Determiner,
+    /// A personal pronoun: a noun phrase by itself.
+    Pronoun,
     /// A day word ("Tuesday", "today").
     Time,
 }
@@ -117,9 +132,9 @@ pub(super) fn normalize(word: &str) -> String {
 #[derive(Debug)]
 pub(super) struct Lexicon {
     /// Reporting verbs (all inflected forms) with their frames.
-    pub verbs: PhraseTable<Frames>,
+    pub verbs: PhraseTable<CueEntry>,
     /// Reporting nouns with their frames.
-    pub nouns: PhraseTable<Frames>,
+    pub nouns: PhraseTable<CueEntry>,
     /// "according to"-type phrases.
     pub according: PhraseTable<()>,
     /// View nouns with the preposition that opens their phrase.
@@ -151,14 +166,17 @@ fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
     fields.get(i).copied().unwrap_or("")
 }
 
-fn forms_table(source: &str) -> PhraseTable<Frames> {
+fn forms_table(source: &str) -> PhraseTable<CueEntry> {
     PhraseTable::new(lexicon::rows(source).flat_map(|(_, fields)| {
-        let frames = Frames::parse(field(&fields, 1));
+        let entry = CueEntry {
+            frames: Frames::parse(field(&fields, 1)),
+            not_before: field(&fields, 2).split(',').map(normalize).filter(|w| !w.is_empty()).collect(),
+        };
         field(&fields, 0)
             .split(',')
             .map(str::trim)
             .filter(|f| !f.is_empty())
-            .map(move |form| (form.to_owned(), frames))
+            .map(|form| (form.to_owned(), entry.clone()))
             .collect::<Vec<_>>()
     }))
 }
@@ -206,6 +224,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
                 "adverb" => WordClass::Adverb,
                 "boundary" => WordClass::Boundary,
                 "determiner" => WordClass::Determiner,
+                "pronoun" => WordClass::Pronoun,
                 "time" => WordClass::Time,
                 _ => return None,
             };
@@ -221,9 +240,11 @@ mod tests {
     #[test]
     fn phrase_tables_match_the_longest_phrase() {
         let words = ["he", "has", "made", "it", "clear", "that"];
-        let (len, frames) = LEXICON.verbs.longest_at(&words, 2).unwrap();
+        let (len, entry) = LEXICON.verbs.longest_at(&words, 2).unwrap();
         assert_eq!(len, 3);
-        assert!(frames.that);
+        assert!(entry.frames.that);
+        let (_, think) = LEXICON.verbs.longest_at(&["think"], 0).unwrap();
+        assert_eq!(think.not_before, ["tank", "tanks"]);
         assert!(LEXICON.verbs.longest_at(&words, 0).is_none());
         let (len, _) = LEXICON.according.longest_at(&["according", "to", "x"], 0).unwrap();
         assert_eq!(len, 2);

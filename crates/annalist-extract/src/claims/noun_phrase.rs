@@ -14,7 +14,7 @@ fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
         return false;
     }
     match words.class(i) {
-        Some(WordClass::Determiner) => true,
+        Some(WordClass::Determiner | WordClass::Pronoun) => true,
         // A capitalised function word between capitalised words is part of a name:
         // "Reporters Without Borders".
         Some(_) => in_name(words, i),
@@ -39,22 +39,30 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
     {
         return None;
     }
+    if words.class(end) == Some(WordClass::Pronoun) {
+        return Some((end, end + 1));
+    }
     let mut start = end;
     while start > floor && end - start + 1 < MAX_PHRASE {
         let k = start - 1;
         let w = words.word(k);
-        if (w == "and" || w == "of") && k > floor && fits_phrase(words, k - 1) {
+        // "and", "of" and a few prepositions join two noun phrases: "officials in Kyiv",
+        // "analysts at a think tank".
+        let joins = matches!(w, "and" | "of" | "in" | "at" | "for" | "from");
+        if joins && k > floor && fits_phrase(words, k - 1) && !words.is_capitalized(k) {
             start = k;
             continue;
         }
-        if fits_phrase(words, k) {
+        // A determiner opens its phrase: nothing but another determiner stands before it.
+        let opened = words.class(start) == Some(WordClass::Determiner) && words.class(k) != Some(WordClass::Determiner);
+        if !opened && fits_phrase(words, k) && words.class(k) != Some(WordClass::Pronoun) {
             start = k;
         } else {
             break;
         }
     }
-    // A phrase never opens with "and" or "of".
-    while start < end && matches!(words.word(start), "and" | "of") {
+    // A phrase never opens with a joining word.
+    while start < end && matches!(words.word(start), "and" | "of" | "in" | "at" | "for" | "from") {
         start += 1;
     }
     Some((start, end + 1))
@@ -79,6 +87,9 @@ fn is_pronoun_like(words: &Words<'_>, i: usize) -> bool {
 /// The noun phrase starting at token `start`, read rightwards no further than `ceiling`
 /// (exclusive): "said [the ministry's spokesman Maria Zakharova] on Tuesday".
 pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize) -> Option<(usize, usize)> {
+    if words.class(start) == Some(WordClass::Pronoun) {
+        return (start < ceiling).then_some((start, start + 1));
+    }
     let mut end = start;
     while end < ceiling && end - start < MAX_PHRASE {
         let w = words.word(end);
@@ -86,7 +97,12 @@ pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize
             end += 1;
             continue;
         }
-        if fits_phrase(words, end) {
+        // A determiner after a noun opens the next phrase: "told reporters [the] army ...".
+        let next_phrase = end > start
+            && words.class(end) == Some(WordClass::Determiner)
+            && !matches!(words.class(end - 1), Some(WordClass::Determiner))
+            && !matches!(words.word(end - 1), "of" | "and");
+        if !next_phrase && fits_phrase(words, end) && words.class(end) != Some(WordClass::Pronoun) {
             end += 1;
         } else {
             break;

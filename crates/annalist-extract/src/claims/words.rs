@@ -106,8 +106,11 @@ impl<'a> Words<'a> {
         if self.is_punct(i) || self.is_capitalized(i) {
             return false;
         }
-        if LEXICON.verbs.starts_with(self.word(i)) && LEXICON.verbs.longest_at(&self.norm, i).is_some() {
-            return i == 0 || !self.opens_noun(i - 1);
+        if LEXICON.verbs.starts_with(self.word(i))
+            && let Some((len, entry)) = LEXICON.verbs.longest_at(&self.norm, i)
+        {
+            let noun = entry.not_before.iter().any(|w| w == self.word(i + len));
+            return !noun && (i == 0 || !self.opens_noun(i - 1));
         }
         self.word(i).ends_with("ed") && (i == 0 || !self.opens_noun(i - 1))
     }
