@@ -172,7 +172,8 @@ fn content_after(words: &Words<'_>, sentence: Sentence, after: usize, frames: Fr
     }
     if frames.that {
         let mut k = after;
-        while k < end && k < after + THAT_REACH && !words.is_punct(k) {
+        // Up to the first verb: past it, a "that" belongs to another clause.
+        while k < end && k < after + THAT_REACH && !words.is_punct(k) && !words.is_verbish(k) {
             if words.word(k) == "that" {
                 return Some(k + 1);
             }
@@ -235,7 +236,10 @@ fn verb_at(
             cue_end += 1;
             content_from = Some(cue_end);
         }
-        "to" if frames.to => content_from = Some(cue_end),
+        // "promised to withdraw", not "a claim to their homeland".
+        "to" if frames.to && !words.opens_noun(cue_end + 1) && !words.is_capitalized(cue_end + 1) => {
+            content_from = Some(cue_end);
+        }
         _ => {}
     }
     let content_from = content_from.or_else(|| content_after(words, sentence, cue_end, frames));
@@ -255,6 +259,11 @@ fn verb_at(
         // "prompted some observers to speculate that ...": the source is the phrase before "to".
         cue_start = i - 1;
         source_tokens = i.checked_sub(2).filter(|&at| at >= s).and_then(|at| subject_before(words, s, at));
+        // Only a that-clause makes it a report: "seeks to assert the rights" is not one.
+        let explicit = content_from.is_some_and(|f| f > 0 && matches!(words.word(f - 1), "that" | ":"));
+        if !explicit {
+            return None;
+        }
     } else if i > s {
         let (left, aux_start, passive) = skip_left_modifiers(words, s, i - 1);
         cue_start = aux_start.min(i);
@@ -273,7 +282,11 @@ fn verb_at(
             if w == "," || words.is_quote(j) || is_dash(w) {
                 // Verb-first inversion: "... ," said the minister.
                 let right = phrase_starting_at(words, cue_end, sentence.end);
-                let ends_after = right.is_some_and(|(_, e)| e >= sentence.end || words.is_punct(e));
+                let ends_after = right.is_some_and(|(_, e)| {
+                    e >= sentence.end
+                        || words.is_punct(e)
+                        || matches!(words.class(e), Some(WordClass::Boundary | WordClass::Time))
+                });
                 let before = if ends_after { content_before(words, sentence, j) } else { None };
                 if before.is_some() {
                     source_tokens = right;
@@ -298,6 +311,9 @@ fn verb_at(
                 if source_span.is_none() {
                     source_tokens = clause_subject(words, s, j);
                 }
+            } else if matches!(w, "who" | "which") && j > s + 1 && words.word(j - 1) == "," {
+                // "Mauritius, which argues ...": the antecedent.
+                source_tokens = phrase_ending_at(words, s, j - 2);
             } else {
                 source_tokens = phrase_ending_at(words, s, j);
             }

@@ -164,15 +164,14 @@ pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
 }
 
 /// The subject of the clause a coordinated or participial cue belongs to ("Minsk had condemned
-/// ..., and warned of ..."): the noun phrase before the first verb of the stretch `floor..until`
-/// that has one.
+/// ..., and warned of ...").
 pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
-    (floor + 1..until)
-        .filter(|&k| words.is_verbish(k))
-        .find_map(|k| {
+    // A clause that opens with a noun phrase has it as subject ("Many of the inhabitants ...
+    // are critical and say ..."); else the phrase before the first verb ("By then Minsk had ...").
+    phrase_starting_at(words, floor, until).or_else(|| {
+        (floor + 1..until).filter(|&k| words.is_verbish(k)).find_map(|k| {
             let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
             phrase_ending_at(words, floor, left?)
         })
-        // No verb known by its form ("The ambassador met ..."): the phrase opening the clause.
-        .or_else(|| phrase_starting_at(words, floor, until))
+    })
 }
