@@ -33,7 +33,8 @@ fn check_all(file: &str, source: &str, check: impl Fn(&[&str]) -> Result<(), Str
         let status = fields[0];
         assert!(matches!(status, "ok" | "known"), "{file}:{line}: status must be ok or known");
         if let Err(e) = check(&fields[1..]) {
-            let note = if status == "known" { " (a known failure changed: fixed? then mark it ok)" } else { "" };
+            let note =
+                if status == "known" { " (a known failure changed: fixed? then mark it ok)" } else { "" };
             failures.push(format!("{file}:{line}{note}: {e}"));
         }
     }
@@ -82,7 +83,8 @@ fn certainty_fixtures() {
             Certainty::Plain => "plain",
             Certainty::High => "high",
         };
-        let got_cues: Vec<String> = claim.certainty_cues.iter().map(|c| text_of(&record, Some(c.span))).collect();
+        let got_cues: Vec<String> =
+            claim.certainty_cues.iter().map(|c| text_of(&record, Some(c.span))).collect();
         let got_cues = if got_cues.is_empty() { "-".to_owned() } else { got_cues.join(",") };
         if (got_level, got_cues.as_str()) == (*level, *cues) {
             Ok(())
@@ -131,5 +133,32 @@ fn odd_text_never_panics_and_spans_stay_valid() {
     ] {
         let record = extract(text);
         record.validate().unwrap_or_else(|e| panic!("{text:?}: {e}"));
+    }
+}
+
+/// Text without sentence stops is one long sentence: the claim rules must stay linear there.
+/// Four times the text may take about four times as long, never sixteen.
+#[test]
+fn long_sentences_take_linear_time() {
+    let time = |text: &str| {
+        let start = std::time::Instant::now();
+        let record = extract(text);
+        (start.elapsed(), record.claims.len())
+    };
+    for unit in [
+        "he said ",
+        "and said ",
+        "Kyiv said, ",
+        "\"a b c,\" said Kyiv ",
+        "according to Kyiv, ",
+        "in Moscow's view ",
+    ] {
+        let (small, _) = time(&unit.repeat(800));
+        let (big, claims) = time(&unit.repeat(3_200));
+        assert!(claims > 0 || unit.starts_with("and"), "{unit:?}: no claims found");
+        assert!(
+            big < small * 10 || big.as_millis() < 200,
+            "{unit:?}: {small:?} for 800 repeats but {big:?} for 3,200"
+        );
     }
 }

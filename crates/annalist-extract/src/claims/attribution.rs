@@ -14,6 +14,10 @@ use super::words::Words;
 
 /// How far past a reporting verb a "that" may stand ("said in a statement on Tuesday that").
 const THAT_REACH: usize = 8;
+/// The longest clause read as a content, in tokens: bounds the work on text without stops.
+const MAX_CLAUSE: usize = 120;
+/// The longest quotation read across sentences, in tokens.
+const MAX_QUOTE: usize = 400;
 /// The longest hearer phrase read between a verb and its clause ("told the Associated Press").
 const ADDRESSEE_LEN: usize = 4;
 
@@ -84,6 +88,7 @@ fn is_dash(word: &str) -> bool {
 /// (", signaling ..."), a contrasting conjunction (", yet ...") or "according to"; quotations
 /// are read through.
 fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
+    let end = end.min(from + MAX_CLAUSE);
     let mut k = from;
     while k < end {
         let w = words.word(k);
@@ -122,8 +127,14 @@ fn trimmed(words: &Words<'_>, mut from: usize, mut to: usize) -> Option<Span> {
     (from < to).then(|| words.span(from, to))
 }
 
-fn word_count(words: &Words<'_>, from: usize, to: usize) -> usize {
-    (from..to).filter(|&k| !words.is_punct(k)).count()
+/// Whether tokens `from..to` hold at least `n` words; looks at no more than needed.
+fn has_words(words: &Words<'_>, from: usize, to: usize, n: usize) -> bool {
+    (from..to).filter(|&k| !words.is_punct(k)).take(n).count() == n
+}
+
+/// The start of a clause read backwards from `end` to `floor`, no longer than [`MAX_CLAUSE`].
+fn clause_floor(floor: usize, end: usize) -> usize {
+    floor.max(end.saturating_sub(MAX_CLAUSE))
 }
 
 /// The span of a possessor ("Moscow's", "the author's") without its possessive ending.
@@ -145,12 +156,12 @@ fn content_before(words: &Words<'_>, sentence: Sentence, before: usize) -> Optio
         return None;
     }
     if words.is_quote(close) {
-        if let Some(open) = words.partner[close].filter(|&o| o < close) {
+        if let Some(open) = words.partner[close].filter(|&o| o < close && close - o <= MAX_QUOTE) {
             return trimmed(words, open + 1, close);
         }
     }
-    let from = sentence.start;
-    if word_count(words, from, close) < 3 {
+    let from = clause_floor(sentence.start, close);
+    if !has_words(words, from, close, 3) {
         return None;
     }
     trimmed(words, from, close)
@@ -190,7 +201,8 @@ fn content_after(words: &Words<'_>, sentence: Sentence, after: usize, frames: Fr
     // "told VOA he was waiting": the hearer first, then the clause.
     let after = match phrase_starting_at(words, after, end) {
         Some((_, np_end)) if frames.addressee && np_end - after <= ADDRESSEE_LEN => {
-            if np_end >= end || words.is_punct(np_end) && !words.is_quote(np_end) && words.word(np_end) != "," {
+            if np_end >= end || words.is_punct(np_end) && !words.is_quote(np_end) && words.word(np_end) != ","
+            {
                 return None;
             }
             np_end
@@ -203,13 +215,15 @@ fn content_after(words: &Words<'_>, sentence: Sentence, after: usize, frames: Fr
     while first < end && (words.class(first) == Some(WordClass::Adverb) || is_ly_adverb(words, first)) {
         first += 1;
     }
-    if matches!(words.class(first), Some(WordClass::Boundary | WordClass::Time | WordClass::Be | WordClass::Aux))
-        || words.is_verbish(first)
+    if matches!(
+        words.class(first),
+        Some(WordClass::Boundary | WordClass::Time | WordClass::Be | WordClass::Aux)
+    ) || words.is_verbish(first)
     {
         return None;
     }
     let stop = clause_end(words, after, end);
-    (word_count(words, after, stop) >= 3).then_some(after)
+    has_words(words, after, stop, 3).then_some(after)
 }
 
 /// A reporting verb at `i`: "X said (that) ...", "... ," X said, "... ," said X.
@@ -244,7 +258,8 @@ fn verb_at(
     }
     let content_from = content_from.or_else(|| content_after(words, sentence, cue_end, frames));
     let after = content_from.and_then(|from| {
-        quoted_across(words, sentence, from).or_else(|| trimmed(words, from, clause_end(words, from, sentence.end)))
+        quoted_across(words, sentence, from)
+            .or_else(|| trimmed(words, from, clause_end(words, from, sentence.end)))
     });
 
     let s = sentence.start;
@@ -356,9 +371,10 @@ fn subject_before(words: &Words<'_>, floor: usize, at: usize) -> Option<(usize, 
 /// A content that opens a quotation running past its sentence, read to the closing mark:
 /// `He said: "We left. We will not return."`.
 fn quoted_across(words: &Words<'_>, sentence: Sentence, from: usize) -> Option<Span> {
-    let open = (from.saturating_sub(1)..=from).find(|&q| words.is_quote(q) && words.partner[q].is_some_and(|p| p > q))?;
+    let open = (from.saturating_sub(1)..=from)
+        .find(|&q| words.is_quote(q) && words.partner[q].is_some_and(|p| p > q))?;
     let close = words.partner[open]?;
-    (close >= sentence.end).then(|| trimmed(words, open + 1, close)).flatten()
+    (close >= sentence.end && close - open <= MAX_QUOTE).then(|| trimmed(words, open + 1, close)).flatten()
 }
 
 /// A reporting noun at `i` with its frame after it: "Lukashenko's stated goal of ...",
@@ -406,10 +422,9 @@ fn according_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attr
             None => break,
         }
     }
-    let before = word_count(words, sentence.start, i);
-    let content = if before >= 3 {
+    let content = if has_words(words, sentence.start, i, 3) {
         let until = if words.word(i - 1) == "," { i - 1 } else { i };
-        trimmed(words, sentence.start, until)?
+        trimmed(words, clause_floor(sentence.start, until), until)?
     } else {
         let start = if words.word(to) == "," { to + 1 } else { to };
         trimmed(words, start, clause_end(words, start, sentence.end))?
@@ -452,11 +467,11 @@ fn view_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attributi
     let s = sentence.start;
     let rest_is_end = (after..sentence.end).all(|k| words.is_punct(k));
     let content = if i == s && words.word(after) == "," {
-        trimmed(words, after + 1, sentence.end)?
+        trimmed(words, after + 1, clause_end(words, after + 1, sentence.end))?
     } else if rest_is_end && i > s && words.word(i - 1) == "," {
-        trimmed(words, s, i - 1)?
+        trimmed(words, clause_floor(s, i - 1), i - 1)?
     } else {
-        trimmed(words, s, sentence.end)?
+        trimmed(words, s, sentence.end.min(s + MAX_CLAUSE))?
     };
     let cue = words.span(i, cue_end);
     let attribution = Attribution {

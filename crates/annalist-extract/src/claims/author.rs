@@ -34,24 +34,34 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
         while next < attributions.len() && attributions[next].sentence < index {
             next += 1;
         }
+        // The words of this sentence's attributions, merged into disjoint spans in order.
         let mut taken: Vec<Span> = attributions[next..]
             .iter()
             .take_while(|a| a.sentence == index)
             .map(|a| a.source.into_iter().fold(a.cue.cover(a.content), Span::cover))
             .collect();
         taken.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
+        for span in taken {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => *last = last.cover(span),
+                _ => merged.push(span),
+            }
+        }
         let (first, end) = words.tokens_in(sentence);
-        let mut k = first;
-        while k < end {
-            let run_start = k;
-            while k < end && !taken.iter().any(|t| t.contains(words.tokens[k].span)) {
-                k += 1;
+        let mut spans = merged.iter().peekable();
+        let mut run_start = first;
+        for k in first..=end {
+            let at = words.tokens.get(k).map(|t| t.span);
+            while spans.peek().is_some_and(|s| at.is_none_or(|a| s.end <= a.start)) {
+                spans.next();
             }
-            if let Some(claim) = stretch(words, run_start, k, index) {
-                claims.push(claim);
-            }
-            while k < end && taken.iter().any(|t| t.contains(words.tokens[k].span)) {
-                k += 1;
+            let covered = at.is_some_and(|a| spans.peek().is_some_and(|s| s.contains(a))) && k < end;
+            if covered || k == end {
+                if let Some(claim) = stretch(words, run_start, k, index) {
+                    claims.push(claim);
+                }
+                run_start = k + 1;
             }
         }
     }
@@ -60,13 +70,17 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
 
 /// The author's claim in tokens `from..to`, if it is one.
 fn stretch(words: &Words<'_>, mut from: usize, mut to: usize, sentence: usize) -> Option<AuthorClaim> {
-    while from < to && (words.is_punct(from) || matches!(words.word(from), "yet" | "but" | "and" | "so" | "while")) {
+    while from < to
+        && (words.is_punct(from) || matches!(words.word(from), "yet" | "but" | "and" | "so" | "while"))
+    {
         from += 1;
     }
     while to > from && words.is_punct(to - 1) {
         to -= 1;
     }
-    if (from..to).filter(|&k| !words.is_punct(k)).count() < MIN_WORDS || words.quoted.get(from).copied().unwrap_or(false) {
+    if (from..to).filter(|&k| !words.is_punct(k)).count() < MIN_WORDS
+        || words.quoted.get(from).copied().unwrap_or(false)
+    {
         return None;
     }
     let marked = (from..to).any(|k| {

@@ -5,29 +5,36 @@ use annalist_core::{Certainty, CertaintyCue, CueKind, Span};
 use super::lexicon::LEXICON;
 use super::words::Words;
 
-/// The certainty of the words inside `span` and the cues that set it. The lowest hedge wins
+/// The certainty of the words inside `spans` and the cues that set it. The lowest hedge wins
 /// ("seems unlikely" is low); boosters count only when nothing hedges.
-pub(super) fn assess(words: &Words<'_>, span: Span) -> (Certainty, Vec<CertaintyCue>) {
-    let (first, end) = words.tokens_in(span);
-    let mut cues = Vec::new();
+pub(super) fn assess(words: &Words<'_>, spans: &[Span]) -> (Certainty, Vec<CertaintyCue>) {
+    let mut cues: Vec<CertaintyCue> = Vec::new();
     let mut hedge: Option<Certainty> = None;
     let mut boosted = false;
-    let mut k = first;
-    while k < end {
-        // A capital mid-sentence is a name ("May"), not a modal.
-        let name = words.is_capitalized(k) && !words.starts_sentence(k);
-        match LEXICON.certainty.longest_at(&words.norm, k).filter(|_| !name) {
-            Some((len, &(kind, level))) if k + len <= end => {
-                cues.push(CertaintyCue { span: words.span(k, k + len), kind });
-                match kind {
-                    CueKind::Hedge => hedge = Some(hedge.map_or(level, |h| h.min(level))),
-                    CueKind::Booster => boosted = true,
+    for &span in spans {
+        let (first, end) = words.tokens_in(span);
+        let mut k = first;
+        while k < end {
+            // A capital mid-sentence is a name ("May"), not a modal.
+            let name = words.is_capitalized(k) && !words.starts_sentence(k);
+            match LEXICON.certainty.longest_at(&words.norm, k).filter(|_| !name) {
+                Some((len, &(kind, level))) if k + len <= end => {
+                    let cue = CertaintyCue { span: words.span(k, k + len), kind };
+                    // The cue may lie inside the content too ("in the author's view").
+                    if !cues.contains(&cue) {
+                        cues.push(cue);
+                    }
+                    match kind {
+                        CueKind::Hedge => hedge = Some(hedge.map_or(level, |h| h.min(level))),
+                        CueKind::Booster => boosted = true,
+                    }
+                    k += len;
                 }
-                k += len;
+                _ => k += 1,
             }
-            _ => k += 1,
         }
     }
+    cues.sort_by_key(|c| c.span);
     let level = match (hedge, boosted) {
         (Some(h), _) => h,
         (None, true) => Certainty::High,

@@ -112,7 +112,8 @@ impl<T> PhraseTable<T> {
         let first = words.get(at)?.as_ref();
         let list = self.by_first.get(first)?;
         list.iter().find_map(|(phrase, value)| {
-            let fits = phrase.iter().enumerate().all(|(k, w)| words.get(at + k).is_some_and(|x| x.as_ref() == w));
+            let fits =
+                phrase.iter().enumerate().all(|(k, w)| words.get(at + k).is_some_and(|x| x.as_ref() == w));
             fits.then_some((phrase.len(), value))
         })
     }
@@ -189,7 +190,9 @@ fn first_column(source: &str) -> impl Iterator<Item = String> + '_ {
 pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     verbs: forms_table(include_str!("../../data/claims/reporting_verbs.tsv")),
     nouns: forms_table(include_str!("../../data/claims/reporting_nouns.tsv")),
-    according: PhraseTable::new(first_column(include_str!("../../data/claims/according.tsv")).map(|p| (p, ()))),
+    according: PhraseTable::new(
+        first_column(include_str!("../../data/claims/according.tsv")).map(|p| (p, ())),
+    ),
     views: PhraseTable::new(
         lexicon::rows(include_str!("../../data/claims/view_phrases.tsv"))
             .map(|(_, f)| (field(&f, 1).to_owned(), normalize(field(&f, 0)))),
@@ -211,11 +214,15 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         let place = if field(&f, 2) == "verb" { LinkCuePlace::Verb } else { LinkCuePlace::Predicate };
         (field(&f, 0).to_owned(), (kind, place))
     })),
-    claim_nouns: first_column(include_str!("../../data/claims/claim_nouns.tsv")).map(|p| normalize(&p)).collect(),
+    claim_nouns: first_column(include_str!("../../data/claims/claim_nouns.tsv"))
+        .map(|p| normalize(&p))
+        .collect(),
     stance: lexicon::rows(include_str!("../../data/claims/stance.tsv"))
         .filter_map(|(_, f)| Some((normalize(field(&f, 0)), field(&f, 1).parse().ok()?)))
         .collect(),
-    evaluative: PhraseTable::new(first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ()))),
+    evaluative: PhraseTable::new(
+        first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
+    ),
     function_words: lexicon::rows(include_str!("../../data/claims/function_words.tsv"))
         .filter_map(|(_, f)| {
             let class = match field(&f, 1) {

@@ -31,7 +31,12 @@ pub(super) fn link(words: &Words<'_>, claims: &[ClaimView]) -> Vec<Vec<(ClaimLin
     claims.iter().enumerate().map(|(i, claim)| links_of(words, claims, i, claim)).collect()
 }
 
-fn links_of(words: &Words<'_>, claims: &[ClaimView], i: usize, claim: &ClaimView) -> Vec<(ClaimLinkKind, usize)> {
+fn links_of(
+    words: &Words<'_>,
+    claims: &[ClaimView],
+    i: usize,
+    claim: &ClaimView,
+) -> Vec<(ClaimLinkKind, usize)> {
     let earlier = i.saturating_sub(REACH)..i;
     let reported = |j: &usize| claims[*j].cue_tokens.is_some();
     // "X denied that ...": the claim's own verb disputes an earlier claim about the same thing.
@@ -61,7 +66,8 @@ fn links_of(words: &Words<'_>, claims: &[ClaimView], i: usize, claim: &ClaimView
     let Some(noun) = (first..at).find(|&k| LEXICON.claim_nouns.contains(words.word(k))) else {
         return Vec::new();
     };
-    let demonstrative = noun > first && matches!(words.word(noun - 1), "such" | "this" | "these" | "those" | "that");
+    let demonstrative =
+        noun > first && matches!(words.word(noun - 1), "such" | "this" | "these" | "those" | "that");
     let target = if demonstrative {
         earlier.rev().find(reported)
     } else {
@@ -96,7 +102,8 @@ pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, 
     for &(first, end) in ranges {
         for k in first..end {
             let Some(&polarity) = LEXICON.stance.get(words.word(k)) else { continue };
-            let negated = (k.saturating_sub(3)..k).any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
+            let negated = (k.saturating_sub(3)..k)
+                .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
             if negated {
                 continue;
             }

@@ -75,8 +75,10 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         .zip(links)
         .enumerate()
         .map(|(i, (d, links))| {
-            let judged = d.cue.map_or(d.content, |c| c.cover(d.content));
-            let (certainty, certainty_cues) = certainty::assess(&words, judged);
+            // The cue and the content are judged apart: what lies between them (a long quotation
+            // before "he said") is another claim's.
+            let judged: Vec<Span> = d.cue.into_iter().chain([d.content]).collect();
+            let (certainty, certainty_cues) = certainty::assess(&words, &judged);
             let mut ranges = vec![words.tokens_in(d.content)];
             ranges.extend(d.cue_tokens);
             Claim {

@@ -7,6 +7,8 @@ use super::words::Words;
 
 /// The longest noun phrase read, in tokens.
 const MAX_PHRASE: usize = 12;
+/// How far into a clause its subject is looked for, in tokens.
+const CLAUSE_REACH: usize = 60;
 
 /// Whether token `i` may stand inside a noun phrase (ignoring "and"/"of", handled by the scans).
 fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
@@ -54,7 +56,8 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
             continue;
         }
         // A determiner opens its phrase: nothing but another determiner stands before it.
-        let opened = words.class(start) == Some(WordClass::Determiner) && words.class(k) != Some(WordClass::Determiner);
+        let opened = words.class(start) == Some(WordClass::Determiner)
+            && words.class(k) != Some(WordClass::Determiner);
         if !opened && fits_phrase(words, k) && words.class(k) != Some(WordClass::Pronoun) {
             start = k;
         } else {
@@ -81,7 +84,10 @@ fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
 
 /// "this" and "these" can stand alone as a subject.
 fn is_pronoun_like(words: &Words<'_>, i: usize) -> bool {
-    matches!(words.word(i), "this" | "these" | "those" | "both" | "some" | "many" | "several" | "all" | "most" | "few")
+    matches!(
+        words.word(i),
+        "this" | "these" | "those" | "both" | "some" | "many" | "several" | "all" | "most" | "few"
+    )
 }
 
 /// The noun phrase starting at token `start`, read rightwards no further than `ceiling`
@@ -119,7 +125,11 @@ pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize
 /// Steps left from `at` over adverbs, auxiliaries and "on Tuesday": the index of the first
 /// token left of them (or `None` at `floor`), the index where the adjacent auxiliaries begin,
 /// and whether a form of "be" was passed (a passive verb).
-pub(super) fn skip_left_modifiers(words: &Words<'_>, floor: usize, at: usize) -> (Option<usize>, usize, bool) {
+pub(super) fn skip_left_modifiers(
+    words: &Words<'_>,
+    floor: usize,
+    at: usize,
+) -> (Option<usize>, usize, bool) {
     let mut j = at;
     let mut aux_start = at + 1;
     let mut adjacent = true;
@@ -169,7 +179,7 @@ pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> O
     // A clause that opens with a noun phrase has it as subject ("Many of the inhabitants ...
     // are critical and say ..."); else the phrase before the first verb ("By then Minsk had ...").
     phrase_starting_at(words, floor, until).or_else(|| {
-        (floor + 1..until).filter(|&k| words.is_verbish(k)).find_map(|k| {
+        (floor + 1..until).take(CLAUSE_REACH).filter(|&k| words.is_verbish(k)).find_map(|k| {
             let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
             phrase_ending_at(words, floor, left?)
         })

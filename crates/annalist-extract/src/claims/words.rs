@@ -74,7 +74,9 @@ impl<'a> Words<'a> {
     /// Whether token `i` is a possessive: "Moscow's", "bloggers'", "his".
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.ends_with("'s") || (w.len() > 2 && w.ends_with("s'")) || matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
+        w.ends_with("'s")
+            || (w.len() > 2 && w.ends_with("s'"))
+            || matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
     }
 
     /// The span of tokens `from..to` (token indices, `to` exclusive).
