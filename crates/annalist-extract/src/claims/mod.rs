@@ -117,3 +117,89 @@ fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -
         None => ClaimSource::Unnamed { span: Some(span) },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use annalist_core::{Actor, ActorId, ActorKind, ClaimSource, Mention, MentionKind, Resolution, Span};
+
+    use crate::Context;
+    use crate::actors::ActorLayer;
+
+    /// An actor layer with one mention for each `(word, actor id)`, at the word's first
+    /// occurrence at or after the previous one.
+    fn layer(text: &str, names: &[(&str, &str)]) -> ActorLayer {
+        let mut at = 0;
+        let mut mentions = Vec::new();
+        let mut actors: Vec<Actor> = Vec::new();
+        for (n, (word, id)) in names.iter().enumerate() {
+            let start = at + text[at..].find(word).expect("word in text");
+            at = start + word.len();
+            mentions.push(Mention {
+                id: format!("m{}", n + 1).as_str().into(),
+                span: Span::new(start, at),
+                actor: (*id).into(),
+                kind: MentionKind::Location,
+                resolution: Resolution::Name,
+            });
+            if !actors.iter().any(|a| a.id.as_str() == *id) {
+                actors.push(Actor {
+                    id: (*id).into(),
+                    name: (*word).to_owned(),
+                    kind: ActorKind::State,
+                    code: None,
+                    country: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                });
+            }
+        }
+        actors.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+        ActorLayer { actors, mentions }
+    }
+
+    fn claims(text: &str, names: &[(&str, &str)]) -> Vec<annalist_core::Claim> {
+        let segmentation = crate::segment::segment(text);
+        let cx = Context { text, segmentation: &segmentation, dct: None };
+        super::attribute(&cx, &layer(text, names), &[])
+    }
+
+    #[test]
+    fn sources_resolve_to_the_actor_mentioned_inside_them() {
+        let text = "Belarusian President Alexander Lukashenko said that Kyiv had provoked the clash.";
+        let found = claims(text, &[("Alexander Lukashenko", "lukashenko"), ("Kyiv", "ukr")]);
+        let claim = &found[0];
+        match &claim.source {
+            ClaimSource::Actor { actor, span } => {
+                assert_eq!(actor.as_str(), "lukashenko");
+                assert_eq!(span.slice(text), "Belarusian President Alexander Lukashenko");
+            }
+            other => panic!("expected an actor source, got {other:?}"),
+        }
+        // "Kyiv had provoked the clash": the actor stands before the stance word, so no stance
+        // is read (conservative: the object after the word is whom it is about).
+        assert_eq!(claim.stance.len(), 0);
+        let text = "Lukashenko said that Minsk condemned Kyiv for the raid.";
+        let found = claims(text, &[("Lukashenko", "lukashenko"), ("Minsk", "blr"), ("Kyiv", "ukr")]);
+        let stance: Vec<(&str, f32)> =
+            found[0].stance.iter().map(|s| (s.actor.as_str(), s.polarity)).collect();
+        assert_eq!(stance, [("ukr", -1.0)]);
+    }
+
+    #[test]
+    fn negated_stance_words_take_no_side() {
+        let text = "Analysts said he is not a faithful ally to Ukraine.";
+        let found = claims(text, &[("Ukraine", "ukr")]);
+        assert!(found[0].stance.is_empty(), "{:?}", found[0].stance);
+        let text = "Analysts said he is a faithful ally to Ukraine.";
+        let found = claims(text, &[("Ukraine", "ukr")]);
+        assert_eq!(found[0].stance.iter().map(|s| s.actor.clone()).collect::<Vec<ActorId>>(), ["ukr".into()]);
+    }
+
+    #[test]
+    fn the_author_and_unnamed_sources_stay_apart() {
+        let text = "In the author’s view, the talks failed. It was announced that the embassy would close.";
+        let found = claims(text, &[]);
+        assert!(matches!(found[0].source, ClaimSource::Author { span: Some(_) }), "{:?}", found[0].source);
+        assert!(matches!(found[1].source, ClaimSource::Unnamed { span: None }), "{:?}", found[1].source);
+    }
+}
