@@ -18,6 +18,8 @@ const THAT_REACH: usize = 8;
 const MAX_CLAUSE: usize = 120;
 /// The longest quotation read across sentences, in tokens.
 const MAX_QUOTE: usize = 400;
+/// How many delimited chunks an apposition is read back over.
+const APPOSITIONS: usize = 4;
 /// The longest hearer phrase read between a verb and its clause ("told the Associated Press").
 const ADDRESSEE_LEN: usize = 4;
 
@@ -292,7 +294,14 @@ fn verb_at(
             if !explicit {
                 return None;
             }
-        } else if let Some(j) = left {
+        } else if let Some(mut j) = left {
+            // "Doctors Without Borders (MSF) told ...": read past a bracketed aside.
+            if words.word(j) == ")"
+                && let Some(open) = (s..j).rev().take(12).find(|&k| words.word(k) == "(")
+                && open > s
+            {
+                j = open - 1;
+            }
             let w = words.word(j);
             if w == "," || words.is_quote(j) || is_dash(w) {
                 // Verb-first inversion: "... ," said the minister.
@@ -302,7 +311,8 @@ fn verb_at(
                         || words.is_punct(e)
                         || matches!(words.class(e), Some(WordClass::Boundary | WordClass::Time))
                 });
-                let before = if ends_after { content_before(words, sentence, j) } else { None };
+                let inverts = frames.quote && !frames.addressee;
+                let before = if ends_after && inverts { content_before(words, sentence, j) } else { None };
                 if before.is_some() {
                     source_tokens = right;
                     inverted = before;
@@ -314,14 +324,17 @@ fn verb_at(
                     }
                 } else {
                     // Apposition: "Lavrov, Russia's foreign minister, said ...".
-                    let comma = (s..j).rev().take(20).find(|&k| words.word(k) == w);
-                    source_tokens = comma
-                        .and_then(|c| c.checked_sub(1).and_then(|e| phrase_ending_at(words, s, e)))
-                        .or_else(|| clause_subject(words, s, j));
+                    source_tokens = apposition_head(words, s, j).or_else(|| clause_subject(words, s, j));
                 }
             } else if matches!(w, "and" | "but" | "or") {
                 // "Minsk had condemned ..., and warned of ...": coordinated verbs share the
                 // subject of the first.
+                source_span = last_source;
+                if source_span.is_none() {
+                    source_tokens = clause_subject(words, s, j);
+                }
+            } else if words.word(i).ends_with("ing") {
+                // "It issued a statement saying ...": the subject of the clause, not the object.
                 source_span = last_source;
                 if source_span.is_none() {
                     source_tokens = clause_subject(words, s, j);
@@ -356,10 +369,40 @@ fn verb_at(
     Some((attribution, cue_end))
 }
 
+/// The head of an apposition closed by the delimiter at `close`: of the delimited chunks before
+/// it ("Luca Zaia, governor of the Veneto region, one of the worst-hit areas, told"), the
+/// leftmost that is a whole noun phrase.
+fn apposition_head(words: &Words<'_>, floor: usize, close: usize) -> Option<(usize, usize)> {
+    let delimiter = words.word(close);
+    let mut head = None;
+    let mut end = close;
+    for _ in 0..APPOSITIONS {
+        let Some(open) = (floor..end).rev().take(20).find(|&k| words.word(k) == delimiter) else { break };
+        let Some(phrase) = open.checked_sub(1).and_then(|e| phrase_ending_at(words, floor, e)) else { break };
+        let whole = phrase.0 == floor || words.is_punct(phrase.0 - 1);
+        if whole || head.is_none() {
+            head = Some(phrase);
+        }
+        if !whole {
+            break;
+        }
+        end = phrase.0;
+    }
+    head
+}
+
 /// The phrase ending at `at`, or, past one verb and its auxiliaries, the phrase before them:
 /// "[Lavrov] was quoted as saying", "[Lukashenko] is expected to announce".
 fn subject_before(words: &Words<'_>, floor: usize, at: usize) -> Option<(usize, usize)> {
-    phrase_ending_at(words, floor, at).or_else(|| {
+    let phrase = phrase_ending_at(words, floor, at);
+    // "it is really important to emphasize that": a phrase after "is" is no subject.
+    if let Some((start, _)) = phrase
+        && start > floor
+        && words.class(start - 1) == Some(WordClass::Be)
+    {
+        return None;
+    }
+    phrase.or_else(|| {
         if at <= floor || !words.is_verbish(at) {
             return None;
         }

@@ -2,7 +2,7 @@
 //! a run of content words, determiners, "and" and "of" between function words, punctuation and
 //! verbs. Every scan is bounded, so the layer stays linear in the text.
 
-use super::lexicon::WordClass;
+use super::lexicon::{LEXICON, WordClass};
 use super::words::Words;
 
 /// The longest noun phrase read, in tokens.
@@ -74,9 +74,7 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
 /// A reporting word in its base or "-s" form right before a verb is a noun: "the report said",
 /// "intelligence reports have found".
 fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
-    let w = words.word(i);
-    let base_or_plural = !(w.ends_with("ed") || w.ends_with("ing"));
-    base_or_plural
+    LEXICON.nouns.longest_at(&words.norm, i).is_some_and(|(len, _)| len == 1)
         && !words.is_punct(i)
         && words.class(i).is_none()
         && (words.is_verbish(i + 1) || matches!(words.class(i + 1), Some(WordClass::Adverb)))

@@ -114,6 +114,10 @@ impl<'a> Words<'a> {
             let noun = entry.not_before.iter().any(|w| w == self.word(i + len));
             return !noun && (i == 0 || !self.opens_noun(i - 1));
         }
+        // "are trying": a participle after a form of "be" is a verb.
+        if self.word(i).ends_with("ing") && i > 0 && self.class(i - 1) == Some(WordClass::Be) {
+            return true;
+        }
         self.word(i).ends_with("ed") && (i == 0 || !self.opens_noun(i - 1))
     }
 
