@@ -1,6 +1,8 @@
 //! The document's tokens as the claim layer reads them: normalised words, sentence bounds and
 //! paired quotation marks.
 
+use std::borrow::Cow;
+
 use annalist_core::Span;
 
 use super::lexicon::{LEXICON, WordClass, normalize};
@@ -14,8 +16,8 @@ pub(super) struct Words<'a> {
     pub text: &'a str,
     /// All tokens, in order.
     pub tokens: &'a [Token],
-    /// Each token normalised (lower case, plain apostrophes).
-    pub norm: Vec<String>,
+    /// Each token normalised (lower case, plain apostrophes); borrowed when already so.
+    pub norm: Vec<Cow<'a, str>>,
     /// For each quotation mark token, the index of the mark it pairs with.
     pub partner: Vec<Option<usize>>,
     /// Whether each token stands inside a paired quotation.
@@ -26,7 +28,17 @@ impl<'a> Words<'a> {
     /// Reads the tokens of `cx`.
     pub fn new(cx: &Context<'a>) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
-        let norm = tokens.iter().map(|t| normalize(t.span.slice(cx.text))).collect();
+        let norm = tokens
+            .iter()
+            .map(|t| {
+                let raw = t.span.slice(cx.text);
+                if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    Cow::Owned(normalize(raw))
+                } else {
+                    Cow::Borrowed(raw)
+                }
+            })
+            .collect();
         let partner = pair_quotes(cx.text, tokens);
         let mut quoted = vec![false; tokens.len()];
         let mut inside = None;
@@ -43,7 +55,7 @@ impl<'a> Words<'a> {
 
     /// The normalised word at `i`, or "" past the end.
     pub fn word(&self, i: usize) -> &str {
-        self.norm.get(i).map_or("", String::as_str)
+        self.norm.get(i).map_or("", |w| w.as_ref())
     }
 
     /// The raw text of token `i`.
