@@ -157,10 +157,10 @@ fn content_before(words: &Words<'_>, sentence: Sentence, before: usize) -> Optio
     } else if !(words.is_quote(close) || words.word(close) == ",") {
         return None;
     }
-    if words.is_quote(close) {
-        if let Some(open) = words.partner[close].filter(|&o| o < close && close - o <= MAX_QUOTE) {
-            return trimmed(words, open + 1, close);
-        }
+    if words.is_quote(close)
+        && let Some(open) = words.partner[close].filter(|&o| o < close && close - o <= MAX_QUOTE)
+    {
+        return trimmed(words, open + 1, close);
     }
     let from = clause_floor(sentence.start, close);
     if !has_words(words, from, close, 3) {

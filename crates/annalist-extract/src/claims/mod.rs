@@ -24,6 +24,9 @@ use self::words::Words;
 use crate::Context;
 use crate::actors::ActorLayer;
 
+/// The widest gap between a source and its cue read for hedges ("X reportedly said"), in bytes.
+const GAP_BYTES: usize = 40;
+
 /// A claim before it has an id.
 struct Draft {
     source: ClaimSource,
@@ -77,7 +80,14 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         .map(|(i, (d, links))| {
             // The cue and the content are judged apart: what lies between them (a long quotation
             // before "he said") is another claim's.
-            let judged: Vec<Span> = d.cue.into_iter().chain([d.content]).collect();
+            let mut judged: Vec<Span> = d.cue.into_iter().chain([d.content]).collect();
+            // "Lukashenko reportedly said": a hedge between the source and its cue.
+            if let (Some(source), Some(cue)) = (d.source.span(), d.cue)
+                && source.end <= cue.start
+                && cue.start - source.end <= GAP_BYTES
+            {
+                judged.push(Span::new(source.end, cue.start));
+            }
             let (certainty, certainty_cues) = certainty::assess(&words, &judged);
             let mut ranges = vec![words.tokens_in(d.content)];
             ranges.extend(d.cue_tokens);
