@@ -235,7 +235,7 @@ fn verb_at(
     i: usize,
     last_source: Option<Span>,
 ) -> Option<(Attribution, usize)> {
-    let (len, entry) = LEXICON.verbs.longest_at(&words.norm, i)?;
+    let (len, entry) = words.phrase(&LEXICON.verbs, i)?;
     let frames = entry.frames;
     // A capital is a name or an imperative ("States pursue ..."), not a reported verb.
     if words.is_capitalized(i)
@@ -423,7 +423,7 @@ fn quoted_across(words: &Words<'_>, sentence: Sentence, from: usize) -> Option<S
 /// A reporting noun at `i` with its frame after it: "Lukashenko's stated goal of ...",
 /// "there is talk about ...".
 fn noun_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attribution, usize)> {
-    let (len, entry) = LEXICON.nouns.longest_at(&words.norm, i)?;
+    let (len, entry) = words.phrase(&LEXICON.nouns, i)?;
     let frames = entry.frames;
     let frame_word = i + len;
     let (cue_end, content_from) = match words.word(frame_word) {
@@ -455,7 +455,7 @@ fn noun_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attributi
 
 /// "according to X" before or after its clause.
 fn according_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attribution, usize)> {
-    let (len, _) = LEXICON.according.longest_at(&words.norm, i)?;
+    let (len, _) = words.phrase(&LEXICON.according, i)?;
     let cue_end = i + len;
     let (from, mut to) = phrase_starting_at(words, cue_end, sentence.end)?;
     // "according to a statement from the ministry"
@@ -488,9 +488,8 @@ fn view_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attributi
     if !matches!(prep, "in" | "from" | "to") {
         return None;
     }
-    let fits = |j: usize| {
-        LEXICON.views.longest_at(&words.norm, j).filter(|(_, p)| p.as_str() == prep).map(|(len, _)| len)
-    };
+    let fits =
+        |j: usize| words.phrase(&LEXICON.views, j).filter(|(_, p)| p.as_str() == prep).map(|(len, _)| len);
     // The cue's last token (exclusive) and where the words after the whole phrase begin.
     let (source, cue_end, after) = if words.word(i + 1) == "the"
         && let Some(len) = fits(i + 2)

@@ -85,7 +85,7 @@ fn stretch(words: &Words<'_>, mut from: usize, mut to: usize, sentence: usize) -
     }
     let marked = (from..to).any(|k| {
         let name = words.is_capitalized(k) && !words.starts_sentence(k);
-        !name && LEXICON.evaluative.longest_at(&words.norm, k).is_some_and(|(len, _)| k + len <= to)
+        !name && words.phrase(&LEXICON.evaluative, k).is_some_and(|(len, _)| k + len <= to)
     });
     marked.then(|| AuthorClaim { content: words.span(from, to), sentence })
 }

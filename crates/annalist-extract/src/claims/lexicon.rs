@@ -1,6 +1,7 @@
 //! The claim lexicons under `data/claims/`, parsed once into phrase tables keyed by first word.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use annalist_core::{Certainty, ClaimLinkKind, CueKind};
@@ -86,15 +87,59 @@ pub(super) enum LinkCuePlace {
     Verb,
 }
 
+/// FNV-1a: a fast hash for the short words the lexicons are keyed by (the default SipHash
+/// guards against adversarial keys, which lexicon lookups do not need).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// Which phrase tables have a phrase starting with a word: one bit a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Starts(u16);
+
+/// What the lexicons know of one word, looked up once a token.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct WordInfo {
+    /// Its function-word class.
+    pub class: Option<WordClass>,
+    /// The tables with a phrase starting with it.
+    pub starts: Starts,
+    /// Its stance polarity.
+    pub stance: Option<f32>,
+    /// Whether it names a claim ("critiques", "speculation").
+    pub claim_noun: bool,
+}
+
 /// Multi-word phrases looked up by their first word; the longest match wins.
 #[derive(Debug)]
 pub(super) struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    by_first: WordMap<Vec<(Vec<String>, T)>>,
+    /// This table's bit in [`WordInfo::starts`].
+    bit: u16,
 }
 
 impl<T> PhraseTable<T> {
-    fn new(entries: impl IntoIterator<Item = (String, T)>) -> PhraseTable<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+    fn new(bit: u16, entries: impl IntoIterator<Item = (String, T)>) -> PhraseTable<T> {
+        let mut by_first: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
         for (phrase, value) in entries {
             let words: Vec<String> = phrase.split_whitespace().map(normalize).collect();
             if let Some(first) = words.first() {
@@ -104,7 +149,12 @@ impl<T> PhraseTable<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        PhraseTable { by_first }
+        PhraseTable { by_first, bit: 1 << bit }
+    }
+
+    /// Whether a word with this lookup may start one of the table's phrases.
+    pub fn may_start(&self, info: &WordInfo) -> bool {
+        info.starts.0 & self.bit != 0
     }
 
     /// The longest phrase starting at `words[at]`: its length in words and its value.
@@ -116,11 +166,6 @@ impl<T> PhraseTable<T> {
                 phrase.iter().enumerate().all(|(k, w)| words.get(at + k).is_some_and(|x| x.as_ref() == w));
             fits.then_some((phrase.len(), value))
         })
-    }
-
-    /// Whether some phrase starts with this word.
-    pub fn starts_with(&self, word: &str) -> bool {
-        self.by_first.contains_key(word)
     }
 }
 
@@ -146,20 +191,32 @@ pub(super) struct Lexicon {
     pub certainty: PhraseTable<(CueKind, Certainty)>,
     /// Dispute and support cues.
     pub links: PhraseTable<(ClaimLinkKind, LinkCuePlace)>,
-    /// Nouns that name a claim.
-    pub claim_nouns: HashSet<String>,
-    /// Stance words with their polarity.
-    pub stance: HashMap<String, f32>,
     /// Markers of evaluative or predictive sentences.
     pub evaluative: PhraseTable<()>,
-    /// Function-word classes.
-    pub function_words: HashMap<String, WordClass>,
+    /// Every word the lexicons know, with what they know of it.
+    words: WordMap<WordInfo>,
 }
 
 impl Lexicon {
+    /// What the lexicons know of a normalised word.
+    pub fn info(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
     /// The class of a normalised word, if it is a listed function word.
+    #[cfg(test)]
     pub fn class(&self, word: &str) -> Option<WordClass> {
-        self.function_words.get(word).copied()
+        self.info(word).class
+    }
+
+    fn index_first_words<T>(&mut self, table: fn(&Lexicon) -> &PhraseTable<T>) {
+        let (bit, firsts): (u16, Vec<String>) = {
+            let t = table(self);
+            (t.bit, t.by_first.keys().cloned().collect())
+        };
+        for first in firsts {
+            self.words.entry(first).or_default().starts.0 |= bit;
+        }
     }
 }
 
@@ -167,19 +224,22 @@ fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
     fields.get(i).copied().unwrap_or("")
 }
 
-fn forms_table(source: &str) -> PhraseTable<CueEntry> {
-    PhraseTable::new(lexicon::rows(source).flat_map(|(_, fields)| {
-        let entry = CueEntry {
-            frames: Frames::parse(field(&fields, 1)),
-            not_before: field(&fields, 2).split(',').map(normalize).filter(|w| !w.is_empty()).collect(),
-        };
-        field(&fields, 0)
-            .split(',')
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-            .map(|form| (form.to_owned(), entry.clone()))
-            .collect::<Vec<_>>()
-    }))
+fn forms_table(bit: u16, source: &str) -> PhraseTable<CueEntry> {
+    PhraseTable::new(
+        bit,
+        lexicon::rows(source).flat_map(|(_, fields)| {
+            let entry = CueEntry {
+                frames: Frames::parse(field(&fields, 1)),
+                not_before: field(&fields, 2).split(',').map(normalize).filter(|w| !w.is_empty()).collect(),
+            };
+            field(&fields, 0)
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(|form| (form.to_owned(), entry.clone()))
+                .collect::<Vec<_>>()
+        }),
+    )
 }
 
 fn first_column(source: &str) -> impl Iterator<Item = String> + '_ {
@@ -187,57 +247,79 @@ fn first_column(source: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The lexicons, parsed on first use.
-pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    verbs: forms_table(include_str!("../../data/claims/reporting_verbs.tsv")),
-    nouns: forms_table(include_str!("../../data/claims/reporting_nouns.tsv")),
-    according: PhraseTable::new(
-        first_column(include_str!("../../data/claims/according.tsv")).map(|p| (p, ())),
-    ),
-    views: PhraseTable::new(
-        lexicon::rows(include_str!("../../data/claims/view_phrases.tsv"))
-            .map(|(_, f)| (field(&f, 1).to_owned(), normalize(field(&f, 0)))),
-    ),
-    author: first_column(include_str!("../../data/claims/author.tsv")).map(|p| normalize(&p)).collect(),
-    certainty: PhraseTable::new(lexicon::rows(include_str!("../../data/claims/certainty.tsv")).map(
-        |(_, f)| {
-            let kind = if field(&f, 1) == "booster" { CueKind::Booster } else { CueKind::Hedge };
-            let level = match field(&f, 2) {
-                "low" => Certainty::Low,
-                "high" => Certainty::High,
-                _ => Certainty::Moderate,
-            };
-            (field(&f, 0).to_owned(), (kind, level))
-        },
-    )),
-    links: PhraseTable::new(lexicon::rows(include_str!("../../data/claims/disputes.tsv")).map(|(_, f)| {
-        let kind = if field(&f, 1) == "supports" { ClaimLinkKind::Supports } else { ClaimLinkKind::Disputes };
-        let place = if field(&f, 2) == "verb" { LinkCuePlace::Verb } else { LinkCuePlace::Predicate };
-        (field(&f, 0).to_owned(), (kind, place))
-    })),
-    claim_nouns: first_column(include_str!("../../data/claims/claim_nouns.tsv"))
-        .map(|p| normalize(&p))
-        .collect(),
-    stance: lexicon::rows(include_str!("../../data/claims/stance.tsv"))
-        .filter_map(|(_, f)| Some((normalize(field(&f, 0)), field(&f, 1).parse().ok()?)))
-        .collect(),
-    evaluative: PhraseTable::new(
-        first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
-    ),
-    function_words: lexicon::rows(include_str!("../../data/claims/function_words.tsv"))
-        .filter_map(|(_, f)| {
-            let class = match field(&f, 1) {
-                "aux" => WordClass::Aux,
-                "be" => WordClass::Be,
-                "adverb" => WordClass::Adverb,
-                "boundary" => WordClass::Boundary,
-                "determiner" => WordClass::Determiner,
-                "pronoun" => WordClass::Pronoun,
-                "time" => WordClass::Time,
-                _ => return None,
-            };
-            Some((normalize(field(&f, 0)), class))
-        })
-        .collect(),
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        verbs: forms_table(0, include_str!("../../data/claims/reporting_verbs.tsv")),
+        nouns: forms_table(1, include_str!("../../data/claims/reporting_nouns.tsv")),
+        according: PhraseTable::new(
+            2,
+            first_column(include_str!("../../data/claims/according.tsv")).map(|p| (p, ())),
+        ),
+        views: PhraseTable::new(
+            3,
+            lexicon::rows(include_str!("../../data/claims/view_phrases.tsv"))
+                .map(|(_, f)| (field(&f, 1).to_owned(), normalize(field(&f, 0)))),
+        ),
+        author: first_column(include_str!("../../data/claims/author.tsv")).map(|p| normalize(&p)).collect(),
+        certainty: PhraseTable::new(
+            4,
+            lexicon::rows(include_str!("../../data/claims/certainty.tsv")).map(|(_, f)| {
+                let kind = if field(&f, 1) == "booster" { CueKind::Booster } else { CueKind::Hedge };
+                let level = match field(&f, 2) {
+                    "low" => Certainty::Low,
+                    "high" => Certainty::High,
+                    _ => Certainty::Moderate,
+                };
+                (field(&f, 0).to_owned(), (kind, level))
+            }),
+        ),
+        links: PhraseTable::new(
+            5,
+            lexicon::rows(include_str!("../../data/claims/disputes.tsv")).map(|(_, f)| {
+                let kind = if field(&f, 1) == "supports" {
+                    ClaimLinkKind::Supports
+                } else {
+                    ClaimLinkKind::Disputes
+                };
+                let place = if field(&f, 2) == "verb" { LinkCuePlace::Verb } else { LinkCuePlace::Predicate };
+                (field(&f, 0).to_owned(), (kind, place))
+            }),
+        ),
+        evaluative: PhraseTable::new(
+            6,
+            first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
+        ),
+        words: WordMap::default(),
+    };
+    lexicon.index_first_words(|l| &l.verbs);
+    lexicon.index_first_words(|l| &l.nouns);
+    lexicon.index_first_words(|l| &l.according);
+    lexicon.index_first_words(|l| &l.views);
+    lexicon.index_first_words(|l| &l.certainty);
+    lexicon.index_first_words(|l| &l.links);
+    lexicon.index_first_words(|l| &l.evaluative);
+    for (_, f) in lexicon::rows(include_str!("../../data/claims/function_words.tsv")) {
+        let class = match field(&f, 1) {
+            "aux" => WordClass::Aux,
+            "be" => WordClass::Be,
+            "adverb" => WordClass::Adverb,
+            "boundary" => WordClass::Boundary,
+            "determiner" => WordClass::Determiner,
+            "pronoun" => WordClass::Pronoun,
+            "time" => WordClass::Time,
+            _ => continue,
+        };
+        lexicon.words.entry(normalize(field(&f, 0))).or_default().class = Some(class);
+    }
+    for (_, f) in lexicon::rows(include_str!("../../data/claims/stance.tsv")) {
+        if let Ok(polarity) = field(&f, 1).parse::<f32>() {
+            lexicon.words.entry(normalize(field(&f, 0))).or_default().stance = Some(polarity);
+        }
+    }
+    for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {
+        lexicon.words.entry(normalize(&noun)).or_default().claim_noun = true;
+    }
+    lexicon
 });
 
 #[cfg(test)]

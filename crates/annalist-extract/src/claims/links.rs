@@ -41,7 +41,7 @@ fn links_of(
     let reported = |j: &usize| claims[*j].cue_tokens.is_some();
     // "X denied that ...": the claim's own verb disputes an earlier claim about the same thing.
     if let Some((a, b)) = claim.cue_tokens {
-        let verb = (a..b).find_map(|k| LEXICON.links.longest_at(&words.norm, k)).map(|(_, v)| *v);
+        let verb = (a..b).find_map(|k| words.phrase(&LEXICON.links, k)).map(|(_, v)| *v);
         if let Some((kind, LinkCuePlace::Verb)) = verb {
             let mine = content_words(words, claim.content);
             let same = earlier.clone().rev().filter(reported).find(|&j| {
@@ -56,14 +56,14 @@ fn links_of(
     // "the critiques from military bloggers are ... overstated": a predicate of dispute about a
     // claim the sentence names.
     let (first, end) = words.tokens_in(claim.content);
-    let Some((at, kind)) = (first..end).find_map(|k| match LEXICON.links.longest_at(&words.norm, k) {
+    let Some((at, kind)) = (first..end).find_map(|k| match words.phrase(&LEXICON.links, k) {
         Some((_, &(kind, LinkCuePlace::Predicate))) => Some((k, kind)),
         _ => None,
     }) else {
         return Vec::new();
     };
     // The subject's noun: the first claim noun of the content.
-    let Some(noun) = (first..at).find(|&k| LEXICON.claim_nouns.contains(words.word(k))) else {
+    let Some(noun) = (first..at).find(|&k| words.info[k].claim_noun) else {
         return Vec::new();
     };
     let demonstrative =
@@ -101,7 +101,7 @@ pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, 
     let mut stances: Vec<Stance> = Vec::new();
     for &(first, end) in ranges {
         for k in first..end {
-            let Some(&polarity) = LEXICON.stance.get(words.word(k)) else { continue };
+            let Some(polarity) = words.info[k].stance else { continue };
             let negated = (k.saturating_sub(3)..k)
                 .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
             if negated {

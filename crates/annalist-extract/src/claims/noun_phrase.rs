@@ -74,7 +74,7 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
 /// A reporting word in its base or "-s" form right before a verb is a noun: "the report said",
 /// "intelligence reports have found".
 fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
-    LEXICON.nouns.longest_at(&words.norm, i).is_some_and(|(len, _)| len == 1)
+    words.phrase(&LEXICON.nouns, i).is_some_and(|(len, _)| len == 1)
         && !words.is_punct(i)
         && words.class(i).is_none()
         && (words.is_verbish(i + 1) || matches!(words.class(i + 1), Some(WordClass::Adverb)))

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, WordClass, normalize};
+use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -22,13 +22,15 @@ pub(super) struct Words<'a> {
     pub partner: Vec<Option<usize>>,
     /// Whether each token stands inside a paired quotation.
     pub quoted: Vec<bool>,
+    /// What the lexicons know of each token's word.
+    pub info: Vec<WordInfo>,
 }
 
 impl<'a> Words<'a> {
     /// Reads the tokens of `cx`.
     pub fn new(cx: &Context<'a>) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
-        let norm = tokens
+        let norm: Vec<Cow<'a, str>> = tokens
             .iter()
             .map(|t| {
                 let raw = t.span.slice(cx.text);
@@ -50,7 +52,8 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        Words { text: cx.text, tokens, norm, partner, quoted }
+        let info = norm.iter().map(|w| LEXICON.info(w)).collect();
+        Words { text: cx.text, tokens, norm, partner, quoted, info }
     }
 
     /// The normalised word at `i`, or "" past the end.
@@ -75,7 +78,13 @@ impl<'a> Words<'a> {
 
     /// The function-word class of token `i`.
     pub fn class(&self, i: usize) -> Option<WordClass> {
-        LEXICON.class(self.word(i))
+        self.info.get(i).and_then(|w| w.class)
+    }
+
+    /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
+    pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
+        let info = self.info.get(i)?;
+        if table.may_start(info) { table.longest_at(&self.norm, i) } else { None }
     }
 
     /// Whether token `i` starts with a capital letter.
@@ -120,9 +129,7 @@ impl<'a> Words<'a> {
         if self.is_punct(i) || self.is_capitalized(i) {
             return false;
         }
-        if LEXICON.verbs.starts_with(self.word(i))
-            && let Some((len, entry)) = LEXICON.verbs.longest_at(&self.norm, i)
-        {
+        if let Some((len, entry)) = self.phrase(&LEXICON.verbs, i) {
             let noun = entry.not_before.iter().any(|w| w == self.word(i + len));
             return !noun && (i == 0 || !self.opens_noun(i - 1));
         }
