@@ -141,6 +141,9 @@ fn clause_floor(floor: usize, end: usize) -> usize {
 
 /// The span of a possessor ("Moscow's", "the author's") without its possessive ending.
 fn possessor(words: &Words<'_>, from: usize, last: usize) -> Span {
+    if words.is_possessive_mark(last) && last > from {
+        return words.span(from, last);
+    }
     let span = words.span(from, last + 1);
     let raw = words.raw(last);
     let cut = ["’s", "'s", "’", "'"].iter().find(|end| raw.ends_with(*end)).map_or(0, |end| end.len());

@@ -141,7 +141,15 @@ impl<T> PhraseTable<T> {
     fn new(bit: u16, entries: impl IntoIterator<Item = (String, T)>) -> PhraseTable<T> {
         let mut by_first: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
         for (phrase, value) in entries {
-            let words: Vec<String> = phrase.split_whitespace().map(normalize).collect();
+            // Split as the tokenizer splits: "author's" is "author" and "'s".
+            let words: Vec<String> = phrase
+                .split_whitespace()
+                .map(normalize)
+                .flat_map(|w| match w.strip_suffix("'s").filter(|stem| !stem.is_empty()) {
+                    Some(stem) => vec![stem.to_owned(), "'s".to_owned()],
+                    None => vec![w],
+                })
+                .collect();
             if let Some(first) = words.first() {
                 by_first.entry(first.clone()).or_default().push((words, value));
             }

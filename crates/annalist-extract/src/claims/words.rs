@@ -66,9 +66,22 @@ impl<'a> Words<'a> {
         self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
     }
 
-    /// Whether token `i` is punctuation.
+    /// Whether token `i` is punctuation. The possessive "'s" the tokenizer splits off a word
+    /// is not: it belongs to the noun phrase ("Russia 's foreign minister").
     pub fn is_punct(&self, i: usize) -> bool {
-        self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct)
+        self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct) && !self.is_possessive_mark(i)
+    }
+
+    /// Whether token `i` is a possessive mark split off the word before it: "'s", or a bare
+    /// apostrophe after a plural ("bloggers'").
+    pub fn is_possessive_mark(&self, i: usize) -> bool {
+        let (Some(t), Some(prev)) = (self.tokens.get(i), i.checked_sub(1).and_then(|p| self.tokens.get(p)))
+        else {
+            return false;
+        };
+        let attached =
+            t.kind == TokenKind::Punct && prev.kind == TokenKind::Word && prev.span.end == t.span.start;
+        attached && (self.word(i) == "'s" || (self.word(i) == "'" && self.word(i - 1).ends_with('s')))
     }
 
     /// Whether token `i` is a quotation mark.
@@ -95,7 +108,8 @@ impl<'a> Words<'a> {
     /// Whether token `i` is a possessive: "Moscow's", "bloggers'", "his".
     pub fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.ends_with("'s")
+        self.is_possessive_mark(i)
+            || w.ends_with("'s")
             || (w.len() > 2 && w.ends_with("s'"))
             || matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
     }
