@@ -76,6 +76,8 @@ pub(super) enum WordClass {
     Pronoun,
     /// A day word ("Tuesday", "today").
     Time,
+    /// A stretch of time ("month", "year"): never the head of a source.
+    Period,
 }
 
 /// Where a dispute or support cue stands.
@@ -315,6 +317,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "determiner" => WordClass::Determiner,
             "pronoun" => WordClass::Pronoun,
             "time" => WordClass::Time,
+            "period" => WordClass::Period,
             _ => continue,
         };
         lexicon.words.entry(normalize(field(&f, 0))).or_default().class = Some(class);

@@ -5,13 +5,15 @@
 
 use std::collections::HashSet;
 
-use annalist_core::{ClaimLinkKind, Mention, Span, Stance};
+use annalist_core::{ClaimLinkKind, Mention, Resolution, Span, Stance};
 
 use super::lexicon::{LEXICON, LinkCuePlace};
 use super::words::Words;
 
 /// How many earlier claims a link may reach back over.
 const REACH: usize = 30;
+/// How many words a stance word may stand before the actor it is about.
+const STANCE_REACH: usize = 4;
 /// The least share of content words two claims need to be about the same thing.
 const MIN_SHARED: f32 = 0.3;
 
@@ -38,7 +40,9 @@ fn links_of(
     claim: &ClaimView,
 ) -> Vec<(ClaimLinkKind, usize)> {
     let earlier = i.saturating_sub(REACH)..i;
-    let reported = |j: &usize| claims[*j].cue_tokens.is_some();
+    // A claim nested in another ("X said Y denied that Z") neither disputes nor backs it.
+    let apart = |j: usize| !claims[j].content.overlaps(claim.content);
+    let reported = |j: &usize| claims[*j].cue_tokens.is_some() && apart(*j);
     // "X denied that ...": the claim's own verb disputes an earlier claim about the same thing.
     if let Some((a, b)) = claim.cue_tokens {
         let verb = (a..b).find_map(|k| words.phrase(&LEXICON.links, k)).map(|(_, v)| *v);
@@ -84,6 +88,13 @@ fn links_of(
     target.map(|j| vec![(kind, j)]).unwrap_or_default()
 }
 
+/// Whether a mention starts at token `i`.
+fn mention_starts_at(words: &Words<'_>, mentions: &[Mention], i: usize) -> bool {
+    let Some(token) = words.tokens.get(i) else { return false };
+    let from = mentions.partition_point(|x| x.span.start < token.span.start);
+    mentions.get(from).is_some_and(|x| x.span.start == token.span.start)
+}
+
 /// The content words of a span: normalised words of four letters or more that are not
 /// function words.
 fn content_words<'w>(words: &'w Words<'_>, span: Span) -> HashSet<&'w str> {
@@ -96,7 +107,9 @@ fn content_words<'w>(words: &'w Words<'_>, span: Span) -> HashSet<&'w str> {
 }
 
 /// The claim's stance toward actors: a stance word ("condemned", "ally") not negated, with an
-/// actor mention within the next four words.
+/// actor mention right after it, past at most a few determiners, names or "to"/"for"/"of"
+/// ("support for Ukraine", "accused the U.N. envoy"; not "support from France", "backed by").
+/// Mentions resolved from pronouns are too uncertain to take sides with.
 pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, usize)]) -> Vec<Stance> {
     let mut stances: Vec<Stance> = Vec::new();
     for &(first, end) in ranges {
@@ -107,10 +120,18 @@ pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, 
             if negated {
                 continue;
             }
-            let Some(window) = words.tokens.get(k + 1) else { continue };
-            let last = words.tokens[(k + 4).min(words.tokens.len() - 1)];
-            let from = mentions.partition_point(|m| m.span.start < window.span.start);
-            let hit = mentions[from..].iter().take_while(|m| m.span.start < last.span.end).next();
+            let mut m = k + 1;
+            while m <= k + STANCE_REACH
+                && (matches!(words.word(m), "the" | "a" | "an" | "to" | "for" | "of" | "with")
+                    || (words.is_capitalized(m) && !mention_starts_at(words, mentions, m)))
+            {
+                m += 1;
+            }
+            let Some(token) = words.tokens.get(m) else { continue };
+            let from = mentions.partition_point(|x| x.span.start < token.span.start);
+            let hit = mentions
+                .get(from)
+                .filter(|x| x.span.start == token.span.start && x.resolution != Resolution::Pronoun);
             if let Some(m) = hit
                 && !stances.iter().any(|s| s.actor == m.actor)
             {

@@ -16,7 +16,7 @@ fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
         return false;
     }
     match words.class(i) {
-        Some(WordClass::Determiner | WordClass::Pronoun) => true,
+        Some(WordClass::Determiner | WordClass::Pronoun | WordClass::Period) => true,
         // A capitalised function word between capitalised words is part of a name:
         // "Reporters Without Borders".
         Some(_) => in_name(words, i),
@@ -35,7 +35,11 @@ fn in_name(words: &Words<'_>, i: usize) -> bool {
 /// The noun phrase ending at token `end` (inclusive), read leftwards no further than `floor`:
 /// the token range `start..end + 1`, or `None` when `end` cannot end a noun phrase.
 pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
+    // A time ("this month", "2019") is no one's voice.
+    let timely = matches!(words.class(end), Some(WordClass::Period | WordClass::Time))
+        || words.tokens.get(end).is_some_and(|t| t.kind == crate::segment::TokenKind::Number);
     if end < floor
+        || timely
         || !(fits_phrase(words, end) || reads_as_noun(words, end))
         || (words.class(end) == Some(WordClass::Determiner) && !is_pronoun_like(words, end))
     {
