@@ -140,10 +140,16 @@ fn odd_text_never_panics_and_spans_stay_valid() {
 /// Four times the text may take about four times as long, never sixteen.
 #[test]
 fn long_sentences_take_linear_time() {
+    // The fastest of three runs: other tests share the machine.
     let time = |text: &str| {
-        let start = std::time::Instant::now();
-        let record = extract(text);
-        (start.elapsed(), record.claims.len())
+        let mut best = std::time::Duration::MAX;
+        let mut claims = 0;
+        for _ in 0..3 {
+            let start = std::time::Instant::now();
+            claims = extract(text).claims.len();
+            best = best.min(start.elapsed());
+        }
+        (best, claims)
     };
     for unit in [
         "he said ",
