@@ -53,7 +53,10 @@ fn cases() {
             println!("{status}\t{text}\t{}\t{got}\t{}", fields[2], fields.get(4).unwrap_or(&""));
         }
         if got != expected {
-            failures.push(format!("cases.tsv:{} ({status}) {text:?}\n  expected {expected}\n  got      {got}", n + 1));
+            failures.push(format!(
+                "cases.tsv:{} ({status}) {text:?}\n  expected {expected}\n  got      {got}",
+                n + 1
+            ));
         }
     }
     assert!(count > 50, "too few cases");
@@ -62,7 +65,10 @@ fn cases() {
 
 #[test]
 fn never_panics_on_odd_text() {
-    for text in ["", "  ", "2/", "/2", "'", "-", "31/31/31", "99:99", "the", "in", "a a a a", "1-", "Q", "0s", "'0s", "ｆ2020"] {
+    for text in [
+        "", "  ", "2/", "/2", "'", "-", "31/31/31", "99:99", "the", "in", "a a a a", "1-", "Q", "0s", "'0s",
+        "ｆ2020",
+    ] {
         let _ = render(text, "2013-02-12".parse().ok());
         let _ = render(text, None);
     }

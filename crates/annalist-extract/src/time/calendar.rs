@@ -82,7 +82,9 @@ impl Point {
     pub fn year_known(&self) -> bool {
         !matches!(
             self,
-            Point::Day { year: None, .. } | Point::Month { year: None, .. } | Point::Season { year: None, .. }
+            Point::Day { year: None, .. }
+                | Point::Month { year: None, .. }
+                | Point::Season { year: None, .. }
         )
     }
 

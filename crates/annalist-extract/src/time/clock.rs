@@ -137,7 +137,12 @@ impl Grammar<'_> {
         {
             let offset = if rel < 0 && part == "NI" { -1 } else { 0 };
             let Some(dct) = self.env.dct else {
-                return Some(Found::other(e2, TimexType::Time, format!("XXXX-XX-XXT{part}"), Source::Unknown));
+                return Some(Found::other(
+                    e2,
+                    TimexType::Time,
+                    format!("XXXX-XX-XXT{part}"),
+                    Source::Unknown,
+                ));
             };
             let day = DayRef {
                 point: Some(super::dates::day_point(dct + chrono::Duration::days(offset))),
@@ -154,14 +159,21 @@ impl Grammar<'_> {
             return Some(self.timed(&day, &clock.text(), e2));
         }
         let day = match (self.env.sentence_day, self.env.dct) {
-            (Some(p), _) => DayRef { point: Some(p), source: Source::Narrative, unknown: "XXXX-XX-XX".to_owned(), part: None },
+            (Some(p), _) => DayRef {
+                point: Some(p),
+                source: Source::Narrative,
+                unknown: "XXXX-XX-XX".to_owned(),
+                part: None,
+            },
             (None, Some(d)) => DayRef {
                 point: Some(super::dates::day_point(d)),
                 source: Source::Document,
                 unknown: "XXXX-XX-XX".to_owned(),
                 part: None,
             },
-            (None, None) => DayRef { point: None, source: Source::Unknown, unknown: "XXXX-XX-XX".to_owned(), part: None },
+            (None, None) => {
+                DayRef { point: None, source: Source::Unknown, unknown: "XXXX-XX-XX".to_owned(), part: None }
+            }
         };
         Some(self.timed(&day, &clock.text(), e))
     }

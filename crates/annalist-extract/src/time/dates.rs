@@ -31,7 +31,8 @@ impl Grammar<'_> {
         }
         let Some(dct) = self.env.dct else { return (make(None), Source::Unknown) };
         let y = dct.year();
-        let key = |year: i32| (year, parts.month, parts.day.unwrap_or(if parts.day.is_none() { 0 } else { 1 }));
+        let key =
+            |year: i32| (year, parts.month, parts.day.unwrap_or(if parts.day.is_none() { 0 } else { 1 }));
         let now = (y, dct.month(), if parts.day.is_some() { dct.day() } else { 0 });
         // A day within a month of the document date is that one, whatever the tense says;
         // further away, the tense picks the last or the next occurrence.
@@ -51,8 +52,7 @@ impl Grammar<'_> {
                     .is_some_and(|d| d.weekday().number_from_monday() == wd)
             };
             if !fits(year)
-                && let Some(found) =
-                    (1..8).flat_map(|k| [year - k, year + k]).find(|&yy| fits(yy))
+                && let Some(found) = (1..8).flat_map(|k| [year - k, year + k]).find(|&yy| fits(yy))
             {
                 year = found;
             }
@@ -105,7 +105,10 @@ impl Grammar<'_> {
                 (ahead && date.weekday().number_from_monday() == wd).then_some(date)
             });
             let date = req!(found);
-            return Some((Parts { year: Some(date.year()), month: date.month(), day: Some(day), weekday: Some(wd) }, e2));
+            return Some((
+                Parts { year: Some(date.year()), month: date.month(), day: Some(day), weekday: Some(wd) },
+                e2,
+            ));
         }
         let (mut parts, e) = req!(self.plain_date(i));
         // "Jul 18, Fri".
@@ -166,7 +169,10 @@ impl Grammar<'_> {
             && self.w(i + 1) != "of"
             && self.ordinal(i).is_some()
         {
-            return Some((Parts { year: Some(Self::short_year(y)), month, day: Some(day), weekday: None }, e2 + 1));
+            return Some((
+                Parts { year: Some(Self::short_year(y)), month, day: Some(day), weekday: None },
+                e2 + 1,
+            ));
         }
         Some((Parts { year: None, month, day: Some(day), weekday: None }, e2))
     }
@@ -182,7 +188,13 @@ impl Grammar<'_> {
         let (fields, end) = if w.contains('/') || w.matches('.').count() == 2 {
             let sep = if w.contains('/') { '/' } else { '.' };
             let fields: Vec<&str> = w.split(sep).collect();
-            (fields.iter().map(|f| f.parse::<u32>().ok().map(|n| (n, f.len()))).collect::<Option<Vec<_>>>()?, i + 1)
+            (
+                fields
+                    .iter()
+                    .map(|f| f.parse::<u32>().ok().map(|n| (n, f.len())))
+                    .collect::<Option<Vec<_>>>()?,
+                i + 1,
+            )
         } else if self.digits(i).is_some() && self.is(i + 1, "-") || self.is(i + 1, "/") {
             let sep = self.w(i + 1);
             let mut fields = vec![req!(self.digits(i))];
@@ -198,12 +210,21 @@ impl Grammar<'_> {
         } else {
             return None;
         };
-        let year_of = |(n, len): (u32, usize)| if len == 4 { Some(n as i32) } else if len == 2 { Some(Self::short_year(n)) } else { None };
-        let valid = |y: Option<i32>, m: u32, d: u32| {
-            NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some()
+        let year_of = |(n, len): (u32, usize)| {
+            if len == 4 {
+                Some(n as i32)
+            } else if len == 2 {
+                Some(Self::short_year(n))
+            } else {
+                None
+            }
         };
+        let valid =
+            |y: Option<i32>, m: u32, d: u32| NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some();
         let parts = match fields.as_slice() {
-            [(y, 4), (m, _)] if (1..=12).contains(m) => Parts { year: Some(*y as i32), month: *m, day: None, weekday: None },
+            [(y, 4), (m, _)] if (1..=12).contains(m) => {
+                Parts { year: Some(*y as i32), month: *m, day: None, weekday: None }
+            }
             [(m, ml), (y, 4)] if (1..=12).contains(m) && *ml <= 2 => {
                 Parts { year: Some(*y as i32), month: *m, day: None, weekday: None }
             }
@@ -215,7 +236,9 @@ impl Grammar<'_> {
                 }
                 Parts { year: None, month: m, day: Some(d), weekday: None }
             }
-            [(y, 4), (m, _), (d, _)] => Parts { year: Some(*y as i32), month: *m, day: Some(*d), weekday: None },
+            [(y, 4), (m, _), (d, _)] => {
+                Parts { year: Some(*y as i32), month: *m, day: Some(*d), weekday: None }
+            }
             [(a, al), (b, bl), y] if *al <= 2 && *bl <= 2 => {
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
                 Parts { year: year_of(*y), month: m, day: Some(d), weekday: None }
@@ -274,10 +297,17 @@ impl Grammar<'_> {
         // A number of things, not a year: "2000 troops", "$1500".
         let next = self.w(e);
         let counted = self.tok(e).is_some_and(|t| {
-            !t.number && !t.capital && next.len() > 3 && next.ends_with('s') && self.senses(e).next().is_none()
+            !t.number
+                && !t.capital
+                && next.len() > 3
+                && next.ends_with('s')
+                && self.senses(e).next().is_none()
         });
         let money = matches!(self.before(i), "$" | "€" | "£" | "¥" | "#" | "no" | "number");
-        if counted || money || matches!(next, "%" | "percent" | "per" | "km" | "kilometers" | "miles" | "people") {
+        if counted
+            || money
+            || matches!(next, "%" | "percent" | "per" | "km" | "kilometers" | "miles" | "people")
+        {
             return None;
         }
         Some(Found::date(e, Point::Year(y), Source::Absolute))
@@ -303,7 +333,8 @@ impl Grammar<'_> {
             && self.glued(i + 1)
             && (1..=4).contains(&q)
         {
-            let (point, source, e) = self.period_year(i + 2, |year| Point::Quarter { year, quarter: q }, q * 3);
+            let (point, source, e) =
+                self.period_year(i + 2, |year| Point::Quarter { year, quarter: q }, q * 3);
             return point.map(|p| Found::date(e, p, source));
         }
         let (ord, e) = req!(self.ordinal(i));
@@ -388,8 +419,23 @@ impl Grammar<'_> {
         if prev_capital && tok.capital {
             return None;
         }
-        let ok = matches!(before, "the" | "in" | "this" | "last" | "next" | "early" | "late" | "mid" | "-" | "that" | "during" | "by" | "until" | "since")
-            || (tok.capital && !matches!(tok.norm.as_str(), "fall" | "spring"));
+        let ok = matches!(
+            before,
+            "the"
+                | "in"
+                | "this"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "-"
+                | "that"
+                | "during"
+                | "by"
+                | "until"
+                | "since"
+        ) || (tok.capital && !matches!(tok.norm.as_str(), "fall" | "spring"));
         if !ok || (self.is(e, "of") && !tok.capital) {
             return None;
         }
@@ -420,7 +466,11 @@ impl Grammar<'_> {
         }));
         let first = req!(self.tok(i));
         // One-word holiday names that are also common words need a capital.
-        if e == i + 1 && !first.capital && self.end - self.start > 6 && matches!(first.norm.as_str(), "easter" | "pentecost") {
+        if e == i + 1
+            && !first.capital
+            && self.end - self.start > 6
+            && matches!(first.norm.as_str(), "easter" | "pentecost")
+        {
             return None;
         }
         let k = self.opt(self.opt(e, ","), "of");
@@ -441,7 +491,9 @@ impl Grammar<'_> {
             return Some(Found::other(e, TimexType::Date, "XXXX-XX-XX".to_owned(), Source::Unknown));
         };
         let this = |y: i32| calendar::holiday_date(rule, y);
-        let (Some(prev), Some(cur), Some(next)) = (this(dct.year() - 1), this(dct.year()), this(dct.year() + 1)) else {
+        let (Some(prev), Some(cur), Some(next)) =
+            (this(dct.year() - 1), this(dct.year()), this(dct.year() + 1))
+        else {
             return None;
         };
         let upcoming = if cur >= dct { cur } else { next };
@@ -492,10 +544,14 @@ impl Grammar<'_> {
             What::Weekday(wd) => {
                 let wd = req!(calendar::weekday_of(wd));
                 if from_end {
-                    let back = (7 + last.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+                    let back = (7 + last.weekday().num_days_from_monday() as i64
+                        - wd.num_days_from_monday() as i64)
+                        % 7;
                     last - Duration::days(back + 7 * (i64::from(ord) - 1))
                 } else {
-                    let fwd = (7 + wd.num_days_from_monday() as i64 - first.weekday().num_days_from_monday() as i64) % 7;
+                    let fwd = (7 + wd.num_days_from_monday() as i64
+                        - first.weekday().num_days_from_monday() as i64)
+                        % 7;
                     first + Duration::days(fwd + 7 * (i64::from(ord) - 1))
                 }
             }
@@ -508,17 +564,18 @@ impl Grammar<'_> {
             }
             What::Week => {
                 // Weeks wholly inside the period, Monday to Sunday.
-                let first_monday = first + Duration::days((7 - first.weekday().num_days_from_monday() as i64) % 7);
-                let last_sunday = last - Duration::days((last.weekday().num_days_from_monday() as i64 + 1) % 7);
+                let first_monday =
+                    first + Duration::days((7 - first.weekday().num_days_from_monday() as i64) % 7);
+                let last_sunday =
+                    last - Duration::days((last.weekday().num_days_from_monday() as i64 + 1) % 7);
                 let monday = if from_end {
                     last_sunday - Duration::days(6 + 7 * (i64::from(ord) - 1))
                 } else {
                     first_monday + Duration::days(7 * (i64::from(ord) - 1))
                 };
                 let iso = monday.iso_week();
-                return (monday >= first && monday <= last).then(|| {
-                    Found::date(e2, Point::Week { year: iso.year(), week: iso.week() }, source)
-                });
+                return (monday >= first && monday <= last)
+                    .then(|| Found::date(e2, Point::Week { year: iso.year(), week: iso.week() }, source));
             }
         };
         (date >= first && date <= last).then(|| Found::date(e2, day_point(date), source))
@@ -542,16 +599,32 @@ impl Grammar<'_> {
             return Some((first, calendar::last_day_of_month(year, month)?, source, e));
         }
         if let Some((y, e)) = self.year(j) {
-            return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Source::Absolute, e));
+            return Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+                Source::Absolute,
+                e,
+            ));
         }
         let dct = self.env.dct?;
-        let (rel, e) = self.sense(j, |s| match s {
-            Sense::Relative(r) => Some(r),
-            _ => None,
-        }).unwrap_or((0, j));
+        let (rel, e) = self
+            .sense(j, |s| match s {
+                Sense::Relative(r) => Some(r),
+                _ => None,
+            })
+            .unwrap_or((0, j));
         if self.is(e, "month") && (e > j || j > i) {
-            let first = calendar::shift(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?, i64::from(rel), Unit::Month)?;
-            return Some((first, calendar::last_day_of_month(first.year(), first.month())?, Source::Document, e + 1));
+            let first = calendar::shift(
+                NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?,
+                i64::from(rel),
+                Unit::Month,
+            )?;
+            return Some((
+                first,
+                calendar::last_day_of_month(first.year(), first.month())?,
+                Source::Document,
+                e + 1,
+            ));
         }
         None
     }

@@ -252,7 +252,8 @@ impl<'a> Grammar<'a> {
         let dotted = self.opt_dot(e);
         let short_phrase = self.end - self.start <= 6;
         let capital = self.tok(i).is_some_and(|t| t.capital);
-        let followed_by_date = self.is(dotted, ",") || self.day_number(dotted).is_some() || self.month(dotted).is_some();
+        let followed_by_date =
+            self.is(dotted, ",") || self.day_number(dotted).is_some() || self.month(dotted).is_some();
         (short_phrase || (capital && (dotted > e || followed_by_date))).then_some((d, dotted))
     }
 
@@ -287,9 +288,11 @@ impl<'a> Grammar<'a> {
             _ => None,
         }));
         let w = self.w(i);
-        let plural = w.ends_with('s') && !matches!(w, "s" | "hrs" | "yrs" | "mins" | "secs") || matches!(w, "centuries");
+        let plural = w.ends_with('s') && !matches!(w, "s" | "hrs" | "yrs" | "mins" | "secs")
+            || matches!(w, "centuries");
         let plural = plural || matches!(w, "hrs" | "yrs" | "mins" | "secs");
-        let abbreviated = matches!(w, "hr" | "hrs" | "yr" | "yrs" | "min" | "mins" | "sec" | "secs" | "qtr" | "qtrs");
+        let abbreviated =
+            matches!(w, "hr" | "hrs" | "yr" | "yrs" | "min" | "mins" | "sec" | "secs" | "qtr" | "qtrs");
         Some((u, if abbreviated { self.opt_dot(e) } else { e }, plural))
     }
 }

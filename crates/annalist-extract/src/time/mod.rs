@@ -31,7 +31,8 @@ use words::Sense;
 /// Finds the time expressions of a document, in text order.
 pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
-    let mut env = Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
+    let mut env =
+        Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
     let mut toks: Vec<Tok> = Vec::new();
     let mut strong: Vec<bool> = Vec::new();
@@ -285,7 +286,10 @@ pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId
     if let Some(sentence) = sentence {
         let clause = clause_of(cx, sentence, at.start);
         let nearest = |inside: &dyn Fn(&TimeExpr) -> bool| {
-            dates().filter(|t| inside(t)).min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start)).map(|t| t.id.clone())
+            dates()
+                .filter(|t| inside(t))
+                .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
+                .map(|t| t.id.clone())
         };
         if let Some(id) = nearest(&|t| clause.contains(t.span)) {
             return Some(id);
@@ -316,7 +320,11 @@ fn clause_of(cx: &Context<'_>, sentence: usize, offset: usize) -> Span {
         let text = t.span.slice(cx.text);
         let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
         let boundary = matches!(text, ";" | ":" | "—" | "–")
-            || (text == "," && matches!(next, "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"));
+            || (text == ","
+                && matches!(
+                    next,
+                    "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
+                ));
         if !boundary {
             continue;
         }

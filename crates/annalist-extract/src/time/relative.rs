@@ -33,7 +33,10 @@ impl Grammar<'_> {
         }
         if let Some((parts, e)) = self.calendar_date(i).filter(|(p, _)| p.day.is_some()) {
             let (point, source) = self.resolve(parts);
-            return Some((DayRef { point: Some(point), source, unknown: "XXXX-XX-XX".to_owned(), part: None }, e));
+            return Some((
+                DayRef { point: Some(point), source, unknown: "XXXX-XX-XX".to_owned(), part: None },
+                e,
+            ));
         }
         if let Some(f) = self.weekday_expr(i).or_else(|| self.holiday(i, None)) {
             let e = f.end;
@@ -61,10 +64,16 @@ impl Grammar<'_> {
         };
         let Some(dct) = self.env.dct else {
             let unknown = if offset == 0 { "PRESENT_REF" } else { "XXXX-XX-XX" };
-            return Some((DayRef { point: None, source: Source::Unknown, unknown: unknown.to_owned(), part }, e));
+            return Some((
+                DayRef { point: None, source: Source::Unknown, unknown: unknown.to_owned(), part },
+                e,
+            ));
         };
         let point = day_point(dct + Duration::days(i64::from(offset)));
-        Some((DayRef { point: Some(point), source: Source::Document, unknown: "XXXX-XX-XX".to_owned(), part }, e))
+        Some((
+            DayRef { point: Some(point), source: Source::Document, unknown: "XXXX-XX-XX".to_owned(), part },
+            e,
+        ))
     }
 
     /// A weekday alone or placed by a relative word: "Thursday", "next Tuesday", "last
@@ -147,15 +156,32 @@ impl Grammar<'_> {
             {
                 return self.unit_from_document(n as i64, unit, e2);
             }
-            return Some(Found::other(e2, TimexType::Duration, calendar::duration_value(n, unit), Source::Absolute));
+            return Some(Found::other(
+                e2,
+                TimexType::Duration,
+                calendar::duration_value(n, unit),
+                Source::Absolute,
+            ));
         }
         if let Some((month, e2, _)) = self.month(e) {
             let dct = self.env.dct?;
             let m = dct.month();
             let year = match rel {
-                r if r < 0 => if month < m { dct.year() } else { dct.year() - 1 },
+                r if r < 0 => {
+                    if month < m {
+                        dct.year()
+                    } else {
+                        dct.year() - 1
+                    }
+                }
                 0 => dct.year(),
-                _ => if month > m { dct.year() } else { dct.year() + 1 },
+                _ => {
+                    if month > m {
+                        dct.year()
+                    } else {
+                        dct.year() + 1
+                    }
+                }
             };
             return Some(Found::date(e2, Point::Month { year: Some(year), month }, Source::Document));
         }
@@ -173,9 +199,21 @@ impl Grammar<'_> {
             let cur = dct.month();
             let y = dct.year();
             let year = match rel {
-                r if r < 0 => if start(season) + 2 < cur { y } else { y - 1 },
+                r if r < 0 => {
+                    if start(season) + 2 < cur {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
                 0 => y,
-                _ => if start(season) > cur { y } else { y + 1 },
+                _ => {
+                    if start(season) > cur {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
             };
             return Some(Found::date(e2, Point::Season { year: Some(year), season }, Source::Document));
         }
@@ -185,7 +223,12 @@ impl Grammar<'_> {
         }
         // "the past week", "over the past decade": a length up to now.
         if word == "past" && self.before(i) == "the" {
-            return Some(Found::other(e2, TimexType::Duration, calendar::duration_value(Some(1.0), unit), Source::Absolute));
+            return Some(Found::other(
+                e2,
+                TimexType::Duration,
+                calendar::duration_value(Some(1.0), unit),
+                Source::Absolute,
+            ));
         }
         self.unit_from_document(i64::from(rel), unit, e2)
     }
@@ -198,7 +241,11 @@ impl Grammar<'_> {
         if unit == Unit::Weekend {
             let date = calendar::shift(dct, n, Unit::Week)?;
             let iso = date.iso_week();
-            return Some(Found::date(end, Point::Weekend { year: iso.year(), week: iso.week() }, Source::Document));
+            return Some(Found::date(
+                end,
+                Point::Weekend { year: iso.year(), week: iso.week() },
+                Source::Document,
+            ));
         }
         if unit < Unit::Day {
             return None;
@@ -219,7 +266,8 @@ impl Grammar<'_> {
                 Unit::Minute => n * 60.0,
                 _ => n * 3600.0,
             };
-            let at = self.env.dct_clock.map_or_else(|| dct.and_hms_opt(0, 0, 0), |t| Some(dct.and_time(t)))?;
+            let at =
+                self.env.dct_clock.map_or_else(|| dct.and_hms_opt(0, 0, 0), |t| Some(dct.and_time(t)))?;
             let moved = at.checked_add_signed(Duration::try_seconds(seconds as i64)?)?;
             let value = if unit == Unit::Hour {
                 moved.format("%Y-%m-%dT%H:%M").to_string()
@@ -244,7 +292,9 @@ impl Grammar<'_> {
     pub fn quantity(&self, i: usize) -> Option<(Option<f64>, Unit, usize)> {
         let mut j = i;
         let mut n: Option<f64>;
-        if matches!(self.w(j), "a" | "an") && matches!(self.w(j + 1), "few" | "couple" | "pair" | "dozen" | "half" | "quarter") {
+        if matches!(self.w(j), "a" | "an")
+            && matches!(self.w(j + 1), "few" | "couple" | "pair" | "dozen" | "half" | "quarter")
+        {
             j += 1;
         }
         let mut counted = false;
@@ -258,7 +308,11 @@ impl Grammar<'_> {
         } else if self.is(j, "quarter") && self.is(j + 1, "of") && matches!(self.w(j + 2), "a" | "an") {
             j += 3;
             n = Some(0.25);
-        } else if self.is(j, "three") && self.is(j + 1, "-") && self.is(j + 2, "quarters") && self.is(j + 3, "of") {
+        } else if self.is(j, "three")
+            && self.is(j + 1, "-")
+            && self.is(j + 2, "quarters")
+            && self.is(j + 3, "of")
+        {
             j = self.opt(j + 4, "an");
             n = Some(0.75);
         } else if let Some(tok) = self.tok(j)
@@ -284,7 +338,9 @@ impl Grammar<'_> {
         // "five trading days": one describing word between a number and its unit.
         if counted
             && self.unit(j).is_none()
-            && self.tok(j).is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
+            && self
+                .tok(j)
+                .is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
             && self.senses(j).next().is_none()
             && self.unit(j + 1).is_some()
         {
@@ -297,7 +353,10 @@ impl Grammar<'_> {
             return None;
         }
         // "a second round" is not a second of time.
-        if unit == Unit::Second && self.is(i, "a") && self.tok(e).is_some_and(|t| !t.number && t.norm.chars().all(char::is_alphabetic)) {
+        if unit == Unit::Second
+            && self.is(i, "a")
+            && self.tok(e).is_some_and(|t| !t.number && t.norm.chars().all(char::is_alphabetic))
+        {
             return None;
         }
         if matches!(self.w(i), "a" | "an") && unit == Unit::Weekend {
@@ -329,7 +388,11 @@ impl Grammar<'_> {
             let dct = self.env.dct?;
             let today = i64::from(dct.weekday().number_from_monday());
             let wd = i64::from(wd);
-            let first = if dir > 0 { (wd - today - 1).rem_euclid(7) + 1 } else { -((today - wd - 1).rem_euclid(7) + 1) };
+            let first = if dir > 0 {
+                (wd - today - 1).rem_euclid(7) + 1
+            } else {
+                -((today - wd - 1).rem_euclid(7) + 1)
+            };
             let delta = first + i64::from(dir) * 7 * (i64::from(n) - 1);
             return Some(Found::date(e3, day_point(dct + Duration::days(delta)), Source::Document));
         }
@@ -369,7 +432,12 @@ impl Grammar<'_> {
             return self.shifted_from_document(n, unit, e);
         }
         if matches!(self.w(i), "a" | "an" | "one") && matches!(self.before(i), "once" | "twice" | "times") {
-            return Some(Found::other(e, TimexType::Set, calendar::duration_value(Some(1.0), unit), Source::Absolute));
+            return Some(Found::other(
+                e,
+                TimexType::Set,
+                calendar::duration_value(Some(1.0), unit),
+                Source::Absolute,
+            ));
         }
         Some(Found::other(e, TimexType::Duration, calendar::duration_value(n, unit), Source::Absolute))
     }
@@ -379,7 +447,21 @@ impl Grammar<'_> {
     fn after_superlative(&self, i: usize) -> bool {
         (i.saturating_sub(6).max(self.start)..i).any(|k| {
             let w = self.w(k);
-            matches!(w, "first" | "most" | "least" | "time") || (w.len() > 5 && w.ends_with("est") && !matches!(w, "interest" | "protest" | "request" | "forest" | "suggest" | "arrest" | "contest" | "harvest" | "invest"))
+            matches!(w, "first" | "most" | "least" | "time")
+                || (w.len() > 5
+                    && w.ends_with("est")
+                    && !matches!(
+                        w,
+                        "interest"
+                            | "protest"
+                            | "request"
+                            | "forest"
+                            | "suggest"
+                            | "arrest"
+                            | "contest"
+                            | "harvest"
+                            | "invest"
+                    ))
         })
     }
 
@@ -409,14 +491,18 @@ impl Grammar<'_> {
         if self.is(i, "the")
             && self.is(i + 1, "day")
             && self.tok(i + 2).is_none_or(|t| {
-                !t.norm.chars().next().is_some_and(char::is_alphanumeric) || matches!(t.norm.as_str(), "at" | "on" | "in" | "to" | "with" | "and")
+                !t.norm.chars().next().is_some_and(char::is_alphanumeric)
+                    || matches!(t.norm.as_str(), "at" | "on" | "in" | "to" | "with" | "and")
             })
         {
             return self.shifted_from_narrative(0.0, Unit::Day, i + 2);
         }
         if self.is(i, "the") && self.is(i + 1, "day") && matches!(self.w(i + 2), "before" | "after") {
             let next = i + 3;
-            if self.day_ref(next).is_some() || self.tok(next).is_some_and(|t| t.number) || self.is(next, "the") {
+            if self.day_ref(next).is_some()
+                || self.tok(next).is_some_and(|t| t.number)
+                || self.is(next, "the")
+            {
                 return None;
             }
             let step = if self.is(i + 2, "after") { 1.0 } else { -1.0 };
@@ -429,7 +515,12 @@ impl Grammar<'_> {
         if let Some((q, unit, e2)) = self.quantity(e)
             && e2 > e + 1
         {
-            return Some(Found::other(e2, TimexType::Duration, calendar::duration_value(q, unit), Source::Absolute));
+            return Some(Found::other(
+                e2,
+                TimexType::Duration,
+                calendar::duration_value(q, unit),
+                Source::Absolute,
+            ));
         }
         let (unit, e2, plural) = req!(self.unit(e));
         if plural || unit < Unit::Day {
@@ -469,7 +560,12 @@ impl Grammar<'_> {
             return Some(Found::other(e2, TimexType::Set, format!("XXXX-XX-XXT{part}"), Source::Absolute));
         }
         if let Some((n, unit, e2)) = self.quantity(e) {
-            return Some(Found::other(e2, TimexType::Set, calendar::duration_value(n, unit), Source::Absolute));
+            return Some(Found::other(
+                e2,
+                TimexType::Set,
+                calendar::duration_value(n, unit),
+                Source::Absolute,
+            ));
         }
         let (unit, e2, _) = req!(self.unit(e));
         Some(Found::other(e2, TimexType::Set, calendar::duration_value(Some(step), unit), Source::Absolute))
@@ -481,7 +577,12 @@ impl Grammar<'_> {
         if self.is(i, "recent")
             && let Some((unit, e, true)) = self.unit(i + 1)
         {
-            return Some(Found::other(e, TimexType::Duration, calendar::duration_value(None, unit), Source::Absolute));
+            return Some(Found::other(
+                e,
+                TimexType::Duration,
+                calendar::duration_value(None, unit),
+                Source::Absolute,
+            ));
         }
         let (value, e) = req!(self.sense(i, |s| match s {
             Sense::Reference(v) => Some(v),
@@ -507,7 +608,8 @@ impl Grammar<'_> {
 
     /// A day of the month alone: "on the 15th", "the 1st".
     pub fn day_of_month(&self, i: usize) -> Option<Found> {
-        let on = self.before(i) == "on" || (self.before(i) == "the" && i >= self.start + 2 && self.w(i - 2) == "on");
+        let on = self.before(i) == "on"
+            || (self.before(i) == "the" && i >= self.start + 2 && self.w(i - 2) == "on");
         let (day, e) = req!(self.day_number(i));
         let digits_ordinal = self.tok(i).is_some_and(|t| t.number) && e == i + 2;
         let ends = self.tok(e).is_none_or(|t| !t.norm.chars().next().is_some_and(char::is_alphanumeric));

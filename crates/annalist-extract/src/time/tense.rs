@@ -18,7 +18,8 @@ pub(crate) fn cues(toks: &[Tok], offset: usize) -> Vec<(usize, Tense)> {
         let tense = t.info.and_then(|i| i.tense).or_else(|| {
             let participle =
                 !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-            let after_modal = out.last().is_some_and(|&(j, tense)| tense == Tense::Future && offset + k - j <= 3);
+            let after_modal =
+                out.last().is_some_and(|&(j, tense)| tense == Tense::Future && offset + k - j <= 3);
             (participle && !after_modal).then_some(Tense::Past)
         });
         if let Some(tense) = tense {

@@ -87,7 +87,8 @@ pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], out: &mut Vec<Tok>) 
 }
 
 fn tok(text: &str, span: Span, last_end: usize) -> Tok {
-    let norm = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase().replace('’', "'") };
+    let norm =
+        if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase().replace('’', "'") };
     let first = text.chars().next();
     Tok {
         info: words::lookup(&norm),

@@ -174,7 +174,8 @@ fn sense(class: &str, value: &'static str) -> Option<Sense> {
 pub(crate) static WORDS: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
     for (line, fields) in lexicon::rows(WORDS_TSV) {
-        let (Some(&phrase), Some(&class), Some(&value)) = (fields.first(), fields.get(1), fields.get(2)) else {
+        let (Some(&phrase), Some(&class), Some(&value)) = (fields.first(), fields.get(1), fields.get(2))
+        else {
             panic!("data/time/words.tsv:{line}: expected phrase, class, value");
         };
         let Some(sense) = sense(class, value) else {
@@ -382,8 +383,32 @@ pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
 /// Function words that occur in strong phrases ("at present", "the past") but say nothing of
 /// time alone.
 const WEAK_WORDS: &[&str] = &[
-    "the", "a", "an", "at", "in", "of", "upon", "once", "right", "just", "near", "long", "short", "mid", "being",
-    "time", "term", "same", "these", "those", "this", "that", "next", "last", "following", "from",
+    "the",
+    "a",
+    "an",
+    "at",
+    "in",
+    "of",
+    "upon",
+    "once",
+    "right",
+    "just",
+    "near",
+    "long",
+    "short",
+    "mid",
+    "being",
+    "time",
+    "term",
+    "same",
+    "these",
+    "those",
+    "this",
+    "that",
+    "next",
+    "last",
+    "following",
+    "from",
 ];
 
 /// Every word of a phrase that names time by itself, and every word of a holiday name: a
