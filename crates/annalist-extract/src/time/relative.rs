@@ -538,6 +538,11 @@ impl Grammar<'_> {
             Sense::Narrative(n) => Some(n),
             _ => None,
         }));
+        // "that time": the narrative's last date itself ("at the same time" means "meanwhile").
+        if self.is(i, "that") && self.is(e, "time") && !self.is(e + 1, "of") {
+            let anchor = req!(self.env.narrative);
+            return Some(Found::date(e + 1, anchor, Source::Narrative));
+        }
         if let Some((q, unit, e2)) = self.quantity(e)
             && e2 > e + 1
         {
