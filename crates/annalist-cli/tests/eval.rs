@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn shared_eval() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
+    // ANNALIST_SHARED_EVAL points elsewhere, e.g. from a git worktree one level deeper.
+    let dir = std::env::var_os("ANNALIST_SHARED_EVAL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval"));
     let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
     if dir.join("score.py").exists() && python {
         Some(dir)
