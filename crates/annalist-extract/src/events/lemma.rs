@@ -14,6 +14,10 @@ pub(crate) fn lemmatise(word: &str, known: &HashSet<String>, irregular: &HashMap
     if known.contains(word) {
         return word.to_owned();
     }
+    let inflected = ["s", "ed", "ing"].iter().any(|suffix| word.ends_with(suffix));
+    if !inflected {
+        return word.to_owned();
+    }
     candidates(word).into_iter().find(|c| known.contains(c)).unwrap_or_else(|| word.to_owned())
 }
 

@@ -93,6 +93,8 @@ pub(crate) struct Lexicon {
     pub irregular: HashMap<String, String>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
+    /// Indices of the cues by their first word ("n't" cues under "n't").
+    pub cues_by_first_word: HashMap<String, Vec<usize>>,
     /// (verbal type, embedded type, embedded mode or None for any) → mode.
     pub complements: Vec<(PloverType, PloverType, Option<String>, String)>,
     /// Announced type → type it is coded as.
@@ -193,7 +195,13 @@ fn load() -> Lexicon {
             )
         })
         .collect();
-    Lexicon { patterns, by_anchor, known_lemmas, irregular, cues, complements, intentions }
+    let mut cues_by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, cue) in cues.iter().enumerate() {
+        if let Some(first) = cue.words.first() {
+            cues_by_first_word.entry(first.clone()).or_default().push(i);
+        }
+    }
+    Lexicon { patterns, by_anchor, known_lemmas, irregular, cues, cues_by_first_word, complements, intentions }
 }
 
 /// The lexicon, compiled on first use.

@@ -158,16 +158,16 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < view.len() {
-        if cannot_anchor(view, i) {
+        let by_lemma = lex.by_anchor.get(view.lemmas[i].as_str());
+        let by_form = (view.lemmas[i] != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten();
+        // Most words anchor nothing: look no further at them.
+        if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
             i += 1;
             continue;
         }
         let nominal = nominal_context(view, i);
         let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
-        let candidates = lex.by_anchor.get(view.lemmas[i].as_str()).into_iter().chain(
-            (view.lemmas[i] != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten(),
-        );
-        for &p in candidates.flatten() {
+        for &p in by_lemma.into_iter().chain(by_form).flatten() {
             let pattern = &lex.patterns[p];
             let Some(end) = match_from(view, &pattern.elements[1..], i + 1) else { continue };
             let end = end.max(i);

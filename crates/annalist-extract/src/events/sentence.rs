@@ -32,8 +32,13 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn new(cx: &Context<'a>, index: usize, mentions: &[Mention]) -> SentenceView<'a> {
         let tokens = cx.segmentation.sentence_tokens(index);
         let lex = &*LEXICON;
-        let lower: Vec<String> =
-            tokens.iter().map(|t| t.span.slice(cx.text).to_lowercase().replace('’', "'")).collect();
+        let lower: Vec<String> = tokens
+            .iter()
+            .map(|t| {
+                let lower = t.span.slice(cx.text).to_lowercase();
+                if lower.contains('’') { lower.replace('’', "'") } else { lower }
+            })
+            .collect();
         let lemmas = lower
             .iter()
             .zip(tokens)
@@ -74,8 +79,10 @@ impl<'a> SentenceView<'a> {
             SentenceView { tokens, lower, lemmas, mention_at, capitalised, adjectival, reports: Vec::new() };
         view.reports = (0..view.len())
             .filter_map(|i| {
-                lex.cues
+                lex.cues_by_first_word
+                    .get(view.lower[i].as_str())?
                     .iter()
+                    .map(|&c| &lex.cues[c])
                     .filter(|c| c.modality == annalist_core::Modality::Reported)
                     .find(|c| c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k) == Some(w)))
                     .map(|c| (i, c.words.len()))
