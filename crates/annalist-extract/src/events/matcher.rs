@@ -72,7 +72,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         return true;
     }
     // "the initial attack": an article two words back makes the word between an adjective.
-    let uninflected = view.lemmas[i] == view.lower[i];
+    let uninflected = view.lemma(i) == view.lower[i];
     let article_before =
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
     article_before
@@ -140,7 +140,7 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        if element.alternatives.iter().any(|a| *a == view.lemmas[j] || *a == view.lower[j])
+        if element.alternatives.iter().any(|a| *a == view.lemma(j) || *a == view.lower[j])
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
@@ -158,8 +158,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < view.len() {
-        let by_lemma = lex.by_anchor.get(view.lemmas[i].as_str());
-        let by_form = (view.lemmas[i] != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten();
+        let by_lemma = lex.by_anchor.get(view.lemma(i));
+        let by_form =
+            (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten();
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
             i += 1;

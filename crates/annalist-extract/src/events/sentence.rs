@@ -15,8 +15,8 @@ pub(crate) struct SentenceView<'a> {
     pub tokens: &'a [Token],
     /// Lower-case token text with typographic apostrophes made plain.
     pub lower: Vec<String>,
-    /// Lemma of each token (the lower-case text for punctuation and unknown words).
-    pub lemmas: Vec<String>,
+    /// Known lemma of each word token, when the lexicon knows one.
+    lemmas: Vec<Option<&'static str>>,
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
@@ -44,7 +44,7 @@ impl<'a> SentenceView<'a> {
             .zip(tokens)
             .map(|(w, t)| match t.kind {
                 TokenKind::Word => lemmatise(w, &lex.known_lemmas, &lex.irregular),
-                _ => w.clone(),
+                _ => None,
             })
             .collect();
         let mut mention_at = vec![None; tokens.len()];
@@ -94,6 +94,11 @@ impl<'a> SentenceView<'a> {
     /// Whether token `i` starts with a capital letter in the text.
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
         self.capitalised[i]
+    }
+
+    /// The lemma of token `i`: the known lemma, else the lower-case text.
+    pub(crate) fn lemma(&self, i: usize) -> &str {
+        self.lemmas[i].unwrap_or(self.lower[i].as_str())
     }
 
     /// Number of tokens.
