@@ -264,7 +264,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
     let mut k = anchor;
     for _ in 0..3 {
         k = k.checked_sub(1)?;
-        let w = view.lower[k].as_str();
+        let w = view.word(k);
         let modifier = view
             .is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
             || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));

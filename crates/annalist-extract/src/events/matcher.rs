@@ -103,7 +103,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         // "Amnesty International" at the start of a sentence.
         return true;
     }
-    let w = view.lower[i].as_str();
+    let w = view.word(i);
     let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.is_possessive(i - 1));
     if after_marker && w.ends_with("ed") {
         return true;
@@ -159,8 +159,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut i = 0;
     while i < view.len() {
         let by_lemma = lex.by_anchor.get(view.lemma(i));
-        let by_form =
-            (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten();
+        let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
             i += 1;

@@ -345,7 +345,7 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
 /// relative clause ("which is preparing an offensive") or in the reasons a speaker gives
 /// (", saying he must resign").
 fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usize>) -> bool {
-    let word = view.lower[d.start].as_str();
+    let word = view.word(d.start);
     let inflected_verb =
         !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemma(d.start) != word));
     let mut k = d.start;

@@ -1,6 +1,8 @@
 //! One sentence as the event coder sees it: lower-case words, lemmas, and which actor
 //! mention each token belongs to.
 
+use std::borrow::Cow;
+
 use annalist_core::Mention;
 
 use super::lemma::lemmatise;
@@ -13,8 +15,9 @@ use crate::segment::{Token, TokenKind};
 pub(crate) struct SentenceView<'a> {
     /// The sentence's tokens.
     pub tokens: &'a [Token],
-    /// Lower-case token text with typographic apostrophes made plain.
-    pub lower: Vec<String>,
+    /// Lower-case token text with typographic apostrophes made plain (borrowed from the text
+    /// when it already is).
+    pub lower: Vec<Cow<'a, str>>,
     /// Known lemma of each word token, when the lexicon knows one.
     lemmas: Vec<Option<&'static str>>,
     /// Index (into the document's mentions) of the mention each token belongs to.
@@ -32,11 +35,15 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn new(cx: &Context<'a>, index: usize, mentions: &[Mention]) -> SentenceView<'a> {
         let tokens = cx.segmentation.sentence_tokens(index);
         let lex = &*LEXICON;
-        let lower: Vec<String> = tokens
+        let lower: Vec<Cow<'a, str>> = tokens
             .iter()
             .map(|t| {
-                let lower = t.span.slice(cx.text).to_lowercase();
-                if lower.contains('’') { lower.replace('’', "'") } else { lower }
+                let word = t.span.slice(cx.text);
+                if word.chars().all(|c| !c.is_uppercase() && c != '’') {
+                    return Cow::Borrowed(word);
+                }
+                let lower = word.to_lowercase();
+                Cow::Owned(if lower.contains('’') { lower.replace('’', "'") } else { lower })
             })
             .collect();
         let lemmas = lower
@@ -80,11 +87,13 @@ impl<'a> SentenceView<'a> {
         view.reports = (0..view.len())
             .filter_map(|i| {
                 lex.cues_by_first_word
-                    .get(view.lower[i].as_str())?
+                    .get(view.word(i))?
                     .iter()
                     .map(|&c| &lex.cues[c])
                     .filter(|c| c.modality == annalist_core::Modality::Reported)
-                    .find(|c| c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k) == Some(w)))
+                    .find(|c| {
+                        c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
+                    })
                     .map(|c| (i, c.words.len()))
             })
             .collect();
@@ -96,9 +105,14 @@ impl<'a> SentenceView<'a> {
         self.capitalised[i]
     }
 
+    /// The lower-case text of token `i`.
+    pub(crate) fn word(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
     /// The lemma of token `i`: the known lemma, else the lower-case text.
     pub(crate) fn lemma(&self, i: usize) -> &str {
-        self.lemmas[i].unwrap_or(self.lower[i].as_str())
+        self.lemmas[i].unwrap_or(self.word(i))
     }
 
     /// Number of tokens.
@@ -110,7 +124,7 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn is_break(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
             && matches!(
-                self.lower[i].as_str(),
+                self.word(i),
                 "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]"
             )
     }
@@ -122,8 +136,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && words.contains(&self.lower[i].as_str())
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.word(i))
     }
 
     /// Distinct mentions of the tokens in `from..to`, in text order.
