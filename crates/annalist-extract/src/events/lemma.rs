@@ -3,27 +3,24 @@
 //! rule. It only ever maps a word onto a lemma the lexicon knows, so it cannot invent one:
 //! "expelling" → "expel", "making" → "make", "troops" → "troop", "refused" → "refuse".
 
-use super::lexicon::{FastMap, FastSet};
+use super::lexicon::FastMap;
 
-/// The known lemma of a lower-case word, if any.
-pub(crate) fn lemmatise<'a>(
-    word: &str,
-    known: &'a FastSet<String>,
-    irregular: &'a FastMap<String, String>,
-) -> Option<&'a str> {
+/// The known lemma of a lower-case word, if any. `forms` maps every known form to its lemma:
+/// each lemma to itself, each irregular form to its lemma.
+pub(crate) fn lemmatise<'a>(word: &str, forms: &'a FastMap<String, String>) -> Option<&'a str> {
     let word = strip_possessive(word);
-    if let Some(lemma) = irregular.get(word) {
+    if let Some(lemma) = forms.get(word) {
         return Some(lemma);
     }
-    if let Some(lemma) = known.get(word) {
-        return Some(lemma);
+    if !(word.ends_with('s') || word.ends_with("ed") || word.ends_with("ing")) {
+        return None;
     }
     let mut candidate = String::with_capacity(word.len() + 1);
     let mut try_stem = |stem: &str, tail: &str| {
         candidate.clear();
         candidate.push_str(stem);
         candidate.push_str(tail);
-        known.get(candidate.as_str()).map(String::as_str)
+        forms.get(candidate.as_str()).map(String::as_str)
     };
     if let Some(stem) = word.strip_suffix("ies")
         && let Some(l) = try_stem(stem, "y")
@@ -81,12 +78,12 @@ mod tests {
 
     #[test]
     fn maps_inflections_onto_known_lemmas() {
-        let known: FastSet<String> = ["expel", "make", "troop", "refuse", "pull", "deny", "withdraw", "talk"]
-            .map(String::from)
-            .into_iter()
-            .collect();
-        let irregular: FastMap<String, String> =
-            [("withdrew".to_owned(), "withdraw".to_owned())].into_iter().collect();
+        let mut forms: FastMap<String, String> =
+            ["expel", "make", "troop", "refuse", "pull", "deny", "withdraw", "talk"]
+                .map(|w| (w.to_owned(), w.to_owned()))
+                .into_iter()
+                .collect();
+        forms.insert("withdrew".to_owned(), "withdraw".to_owned());
         for (word, lemma) in [
             ("expelling", "expel"),
             ("expelled", "expel"),
@@ -100,7 +97,7 @@ mod tests {
             ("troops'", "troop"),
             ("unknown", "unknown"),
         ] {
-            assert_eq!(lemmatise(word, &known, &irregular).unwrap_or(word), lemma, "{word}");
+            assert_eq!(lemmatise(word, &forms).unwrap_or(word), lemma, "{word}");
         }
     }
 }

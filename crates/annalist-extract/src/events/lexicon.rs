@@ -113,10 +113,10 @@ pub(crate) struct Lexicon {
     pub patterns: Vec<Pattern>,
     /// Pattern indices by the lemmas of their first element.
     pub by_anchor: FastMap<String, Vec<usize>>,
-    /// Every lemma a pattern uses: the lemmatiser maps inflected forms onto these.
-    pub known_lemmas: FastSet<String>,
-    /// Irregular form → lemma.
-    pub irregular: FastMap<String, String>,
+    /// Every form the lemmatiser knows → its lemma: each lemma to itself, each irregular
+    /// form to its lemma, and the first words of the modality cues to themselves (so that a
+    /// word with no known form can be passed over at once).
+    pub forms: FastMap<String, String>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -227,16 +227,12 @@ fn load() -> Lexicon {
             cues_by_first_word.entry(first.clone()).or_default().push(i);
         }
     }
-    Lexicon {
-        patterns,
-        by_anchor,
-        known_lemmas,
-        irregular,
-        cues,
-        cues_by_first_word,
-        complements,
-        intentions,
+    let mut forms: FastMap<String, String> = known_lemmas.iter().map(|l| (l.clone(), l.clone())).collect();
+    forms.extend(irregular);
+    for first in cues_by_first_word.keys() {
+        forms.entry(first.clone()).or_insert_with(|| first.clone());
     }
+    Lexicon { patterns, by_anchor, forms, cues, cues_by_first_word, complements, intentions }
 }
 
 /// The lexicon, compiled on first use.

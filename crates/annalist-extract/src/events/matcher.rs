@@ -158,6 +158,10 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < view.len() {
+        if !view.is_known(i) {
+            i += 1;
+            continue;
+        }
         let by_lemma = lex.by_anchor.get(view.lemma(i));
         let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
         // Most words anchor nothing: look no further at them.

@@ -50,7 +50,7 @@ impl<'a> SentenceView<'a> {
             .iter()
             .zip(tokens)
             .map(|(w, t)| match t.kind {
-                TokenKind::Word => lemmatise(w, &lex.known_lemmas, &lex.irregular),
+                TokenKind::Word => lemmatise(w, &lex.forms),
                 _ => None,
             })
             .collect();
@@ -85,6 +85,7 @@ impl<'a> SentenceView<'a> {
         let mut view =
             SentenceView { tokens, lower, lemmas, mention_at, capitalised, adjectival, reports: Vec::new() };
         view.reports = (0..view.len())
+            .filter(|&i| view.lemmas[i].is_some())
             .filter_map(|i| {
                 lex.cues_by_first_word
                     .get(view.word(i))?
@@ -103,6 +104,11 @@ impl<'a> SentenceView<'a> {
     /// Whether token `i` starts with a capital letter in the text.
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
         self.capitalised[i]
+    }
+
+    /// Whether the lexicon knows a form of token `i` (only such words can anchor a trigger).
+    pub(crate) fn is_known(&self, i: usize) -> bool {
+        self.lemmas[i].is_some()
     }
 
     /// The lower-case text of token `i`.
