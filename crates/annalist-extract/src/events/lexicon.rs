@@ -114,8 +114,9 @@ pub(crate) struct Lexicon {
     /// Pattern indices by the lemmas of their first element.
     pub by_anchor: FastMap<String, Vec<usize>>,
     /// Every form the lemmatiser knows → its lemma: each lemma to itself, each irregular
-    /// form to its lemma, and the first words of the modality cues to themselves (so that a
-    /// word with no known form can be passed over at once).
+    /// form to its lemma, and the first words of the modality cues that are no inflection of
+    /// a known lemma to themselves (so that a word with no known form can be passed over at
+    /// once).
     pub forms: FastMap<String, String>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
@@ -229,8 +230,11 @@ fn load() -> Lexicon {
     }
     let mut forms: FastMap<String, String> = known_lemmas.iter().map(|l| (l.clone(), l.clone())).collect();
     forms.extend(irregular);
-    for first in cues_by_first_word.keys() {
-        forms.entry(first.clone()).or_insert_with(|| first.clone());
+    // A cue word that is an inflection of a known lemma ("alleged") keeps its lemma.
+    let cue_words: Vec<String> =
+        cues_by_first_word.keys().filter(|w| super::lemma::lemmatise(w, &forms).is_none()).cloned().collect();
+    for word in cue_words {
+        forms.insert(word.clone(), word);
     }
     Lexicon { patterns, by_anchor, forms, cues, cues_by_first_word, complements, intentions }
 }
