@@ -107,7 +107,9 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
     for index in 0..cx.segmentation.sentences.len() {
         let view = SentenceView::new(cx, index, &actors.mentions);
         let first = drafts.len();
-        code_sentence(&view, index, actors, &mut drafts);
+        if view.has_anchor {
+            code_sentence(&view, index, actors, &mut drafts);
+        }
         resolve_repeats(&mut drafts, first, actors);
         views.push(view);
     }

@@ -28,6 +28,9 @@ pub(crate) struct SentenceView<'a> {
     pub adjectival: Vec<bool>,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
     pub reports: Vec<(usize, usize)>,
+    /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
+    /// reported demand).
+    pub has_anchor: bool,
 }
 
 impl<'a> SentenceView<'a> {
@@ -46,7 +49,7 @@ impl<'a> SentenceView<'a> {
                 Cow::Owned(if lower.contains('’') { lower.replace('’', "'") } else { lower })
             })
             .collect();
-        let lemmas = lower
+        let lemmas: Vec<Option<&'static str>> = lower
             .iter()
             .zip(tokens)
             .map(|(w, t)| match t.kind {
@@ -54,7 +57,25 @@ impl<'a> SentenceView<'a> {
                 _ => None,
             })
             .collect();
+        let has_anchor = lemmas.iter().zip(&lower).any(|(lemma, word): (&Option<&str>, &Cow<'a, str>)| {
+            lemma.is_some_and(|l| lex.by_anchor.contains_key(l) || lex.by_anchor.contains_key(word.as_ref()))
+                || word == "must"
+        });
         let mut mention_at = vec![None; tokens.len()];
+        if !has_anchor {
+            // No trigger can start here: the rest of the view is never read.
+            let n = tokens.len();
+            return SentenceView {
+                tokens,
+                lower,
+                lemmas,
+                mention_at,
+                capitalised: vec![false; n],
+                adjectival: vec![false; n],
+                reports: Vec::new(),
+                has_anchor,
+            };
+        }
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let from = mentions.partition_point(|m| m.span.end <= first.span.start);
             for (mi, m) in mentions.iter().enumerate().skip(from) {
@@ -82,8 +103,16 @@ impl<'a> SentenceView<'a> {
                 })
             })
             .collect();
-        let mut view =
-            SentenceView { tokens, lower, lemmas, mention_at, capitalised, adjectival, reports: Vec::new() };
+        let mut view = SentenceView {
+            tokens,
+            lower,
+            lemmas,
+            mention_at,
+            capitalised,
+            adjectival,
+            reports: Vec::new(),
+            has_anchor,
+        };
         view.reports = (0..view.len())
             .filter(|&i| view.lemmas[i].is_some())
             .filter_map(|i| {
