@@ -118,8 +118,7 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
         let after_comma = i > 0 && view.lower[i - 1] == ",";
         let next_is_verb = i + 1 < view.len()
             && view.mention_at[i + 1].is_none()
-            && (view.is_word_in(i + 1, VERB_STARTS)
-                || LEXICON.by_anchor.contains_key(view.lemmas[i + 1].as_str()));
+            && (view.is_word_in(i + 1, VERB_STARTS) || LEXICON.by_anchor.contains_key(view.lemma(i + 1)));
         return after_comma || next_is_verb;
     }
     view.is_word_in(i, LEFT_BOUNDARIES)
@@ -224,7 +223,7 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
 pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) -> Option<Option<usize>> {
     let word = &view.lower[anchor];
     let participle = word.ends_with("ed")
-        || (view.lemmas[anchor] != *word && !word.ends_with('s') && !word.ends_with("ing"));
+        || (view.lemma(anchor) != *word && !word.ends_with('s') && !word.ends_with("ing"));
     let aux = (anchor.saturating_sub(3)..anchor).rev().any(|k| view.is_word_in(k, BE_FORMS));
     if !(participle && aux) {
         return None;
@@ -265,7 +264,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
     let mut k = anchor;
     for _ in 0..3 {
         k = k.checked_sub(1)?;
-        let w = view.lower[k].as_str();
+        let w = view.word(k);
         let modifier = view
             .is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
             || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));
@@ -277,7 +276,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
             && !view.original_first_char_upper(k)
             && !view.is_word_in(k, NP_STOPS)
             && !view.is_word_in(k, BE_FORMS)
-            && (w.ends_with("ed") || w.ends_with('s') || view.lemmas[k] != w);
+            && (w.ends_with("ed") || w.ends_with('s') || view.lemma(k) != w);
         return verb_like.then_some(k);
     }
     None

@@ -3,18 +3,58 @@
 //! rule. It only ever maps a word onto a lemma the lexicon knows, so it cannot invent one:
 //! "expelling" → "expel", "making" → "make", "troops" → "troop", "refused" → "refuse".
 
-use std::collections::{HashMap, HashSet};
+use super::lexicon::FastMap;
 
-/// The lemma of a lower-case word, or the word itself when no known lemma fits.
-pub(crate) fn lemmatise(word: &str, known: &HashSet<String>, irregular: &HashMap<String, String>) -> String {
+/// The known lemma of a lower-case word, if any. `forms` maps every known form to its lemma:
+/// each lemma to itself, each irregular form to its lemma.
+pub(crate) fn lemmatise<'a>(word: &str, forms: &'a FastMap<String, String>) -> Option<&'a str> {
     let word = strip_possessive(word);
-    if let Some(lemma) = irregular.get(word) {
-        return lemma.clone();
+    if let Some(lemma) = forms.get(word) {
+        return Some(lemma);
     }
-    if known.contains(word) {
-        return word.to_owned();
+    if !(word.ends_with('s') || word.ends_with("ed") || word.ends_with("ing")) {
+        return None;
     }
-    candidates(word).into_iter().find(|c| known.contains(c)).unwrap_or_else(|| word.to_owned())
+    let mut candidate = String::with_capacity(word.len() + 1);
+    let mut try_stem = |stem: &str, tail: &str| {
+        candidate.clear();
+        candidate.push_str(stem);
+        candidate.push_str(tail);
+        forms.get(candidate.as_str()).map(String::as_str)
+    };
+    if let Some(stem) = word.strip_suffix("ies")
+        && let Some(l) = try_stem(stem, "y")
+    {
+        return Some(l);
+    }
+    if let Some(stem) = word.strip_suffix("es")
+        && let Some(l) = try_stem(stem, "")
+    {
+        return Some(l);
+    }
+    if let Some(stem) = word.strip_suffix('s').filter(|s| !s.ends_with('s'))
+        && let Some(l) = try_stem(stem, "")
+    {
+        return Some(l);
+    }
+    if let Some(stem) = word.strip_suffix("ied")
+        && let Some(l) = try_stem(stem, "y")
+    {
+        return Some(l);
+    }
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if let Some(l) = try_stem(stem, "").or_else(|| try_stem(stem, "e")) {
+                return Some(l);
+            }
+            if let Some(single) = undoubled(stem)
+                && let Some(l) = try_stem(single, "")
+            {
+                return Some(l);
+            }
+        }
+    }
+    None
 }
 
 /// "kyiv's" → "kyiv".
@@ -26,38 +66,10 @@ pub(crate) fn strip_possessive(word: &str) -> &str {
         .unwrap_or(word)
 }
 
-fn undoubled(stem: &str) -> Option<String> {
+fn undoubled(stem: &str) -> Option<&str> {
     let bytes = stem.as_bytes();
     let n = bytes.len();
-    (n >= 2 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].is_ascii_alphabetic())
-        .then(|| stem[..n - 1].to_owned())
-}
-
-fn candidates(word: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(stem) = word.strip_suffix("ies") {
-        out.push(format!("{stem}y"));
-    }
-    if let Some(stem) = word.strip_suffix("es") {
-        out.push(stem.to_owned());
-    }
-    if let Some(stem) = word.strip_suffix('s').filter(|s| !s.ends_with('s')) {
-        out.push(stem.to_owned());
-    }
-    if let Some(stem) = word.strip_suffix("ied") {
-        out.push(format!("{stem}y"));
-    }
-    if let Some(stem) = word.strip_suffix("ed") {
-        out.push(stem.to_owned());
-        out.push(format!("{stem}e"));
-        out.extend(undoubled(stem));
-    }
-    if let Some(stem) = word.strip_suffix("ing") {
-        out.push(stem.to_owned());
-        out.push(format!("{stem}e"));
-        out.extend(undoubled(stem));
-    }
-    out
+    (n >= 2 && bytes[n - 1] == bytes[n - 2] && bytes[n - 1].is_ascii_alphabetic()).then(|| &stem[..n - 1])
 }
 
 #[cfg(test)]
@@ -66,9 +78,12 @@ mod tests {
 
     #[test]
     fn maps_inflections_onto_known_lemmas() {
-        let known: HashSet<String> =
-            ["expel", "make", "troop", "refuse", "pull", "deny", "withdraw", "talk"].map(String::from).into();
-        let irregular: HashMap<String, String> = [("withdrew".to_owned(), "withdraw".to_owned())].into();
+        let mut forms: FastMap<String, String> =
+            ["expel", "make", "troop", "refuse", "pull", "deny", "withdraw", "talk"]
+                .map(|w| (w.to_owned(), w.to_owned()))
+                .into_iter()
+                .collect();
+        forms.insert("withdrew".to_owned(), "withdraw".to_owned());
         for (word, lemma) in [
             ("expelling", "expel"),
             ("expelled", "expel"),
@@ -79,10 +94,10 @@ mod tests {
             ("denied", "deny"),
             ("withdrew", "withdraw"),
             ("talks", "talk"),
-            ("kyiv's", "kyiv"),
+            ("troops'", "troop"),
             ("unknown", "unknown"),
         ] {
-            assert_eq!(lemmatise(word, &known, &irregular), lemma, "{word}");
+            assert_eq!(lemmatise(word, &forms).unwrap_or(word), lemma, "{word}");
         }
     }
 }

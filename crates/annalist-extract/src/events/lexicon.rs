@@ -1,11 +1,37 @@
 //! The event coder's knowledge, read once from the TSV files under `data/events/`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use annalist_core::{Modality, PloverType};
 
 use crate::lexicon::rows;
+
+/// FNV-1a: the lexicon's keys are fixed and short, and text only queries them, so a fast
+/// non-keyed hash is safe here and several times cheaper than SipHash.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A hash map with the [`Fnv`] hasher.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set with the [`Fnv`] hasher.
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// The pattern file: trigger phrases and the PLOVER type and mode they code.
 pub(crate) const PATTERNS_TSV: &str = include_str!("../../data/events/patterns.tsv");
@@ -86,13 +112,16 @@ pub(crate) struct Lexicon {
     /// All patterns.
     pub patterns: Vec<Pattern>,
     /// Pattern indices by the lemmas of their first element.
-    pub by_anchor: HashMap<String, Vec<usize>>,
-    /// Every lemma a pattern uses: the lemmatiser maps inflected forms onto these.
-    pub known_lemmas: HashSet<String>,
-    /// Irregular form → lemma.
-    pub irregular: HashMap<String, String>,
+    pub by_anchor: FastMap<String, Vec<usize>>,
+    /// Every form the lemmatiser knows → its lemma: each lemma to itself, each irregular
+    /// form to its lemma, and the first words of the modality cues that are no inflection of
+    /// a known lemma to themselves (so that a word with no known form can be passed over at
+    /// once).
+    pub forms: FastMap<String, String>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
+    /// Indices of the cues by their first word ("n't" cues under "n't").
+    pub cues_by_first_word: FastMap<String, Vec<usize>>,
     /// (verbal type, embedded type, embedded mode or None for any) → mode.
     pub complements: Vec<(PloverType, PloverType, Option<String>, String)>,
     /// Announced type → type it is coded as.
@@ -121,8 +150,8 @@ fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
 
 fn load() -> Lexicon {
     let mut patterns = Vec::new();
-    let mut by_anchor: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut known_lemmas = HashSet::new();
+    let mut by_anchor: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut known_lemmas = FastSet::default();
     for (line, fields) in rows(PATTERNS_TSV) {
         let mut elements = Vec::new();
         let mut gap = false;
@@ -160,7 +189,7 @@ fn load() -> Lexicon {
         };
         patterns.push(Pattern { elements, coding, mode, kind, reversed });
     }
-    let mut irregular = HashMap::new();
+    let mut irregular = FastMap::default();
     for (_, fields) in rows(IRREGULAR_TSV) {
         let lemma = field(&fields, 1).to_lowercase();
         known_lemmas.insert(lemma.clone());
@@ -193,7 +222,21 @@ fn load() -> Lexicon {
             )
         })
         .collect();
-    Lexicon { patterns, by_anchor, known_lemmas, irregular, cues, complements, intentions }
+    let mut cues_by_first_word: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, cue) in cues.iter().enumerate() {
+        if let Some(first) = cue.words.first() {
+            cues_by_first_word.entry(first.clone()).or_default().push(i);
+        }
+    }
+    let mut forms: FastMap<String, String> = known_lemmas.iter().map(|l| (l.clone(), l.clone())).collect();
+    forms.extend(irregular);
+    // A cue word that is an inflection of a known lemma ("alleged") keeps its lemma.
+    let cue_words: Vec<String> =
+        cues_by_first_word.keys().filter(|w| super::lemma::lemmatise(w, &forms).is_none()).cloned().collect();
+    for word in cue_words {
+        forms.insert(word.clone(), word);
+    }
+    Lexicon { patterns, by_anchor, forms, cues, cues_by_first_word, complements, intentions }
 }
 
 /// The lexicon, compiled on first use.

@@ -72,7 +72,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         return true;
     }
     // "the initial attack": an article two words back makes the word between an adjective.
-    let uninflected = view.lemmas[i] == view.lower[i];
+    let uninflected = view.lemma(i) == view.lower[i];
     let article_before =
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
     article_before
@@ -103,7 +103,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         // "Amnesty International" at the start of a sentence.
         return true;
     }
-    let w = view.lower[i].as_str();
+    let w = view.word(i);
     let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.is_possessive(i - 1));
     if after_marker && w.ends_with("ed") {
         return true;
@@ -140,7 +140,7 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        if element.alternatives.iter().any(|a| *a == view.lemmas[j] || *a == view.lower[j])
+        if element.alternatives.iter().any(|a| *a == view.lemma(j) || *a == view.lower[j])
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
@@ -158,16 +158,20 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < view.len() {
-        if cannot_anchor(view, i) {
+        if !view.is_known(i) {
+            i += 1;
+            continue;
+        }
+        let by_lemma = lex.by_anchor.get(view.lemma(i));
+        let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
+        // Most words anchor nothing: look no further at them.
+        if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
             i += 1;
             continue;
         }
         let nominal = nominal_context(view, i);
         let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
-        let candidates = lex.by_anchor.get(view.lemmas[i].as_str()).into_iter().chain(
-            (view.lemmas[i] != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten(),
-        );
-        for &p in candidates.flatten() {
+        for &p in by_lemma.into_iter().chain(by_form).flatten() {
             let pattern = &lex.patterns[p];
             let Some(end) = match_from(view, &pattern.elements[1..], i + 1) else { continue };
             let end = end.max(i);

@@ -107,7 +107,9 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
     for index in 0..cx.segmentation.sentences.len() {
         let view = SentenceView::new(cx, index, &actors.mentions);
         let first = drafts.len();
-        code_sentence(&view, index, actors, &mut drafts);
+        if view.has_anchor {
+            code_sentence(&view, index, actors, &mut drafts);
+        }
         resolve_repeats(&mut drafts, first, actors);
         views.push(view);
     }
@@ -172,13 +174,15 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
     reported_obligations(view, sentence, drafts, first);
     absorb_complements(view, &mut drafts[first..]);
     drop_circumstances(view, &mut drafts[first..]);
+    let mut previous: Option<usize> = None;
     for k in first..drafts.len() {
         if drafts[k].absorbed {
             continue;
         }
-        let previous = drafts[first..k].iter().rev().find(|d| !d.absorbed).cloned();
-        read_participants(view, actors, &mut drafts[k], previous.as_ref());
-        read_modality(view, &mut drafts[k], previous.as_ref());
+        let earlier = previous.map(|p| drafts[p].clone());
+        read_participants(view, actors, &mut drafts[k], earlier.as_ref());
+        read_modality(view, &mut drafts[k], earlier.as_ref());
+        previous = Some(k);
     }
     merge_elaborations(view, &mut drafts[first..]);
     for d in drafts[first..].iter_mut().filter(|d| !d.absorbed) {
@@ -345,9 +349,9 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
 /// relative clause ("which is preparing an offensive") or in the reasons a speaker gives
 /// (", saying he must resign").
 fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usize>) -> bool {
-    let word = view.lower[d.start].as_str();
+    let word = view.word(d.start);
     let inflected_verb =
-        !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemmas[d.start] != word));
+        !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemma(d.start) != word));
     let mut k = d.start;
     let mut named = false;
     while k > 0 && d.start - k < 5 {
@@ -557,11 +561,16 @@ fn read_modality(view: &SentenceView<'_>, d: &mut Draft, previous: Option<&Draft
 /// "Sudanese rebels shelled Juba, killing about 20 people": a participle or nominal phrase
 /// of the same type after an event elaborates it rather than adding another.
 fn merge_elaborations(view: &SentenceView<'_>, drafts: &mut [Draft]) {
-    for k in 1..drafts.len() {
+    // The event being elaborated, and where its elaboration so far ends.
+    let mut head: Option<(usize, usize)> = None;
+    for k in 0..drafts.len() {
         if drafts[k].absorbed {
             continue;
         }
-        let Some(prev) = (0..k).rev().find(|&p| !drafts[p].absorbed) else { continue };
+        let Some((prev, chain_end)) = head else {
+            head = Some((k, drafts[k].end));
+            continue;
+        };
         let (a, b) = (&drafts[prev], &drafts[k]);
         let same_type = a.event_type().is_some() && a.event_type() == b.event_type();
         let modes_fit = a.mode.is_none() || b.mode.is_none() || a.mode == b.mode;
@@ -573,8 +582,10 @@ fn merge_elaborations(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         // Violence is told as a chain of casualties: "killed one soldier and wounded two".
         let violence_chain = a.event_type() == Some(PloverType::Assault) && modes_fit;
         let elaboration = participle || (b.nominal && modes_fit) || violence_chain;
-        if same_type && elaboration && !own_source && a.modality == b.modality {
-            let (mode, target) = (b.mode.clone(), b.target.clone());
+        // An elaboration follows closely; a long chain is a list of events.
+        let close = b.start <= chain_end + ELABORATION_WINDOW && a.target.len() < 8;
+        if same_type && elaboration && close && !own_source && a.modality == b.modality {
+            let (mode, target, end) = (b.mode.clone(), b.target.clone(), b.end);
             let a = &mut drafts[prev];
             a.mode = a.mode.take().or(mode);
             for t in target {
@@ -583,9 +594,15 @@ fn merge_elaborations(view: &SentenceView<'_>, drafts: &mut [Draft]) {
                 }
             }
             drafts[k].absorbed = true;
+            head = Some((prev, end));
+        } else {
+            head = Some((k, drafts[k].end));
         }
     }
 }
+
+/// Words an elaboration may stand after the event it elaborates.
+const ELABORATION_WINDOW: usize = 24;
 
 /// An announced cooperative action is an AGREE, an announced conflictual one a THREATEN
 /// (data/events/intentions.tsv); the announcement itself happened.

@@ -48,7 +48,9 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
     };
     // Cues in the clause before the trigger and inside it ("failed to").
     for i in clause..=end.min(view.len().saturating_sub(1)) {
-        for cue in lex.cues.iter().filter(|c| c.modality != Modality::Reported) {
+        let first = if view.lower[i].ends_with("n't") { "n't" } else { view.word(i) };
+        let Some(candidates) = lex.cues_by_first_word.get(first) else { continue };
+        for cue in candidates.iter().map(|&c| &lex.cues[c]).filter(|c| c.modality != Modality::Reported) {
             if cue_at(view, i, cue)
                 && i + cue.words.len() <= end + 1
                 && !(i >= start && cue.modality == Modality::Future)

@@ -1,6 +1,8 @@
 //! One sentence as the event coder sees it: lower-case words, lemmas, and which actor
 //! mention each token belongs to.
 
+use std::borrow::Cow;
+
 use annalist_core::Mention;
 
 use super::lemma::lemmatise;
@@ -13,10 +15,11 @@ use crate::segment::{Token, TokenKind};
 pub(crate) struct SentenceView<'a> {
     /// The sentence's tokens.
     pub tokens: &'a [Token],
-    /// Lower-case token text with typographic apostrophes made plain.
-    pub lower: Vec<String>,
-    /// Lemma of each token (the lower-case text for punctuation and unknown words).
-    pub lemmas: Vec<String>,
+    /// Lower-case token text with typographic apostrophes made plain (borrowed from the text
+    /// when it already is).
+    pub lower: Vec<Cow<'a, str>>,
+    /// Known lemma of each word token, when the lexicon knows one.
+    lemmas: Vec<Option<&'static str>>,
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
@@ -25,6 +28,9 @@ pub(crate) struct SentenceView<'a> {
     pub adjectival: Vec<bool>,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
     pub reports: Vec<(usize, usize)>,
+    /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
+    /// reported demand).
+    pub has_anchor: bool,
 }
 
 impl<'a> SentenceView<'a> {
@@ -32,17 +38,44 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn new(cx: &Context<'a>, index: usize, mentions: &[Mention]) -> SentenceView<'a> {
         let tokens = cx.segmentation.sentence_tokens(index);
         let lex = &*LEXICON;
-        let lower: Vec<String> =
-            tokens.iter().map(|t| t.span.slice(cx.text).to_lowercase().replace('’', "'")).collect();
-        let lemmas = lower
+        let lower: Vec<Cow<'a, str>> = tokens
+            .iter()
+            .map(|t| {
+                let word = t.span.slice(cx.text);
+                if word.chars().all(|c| !c.is_uppercase() && c != '’') {
+                    return Cow::Borrowed(word);
+                }
+                let lower = word.to_lowercase();
+                Cow::Owned(if lower.contains('’') { lower.replace('’', "'") } else { lower })
+            })
+            .collect();
+        let lemmas: Vec<Option<&'static str>> = lower
             .iter()
             .zip(tokens)
             .map(|(w, t)| match t.kind {
-                TokenKind::Word => lemmatise(w, &lex.known_lemmas, &lex.irregular),
-                _ => w.clone(),
+                TokenKind::Word => lemmatise(w, &lex.forms),
+                _ => None,
             })
             .collect();
+        let has_anchor = lemmas.iter().zip(&lower).any(|(lemma, word): (&Option<&str>, &Cow<'a, str>)| {
+            lemma.is_some_and(|l| lex.by_anchor.contains_key(l) || lex.by_anchor.contains_key(word.as_ref()))
+                || word == "must"
+        });
         let mut mention_at = vec![None; tokens.len()];
+        if !has_anchor {
+            // No trigger can start here: the rest of the view is never read.
+            let n = tokens.len();
+            return SentenceView {
+                tokens,
+                lower,
+                lemmas,
+                mention_at,
+                capitalised: vec![false; n],
+                adjectival: vec![false; n],
+                reports: Vec::new(),
+                has_anchor,
+            };
+        }
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let from = mentions.partition_point(|m| m.span.end <= first.span.start);
             for (mi, m) in mentions.iter().enumerate().skip(from) {
@@ -70,14 +103,27 @@ impl<'a> SentenceView<'a> {
                 })
             })
             .collect();
-        let mut view =
-            SentenceView { tokens, lower, lemmas, mention_at, capitalised, adjectival, reports: Vec::new() };
+        let mut view = SentenceView {
+            tokens,
+            lower,
+            lemmas,
+            mention_at,
+            capitalised,
+            adjectival,
+            reports: Vec::new(),
+            has_anchor,
+        };
         view.reports = (0..view.len())
+            .filter(|&i| view.lemmas[i].is_some())
             .filter_map(|i| {
-                lex.cues
+                lex.cues_by_first_word
+                    .get(view.word(i))?
                     .iter()
+                    .map(|&c| &lex.cues[c])
                     .filter(|c| c.modality == annalist_core::Modality::Reported)
-                    .find(|c| c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k) == Some(w)))
+                    .find(|c| {
+                        c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
+                    })
                     .map(|c| (i, c.words.len()))
             })
             .collect();
@@ -89,6 +135,21 @@ impl<'a> SentenceView<'a> {
         self.capitalised[i]
     }
 
+    /// Whether the lexicon knows a form of token `i` (only such words can anchor a trigger).
+    pub(crate) fn is_known(&self, i: usize) -> bool {
+        self.lemmas[i].is_some()
+    }
+
+    /// The lower-case text of token `i`.
+    pub(crate) fn word(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// The lemma of token `i`: the known lemma, else the lower-case text.
+    pub(crate) fn lemma(&self, i: usize) -> &str {
+        self.lemmas[i].unwrap_or(self.word(i))
+    }
+
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
@@ -98,7 +159,7 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn is_break(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
             && matches!(
-                self.lower[i].as_str(),
+                self.word(i),
                 "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]"
             )
     }
@@ -110,8 +171,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && words.contains(&self.lower[i].as_str())
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.word(i))
     }
 
     /// Distinct mentions of the tokens in `from..to`, in text order.
