@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annalist_book::StaticPage;
+use annalist_book::{BookSources, LexiconSource, StaticPage};
 use annalist_extract::Extractor;
 use annalist_input::{Inputs, Source};
 use anyhow::{Context as _, bail};
@@ -12,8 +12,14 @@ use anyhow::{Context as _, bail};
 use crate::{USAGE, workspace_root};
 
 /// The hand-written pages of `book/src/`, listed before the generated chapters.
-const FRONT_PAGES: [(&str, &str); 3] =
-    [("Introduction", "introduction.md"), ("How to read this book", "reading.md"), ("Method", "method.md")];
+const FRONT_PAGES: [(&str, &str); 2] =
+    [("Introduction", "introduction.md"), ("How to read this book", "reading.md")];
+
+/// The hand-written introduction of the method part, with the generated pages under it.
+const METHOD_PAGE: (&str, &str) = ("Method", "method.md");
+
+/// Files of the book's folder besides `src/` that the build needs.
+const BOOK_FILES: [&str; 2] = ["book.toml", "annalist.css"];
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     let root = workspace_root();
@@ -51,12 +57,18 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|(title, path)| StaticPage { title: (*title).to_owned(), path: (*path).to_owned() })
         .collect();
+    let method = StaticPage { title: METHOD_PAGE.0.to_owned(), path: METHOD_PAGE.1.to_owned() };
+    let lexicons: Vec<LexiconSource> = annalist_extract::lexicon::FILES
+        .iter()
+        .map(|f| LexiconSource { name: f.name.to_owned(), text: f.text.to_owned() })
+        .collect();
+    let sources = BookSources { front: &front, method: Some(&method), lexicons: &lexicons };
     let src = out.join("src");
     let generated = src.join("generated");
     if generated.exists() {
         fs::remove_dir_all(&generated).with_context(|| format!("removing {}", generated.display()))?;
     }
-    for page in annalist_book::chapters(&corpus, &front) {
+    for page in annalist_book::chapters(&corpus, &sources) {
         write_atomically(&src.join(&page.path), page.content.as_bytes())?;
     }
     let book = mdbook_driver::MDBook::load(&out).map_err(|e| anyhow::anyhow!("{e:#}"))?;
@@ -81,8 +93,10 @@ fn stage_template(template: &Path, out: &Path) -> anyhow::Result<()> {
         return Ok(());
     }
     fs::create_dir_all(out.join("src")).with_context(|| format!("creating {}", out.display()))?;
-    fs::copy(template.join("book.toml"), out.join("book.toml")).context("copying book.toml")?;
-    for (_, page) in FRONT_PAGES {
+    for file in BOOK_FILES {
+        fs::copy(template.join(file), out.join(file)).with_context(|| format!("copying {file}"))?;
+    }
+    for (_, page) in FRONT_PAGES.into_iter().chain([METHOD_PAGE]) {
         fs::copy(template.join("src").join(page), out.join("src").join(page))
             .with_context(|| format!("copying {page}"))?;
     }
