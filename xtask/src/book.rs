@@ -24,14 +24,19 @@ const BOOK_FILES: [&str; 2] = ["book.toml", "annalist.css"];
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     let root = workspace_root();
     let mut inputs = Vec::new();
+    let mut corpus_file = None;
     let mut out = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--input" => inputs.push(PathBuf::from(it.next().context("--input needs a path")?)),
+            "--corpus" => corpus_file = Some(PathBuf::from(it.next().context("--corpus needs a path")?)),
             "--out" => out = Some(PathBuf::from(it.next().context("--out needs a folder")?)),
             other => bail!("unknown argument {other:?}\n{USAGE}"),
         }
+    }
+    if corpus_file.is_some() && !inputs.is_empty() {
+        bail!("give either --input or --corpus, not both\n{USAGE}");
     }
     if inputs.is_empty() {
         inputs.push(root.join("seeds"));
@@ -40,19 +45,29 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     let out = out.unwrap_or_else(|| template.clone());
     stage_template(&template, &out)?;
 
-    let extractor = Extractor::default();
-    let mut records = Vec::new();
     let mut failed = 0;
-    for item in Inputs::new(inputs.iter().map(|p| Source::from_arg(p))) {
-        match item {
-            Ok(article) => records.push(extractor.extract(&article)),
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {e}");
-            }
+    let corpus = match &corpus_file {
+        // A corpus already extracted (or written by hand, as the book's test fixtures are).
+        Some(path) => {
+            let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            serde_json::from_str::<annalist_core::Corpus>(&text)
+                .with_context(|| format!("{} is not a corpus in JSON", path.display()))?
         }
-    }
-    let corpus = annalist_extract::corpus::assemble(records);
+        None => {
+            let extractor = Extractor::default();
+            let mut records = Vec::new();
+            for item in Inputs::new(inputs.iter().map(|p| Source::from_arg(p))) {
+                match item {
+                    Ok(article) => records.push(extractor.extract(&article)),
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("error: {e}");
+                    }
+                }
+            }
+            annalist_extract::corpus::assemble(records)
+        }
+    };
     let front: Vec<StaticPage> = FRONT_PAGES
         .iter()
         .map(|(title, path)| StaticPage { title: (*title).to_owned(), path: (*path).to_owned() })

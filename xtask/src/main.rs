@@ -1,16 +1,21 @@
-//! Developer tasks: `cargo xtask book [--input PATH]... [--out DIR]`.
+//! Developer tasks: `cargo xtask book [--input PATH]... [--corpus FILE] [--out DIR]` and
+//! `cargo xtask browser-check`.
 
 mod book;
+mod browser;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--out DIR]
+const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--corpus FILE] [--out DIR]
+       cargo xtask browser-check [--book DIR] [--search NAME] [--screenshot FILE]
 
-  book    extract the articles (default: seeds/) and build the mdBook (default: book/,
-          HTML in book/html)";
+  book           extract the articles (default: seeds/), or read an extracted corpus
+                 (--corpus, JSON), and build the mdBook (default: book/, HTML in book/html)
+  browser-check  open a built book in headless Chromium: the pages render, a search for
+                 an actor's name lists its page; saves a screenshot";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -29,6 +34,7 @@ fn run(args: Vec<String>) -> anyhow::Result<ExitCode> {
     };
     match task.as_str() {
         "book" => book::run(rest),
+        "browser-check" => browser::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -134,14 +134,13 @@ fn event_title(x: &Xref<'_>, e: &Event) -> String {
         ps.iter().map(|p| x.actor_name(&p.actor)).collect::<Vec<_>>().join(", ")
     };
     let mode = e.mode.as_deref().map(|m| format!("/{m}")).unwrap_or_default();
-    format!(
-        "{}: {}{mode}, {} → {} ({})",
-        e.id,
-        e.event_type.as_str(),
-        names(&e.source),
-        names(&e.target),
-        crate::cells::modality_name(e.modality)
-    )
+    let who = match (e.source.is_empty(), e.target.is_empty()) {
+        (true, true) => String::new(),
+        (false, true) => format!(", by {}", names(&e.source)),
+        (true, false) => format!(", against {}", names(&e.target)),
+        (false, false) => format!(", {} → {}", names(&e.source), names(&e.target)),
+    };
+    format!("{}: {}{mode}{who} ({})", e.id, e.event_type.as_str(), crate::cells::modality_name(e.modality))
 }
 
 /// The annotations of a record, unordered.
@@ -215,7 +214,7 @@ fn annotations(x: &Xref<'_>, path: &str, ri: usize, record: &Record) -> Vec<Anno
     for m in &record.mentions {
         let name = x.actor_name(&m.actor);
         let code = x.actors.get(&m.actor).and_then(|a| a.code.as_deref()).unwrap_or("no code");
-        let title = format!("{name} ({code}), {:?}", m.resolution).to_lowercase();
+        let title = format!("{name} ({code}), {}", format!("{:?}", m.resolution).to_lowercase());
         let class = format!("mention resolution-{}", format!("{:?}", m.resolution).to_lowercase());
         let target = x.actor(&m.actor).map(|p| href(path, p)).unwrap_or_default();
         links.push((m.span, format!("class=\"{class}\" title=\"{}\"", html(&title)), target));

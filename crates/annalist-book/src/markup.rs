@@ -65,7 +65,8 @@ pub fn href(from: &str, to: &str) -> String {
         None => (to, None),
     };
     if to_path == from || to_path.is_empty() {
-        return fragment.map_or_else(String::new, |f| format!("#{f}"));
+        let file = from.rsplit('/').next().unwrap_or(from);
+        return fragment.map_or_else(|| file.to_owned(), |f| format!("#{f}"));
     }
     let from_dirs: Vec<&str> = from.split('/').collect();
     let from_dirs = &from_dirs[..from_dirs.len().saturating_sub(1)];

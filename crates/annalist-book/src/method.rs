@@ -260,9 +260,11 @@ fn lexicon_page(lex: &LexiconSource, path: &str) -> (Page, usize) {
         if let Some(list) = line.trim().strip_prefix("Columns:") {
             columns = list.split('|').map(|c| escape(c.trim())).collect();
         }
-        md.push_str(&escape(line));
-        md.push_str("\\\n");
     }
+    // One header line a line: a backslash at the end of a line is a hard break.
+    let prose: Vec<String> = header.iter().map(|l| escape(l)).collect();
+    md.push_str(&prose.join("\\\n"));
+    md.push('\n');
     if header.is_empty() {
         md.push_str("(no header)\n");
     }
