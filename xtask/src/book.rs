@@ -83,7 +83,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     if generated.exists() {
         fs::remove_dir_all(&generated).with_context(|| format!("removing {}", generated.display()))?;
     }
-    for page in annalist_book::chapters(&corpus, &sources) {
+    for page in annalist_book::book(&corpus, &sources) {
         write_atomically(&src.join(&page.path), page.content.as_bytes())?;
     }
     let book = mdbook_driver::MDBook::load(&out).map_err(|e| anyhow::anyhow!("{e:#}"))?;

@@ -1,16 +1,16 @@
 //! Record → mdBook chapters: a reader's book of annotated articles, actors, a timeline, a
 //! claims register, a relations matrix and the method behind them.
 //!
-//! [`chapters`] turns a [`Corpus`] into Markdown files (paths relative to the book's `src/`)
+//! [`book`] turns a [`Corpus`] into Markdown files (paths relative to the book's `src/`)
 //! and the `SUMMARY.md` that lists them after the hand-written pages. It does no I/O: the
 //! caller (`cargo xtask book`) writes the files and runs mdBook.
 //!
 //! ```
-//! use annalist_book::{BookSources, chapters};
+//! use annalist_book::{BookSources, book};
 //! use annalist_core::Corpus;
 //!
 //! let corpus = Corpus { records: vec![], actors: vec![], relations: vec![] };
-//! let pages = chapters(&corpus, &BookSources::default());
+//! let pages = book(&corpus, &BookSources::default());
 //! assert!(pages.iter().any(|p| p.path == "SUMMARY.md"));
 //! ```
 //!
@@ -78,9 +78,15 @@ pub struct BookSources<'a> {
     pub lexicons: &'a [LexiconSource],
 }
 
+/// The generated chapters of `corpus` and a `SUMMARY.md` listing `front` pages first; no
+/// method introduction and no lexicons (see [`book`] for those).
+pub fn chapters(corpus: &Corpus, front: &[StaticPage]) -> Vec<Page> {
+    book(corpus, &BookSources { front, ..BookSources::default() })
+}
+
 /// The generated chapters of `corpus` and a `SUMMARY.md` listing them with the hand-written
-/// pages of `sources`.
-pub fn chapters(corpus: &Corpus, sources: &BookSources<'_>) -> Vec<Page> {
+/// pages and lexicons of `sources`.
+pub fn book(corpus: &Corpus, sources: &BookSources<'_>) -> Vec<Page> {
     let x = xref::Xref::new(corpus);
     let mut pages = Vec::new();
     let mut summary = String::from("# Summary\n\n");

@@ -170,6 +170,10 @@ fn pair_page(x: &Xref<'_>, a: &str, b: &str, path: &str, domains: &BTreeMap<Doma
                 None => "No asserted observation.".to_owned(),
             }
         );
+        if !r.periods.is_empty() {
+            md.push_str(&periods(r));
+            md.push('\n');
+        }
         let mut asserted: Vec<&Observation> =
             r.observations.iter().filter(|o| o.modality == Modality::Asserted).collect();
         let mut others: Vec<&Observation> =
@@ -187,6 +191,34 @@ fn pair_page(x: &Xref<'_>, a: &str, b: &str, path: &str, domains: &BTreeMap<Doma
         }
     }
     Page { path: path.to_owned(), content: md }
+}
+
+/// The ledger's summary period by period: counts, mean polarity, and where the balance turned.
+fn periods(r: &Relation) -> String {
+    let rows: Vec<Vec<String>> = r
+        .periods
+        .iter()
+        .map(|p| {
+            let when = if p.period == "undated" {
+                "undated".to_owned()
+            } else {
+                format!("{} `{}`", escape(&when::label(&p.period, None)), escape(&p.period))
+            };
+            let style =
+                p.mean_polarity.map_or_else(String::new, |m| format!(" style=\"background: {}\"", colour(m)));
+            let mean = p.mean_polarity.map_or_else(
+                || "—".to_owned(),
+                |m| format!("<span class=\"polarity\"{style}>{m:+.2}</span>"),
+            );
+            vec![
+                when,
+                format!("{}/{}", p.asserted, p.observations),
+                mean,
+                p.change.as_deref().map_or_else(|| "—".to_owned(), escape),
+            ]
+        })
+        .collect();
+    table(&["Period", "Asserted/all", "Mean polarity", "Change"], &rows)
 }
 
 fn capitalised(s: &str) -> String {
@@ -210,8 +242,12 @@ fn history(x: &Xref<'_>, path: &str, observations: &[&Observation], with_modalit
                 (EvidenceItem::Claim(id), Some(ri)) => {
                     format!("[claim {id}]({})", href(path, &x.claim(ri, id)))
                 }
+                (EvidenceItem::Statement(s), Some(ri)) => {
+                    format!("[statement]({})", href(path, &x.sentence(ri, *s)))
+                }
                 (EvidenceItem::Event(id), None) => format!("event {id}"),
                 (EvidenceItem::Claim(id), None) => format!("claim {id}"),
+                (EvidenceItem::Statement(_), None) => "statement".to_owned(),
             };
             let sentence = match ri {
                 Some(ri) => format!(

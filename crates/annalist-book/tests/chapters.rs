@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use annalist_book::{BookSources, GENERATED_BANNER, LexiconSource, Page, StaticPage, chapters};
+use annalist_book::{BookSources, GENERATED_BANNER, LexiconSource, Page, StaticPage, book};
 use annalist_core::Corpus;
 
 fn load(path: &Path) -> Corpus {
@@ -29,7 +29,7 @@ fn build(corpus: &Corpus) -> Vec<Page> {
     let front = [StaticPage { title: "Introduction".to_owned(), path: "introduction.md".to_owned() }];
     let method = StaticPage { title: "Method".to_owned(), path: "method.md".to_owned() };
     let lexicons = lexicons();
-    chapters(corpus, &BookSources { front: &front, method: Some(&method), lexicons: &lexicons })
+    book(corpus, &BookSources { front: &front, method: Some(&method), lexicons: &lexicons })
 }
 
 /// Invariants checked before the snapshot: banners, unique paths, determinism.
