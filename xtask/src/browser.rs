@@ -49,7 +49,11 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
 
     let query = format!("{base}?search={}", percent_encode(&name));
     let dom = dump_dom(&browser, &query)?;
-    let results = dom.split("searchresults").nth(1).unwrap_or("");
+    // The result list (mdBook 0.5 names it `mdbook-searchresults`, older themes `searchresults`).
+    let results = ["id=\"mdbook-searchresults\"", "id=\"searchresults\""]
+        .iter()
+        .find_map(|id| dom.find(id).map(|i| &dom[i..]))
+        .unwrap_or("");
     let expected = actor_page.as_deref().unwrap_or("generated/actors/");
     if !results.contains(expected) {
         bail!("searching for {name:?} did not list {expected} (search results: {} bytes)", results.len());
