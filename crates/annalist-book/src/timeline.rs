@@ -133,7 +133,7 @@ fn timex_table(x: &Xref<'_>) -> String {
     if all.is_empty() {
         return String::new();
     }
-    all.sort_by(|a, b| (a.0, a.1, a.2.span.start).cmp(&(b.0, b.1, b.2.span.start)));
+    all.sort_by_key(|a| (a.0, a.1, a.2.span.start));
     let rows: Vec<Vec<String>> = all
         .iter()
         .map(|(_, ri, t)| {
@@ -176,6 +176,9 @@ const LEFT: i64 = 30;
 const RIGHT: i64 = 30;
 const DOT: i64 = 9;
 
+/// One strip of the drawing: its name, its dots (x and event) and its axis ticks (x and label).
+type Lane<'e, 'a> = (String, Vec<(i64, &'e Entry<'a>)>, Vec<(i64, String)>);
+
 /// An inline SVG: dated events on a calendar axis, events of unknown year on a month strip.
 fn drawing(x: &Xref<'_>, entries: &[Entry<'_>]) -> String {
     let dated: Vec<(NaiveDate, &Entry)> =
@@ -192,7 +195,7 @@ fn drawing(x: &Xref<'_>, entries: &[Entry<'_>]) -> String {
     }
     let plot = WIDTH - LEFT - RIGHT;
     // Each lane: its dots as (x, entry); dots sharing an x stack upward.
-    let mut lanes: Vec<(String, Vec<(i64, &Entry)>, Vec<(i64, String)>)> = Vec::new();
+    let mut lanes: Vec<Lane> = Vec::new();
     if let (Some(first), Some(last)) = (dated.first(), dated.last()) {
         let (first, last) = (first.0, last.0);
         let span = (last - first).num_days().max(1);
