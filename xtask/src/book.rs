@@ -46,6 +46,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     stage_template(&template, &out)?;
 
     let mut failed = 0;
+    let started = std::time::Instant::now();
     let corpus = match &corpus_file {
         // A corpus already extracted (or written by hand, as the book's test fixtures are).
         Some(path) => {
@@ -83,11 +84,21 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     if generated.exists() {
         fs::remove_dir_all(&generated).with_context(|| format!("removing {}", generated.display()))?;
     }
-    for page in annalist_book::book(&corpus, &sources) {
+    let extracted = started.elapsed();
+    let pages = annalist_book::book(&corpus, &sources);
+    let generated_in = started.elapsed() - extracted;
+    for page in pages {
         write_atomically(&src.join(&page.path), page.content.as_bytes())?;
     }
     let book = mdbook_driver::MDBook::load(&out).map_err(|e| anyhow::anyhow!("{e:#}"))?;
     book.build().map_err(|e| anyhow::anyhow!("{e:#}"))?;
+    let total = started.elapsed();
+    eprintln!(
+        "time: extraction {:.2}s, chapters {:.2}s, writing and mdBook {:.2}s",
+        extracted.as_secs_f64(),
+        generated_in.as_secs_f64(),
+        (total - extracted - generated_in).as_secs_f64()
+    );
     let html = out.join("html");
     println!(
         "built {} from {} article(s): {}",

@@ -149,7 +149,7 @@ fn actor_page(x: &Xref<'_>, actor: &Actor, path: &str, d: &Dossier<'_>) -> Page 
         let record = &x.corpus.records[*ri];
         if current != Some(*ri) {
             current = Some(*ri);
-            let title = record.document.metadata.title.as_deref().unwrap_or(record.document.id.as_str());
+            let title = &cells::title(record);
             let _ = write!(md, "\n[*{}*]({}):\n\n", escape_link_text(title), href(path, &x.article(*ri)));
         }
         md.push_str(&mention_in_context(x, path, *ri, record, m));

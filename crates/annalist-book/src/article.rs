@@ -40,8 +40,7 @@ struct Annotation {
 /// The page of record `ri`.
 pub fn page(x: &Xref<'_>, ri: usize, record: &Record) -> Page {
     let path = x.article(ri);
-    let doc = &record.document;
-    let title = doc.metadata.title.clone().unwrap_or_else(|| doc.id.to_string());
+    let title = crate::cells::title(record);
     let mut md = format!("{GENERATED_BANNER}\n\n# {}\n\n", escape(&title));
     md.push_str(&summary_box(x, &path, record));
     md.push_str("\n\n## Text\n\n");

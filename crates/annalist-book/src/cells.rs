@@ -125,3 +125,12 @@ pub fn shorten(text: &str, limit: usize) -> String {
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
     format!("{cut} …")
 }
+
+/// An article's title: its headline, else its first sentence cut short, else its id.
+pub fn title(record: &Record) -> String {
+    if let Some(t) = record.document.metadata.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return t.to_owned();
+    }
+    let first = record.document.sentence_text(0).trim();
+    if first.is_empty() { record.document.id.to_string() } else { shorten(first, 80) }
+}

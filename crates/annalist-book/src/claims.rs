@@ -90,7 +90,7 @@ fn row(
     incoming: &BTreeMap<(usize, &ClaimId), Vec<(ClaimLinkKind, &ClaimId)>>,
 ) -> Vec<String> {
     let text = &record.document.text;
-    let title = record.document.metadata.title.as_deref().unwrap_or(record.document.id.as_str());
+    let title = &cells::title(record);
     let cue = c.cue.map(|s| format!(" *{}*", escape(s.slice(text)))).unwrap_or_default();
     let cues: Vec<String> = c
         .certainty_cues

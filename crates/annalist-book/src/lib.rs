@@ -98,7 +98,7 @@ pub fn book(corpus: &Corpus, sources: &BookSources<'_>) -> Vec<Page> {
     }
     for (ri, record) in x.records() {
         let page = article::page(&x, ri, record);
-        let title = record.document.metadata.title.as_deref().unwrap_or(record.document.id.as_str());
+        let title = &cells::title(record);
         let _ = writeln!(summary, "- [{}]({})", markup::escape_link_text(title), page.path);
         pages.push(page);
     }

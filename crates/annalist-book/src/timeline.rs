@@ -54,7 +54,7 @@ pub fn page(x: &Xref<'_>) -> Page {
         let _ = writeln!(
             md,
             "{} event(s), {asserted} asserted. Filled dots and plain rows are events the text says \
-             happened; hollow dots and *{{modality}}* tags mark events it denies, announces, \
+             happened; hollow dots and tags in italics mark events it denies, announces, \
              reports or speculates about. Dates keep their uncertainty: a month without a year \
              is listed apart, not guessed.\n",
             entries.len()
@@ -179,6 +179,45 @@ const DOT: i64 = 9;
 /// One strip of the drawing: its name, its dots (x and event) and its axis ticks (x and label).
 type Lane<'e, 'a> = (String, Vec<(i64, &'e Entry<'a>)>, Vec<(i64, String)>);
 
+/// A lane of dated events on a calendar axis, ticked by years or months.
+fn calendar_lane<'e, 'a>(name: &str, dated: &[(NaiveDate, &'e Entry<'a>)]) -> Option<Lane<'e, 'a>> {
+    let plot = WIDTH - LEFT - RIGHT;
+    let (first, last) = (dated.first()?.0, dated.last()?.0);
+    let span = (last - first).num_days().max(1);
+    let xpos = |d: NaiveDate| LEFT + (d - first).num_days() * plot / span;
+    let dots = dated.iter().map(|(d, e)| (xpos(*d), *e)).collect();
+    let mut ticks = Vec::new();
+    if span > 3 * 365 {
+        let step = ((last.year() - first.year()) / 10).max(1);
+        let mut y = first.year();
+        while y <= last.year() {
+            if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1).filter(|d| *d >= first) {
+                ticks.push((xpos(d), y.to_string()));
+            }
+            y += step;
+        }
+        if ticks.is_empty() {
+            ticks.push((LEFT, first.year().to_string()));
+        }
+    } else {
+        let mut d = NaiveDate::from_ymd_opt(first.year(), first.month(), 1).unwrap_or(first);
+        let step = u32::try_from(span / 365 + 1).unwrap_or(1);
+        while d <= last && ticks.len() < 40 {
+            if d >= first {
+                ticks.push((xpos(d), d.format("%b %Y").to_string()));
+            }
+            match d.checked_add_months(chrono::Months::new(step)) {
+                Some(next) => d = next,
+                None => break,
+            }
+        }
+        if ticks.is_empty() {
+            ticks.push((LEFT, first.format("%b %Y").to_string()));
+        }
+    }
+    Some((name.to_owned(), dots, ticks))
+}
+
 /// An inline SVG: dated events on a calendar axis, events of unknown year on a month strip.
 fn drawing(x: &Xref<'_>, entries: &[Entry<'_>]) -> String {
     let dated: Vec<(NaiveDate, &Entry)> =
@@ -196,41 +235,18 @@ fn drawing(x: &Xref<'_>, entries: &[Entry<'_>]) -> String {
     let plot = WIDTH - LEFT - RIGHT;
     // Each lane: its dots as (x, entry); dots sharing an x stack upward.
     let mut lanes: Vec<Lane> = Vec::new();
-    if let (Some(first), Some(last)) = (dated.first(), dated.last()) {
-        let (first, last) = (first.0, last.0);
-        let span = (last - first).num_days().max(1);
-        let xpos = |d: NaiveDate| LEFT + (d - first).num_days() * plot / span;
-        let dots = dated.iter().map(|(d, e)| (xpos(*d), *e)).collect();
-        let mut ticks = Vec::new();
-        if span > 3 * 365 {
-            let step = ((last.year() - first.year()) / 10).max(1);
-            let mut y = first.year();
-            while y <= last.year() {
-                if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1).filter(|d| *d >= first) {
-                    ticks.push((xpos(d), y.to_string()));
-                }
-                y += step;
-            }
-            if ticks.is_empty() {
-                ticks.push((LEFT, first.year().to_string()));
-            }
-        } else {
-            let mut d = NaiveDate::from_ymd_opt(first.year(), first.month(), 1).unwrap_or(first);
-            let step = u32::try_from(span / 365 + 1).unwrap_or(1);
-            while d <= last && ticks.len() < 40 {
-                if d >= first {
-                    ticks.push((xpos(d), d.format("%b %Y").to_string()));
-                }
-                match d.checked_add_months(chrono::Months::new(step)) {
-                    Some(next) => d = next,
-                    None => break,
-                }
-            }
-            if ticks.is_empty() {
-                ticks.push((LEFT, first.format("%b %Y").to_string()));
-            }
+    if let Some(lane) = calendar_lane("known year", &dated) {
+        lanes.push(lane);
+        // A close-up where most events lie, when a few far dates squeeze them together.
+        let (lo, hi) = (dated[dated.len() / 10].0, dated[(dated.len() * 9) / 10].0);
+        let full = dated.last().map_or(0, |l| (l.0 - dated[0].0).num_days());
+        if (hi - lo).num_days() * 4 < full {
+            let close: Vec<(NaiveDate, &Entry)> =
+                dated.iter().filter(|(d, _)| lo <= *d && *d <= hi).copied().collect();
+            let name =
+                format!("close-up: {} to {} ({} of {} dated events)", lo, hi, close.len(), dated.len());
+            lanes.extend(calendar_lane(&name, &close));
         }
-        lanes.push(("known year".to_owned(), dots, ticks));
     }
     if !unknown_year.is_empty() {
         let xpos = |m: u32, d: u32| LEFT + ((i64::from(m) - 1) * 31 + i64::from(d)) * plot / (12 * 31);
@@ -279,11 +295,8 @@ fn drawing(x: &Xref<'_>, entries: &[Entry<'_>]) -> String {
             let cy = axis - 6 - h * DOT;
             let modality = cells::modality_name(e.event.modality);
             let label = e.timex.map(|t| when::label(&t.value, t.modifier)).unwrap_or_default();
-            let title = format!(
-                "{label}: {} ({modality}) — {}",
-                e.event.event_type.as_str(),
-                e.record.document.metadata.title.as_deref().unwrap_or(e.record.document.id.as_str())
-            );
+            let title =
+                format!("{label}: {} ({modality}) — {}", e.event.event_type.as_str(), cells::title(e.record));
             let _ = write!(
                 body,
                 "<a href=\"#{}\"><circle cx=\"{cx}\" cy=\"{cy}\" r=\"4\" class=\"dot modality-{modality}\"><title>{}</title></circle></a>",

@@ -215,6 +215,18 @@ fn month_name(m: u32) -> &'static str {
 /// is "mid-July, year unknown"; `2024-08-10` is "10 August 2024"; `P3D` is "3 days (duration)".
 pub fn label(value: &str, modifier: Option<TimexMod>) -> String {
     let plain = plain_label(value);
+    // "the 1990s" reads "the early 1990s", not "early the 1990s".
+    if let Some(period) = plain.strip_prefix("the ") {
+        let qualified = match modifier {
+            Some(TimexMod::Start) => Some(format!("the early {period}")),
+            Some(TimexMod::Mid) => Some(format!("the mid-{period}")),
+            Some(TimexMod::End) => Some(format!("the late {period}")),
+            _ => None,
+        };
+        if let Some(q) = qualified {
+            return q;
+        }
+    }
     match modifier {
         None => plain,
         Some(TimexMod::Start) => format!("early {plain}"),
@@ -252,9 +264,10 @@ fn plain_label(value: &str) -> String {
         "XXXX" => None,
         y if y.len() == 4 && number::<i32>(y).is_some() => Some(y.to_owned()),
         y if y.len() == 3 && number::<i32>(y).is_some() && parts.len() == 1 => return format!("the {y}0s"),
-        y if y.len() == 2 && number::<i32>(y).is_some() && parts.len() == 1 => {
-            return format!("the {}00s", y);
-        }
+        y if y.len() == 2 && parts.len() == 1 => match number::<i32>(y) {
+            Some(c) => return format!("the {}{} century", c + 1, ordinal_suffix(c + 1)),
+            None => return value.to_owned(),
+        },
         _ => return value.to_owned(),
     };
     let with_year = |s: String| match &year_text {
@@ -296,6 +309,16 @@ fn plain_label(value: &str) -> String {
     text
 }
 
+fn ordinal_suffix(n: i32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
 fn duration_label(d: &str) -> String {
     let (time_part, d) = match d.strip_prefix('T') {
         Some(rest) => (true, rest),
@@ -326,7 +349,9 @@ mod tests {
 
     /// Every case: value, mod, expected label; the list is in the expected timeline order.
     const ORDERED: &[(&str, Option<TimexMod>, &str)] = &[
+        ("19", Some(TimexMod::Start), "the early 20th century"),
         ("199", None, "the 1990s"),
+        ("199", Some(TimexMod::End), "the late 1990s"),
         ("2013", None, "2013"),
         ("2013-W06", None, "week 6 2013"),
         ("2013-02-12", None, "12 February 2013"),
