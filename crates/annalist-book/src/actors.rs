@@ -112,21 +112,22 @@ pub fn pages(x: &Xref<'_>) -> (Vec<Page>, String) {
 fn actor_page(x: &Xref<'_>, actor: &Actor, path: &str, d: &Dossier<'_>) -> Page {
     let mut md = format!("{GENERATED_BANNER}\n\n# {}\n\n", escape(&actor.name));
     let mut facts = vec![
-        vec!["Id".to_owned(), format!("`{}`", actor.id)],
-        vec!["Kind".to_owned(), kind_name(actor.kind).to_owned()],
-        vec![
-            "Code".to_owned(),
-            actor.code.as_deref().map_or_else(|| "none".to_owned(), |c| format!("`{c}`")),
-        ],
+        format!("- **Id**: `{}`", actor.id),
+        format!("- **Kind**: {}", kind_name(actor.kind)),
+        format!(
+            "- **Code**: {}",
+            actor.code.as_deref().map_or_else(|| "none".to_owned(), |c| format!("`{c}`"))
+        ),
     ];
     if let Some(country) = &actor.country {
-        facts.push(vec!["Country".to_owned(), format!("`{country}`")]);
+        facts.push(format!("- **Country**: `{country}`"));
     }
     if !actor.aliases.is_empty() {
         let aliases: Vec<String> = actor.aliases.iter().map(|a| escape(a)).collect();
-        facts.push(vec!["Also called".to_owned(), aliases.join(", ")]);
+        facts.push(format!("- **Also called**: {}", aliases.join(", ")));
     }
-    md.push_str(&table(&["", ""], &facts));
+    md.push_str(&facts.join("\n"));
+    md.push('\n');
     if !actor.roles.is_empty() {
         let rows: Vec<Vec<String>> = actor
             .roles

@@ -100,13 +100,15 @@ pub fn pages(x: &Xref<'_>) -> (Vec<Page>, String) {
     for ((a, b), domains) in &pairs {
         let Some(page) = x.pair(a, b) else { continue };
         let names = format!("{} – {}", x.code_names(a), x.code_names(b));
+        let short = format!("{} – {}", first_name(x, a), first_name(x, b));
         let _ = write!(
             md,
-            "<tr><th><a href=\"{}\" title=\"{}\"><code>{}</code> – <code>{}</code></a></th>",
+            "<tr><th><a href=\"{}\" title=\"{}\"><code>{}</code> – <code>{}</code></a><br><small>{}</small></th>",
             href(RELATIONS, page),
             html(&names),
             html(a),
-            html(b)
+            html(b),
+            html(&short)
         );
         for d in DOMAINS {
             match domains.get(&d) {
@@ -138,6 +140,19 @@ pub fn pages(x: &Xref<'_>) -> (Vec<Page>, String) {
     );
     pages.push(Page { path: RELATIONS.to_owned(), content: md });
     (pages, summary)
+}
+
+/// The name of the actor that best stands for `code` (one whose own code it is, a state
+/// before a government before the rest), or the code itself.
+fn first_name<'a>(x: &Xref<'a>, code: &'a str) -> &'a str {
+    x.code_actors
+        .get(code)
+        .and_then(|ids| {
+            ids.iter()
+                .filter_map(|id| x.actors.get(id))
+                .min_by_key(|a| (a.code.as_deref() != Some(code), a.kind, &a.id))
+        })
+        .map_or(code, |a| a.name.as_str())
 }
 
 fn side(x: &Xref<'_>, path: &str, code: &str) -> String {
