@@ -1,6 +1,8 @@
-//! Developer tasks: `cargo xtask book [--input PATH]... [--out DIR]`.
+//! Developer tasks: `cargo xtask book [--input PATH]... [--corpus FILE] [--out DIR]` and
+//! `cargo xtask browser-check`.
 
 mod book;
+mod browser;
 mod scaling;
 
 use std::path::{Path, PathBuf};
@@ -8,12 +10,16 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--out DIR]
+const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--corpus FILE] [--out DIR]
+       cargo xtask bench-scaling [--mb N]
+       cargo xtask browser-check [--book DIR] [--search NAME] [--screenshot FILE]
 
-  book    extract the articles (default: seeds/) and build the mdBook (default: book/,
-          HTML in book/html)
+  book           extract the articles (default: seeds/), or read an extracted corpus
+                 (--corpus, JSON), and build the mdBook (default: book/, HTML in book/html)
+  browser-check  open a built book in headless Chromium: the pages render, a search for
+                 an actor's name lists its page; saves a screenshot
   bench-scaling [--mb N]
-          time extraction of N and 2N MB inputs and check that time grows linearly";
+                 time extraction of N and 2N MB inputs and check that time grows linearly";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -32,6 +38,7 @@ fn run(args: Vec<String>) -> anyhow::Result<ExitCode> {
     };
     match task.as_str() {
         "book" => book::run(rest),
+        "browser-check" => browser::run(rest),
         "bench-scaling" => scaling::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
