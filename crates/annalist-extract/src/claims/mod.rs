@@ -20,7 +20,7 @@ use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeE
 
 use self::lexicon::{LEXICON, normalize};
 use self::links::ClaimView;
-use self::words::Words;
+use self::words::{Lowered, Words};
 use crate::Context;
 use crate::actors::ActorLayer;
 
@@ -45,7 +45,8 @@ impl Draft {
 
 /// Finds the claims of a document, in text order.
 pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
-    let words = Words::new(cx);
+    let lowered = Lowered::of(cx);
+    let words = Words::new(cx, &lowered);
     let attributions = attribution::find(&words);
     let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
     let mut drafts: Vec<Draft> = attributions
