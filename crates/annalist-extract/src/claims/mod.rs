@@ -101,7 +101,13 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
                 certainty_cues,
                 stance: links::stance(&words, &actors.mentions, &ranges),
                 links: links.into_iter().map(|(kind, j)| ClaimLink { kind, claim: id(j) }).collect(),
-                time: crate::time::attach(cx, timexes, d.cue.unwrap_or(d.content)),
+                time: match d.cue {
+                    Some(cue) => crate::time::attach(cx, timexes, cue),
+                    // An author's verdict is not made at the narrative's running date: it is
+                    // dated only by a time it names itself.
+                    None => crate::time::attach(cx, timexes, d.content)
+                        .filter(|id| timexes.iter().any(|t| &t.id == id && d.content.contains(t.span))),
+                },
                 sentence: d.sentence,
             }
         })
