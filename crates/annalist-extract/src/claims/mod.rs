@@ -102,6 +102,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
                 stance: links::stance(&words, &actors.mentions, &ranges),
                 links: links.into_iter().map(|(kind, j)| ClaimLink { kind, claim: id(j) }).collect(),
                 time: match d.cue {
+                    _ if timexes.is_empty() => None,
                     Some(cue) => crate::time::attach(cx, timexes, cue),
                     // An author's verdict is not made at the narrative's running date: it is
                     // dated only by a time it names itself.
