@@ -97,6 +97,10 @@ fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
         if w == ";" {
             return k;
         }
+        // "... , and added that ...": a second report by the same source.
+        if matches!(w, "and" | "but") && words.phrase(&LEXICON.verbs, k + 1).is_some() {
+            return k;
+        }
         if w == "," {
             let next = words.word(k + 1);
             let participle = next.len() > 4 && next.ends_with("ing") && !words.is_capitalized(k + 1);
@@ -369,7 +373,8 @@ fn verb_at(
         sentence: sentence.index,
         cue_tokens: (i, i + len),
     };
-    Some((attribution, cue_end))
+    // Read on from the content: "said in a statement that ..." holds no second cue.
+    Some((attribution, content_from.unwrap_or(cue_end).max(cue_end)))
 }
 
 /// The head of an apposition closed by the delimiter at `close`: of the delimited chunks before

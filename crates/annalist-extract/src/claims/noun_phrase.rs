@@ -12,6 +12,9 @@ const CLAUSE_REACH: usize = 60;
 
 /// Whether token `i` may stand inside a noun phrase (ignoring "and"/"of", handled by the scans).
 fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
+    if words.is_abbreviation_dot(i) {
+        return true;
+    }
     if words.is_punct(i) || matches!(words.word(i), "and" | "or") {
         return false;
     }
@@ -116,7 +119,7 @@ pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize
             break;
         }
     }
-    while end > start && matches!(words.word(end - 1), "and" | "of") {
+    while end > start && (matches!(words.word(end - 1), "and" | "of") || words.is_abbreviation_dot(end - 1)) {
         end -= 1;
     }
     // A phrase of determiners alone names nothing.

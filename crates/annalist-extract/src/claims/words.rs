@@ -75,6 +75,17 @@ impl<'a> Words<'a> {
         self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct) && !self.is_possessive_mark(i)
     }
 
+    /// Whether token `i` is a full stop inside its sentence, attached to the word before it:
+    /// the dot of an abbreviation the segmenter kept ("Sen. Jim Risch", "Gen. Smith").
+    pub fn is_abbreviation_dot(&self, i: usize) -> bool {
+        let (Some(t), Some(prev), Some(next)) =
+            (self.tokens.get(i), i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
+        else {
+            return false;
+        };
+        self.raw(i) == "." && prev.kind == TokenKind::Word && prev.span.end == t.span.start && next.sentence == t.sentence
+    }
+
     /// Whether token `i` is a possessive mark split off the word before it: "'s", or a bare
     /// apostrophe after a plural ("bloggers'").
     pub fn is_possessive_mark(&self, i: usize) -> bool {
