@@ -137,7 +137,8 @@ fn odd_text_never_panics_and_spans_stay_valid() {
 }
 
 /// Text without sentence stops is one long sentence: the claim rules must stay linear there.
-/// Four times the text may take about four times as long, never sixteen. The layer runs on
+/// Four times the text may take about four times as long (twelve allows for a busy machine),
+/// never sixteen. The layer runs on
 /// the real segmentation and actors, without time expressions: `time::attach` is the time
 /// layer's to keep linear.
 #[test]
@@ -168,7 +169,7 @@ fn long_sentences_take_linear_time() {
         let (big, claims) = time(&unit.repeat(1_600));
         assert!(claims > 0 || unit.starts_with("and"), "{unit:?}: no claims found");
         assert!(
-            big < small * 10 || big.as_millis() < 100,
+            big < small * 12 || big.as_millis() < 250,
             "{unit:?}: {small:?} for 400 repeats but {big:?} for 1,600"
         );
     }

@@ -83,7 +83,10 @@ impl<'a> Words<'a> {
         else {
             return false;
         };
-        self.raw(i) == "." && prev.kind == TokenKind::Word && prev.span.end == t.span.start && next.sentence == t.sentence
+        self.raw(i) == "."
+            && prev.kind == TokenKind::Word
+            && prev.span.end == t.span.start
+            && next.sentence == t.sentence
     }
 
     /// Whether token `i` is a possessive mark split off the word before it: "'s", or a bare
