@@ -138,9 +138,8 @@ fn odd_text_never_panics_and_spans_stay_valid() {
 
 /// Text without sentence stops is one long sentence: the claim rules must stay linear there.
 /// Four times the text may take about four times as long (twelve allows for a busy machine),
-/// never sixteen. The layer runs on
-/// the real segmentation and actors, without time expressions: `time::attach` is the time
-/// layer's to keep linear.
+/// never sixteen. The layer runs on the real segmentation and actors, without time
+/// expressions: `time::attach` is the time layer's to keep linear.
 #[test]
 fn long_sentences_take_linear_time() {
     // The fastest of three runs: other tests share the machine.
