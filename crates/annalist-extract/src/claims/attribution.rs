@@ -341,10 +341,19 @@ fn verb_at(
                     source_tokens = clause_subject(words, s, j);
                 }
             } else if words.word(i).ends_with("ing") {
-                // "It issued a statement saying ...": the subject of the clause, not the object.
-                source_span = last_source;
-                if source_span.is_none() {
-                    source_tokens = clause_subject(words, s, j);
+                let named = phrase_ending_at(words, s, j).filter(|&(a, b)| {
+                    (a > s && matches!(words.word(a - 1), "with" | "as"))
+                        || (a..b).all(|k| words.is_capitalized(k) || words.is_abbreviation_dot(k))
+                });
+                if named.is_some() {
+                    // "with Cavusoglu warning that ...": the name before the participle.
+                    source_tokens = named;
+                } else {
+                    // "It issued a statement saying ...": the subject of the clause, not the object.
+                    source_span = last_source;
+                    if source_span.is_none() {
+                        source_tokens = clause_subject(words, s, j);
+                    }
                 }
             } else if matches!(w, "who" | "which") && j > s + 1 && words.word(j - 1) == "," {
                 // "Mauritius, which argues ...": the antecedent.
