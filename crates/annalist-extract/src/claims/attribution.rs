@@ -97,6 +97,10 @@ fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
         if w == ";" {
             return k;
         }
+        // "... , and added that ...": a second report by the same source.
+        if matches!(w, "and" | "but") && words.phrase(&LEXICON.verbs, k + 1).is_some() {
+            return k;
+        }
         if w == "," {
             let next = words.word(k + 1);
             let participle = next.len() > 4 && next.ends_with("ing") && !words.is_capitalized(k + 1);
@@ -337,10 +341,19 @@ fn verb_at(
                     source_tokens = clause_subject(words, s, j);
                 }
             } else if words.word(i).ends_with("ing") {
-                // "It issued a statement saying ...": the subject of the clause, not the object.
-                source_span = last_source;
-                if source_span.is_none() {
-                    source_tokens = clause_subject(words, s, j);
+                let named = phrase_ending_at(words, s, j).filter(|&(a, b)| {
+                    (a > s && matches!(words.word(a - 1), "with" | "as"))
+                        || (a..b).all(|k| words.is_capitalized(k) || words.is_abbreviation_dot(k))
+                });
+                if named.is_some() {
+                    // "with Cavusoglu warning that ...": the name before the participle.
+                    source_tokens = named;
+                } else {
+                    // "It issued a statement saying ...": the subject of the clause, not the object.
+                    source_span = last_source;
+                    if source_span.is_none() {
+                        source_tokens = clause_subject(words, s, j);
+                    }
                 }
             } else if matches!(w, "who" | "which") && j > s + 1 && words.word(j - 1) == "," {
                 // "Mauritius, which argues ...": the antecedent.
@@ -369,7 +382,8 @@ fn verb_at(
         sentence: sentence.index,
         cue_tokens: (i, i + len),
     };
-    Some((attribution, cue_end))
+    // Read on from the content: "said in a statement that ..." holds no second cue.
+    Some((attribution, content_from.unwrap_or(cue_end).max(cue_end)))
 }
 
 /// The head of an apposition closed by the delimiter at `close`: of the delimited chunks before

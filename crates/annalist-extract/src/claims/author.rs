@@ -78,14 +78,14 @@ fn stretch(words: &Words<'_>, mut from: usize, mut to: usize, sentence: usize) -
     while to > from && words.is_punct(to - 1) {
         to -= 1;
     }
-    if (from..to).filter(|&k| !words.is_punct(k)).count() < MIN_WORDS
+    if (from..to).filter(|&k| !words.is_punct(k)).take(MIN_WORDS).count() < MIN_WORDS
         || words.quoted.get(from).copied().unwrap_or(false)
     {
         return None;
     }
     let marked = (from..to).any(|k| {
-        let name = words.is_capitalized(k) && !words.starts_sentence(k);
-        !name && words.phrase(&LEXICON.evaluative, k).is_some_and(|(len, _)| k + len <= to)
+        let name = || words.is_capitalized(k) && !words.starts_sentence(k);
+        words.phrase(&LEXICON.evaluative, k).is_some_and(|(len, _)| k + len <= to) && !name()
     });
     marked.then(|| AuthorClaim { content: words.span(from, to), sentence })
 }

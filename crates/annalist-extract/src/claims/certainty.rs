@@ -16,8 +16,8 @@ pub(super) fn assess(words: &Words<'_>, spans: &[Span]) -> (Certainty, Vec<Certa
         let mut k = first;
         while k < end {
             // A capital mid-sentence is a name ("May"), not a modal.
-            let name = words.is_capitalized(k) && !words.starts_sentence(k);
-            match words.phrase(&LEXICON.certainty, k).filter(|_| !name) {
+            let name = || words.is_capitalized(k) && !words.starts_sentence(k);
+            match words.phrase(&LEXICON.certainty, k).filter(|_| !name()) {
                 Some((len, &(kind, level))) if k + len <= end => {
                     let cue = CertaintyCue { span: words.span(k, k + len), kind };
                     // The cue may lie inside the content too ("in the author's view").

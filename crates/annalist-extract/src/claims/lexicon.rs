@@ -167,13 +167,12 @@ impl<T> PhraseTable<T> {
         info.starts.0 & self.bit != 0
     }
 
-    /// The longest phrase starting at `words[at]`: its length in words and its value.
-    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, &T)> {
-        let first = words.get(at)?.as_ref();
-        let list = self.by_first.get(first)?;
+    /// The longest phrase starting at word `at` of a text whose `k`-th normalised word is
+    /// `word(k)` ("" past the end): its length in words and its value.
+    pub fn longest_at<'w>(&self, word: impl Fn(usize) -> &'w str, at: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(word(at))?;
         list.iter().find_map(|(phrase, value)| {
-            let fits =
-                phrase.iter().enumerate().all(|(k, w)| words.get(at + k).is_some_and(|x| x.as_ref() == w));
+            let fits = phrase.iter().enumerate().skip(1).all(|(k, w)| word(at + k) == w);
             fits.then_some((phrase.len(), value))
         })
     }
@@ -340,13 +339,15 @@ mod tests {
     #[test]
     fn phrase_tables_match_the_longest_phrase() {
         let words = ["he", "has", "made", "it", "clear", "that"];
-        let (len, entry) = LEXICON.verbs.longest_at(&words, 2).unwrap();
+        let word = |k: usize| words.get(k).copied().unwrap_or("");
+        let (len, entry) = LEXICON.verbs.longest_at(word, 2).unwrap();
         assert_eq!(len, 3);
         assert!(entry.frames.that);
-        let (_, think) = LEXICON.verbs.longest_at(&["think"], 0).unwrap();
+        let (_, think) = LEXICON.verbs.longest_at(|k| ["think"].get(k).copied().unwrap_or(""), 0).unwrap();
         assert_eq!(think.not_before, ["tank", "tanks"]);
-        assert!(LEXICON.verbs.longest_at(&words, 0).is_none());
-        let (len, _) = LEXICON.according.longest_at(&["according", "to", "x"], 0).unwrap();
+        assert!(LEXICON.verbs.longest_at(word, 0).is_none());
+        let according = ["according", "to", "x"];
+        let (len, _) = LEXICON.according.longest_at(|k| according.get(k).copied().unwrap_or(""), 0).unwrap();
         assert_eq!(len, 2);
         assert_eq!(normalize("Moscow’s"), "moscow's");
         assert_eq!(LEXICON.class("said"), None);

@@ -20,7 +20,7 @@ use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeE
 
 use self::lexicon::{LEXICON, normalize};
 use self::links::ClaimView;
-use self::words::Words;
+use self::words::{Lowered, Words};
 use crate::Context;
 use crate::actors::ActorLayer;
 
@@ -45,7 +45,8 @@ impl Draft {
 
 /// Finds the claims of a document, in text order.
 pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
-    let words = Words::new(cx);
+    let lowered = Lowered::of(cx);
+    let words = Words::new(cx, &lowered);
     let attributions = attribution::find(&words);
     let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
     let mut drafts: Vec<Draft> = attributions
@@ -100,7 +101,14 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
                 certainty_cues,
                 stance: links::stance(&words, &actors.mentions, &ranges),
                 links: links.into_iter().map(|(kind, j)| ClaimLink { kind, claim: id(j) }).collect(),
-                time: crate::time::attach(cx, timexes, d.cue.unwrap_or(d.content)),
+                time: match d.cue {
+                    _ if timexes.is_empty() => None,
+                    Some(cue) => crate::time::attach(cx, timexes, cue),
+                    // An author's verdict is not made at the narrative's running date: it is
+                    // dated only by a time it names itself.
+                    None => crate::time::attach(cx, timexes, d.content)
+                        .filter(|id| timexes.iter().any(|t| &t.id == id && d.content.contains(t.span))),
+                },
                 sentence: d.sentence,
             }
         })

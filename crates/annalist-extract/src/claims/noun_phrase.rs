@@ -12,6 +12,9 @@ const CLAUSE_REACH: usize = 60;
 
 /// Whether token `i` may stand inside a noun phrase (ignoring "and"/"of", handled by the scans).
 fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
+    if words.is_abbreviation_dot(i) {
+        return true;
+    }
     if words.is_punct(i) || matches!(words.word(i), "and" | "or") {
         return false;
     }
@@ -84,6 +87,11 @@ fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
         && (words.is_verbish(i + 1) || matches!(words.class(i + 1), Some(WordClass::Adverb)))
 }
 
+/// A one-word reporting noun ("report", "statement") not followed by "that".
+fn reads_as_noun_inside(words: &Words<'_>, i: usize) -> bool {
+    words.phrase(&LEXICON.nouns, i).is_some_and(|(len, _)| len == 1) && words.word(i + 1) != "that"
+}
+
 /// "this" and "these" can stand alone as a subject.
 fn is_pronoun_like(words: &Words<'_>, i: usize) -> bool {
     matches!(
@@ -110,13 +118,16 @@ pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize
             && words.class(end) == Some(WordClass::Determiner)
             && !matches!(words.class(end - 1), Some(WordClass::Determiner))
             && !matches!(words.word(end - 1), "of" | "and");
-        if !next_phrase && fits_phrase(words, end) && words.class(end) != Some(WordClass::Pronoun) {
+        // "according to a confidential U.N. report to be released": a reporting word inside a
+        // phrase read rightwards is a noun, unless a clause follows it.
+        let noun = end > start && reads_as_noun_inside(words, end);
+        if !next_phrase && (fits_phrase(words, end) || noun) && words.class(end) != Some(WordClass::Pronoun) {
             end += 1;
         } else {
             break;
         }
     }
-    while end > start && matches!(words.word(end - 1), "and" | "of") {
+    while end > start && (matches!(words.word(end - 1), "and" | "of") || words.is_abbreviation_dot(end - 1)) {
         end -= 1;
     }
     // A phrase of determiners alone names nothing.

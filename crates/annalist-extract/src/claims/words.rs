@@ -1,11 +1,9 @@
 //! The document's tokens as the claim layer reads them: normalised words, sentence bounds and
 //! paired quotation marks.
 
-use std::borrow::Cow;
-
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
+use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -16,8 +14,9 @@ pub(super) struct Words<'a> {
     pub text: &'a str,
     /// All tokens, in order.
     pub tokens: &'a [Token],
-    /// Each token normalised (lower case, plain apostrophes); borrowed when already so.
-    pub norm: Vec<Cow<'a, str>>,
+    /// Each token's normalised word (lower case, plain apostrophes): the text's own words when
+    /// already normal, else words of the [`Lowered`] buffer.
+    norm: Vec<&'a str>,
     /// For each quotation mark token, the index of the mark it pairs with.
     pub partner: Vec<Option<usize>>,
     /// Whether each token stands inside a paired quotation.
@@ -27,17 +26,21 @@ pub(super) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    /// Reads the tokens of `cx`.
-    pub fn new(cx: &Context<'a>) -> Words<'a> {
+    /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context.
+    pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
-        let norm: Vec<Cow<'a, str>> = tokens
+        let mut rest = lowered.0.as_str();
+        let norm: Vec<&'a str> = tokens
             .iter()
             .map(|t| {
                 let raw = t.span.slice(cx.text);
-                if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    Cow::Owned(normalize(raw))
+                if needs_lowering(raw) {
+                    // The buffer holds these words in token order, each followed by a space.
+                    let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+                    rest = after;
+                    word
                 } else {
-                    Cow::Borrowed(raw)
+                    raw
                 }
             })
             .collect();
@@ -58,7 +61,7 @@ impl<'a> Words<'a> {
 
     /// The normalised word at `i`, or "" past the end.
     pub fn word(&self, i: usize) -> &str {
-        self.norm.get(i).map_or("", |w| w.as_ref())
+        self.norm.get(i).copied().unwrap_or("")
     }
 
     /// The raw text of token `i`.
@@ -70,6 +73,20 @@ impl<'a> Words<'a> {
     /// is not: it belongs to the noun phrase ("Russia 's foreign minister").
     pub fn is_punct(&self, i: usize) -> bool {
         self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct) && !self.is_possessive_mark(i)
+    }
+
+    /// Whether token `i` is a full stop inside its sentence, attached to the word before it:
+    /// the dot of an abbreviation the segmenter kept ("Sen. Jim Risch", "Gen. Smith").
+    pub fn is_abbreviation_dot(&self, i: usize) -> bool {
+        let (Some(t), Some(prev), Some(next)) =
+            (self.tokens.get(i), i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
+        else {
+            return false;
+        };
+        self.raw(i) == "."
+            && prev.kind == TokenKind::Word
+            && prev.span.end == t.span.start
+            && next.sentence == t.sentence
     }
 
     /// Whether token `i` is a possessive mark split off the word before it: "'s", or a bare
@@ -97,7 +114,7 @@ impl<'a> Words<'a> {
     /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
     pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
         let info = self.info.get(i)?;
-        if table.may_start(info) { table.longest_at(&self.norm, i) } else { None }
+        if table.may_start(info) { table.longest_at(|k| self.word(k), i) } else { None }
     }
 
     /// Whether token `i` starts with a capital letter.
@@ -158,6 +175,33 @@ impl<'a> Words<'a> {
     pub fn opens_noun(&self, i: usize) -> bool {
         self.class(i) == Some(WordClass::Determiner) || self.is_possessive(i)
     }
+}
+
+/// The normalised forms of the words that are not already normal, in one buffer: words
+/// joined by spaces (a token never holds a space).
+#[derive(Debug, Default)]
+pub(super) struct Lowered(String);
+
+impl Lowered {
+    /// The words of `cx` that need lowering, normalised.
+    pub fn of(cx: &Context<'_>) -> Lowered {
+        let mut buffer = String::new();
+        for t in &cx.segmentation.tokens {
+            let raw = t.span.slice(cx.text);
+            if needs_lowering(raw) {
+                buffer.extend(
+                    raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
+                );
+                buffer.push(' ');
+            }
+        }
+        Lowered(buffer)
+    }
+}
+
+/// Whether a word differs from its normal form, or may (any non-ASCII character).
+fn needs_lowering(raw: &str) -> bool {
+    raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
 }
 
 /// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
