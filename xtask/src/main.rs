@@ -1,5 +1,6 @@
-//! Developer tasks: `cargo xtask book [--input PATH]... [--out DIR]`.
+//! Developer tasks: `cargo xtask book [--input PATH]... [--out DIR]`, `cargo xtask bench-corpus`.
 
+mod bench;
 mod book;
 
 use std::path::{Path, PathBuf};
@@ -8,9 +9,14 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--out DIR]
+       cargo xtask bench-corpus [--sizes 5,50] [--stories FILE] [--spacy-peer FILE]
+                                [--jobs N] [--no-build] [--no-peer]
 
-  book    extract the articles (default: seeds/) and build the mdBook (default: book/,
-          HTML in book/html)";
+  book          extract the articles (default: seeds/) and build the mdBook (default: book/,
+                HTML in book/html)
+  bench-corpus  replicate the VOA stories to corpora of the given sizes in MB, time the
+                release `annalist corpus` on each (MB per CPU-second, wall time, peak memory)
+                and the spaCy peer on 20 stories; summary in target/bench-corpus/summary.txt";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -29,6 +35,7 @@ fn run(args: Vec<String>) -> anyhow::Result<ExitCode> {
     };
     match task.as_str() {
         "book" => book::run(rest),
+        "bench-corpus" => bench::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
