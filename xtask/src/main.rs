@@ -10,13 +10,13 @@ use anyhow::bail;
 
 const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--out DIR]
        cargo xtask bench-corpus [--sizes 5,50] [--stories FILE] [--spacy-peer FILE]
-                                [--jobs N] [--no-build] [--no-peer]
+                                [--jobs N] [--repeat N] [--no-build] [--no-peer]
 
   book          extract the articles (default: seeds/) and build the mdBook (default: book/,
                 HTML in book/html)
   bench-corpus  replicate the VOA stories to corpora of the given sizes in MB, time the
-                release `annalist corpus` on each (MB per CPU-second, wall time, peak memory)
-                and the spaCy peer on 20 stories; summary in target/bench-corpus/summary.txt";
+                release `annalist corpus` on each (MB per CPU-second, wall time, peak memory;
+                fastest of --repeat runs, default 3) and the spaCy peer on 20 stories; summary in target/bench-corpus/summary.txt";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
