@@ -2,6 +2,7 @@
 
 mod bench;
 mod book;
+mod scaling;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +17,10 @@ const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--out DIR]
                 HTML in book/html)
   bench-corpus  replicate the VOA stories to corpora of the given sizes in MB, time the
                 release `annalist corpus` on each (MB per CPU-second, wall time, peak memory;
-                fastest of --repeat runs, default 3) and the spaCy peer on 20 stories; summary in target/bench-corpus/summary.txt";
+                fastest of --repeat runs, default 3) and the spaCy peer on 20 stories;
+                summary in target/bench-corpus/summary.txt
+  bench-scaling [--mb N]
+                time extraction of N and 2N MB inputs and check that time grows linearly";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -36,6 +40,7 @@ fn run(args: Vec<String>) -> anyhow::Result<ExitCode> {
     match task.as_str() {
         "book" => book::run(rest),
         "bench-corpus" => bench::run(rest),
+        "bench-scaling" => scaling::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

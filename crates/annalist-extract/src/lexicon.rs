@@ -33,7 +33,12 @@ macro_rules! lexicon_file {
 }
 
 /// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
-pub static FILES: &[LexiconFile] = &[lexicon_file!("abbreviations.tsv")];
+pub static FILES: &[LexiconFile] = &[
+    lexicon_file!("abbreviations.tsv"),
+    lexicon_file!("relations/polarity.tsv"),
+    lexicon_file!("relations/mode_domains.tsv"),
+    lexicon_file!("relations/statements.tsv"),
+];
 
 #[cfg(test)]
 mod tests {
