@@ -3,7 +3,8 @@
 //! Articles are read in input order in bounded chunks (a few MB of text each); the records of
 //! a chunk are extracted and rendered to their output lines on all cores, then written in
 //! input order while the next chunk is read. Memory is bounded by two chunks plus what has to
-//! span the whole corpus: the merged actor table and the relation observations.
+//! span the whole corpus: the merged actor table and the relations ledger, which keeps each
+//! record's relation observations only.
 //!
 //! Every output is written to a temporary file in the output folder and renamed into place
 //! only when the run has written it completely, so a failed run never leaves a half-written
@@ -16,11 +17,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use annalist_core::{
-    Actor, ActorId, Article, ClaimSource, Document, DocumentId, Metadata, Participant, Record, Relation,
-};
+use annalist_core::{Actor, ActorId, Article, ClaimSource, DocumentId, Participant, Record, Relation};
 use annalist_extract::Extractor;
 use annalist_extract::corpus::ActorTable;
+use annalist_extract::relations::Ledger;
 use annalist_input::{InputError, Inputs, Source};
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -162,8 +162,8 @@ pub struct Rendered {
     /// Its lines of `claims.jsonl`.
     claim_lines: Vec<u8>,
     actors: Vec<Actor>,
-    /// The document's id and its relation observations, all the relations ledger reads.
-    relations: Record,
+    /// Its relation observations, for the ledger.
+    relations: Vec<Relation>,
     events: usize,
     claims: usize,
 }
@@ -223,22 +223,15 @@ impl Rendered {
         }
         let events = record.events.len();
         let claims = record.claims.len();
-        let relations = Record {
-            document: Document {
-                id: record.document.id.clone(),
-                metadata: Metadata::default(),
-                text: String::new(),
-                sentences: Vec::new(),
-            },
-            actors: Vec::new(),
-            mentions: Vec::new(),
-            timexes: Vec::new(),
-            events: Vec::new(),
-            claims: Vec::new(),
+        Rendered {
+            record: line,
+            event_rows,
+            claim_lines,
+            actors: record.actors,
             relations: record.relations,
-            diagnostics: Vec::new(),
-        };
-        Rendered { record: line, event_rows, claim_lines, actors: record.actors, relations, events, claims }
+            events,
+            claims,
+        }
     }
 }
 
@@ -354,7 +347,7 @@ struct Tables {
     relations: Staged,
     schema: Staged,
     actor_table: ActorTable,
-    relation_records: Vec<Record>,
+    ledger: Ledger,
     documents: usize,
     event_count: usize,
     claim_count: usize,
@@ -372,7 +365,7 @@ impl Tables {
             relations: Staged::create(dir, "relations.json")?,
             schema: Staged::create(dir, "schema.json")?,
             actor_table: ActorTable::default(),
-            relation_records: Vec::new(),
+            ledger: Ledger::default(),
             documents: 0,
             event_count: 0,
             claim_count: 0,
@@ -389,9 +382,7 @@ impl Tables {
         self.events.write(&rendered.event_rows)?;
         self.claims.write(&rendered.claim_lines)?;
         self.actor_table.add(&rendered.actors);
-        if !rendered.relations.relations.is_empty() {
-            self.relation_records.push(rendered.relations);
-        }
+        self.ledger.add(&rendered.relations);
         self.documents += 1;
         self.event_count += rendered.events;
         self.claim_count += rendered.claims;
@@ -400,7 +391,7 @@ impl Tables {
 
     fn finish(mut self) -> anyhow::Result<Summary> {
         let actors = std::mem::take(&mut self.actor_table).into_actors();
-        let relations: Vec<Relation> = annalist_extract::relations::ledger(&self.relation_records);
+        let relations = std::mem::take(&mut self.ledger).finish();
         let summary = Summary {
             documents: self.documents,
             events: self.event_count,
