@@ -479,6 +479,56 @@ mod tests {
         .unwrap()
     }
 
+    /// A record with one event between two actors and one claim, as JSON, so the table rows
+    /// can be checked without depending on what the extraction layers find today.
+    fn coded_record() -> Record {
+        let text = "Minsk said, \"Kyiv shelled the border.\" On 10 August it condemned Kyiv.";
+        let at = |words: &str| {
+            let start = text.find(words).unwrap();
+            serde_json::json!({"start": start, "end": start + words.len()})
+        };
+        let second = text.find("On").unwrap();
+        serde_json::from_value(serde_json::json!({
+            "document": {"id": "d1", "metadata": {"url": "https://example.org/a,b"}, "text": text,
+                "sentences": [{"span": {"start": 0, "end": second - 1}}, {"span": {"start": second, "end": text.len()}}]},
+            "actors": [
+                {"id": "BLRGOV", "name": "Government of Belarus", "kind": "government", "code": "BLRGOV"},
+                {"id": "UKR", "name": "Ukraine", "kind": "state", "code": "UKR"}
+            ],
+            "mentions": [],
+            "timexes": [{"id": "t1", "span": at("10 August"), "type": "DATE", "value": "XXXX-08-10",
+                "anchor": {"kind": "unknown"}}],
+            "events": [{"id": "e1", "type": "ACCUSE", "source": [{"actor": "BLRGOV", "span": at("it")}],
+                "target": [{"actor": "UKR", "span": at("Kyiv."), "code": "UKRGOV"}], "trigger": at("condemned"),
+                "modality": "asserted", "time": "t1", "sentence": 1}],
+            "claims": [{"id": "c1", "source": {"kind": "actor", "actor": "BLRGOV", "span": at("Minsk")},
+                "cue": at("said"), "content": at("Kyiv shelled the border."), "certainty": "plain", "sentence": 0}],
+            "relations": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn renders_event_rows_and_claim_lines() {
+        let rendered = Rendered::from_record(coded_record());
+        let rows = String::from_utf8(rendered.event_rows).unwrap();
+        assert_eq!(
+            rows,
+            "d1,e1,XXXX-08-10,BLRGOV,Government of Belarus,UKRGOV,Ukraine,ACCUSE,,asserted,condemned,\
+             On 10 August it condemned Kyiv.,\"https://example.org/a,b\"\r\n"
+        );
+        let claim: serde_json::Value =
+            serde_json::from_str(String::from_utf8(rendered.claim_lines).unwrap().trim_end()).unwrap();
+        assert_eq!(claim["document"], "d1");
+        assert_eq!(claim["id"], "c1");
+        assert_eq!(claim["source_name"], "Government of Belarus");
+        assert_eq!(claim["content_text"], "Kyiv shelled the border.");
+        assert_eq!(claim["sentence_text"], "Minsk said, \"Kyiv shelled the border.\"");
+        assert_eq!(claim["source"]["actor"], "BLRGOV", "the claim's own fields are kept");
+        let record: Record = serde_json::from_slice(&rendered.record).unwrap();
+        assert_eq!(record, coded_record(), "records.jsonl holds the record as it is");
+    }
+
     #[test]
     fn merges_actors_across_documents() {
         let dir = std::env::temp_dir().join(format!("annalist-corpus-unit-{}", std::process::id()));
