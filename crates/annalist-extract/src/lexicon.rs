@@ -38,6 +38,15 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("relations/polarity.tsv"),
     lexicon_file!("relations/mode_domains.tsv"),
     lexicon_file!("relations/statements.tsv"),
+    lexicon_file!("gazetteer/countries.tsv"),
+    lexicon_file!("gazetteer/places.tsv"),
+    lexicon_file!("gazetteer/institutions.tsv"),
+    lexicon_file!("gazetteer/igos.tsv"),
+    lexicon_file!("gazetteer/persons.tsv"),
+    lexicon_file!("gazetteer/sectors.tsv"),
+    lexicon_file!("gazetteer/groups.tsv"),
+    lexicon_file!("gazetteer/words.tsv"),
+    lexicon_file!("gazetteer/given_names.tsv"),
 ];
 
 #[cfg(test)]

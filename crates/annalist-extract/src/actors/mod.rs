@@ -1,6 +1,21 @@
 //! Actors: find mentions and resolve them to canonical actors with CAMEO-style codes.
+//!
+//! Knowledge lives in the gazetteer files under `data/gazetteer/` (countries, capitals and
+//! seats of power, places, international bodies, persons with dated roles, sector words,
+//! group nouns, word classes). One linear pass over the words ([`scan`]) finds known names
+//! (longest match), demonyms with sector words ("Ukrainian Armed Forces" → `UKRMIL`),
+//! unknown capitalised names (kept as their own actors), groups that speak, role
+//! descriptions and pronouns; each mention records the [`Resolution`] rule that tied it to
+//! its actor.
+//!
+//! [`Resolution`]: annalist_core::Resolution
 
-use annalist_core::{Actor, Mention};
+mod gazetteer;
+mod registry;
+mod scan;
+mod words;
+
+use annalist_core::{Actor, ActorId, Mention};
 
 use crate::Context;
 
@@ -13,7 +28,33 @@ pub struct ActorLayer {
     pub mentions: Vec<Mention>,
 }
 
+impl ActorLayer {
+    /// The actor with id `id`.
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.binary_search_by(|a| a.id.cmp(id)).ok().map(|i| &self.actors[i])
+    }
+
+    /// The mentions that lie inside byte range `start..end`, in text order.
+    pub fn mentions_within(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.span.start < start);
+        self.mentions[first..]
+            .iter()
+            .take_while(move |m| m.span.start < end)
+            .filter(move |m| m.span.end <= end)
+    }
+
+    /// The CAMEO-style code of the actor a mention refers to.
+    pub fn code_of(&self, mention: &Mention) -> Option<&str> {
+        self.actor(&mention.actor).and_then(|a| a.code.as_deref())
+    }
+}
+
 /// Finds and resolves the actor mentions of a document.
-pub fn resolve(_cx: &Context<'_>) -> ActorLayer {
-    ActorLayer::default()
+pub fn resolve(cx: &Context<'_>) -> ActorLayer {
+    let words = words::words(cx.text, cx.segmentation);
+    let registry = registry::Registry::new(cx.dct.map(|d| d.date));
+    let mut scanner = scan::Scanner::new(&words, cx.text, registry);
+    scanner.run();
+    let (actors, mentions) = scanner.registry.finish();
+    ActorLayer { actors, mentions }
 }

@@ -206,7 +206,8 @@ fn is_common_sentence_start(word: &str) -> bool {
     )
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+/// Splits `text` into tokens, all in sentence 0 (see [`segment`] for sentences).
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
@@ -229,8 +230,18 @@ fn tokenize(text: &str) -> Vec<Token> {
                 } else if d == '-' || is_apostrophe(d) || d == '.' {
                     // Inner joiners count only when a letter or digit follows ("U.S." keeps
                     // its final dot when the word is an initialism).
-                    let after = text[i + d.len_utf8()..].chars().next();
+                    let rest = &text[i + d.len_utf8()..];
+                    let mut after_chars = rest.chars();
+                    let after = after_chars.next();
                     let joins = after.is_some_and(|a| a.is_alphanumeric());
+                    // A possessive "'s" is a token of its own: "Lukashenko's" is the name
+                    // and "'s".
+                    if is_apostrophe(d)
+                        && matches!(after, Some('s' | 'S'))
+                        && !after_chars.next().is_some_and(|a| a.is_alphanumeric())
+                    {
+                        break;
+                    }
                     if d == '.' {
                         if joins && initialism && letters_since_dot == 1 {
                             letters_since_dot = 0;
@@ -264,6 +275,15 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         } else {
             kind = TokenKind::Punct;
+            // The possessive "'s" split off a word above stays one token.
+            if is_apostrophe(c)
+                && tokens.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word)
+                && let Some(&(i, 's' | 'S')) = chars.peek()
+                && !text[i + 1..].chars().next().is_some_and(|a| a.is_alphanumeric())
+            {
+                chars.next();
+                end = i + 1;
+            }
         }
         tokens.push(Token { span: Span::new(start, end), kind, sentence: 0 });
     }

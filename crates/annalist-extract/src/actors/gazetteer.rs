@@ -1,0 +1,520 @@
+//! The gazetteer: countries, capitals, places, institutions, international bodies, persons,
+//! sector words, group nouns and word classes, read once from `data/gazetteer/*.tsv`.
+//!
+//! Names are keyed by their tokens (as the segmenter splits them), lower-cased and joined by
+//! single spaces, so a lookup over the text's tokens is one hash probe per candidate length.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use annalist_core::{ActorKind, MentionKind, Resolution, Role};
+use chrono::NaiveDate;
+
+use crate::lexicon;
+use crate::segment;
+
+/// What a known name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    /// A known actor named directly (country, place, institution, body, person).
+    Actor {
+        /// Gazetteer key of the actor.
+        key: String,
+        /// Entity class of the mention.
+        mention: MentionKind,
+        /// How the name ties to the actor.
+        resolution: Resolution,
+    },
+    /// A demonym or adjective of a country ("Ukrainian", "Ukrainians").
+    Demonym {
+        /// ISO alpha-3 code.
+        iso: String,
+        /// Plural noun for the people ("Ukrainians") rather than an adjective.
+        people: bool,
+    },
+}
+
+/// One known name: its meaning and how it must be written to match.
+#[derive(Debug, Clone)]
+pub(crate) struct NameEntry {
+    /// What it stands for.
+    pub meaning: Meaning,
+    /// An acronym ("WHO", "US") matches only written exactly so.
+    pub exact: Option<String>,
+}
+
+/// A known actor as the gazetteer defines it.
+#[derive(Debug, Clone)]
+pub(crate) struct KnownActor {
+    /// Canonical name.
+    pub name: String,
+    /// What sort of actor.
+    pub kind: ActorKind,
+    /// CAMEO-style code (for persons, the code of the latest role).
+    pub code: Option<String>,
+    /// ISO alpha-3 country.
+    pub country: Option<String>,
+    /// Other known names.
+    pub aliases: Vec<String>,
+    /// Offices held (persons).
+    pub roles: Vec<Role>,
+    /// `m` or `f` for persons, when known.
+    pub gender: Option<char>,
+}
+
+/// A sector word or phrase ("armed forces" → MIL).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sector {
+    /// CAMEO sector code.
+    pub code: &'static str,
+    /// Names one office-holder ("president") rather than a body ("government").
+    pub person: bool,
+}
+
+/// Classes of single words (see `words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum WordClass {
+    Function,
+    Month,
+    Weekday,
+    Quantifier,
+    Title,
+    PronounMale,
+    PronounFemale,
+    PronounThing,
+    OrgSuffix,
+    PlaceSuffix,
+    RegionWord,
+    PlacePreposition,
+    PersonNoun,
+    NotAName,
+    PlaceNoun,
+    AgentVerb,
+}
+
+/// A given name's gender as the list gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+    Either,
+}
+
+/// Everything the actor layer knows.
+#[derive(Debug, Default)]
+pub(crate) struct Gazetteer {
+    /// Known names by token key.
+    pub names: HashMap<String, NameEntry>,
+    /// The most tokens a name has.
+    pub max_name_tokens: usize,
+    /// Known actors by key.
+    pub actors: HashMap<String, KnownActor>,
+    /// Country names by ISO code.
+    pub countries: HashMap<String, String>,
+    /// Sector words and phrases by token key (lower case).
+    pub sectors: HashMap<String, Sector>,
+    /// The most tokens a sector phrase has.
+    pub max_sector_tokens: usize,
+    /// Group head nouns (plural and singular).
+    pub groups: HashSet<String>,
+    /// Word classes; a word may have several. Keys as written in the file: lower-case keys
+    /// match any case, others only as written.
+    pub words: HashMap<String, Vec<WordClass>>,
+    /// Given names and their gender.
+    pub given_names: HashMap<String, Gender>,
+    /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
+    pub surname_endings: Vec<String>,
+}
+
+/// The gazetteer, loaded on first use.
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// The token key of a phrase: its tokens, lower-cased, joined by single spaces.
+pub(crate) fn key_of(phrase: &str) -> String {
+    let mut key = String::with_capacity(phrase.len());
+    for token in segment::tokenize(phrase) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        push_lower(&mut key, token.span.slice(phrase));
+    }
+    key
+}
+
+/// Appends `word` lower-cased, with curly apostrophes made straight.
+pub(crate) fn push_lower(out: &mut String, word: &str) {
+    for c in word.chars() {
+        match c {
+            '’' | '‘' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn is_acronym(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+fn list(field: Option<&&str>) -> Vec<String> {
+    field.map_or_else(Vec::new, |f| {
+        f.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    })
+}
+
+fn sector_name(iso_name: &str, sector: &str) -> String {
+    let what = match sector {
+        "GOV" => "Government",
+        "MIL" => "Military",
+        "LEG" => "Legislature",
+        "JUD" => "Judiciary",
+        "COP" => "Police",
+        "OPP" => "Opposition",
+        "REB" => "Rebels",
+        "MED" => "Media",
+        "BUS" => "Business",
+        "CVL" => "Civilians",
+        "SPY" => "Intelligence services",
+        "REF" => "Refugees",
+        "LAB" => "Labour",
+        "AGR" => "Agriculture",
+        "EDU" => "Education",
+        other => other,
+    };
+    format!("{what} of {iso_name}")
+}
+
+fn sector_kind(sector: &str) -> ActorKind {
+    match sector {
+        "GOV" => ActorKind::Government,
+        "MIL" => ActorKind::Military,
+        "CVL" | "REF" | "LAB" | "AGR" => ActorKind::Group,
+        _ => ActorKind::Organization,
+    }
+}
+
+/// The key of a country's sector actor: `blr-gov`.
+pub(crate) fn sector_key(iso: &str, sector: &str) -> String {
+    format!("{}-{}", iso.to_ascii_lowercase(), sector.to_ascii_lowercase())
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        g.load_countries();
+        g.load_places();
+        g.load_igos();
+        g.load_institutions();
+        g.load_persons();
+        g.load_sectors();
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/groups.tsv")) {
+            if let Some(plural) = f.first() {
+                g.groups.insert(plural.to_lowercase());
+            }
+        }
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/given_names.tsv")) {
+            let gender = match f.get(1).copied() {
+                Some("m") => Gender::Male,
+                Some("f") => Gender::Female,
+                _ => Gender::Either,
+            };
+            g.given_names.entry(f[0].to_owned()).or_insert(gender);
+        }
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/words.tsv")) {
+            if f.get(1) == Some(&"surname-ending") {
+                g.surname_endings.push(f[0].trim_start_matches('-').to_owned());
+                continue;
+            }
+            let class = match f.get(1).copied().unwrap_or("") {
+                "function" => WordClass::Function,
+                "month" => WordClass::Month,
+                "weekday" => WordClass::Weekday,
+                "quantifier" => WordClass::Quantifier,
+                "title" => WordClass::Title,
+                "person-pronoun-m" => WordClass::PronounMale,
+                "person-pronoun-f" => WordClass::PronounFemale,
+                "thing-pronoun" => WordClass::PronounThing,
+                "org-suffix" => WordClass::OrgSuffix,
+                "place-suffix" => WordClass::PlaceSuffix,
+                "region-word" => WordClass::RegionWord,
+                "place-preposition" => WordClass::PlacePreposition,
+                "person-noun" => WordClass::PersonNoun,
+                "not-a-name" => WordClass::NotAName,
+                "place-noun" => WordClass::PlaceNoun,
+                "agent-verb" => WordClass::AgentVerb,
+                _ => continue,
+            };
+            let classes = g.words.entry(f[0].to_owned()).or_default();
+            if !classes.contains(&class) {
+                classes.push(class);
+            }
+        }
+        g
+    }
+
+    /// Adds a name unless an earlier file already claimed it.
+    fn add_name(&mut self, name: &str, meaning: Meaning) {
+        let key = key_of(name);
+        if key.is_empty() {
+            return;
+        }
+        let tokens = key.split(' ').count();
+        self.max_name_tokens = self.max_name_tokens.max(tokens);
+        let exact = is_acronym(name).then(|| name.to_owned());
+        self.names.entry(key).or_insert(NameEntry { meaning, exact });
+    }
+
+    fn add_actor(&mut self, key: &str, actor: KnownActor) {
+        self.actors.entry(key.to_owned()).or_insert(actor);
+    }
+
+    /// Adds the sector actor of a country (`blr-gov`) if not there yet; returns its key.
+    pub(crate) fn ensure_sector_actor(&mut self, iso: &str, sector: &str) -> String {
+        let key = sector_key(iso, sector);
+        if !self.actors.contains_key(&key) {
+            let country_name = self.countries.get(iso).cloned().unwrap_or_else(|| iso.to_owned());
+            self.actors.insert(key.clone(), sector_actor(&country_name, iso, sector));
+        }
+        key
+    }
+
+    fn load_countries(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/countries.tsv")) {
+            let (Some(iso), Some(name)) = (f.first(), f.get(1)) else { continue };
+            let iso = iso.to_string();
+            let key = iso.to_ascii_lowercase();
+            let aliases = list(f.get(2));
+            let adjectives = list(f.get(3));
+            let capitals = list(f.get(4));
+            self.countries.insert(iso.clone(), (*name).to_owned());
+            let resolution_of = |n: &str| if is_acronym(n) { Resolution::Acronym } else { Resolution::Alias };
+            self.add_name(name, actor_meaning(&key, MentionKind::Location, Resolution::Name));
+            for a in &aliases {
+                self.add_name(a, actor_meaning(&key, MentionKind::Location, resolution_of(a)));
+            }
+            for adj in &adjectives {
+                self.add_name(adj, Meaning::Demonym { iso: iso.clone(), people: false });
+                for plural in plurals(adj) {
+                    self.add_name(&plural, Meaning::Demonym { iso: iso.clone(), people: true });
+                }
+            }
+            let gov = sector_key(&iso, "GOV");
+            for c in &capitals {
+                self.add_name(c, actor_meaning(&gov, MentionKind::Location, Resolution::Metonym));
+            }
+            self.add_actor(
+                &key,
+                KnownActor {
+                    name: (*name).to_owned(),
+                    kind: ActorKind::State,
+                    code: Some(iso.clone()),
+                    country: Some(iso.clone()),
+                    aliases,
+                    roles: Vec::new(),
+                    gender: None,
+                },
+            );
+            let mut gov_actor = sector_actor(name, &iso, "GOV");
+            gov_actor.aliases = capitals;
+            self.add_actor(&gov, gov_actor);
+        }
+    }
+
+    fn load_places(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/places.tsv")) {
+            let (Some(key), Some(name), Some(iso)) = (f.first(), f.get(1), f.get(2)) else { continue };
+            let aliases = list(f.get(3));
+            self.add_name(name, actor_meaning(key, MentionKind::Location, Resolution::Name));
+            for a in &aliases {
+                self.add_name(a, actor_meaning(key, MentionKind::Location, Resolution::Alias));
+            }
+            self.add_actor(
+                key,
+                KnownActor {
+                    name: (*name).to_owned(),
+                    kind: ActorKind::Location,
+                    code: Some((*iso).to_owned()),
+                    country: self.countries.contains_key(*iso).then(|| (*iso).to_owned()),
+                    aliases,
+                    roles: Vec::new(),
+                    gender: None,
+                },
+            );
+        }
+    }
+
+    fn load_igos(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/igos.tsv")) {
+            let (Some(key), Some(code), Some(name)) = (f.first(), f.get(1), f.get(2)) else { continue };
+            let aliases = list(f.get(3));
+            let first = if is_acronym(name) { Resolution::Acronym } else { Resolution::Name };
+            self.add_name(name, actor_meaning(key, MentionKind::Organization, first));
+            for a in &aliases {
+                let r = if is_acronym(a) { Resolution::Acronym } else { Resolution::Alias };
+                self.add_name(a, actor_meaning(key, MentionKind::Organization, r));
+            }
+            self.add_actor(
+                key,
+                KnownActor {
+                    name: (*name).to_owned(),
+                    kind: ActorKind::Organization,
+                    code: Some((*code).to_owned()),
+                    country: None,
+                    aliases,
+                    roles: Vec::new(),
+                    gender: None,
+                },
+            );
+        }
+    }
+
+    fn load_institutions(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/institutions.tsv")) {
+            let (Some(name), Some(owner), Some(sector)) = (f.first(), f.get(1), f.get(2)) else { continue };
+            let mention = match f.get(3).copied() {
+                Some("location") => MentionKind::Location,
+                _ => MentionKind::Organization,
+            };
+            let resolution = match f.get(4).copied() {
+                Some("metonym") => Resolution::Metonym,
+                Some("acronym") => Resolution::Acronym,
+                _ => Resolution::Name,
+            };
+            let key = if owner.starts_with("igo-") {
+                (*owner).to_owned()
+            } else if sector.is_empty() {
+                owner.to_ascii_lowercase()
+            } else {
+                self.ensure_sector_actor(owner, sector)
+            };
+            if let Some(actor) = self.actors.get_mut(&key)
+                && !actor.aliases.iter().any(|a| a == name)
+            {
+                actor.aliases.push((*name).to_owned());
+            }
+            self.add_name(name, actor_meaning(&key, mention, resolution));
+        }
+    }
+
+    fn load_persons(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/persons.tsv")) {
+            let (Some(key), Some(name), Some(title), Some(code)) = (f.first(), f.get(1), f.get(4), f.get(5))
+            else {
+                continue;
+            };
+            let date = |i: usize| f.get(i).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let role =
+                Role { title: (*title).to_owned(), code: (*code).to_owned(), start: date(6), end: date(7) };
+            let mut aliases = list(f.get(2));
+            if let Some(surname) = name.split_whitespace().last()
+                && surname != *name
+                && !aliases.iter().any(|a| a == surname)
+            {
+                aliases.push(surname.to_owned());
+            }
+            let person = self.actors.entry((*key).to_owned()).or_insert_with(|| KnownActor {
+                name: (*name).to_owned(),
+                kind: ActorKind::Person,
+                code: None,
+                country: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                gender: f.get(3).and_then(|g| g.chars().next()),
+            });
+            for a in &aliases {
+                if !person.aliases.contains(a) {
+                    person.aliases.push(a.clone());
+                }
+            }
+            if !code.starts_with("IGO") {
+                person.country = Some(code.chars().take(3).collect());
+            }
+            person.roles.push(role);
+            person.code = latest_role_code(&person.roles);
+            self.add_name(name, actor_meaning(key, MentionKind::Person, Resolution::Name));
+            for a in &aliases {
+                self.add_name(a, actor_meaning(key, MentionKind::Person, Resolution::Alias));
+            }
+        }
+    }
+
+    fn load_sectors(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/sectors.tsv")) {
+            let (Some(word), Some(code)) = (f.first(), f.get(1)) else { continue };
+            let code: &'static str = Box::leak((*code).to_owned().into_boxed_str());
+            let key = key_of(word);
+            self.max_sector_tokens = self.max_sector_tokens.max(key.split(' ').count());
+            self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person") });
+        }
+    }
+
+    /// Whether `word` ends like a surname ("Lukashenko", "Pashinyan").
+    pub(crate) fn surname_like(&self, word: &str) -> bool {
+        word.chars().count() > 4 && self.surname_endings.iter().any(|e| word.ends_with(e.as_str()))
+    }
+
+    /// Whether `word` has class `class`, as written or (for lower-case entries) in any case.
+    pub(crate) fn is(&self, word: &str, class: WordClass) -> bool {
+        if self.words.get(word).is_some_and(|c| c.contains(&class)) {
+            return true;
+        }
+        if !word.chars().any(char::is_uppercase) {
+            return false;
+        }
+        let mut lower = String::with_capacity(word.len());
+        push_lower(&mut lower, word);
+        self.words.get(&lower).is_some_and(|c| c.contains(&class))
+    }
+}
+
+fn actor_meaning(key: &str, mention: MentionKind, resolution: Resolution) -> Meaning {
+    Meaning::Actor { key: key.to_owned(), mention, resolution }
+}
+
+/// A country's sector actor: "Government of Belarus", `BLRGOV`.
+pub(crate) fn sector_actor(country_name: &str, iso: &str, sector: &str) -> KnownActor {
+    KnownActor {
+        name: sector_name(country_name, sector),
+        kind: sector_kind(sector),
+        code: Some(format!("{iso}{sector}")),
+        country: Some(iso.to_owned()),
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        gender: None,
+    }
+}
+
+/// The code of the role that started last (ongoing roles first).
+pub(crate) fn latest_role_code(roles: &[Role]) -> Option<String> {
+    roles.iter().max_by_key(|r| (r.end.is_none(), r.end, r.start)).map(|r| r.code.clone())
+}
+
+/// People nouns formed from an adjective: "Ukrainian" → "Ukrainians", "Iraqi" → "Iraqis".
+fn plurals(adjective: &str) -> Vec<String> {
+    let last = adjective.chars().last().unwrap_or(' ');
+    if adjective.ends_with("ese") || adjective.ends_with("ish") || adjective.ends_with("ch") || last == 's' {
+        return Vec::new();
+    }
+    if matches!(last, 'n' | 'i' | 'e' | 'k' | 'b' | 't' | 'd' | 'r') && !adjective.contains(' ') {
+        return vec![format!("{adjective}s")];
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_every_country_and_key_actors() {
+        let g = &*GAZETTEER;
+        assert!(g.countries.len() >= 249, "{}", g.countries.len());
+        assert!(g.actors.contains_key("blr-gov"));
+        assert!(g.actors.contains_key("igo-nato"));
+        assert!(matches!(
+            g.names.get("kyiv").map(|e| &e.meaning),
+            Some(Meaning::Actor { key, .. }) if key == "ukr-gov"
+        ));
+    }
+}

@@ -1,0 +1,195 @@
+//! The actors of one document as mentions find them: known actors copied from the
+//! gazetteer, unknown names made into actors, aliases gathered from the words seen.
+
+use std::collections::BTreeMap;
+
+use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
+use chrono::NaiveDate;
+
+use super::gazetteer::{GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+
+/// One mention before ids are given.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub key: String,
+    pub kind: MentionKind,
+    pub resolution: Resolution,
+}
+
+/// Actors and mentions of a document under construction.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    actors: BTreeMap<String, Actor>,
+    genders: BTreeMap<String, char>,
+    /// Mentions in the order found.
+    pub found: Vec<Found>,
+    date: Option<NaiveDate>,
+}
+
+/// A stable id for a name not in the gazetteer: lower-case letters and digits joined by
+/// hyphens ("Paul Nesbit" → `paul-nesbit`).
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') && c != '.' && c != '\'' && c != '’' {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "unnamed".to_owned() } else { out }
+}
+
+impl Registry {
+    /// A registry for a document of date `date` (roles are read at that date).
+    pub(crate) fn new(date: Option<NaiveDate>) -> Registry {
+        Registry { date, ..Registry::default() }
+    }
+
+    /// The document date roles are read at.
+    pub(crate) fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+
+    /// The actor of `key`, when registered.
+    pub(crate) fn actor(&self, key: &str) -> Option<&Actor> {
+        self.actors.get(key)
+    }
+
+    /// The gender of a person actor, when known.
+    pub(crate) fn gender(&self, key: &str) -> Option<char> {
+        self.genders.get(key).copied()
+    }
+
+    /// Records the gender of a person actor.
+    pub(crate) fn set_gender(&mut self, key: &str, gender: char) {
+        self.genders.entry(key.to_owned()).or_insert(gender);
+    }
+
+    /// Registers a gazetteer actor (or a country's sector actor such as `ukr-mil`) and
+    /// returns whether it exists.
+    pub(crate) fn known(&mut self, key: &str) -> bool {
+        if self.actors.contains_key(key) {
+            return true;
+        }
+        let Some(known) = GAZETTEER.actors.get(key).cloned().or_else(|| sector_from_key(key)) else {
+            return false;
+        };
+        if let Some(g) = known.gender {
+            self.genders.insert(key.to_owned(), g);
+        }
+        let code = match (known.kind, self.date) {
+            (ActorKind::Person, Some(date)) => known
+                .roles
+                .iter()
+                .find(|r| r.held_on(date))
+                .map(|r| r.code.clone())
+                .or_else(|| latest_role_code(&known.roles)),
+            _ => known.code,
+        };
+        let mut aliases = known.aliases;
+        aliases.sort();
+        aliases.dedup();
+        self.actors.insert(
+            key.to_owned(),
+            Actor {
+                id: ActorId(key.to_owned()),
+                name: known.name,
+                kind: known.kind,
+                code,
+                country: known.country,
+                aliases,
+                roles: known.roles,
+            },
+        );
+        true
+    }
+
+    /// Registers an actor for a name outside the gazetteer; returns its key.
+    pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> String {
+        let mut key = slug(name);
+        // A slug never takes over a gazetteer key.
+        if GAZETTEER.actors.contains_key(&key) {
+            key = format!("name-{key}");
+        }
+        let actor = self.actors.entry(key.clone()).or_insert_with(|| Actor {
+            id: ActorId(key.clone()),
+            name: name.to_owned(),
+            kind,
+            code: None,
+            country: None,
+            aliases: Vec::new(),
+            roles: Vec::new(),
+        });
+        if let Some(role) = role
+            && !actor.roles.contains(&role)
+        {
+            actor.code.get_or_insert_with(|| role.code.clone());
+            actor.country.get_or_insert_with(|| role.code.chars().take(3).collect());
+            actor.roles.push(role);
+        }
+        key
+    }
+
+    /// Records a mention of `key` written `surface`; the surface joins the aliases when it is
+    /// a name other than the canonical one.
+    pub(crate) fn mention(
+        &mut self,
+        span: Span,
+        surface: &str,
+        key: &str,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) {
+        if let Some(actor) = self.actors.get_mut(key)
+            && matches!(
+                resolution,
+                Resolution::Name
+                    | Resolution::Alias
+                    | Resolution::Acronym
+                    | Resolution::Metonym
+                    | Resolution::Unknown
+            )
+            && surface != actor.name
+            && !actor.aliases.iter().any(|a| a == surface)
+        {
+            actor.aliases.push(surface.to_owned());
+            actor.aliases.sort();
+        }
+        self.found.push(Found { span, key: key.to_owned(), kind, resolution });
+    }
+
+    /// The actors sorted by id and the mentions in text order with ids `m1`, `m2`, ...
+    pub(crate) fn finish(mut self) -> (Vec<Actor>, Vec<Mention>) {
+        self.found
+            .sort_by(|a, b| (a.span.start, a.span.end, &a.key).cmp(&(b.span.start, b.span.end, &b.key)));
+        self.found.dedup_by(|a, b| a.span == b.span && a.key == b.key);
+        let mentions = self
+            .found
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| Mention {
+                id: MentionId(format!("m{}", i + 1)),
+                span: f.span,
+                actor: ActorId(f.key),
+                kind: f.kind,
+                resolution: f.resolution,
+            })
+            .collect();
+        (self.actors.into_values().collect(), mentions)
+    }
+}
+
+/// A country's sector actor from its key (`ukr-mil`), for sectors the gazetteer did not
+/// list ahead.
+fn sector_from_key(key: &str) -> Option<KnownActor> {
+    let (iso, sector) = key.split_once('-')?;
+    let iso = iso.to_ascii_uppercase();
+    let sector = sector.to_ascii_uppercase();
+    let name = GAZETTEER.countries.get(&iso)?;
+    (sector.len() == 3 && sector_key(&iso, &sector) == key).then(|| sector_actor(name, &iso, &sector))
+}

@@ -1,0 +1,979 @@
+//! One left-to-right pass over the words that finds actor mentions: known names (longest
+//! match first), demonyms with the sector words after them, capitalised names outside the
+//! gazetteer, groups that speak, role descriptions and pronouns.
+//!
+//! Every step looks at a bounded window of words, so the pass is linear in the text.
+
+use std::collections::HashMap;
+
+use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
+
+use super::gazetteer::{GAZETTEER, Gender, Meaning, NameEntry, Sector, WordClass, push_lower, sector_key};
+use super::registry::Registry;
+use super::words::{Word, Words};
+use crate::segment::TokenKind;
+
+/// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
+const CONNECTORS: &[&str] =
+    &["of", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+
+/// State of the pass: the words, the registry and what coreference remembers.
+pub(crate) struct Scanner<'w, 'a> {
+    words: &'w Words<'a>,
+    text: &'a str,
+    pub(crate) registry: Registry,
+    /// Surnames and short forms of persons and organisations named so far.
+    short_forms: HashMap<String, (String, MentionKind)>,
+    /// Acronyms given in brackets after a name.
+    acronyms: HashMap<String, String>,
+}
+
+/// A known name matched at a position: how many words, and its entry.
+struct NameMatch<'g> {
+    len: usize,
+    entry: &'g NameEntry,
+}
+
+impl<'w, 'a> Scanner<'w, 'a> {
+    pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
+        Scanner { words, text, registry, short_forms: HashMap::new(), acronyms: HashMap::new() }
+    }
+
+    fn w(&self, i: usize) -> Option<&'w Word<'a>> {
+        self.words.list.get(i)
+    }
+
+    fn span(&self, from: usize, to_inclusive: usize) -> Span {
+        Span::new(self.words.list[from].span.start, self.words.list[to_inclusive].span.end)
+    }
+
+    fn same_sentence(&self, i: usize, j: usize) -> bool {
+        match (self.w(i), self.w(j)) {
+            (Some(a), Some(b)) => a.sentence == b.sentence,
+            _ => false,
+        }
+    }
+
+    /// Runs the pass.
+    pub(crate) fn run(&mut self) {
+        let n = self.words.list.len();
+        let mut i = 0;
+        while i < n {
+            let word = &self.words.list[i];
+            if word.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let next = if word.capitalised() { self.capitalised_at(i) } else { self.lowercase_at(i) };
+            i = next.max(i + 1);
+        }
+    }
+
+    /// The longest known name starting at `i`.
+    fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
+        let g = &*GAZETTEER;
+        let first = self.w(i)?;
+        if !first.capitalised() {
+            return None;
+        }
+        let mut key = String::with_capacity(32);
+        let mut best = None;
+        for len in 1..=g.max_name_tokens {
+            let j = i + len - 1;
+            let Some(w) = self.w(j) else { break };
+            if !self.same_sentence(i, j) || w.possessive() {
+                break;
+            }
+            if len > 1 {
+                // Names do not run across a gap that is not plain spacing.
+                let gap = &self.text[self.words.list[j - 1].span.end..w.span.start];
+                if gap.contains(['\n', '\r']) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(&w.lower);
+            if let Some(entry) = g.names.get(&key) {
+                let written = self.span(i, j).slice(self.text);
+                let case_ok = match &entry.exact {
+                    Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
+                    None => w.kind != TokenKind::Word || !w.lowercase() || len > 1,
+                };
+                if case_ok {
+                    best = Some(NameMatch { len, entry });
+                }
+            }
+        }
+        best
+    }
+
+    /// The longest sector word or phrase starting at `i` (any case), with its length.
+    fn sector_at(&self, i: usize) -> Option<(usize, Sector)> {
+        let g = &*GAZETTEER;
+        let mut key = String::new();
+        let mut best = None;
+        for len in 1..=g.max_sector_tokens {
+            let j = i + len - 1;
+            let Some(w) = self.w(j) else { break };
+            if w.kind != TokenKind::Word || !self.same_sentence(i, j) {
+                break;
+            }
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(&w.lower);
+            if let Some(s) = g.sectors.get(&key) {
+                best = Some((len, *s));
+            }
+        }
+        best
+    }
+
+    /// The head of a run of sector words starting at `i` ("government forces" → "forces"):
+    /// the end index (inclusive) and the sector of the last one.
+    fn sector_run(&self, i: usize) -> Option<(usize, Sector)> {
+        let (len, mut sector) = self.sector_at(i)?;
+        let mut end = i + len - 1;
+        while let Some((l, s)) = self.sector_at(end + 1) {
+            end += l;
+            sector = s;
+        }
+        Some((end, sector))
+    }
+
+    /// Handles a capitalised word; returns the index to continue from.
+    fn capitalised_at(&mut self, i: usize) -> usize {
+        if let Some(m) = self.name_at(i) {
+            return self.known_name(i, &m);
+        }
+        let w = &self.words.list[i];
+        if w.sentence_initial && !GAZETTEER.is(w.text, WordClass::Title) {
+            // "She", "It", "Officials", "The president": a sentence-initial word of the
+            // lower-case vocabulary is read as such.
+            let g = &*GAZETTEER;
+            if g.is(w.text, WordClass::PronounMale)
+                || g.is(w.text, WordClass::PronounFemale)
+                || g.is(w.text, WordClass::PronounThing)
+                || g.groups.contains(&w.lower)
+                || w.lower == "the"
+            {
+                return self.lowercase_at(i);
+            }
+            if g.is(w.text, WordClass::PersonNoun) || g.sectors.contains_key(&w.lower) {
+                return i + 1;
+            }
+        }
+        self.unknown_name(i)
+    }
+
+    fn known_name(&mut self, i: usize, m: &NameMatch<'static>) -> usize {
+        let end = i + m.len - 1;
+        // A lone surname followed by another capitalised word belongs to some other name
+        // ("Abbas Kiarostami").
+        if m.len == 1
+            && matches!(
+                m.entry.meaning,
+                Meaning::Actor { mention: MentionKind::Person, resolution: Resolution::Alias, .. }
+            )
+            && self.w(i + 1).is_some_and(|n| {
+                n.capitalised() && self.same_sentence(i, i + 1) && !GAZETTEER.is(n.text, WordClass::Function)
+            })
+        {
+            return self.unknown_name(i);
+        }
+        match &m.entry.meaning {
+            Meaning::Demonym { iso, people } => self.demonym(i, end, iso, *people),
+            Meaning::Actor { key, mention, resolution } => {
+                // "US$40": a currency, not the country.
+                if self.text[self.words.list[end].span.end..].starts_with('$') {
+                    return end + 1;
+                }
+                // A known place or body opening a longer name of an organisation ("New York
+                // Times") is part of that name.
+                let mut stop = end;
+                // "the Kursk region": the region word joins a place's mention.
+                if *mention == MentionKind::Location
+                    && GAZETTEER.actors.get(key.as_str()).is_some_and(|a| a.kind == ActorKind::Location)
+                    && let Some(w) = self.w(end + 1)
+                    && self.same_sentence(end, end + 1)
+                    && GAZETTEER.is(w.text, WordClass::RegionWord)
+                {
+                    stop = end + 1;
+                } else if let Some((org_end, kind)) = self.name_run_after(end, key) {
+                    let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
+                    return self.emit_owned(i, org_end, kind, country.as_deref());
+                }
+                if !self.registry.known(key) {
+                    return end + 1;
+                }
+                let span = self.span(i, stop);
+                let surface = self.span(i, end).slice(self.text);
+                self.registry.mention(span, surface, key, *mention, *resolution);
+                self.remember_short_forms(key, surface, *mention);
+                let after = self.acronym_after(stop, key, *mention);
+                // "US forces", "Russia's army": a state or capital with a sector word.
+                let kind = GAZETTEER.actors.get(key.as_str()).map(|a| a.kind);
+                let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| match a.kind {
+                    ActorKind::State | ActorKind::Government => a.country.clone(),
+                    _ => None,
+                });
+                // A seat of power takes only a lower-case sector word after it ("Khartoum
+                // government"); "White House Press Secretary" is an office, not the press.
+                let country = country.filter(|_| {
+                    kind == Some(ActorKind::State)
+                        || self
+                            .w(after + usize::from(self.w(after).is_some_and(Word::possessive)))
+                            .is_some_and(Word::lowercase)
+                });
+                if let Some(iso) = country {
+                    let mut j = after;
+                    if self.w(j).is_some_and(Word::possessive) {
+                        j += 1;
+                    }
+                    if let Some((send, sector)) = self.sector_after_modifiers(j)
+                        && self.same_sentence(i, send)
+                        && !sector.person
+                    {
+                        let key = sector_key(&iso, sector.code);
+                        if self.registry.known(&key) {
+                            let span = self.span(i, send);
+                            let surface = span.slice(self.text);
+                            self.registry.mention(
+                                span,
+                                surface,
+                                &key,
+                                MentionKind::Organization,
+                                Resolution::Description,
+                            );
+                        }
+                        return send + 1;
+                    }
+                    if let Some((send, sector)) = self.sector_after_modifiers(j)
+                        && sector.person
+                        && self.same_sentence(i, send)
+                    {
+                        return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
+                    }
+                }
+                after
+            }
+        }
+    }
+
+    /// A sector phrase at `j`, possibly after one lower-case modifier ("interim
+    /// government"); after a modifier the sector words must be lower case too ("U.S.
+    /// manufacturer General Motors" has none).
+    fn sector_after_modifiers(&self, j: usize) -> Option<(usize, Sector)> {
+        if let Some(found) = self.sector_run(j) {
+            return Some(found);
+        }
+        let w = self.w(j)?;
+        if w.lowercase() && !GAZETTEER.is(w.text, WordClass::Function) {
+            return self.sector_run(j + 1).filter(|(e, _)| {
+                self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.list[k].lowercase())
+            });
+        }
+        None
+    }
+
+    /// After a mention ending at `end`: "(USAF)" gives the actor an acronym.
+    fn acronym_after(&mut self, end: usize, key: &str, kind: MentionKind) -> usize {
+        let (Some(open), Some(acr), Some(close)) = (self.w(end + 1), self.w(end + 2), self.w(end + 3)) else {
+            return end + 1;
+        };
+        if open.text != "(" || close.text != ")" || !is_acronym_word(acr.text) {
+            return end + 1;
+        }
+        if self.name_at(end + 2).is_some() {
+            return end + 1;
+        }
+        self.acronyms.insert(acr.text.to_owned(), key.to_owned());
+        self.registry.mention(acr.span, acr.text, key, kind, Resolution::Acronym);
+        end + 4
+    }
+
+    /// Surnames of persons and first words of organisations named in full, for later short
+    /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
+    /// Martin").
+    fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
+        let parts: Vec<&str> = surface.split_whitespace().collect();
+        if parts.len() < 2 {
+            return;
+        }
+        let short = match kind {
+            MentionKind::Person => parts[parts.len() - 1],
+            MentionKind::Organization => parts[0],
+            _ => return,
+        };
+        if short.chars().next().is_some_and(char::is_uppercase) && !GAZETTEER.is(short, WordClass::Function) {
+            self.short_forms.entry(short.to_owned()).or_insert_with(|| (key.to_owned(), kind));
+        }
+    }
+
+    /// A demonym at `i..=end`: with a sector word it names a sector actor ("Ukrainian Armed
+    /// Forces" → UKRMIL), with an office and a name it titles a person ("Iraqi Prime
+    /// Minister X"), with a group noun it makes a group; alone it is an adjective.
+    fn demonym(&mut self, i: usize, end: usize, iso: &str, people: bool) -> usize {
+        let iso_key = iso.to_ascii_lowercase();
+        if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
+            let capitalised = (end + 1..=send).all(|k| self.words.list[k].capitalised());
+            if sector.person {
+                // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
+                if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
+                    self.demonym_mention(i, end, &iso_key);
+                    return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
+                }
+                // "the Belarusian leader": a description of the office-holder.
+                let span = self.span(i, send);
+                self.describe_office(span, iso, sector);
+                return send + 1;
+            }
+            let key = sector_key(iso, sector.code);
+            if self.registry.known(&key) {
+                let span = self.span(i, send);
+                let resolution = if capitalised { Resolution::Name } else { Resolution::Description };
+                let surface = span.slice(self.text);
+                self.registry.mention(span, surface, &key, MentionKind::Organization, resolution);
+            }
+            return send + 1;
+        }
+        if !people
+            && let Some(w) = self.w(end + 1)
+            && w.lowercase()
+            && GAZETTEER.groups.contains(&w.lower)
+        {
+            return self.group(i, end + 1, Some(iso));
+        }
+        self.demonym_mention(i, end, &iso_key);
+        end + 1
+    }
+
+    fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
+        if self.registry.known(iso_key) {
+            let span = self.span(i, end);
+            self.registry.mention(
+                span,
+                span.slice(self.text),
+                iso_key,
+                MentionKind::Location,
+                Resolution::Demonym,
+            );
+        }
+    }
+
+    /// "the Belarusian leader", "the Russian president": the person in the document holding
+    /// that office, else the one the gazetteer says held it at the document date, else the
+    /// country's sector actor.
+    fn describe_office(&mut self, span: Span, iso: &str, sector: Sector) {
+        let code = format!("{iso}{}", sector.code);
+        let holder = self
+            .registry
+            .found
+            .iter()
+            .rev()
+            .filter(|f| f.kind == MentionKind::Person)
+            .find(|f| self.registry.actor(&f.key).is_some_and(|a| a.code.as_deref() == Some(code.as_str())))
+            .map(|f| f.key.clone());
+        let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
+        let holder = holder.or_else(|| self.gazetteer_holder(&code, &office));
+        match holder {
+            Some(key) if self.registry.known(&key) => {
+                self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+            }
+            _ => {
+                // "a Jordanian official": a person, speaking for the country's sector.
+                let key = sector_key(iso, sector.code);
+                if self.registry.known(&key) {
+                    self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+                }
+            }
+        }
+    }
+
+    /// The person the gazetteer says held the office named in `office` ("russian
+    /// president") with code `code` on the document date; `None` without a date.
+    fn gazetteer_holder(&self, code: &str, office: &str) -> Option<String> {
+        let date = self.registry.date()?;
+        let head = office.split_whitespace().last()?;
+        let mut holders: Vec<&String> = GAZETTEER
+            .actors
+            .iter()
+            .filter(|(_, a)| a.kind == ActorKind::Person)
+            .filter(|(_, a)| {
+                a.roles.iter().any(|r| {
+                    r.code == code
+                        && r.held_on(date)
+                        && r.title.to_lowercase().split_whitespace().next() == Some(head)
+                })
+            })
+            .map(|(k, _)| k)
+            .collect();
+        holders.sort();
+        (holders.len() == 1).then(|| holders[0].clone())
+    }
+
+    /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
+    /// `i`: a person, with the office as a role when its country is known.
+    fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, Span)>) -> usize {
+        let Some(end) = self.name_run(i) else { return i };
+        if let Some(m) = self.name_at(i)
+            && m.len == end - i + 1
+            && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
+            && self.registry.known(key)
+        {
+            let span = self.span(i, end);
+            self.registry.mention(span, span.slice(self.text), key, MentionKind::Person, *resolution);
+            return end + 1;
+        }
+        let role = office.map(|(iso, sector, title)| Role {
+            title: title.slice(self.text).to_owned(),
+            code: format!("{iso}{}", sector.code),
+            start: None,
+            end: None,
+        });
+        self.emit_person(i, end, role)
+    }
+
+    fn emit_person(&mut self, i: usize, end: usize, role: Option<Role>) -> usize {
+        let span = self.span(i, end);
+        let name = span.slice(self.text);
+        let key = self.registry.unknown(name, ActorKind::Person, role);
+        match GAZETTEER.given_names.get(self.words.list[i].text) {
+            Some(Gender::Male) => self.registry.set_gender(&key, 'm'),
+            Some(Gender::Female) => self.registry.set_gender(&key, 'f'),
+            _ => {}
+        }
+        self.registry.mention(span, name, &key, MentionKind::Person, Resolution::Unknown);
+        self.remember_short_forms(&key, name, MentionKind::Person);
+        end + 1
+    }
+
+    /// The end (inclusive) of a run of capitalised name words starting at `i`.
+    fn name_run(&self, i: usize) -> Option<usize> {
+        let first = self.w(i)?;
+        if !first.capitalised() || is_calendar(first.text) {
+            return None;
+        }
+        let mut end = i;
+        let mut j = i + 1;
+        while let Some(w) = self.w(j) {
+            if !self.same_sentence(i, j) {
+                break;
+            }
+            let prev = &self.words.list[j - 1];
+            let gap = &self.text[prev.span.end..w.span.start];
+            if gap.contains(['\n', '\r']) {
+                break;
+            }
+            if w.capitalised() {
+                if is_calendar(w.text)
+                    || GAZETTEER.is(w.text, WordClass::Function)
+                    || GAZETTEER.is(w.text, WordClass::NotAName)
+                    || self.model_number(j)
+                {
+                    break;
+                }
+                // "Chrysler LLC Jim Press": an organisation's last word before a given name
+                // ends the organisation.
+                if GAZETTEER.is(prev.text, WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text)
+                {
+                    break;
+                }
+                if let Some(m) = self.name_at(j) {
+                    // A known place or body inside a longer capitalised name is part of it
+                    // ("Air France", "Bank of England"); a demonym, a person or a title
+                    // before it ends the run.
+                    // A lone surname inside a longer name is part of it ("Bandar Abbas").
+                    let person = m.len > 1
+                        && matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. });
+                    if person
+                        || matches!(m.entry.meaning, Meaning::Demonym { .. })
+                        || GAZETTEER.is(prev.text, WordClass::Title)
+                        || (prev.lowercase() && prev.lower != "of")
+                    {
+                        break;
+                    }
+                    end = j + m.len - 1;
+                    j = end + 1;
+                    continue;
+                }
+                end = j;
+            } else if w.text == "."
+                && prev.span.end == w.span.start
+                && (prev.text.chars().count() == 1 || matches!(prev.text, "St" | "Mt" | "Ft" | "Jr" | "Sr"))
+                && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span.start > w.span.end)
+            {
+                // An initial or a short form inside a name: "George W. Bush", "St. Louis".
+            } else if w.lowercase() && particle_name(w.text) {
+                // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
+                end = j;
+            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_str()) {
+                let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n.text));
+                // "of" joins only after a word that takes it ("Bank of", "Gulf of",
+                // "Minister of"), not a person's name ("Martin Kelly of EOS").
+                let takes_of = GAZETTEER.is(prev.text, WordClass::OrgSuffix)
+                    || GAZETTEER.is(prev.text, WordClass::PlaceSuffix)
+                    || GAZETTEER.is(prev.text, WordClass::Title);
+                if !follows || (w.lower == "of" && !takes_of) {
+                    break;
+                }
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        Some(end)
+    }
+
+    /// After a known name ending at `end`: the end of a capitalised run that makes the whole
+    /// the name of an organisation ("New York Times", "U.S. Treasury Department") or of a
+    /// place ("Singapore Strait").
+    fn name_run_after(&self, end: usize, key: &str) -> Option<(usize, ActorKind)> {
+        let next = self.w(end + 1)?;
+        if !next.capitalised() || !self.same_sentence(end, end + 1) || self.name_at(end + 1).is_some() {
+            return None;
+        }
+        let run_end = self.name_run(end + 1)?;
+        let last = &self.words.list[run_end];
+        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+            return Some((run_end, ActorKind::Organization));
+        }
+        let place = GAZETTEER
+            .actors
+            .get(key)
+            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location));
+        (place && GAZETTEER.is(last.text, WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
+    }
+
+    /// An unknown name opened by a known country or place: it belongs to that country, and
+    /// an organisation whose last word is a sector word takes the sector ("U.S. Treasury
+    /// Department" is USAGOV).
+    fn emit_owned(&mut self, i: usize, end: usize, kind: ActorKind, country: Option<&str>) -> usize {
+        let role = country.map(|iso| {
+            let sector = GAZETTEER
+                .sectors
+                .get(&self.words.list[end].lower)
+                .filter(|_| kind == ActorKind::Organization);
+            Role {
+                title: self.span(i, end).slice(self.text).to_owned(),
+                code: sector.map_or_else(|| iso.to_owned(), |s| format!("{iso}{}", s.code)),
+                start: None,
+                end: None,
+            }
+        });
+        self.emit_unknown(i, end, kind, role)
+    }
+
+    /// Whether the word at `i` is a model number or a figure ("A380", "787"): names of
+    /// products, which are not actors.
+    fn model_number(&self, i: usize) -> bool {
+        self.w(i).is_some_and(|w| {
+            w.kind == TokenKind::Number
+                || (w.kind == TokenKind::Word && w.text.chars().any(|c| c.is_ascii_digit()))
+        })
+    }
+
+    /// A capitalised word that opens no known name.
+    fn unknown_name(&mut self, i: usize) -> usize {
+        let w = &self.words.list[i];
+        if self.model_number(i) {
+            return i + 1;
+        }
+        // A title opens a person's name: "President X", "Gen. Y", "Foreign Minister Z".
+        if GAZETTEER.is(w.text, WordClass::Title) {
+            let mut j = i;
+            while let Some(t) = self.w(j) {
+                if GAZETTEER.is(t.text, WordClass::Title) || t.text == "." || t.text == "-" {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j > i && self.w(j).is_some_and(Word::capitalised) && self.same_sentence(i, j) {
+                // "General Motors", "Supreme Council": the title word is part of an
+                // organisation's name.
+                if let Some(run_end) = self.name_run(i)
+                    && GAZETTEER.is(self.words.list[run_end].text, WordClass::OrgSuffix)
+                {
+                    return self.emit_unknown(i, run_end, ActorKind::Organization, None);
+                }
+                if self.name_at(j).is_some() {
+                    return j;
+                }
+                let Some(end) = self.name_run(j) else { return j };
+                return self.emit_person(j, end, None);
+            }
+            return i + 1;
+        }
+        if GAZETTEER.is(w.text, WordClass::Function)
+            || GAZETTEER.is(w.text, WordClass::NotAName)
+            || is_calendar(w.text)
+            || w.text.chars().count() < 2
+        {
+            return i + 1;
+        }
+        let Some(end) = self.name_run(i) else { return i + 1 };
+        // "Airbus A380", "Boeing 787": a product, not an actor.
+        if self.model_number(end + 1) && self.same_sentence(end, end + 1) {
+            return end + 2;
+        }
+        // A short form of a name seen before: "Lukashenko", "Lockheed".
+        if end == i {
+            if let Some((key, kind)) = self.short_forms.get(w.text).cloned() {
+                self.registry.mention(w.span, w.text, &key, kind, Resolution::Alias);
+                return i + 1;
+            }
+            if let Some(key) = self.acronyms.get(w.text).cloned() {
+                let kind =
+                    self.registry.actor(&key).map_or(MentionKind::Organization, |a| mention_kind(a.kind));
+                self.registry.mention(w.span, w.text, &key, kind, Resolution::Acronym);
+                return i + 1;
+            }
+        }
+        // A capitalised ordinary word opening a sentence is not a name: "Occasionally",
+        // "Returning", or any word the text also writes in lower case.
+        if w.sentence_initial
+            && !GAZETTEER.given_names.contains_key(w.text)
+            && (self.words.lowercase_vocabulary.contains(w.lower.as_str())
+                || w.lower.ends_with("ly")
+                || (end == i && self.ordinary_word(i, w)))
+        {
+            return i + 1;
+        }
+        // "Apple Computer CEO Steve Jobs", "Ryanair CEO": a title inside the run ends the
+        // name before it (and opens a person's name, handled from the title on).
+        let mut end = end;
+        if let Some(k) = (i + 1..=end).find(|&k| {
+            let t = &self.words.list[k];
+            t.capitalised() && GAZETTEER.is(t.text, WordClass::Title)
+        }) && !GAZETTEER.is(self.words.list[end].text, WordClass::OrgSuffix)
+            && !GAZETTEER.given_names.contains_key(w.text)
+        {
+            if GAZETTEER.is(self.words.list[k - 1].text, WordClass::Title) {
+                return k;
+            }
+            end = k - 1;
+        }
+        // "Press Secretary", "Prime Minister": an office without a name is no actor here.
+        if GAZETTEER.is(self.words.list[end].text, WordClass::Title)
+            && !GAZETTEER.given_names.contains_key(w.text)
+        {
+            return end + 1;
+        }
+        let kind = self.classify(i, end);
+        self.emit_unknown(i, end, kind, None)
+    }
+
+    /// A sentence-initial word not known as a name is taken for a name only when the text
+    /// also writes it capitalised inside a sentence and never in lower case.
+    fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
+        if self.words.lowercase_vocabulary.contains(w.lower.as_str()) {
+            return true;
+        }
+        let acting =
+            self.w(i + 1).is_some_and(|n| n.lowercase() && GAZETTEER.is(n.text, WordClass::AgentVerb));
+        !acting && !self.words.inner_capitalised.contains(w.text)
+    }
+
+    /// The kind of an unknown name from its words and context.
+    fn classify(&self, i: usize, end: usize) -> ActorKind {
+        let last = &self.words.list[end];
+        let multiword = end > i && !(i..=end).any(|k| self.words.list[k].lowercase());
+        if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
+            return ActorKind::Person;
+        }
+        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+            return ActorKind::Organization;
+        }
+        if GAZETTEER.is(last.text, WordClass::PlaceSuffix) {
+            return ActorKind::Location;
+        }
+        let first = &self.words.list[i];
+        if end == i && is_acronym_word(first.text) {
+            return ActorKind::Organization;
+        }
+        let prev = i.checked_sub(1).and_then(|p| self.w(p)).filter(|p| p.sentence == first.sentence);
+        let words = (i..=end).filter(|&k| self.words.list[k].kind == TokenKind::Word).count();
+        let connected = (i..=end).any(|k| self.words.list[k].lowercase());
+        if (2..=4).contains(&words) && !connected {
+            let initial = (i + 1..=end)
+                .any(|k| self.words.list[k].text == "." && self.words.list[k - 1].text.chars().count() == 1);
+
+            let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
+            if !known_inside
+                && (GAZETTEER.given_names.contains_key(first.text)
+                    || GAZETTEER.surname_like(last.text)
+                    || initial)
+            {
+                return ActorKind::Person;
+            }
+        }
+        if prev.is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
+            return ActorKind::Location;
+        }
+        // "the port of Bandar Abbas", "the city of Mobile".
+        if prev.is_some_and(|p| p.lower == "of")
+            && i >= 2
+            && self.w(i - 2).is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlaceNoun))
+        {
+            return ActorKind::Location;
+        }
+        // "Mobile, Alabama", "Toulouse, France": a name followed by a known place.
+        if self.w(end + 1).is_some_and(|w| w.text == ",")
+            && self.same_sentence(end, end + 2)
+            && self.name_at(end + 2).is_some_and(|m| {
+                matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, key, .. }
+                    if GAZETTEER.actors.get(key.as_str()).is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location)))
+            })
+        {
+            return ActorKind::Location;
+        }
+        ActorKind::Organization
+    }
+
+    /// A role noun right before the name at `i` ("analyst Paul Nesbit", "prime minister,
+    /// Taro Aso").
+    fn role_before(&self, i: usize) -> bool {
+        let sentence = self.words.list[i].sentence;
+        let mut k = i;
+        if k > 0 && self.words.list[k - 1].text == "," {
+            k -= 1;
+        }
+        k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
+            p.sentence == sentence
+                && (p.lowercase() || p.sentence_initial)
+                && (GAZETTEER.is(p.text, WordClass::PersonNoun)
+                    || GAZETTEER.sectors.get(&p.lower).is_some_and(|s| s.person))
+        })
+    }
+
+    /// "X, the defence minister," / "X, a spokesman for ...": an apposition naming an
+    /// office or role after the name at `end`.
+    fn apposition_names_person(&self, end: usize) -> bool {
+        if self.w(end + 1).is_none_or(|w| w.text != ",") {
+            return false;
+        }
+        (end + 2..end + 8)
+            .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
+            .any(|w| {
+                GAZETTEER.is(w.text, WordClass::PersonNoun)
+                    || GAZETTEER.sectors.get(&w.lower).is_some_and(|s| s.person)
+            })
+    }
+
+    fn emit_unknown(&mut self, i: usize, end: usize, kind: ActorKind, role: Option<Role>) -> usize {
+        if kind == ActorKind::Person {
+            return self.emit_person(i, end, role);
+        }
+        let span = self.span(i, end);
+        let name = span.slice(self.text);
+        let key = self.registry.unknown(name, kind, role);
+        let mention = mention_kind(kind);
+        self.registry.mention(span, name, &key, mention, Resolution::Unknown);
+        self.remember_short_forms(&key, name, mention);
+        self.acronym_after(end, &key, mention)
+    }
+
+    /// Handles a lower-case word: group nouns, pronouns, role descriptions.
+    fn lowercase_at(&mut self, i: usize) -> usize {
+        let w = &self.words.list[i];
+        if GAZETTEER.groups.contains(&w.lower) {
+            return self.group(i, i, None);
+        }
+        let g = &*GAZETTEER;
+        if g.is(w.text, WordClass::PronounMale) || g.is(w.text, WordClass::PronounFemale) {
+            let female = g.is(w.text, WordClass::PronounFemale);
+            self.pronoun_person(i, female);
+        } else if g.is(w.text, WordClass::PronounThing) {
+            self.pronoun_thing(i);
+        } else if w.lower == "the"
+            && let Some((send, sector)) = self.sector_run(i + 1)
+            && sector.person
+            && self.same_sentence(i, send)
+            && !self.w(send + 1).is_some_and(Word::capitalised)
+        {
+            self.describe_recent_holder(i + 1, send, sector);
+            return send + 1;
+        }
+        i + 1
+    }
+
+    /// "the president": the latest person mentioned whose office is of that sector.
+    fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
+        let sentence = self.words.list[from].sentence;
+        let holder = self
+            .registry
+            .found
+            .iter()
+            .rev()
+            .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 5 >= sentence))
+            .filter(|f| f.kind == MentionKind::Person)
+            .find(|f| {
+                self.registry
+                    .actor(&f.key)
+                    .and_then(|a| a.code.as_deref())
+                    .is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
+            })
+            .map(|f| f.key.clone());
+        if let Some(key) = holder {
+            let span = self.span(from, to);
+            self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+        }
+    }
+
+    fn sentence_of(&self, offset: usize) -> Option<usize> {
+        let i = self.words.list.partition_point(|w| w.span.end <= offset);
+        self.w(i).map(|w| w.sentence)
+    }
+
+    /// "he", "his": the latest person of matching gender within the last sentences.
+    fn pronoun_person(&mut self, i: usize, female: bool) {
+        let w = &self.words.list[i];
+        let sentence = w.sentence;
+        let antecedent = self
+            .registry
+            .found
+            .iter()
+            .rev()
+            .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 3 >= sentence))
+            .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
+            .find(|f| match self.registry.gender(&f.key) {
+                Some(g) => (g == 'f') == female,
+                None => true,
+            })
+            .map(|f| f.key.clone());
+        if let Some(key) = antecedent {
+            self.registry.mention(w.span, w.text, &key, MentionKind::Person, Resolution::Pronoun);
+        }
+    }
+
+    /// "it", "its": the latest state or organisation within the last sentences; "it" before
+    /// "is ... that/to" is the expletive and refers to nothing.
+    fn pronoun_thing(&mut self, i: usize) {
+        let w = &self.words.list[i];
+        if w.lower == "it" && self.expletive(i) {
+            return;
+        }
+        let sentence = w.sentence;
+        let antecedent = self
+            .registry
+            .found
+            .iter()
+            .rev()
+            .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 2 >= sentence))
+            .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
+            .find(|f| {
+                self.registry.actor(&f.key).is_some_and(|a| {
+                    matches!(
+                        a.kind,
+                        ActorKind::State
+                            | ActorKind::Government
+                            | ActorKind::Military
+                            | ActorKind::Organization
+                    )
+                })
+            })
+            .map(|f| (f.key.clone(), f.kind));
+        if let Some((key, kind)) = antecedent {
+            self.registry.mention(w.span, w.text, &key, kind, Resolution::Pronoun);
+        }
+    }
+
+    fn expletive(&self, i: usize) -> bool {
+        let Some(next) = self.w(i + 1) else { return true };
+        let weather = matches!(
+            next.lower.as_str(),
+            "is" | "was"
+                | "'s"
+                | "seems"
+                | "seemed"
+                | "appears"
+                | "appeared"
+                | "might"
+                | "may"
+                | "would"
+                | "will"
+                | "could"
+                | "remains"
+                | "becomes"
+                | "became"
+                | "takes"
+                | "took"
+        );
+        weather
+            && (i + 2..i + 8)
+                .filter_map(|k| self.w(k))
+                .take_while(|w| w.sentence == next.sentence)
+                .any(|w| w.lower == "that" || w.lower == "to")
+    }
+
+    /// A group that speaks, headed by the group noun at `head`, its modifiers from `from`
+    /// ("some observers", "military commentators", "Russian analysts").
+    fn group(&mut self, from: usize, head: usize, country: Option<&str>) -> usize {
+        let mut start = from;
+        // Modifiers before the head: quantifiers and adjectives ("some", "political").
+        while start > 0 && head - start < 3 {
+            let Some(p) = self.w(start - 1) else { break };
+            if !self.same_sentence(start - 1, head) || !p.lowercase() {
+                break;
+            }
+            if GAZETTEER.is(p.text, WordClass::Quantifier) || adjective_like(&p.lower) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        let span = self.span(start, head);
+        let name = span.slice(self.text);
+        // The id leaves out quantifiers: "some observers" and "observers" are one group.
+        let mut id_words = String::new();
+        for k in start..=head {
+            let w = &self.words.list[k];
+            if k < head && GAZETTEER.is(w.text, WordClass::Quantifier) {
+                continue;
+            }
+            if !id_words.is_empty() {
+                id_words.push(' ');
+            }
+            push_lower(&mut id_words, w.text);
+        }
+        let role =
+            country.map(|iso| Role { title: name.to_owned(), code: iso.to_owned(), start: None, end: None });
+        let key = self.registry.unknown(&id_words, ActorKind::Group, role);
+        self.registry.mention(span, name, &key, MentionKind::Group, Resolution::Description);
+        head + 1
+    }
+}
+
+/// The mention class of an actor kind.
+pub(crate) fn mention_kind(kind: ActorKind) -> MentionKind {
+    match kind {
+        ActorKind::Person => MentionKind::Person,
+        ActorKind::State | ActorKind::Location => MentionKind::Location,
+        ActorKind::Group => MentionKind::Group,
+        _ => MentionKind::Organization,
+    }
+}
+
+/// "al-Sudani", "bin-Laden", "ad-Din": a lower-case particle, a hyphen, a capitalised name.
+fn particle_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, name)| {
+        CONNECTORS.contains(&particle) || matches!(particle, "ad" | "an" | "ar" | "as" | "at" | "az" | "ash" | "ul")
+    } && name.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn is_calendar(word: &str) -> bool {
+    GAZETTEER.is(word, WordClass::Month) || GAZETTEER.is(word, WordClass::Weekday)
+}
+
+fn is_acronym_word(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+}
+
+/// Adjective endings that may modify a group noun: "political", "military", "independent".
+fn adjective_like(word: &str) -> bool {
+    ["al", "ary", "ic", "ian", "ent", "ive", "ern", "ist", "ous"]
+        .iter()
+        .any(|e| word.len() > e.len() + 2 && word.ends_with(e))
+}

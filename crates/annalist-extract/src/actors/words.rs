@@ -1,0 +1,127 @@
+//! The word view the actor layer reads: the segmenter's tokens, with hyphenated compounds of
+//! known names split ("Russia-Ukraine" is "Russia", "-", "Ukraine") and each token's
+//! lower-case form computed once.
+
+use std::collections::HashSet;
+
+use annalist_core::Span;
+
+use super::gazetteer::{GAZETTEER, push_lower};
+use crate::Segmentation;
+use crate::segment::TokenKind;
+
+/// One token as the actor layer sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'a> {
+    /// The text of the token.
+    pub text: &'a str,
+    /// Lower-case form, apostrophes straightened.
+    pub lower: String,
+    /// Where it stands.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Whether it is the first word of its sentence (after opening punctuation).
+    pub sentence_initial: bool,
+}
+
+impl Word<'_> {
+    /// Whether the word starts with a capital letter.
+    pub(crate) fn capitalised(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether the word is written in lower case.
+    pub(crate) fn lowercase(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether this is the possessive "'s".
+    pub(crate) fn possessive(&self) -> bool {
+        self.lower == "'s"
+    }
+}
+
+/// The words of a text, plus the lower-case words it uses (evidence that a capitalised
+/// sentence-initial word is an ordinary word).
+#[derive(Debug)]
+pub(crate) struct Words<'a> {
+    pub list: Vec<Word<'a>>,
+    pub lowercase_vocabulary: HashSet<&'a str>,
+    /// Capitalised words seen inside sentences (evidence that a word is a name).
+    pub inner_capitalised: HashSet<&'a str>,
+}
+
+/// Builds the word view of `text`.
+pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a> {
+    let mut list = Vec::with_capacity(segmentation.tokens.len());
+    let mut lowercase_vocabulary = HashSet::new();
+    let mut inner_capitalised = HashSet::new();
+    let mut last_sentence = usize::MAX;
+    let mut seen_word_in_sentence = false;
+    for token in &segmentation.tokens {
+        if token.sentence != last_sentence {
+            last_sentence = token.sentence;
+            seen_word_in_sentence = false;
+        }
+        let Some(slice) = token.span.get(text) else { continue };
+        let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
+            let mut lower = String::with_capacity(slice.len());
+            push_lower(&mut lower, slice);
+            let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
+            if kind != TokenKind::Punct {
+                seen_word_in_sentence = true;
+            }
+            if kind == TokenKind::Word {
+                let first = slice.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    lowercase_vocabulary.insert(slice);
+                } else if first.is_some_and(char::is_uppercase) && !initial {
+                    inner_capitalised.insert(slice);
+                }
+            }
+            list.push(Word {
+                text: slice,
+                lower,
+                span,
+                kind,
+                sentence: token.sentence,
+                sentence_initial: initial,
+            });
+        };
+        if token.kind == TokenKind::Word && slice.contains('-') && splits(slice) {
+            let mut start = 0;
+            for (i, part) in slice.split('-').enumerate() {
+                if i > 0 {
+                    let at = token.span.start + start - 1;
+                    push(&mut list, Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct);
+                }
+                if !part.is_empty() {
+                    let s = token.span.start + start;
+                    push(&mut list, Span::new(s, s + part.len()), part, TokenKind::Word);
+                }
+                start += part.len() + 1;
+            }
+        } else {
+            push(&mut list, token.span, slice, token.kind);
+        }
+    }
+    Words { list, lowercase_vocabulary, inner_capitalised }
+}
+
+/// Whether a hyphenated word is split: the whole is not a known name and some part is
+/// ("Russia-Ukraine", "pro-Russian", "Kremlin-backed").
+fn splits(word: &str) -> bool {
+    let mut whole = String::new();
+    push_lower(&mut whole, word);
+    if GAZETTEER.names.contains_key(&whole) {
+        return false;
+    }
+    word.split('-').any(|part| {
+        let mut p = String::new();
+        push_lower(&mut p, part);
+        part.chars().next().is_some_and(char::is_uppercase) && GAZETTEER.names.contains_key(&p)
+    })
+}
