@@ -77,8 +77,8 @@ fn run_in_pool(options: &Options) -> anyhow::Result<ExitCode> {
     let sources: Vec<Source> = options.paths.iter().map(|p| Source::from_arg(p)).collect();
     let show = !options.quiet && io::stderr().is_terminal();
     let bar = progress_bar(show, annalist_input::total_bytes(&sources));
-    let mut inputs = Inputs::new(sources);
     let mut tables = Tables::create(&options.out)?;
+    let mut inputs = Inputs::new(sources).skipping(&options.out);
     let extractor = Extractor::default();
     let mut failed = 0usize;
 

@@ -209,6 +209,20 @@ fn an_unwritable_output_folder_is_an_error_not_a_panic() {
 }
 
 #[test]
+fn an_output_folder_inside_the_input_is_not_read_back() {
+    let input = out_dir("inside");
+    fs::create_dir_all(&input).unwrap();
+    fs::copy(fixtures().join("03-plain.txt"), input.join("03-plain.txt")).unwrap();
+    let out = input.join("tables");
+    for _ in 0..2 {
+        let run = annalist_corpus(&[&input], &out, &[]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        assert_eq!(records(&out).len(), 1);
+    }
+    fs::remove_dir_all(&input).unwrap();
+}
+
+#[test]
 fn a_missing_input_is_named() {
     let out = out_dir("missing");
     let missing = fixtures().join("no-such-file.txt");

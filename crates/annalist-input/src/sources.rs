@@ -32,6 +32,8 @@ pub struct Inputs {
     lines: Option<JsonLines>,
     /// Bytes read from finished files and standard input (JSON Lines count in `lines`).
     bytes_read: u64,
+    /// A folder left out of folder walks, as a canonical path.
+    skipped: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Inputs {
@@ -50,7 +52,14 @@ impl Inputs {
                 Source::Stdin => Pending::Stdin,
             })
             .collect();
-        Inputs { pending, lines: None, bytes_read: 0 }
+        Inputs { pending, lines: None, bytes_read: 0, skipped: None }
+    }
+
+    /// Leaves `folder` out when walking folders: the output folder of a run that writes into
+    /// its input tree, whose tables are not articles. A folder named as a source is still read.
+    pub fn skipping(mut self, folder: &Path) -> Inputs {
+        self.skipped = fs::canonicalize(folder).ok();
+        self
     }
 
     /// How many bytes of input have been read so far: a measure of progress against
@@ -96,7 +105,12 @@ impl Inputs {
                 };
                 if meta.is_dir() {
                     match list_folder(&path) {
-                        Ok(children) => {
+                        Ok(mut children) => {
+                            if let Some(skipped) = &self.skipped {
+                                children.retain(|c| {
+                                    !c.is_dir() || fs::canonicalize(c).is_ok_and(|c| c != *skipped)
+                                });
+                            }
                             for child in children.into_iter().rev() {
                                 self.pending.push_front(Pending::Path(child));
                             }

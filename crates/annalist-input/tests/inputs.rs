@@ -71,6 +71,18 @@ fn a_named_file_is_read_whatever_its_ending() {
 }
 
 #[test]
+fn leaves_out_a_skipped_folder() {
+    let dir = tree("skip");
+    let read = |inputs: Inputs| inputs.filter_map(Result::ok).map(|a| a.id.to_string()).collect::<Vec<_>>();
+    let all = read(Inputs::new(vec![Source::Path(dir.clone())]));
+    assert!(all.contains(&"toml-id".to_owned()));
+    let skipping = read(Inputs::new(vec![Source::Path(dir.clone())]).skipping(&dir.join("c")));
+    let expected: Vec<String> = all.into_iter().filter(|id| id != "toml-id").collect();
+    assert_eq!(skipping, expected);
+    fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn counts_the_bytes_it_reads() {
     let dir = tree("bytes");
     let sources = vec![Source::Path(dir.clone())];
