@@ -1,10 +1,10 @@
 //! `annalist corpus`: many articles in, a folder of corpus tables out.
 //!
 //! Articles are read in input order in bounded chunks (a few MB of text each); the records of
-//! a chunk are extracted and rendered to their output lines on all cores, then written in
-//! input order while the next chunk is read. Memory is bounded by two chunks plus what has to
-//! span the whole corpus: the merged actor table and the relations ledger, which keeps each
-//! record's relation observations only.
+//! a chunk are extracted and rendered to their output lines on all cores while the chunk
+//! before is written, in input order, and the next one is read. Memory is bounded by three
+//! chunks plus what has to span the whole corpus: the merged actor table and the relations
+//! ledger, which keeps each record's relation observations only.
 //!
 //! Every output is written to a temporary file in the output folder and renamed into place
 //! only when the run has written it completely, so a failed run never leaves a half-written
@@ -82,11 +82,17 @@ fn run_in_pool(options: &Options) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::default();
     let mut failed = 0usize;
 
+    // Three chunks are in flight: the one being read, the one being extracted on the worker
+    // threads, and the one before it being written (reading and writing share one thread).
     let mut chunk = read_chunk(&mut inputs);
+    let mut done: Vec<Result<Rendered, InputError>> = Vec::new();
     while !chunk.is_empty() {
         bar.set_position(inputs.bytes_read());
-        let (next, rendered) = rayon::join(
-            || read_chunk(&mut inputs),
+        let ((next, written), rendered) = rayon::join(
+            || {
+                let written = write_chunk(&mut tables, std::mem::take(&mut done), &bar, &mut failed);
+                (read_chunk(&mut inputs), written)
+            },
             || {
                 chunk
                     .into_par_iter()
@@ -94,18 +100,11 @@ fn run_in_pool(options: &Options) -> anyhow::Result<ExitCode> {
                     .collect::<Vec<_>>()
             },
         );
-        for item in rendered {
-            match item {
-                Ok(rendered) => tables.push(rendered)?,
-                Err(e) => {
-                    failed += 1;
-                    bar.suspend(|| eprintln!("error: {e}"));
-                }
-            }
-        }
-        bar.set_message(format!("{} documents", tables.documents));
+        written?;
+        done = rendered;
         chunk = next;
     }
+    write_chunk(&mut tables, done, &bar, &mut failed)?;
     bar.set_position(inputs.bytes_read());
     bar.finish_and_clear();
 
@@ -136,6 +135,26 @@ fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
+}
+
+/// Writes a chunk's documents in input order and reports its bad inputs, counting them.
+fn write_chunk(
+    tables: &mut Tables,
+    chunk: Vec<Result<Rendered, InputError>>,
+    bar: &ProgressBar,
+    failed: &mut usize,
+) -> anyhow::Result<()> {
+    for item in chunk {
+        match item {
+            Ok(rendered) => tables.push(rendered)?,
+            Err(e) => {
+                *failed += 1;
+                bar.suspend(|| eprintln!("error: {e}"));
+            }
+        }
+    }
+    bar.set_message(format!("{} documents", tables.documents));
+    Ok(())
 }
 
 /// The next inputs, in order, up to [`CHUNK_BYTES`] of text or [`CHUNK_ARTICLES`] articles.
