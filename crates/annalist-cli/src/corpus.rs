@@ -28,7 +28,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 /// A chunk ends after this many bytes of article text ...
-const CHUNK_BYTES: usize = 4 << 20;
+const CHUNK_BYTES: usize = 2 << 20;
 /// ... or this many articles, whichever comes first.
 const CHUNK_ARTICLES: usize = 1024;
 
@@ -347,6 +347,15 @@ impl Staged {
         self.file.write_all(bytes).with_context(|| format!("cannot write {}", self.temp.display()))
     }
 
+    /// Writes `value` as pretty JSON and a line break, straight to the file (the relations
+    /// ledger of a large corpus is large).
+    fn write_json(&mut self, value: &impl Serialize) -> anyhow::Result<()> {
+        serde_json::to_writer_pretty(&mut self.file, value)
+            .map_err(io::Error::from)
+            .and_then(|()| self.file.write_all(b"\n"))
+            .with_context(|| format!("cannot write {}", self.temp.display()))
+    }
+
     /// Flushes the file to disk; the rename happens in [`Tables::finish`], once all are done.
     fn close(&mut self) -> anyhow::Result<()> {
         self.file
@@ -418,12 +427,8 @@ impl Tables {
             actors: actors.len(),
             relations: relations.len(),
         };
-        let mut json = serde_json::to_vec_pretty(&actors).expect("actors always serialise");
-        json.push(b'\n');
-        self.actors.write(&json)?;
-        let mut json = serde_json::to_vec_pretty(&relations).expect("relations always serialise");
-        json.push(b'\n');
-        self.relations.write(&json)?;
+        self.actors.write_json(&actors)?;
+        self.relations.write_json(&relations)?;
         self.schema.write(annalist_core::corpus_schema().as_bytes())?;
         self.schema.write(b"\n")?;
         for staged in self.staged_mut() {
