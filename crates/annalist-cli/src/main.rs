@@ -1,5 +1,6 @@
 //! `annalist`: read articles about international politics into typed, sourced records.
 
+mod corpus;
 mod eval;
 
 use std::io::{self, BufWriter, Write};
@@ -40,6 +41,22 @@ enum Command {
         /// The suite file.
         suite: PathBuf,
     },
+    /// Process a corpus on all cores into a folder of tables: records.jsonl, events.csv,
+    /// claims.jsonl, actors.json, relations.json, schema.json.
+    Corpus {
+        /// Files, folders (read recursively), JSON Lines corpora, or `-` for standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The output folder (created when missing; its tables are replaced).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Worker threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// No progress bar or summary, even on a terminal.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Print the JSON Schema of the record.
     Schema,
 }
@@ -66,6 +83,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let stdout = io::stdout().lock();
             eval::annotate(&suite, BufWriter::new(stdout))?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Corpus { paths, out, jobs, quiet } => {
+            corpus::run(&corpus::Options { paths, out, jobs, quiet })
         }
         Command::Schema => {
             println!("{}", annalist_core::record_schema());

@@ -19,7 +19,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use front_matter::parse_article;
-pub use sources::{Inputs, MAX_ARTICLE_BYTES};
+pub use sources::{Inputs, MAX_ARTICLE_BYTES, total_bytes};
 
 /// What went wrong reading one input.
 #[derive(Debug)]

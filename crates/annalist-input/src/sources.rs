@@ -30,6 +30,10 @@ enum Pending {
 pub struct Inputs {
     pending: VecDeque<Pending>,
     lines: Option<JsonLines>,
+    /// Bytes read from finished files and standard input (JSON Lines count in `lines`).
+    bytes_read: u64,
+    /// A folder left out of folder walks, as a canonical path.
+    skipped: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Inputs {
@@ -48,15 +52,38 @@ impl Inputs {
                 Source::Stdin => Pending::Stdin,
             })
             .collect();
-        Inputs { pending, lines: None }
+        Inputs { pending, lines: None, bytes_read: 0, skipped: None }
+    }
+
+    /// Leaves `folder` out when walking folders: the output folder of a run that writes into
+    /// its input tree, whose tables are not articles. A folder named as a source is still read.
+    pub fn skipping(mut self, folder: &Path) -> Inputs {
+        self.skipped = fs::canonicalize(folder).ok();
+        self
+    }
+
+    /// How many bytes of input have been read so far: a measure of progress against
+    /// [`total_bytes`].
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read + self.lines.as_ref().map_or(0, |l| l.bytes_read)
     }
 
     fn open(&mut self, item: Pending) -> Option<Result<Article, InputError>> {
         match item {
             Pending::Stdin => {
+                let mut reader = BufReader::new(io::stdin());
+                // A JSON Lines corpus on standard input is streamed a line at a time, so it may
+                // be of any length; one article is read whole, up to the size limit.
+                match starts_with_brace(&mut reader) {
+                    Ok(true) => {
+                        self.lines = Some(JsonLines::new("<stdin>", Box::new(reader)));
+                        return None;
+                    }
+                    Ok(false) => {}
+                    Err(e) => return Some(Err(InputError::new("<stdin>", e.into()))),
+                }
                 let mut bytes = Vec::new();
-                let read = io::stdin().lock().take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes);
-                if let Err(e) = read {
+                if let Err(e) = reader.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes) {
                     return Some(Err(InputError::new("<stdin>", e.into())));
                 }
                 if bytes.len() as u64 > MAX_ARTICLE_BYTES {
@@ -64,10 +91,7 @@ impl Inputs {
                         InputErrorKind::TooLarge { size: bytes.len() as u64, limit: MAX_ARTICLE_BYTES };
                     return Some(Err(InputError::new("<stdin>", kind)));
                 }
-                if bytes.trim_ascii_start().starts_with(b"{") {
-                    self.lines = Some(JsonLines::new("<stdin>", Box::new(io::Cursor::new(bytes))));
-                    return None;
-                }
+                self.bytes_read += bytes.len() as u64;
                 Some(parse_article("stdin", &bytes).map_err(|e| InputError::new("<stdin>", e.kind)))
             }
             Pending::Path(path) => {
@@ -81,7 +105,12 @@ impl Inputs {
                 };
                 if meta.is_dir() {
                     match list_folder(&path) {
-                        Ok(children) => {
+                        Ok(mut children) => {
+                            if let Some(skipped) = &self.skipped {
+                                children.retain(|c| {
+                                    !c.is_dir() || fs::canonicalize(c).is_ok_and(|c| c != *skipped)
+                                });
+                            }
                             for child in children.into_iter().rev() {
                                 self.pending.push_front(Pending::Path(child));
                             }
@@ -102,7 +131,10 @@ impl Inputs {
                     Some(Err(InputError::new(origin, kind)))
                 } else {
                     Some(match fs::read(&path) {
-                        Ok(bytes) => parse_article(&origin, &bytes),
+                        Ok(bytes) => {
+                            self.bytes_read += bytes.len() as u64;
+                            parse_article(&origin, &bytes)
+                        }
                         Err(e) => Err(InputError::new(origin, e.into())),
                     })
                 }
@@ -119,7 +151,10 @@ impl Iterator for Inputs {
             if let Some(lines) = &mut self.lines {
                 match lines.next() {
                     Some(item) => return Some(item),
-                    None => self.lines = None,
+                    None => {
+                        self.bytes_read += lines.bytes_read;
+                        self.lines = None;
+                    }
                 }
             }
             let item = self.pending.pop_front()?;
@@ -128,6 +163,37 @@ impl Iterator for Inputs {
             }
         }
     }
+}
+
+/// The total size in bytes of what [`Inputs`] would read from `sources`, walking folders the
+/// same way; `None` when a source is standard input, whose size is not known beforehand.
+/// Paths that cannot be read count as empty (reading them reports the error).
+pub fn total_bytes(sources: &[Source]) -> Option<u64> {
+    let mut total = 0;
+    let mut pending = Vec::new();
+    for source in sources {
+        match source {
+            Source::Stdin => return None,
+            Source::Path(path) => pending.push(path.clone()),
+        }
+    }
+    while let Some(path) = pending.pop() {
+        let Ok(meta) = fs::metadata(&path) else { continue };
+        if meta.is_dir() {
+            pending.extend(list_folder(&path).unwrap_or_default());
+        } else {
+            total += meta.len();
+        }
+    }
+    Some(total)
+}
+
+/// Whether the first byte that is not ASCII white space, within the reader's first buffer,
+/// is `{`. Nothing is consumed, so an article keeps its leading white space (spans index into
+/// the text as given).
+fn starts_with_brace(reader: &mut impl BufRead) -> io::Result<bool> {
+    let buf = reader.fill_buf()?;
+    Ok(buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'))
 }
 
 fn has_ending(path: &Path, endings: &[&str]) -> bool {
@@ -156,15 +222,16 @@ fn list_folder(folder: &Path) -> io::Result<Vec<PathBuf>> {
 struct JsonLines {
     origin: String,
     stem: String,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
+    bytes_read: u64,
 }
 
 impl JsonLines {
-    fn new(origin: &str, reader: Box<dyn BufRead>) -> JsonLines {
+    fn new(origin: &str, reader: Box<dyn BufRead + Send>) -> JsonLines {
         let stem = Path::new(origin).file_stem().and_then(|s| s.to_str()).unwrap_or("stdin").to_owned();
-        JsonLines { origin: origin.to_owned(), stem, reader, line: 0, buf: Vec::new() }
+        JsonLines { origin: origin.to_owned(), stem, reader, line: 0, buf: Vec::new(), bytes_read: 0 }
     }
 }
 
@@ -176,6 +243,9 @@ impl Iterator for JsonLines {
             self.buf.clear();
             let read = (&mut self.reader).take(MAX_ARTICLE_BYTES + 1).read_until(b'\n', &mut self.buf);
             self.line += 1;
+            if let Ok(n) = read {
+                self.bytes_read += n as u64;
+            }
             let origin = || format!("{}:{}", self.origin, self.line);
             match read {
                 Ok(0) => return None,

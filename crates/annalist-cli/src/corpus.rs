@@ -1,0 +1,583 @@
+//! `annalist corpus`: many articles in, a folder of corpus tables out.
+//!
+//! Articles are read in input order in bounded chunks (a few MB of text each); the records of
+//! a chunk are extracted and rendered to their output lines on all cores while the chunk
+//! before is written, in input order, and the next one is read. Memory is bounded by three
+//! chunks plus what has to span the whole corpus: the merged actor table and the relations
+//! ledger, which keeps each record's relation observations only.
+//!
+//! Every output is written to a temporary file in the output folder and renamed into place
+//! only when the run has written it completely, so a failed run never leaves a half-written
+//! table behind. A bad input is reported on one line naming it; the run goes on and ends with
+//! a failing exit status and the count of bad inputs.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use annalist_core::{Actor, ActorId, Article, ClaimSource, DocumentId, Participant, Record, Relation};
+use annalist_extract::Extractor;
+use annalist_extract::corpus::ActorTable;
+use annalist_extract::relations::Ledger;
+use annalist_input::{InputError, Inputs, Source};
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// A chunk ends after this many bytes of article text ...
+const CHUNK_BYTES: usize = 2 << 20;
+/// ... or this many articles, whichever comes first.
+const CHUNK_ARTICLES: usize = 1024;
+
+/// The columns of `events.csv`, one event a row.
+pub const EVENT_COLUMNS: [&str; 13] = [
+    "document_id",
+    "event_id",
+    "date",
+    "source_code",
+    "source_name",
+    "target_code",
+    "target_name",
+    "type",
+    "mode",
+    "modality",
+    "trigger",
+    "sentence",
+    "url",
+];
+
+/// How `annalist corpus` runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Files, folders, JSON Lines corpora or `-`.
+    pub paths: Vec<PathBuf>,
+    /// The output folder (created when missing).
+    pub out: PathBuf,
+    /// Worker threads; `None` for one per core.
+    pub jobs: Option<usize>,
+    /// No progress bar and no summary line, even on a terminal.
+    pub quiet: bool,
+}
+
+/// Runs `annalist corpus`.
+pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(jobs) = options.jobs {
+        pool = pool.num_threads(jobs);
+    }
+    let pool = pool.build().context("starting worker threads")?;
+    pool.install(|| run_in_pool(options))
+}
+
+fn run_in_pool(options: &Options) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let sources: Vec<Source> = options.paths.iter().map(|p| Source::from_arg(p)).collect();
+    let show = !options.quiet && io::stderr().is_terminal();
+    let bar = progress_bar(show, annalist_input::total_bytes(&sources));
+    let mut tables = Tables::create(&options.out)?;
+    let mut inputs = Inputs::new(sources).skipping(&options.out);
+    let extractor = Extractor::default();
+    let mut failed = 0usize;
+
+    // Three chunks are in flight: the one being read, the one being extracted on the worker
+    // threads, and the one before it being written (reading and writing share one thread).
+    let mut chunk = read_chunk(&mut inputs);
+    let mut done: Vec<Result<Rendered, InputError>> = Vec::new();
+    while !chunk.is_empty() {
+        bar.set_position(inputs.bytes_read());
+        let ((next, written), rendered) = rayon::join(
+            || {
+                let written = write_chunk(&mut tables, std::mem::take(&mut done), &bar, &mut failed);
+                (read_chunk(&mut inputs), written)
+            },
+            || {
+                chunk
+                    .into_par_iter()
+                    .map(|item| item.map(|a| Rendered::new(&extractor, &a)))
+                    .collect::<Vec<_>>()
+            },
+        );
+        written?;
+        done = rendered;
+        chunk = next;
+    }
+    write_chunk(&mut tables, done, &bar, &mut failed)?;
+    bar.set_position(inputs.bytes_read());
+    bar.finish_and_clear();
+
+    let summary = tables.finish()?;
+    if show {
+        eprintln!("{summary} in {} in {:.1} s", options.out.display(), started.elapsed().as_secs_f64());
+    }
+    if failed > 0 {
+        eprintln!("error: {failed} input(s) could not be read; the other documents were written");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_bar(show: bool, total: Option<u64>) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = match total {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}",
+        ),
+        None => (ProgressBar::new_spinner(), "{spinner} {elapsed_precise} {bytes} {bytes_per_sec} {msg}"),
+    };
+    bar.set_draw_target(ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Writes a chunk's documents in input order and reports its bad inputs, counting them.
+fn write_chunk(
+    tables: &mut Tables,
+    chunk: Vec<Result<Rendered, InputError>>,
+    bar: &ProgressBar,
+    failed: &mut usize,
+) -> anyhow::Result<()> {
+    for item in chunk {
+        match item {
+            Ok(rendered) => tables.push(rendered)?,
+            Err(e) => {
+                *failed += 1;
+                bar.suspend(|| eprintln!("error: {e}"));
+            }
+        }
+    }
+    bar.set_message(format!("{} documents", tables.documents));
+    Ok(())
+}
+
+/// The next inputs, in order, up to [`CHUNK_BYTES`] of text or [`CHUNK_ARTICLES`] articles.
+fn read_chunk(inputs: &mut Inputs) -> Vec<Result<Article, InputError>> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while bytes < CHUNK_BYTES && chunk.len() < CHUNK_ARTICLES {
+        let Some(item) = inputs.next() else { break };
+        if let Ok(article) = &item {
+            bytes += article.text.len();
+        }
+        chunk.push(item);
+    }
+    chunk
+}
+
+/// One document's share of every table, rendered on a worker thread.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The record as one JSON line.
+    record: Vec<u8>,
+    /// Its rows of `events.csv`.
+    event_rows: Vec<u8>,
+    /// Its lines of `claims.jsonl`.
+    claim_lines: Vec<u8>,
+    actors: Vec<Actor>,
+    /// Its relation observations, for the ledger.
+    relations: Vec<Relation>,
+    events: usize,
+    claims: usize,
+}
+
+impl Rendered {
+    /// Extracts the record of `article` and renders it.
+    pub fn new(extractor: &Extractor, article: &Article) -> Rendered {
+        Rendered::from_record(extractor.extract(article))
+    }
+
+    /// Renders an extracted record.
+    pub fn from_record(record: Record) -> Rendered {
+        let mut line = serde_json::to_vec(&record).expect("a record always serialises");
+        line.push(b'\n');
+        let mut event_rows = Vec::new();
+        for event in &record.events {
+            let date = event
+                .time
+                .as_ref()
+                .and_then(|t| record.timexes.iter().find(|x| x.id == *t))
+                .map_or("", |x| x.value.as_str());
+            let (source_code, source_name) = participants(&record, &event.source);
+            let (target_code, target_name) = participants(&record, &event.target);
+            let modality = serde_json::to_value(event.modality).ok();
+            let fields = [
+                record.document.id.as_str(),
+                event.id.as_str(),
+                date,
+                &source_code,
+                &source_name,
+                &target_code,
+                &target_name,
+                event.event_type.as_str(),
+                event.mode.as_deref().unwrap_or(""),
+                modality.as_ref().and_then(|m| m.as_str()).unwrap_or(""),
+                event.trigger.get(&record.document.text).unwrap_or(""),
+                record.document.sentence_text(event.sentence),
+                record.document.metadata.url.as_deref().unwrap_or(""),
+            ];
+            write_csv_row(&mut event_rows, &fields);
+        }
+        let mut claim_lines = Vec::new();
+        for claim in &record.claims {
+            let row = ClaimRow {
+                document: &record.document.id,
+                url: record.document.metadata.url.as_deref(),
+                source_name: match &claim.source {
+                    ClaimSource::Actor { actor, .. } => actor_name(&record, actor),
+                    _ => None,
+                },
+                content_text: claim.content.get(&record.document.text).unwrap_or(""),
+                sentence_text: record.document.sentence_text(claim.sentence),
+                claim,
+            };
+            serde_json::to_writer(&mut claim_lines, &row).expect("a claim always serialises");
+            claim_lines.push(b'\n');
+        }
+        let events = record.events.len();
+        let claims = record.claims.len();
+        Rendered {
+            record: line,
+            event_rows,
+            claim_lines,
+            actors: record.actors,
+            relations: record.relations,
+            events,
+            claims,
+        }
+    }
+}
+
+/// One line of `claims.jsonl`: the claim with its document and the words it spans.
+#[derive(Serialize)]
+struct ClaimRow<'a> {
+    document: &'a DocumentId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_name: Option<&'a str>,
+    content_text: &'a str,
+    sentence_text: &'a str,
+    #[serde(flatten)]
+    claim: &'a annalist_core::Claim,
+}
+
+fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {
+    record.actors.iter().find(|a| a.id == *id).map(|a| a.name.as_str())
+}
+
+/// The codes and names of an event's participants, each joined with `;` (one participant is
+/// the common case). A participant's own code (its role at the event's date) comes first,
+/// then its actor's.
+fn participants(record: &Record, list: &[Participant]) -> (String, String) {
+    let mut codes = Vec::new();
+    let mut names = Vec::new();
+    for p in list {
+        let actor = record.actors.iter().find(|a| a.id == p.actor);
+        codes.push(p.code.as_deref().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or(""));
+        names.push(actor.map_or(p.actor.as_str(), |a| a.name.as_str()));
+    }
+    (codes.join(";"), names.join(";"))
+}
+
+/// Writes one CSV row (RFC 4180): a field holding a comma, quote or line break is quoted,
+/// with inner quotes doubled.
+pub fn write_csv_row(out: &mut Vec<u8>, fields: &[&str]) {
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push(b'"');
+            out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(field.as_bytes());
+        }
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// What a finished run wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Records written.
+    pub documents: usize,
+    /// Rows of `events.csv`.
+    pub events: usize,
+    /// Lines of `claims.jsonl`.
+    pub claims: usize,
+    /// Merged actors.
+    pub actors: usize,
+    /// Relations in the ledger.
+    pub relations: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} documents, {} events, {} claims, {} actors, {} relations",
+            self.documents, self.events, self.claims, self.actors, self.relations
+        )
+    }
+}
+
+/// A table being written to a temporary file in the output folder.
+struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+    file: BufWriter<File>,
+}
+
+impl Staged {
+    fn create(dir: &Path, name: &str) -> anyhow::Result<Staged> {
+        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let file = File::create(&temp).with_context(|| format!("cannot create {}", temp.display()))?;
+        Ok(Staged { temp, target: dir.join(name), file: BufWriter::with_capacity(1 << 20, file) })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
+        self.file.write_all(bytes).with_context(|| format!("cannot write {}", self.temp.display()))
+    }
+
+    /// Writes `value` as pretty JSON and a line break, straight to the file (the relations
+    /// ledger of a large corpus is large).
+    fn write_json(&mut self, value: &impl Serialize) -> anyhow::Result<()> {
+        serde_json::to_writer_pretty(&mut self.file, value)
+            .map_err(io::Error::from)
+            .and_then(|()| self.file.write_all(b"\n"))
+            .with_context(|| format!("cannot write {}", self.temp.display()))
+    }
+
+    /// Flushes the file to disk; the rename happens in [`Tables::finish`], once all are done.
+    fn close(&mut self) -> anyhow::Result<()> {
+        self.file
+            .flush()
+            .and_then(|()| self.file.get_ref().sync_all())
+            .with_context(|| format!("cannot write {}", self.temp.display()))
+    }
+}
+
+/// The output folder's tables while a run writes them. Dropping it unfinished removes the
+/// temporary files.
+struct Tables {
+    records: Staged,
+    events: Staged,
+    claims: Staged,
+    actors: Staged,
+    relations: Staged,
+    schema: Staged,
+    actor_table: ActorTable,
+    ledger: Ledger,
+    documents: usize,
+    event_count: usize,
+    claim_count: usize,
+    finished: bool,
+}
+
+impl Tables {
+    fn create(dir: &Path) -> anyhow::Result<Tables> {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let mut tables = Tables {
+            records: Staged::create(dir, "records.jsonl")?,
+            events: Staged::create(dir, "events.csv")?,
+            claims: Staged::create(dir, "claims.jsonl")?,
+            actors: Staged::create(dir, "actors.json")?,
+            relations: Staged::create(dir, "relations.json")?,
+            schema: Staged::create(dir, "schema.json")?,
+            actor_table: ActorTable::default(),
+            ledger: Ledger::default(),
+            documents: 0,
+            event_count: 0,
+            claim_count: 0,
+            finished: false,
+        };
+        let mut header = Vec::new();
+        write_csv_row(&mut header, &EVENT_COLUMNS);
+        tables.events.write(&header)?;
+        Ok(tables)
+    }
+
+    fn push(&mut self, rendered: Rendered) -> anyhow::Result<()> {
+        self.records.write(&rendered.record)?;
+        self.events.write(&rendered.event_rows)?;
+        self.claims.write(&rendered.claim_lines)?;
+        self.actor_table.add(&rendered.actors);
+        self.ledger.add(&rendered.relations);
+        self.documents += 1;
+        self.event_count += rendered.events;
+        self.claim_count += rendered.claims;
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<Summary> {
+        let actors = std::mem::take(&mut self.actor_table).into_actors();
+        let relations = std::mem::take(&mut self.ledger).finish();
+        let summary = Summary {
+            documents: self.documents,
+            events: self.event_count,
+            claims: self.claim_count,
+            actors: actors.len(),
+            relations: relations.len(),
+        };
+        self.actors.write_json(&actors)?;
+        self.relations.write_json(&relations)?;
+        self.schema.write(annalist_core::corpus_schema().as_bytes())?;
+        self.schema.write(b"\n")?;
+        for staged in self.staged_mut() {
+            staged.close()?;
+        }
+        for staged in self.staged_mut() {
+            fs::rename(&staged.temp, &staged.target)
+                .with_context(|| format!("cannot write {}", staged.target.display()))?;
+        }
+        self.finished = true;
+        Ok(summary)
+    }
+
+    fn staged_mut(&mut self) -> [&mut Staged; 6] {
+        [
+            &mut self.records,
+            &mut self.events,
+            &mut self.claims,
+            &mut self.actors,
+            &mut self.relations,
+            &mut self.schema,
+        ]
+    }
+}
+
+impl Drop for Tables {
+    fn drop(&mut self) {
+        if !self.finished {
+            for staged in self.staged_mut() {
+                let _ = fs::remove_file(&staged.temp);
+            }
+        }
+    }
+}
+
+/// Writes the tables of `records` to `dir` as `annalist corpus` does, without extracting:
+/// the records are taken as given. For tests of the tables themselves.
+#[cfg(test)]
+fn write_records(dir: &Path, records: Vec<Record>) -> anyhow::Result<Summary> {
+    let mut tables = Tables::create(dir)?;
+    for record in records {
+        tables.push(Rendered::from_record(record))?;
+    }
+    tables.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn csv(fields: &[&str]) -> String {
+        let mut out = Vec::new();
+        write_csv_row(&mut out, fields);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn quotes_csv_fields_that_need_it() {
+        assert_eq!(csv(&["a", "b c", ""]), "a,b c,\r\n");
+        assert_eq!(
+            csv(&["x,y", "say \"no\"", "two\nlines"]),
+            "\"x,y\",\"say \"\"no\"\"\",\"two\nlines\"\r\n"
+        );
+    }
+
+    fn record(id: &str, actors: serde_json::Value) -> Record {
+        serde_json::from_value(serde_json::json!({
+            "document": {"id": id, "metadata": {}, "text": "", "sentences": []},
+            "actors": actors, "mentions": [], "timexes": [], "events": [], "claims": [],
+            "relations": []
+        }))
+        .unwrap()
+    }
+
+    /// A record with one event between two actors and one claim, as JSON, so the table rows
+    /// can be checked without depending on what the extraction layers find today.
+    fn coded_record() -> Record {
+        let text = "Minsk said, \"Kyiv shelled the border.\" On 10 August it condemned Kyiv.";
+        let at = |words: &str| {
+            let start = text.find(words).unwrap();
+            serde_json::json!({"start": start, "end": start + words.len()})
+        };
+        let second = text.find("On").unwrap();
+        serde_json::from_value(serde_json::json!({
+            "document": {"id": "d1", "metadata": {"url": "https://example.org/a,b"}, "text": text,
+                "sentences": [{"span": {"start": 0, "end": second - 1}}, {"span": {"start": second, "end": text.len()}}]},
+            "actors": [
+                {"id": "BLRGOV", "name": "Government of Belarus", "kind": "government", "code": "BLRGOV"},
+                {"id": "UKR", "name": "Ukraine", "kind": "state", "code": "UKR"}
+            ],
+            "mentions": [],
+            "timexes": [{"id": "t1", "span": at("10 August"), "type": "DATE", "value": "XXXX-08-10",
+                "anchor": {"kind": "unknown"}}],
+            "events": [{"id": "e1", "type": "ACCUSE", "source": [{"actor": "BLRGOV", "span": at("it")}],
+                "target": [{"actor": "UKR", "span": at("Kyiv."), "code": "UKRGOV"}], "trigger": at("condemned"),
+                "modality": "asserted", "time": "t1", "sentence": 1}],
+            "claims": [{"id": "c1", "source": {"kind": "actor", "actor": "BLRGOV", "span": at("Minsk")},
+                "cue": at("said"), "content": at("Kyiv shelled the border."), "certainty": "plain", "sentence": 0}],
+            "relations": []
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn renders_event_rows_and_claim_lines() {
+        let rendered = Rendered::from_record(coded_record());
+        let rows = String::from_utf8(rendered.event_rows).unwrap();
+        assert_eq!(
+            rows,
+            "d1,e1,XXXX-08-10,BLRGOV,Government of Belarus,UKRGOV,Ukraine,ACCUSE,,asserted,condemned,\
+             On 10 August it condemned Kyiv.,\"https://example.org/a,b\"\r\n"
+        );
+        let claim: serde_json::Value =
+            serde_json::from_str(String::from_utf8(rendered.claim_lines).unwrap().trim_end()).unwrap();
+        assert_eq!(claim["document"], "d1");
+        assert_eq!(claim["id"], "c1");
+        assert_eq!(claim["source_name"], "Government of Belarus");
+        assert_eq!(claim["content_text"], "Kyiv shelled the border.");
+        assert_eq!(claim["sentence_text"], "Minsk said, \"Kyiv shelled the border.\"");
+        assert_eq!(claim["source"]["actor"], "BLRGOV", "the claim's own fields are kept");
+        let record: Record = serde_json::from_slice(&rendered.record).unwrap();
+        assert_eq!(record, coded_record(), "records.jsonl holds the record as it is");
+    }
+
+    #[test]
+    fn merges_actors_across_documents() {
+        let dir = std::env::temp_dir().join(format!("annalist-corpus-unit-{}", std::process::id()));
+        let records = vec![
+            record("a", serde_json::json!([{"id": "BLR", "name": "Belarus", "kind": "state"}])),
+            record(
+                "b",
+                serde_json::json!([
+                    {"id": "BLR", "name": "Belarus", "kind": "state", "aliases": ["Minsk"], "code": "BLR"},
+                    {"id": "UKR", "name": "Ukraine", "kind": "state"}
+                ]),
+            ),
+        ];
+        let summary = write_records(&dir, records).unwrap();
+        assert_eq!((summary.documents, summary.actors), (2, 2));
+        let actors: Vec<Actor> =
+            serde_json::from_str(&fs::read_to_string(dir.join("actors.json")).unwrap()).unwrap();
+        assert_eq!(actors[0].id.as_str(), "BLR");
+        assert_eq!(actors[0].aliases, ["Minsk"]);
+        assert_eq!(actors[0].code.as_deref(), Some("BLR"));
+        assert_eq!(actors[1].id.as_str(), "UKR");
+        let leftovers = fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp")));
+        assert_eq!(leftovers.count(), 0, "no temporary file is left behind");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}
