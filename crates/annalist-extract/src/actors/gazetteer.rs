@@ -107,6 +107,9 @@ pub(crate) struct Gazetteer {
     pub names: HashMap<String, NameEntry>,
     /// The most tokens a name has.
     pub max_name_tokens: usize,
+    /// First words of names written in lower case ("al" of "al-Qaeda" is not one: the
+    /// whole token "al-qaeda" is).
+    pub lowercase_openers: HashSet<String>,
     /// Known actors by key.
     pub actors: HashMap<String, KnownActor>,
     /// Country names by ISO code.
@@ -202,12 +205,20 @@ pub(crate) fn sector_key(iso: &str, sector: &str) -> String {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
+        g.load_words();
         g.load_countries();
         g.load_places();
         g.load_igos();
         g.load_institutions();
         g.load_persons();
         g.load_sectors();
+        g
+    }
+
+    /// Group nouns, given names and word classes: read first, as the other files are
+    /// checked against them.
+    fn load_words(&mut self) {
+        let g = self;
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/groups.tsv")) {
             if let Some(plural) = f.first() {
                 g.groups.insert(plural.to_lowercase());
@@ -250,7 +261,6 @@ impl Gazetteer {
                 classes.push(class);
             }
         }
-        g
     }
 
     /// Adds a name unless an earlier file already claimed it.
@@ -262,6 +272,19 @@ impl Gazetteer {
         let tokens = key.split(' ').count();
         self.max_name_tokens = self.max_name_tokens.max(tokens);
         let exact = is_acronym(name).then(|| name.to_owned());
+        // "al-Qaeda": a name written with a lower-case first letter matches only so.
+        if name.chars().next().is_some_and(char::is_lowercase) {
+            if let Some(first) = key.split(' ').next() {
+                self.lowercase_openers.insert(first.to_owned());
+            }
+        }
+        // The word view splits "Asia-Pacific" when a part is a known name: key the split
+        // form too.
+        if key.contains('-') {
+            let split = key.replace('-', " - ");
+            self.max_name_tokens = self.max_name_tokens.max(split.split(' ').count());
+            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone() });
+        }
         self.names.entry(key).or_insert(NameEntry { meaning, exact });
     }
 
@@ -398,23 +421,35 @@ impl Gazetteer {
     }
 
     fn load_persons(&mut self) {
-        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/persons.tsv")) {
-            let (Some(key), Some(name), Some(title), Some(code)) = (f.first(), f.get(1), f.get(4), f.get(5))
-            else {
-                continue;
-            };
+        let rows: Vec<Vec<&str>> = lexicon::rows(include_str!("../../data/gazetteer/persons.tsv"))
+            .map(|(_, f)| f)
+            .filter(|f| f.len() >= 6)
+            .collect();
+        // A surname stands alone for its person only when no other person in the file has it
+        // and it is not a given name or a common word ("May", "Christopher").
+        let mut surnames: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for f in &rows {
+            if let Some(surname) = f[1].split_whitespace().last() {
+                surnames.entry(surname).or_default().insert(f[0]);
+            }
+        }
+        for f in &rows {
+            let (key, name, title, code) = (f[0], f[1], f[4], f[5]);
             let date = |i: usize| f.get(i).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            let role =
-                Role { title: (*title).to_owned(), code: (*code).to_owned(), start: date(6), end: date(7) };
+            let role = Role { title: title.to_owned(), code: code.to_owned(), start: date(6), end: date(7) };
             let mut aliases = list(f.get(2));
             if let Some(surname) = name.split_whitespace().last()
-                && surname != *name
+                && surname != name
+                && surname.chars().count() >= 4
+                && surnames.get(surname).is_some_and(|keys| keys.len() == 1)
+                && !self.given_names.contains_key(surname)
+                && self.words.get(&surname.to_lowercase()).is_none()
                 && !aliases.iter().any(|a| a == surname)
             {
                 aliases.push(surname.to_owned());
             }
-            let person = self.actors.entry((*key).to_owned()).or_insert_with(|| KnownActor {
-                name: (*name).to_owned(),
+            let person = self.actors.entry(key.to_owned()).or_insert_with(|| KnownActor {
+                name: name.to_owned(),
                 kind: ActorKind::Person,
                 code: None,
                 country: None,
@@ -430,7 +465,10 @@ impl Gazetteer {
             if !code.starts_with("IGO") {
                 person.country = Some(code.chars().take(3).collect());
             }
-            person.roles.push(role);
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+                person.roles.sort_by_key(|r| (r.start, r.end));
+            }
             person.code = latest_role_code(&person.roles);
             self.add_name(name, actor_meaning(key, MentionKind::Person, Resolution::Name));
             for a in &aliases {

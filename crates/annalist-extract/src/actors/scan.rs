@@ -73,7 +73,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
-        if !first.capitalised() {
+        if !first.capitalised() && !(first.lowercase() && g.lowercase_openers.contains(&first.lower)) {
             return None;
         }
         let mut key = String::with_capacity(32);
@@ -81,7 +81,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         for len in 1..=g.max_name_tokens {
             let j = i + len - 1;
             let Some(w) = self.w(j) else { break };
-            if !self.same_sentence(i, j) || w.possessive() {
+            if !self.same_sentence(i, j) {
                 break;
             }
             if len > 1 {
@@ -97,7 +97,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
                     Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
-                    None => w.kind != TokenKind::Word || !w.lowercase() || len > 1,
+                    // The first word's case was checked above.
+                    None => true,
                 };
                 if case_ok {
                     best = Some(NameMatch { len, entry });
@@ -777,6 +778,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
     fn lowercase_at(&mut self, i: usize) -> usize {
         let w = &self.words.list[i];
+        if GAZETTEER.lowercase_openers.contains(&w.lower)
+            && let Some(m) = self.name_at(i)
+        {
+            return self.known_name(i, &m);
+        }
+
         if GAZETTEER.groups.contains(&w.lower) {
             return self.group(i, i, None);
         }
@@ -923,7 +930,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
         }
-        let span = self.span(start, head);
+        // "some observers in Russia": a known place after "in" or "from" belongs to the
+        // group's words and gives it a country.
+        let mut last = head;
+        let mut country = country.map(str::to_owned);
+        if let Some(p) = self.w(head + 1)
+            && matches!(p.lower.as_str(), "in" | "from")
+            && self.same_sentence(head, head + 2)
+            && let Some(m) = self.name_at(head + 2)
+            && let Meaning::Actor { key, mention: MentionKind::Location, .. } = &m.entry.meaning
+        {
+            last = head + 1 + m.len;
+            if country.is_none() {
+                country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
+            }
+        }
+        let span = self.span(start, last);
         let name = span.slice(self.text);
         // The id leaves out quantifiers: "some observers" and "observers" are one group.
         let mut id_words = String::new();
@@ -937,10 +959,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             push_lower(&mut id_words, w.text);
         }
-        let role =
-            country.map(|iso| Role { title: name.to_owned(), code: iso.to_owned(), start: None, end: None });
+        let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
         let key = self.registry.unknown(&id_words, ActorKind::Group, role);
         self.registry.mention(span, name, &key, MentionKind::Group, Resolution::Description);
+        // The place inside is still a mention of its own.
         head + 1
     }
 }
