@@ -273,10 +273,10 @@ impl Gazetteer {
         self.max_name_tokens = self.max_name_tokens.max(tokens);
         let exact = is_acronym(name).then(|| name.to_owned());
         // "al-Qaeda": a name written with a lower-case first letter matches only so.
-        if name.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(first) = key.split(' ').next() {
-                self.lowercase_openers.insert(first.to_owned());
-            }
+        if name.chars().next().is_some_and(char::is_lowercase)
+            && let Some(first) = key.split(' ').next()
+        {
+            self.lowercase_openers.insert(first.to_owned());
         }
         // The word view splits "Asia-Pacific" when a part is a known name: key the split
         // form too.
@@ -443,7 +443,7 @@ impl Gazetteer {
                 && surname.chars().count() >= 4
                 && surnames.get(surname).is_some_and(|keys| keys.len() == 1)
                 && !self.given_names.contains_key(surname)
-                && self.words.get(&surname.to_lowercase()).is_none()
+                && !self.words.contains_key(&surname.to_lowercase())
                 && !aliases.iter().any(|a| a == surname)
             {
                 aliases.push(surname.to_owned());

@@ -73,7 +73,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
-        if !first.capitalised() && !(first.lowercase() && g.lowercase_openers.contains(&first.lower)) {
+        if !(first.capitalised() || (first.lowercase() && g.lowercase_openers.contains(&first.lower))) {
             return None;
         }
         let mut key = String::with_capacity(32);
