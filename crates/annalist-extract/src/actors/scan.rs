@@ -4,11 +4,12 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::collections::HashMap;
-
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
-use super::gazetteer::{GAZETTEER, Gender, Meaning, NameEntry, Sector, WordClass, push_lower, sector_key};
+use super::gazetteer::{
+    FastMap, GAZETTEER, Gender, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
+    Sector, WordClass, push_lower, sector_key,
+};
 use super::registry::Registry;
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
@@ -23,9 +24,9 @@ pub(crate) struct Scanner<'w, 'a> {
     text: &'a str,
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
-    short_forms: HashMap<String, (String, MentionKind)>,
+    short_forms: FastMap<String, (String, MentionKind)>,
     /// Acronyms given in brackets after a name.
-    acronyms: HashMap<String, String>,
+    acronyms: FastMap<String, String>,
 }
 
 /// A known name matched at a position: how many words, and its entry.
@@ -36,7 +37,7 @@ struct NameMatch<'g> {
 
 impl<'w, 'a> Scanner<'w, 'a> {
     pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
-        Scanner { words, text, registry, short_forms: HashMap::new(), acronyms: HashMap::new() }
+        Scanner { words, text, registry, short_forms: FastMap::default(), acronyms: FastMap::default() }
     }
 
     fn w(&self, i: usize) -> Option<&'w Word<'a>> {
@@ -73,7 +74,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
-        if !(first.capitalised() || (first.lowercase() && g.lowercase_openers.contains(&first.lower))) {
+        if !(first.capitalised() || (first.lowercase() && first.opens(OPENS_LOWER_NAME))) {
+            return None;
+        }
+        if !first.opens(OPENS_NAME) {
             return None;
         }
         let mut key = String::with_capacity(32);
@@ -93,7 +97,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 key.push(' ');
             }
             key.push_str(&w.lower);
-            if let Some(entry) = g.names.get(&key) {
+            let entry = g.names.get(&key);
+            if entry.is_none() && !g.name_prefixes.contains(&key) {
+                break;
+            }
+            if let Some(entry) = entry {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
                     Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
@@ -110,6 +118,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest sector word or phrase starting at `i` (any case), with its length.
     fn sector_at(&self, i: usize) -> Option<(usize, Sector)> {
+        if !self.w(i)?.opens(OPENS_SECTOR) {
+            return None;
+        }
         let g = &*GAZETTEER;
         let mut key = String::new();
         let mut best = None;
@@ -148,19 +159,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.known_name(i, &m);
         }
         let w = &self.words.list[i];
-        if w.sentence_initial && !GAZETTEER.is(w.text, WordClass::Title) {
+        if w.sentence_initial && !w.is(WordClass::Title) {
             // "She", "It", "Officials", "The president": a sentence-initial word of the
             // lower-case vocabulary is read as such.
             let g = &*GAZETTEER;
-            if g.is(w.text, WordClass::PronounMale)
-                || g.is(w.text, WordClass::PronounFemale)
-                || g.is(w.text, WordClass::PronounThing)
-                || g.groups.contains(&w.lower)
+            if w.is(WordClass::PronounMale)
+                || w.is(WordClass::PronounFemale)
+                || w.is(WordClass::PronounThing)
+                || w.opens(OPENS_GROUP)
                 || w.lower == "the"
             {
                 return self.lowercase_at(i);
             }
-            if g.is(w.text, WordClass::PersonNoun) || g.sectors.contains_key(&w.lower) {
+            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower) {
                 return i + 1;
             }
         }
@@ -177,7 +188,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 Meaning::Actor { mention: MentionKind::Person, resolution: Resolution::Alias, .. }
             )
             && self.w(i + 1).is_some_and(|n| {
-                n.capitalised() && self.same_sentence(i, i + 1) && !GAZETTEER.is(n.text, WordClass::Function)
+                n.capitalised() && self.same_sentence(i, i + 1) && !n.is(WordClass::Function)
             })
         {
             return self.unknown_name(i);
@@ -197,7 +208,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && GAZETTEER.actors.get(key.as_str()).is_some_and(|a| a.kind == ActorKind::Location)
                     && let Some(w) = self.w(end + 1)
                     && self.same_sentence(end, end + 1)
-                    && GAZETTEER.is(w.text, WordClass::RegionWord)
+                    && w.is(WordClass::RegionWord)
                 {
                     stop = end + 1;
                 } else if let Some((org_end, kind)) = self.name_run_after(end, key) {
@@ -269,7 +280,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return Some(found);
         }
         let w = self.w(j)?;
-        if w.lowercase() && !GAZETTEER.is(w.text, WordClass::Function) {
+        if w.lowercase() && !w.is(WordClass::Function) {
             return self.sector_run(j + 1).filter(|(e, _)| {
                 self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.list[k].lowercase())
             });
@@ -341,7 +352,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !people
             && let Some(w) = self.w(end + 1)
             && w.lowercase()
-            && GAZETTEER.groups.contains(&w.lower)
+            && w.opens(OPENS_GROUP)
         {
             return self.group(i, end + 1, Some(iso));
         }
@@ -468,16 +479,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             if w.capitalised() {
                 if is_calendar(w.text)
-                    || GAZETTEER.is(w.text, WordClass::Function)
-                    || GAZETTEER.is(w.text, WordClass::NotAName)
+                    || w.is(WordClass::Function)
+                    || w.is(WordClass::NotAName)
                     || self.model_number(j)
                 {
                     break;
                 }
                 // "Chrysler LLC Jim Press": an organisation's last word before a given name
                 // ends the organisation.
-                if GAZETTEER.is(prev.text, WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text)
-                {
+                if prev.is(WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text) {
                     break;
                 }
                 if let Some(m) = self.name_at(j) {
@@ -489,7 +499,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. });
                     if person
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
-                        || GAZETTEER.is(prev.text, WordClass::Title)
+                        || prev.is(WordClass::Title)
                         || (prev.lowercase() && prev.lower != "of")
                     {
                         break;
@@ -508,13 +518,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
             } else if w.lowercase() && particle_name(w.text) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
-            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_str()) {
+            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_ref()) {
                 let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n.text));
                 // "of" joins only after a word that takes it ("Bank of", "Gulf of",
                 // "Minister of"), not a person's name ("Martin Kelly of EOS").
-                let takes_of = GAZETTEER.is(prev.text, WordClass::OrgSuffix)
-                    || GAZETTEER.is(prev.text, WordClass::PlaceSuffix)
-                    || GAZETTEER.is(prev.text, WordClass::Title);
+                let takes_of = prev.is(WordClass::OrgSuffix)
+                    || prev.is(WordClass::PlaceSuffix)
+                    || prev.is(WordClass::Title);
                 if !follows || (w.lower == "of" && !takes_of) {
                     break;
                 }
@@ -536,14 +546,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let run_end = self.name_run(end + 1)?;
         let last = &self.words.list[run_end];
-        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+        if last.is(WordClass::OrgSuffix) {
             return Some((run_end, ActorKind::Organization));
         }
         let place = GAZETTEER
             .actors
             .get(key)
             .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location));
-        (place && GAZETTEER.is(last.text, WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
+        (place && last.is(WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
     }
 
     /// An unknown name opened by a known country or place: it belongs to that country, and
@@ -553,7 +563,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let role = country.map(|iso| {
             let sector = GAZETTEER
                 .sectors
-                .get(&self.words.list[end].lower)
+                .get(&*self.words.list[end].lower)
                 .filter(|_| kind == ActorKind::Organization);
             Role {
                 title: self.span(i, end).slice(self.text).to_owned(),
@@ -581,10 +591,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return i + 1;
         }
         // A title opens a person's name: "President X", "Gen. Y", "Foreign Minister Z".
-        if GAZETTEER.is(w.text, WordClass::Title) {
+        if w.is(WordClass::Title) {
             let mut j = i;
             while let Some(t) = self.w(j) {
-                if GAZETTEER.is(t.text, WordClass::Title) || t.text == "." || t.text == "-" {
+                if t.is(WordClass::Title) || t.text == "." || t.text == "-" {
                     j += 1;
                 } else {
                     break;
@@ -594,7 +604,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // "General Motors", "Supreme Council": the title word is part of an
                 // organisation's name.
                 if let Some(run_end) = self.name_run(i)
-                    && GAZETTEER.is(self.words.list[run_end].text, WordClass::OrgSuffix)
+                    && self.words.list[run_end].is(WordClass::OrgSuffix)
                 {
                     return self.emit_unknown(i, run_end, ActorKind::Organization, None);
                 }
@@ -606,8 +616,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return i + 1;
         }
-        if GAZETTEER.is(w.text, WordClass::Function)
-            || GAZETTEER.is(w.text, WordClass::NotAName)
+        if w.is(WordClass::Function)
+            || w.is(WordClass::NotAName)
             || is_calendar(w.text)
             || w.text.chars().count() < 2
         {
@@ -635,7 +645,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
             && !GAZETTEER.given_names.contains_key(w.text)
-            && (self.words.lowercase_vocabulary.contains(w.lower.as_str())
+            && (self.words.lowercase_vocabulary.contains(w.lower.as_ref())
                 || w.lower.ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
@@ -646,19 +656,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut end = end;
         if let Some(k) = (i + 1..=end).find(|&k| {
             let t = &self.words.list[k];
-            t.capitalised() && GAZETTEER.is(t.text, WordClass::Title)
-        }) && !GAZETTEER.is(self.words.list[end].text, WordClass::OrgSuffix)
+            t.capitalised() && t.is(WordClass::Title)
+        }) && !self.words.list[end].is(WordClass::OrgSuffix)
             && !GAZETTEER.given_names.contains_key(w.text)
         {
-            if GAZETTEER.is(self.words.list[k - 1].text, WordClass::Title) {
+            if self.words.list[k - 1].is(WordClass::Title) {
                 return k;
             }
             end = k - 1;
         }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
-        if GAZETTEER.is(self.words.list[end].text, WordClass::Title)
-            && !GAZETTEER.given_names.contains_key(w.text)
-        {
+        if self.words.list[end].is(WordClass::Title) && !GAZETTEER.given_names.contains_key(w.text) {
             return end + 1;
         }
         let kind = self.classify(i, end);
@@ -668,11 +676,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
-        if self.words.lowercase_vocabulary.contains(w.lower.as_str()) {
+        if self.words.lowercase_vocabulary.contains(w.lower.as_ref()) {
             return true;
         }
-        let acting =
-            self.w(i + 1).is_some_and(|n| n.lowercase() && GAZETTEER.is(n.text, WordClass::AgentVerb));
+        let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
         !acting && !self.words.inner_capitalised.contains(w.text)
     }
 
@@ -683,10 +690,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
             return ActorKind::Person;
         }
-        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+        if last.is(WordClass::OrgSuffix) {
             return ActorKind::Organization;
         }
-        if GAZETTEER.is(last.text, WordClass::PlaceSuffix) {
+        if last.is(WordClass::PlaceSuffix) {
             return ActorKind::Location;
         }
         let first = &self.words.list[i];
@@ -709,13 +716,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return ActorKind::Person;
             }
         }
-        if prev.is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
+        if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition)) {
             return ActorKind::Location;
         }
         // "the port of Bandar Abbas", "the city of Mobile".
         if prev.is_some_and(|p| p.lower == "of")
             && i >= 2
-            && self.w(i - 2).is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlaceNoun))
+            && self.w(i - 2).is_some_and(|p| p.lowercase() && p.is(WordClass::PlaceNoun))
         {
             return ActorKind::Location;
         }
@@ -743,8 +750,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (GAZETTEER.is(p.text, WordClass::PersonNoun)
-                    || GAZETTEER.sectors.get(&p.lower).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*p.lower).is_some_and(|s| s.person))
         })
     }
 
@@ -757,8 +763,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
             .any(|w| {
-                GAZETTEER.is(w.text, WordClass::PersonNoun)
-                    || GAZETTEER.sectors.get(&w.lower).is_some_and(|s| s.person)
+                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower).is_some_and(|s| s.person)
             })
     }
 
@@ -778,20 +783,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
     fn lowercase_at(&mut self, i: usize) -> usize {
         let w = &self.words.list[i];
-        if GAZETTEER.lowercase_openers.contains(&w.lower)
+        if w.opens(OPENS_LOWER_NAME)
             && let Some(m) = self.name_at(i)
         {
             return self.known_name(i, &m);
         }
 
-        if GAZETTEER.groups.contains(&w.lower) {
+        if w.opens(OPENS_GROUP) {
             return self.group(i, i, None);
         }
-        let g = &*GAZETTEER;
-        if g.is(w.text, WordClass::PronounMale) || g.is(w.text, WordClass::PronounFemale) {
-            let female = g.is(w.text, WordClass::PronounFemale);
+        if w.is(WordClass::PronounMale) || w.is(WordClass::PronounFemale) {
+            let female = w.is(WordClass::PronounFemale);
             self.pronoun_person(i, female);
-        } else if g.is(w.text, WordClass::PronounThing) {
+        } else if w.is(WordClass::PronounThing) {
             self.pronoun_thing(i);
         } else if w.lower == "the"
             && let Some((send, sector)) = self.sector_run(i + 1)
@@ -889,7 +893,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn expletive(&self, i: usize) -> bool {
         let Some(next) = self.w(i + 1) else { return true };
         let weather = matches!(
-            next.lower.as_str(),
+            next.lower.as_ref(),
             "is" | "was"
                 | "'s"
                 | "seems"
@@ -924,7 +928,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if !self.same_sentence(start - 1, head) || !p.lowercase() {
                 break;
             }
-            if GAZETTEER.is(p.text, WordClass::Quantifier) || adjective_like(&p.lower) {
+            if p.is(WordClass::Quantifier) || adjective_like(&p.lower) {
                 start -= 1;
             } else {
                 break;
@@ -935,7 +939,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut last = head;
         let mut country = country.map(str::to_owned);
         if let Some(p) = self.w(head + 1)
-            && matches!(p.lower.as_str(), "in" | "from")
+            && matches!(p.lower.as_ref(), "in" | "from")
             && self.same_sentence(head, head + 2)
             && let Some(m) = self.name_at(head + 2)
             && let Meaning::Actor { key, mention: MentionKind::Location, .. } = &m.entry.meaning
@@ -951,7 +955,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut id_words = String::new();
         for k in start..=head {
             let w = &self.words.list[k];
-            if k < head && GAZETTEER.is(w.text, WordClass::Quantifier) {
+            if k < head && w.is(WordClass::Quantifier) {
                 continue;
             }
             if !id_words.is_empty() {
