@@ -4,6 +4,8 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
+use std::cell::RefCell;
+
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
 use super::gazetteer::{
@@ -27,9 +29,13 @@ pub(crate) struct Scanner<'w, 'a> {
     short_forms: FastMap<String, (String, MentionKind)>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<String, String>,
+    /// `name_at` by word index, filled on first use (the same position is asked about by
+    /// several steps).
+    name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
 }
 
 /// A known name matched at a position: how many words, and its entry.
+#[derive(Clone, Copy)]
 struct NameMatch<'g> {
     len: usize,
     entry: &'g NameEntry,
@@ -37,7 +43,14 @@ struct NameMatch<'g> {
 
 impl<'w, 'a> Scanner<'w, 'a> {
     pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
-        Scanner { words, text, registry, short_forms: FastMap::default(), acronyms: FastMap::default() }
+        Scanner {
+            words,
+            text,
+            registry,
+            short_forms: FastMap::default(),
+            acronyms: FastMap::default(),
+            name_cache: RefCell::new(vec![None; words.list.len()]),
+        }
     }
 
     fn w(&self, i: usize) -> Option<&'w Word<'a>> {
@@ -72,6 +85,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest known name starting at `i`.
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
+        if let Some(Some(cached)) = self.name_cache.borrow().get(i) {
+            return *cached;
+        }
+        let found = self.find_name_at(i);
+        if let Some(slot) = self.name_cache.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn find_name_at(&self, i: usize) -> Option<NameMatch<'static>> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
         if !(first.capitalised() || (first.lowercase() && first.opens(OPENS_LOWER_NAME))) {
@@ -308,17 +332,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
     fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
-        let parts: Vec<&str> = surface.split_whitespace().collect();
-        if parts.len() < 2 {
+        let (Some(first), Some(last)) = (surface.split_whitespace().next(), surface.split_whitespace().last()) else {
+            return;
+        };
+        if first.len() == surface.len() {
             return;
         }
         let short = match kind {
-            MentionKind::Person => parts[parts.len() - 1],
-            MentionKind::Organization => parts[0],
+            MentionKind::Person => last,
+            MentionKind::Organization => first,
             _ => return,
         };
-        if short.chars().next().is_some_and(char::is_uppercase) && !GAZETTEER.is(short, WordClass::Function) {
-            self.short_forms.entry(short.to_owned()).or_insert_with(|| (key.to_owned(), kind));
+        if short.chars().next().is_some_and(char::is_uppercase)
+            && !self.short_forms.contains_key(short)
+            && !GAZETTEER.is(short, WordClass::Function)
+        {
+            self.short_forms.insert(short.to_owned(), (key.to_owned(), kind));
         }
     }
 
@@ -463,7 +492,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// The end (inclusive) of a run of capitalised name words starting at `i`.
     fn name_run(&self, i: usize) -> Option<usize> {
         let first = self.w(i)?;
-        if !first.capitalised() || is_calendar(first.text) {
+        if !first.capitalised() || is_calendar(first) {
             return None;
         }
         let mut end = i;
@@ -478,7 +507,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
             if w.capitalised() {
-                if is_calendar(w.text)
+                if is_calendar(w)
                     || w.is(WordClass::Function)
                     || w.is(WordClass::NotAName)
                     || self.model_number(j)
@@ -519,7 +548,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
             } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_ref()) {
-                let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n.text));
+                let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n));
                 // "of" joins only after a word that takes it ("Bank of", "Gulf of",
                 // "Minister of"), not a person's name ("Martin Kelly of EOS").
                 let takes_of = prev.is(WordClass::OrgSuffix)
@@ -618,7 +647,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         if w.is(WordClass::Function)
             || w.is(WordClass::NotAName)
-            || is_calendar(w.text)
+            || is_calendar(w)
             || w.text.chars().count() < 2
         {
             return i + 1;
@@ -988,8 +1017,8 @@ fn particle_name(word: &str) -> bool {
     } && name.chars().next().is_some_and(char::is_uppercase))
 }
 
-fn is_calendar(word: &str) -> bool {
-    GAZETTEER.is(word, WordClass::Month) || GAZETTEER.is(word, WordClass::Weekday)
+fn is_calendar(word: &Word<'_>) -> bool {
+    word.is(WordClass::Month) || word.is(WordClass::Weekday)
 }
 
 fn is_acronym_word(word: &str) -> bool {
