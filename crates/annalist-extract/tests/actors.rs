@@ -133,10 +133,10 @@ fn throughput() {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["text"].as_str().map(str::to_owned))
         .collect();
-        let bytes: usize = texts.iter().map(String::len).sum();
+    let bytes: usize = texts.iter().map(String::len).sum();
     let rounds = 50;
     let segmentations: Vec<_> = texts.iter().map(|t| annalist_extract::segment::segment(t)).collect();
-        let start = cpu_seconds();
+    let start = cpu_seconds();
     for _ in 0..rounds {
         for t in &texts {
             std::hint::black_box(annalist_extract::segment::segment(t));
@@ -151,11 +151,10 @@ fn throughput() {
             mentions += annalist_extract::actors::resolve(&cx).mentions.len();
         }
     }
-        let actors_s = cpu_seconds() - start;
+    let actors_s = cpu_seconds() - start;
     let mb = (bytes * rounds) as f64 / 1e6;
     println!(
         "{} texts, {bytes} bytes x {rounds}: segment {:.1} MB per CPU-second, actors {:.1} MB per CPU-second ({} mentions a round)",
-
         texts.len(),
         mb / segment_s,
         mb / actors_s,

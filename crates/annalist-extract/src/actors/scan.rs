@@ -68,6 +68,48 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
+    /// "Albert Gee ... Gee said": an unknown two- or three-word name taken for an
+    /// organisation whose last word stands alone elsewhere is a person, and the lone word
+    /// is that person's surname.
+    fn surnames_make_persons(&mut self) {
+        let singles: FastMap<String, String> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter(|(_, name)| !name.contains(' '))
+            .map(|(key, name)| (name.to_owned(), key.to_owned()))
+            .collect();
+        if singles.is_empty() {
+            return;
+        }
+        let full_names: Vec<(String, String)> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter_map(|(key, name)| {
+                let words: Vec<&str> = name.split(' ').collect();
+                // Plain words, and a first word that does not stand alone too ("Ford
+                // Taurus" and "Ford" are a maker and its product).
+                let plain = (2..=3).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.chars().count() > 1
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().skip(1).all(char::is_lowercase)
+                    })
+                    && !singles.contains_key(words[0])
+                    && words.iter().all(|w| {
+                        !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
+                    });
+                let last = words.last()?;
+                if !plain {
+                    return None;
+                }
+                Some((key.to_owned(), singles.get(*last)?.clone()))
+            })
+            .collect();
+        for (full, single) in full_names {
+            self.registry.make_person(&full, &single);
+        }
+    }
+
     /// Runs the pass.
     pub(crate) fn run(&mut self) {
         let n = self.words.list.len();
@@ -81,6 +123,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let next = if word.capitalised() { self.capitalised_at(i) } else { self.lowercase_at(i) };
             i = next.max(i + 1);
         }
+        self.surnames_make_persons();
     }
 
     /// The longest known name starting at `i`.
@@ -332,7 +375,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
     fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
-        let (Some(first), Some(last)) = (surface.split_whitespace().next(), surface.split_whitespace().last()) else {
+        let (Some(first), Some(last)) =
+            (surface.split_whitespace().next(), surface.split_whitespace().last())
+        else {
             return;
         };
         if first.len() == surface.len() {
@@ -384,6 +429,27 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && w.opens(OPENS_GROUP)
         {
             return self.group(i, end + 1, Some(iso));
+        }
+        // "Indian Ocean", "Korean Peninsula", "Russian Orthodox Church": a demonym opening a
+        // capitalised name of a place or an organisation.
+        if !people
+            && self.w(end + 1).is_some_and(|w| w.capitalised() && self.same_sentence(end, end + 1))
+            && self.name_at(end + 1).is_none()
+            && let Some(run_end) = self.name_run(end + 1)
+        {
+            let last = &self.words.list[run_end];
+            let kind = if last.is(WordClass::OrgSuffix) {
+                Some(ActorKind::Organization)
+            } else if last.is(WordClass::PlaceSuffix) {
+                Some(ActorKind::Location)
+            } else {
+                None
+            };
+            if let Some(kind) = kind
+                && !(end + 1..=run_end).any(|k| self.words.list[k].is(WordClass::Title))
+            {
+                return self.emit_owned(i, run_end, kind, Some(iso));
+            }
         }
         self.demonym_mention(i, end, &iso_key);
         end + 1
@@ -456,7 +522,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
     /// `i`: a person, with the office as a role when its country is known.
     fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, Span)>) -> usize {
-        let Some(end) = self.name_run(i) else { return i };
+        let Some(end) = self.name_run(i) else {
+            // "the U.S. Secretary of State said": the office without a name.
+            if let Some((iso, sector, span)) = office {
+                self.describe_office(span, iso, sector);
+            }
+            return i;
+        };
         if let Some(m) = self.name_at(i)
             && m.len == end - i + 1
             && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
@@ -574,7 +646,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         let run_end = self.name_run(end + 1)?;
+        // "U.S. Secretary of State": an office, handled with the sector words.
+        if (end + 1..=run_end).any(|k| self.words.list[k].is(WordClass::Title)) {
+            return None;
+        }
         let last = &self.words.list[run_end];
+
         if last.is(WordClass::OrgSuffix) {
             return Some((run_end, ActorKind::Organization));
         }
@@ -680,6 +757,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             return i + 1;
         }
+        // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
+        // made from a place, not a name.
+        if end == i
+            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower.ends_with(e))
+                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower.ends_with(e))
+                    && self.w(i + 1).is_some_and(|n| {
+                        n.lowercase() && !n.is(WordClass::Function) && !n.is(WordClass::AgentVerb)
+                    })))
+        {
+            return i + 1;
+        }
+
         // "Apple Computer CEO Steve Jobs", "Ryanair CEO": a title inside the run ends the
         // name before it (and opens a person's name, handled from the title on).
         let mut end = end;
