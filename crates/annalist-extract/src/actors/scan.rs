@@ -18,7 +18,7 @@ use crate::segment::TokenKind;
 
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
 const CONNECTORS: &[&str] =
-    &["of", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+    &["of", "on", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
 
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
@@ -626,7 +626,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let takes_of = prev.is(WordClass::OrgSuffix)
                     || prev.is(WordClass::PlaceSuffix)
                     || prev.is(WordClass::Title);
-                if !follows || (w.lower == "of" && !takes_of) {
+                if !follows || (matches!(w.lower.as_ref(), "of" | "on") && !takes_of) {
                     break;
                 }
             } else {
@@ -651,8 +651,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         let last = &self.words.list[run_end];
-
-        if last.is(WordClass::OrgSuffix) {
+        // "Department of Commerce", "Council on Foreign Relations": an organisation word
+        // anywhere in the run.
+        if (end + 1..=run_end).any(|k| {
+            let w = &self.words.list[k];
+            w.capitalised() && w.is(WordClass::OrgSuffix)
+        }) {
             return Some((run_end, ActorKind::Organization));
         }
         let place = GAZETTEER
@@ -667,10 +671,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Department" is USAGOV).
     fn emit_owned(&mut self, i: usize, end: usize, kind: ActorKind, country: Option<&str>) -> usize {
         let role = country.map(|iso| {
-            let sector = GAZETTEER
-                .sectors
-                .get(&*self.words.list[end].lower)
+            // The last sector word of the name gives the sector ("Treasury Department").
+            let sector = (i..=end)
+                .rev()
+                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower))
                 .filter(|_| kind == ActorKind::Organization);
+
             Role {
                 title: self.span(i, end).slice(self.text).to_owned(),
                 code: sector.map_or_else(|| iso.to_owned(), |s| format!("{iso}{}", s.code)),
@@ -757,6 +763,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             return i + 1;
         }
+        // "the Council", "the University": an institution's generic word alone names no
+        // particular actor.
+        if end == i
+            && !is_acronym_word(w.text)
+            && (w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
+            && !w.opens(OPENS_SECTOR)
+        {
+            return i + 1;
+        }
         // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
         // made from a place, not a name.
         if end == i
@@ -776,6 +791,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let t = &self.words.list[k];
             t.capitalised() && t.is(WordClass::Title)
         }) && !self.words.list[end].is(WordClass::OrgSuffix)
+            && !(i..k).any(|j| self.words.list[j].is(WordClass::OrgSuffix))
             && !GAZETTEER.given_names.contains_key(w.text)
         {
             if self.words.list[k - 1].is(WordClass::Title) {
@@ -808,7 +824,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
             return ActorKind::Person;
         }
-        if last.is(WordClass::OrgSuffix) {
+        if last.is(WordClass::OrgSuffix)
+            || (i..end).any(|k| {
+                let w = &self.words.list[k];
+                w.capitalised() && w.is(WordClass::OrgSuffix) && self.words.list[k + 1].lowercase()
+            })
+        {
             return ActorKind::Organization;
         }
         if last.is(WordClass::PlaceSuffix) {
