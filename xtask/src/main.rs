@@ -1,6 +1,7 @@
 //! Developer tasks: `cargo xtask book [--input PATH]... [--out DIR]`.
 
 mod book;
+mod scaling;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +11,9 @@ use anyhow::bail;
 const USAGE: &str = "usage: cargo xtask book [--input PATH]... [--out DIR]
 
   book    extract the articles (default: seeds/) and build the mdBook (default: book/,
-          HTML in book/html)";
+          HTML in book/html)
+  bench-scaling [--mb N]
+          time extraction of N and 2N MB inputs and check that time grows linearly";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -29,6 +32,7 @@ fn run(args: Vec<String>) -> anyhow::Result<ExitCode> {
     };
     match task.as_str() {
         "book" => book::run(rest),
+        "bench-scaling" => scaling::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -5,7 +5,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
-use annalist_core::{Article, ClaimSource, MentionKind, Metadata, Participant, Record, Resolution, Span};
+use annalist_core::{
+    Article, ClaimSource, MentionKind, Metadata, Modality, Participant, Record, Resolution, Span,
+};
 use annalist_extract::Extractor;
 use anyhow::{Context as _, bail};
 use serde_json::{Value, json};
@@ -84,10 +86,21 @@ fn participants(record: &Record, list: &[Participant]) -> Value {
         .collect()
 }
 
+/// Events the text says happened, will happen or were reported to happen. Negated,
+/// hypothetical and speculative events stay in the record (marked by their modality) but are
+/// not events of the suites: PLOVER says negated events "can be excluded from the final event
+/// dataset", and its gold records, like the seed's gold, code announced actions ("Belarus would
+/// pull its troops back") and reported ones ("..., officials said") but not what did not
+/// happen ("did not attack") or what is only talked about ("talk about opening a second
+/// front").
 fn events(record: &Record) -> Vec<Value> {
     record
         .events
         .iter()
+        .filter(|e| {
+            matches!(e.modality, Modality::Asserted | Modality::Future | Modality::Reported)
+                && !e.source.is_empty()
+        })
         .map(|e| {
             let mut v = json!({"type": e.event_type, "trigger": span(record, e.trigger)});
             if let Some(mode) = &e.mode {

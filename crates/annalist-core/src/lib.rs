@@ -36,7 +36,7 @@ pub use document::{Article, Document, Metadata, Sentence};
 pub use event::{Event, Modality, Participant, PloverType};
 pub use id::{ActorId, ClaimId, DocumentId, EventId, MentionId, TimeId};
 pub use record::{Corpus, Diagnostic, Record, Severity, ValidationError, ValidationErrorKind};
-pub use relation::{Domain, Evidence, EvidenceItem, Observation, Relation};
+pub use relation::{Domain, Evidence, EvidenceItem, Observation, Period, Relation};
 pub use span::Span;
 pub use time::{DocumentTime, DocumentTimeError, TimeAnchor, TimeExpr, TimexMod, TimexType};
 

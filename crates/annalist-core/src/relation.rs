@@ -27,6 +27,9 @@ pub enum EvidenceItem {
     Event(EventId),
     /// A claim with a stance.
     Claim(ClaimId),
+    /// A statement of alignment that is neither an event nor an attributed claim ("X is not a
+    /// faithful ally to Y"); the id is the sentence index.
+    Statement(usize),
 }
 
 /// Where an observation comes from: the document, the sentence and the item.
@@ -68,4 +71,26 @@ pub struct Relation {
     pub domain: Domain,
     /// Observations, oldest first where dated.
     pub observations: Vec<Observation>,
+    /// The observations summed up period by period, in period order (ledgers only; a single
+    /// record's relations leave it empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub periods: Vec<Period>,
+}
+
+/// The observations of one relation in one period: a year (`2020`), a month (`2024-07`,
+/// `XXXX-07` when the year is unknown), or `undated`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Period {
+    /// The period, as the TIMEX3 value's year or year-month.
+    pub period: String,
+    /// Observations in the period, of any modality.
+    pub observations: usize,
+    /// Of them, those asserted as having happened.
+    pub asserted: usize,
+    /// Mean polarity of the asserted ones; `None` when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_polarity: Option<f32>,
+    /// When the balance changed sign from the period before: what changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<String>,
 }

@@ -35,6 +35,25 @@ macro_rules! lexicon_file {
 /// Every lexicon file the extractor uses. Add a file here when a layer starts using it.
 pub static FILES: &[LexiconFile] = &[
     lexicon_file!("abbreviations.tsv"),
+    lexicon_file!("events/patterns.tsv"),
+    lexicon_file!("events/irregular_verbs.tsv"),
+    lexicon_file!("events/modality.tsv"),
+    lexicon_file!("events/complements.tsv"),
+    lexicon_file!("events/intentions.tsv"),
+    lexicon_file!("claims/according.tsv"),
+    lexicon_file!("claims/author.tsv"),
+    lexicon_file!("claims/certainty.tsv"),
+    lexicon_file!("claims/claim_nouns.tsv"),
+    lexicon_file!("claims/disputes.tsv"),
+    lexicon_file!("claims/evaluative.tsv"),
+    lexicon_file!("claims/function_words.tsv"),
+    lexicon_file!("claims/reporting_nouns.tsv"),
+    lexicon_file!("claims/reporting_verbs.tsv"),
+    lexicon_file!("claims/stance.tsv"),
+    lexicon_file!("claims/view_phrases.tsv"),
+    lexicon_file!("relations/polarity.tsv"),
+    lexicon_file!("relations/mode_domains.tsv"),
+    lexicon_file!("relations/statements.tsv"),
     lexicon_file!("gazetteer/countries.tsv"),
     lexicon_file!("gazetteer/places.tsv"),
     lexicon_file!("gazetteer/institutions.tsv"),
@@ -44,6 +63,9 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/groups.tsv"),
     lexicon_file!("gazetteer/words.tsv"),
     lexicon_file!("gazetteer/given_names.tsv"),
+    lexicon_file!("time/words.tsv"),
+    lexicon_file!("time/holidays.tsv"),
+    lexicon_file!("time/tense.tsv"),
 ];
 
 #[cfg(test)]

@@ -1,11 +1,215 @@
 //! Claims: attribution (source, cue, content), certainty, stance and disputes.
+//!
+//! A claim is either reported ([`attribution`]: "Lukashenko announced that ...", "according
+//! to X", "in Moscow's view") or the author's own evaluative or predictive statement
+//! ([`author`]). Each claim's source is tied to an actor through the actor layer's mentions
+//! inside the source words, to the author when the words name the author ("in the author's
+//! view"), else left unnamed with its words. Certainty comes from hedges and boosters
+//! ([`certainty`]); disputes, supports and stance from [`links`]. Every cue list is a TSV file
+//! under `data/claims/`.
 
-use annalist_core::{Claim, TimeExpr};
+mod attribution;
+mod author;
+mod certainty;
+mod lexicon;
+mod links;
+mod noun_phrase;
+mod words;
 
+use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr};
+
+use self::lexicon::{LEXICON, normalize};
+use self::links::ClaimView;
+use self::words::Words;
 use crate::Context;
 use crate::actors::ActorLayer;
 
+/// The widest gap between a source and its cue read for hedges ("X reportedly said"), in bytes.
+const GAP_BYTES: usize = 40;
+
+/// A claim before it has an id.
+struct Draft {
+    source: ClaimSource,
+    cue: Option<Span>,
+    cue_tokens: Option<(usize, usize)>,
+    content: Span,
+    sentence: usize,
+}
+
+impl Draft {
+    /// Where the claim starts in the text, for text order.
+    fn start(&self) -> usize {
+        self.cue.map_or(self.content.start, |c| c.start.min(self.content.start))
+    }
+}
+
 /// Finds the claims of a document, in text order.
-pub fn attribute(_cx: &Context<'_>, _actors: &ActorLayer, _timexes: &[TimeExpr]) -> Vec<Claim> {
-    Vec::new()
+pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
+    let words = Words::new(cx);
+    let attributions = attribution::find(&words);
+    let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
+    let mut drafts: Vec<Draft> = attributions
+        .into_iter()
+        .map(|a| Draft {
+            source: resolve_source(&words, &actors.mentions, a.source),
+            cue: Some(a.cue),
+            cue_tokens: Some(a.cue_tokens),
+            content: a.content,
+            sentence: a.sentence,
+        })
+        .chain(authored.into_iter().map(|a| Draft {
+            source: ClaimSource::Author { span: None },
+            cue: None,
+            cue_tokens: None,
+            content: a.content,
+            sentence: a.sentence,
+        }))
+        .collect();
+    drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
+
+    let views: Vec<ClaimView> = drafts
+        .iter()
+        .map(|d| ClaimView { source: d.source.span(), cue_tokens: d.cue_tokens, content: d.content })
+        .collect();
+    let links = links::link(&words, &views);
+    let id = |i: usize| ClaimId::from(format!("c{}", i + 1));
+    drafts
+        .iter()
+        .zip(links)
+        .enumerate()
+        .map(|(i, (d, links))| {
+            // The cue and the content are judged apart: what lies between them (a long quotation
+            // before "he said") is another claim's.
+            let mut judged: Vec<Span> = d.cue.into_iter().chain([d.content]).collect();
+            // "Lukashenko reportedly said": a hedge between the source and its cue.
+            if let (Some(source), Some(cue)) = (d.source.span(), d.cue)
+                && source.end <= cue.start
+                && cue.start - source.end <= GAP_BYTES
+            {
+                judged.push(Span::new(source.end, cue.start));
+            }
+            let (certainty, certainty_cues) = certainty::assess(&words, &judged);
+            let mut ranges = vec![words.tokens_in(d.content)];
+            ranges.extend(d.cue_tokens);
+            Claim {
+                id: id(i),
+                source: d.source.clone(),
+                cue: d.cue,
+                content: d.content,
+                certainty,
+                certainty_cues,
+                stance: links::stance(&words, &actors.mentions, &ranges),
+                links: links.into_iter().map(|(kind, j)| ClaimLink { kind, claim: id(j) }).collect(),
+                time: crate::time::attach(cx, timexes, d.cue.unwrap_or(d.content)),
+                sentence: d.sentence,
+            }
+        })
+        .collect()
+}
+
+/// Who the source words name: the author, an actor whose mention lies inside them (the
+/// longest), or an unnamed source.
+fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -> ClaimSource {
+    let Some(span) = span else {
+        return ClaimSource::Unnamed { span: None };
+    };
+    if LEXICON.author.contains(&normalize(span.slice(words.text))) {
+        return ClaimSource::Author { span: Some(span) };
+    }
+    let from = mentions.partition_point(|m| m.span.end <= span.start);
+    let inside = mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| span.contains(m.span))
+        .min_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    match inside {
+        Some(m) => ClaimSource::Actor { actor: m.actor.clone(), span },
+        None => ClaimSource::Unnamed { span: Some(span) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use annalist_core::{Actor, ActorId, ActorKind, ClaimSource, Mention, MentionKind, Resolution, Span};
+
+    use crate::Context;
+    use crate::actors::ActorLayer;
+
+    /// An actor layer with one mention for each `(word, actor id)`, at the word's first
+    /// occurrence at or after the previous one.
+    fn layer(text: &str, names: &[(&str, &str)]) -> ActorLayer {
+        let mut at = 0;
+        let mut mentions = Vec::new();
+        let mut actors: Vec<Actor> = Vec::new();
+        for (n, (word, id)) in names.iter().enumerate() {
+            let start = at + text[at..].find(word).expect("word in text");
+            at = start + word.len();
+            mentions.push(Mention {
+                id: format!("m{}", n + 1).as_str().into(),
+                span: Span::new(start, at),
+                actor: (*id).into(),
+                kind: MentionKind::Location,
+                resolution: Resolution::Name,
+            });
+            if !actors.iter().any(|a| a.id.as_str() == *id) {
+                actors.push(Actor {
+                    id: (*id).into(),
+                    name: (*word).to_owned(),
+                    kind: ActorKind::State,
+                    code: None,
+                    country: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                });
+            }
+        }
+        actors.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+        ActorLayer { actors, mentions }
+    }
+
+    fn claims(text: &str, names: &[(&str, &str)]) -> Vec<annalist_core::Claim> {
+        let segmentation = crate::segment::segment(text);
+        let cx = Context { text, segmentation: &segmentation, dct: None };
+        super::attribute(&cx, &layer(text, names), &[])
+    }
+
+    #[test]
+    fn sources_resolve_to_the_actor_mentioned_inside_them() {
+        let text = "Belarusian President Alexander Lukashenko said that Kyiv had provoked the clash.";
+        let found = claims(text, &[("Alexander Lukashenko", "lukashenko"), ("Kyiv", "ukr")]);
+        let claim = &found[0];
+        match &claim.source {
+            ClaimSource::Actor { actor, span } => {
+                assert_eq!(actor.as_str(), "lukashenko");
+                assert_eq!(span.slice(text), "Belarusian President Alexander Lukashenko");
+            }
+            other => panic!("expected an actor source, got {other:?}"),
+        }
+        // "Kyiv had provoked the clash": the actor stands before the stance word, so no stance
+        // is read (conservative: the object after the word is whom it is about).
+        assert_eq!(claim.stance.len(), 0);
+        let text = "Lukashenko said that Minsk condemned Kyiv for the raid.";
+        let found = claims(text, &[("Lukashenko", "lukashenko"), ("Minsk", "blr"), ("Kyiv", "ukr")]);
+        let stance: Vec<(&str, f32)> =
+            found[0].stance.iter().map(|s| (s.actor.as_str(), s.polarity)).collect();
+        assert_eq!(stance, [("ukr", -1.0)]);
+    }
+
+    #[test]
+    fn negated_stance_words_take_no_side() {
+        let text = "Analysts said he is not a faithful ally to Ukraine.";
+        let found = claims(text, &[("Ukraine", "ukr")]);
+        assert!(found[0].stance.is_empty(), "{:?}", found[0].stance);
+        let text = "Analysts said he is a faithful ally to Ukraine.";
+        let found = claims(text, &[("Ukraine", "ukr")]);
+        assert_eq!(found[0].stance.iter().map(|s| s.actor.clone()).collect::<Vec<ActorId>>(), ["ukr".into()]);
+    }
+
+    #[test]
+    fn the_author_and_unnamed_sources_stay_apart() {
+        let text = "In the author’s view, the talks failed. It was announced that the embassy would close.";
+        let found = claims(text, &[]);
+        assert!(matches!(found[0].source, ClaimSource::Author { span: Some(_) }), "{:?}", found[0].source);
+        assert!(matches!(found[1].source, ClaimSource::Unnamed { span: None }), "{:?}", found[1].source);
+    }
 }

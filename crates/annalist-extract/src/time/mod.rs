@@ -1,26 +1,339 @@
-//! Time expressions: found in running text and normalised to TIMEX3 against the document time.
+//! Time expressions: found in running text and normalised to TimeML's TIMEX3 against the
+//! document creation time (DCT).
+//!
+//! The tagger is linear in the text: it walks the segmenter's tokens once, and only where a
+//! token is a trigger (a number, or a word of the time lexicon `data/time/*.tsv`) does it try
+//! the grammar's rules on the few tokens that follow; the longest reading wins. Values are
+//! computed against, in turn, the text itself ("10 August 2024"), the document time
+//! ("yesterday", "said Thursday"), or the narrative's last date ("a month later"); without a
+//! document time, what the text does not give stays unknown (`XXXX-08-10`), never guessed.
+//!
+//! Modules: [`words`] (the lexicon), [`tokens`] (the grammar's view of the tokens),
+//! [`grammar`] (primitive readers), [`dates`], [`relative`] and [`clock`] (the rules),
+//! [`calendar`] (values and arithmetic), [`tense`] (past or future clause).
 
-use annalist_core::TimeExpr;
+mod calendar;
+mod clock;
+mod dates;
+mod grammar;
+mod relative;
+mod tense;
+mod tokens;
+mod words;
+
+use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 
 use crate::Context;
+use grammar::{Env, Found, Grammar, Source};
+use tokens::Tok;
+use words::Sense;
 
 /// Finds the time expressions of a document, in text order.
-pub fn tag(_cx: &Context<'_>) -> Vec<TimeExpr> {
-    Vec::new()
+pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::new();
+    let mut env =
+        Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
+    let mut narrative_id: Option<TimeId> = None;
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut strong: Vec<bool> = Vec::new();
+    let all = &cx.segmentation.tokens;
+    let mut next = 0;
+    while next < all.len() {
+        let sentence = all[next].sentence;
+        let begin = next;
+        next += all[next..].iter().take_while(|t| t.sentence == sentence).count();
+        if !tokens::mentions_time(cx.text, &all[begin..next]) {
+            continue;
+        }
+        toks.clear();
+        tokens::sentence_tokens(cx.text, &all[begin..next], &mut toks);
+        strong.clear();
+        strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
+        let end = toks.len();
+        let cues = tense::cues(&toks, 0);
+        env.sentence_day = None;
+        let mut i = 0;
+        while i < end {
+            // Only where a strong word stands within reach can an expression start.
+            if !is_trigger(&toks[i]) || !strong[i..end.min(i + 8)].contains(&true) {
+                i += 1;
+                continue;
+            }
+            env.cue = tense::nearest(&cues, i);
+            env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
+            let grammar = Grammar { toks: &toks, start: 0, end, env: &env };
+            let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
+                i += 1;
+                continue;
+            };
+            let id = TimeId(format!("t{}", out.len() + 1));
+            let anchor = match found.source {
+                Source::Absolute => TimeAnchor::Absolute,
+                Source::Document => TimeAnchor::DocumentTime,
+                Source::Unknown => TimeAnchor::Unknown,
+                Source::Narrative => match &narrative_id {
+                    Some(t) => TimeAnchor::Narrative { time: t.clone() },
+                    None => TimeAnchor::DocumentTime,
+                },
+            };
+            let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
+            if let Some(point) = found.point {
+                env.narrative = Some(point);
+                narrative_id = Some(id.clone());
+                if point.grain() == calendar::Grain::Day {
+                    env.sentence_day = Some(point);
+                }
+            }
+            out.push(TimeExpr {
+                id,
+                span,
+                timex_type: found.typ,
+                value: found.value,
+                modifier: found.modifier,
+                anchor,
+            });
+            i = found.end;
+        }
+    }
+    out
 }
 
-/// The time expression an item at `at` (an event trigger, a claim) is attached to: the nearest
-/// one in the same sentence, else none. (The time layer refines this: same clause first, then
-/// sentence, then the narrative's running date.)
-pub fn attach(
-    cx: &Context<'_>,
-    timexes: &[TimeExpr],
-    at: annalist_core::Span,
-) -> Option<annalist_core::TimeId> {
-    let sentence = cx.segmentation.sentence_at(at.start)?;
-    timexes
-        .iter()
-        .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
-        .min_by_key(|t| t.span.start.abs_diff(at.start))
-        .map(|t| t.id.clone())
+/// Whether a token may start a time expression: a number or a word of the time lexicon.
+fn is_trigger(tok: &Tok) -> bool {
+    tok.number
+        || tok.info.is_some_and(|i| !i.entries.is_empty() || !i.holidays.is_empty())
+        || matches!(tok.norm.as_str(), "'" | "‘" | "half" | "recent" | "q")
+}
+
+fn timex_mod(code: &str) -> Option<TimexMod> {
+    Some(match code {
+        "START" => TimexMod::Start,
+        "MID" => TimexMod::Mid,
+        "END" => TimexMod::End,
+        "APPROX" => TimexMod::Approx,
+        "LESS_THAN" => TimexMod::LessThan,
+        "MORE_THAN" => TimexMod::MoreThan,
+        "EQUAL_OR_LESS" => TimexMod::EqualOrLess,
+        "EQUAL_OR_MORE" => TimexMod::EqualOrMore,
+        "BEFORE" => TimexMod::Before,
+        "AFTER" => TimexMod::After,
+        _ => return None,
+    })
+}
+
+impl Grammar<'_> {
+    /// The longest time expression starting at `i`, with its modifiers.
+    fn expression(&self, i: usize) -> Option<Found> {
+        // Approximations and bounds: "about three days", "more than a year", "nearly 2 years".
+        if let Some((code, e)) = self.sense(i, |s| match s {
+            Sense::Approximation(c) => Some(c),
+            _ => None,
+        }) && let Some(mut found) = self.core(e)
+        {
+            let counted = self.tok(e).is_some_and(|t| t.number) || self.cardinal(e, true).is_some();
+            // "over", "under" and "some" bound a length only ("over 2017" compares years).
+            let needs_count = matches!(self.w(i), "over" | "some" | "under");
+            if (!needs_count || counted && found.typ == TimexType::Duration) && found.typ != TimexType::Set {
+                if found.modifier.is_none() {
+                    found.modifier = timex_mod(code);
+                }
+                return Some(found);
+            }
+        }
+        // Positions: "mid-July", "early 2009", "late last year", "the end of this year".
+        if let Some(found) = self.positioned(i) {
+            return Some(found);
+        }
+        // "earlier today", "later this year".
+        if matches!(self.w(i), "earlier" | "later")
+            && let Some(found) = self.core(i + 1).filter(|f| f.point.is_some() && f.typ == TimexType::Date)
+        {
+            return Some(found);
+        }
+        let mut found = self.core(i);
+        if self.is(i, "the")
+            && let Some(inner) = self.core(i + 1)
+            && found.as_ref().is_none_or(|f| inner.end > f.end)
+        {
+            found = Some(inner);
+        }
+        let mut found = found?;
+        // "3pm approximately", "3ish".
+        if matches!(self.w(found.end), "approximately" | "ish") && found.modifier.is_none() {
+            found.modifier = Some(TimexMod::Approx);
+            found.end += 1;
+        }
+        Some(found)
+    }
+
+    fn positioned(&self, i: usize) -> Option<Found> {
+        let j = self.opt(i, "the");
+        let (code, e) = self.sense(j, |s| match s {
+            Sense::Position(c) => Some(c),
+            _ => None,
+        })?;
+        let word = self.w(j);
+        let e = if matches!(word, "early" | "late" | "mid") {
+            if j > i {
+                return None;
+            }
+            self.opt(self.opt(e, "-"), "in")
+        } else if self.is(e, "of") {
+            e + 1
+        } else {
+            return None;
+        };
+        let k = self.opt(e, "the");
+        let mut found = match self.core(e).or_else(|| self.core(k)) {
+            Some(f) if f.point.is_some() => f,
+            _ => {
+                // "the end of the year": the document time's year.
+                let (unit, e2, false) = self.unit(k)? else { return None };
+                if k == e {
+                    return None;
+                }
+                let dct = self.env.dct?;
+                let grain = calendar::unit_grain(unit);
+                Found::date(e2, calendar::at_grain(dct, grain, true), Source::Document)
+            }
+        };
+        found.modifier = timex_mod(code);
+        Some(found)
+    }
+
+    /// The longest reading of the rules at `i`, without modifiers.
+    fn core(&self, i: usize) -> Option<Found> {
+        let candidates = [
+            self.time_expr(i),
+            self.calendar_point(i),
+            self.ordinal_of(i),
+            self.week_of(i),
+            self.quarter(i),
+            self.holiday(i, None),
+            self.relative(i),
+            self.narrative(i),
+            self.day_date(i),
+            self.year_expr(i),
+            self.season(i),
+            self.quantity_expr(i),
+            self.set_expr(i),
+            self.reference(i),
+            self.bare_units(i),
+            self.day_of_month(i),
+        ];
+        let mut best: Option<Found> = None;
+        for found in candidates.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| found.end > b.end) {
+                best = Some(found);
+            }
+        }
+        best
+    }
+
+    /// A calendar date ("August 10", "10/31/1974", "October 2014") or a month alone.
+    fn calendar_point(&self, i: usize) -> Option<Found> {
+        if let Some((parts, e)) = self.calendar_date(i) {
+            let (point, source) = self.resolve(parts);
+            return Some(Found::date(e, point, source));
+        }
+        let (month, e, alone) = self.month(i)?;
+        if !alone {
+            return None;
+        }
+        let (point, source) = self.resolve(dates::Parts { year: None, month, day: None, weekday: None });
+        // "March after next": the one after the next.
+        if self.is(e, "after")
+            && self.is(e + 1, "next")
+            && let calendar::Point::Month { year: Some(y), month } = point
+        {
+            return Some(Found::date(e + 2, calendar::Point::Month { year: Some(y + 1), month }, source));
+        }
+        Some(Found::date(e, point, source))
+    }
+
+    /// A day named alone: "today", "yesterday", "Thursday", "next Tuesday".
+    fn day_date(&self, i: usize) -> Option<Found> {
+        let (day, e) = self.day_ref(i)?;
+        Some(match day.point {
+            Some(p) => Found::date(e, p, day.source),
+            None => Found::other(e, TimexType::Date, day.unknown, day.source),
+        })
+    }
+
+    /// "the week of October 7th": the ISO week of that day.
+    fn week_of(&self, i: usize) -> Option<Found> {
+        if !(self.is(i, "week") && self.is(i + 1, "of")) {
+            return None;
+        }
+        let (parts, e) = self.calendar_date(i + 2).filter(|(p, _)| p.day.is_some())?;
+        let (point, source) = self.resolve(parts);
+        let date = point.first_day()?;
+        if !point.year_known() {
+            return None;
+        }
+        let iso = chrono::Datelike::iso_week(&date);
+        Some(Found::date(e, calendar::Point::Week { year: iso.year(), week: iso.week() }, source))
+    }
+}
+
+/// The time expression an item at `at` (an event trigger, a claim) is attached to: the
+/// nearest date or time in the same clause, else in the same sentence, else the narrative's
+/// running date (the last calendar date before it in the document). Lengths, recurrences and
+/// general references (`PAST_REF`) do not date an item.
+pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId> {
+    let dates = || timexes.iter().filter(|t| dates_an_item(t));
+    let sentence = cx.segmentation.sentence_at(at.start);
+    if let Some(sentence) = sentence {
+        let clause = clause_of(cx, sentence, at.start);
+        let nearest = |inside: &dyn Fn(&TimeExpr) -> bool| {
+            dates()
+                .filter(|t| inside(t))
+                .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
+                .map(|t| t.id.clone())
+        };
+        if let Some(id) = nearest(&|t| clause.contains(t.span)) {
+            return Some(id);
+        }
+        if let Some(id) = nearest(&|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence)) {
+            return Some(id);
+        }
+    }
+    dates().filter(|t| t.span.end <= at.start && is_calendar(t)).last().map(|t| t.id.clone())
+}
+
+fn dates_an_item(t: &TimeExpr) -> bool {
+    matches!(t.timex_type, TimexType::Date | TimexType::Time) && !t.value.ends_with("_REF")
+}
+
+fn is_calendar(t: &TimeExpr) -> bool {
+    t.value.starts_with(|c: char| c.is_ascii_digit()) || t.value.starts_with("XXXX-")
+}
+
+/// The clause around byte `offset` in `sentence`: between semicolons, colons, dashes, or a
+/// comma followed by a conjunction.
+fn clause_of(cx: &Context<'_>, sentence: usize, offset: usize) -> Span {
+    let tokens = cx.segmentation.sentence_tokens(sentence);
+    let Some(first) = tokens.first() else { return Span::new(offset, offset) };
+    let mut start = first.span.start;
+    let mut end = tokens.last().map_or(offset, |t| t.span.end);
+    for (k, t) in tokens.iter().enumerate() {
+        let text = t.span.slice(cx.text);
+        let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
+        let boundary = matches!(text, ";" | ":" | "—" | "–")
+            || (text == ","
+                && matches!(
+                    next,
+                    "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
+                ));
+        if !boundary {
+            continue;
+        }
+        if t.span.end <= offset {
+            start = t.span.end;
+        } else if t.span.start >= offset {
+            end = t.span.start;
+            break;
+        }
+    }
+    Span::new(start, end.max(start))
 }

@@ -1,0 +1,91 @@
+//! The author's own claims: evaluative or predictive stretches of a sentence that no other
+//! source is given for ("friend and foe are relative terms", "such speculation ... seems
+//! unlikely"). Narrative sentences without a modal, an evaluative word or a hedge are not claims.
+
+use annalist_core::Span;
+
+use super::attribution::Attribution;
+use super::lexicon::LEXICON;
+use super::words::Words;
+
+/// The fewest words an author's claim has.
+const MIN_WORDS: usize = 4;
+
+/// One stretch of a sentence the author asserts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct AuthorClaim {
+    /// What is asserted.
+    pub content: Span,
+    /// The sentence.
+    pub sentence: usize,
+}
+
+/// The author's claims of the document: per sentence, the stretches outside every attribution
+/// (its source, cue and content) that carry an evaluative or predictive marker. Questions and
+/// quotations are not the author's claims.
+pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attribution]) -> Vec<AuthorClaim> {
+    let mut claims = Vec::new();
+    let mut next = 0;
+    for (index, &sentence) in sentences.iter().enumerate() {
+        if sentence.slice(words.text).trim_end_matches(['"', '”', '\'', '’', ')']).ends_with('?') {
+            continue;
+        }
+        // Attributions are in text order; those of this sentence follow `next`.
+        while next < attributions.len() && attributions[next].sentence < index {
+            next += 1;
+        }
+        // The words of this sentence's attributions, merged into disjoint spans in order.
+        let mut taken: Vec<Span> = attributions[next..]
+            .iter()
+            .take_while(|a| a.sentence == index)
+            .map(|a| a.source.into_iter().fold(a.cue.cover(a.content), Span::cover))
+            .collect();
+        taken.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
+        for span in taken {
+            match merged.last_mut() {
+                Some(last) if span.start <= last.end => *last = last.cover(span),
+                _ => merged.push(span),
+            }
+        }
+        let (first, end) = words.tokens_in(sentence);
+        let mut spans = merged.iter().peekable();
+        let mut run_start = first;
+        for k in first..=end {
+            let at = words.tokens.get(k).map(|t| t.span);
+            while spans.peek().is_some_and(|s| at.is_none_or(|a| s.end <= a.start)) {
+                spans.next();
+            }
+            let covered = at.is_some_and(|a| spans.peek().is_some_and(|s| s.contains(a))) && k < end;
+            if covered || k == end {
+                if let Some(claim) = stretch(words, run_start, k, index) {
+                    claims.push(claim);
+                }
+                run_start = k + 1;
+            }
+        }
+    }
+    claims
+}
+
+/// The author's claim in tokens `from..to`, if it is one.
+fn stretch(words: &Words<'_>, mut from: usize, mut to: usize, sentence: usize) -> Option<AuthorClaim> {
+    while from < to
+        && (words.is_punct(from) || matches!(words.word(from), "yet" | "but" | "and" | "so" | "while"))
+    {
+        from += 1;
+    }
+    while to > from && words.is_punct(to - 1) {
+        to -= 1;
+    }
+    if (from..to).filter(|&k| !words.is_punct(k)).count() < MIN_WORDS
+        || words.quoted.get(from).copied().unwrap_or(false)
+    {
+        return None;
+    }
+    let marked = (from..to).any(|k| {
+        let name = words.is_capitalized(k) && !words.starts_sentence(k);
+        !name && words.phrase(&LEXICON.evaluative, k).is_some_and(|(len, _)| k + len <= to)
+    });
+    marked.then(|| AuthorClaim { content: words.span(from, to), sentence })
+}

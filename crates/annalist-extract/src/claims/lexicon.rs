@@ -1,0 +1,355 @@
+//! The claim lexicons under `data/claims/`, parsed once into phrase tables keyed by first word.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use annalist_core::{Certainty, ClaimLinkKind, CueKind};
+
+use crate::lexicon;
+
+/// What may follow a reporting verb or noun as its content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Frames {
+    /// A that-clause.
+    pub that: bool,
+    /// A clause without "that".
+    pub bare: bool,
+    /// A to-infinitive.
+    pub to: bool,
+    /// "of" + gerund or noun phrase.
+    pub of: bool,
+    /// "about" + phrase (nouns only).
+    pub about: bool,
+    /// A noun phrase object.
+    pub object: bool,
+    /// A quotation, or content before the cue in inversion.
+    pub quote: bool,
+    /// A short noun phrase naming the hearer before the clause ("told VOA he ...").
+    pub addressee: bool,
+}
+
+/// A reporting verb or noun form: its frames and the words that, right after it, show it is
+/// something else ("think tank").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct CueEntry {
+    /// What may follow as content.
+    pub frames: Frames,
+    /// Following words that rule the cue out.
+    pub not_before: Vec<String>,
+}
+
+impl Frames {
+    fn parse(field: &str) -> Frames {
+        let mut frames = Frames::default();
+        for frame in field.split(',').map(str::trim) {
+            match frame {
+                "that" => frames.that = true,
+                "bare" => frames.bare = true,
+                "to" => frames.to = true,
+                "of" => frames.of = true,
+                "about" => frames.about = true,
+                "object" => frames.object = true,
+                "quote" => frames.quote = true,
+                "addressee" => frames.addressee = true,
+                _ => {}
+            }
+        }
+        frames
+    }
+}
+
+/// Function-word classes that shape the reading of a source noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordClass {
+    /// Auxiliary or modal: "has", "would".
+    Aux,
+    /// A form of "be": makes a following reporting verb passive.
+    Be,
+    /// An adverb that may stand between subject and verb.
+    Adverb,
+    /// Ends a noun phrase: prepositions, conjunctions, clause words.
+    Boundary,
+    /// Opens a noun phrase.
+    Determiner,
+    /// A personal pronoun: a noun phrase by itself.
+    Pronoun,
+    /// A day word ("Tuesday", "today").
+    Time,
+    /// A stretch of time ("month", "year"): never the head of a source.
+    Period,
+}
+
+/// Where a dispute or support cue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LinkCuePlace {
+    /// Said of a claim named in the sentence: "the critiques ... are overstated".
+    Predicate,
+    /// The claim's own reporting verb: "X denied that ...".
+    Verb,
+}
+
+/// FNV-1a: a fast hash for the short words the lexicons are keyed by (the default SipHash
+/// guards against adversarial keys, which lexicon lookups do not need).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// Which phrase tables have a phrase starting with a word: one bit a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Starts(u16);
+
+/// What the lexicons know of one word, looked up once a token.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(super) struct WordInfo {
+    /// Its function-word class.
+    pub class: Option<WordClass>,
+    /// The tables with a phrase starting with it.
+    pub starts: Starts,
+    /// Its stance polarity.
+    pub stance: Option<f32>,
+    /// Whether it names a claim ("critiques", "speculation").
+    pub claim_noun: bool,
+}
+
+/// Multi-word phrases looked up by their first word; the longest match wins.
+#[derive(Debug)]
+pub(super) struct PhraseTable<T> {
+    by_first: WordMap<Vec<(Vec<String>, T)>>,
+    /// This table's bit in [`WordInfo::starts`].
+    bit: u16,
+}
+
+impl<T> PhraseTable<T> {
+    fn new(bit: u16, entries: impl IntoIterator<Item = (String, T)>) -> PhraseTable<T> {
+        let mut by_first: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
+        for (phrase, value) in entries {
+            // Split as the tokenizer splits: "author's" is "author" and "'s".
+            let words: Vec<String> = phrase
+                .split_whitespace()
+                .map(normalize)
+                .flat_map(|w| match w.strip_suffix("'s").filter(|stem| !stem.is_empty()) {
+                    Some(stem) => vec![stem.to_owned(), "'s".to_owned()],
+                    None => vec![w],
+                })
+                .collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        PhraseTable { by_first, bit: 1 << bit }
+    }
+
+    /// Whether a word with this lookup may start one of the table's phrases.
+    pub fn may_start(&self, info: &WordInfo) -> bool {
+        info.starts.0 & self.bit != 0
+    }
+
+    /// The longest phrase starting at `words[at]`: its length in words and its value.
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, &T)> {
+        let first = words.get(at)?.as_ref();
+        let list = self.by_first.get(first)?;
+        list.iter().find_map(|(phrase, value)| {
+            let fits =
+                phrase.iter().enumerate().all(|(k, w)| words.get(at + k).is_some_and(|x| x.as_ref() == w));
+            fits.then_some((phrase.len(), value))
+        })
+    }
+}
+
+/// A word as the lexicons compare it: lower case, with typographic apostrophes made plain.
+pub(super) fn normalize(word: &str) -> String {
+    word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+/// Every claim lexicon.
+#[derive(Debug)]
+pub(super) struct Lexicon {
+    /// Reporting verbs (all inflected forms) with their frames.
+    pub verbs: PhraseTable<CueEntry>,
+    /// Reporting nouns with their frames.
+    pub nouns: PhraseTable<CueEntry>,
+    /// "according to"-type phrases.
+    pub according: PhraseTable<()>,
+    /// View nouns with the preposition that opens their phrase.
+    pub views: PhraseTable<String>,
+    /// Phrases naming the author.
+    pub author: HashSet<String>,
+    /// Hedges and boosters with the certainty they set.
+    pub certainty: PhraseTable<(CueKind, Certainty)>,
+    /// Dispute and support cues.
+    pub links: PhraseTable<(ClaimLinkKind, LinkCuePlace)>,
+    /// Markers of evaluative or predictive sentences.
+    pub evaluative: PhraseTable<()>,
+    /// Every word the lexicons know, with what they know of it.
+    words: WordMap<WordInfo>,
+}
+
+impl Lexicon {
+    /// What the lexicons know of a normalised word.
+    pub fn info(&self, word: &str) -> WordInfo {
+        self.words.get(word).copied().unwrap_or_default()
+    }
+
+    /// The class of a normalised word, if it is a listed function word.
+    #[cfg(test)]
+    pub fn class(&self, word: &str) -> Option<WordClass> {
+        self.info(word).class
+    }
+
+    fn index_first_words<T>(&mut self, table: fn(&Lexicon) -> &PhraseTable<T>) {
+        let (bit, firsts): (u16, Vec<String>) = {
+            let t = table(self);
+            (t.bit, t.by_first.keys().cloned().collect())
+        };
+        for first in firsts {
+            self.words.entry(first).or_default().starts.0 |= bit;
+        }
+    }
+}
+
+fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
+    fields.get(i).copied().unwrap_or("")
+}
+
+fn forms_table(bit: u16, source: &str) -> PhraseTable<CueEntry> {
+    PhraseTable::new(
+        bit,
+        lexicon::rows(source).flat_map(|(_, fields)| {
+            let entry = CueEntry {
+                frames: Frames::parse(field(&fields, 1)),
+                not_before: field(&fields, 2).split(',').map(normalize).filter(|w| !w.is_empty()).collect(),
+            };
+            field(&fields, 0)
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(|form| (form.to_owned(), entry.clone()))
+                .collect::<Vec<_>>()
+        }),
+    )
+}
+
+fn first_column(source: &str) -> impl Iterator<Item = String> + '_ {
+    lexicon::rows(source).map(|(_, fields)| field(&fields, 0).to_owned())
+}
+
+/// The lexicons, parsed on first use.
+pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon {
+        verbs: forms_table(0, include_str!("../../data/claims/reporting_verbs.tsv")),
+        nouns: forms_table(1, include_str!("../../data/claims/reporting_nouns.tsv")),
+        according: PhraseTable::new(
+            2,
+            first_column(include_str!("../../data/claims/according.tsv")).map(|p| (p, ())),
+        ),
+        views: PhraseTable::new(
+            3,
+            lexicon::rows(include_str!("../../data/claims/view_phrases.tsv"))
+                .map(|(_, f)| (field(&f, 1).to_owned(), normalize(field(&f, 0)))),
+        ),
+        author: first_column(include_str!("../../data/claims/author.tsv")).map(|p| normalize(&p)).collect(),
+        certainty: PhraseTable::new(
+            4,
+            lexicon::rows(include_str!("../../data/claims/certainty.tsv")).map(|(_, f)| {
+                let kind = if field(&f, 1) == "booster" { CueKind::Booster } else { CueKind::Hedge };
+                let level = match field(&f, 2) {
+                    "low" => Certainty::Low,
+                    "high" => Certainty::High,
+                    _ => Certainty::Moderate,
+                };
+                (field(&f, 0).to_owned(), (kind, level))
+            }),
+        ),
+        links: PhraseTable::new(
+            5,
+            lexicon::rows(include_str!("../../data/claims/disputes.tsv")).map(|(_, f)| {
+                let kind = if field(&f, 1) == "supports" {
+                    ClaimLinkKind::Supports
+                } else {
+                    ClaimLinkKind::Disputes
+                };
+                let place = if field(&f, 2) == "verb" { LinkCuePlace::Verb } else { LinkCuePlace::Predicate };
+                (field(&f, 0).to_owned(), (kind, place))
+            }),
+        ),
+        evaluative: PhraseTable::new(
+            6,
+            first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
+        ),
+        words: WordMap::default(),
+    };
+    lexicon.index_first_words(|l| &l.verbs);
+    lexicon.index_first_words(|l| &l.nouns);
+    lexicon.index_first_words(|l| &l.according);
+    lexicon.index_first_words(|l| &l.views);
+    lexicon.index_first_words(|l| &l.certainty);
+    lexicon.index_first_words(|l| &l.links);
+    lexicon.index_first_words(|l| &l.evaluative);
+    for (_, f) in lexicon::rows(include_str!("../../data/claims/function_words.tsv")) {
+        let class = match field(&f, 1) {
+            "aux" => WordClass::Aux,
+            "be" => WordClass::Be,
+            "adverb" => WordClass::Adverb,
+            "boundary" => WordClass::Boundary,
+            "determiner" => WordClass::Determiner,
+            "pronoun" => WordClass::Pronoun,
+            "time" => WordClass::Time,
+            "period" => WordClass::Period,
+            _ => continue,
+        };
+        lexicon.words.entry(normalize(field(&f, 0))).or_default().class = Some(class);
+    }
+    for (_, f) in lexicon::rows(include_str!("../../data/claims/stance.tsv")) {
+        if let Ok(polarity) = field(&f, 1).parse::<f32>() {
+            lexicon.words.entry(normalize(field(&f, 0))).or_default().stance = Some(polarity);
+        }
+    }
+    for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {
+        lexicon.words.entry(normalize(&noun)).or_default().claim_noun = true;
+    }
+    lexicon
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_tables_match_the_longest_phrase() {
+        let words = ["he", "has", "made", "it", "clear", "that"];
+        let (len, entry) = LEXICON.verbs.longest_at(&words, 2).unwrap();
+        assert_eq!(len, 3);
+        assert!(entry.frames.that);
+        let (_, think) = LEXICON.verbs.longest_at(&["think"], 0).unwrap();
+        assert_eq!(think.not_before, ["tank", "tanks"]);
+        assert!(LEXICON.verbs.longest_at(&words, 0).is_none());
+        let (len, _) = LEXICON.according.longest_at(&["according", "to", "x"], 0).unwrap();
+        assert_eq!(len, 2);
+        assert_eq!(normalize("Moscow’s"), "moscow's");
+        assert_eq!(LEXICON.class("said"), None);
+        assert_eq!(LEXICON.class("had"), Some(WordClass::Aux));
+    }
+}

@@ -1,0 +1,143 @@
+//! How claims bear on each other and on actors: disputes and supports between claims, and
+//! the stance of a claim toward an actor. Both are conservative: a link needs a named claim
+//! ("the critiques from ...", "such speculation") or shared content words, a stance needs an
+//! actor right after a stance word.
+
+use std::collections::HashSet;
+
+use annalist_core::{ClaimLinkKind, Mention, Resolution, Span, Stance};
+
+use super::lexicon::{LEXICON, LinkCuePlace};
+use super::words::Words;
+
+/// How many earlier claims a link may reach back over.
+const REACH: usize = 30;
+/// How many words a stance word may stand before the actor it is about.
+const STANCE_REACH: usize = 4;
+/// The least share of content words two claims need to be about the same thing.
+const MIN_SHARED: f32 = 0.3;
+
+/// What the linking rules read of a claim.
+#[derive(Debug, Clone)]
+pub(super) struct ClaimView {
+    /// The source words, when any.
+    pub source: Option<Span>,
+    /// The cue's head tokens, when the claim has a cue.
+    pub cue_tokens: Option<(usize, usize)>,
+    /// What is asserted.
+    pub content: Span,
+}
+
+/// For each claim, the earlier claims it disputes or supports, as indices into `claims`.
+pub(super) fn link(words: &Words<'_>, claims: &[ClaimView]) -> Vec<Vec<(ClaimLinkKind, usize)>> {
+    claims.iter().enumerate().map(|(i, claim)| links_of(words, claims, i, claim)).collect()
+}
+
+fn links_of(
+    words: &Words<'_>,
+    claims: &[ClaimView],
+    i: usize,
+    claim: &ClaimView,
+) -> Vec<(ClaimLinkKind, usize)> {
+    let earlier = i.saturating_sub(REACH)..i;
+    // A claim nested in another ("X said Y denied that Z") neither disputes nor backs it.
+    let apart = |j: usize| !claims[j].content.overlaps(claim.content);
+    let reported = |j: &usize| claims[*j].cue_tokens.is_some() && apart(*j);
+    // "X denied that ...": the claim's own verb disputes an earlier claim about the same thing.
+    if let Some((a, b)) = claim.cue_tokens {
+        let verb = (a..b).find_map(|k| words.phrase(&LEXICON.links, k)).map(|(_, v)| *v);
+        if let Some((kind, LinkCuePlace::Verb)) = verb {
+            let mine = content_words(words, claim.content);
+            let same = earlier.clone().rev().filter(reported).find(|&j| {
+                let theirs = content_words(words, claims[j].content);
+                let shared = mine.intersection(&theirs).count() as f32;
+                let union = mine.union(&theirs).count().max(1) as f32;
+                shared / union >= MIN_SHARED
+            });
+            return same.map(|j| vec![(kind, j)]).unwrap_or_default();
+        }
+    }
+    // "the critiques from military bloggers are ... overstated": a predicate of dispute about a
+    // claim the sentence names.
+    let (first, end) = words.tokens_in(claim.content);
+    let Some((at, kind)) = (first..end).find_map(|k| match words.phrase(&LEXICON.links, k) {
+        Some((_, &(kind, LinkCuePlace::Predicate))) => Some((k, kind)),
+        _ => None,
+    }) else {
+        return Vec::new();
+    };
+    // The subject's noun: the first claim noun of the content.
+    let Some(noun) = (first..at).find(|&k| words.info[k].claim_noun) else {
+        return Vec::new();
+    };
+    let demonstrative =
+        noun > first && matches!(words.word(noun - 1), "such" | "this" | "these" | "those" | "that");
+    let target = if demonstrative {
+        earlier.rev().find(reported)
+    } else {
+        // The words after the noun ("from military bloggers") name whose claim it is.
+        let named = content_words(words, words.span(noun + 1, at));
+        if named.is_empty() {
+            return Vec::new();
+        }
+        earlier.rev().filter(reported).find(|&j| {
+            let source = claims[j].source.map(|s| content_words(words, s)).unwrap_or_default();
+            !named.is_disjoint(&source)
+        })
+    };
+    target.map(|j| vec![(kind, j)]).unwrap_or_default()
+}
+
+/// Whether a mention starts at token `i`.
+fn mention_starts_at(words: &Words<'_>, mentions: &[Mention], i: usize) -> bool {
+    let Some(token) = words.tokens.get(i) else { return false };
+    let from = mentions.partition_point(|x| x.span.start < token.span.start);
+    mentions.get(from).is_some_and(|x| x.span.start == token.span.start)
+}
+
+/// The content words of a span: normalised words of four letters or more that are not
+/// function words.
+fn content_words<'w>(words: &'w Words<'_>, span: Span) -> HashSet<&'w str> {
+    let (first, end) = words.tokens_in(span);
+    (first..end)
+        .filter(|&k| !words.is_punct(k) && words.class(k).is_none())
+        .map(|k| words.word(k))
+        .filter(|w| w.chars().count() >= 4)
+        .collect()
+}
+
+/// The claim's stance toward actors: a stance word ("condemned", "ally") not negated, with an
+/// actor mention right after it, past at most a few determiners, names or "to"/"for"/"of"
+/// ("support for Ukraine", "accused the U.N. envoy"; not "support from France", "backed by").
+/// Mentions resolved from pronouns are too uncertain to take sides with.
+pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, usize)]) -> Vec<Stance> {
+    let mut stances: Vec<Stance> = Vec::new();
+    for &(first, end) in ranges {
+        for k in first..end {
+            let Some(polarity) = words.info[k].stance else { continue };
+            let negated = (k.saturating_sub(3)..k)
+                .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
+            if negated {
+                continue;
+            }
+            let mut m = k + 1;
+            while m <= k + STANCE_REACH
+                && (matches!(words.word(m), "the" | "a" | "an" | "to" | "for" | "of" | "with")
+                    || (words.is_capitalized(m) && !mention_starts_at(words, mentions, m)))
+            {
+                m += 1;
+            }
+            let Some(token) = words.tokens.get(m) else { continue };
+            let from = mentions.partition_point(|x| x.span.start < token.span.start);
+            let hit = mentions
+                .get(from)
+                .filter(|x| x.span.start == token.span.start && x.resolution != Resolution::Pronoun);
+            if let Some(m) = hit
+                && !stances.iter().any(|s| s.actor == m.actor)
+            {
+                stances.push(Stance { actor: m.actor.clone(), polarity });
+            }
+        }
+    }
+    stances
+}

@@ -1,0 +1,189 @@
+//! Reading a source noun phrase off the words around a cue, without a parser: a noun phrase is
+//! a run of content words, determiners, "and" and "of" between function words, punctuation and
+//! verbs. Every scan is bounded, so the layer stays linear in the text.
+
+use super::lexicon::{LEXICON, WordClass};
+use super::words::Words;
+
+/// The longest noun phrase read, in tokens.
+const MAX_PHRASE: usize = 12;
+/// How far into a clause its subject is looked for, in tokens.
+const CLAUSE_REACH: usize = 60;
+
+/// Whether token `i` may stand inside a noun phrase (ignoring "and"/"of", handled by the scans).
+fn fits_phrase(words: &Words<'_>, i: usize) -> bool {
+    if words.is_punct(i) || matches!(words.word(i), "and" | "or") {
+        return false;
+    }
+    match words.class(i) {
+        Some(WordClass::Determiner | WordClass::Pronoun | WordClass::Period) => true,
+        // A capitalised function word between capitalised words is part of a name:
+        // "Reporters Without Borders".
+        Some(_) => in_name(words, i),
+        None => !words.is_verbish(i),
+    }
+}
+
+fn in_name(words: &Words<'_>, i: usize) -> bool {
+    i > 0
+        && words.is_capitalized(i)
+        && !words.starts_sentence(i)
+        && words.is_capitalized(i - 1)
+        && words.is_capitalized(i + 1)
+}
+
+/// The noun phrase ending at token `end` (inclusive), read leftwards no further than `floor`:
+/// the token range `start..end + 1`, or `None` when `end` cannot end a noun phrase.
+pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
+    // A time ("this month", "2019") is no one's voice.
+    let timely = matches!(words.class(end), Some(WordClass::Period | WordClass::Time))
+        || words.tokens.get(end).is_some_and(|t| t.kind == crate::segment::TokenKind::Number);
+    if end < floor
+        || timely
+        || !(fits_phrase(words, end) || reads_as_noun(words, end))
+        || (words.class(end) == Some(WordClass::Determiner) && !is_pronoun_like(words, end))
+    {
+        return None;
+    }
+    if words.class(end) == Some(WordClass::Pronoun) {
+        return Some((end, end + 1));
+    }
+    let mut start = end;
+    while start > floor && end - start + 1 < MAX_PHRASE {
+        let k = start - 1;
+        let w = words.word(k);
+        // "and", "of" and a few prepositions join two noun phrases: "officials in Kyiv",
+        // "analysts at a think tank".
+        let joins = matches!(w, "and" | "of" | "in" | "at" | "for" | "from");
+        if joins && k > floor && fits_phrase(words, k - 1) && !words.is_capitalized(k) {
+            start = k;
+            continue;
+        }
+        // A determiner opens its phrase: nothing but another determiner stands before it.
+        let opened = words.class(start) == Some(WordClass::Determiner)
+            && words.class(k) != Some(WordClass::Determiner);
+        if !opened && fits_phrase(words, k) && words.class(k) != Some(WordClass::Pronoun) {
+            start = k;
+        } else {
+            break;
+        }
+    }
+    // A phrase never opens with a joining word.
+    while start < end && matches!(words.word(start), "and" | "of" | "in" | "at" | "for" | "from") {
+        start += 1;
+    }
+    Some((start, end + 1))
+}
+
+/// A reporting word in its base or "-s" form right before a verb is a noun: "the report said",
+/// "intelligence reports have found".
+fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
+    words.phrase(&LEXICON.nouns, i).is_some_and(|(len, _)| len == 1)
+        && !words.is_punct(i)
+        && words.class(i).is_none()
+        && (words.is_verbish(i + 1) || matches!(words.class(i + 1), Some(WordClass::Adverb)))
+}
+
+/// "this" and "these" can stand alone as a subject.
+fn is_pronoun_like(words: &Words<'_>, i: usize) -> bool {
+    matches!(
+        words.word(i),
+        "this" | "these" | "those" | "both" | "some" | "many" | "several" | "all" | "most" | "few"
+    )
+}
+
+/// The noun phrase starting at token `start`, read rightwards no further than `ceiling`
+/// (exclusive): "said [the ministry's spokesman Maria Zakharova] on Tuesday".
+pub(super) fn phrase_starting_at(words: &Words<'_>, start: usize, ceiling: usize) -> Option<(usize, usize)> {
+    if words.class(start) == Some(WordClass::Pronoun) {
+        return (start < ceiling).then_some((start, start + 1));
+    }
+    let mut end = start;
+    while end < ceiling && end - start < MAX_PHRASE {
+        let w = words.word(end);
+        if (w == "of" || w == "and") && end > start && end + 1 < ceiling && fits_phrase(words, end + 1) {
+            end += 1;
+            continue;
+        }
+        // A determiner after a noun opens the next phrase: "told reporters [the] army ...".
+        let next_phrase = end > start
+            && words.class(end) == Some(WordClass::Determiner)
+            && !matches!(words.class(end - 1), Some(WordClass::Determiner))
+            && !matches!(words.word(end - 1), "of" | "and");
+        if !next_phrase && fits_phrase(words, end) && words.class(end) != Some(WordClass::Pronoun) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    while end > start && matches!(words.word(end - 1), "and" | "of") {
+        end -= 1;
+    }
+    // A phrase of determiners alone names nothing.
+    let has_head = (start..end).any(|i| words.class(i) != Some(WordClass::Determiner));
+    (end > start && has_head).then_some((start, end))
+}
+
+/// Steps left from `at` over adverbs, auxiliaries and "on Tuesday": the index of the first
+/// token left of them (or `None` at `floor`), the index where the adjacent auxiliaries begin,
+/// and whether a form of "be" was passed (a passive verb).
+pub(super) fn skip_left_modifiers(
+    words: &Words<'_>,
+    floor: usize,
+    at: usize,
+) -> (Option<usize>, usize, bool) {
+    let mut j = at;
+    let mut aux_start = at + 1;
+    let mut adjacent = true;
+    let mut passive = false;
+    loop {
+        if j < floor {
+            return (None, aux_start, passive);
+        }
+        match words.class(j) {
+            Some(WordClass::Aux) => {
+                if adjacent {
+                    aux_start = j;
+                }
+            }
+            Some(WordClass::Be) => {
+                passive = true;
+                if adjacent {
+                    aux_start = j;
+                }
+            }
+            Some(WordClass::Adverb) => adjacent = false,
+            Some(WordClass::Time) if j > floor && words.word(j - 1) == "on" => {
+                adjacent = false;
+                j -= 1;
+            }
+            Some(WordClass::Time) => adjacent = false,
+            // "-ly" adverbs: "later positively identified".
+            None if is_ly_adverb(words, j) => adjacent = false,
+            _ => return (Some(j), aux_start, passive),
+        }
+        if j == 0 {
+            return (None, aux_start, passive);
+        }
+        j -= 1;
+    }
+}
+
+/// A lower-case word in "-ly" of more than four letters: an adverb ("positively", "effectively").
+pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
+    let w = words.word(i);
+    w.len() > 4 && w.ends_with("ly") && !words.is_capitalized(i) && !words.is_punct(i)
+}
+
+/// The subject of the clause a coordinated or participial cue belongs to ("Minsk had condemned
+/// ..., and warned of ...").
+pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
+    // A clause that opens with a noun phrase has it as subject ("Many of the inhabitants ...
+    // are critical and say ..."); else the phrase before the first verb ("By then Minsk had ...").
+    phrase_starting_at(words, floor, until).or_else(|| {
+        (floor + 1..until).take(CLAUSE_REACH).filter(|&k| words.is_verbish(k)).find_map(|k| {
+            let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
+            phrase_ending_at(words, floor, left?)
+        })
+    })
+}

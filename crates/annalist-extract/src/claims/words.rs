@@ -1,0 +1,189 @@
+//! The document's tokens as the claim layer reads them: normalised words, sentence bounds and
+//! paired quotation marks.
+
+use std::borrow::Cow;
+
+use annalist_core::Span;
+
+use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
+use crate::Context;
+use crate::segment::{Token, TokenKind};
+
+/// Tokens of the whole document with what the attribution rules ask of them.
+#[derive(Debug)]
+pub(super) struct Words<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// All tokens, in order.
+    pub tokens: &'a [Token],
+    /// Each token normalised (lower case, plain apostrophes); borrowed when already so.
+    pub norm: Vec<Cow<'a, str>>,
+    /// For each quotation mark token, the index of the mark it pairs with.
+    pub partner: Vec<Option<usize>>,
+    /// Whether each token stands inside a paired quotation.
+    pub quoted: Vec<bool>,
+    /// What the lexicons know of each token's word.
+    pub info: Vec<WordInfo>,
+}
+
+impl<'a> Words<'a> {
+    /// Reads the tokens of `cx`.
+    pub fn new(cx: &Context<'a>) -> Words<'a> {
+        let tokens = cx.segmentation.tokens.as_slice();
+        let norm: Vec<Cow<'a, str>> = tokens
+            .iter()
+            .map(|t| {
+                let raw = t.span.slice(cx.text);
+                if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    Cow::Owned(normalize(raw))
+                } else {
+                    Cow::Borrowed(raw)
+                }
+            })
+            .collect();
+        let partner = pair_quotes(cx.text, tokens);
+        let mut quoted = vec![false; tokens.len()];
+        let mut inside = None;
+        for (i, q) in quoted.iter_mut().enumerate() {
+            match (inside, partner[i]) {
+                (None, Some(p)) if p > i => inside = Some(p),
+                (Some(p), _) if p == i => inside = None,
+                (Some(_), _) => *q = true,
+                _ => {}
+            }
+        }
+        let info = norm.iter().map(|w| LEXICON.info(w)).collect();
+        Words { text: cx.text, tokens, norm, partner, quoted, info }
+    }
+
+    /// The normalised word at `i`, or "" past the end.
+    pub fn word(&self, i: usize) -> &str {
+        self.norm.get(i).map_or("", |w| w.as_ref())
+    }
+
+    /// The raw text of token `i`.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(self.text))
+    }
+
+    /// Whether token `i` is punctuation. The possessive "'s" the tokenizer splits off a word
+    /// is not: it belongs to the noun phrase ("Russia 's foreign minister").
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct) && !self.is_possessive_mark(i)
+    }
+
+    /// Whether token `i` is a possessive mark split off the word before it: "'s", or a bare
+    /// apostrophe after a plural ("bloggers'").
+    pub fn is_possessive_mark(&self, i: usize) -> bool {
+        let (Some(t), Some(prev)) = (self.tokens.get(i), i.checked_sub(1).and_then(|p| self.tokens.get(p)))
+        else {
+            return false;
+        };
+        let attached =
+            t.kind == TokenKind::Punct && prev.kind == TokenKind::Word && prev.span.end == t.span.start;
+        attached && (self.word(i) == "'s" || (self.word(i) == "'" && self.word(i - 1).ends_with('s')))
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»")
+    }
+
+    /// The function-word class of token `i`.
+    pub fn class(&self, i: usize) -> Option<WordClass> {
+        self.info.get(i).and_then(|w| w.class)
+    }
+
+    /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
+    pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
+        let info = self.info.get(i)?;
+        if table.may_start(info) { table.longest_at(&self.norm, i) } else { None }
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a possessive: "Moscow's", "bloggers'", "his".
+    pub fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.is_possessive_mark(i)
+            || w.ends_with("'s")
+            || (w.len() > 2 && w.ends_with("s'"))
+            || matches!(w, "his" | "her" | "their" | "its" | "our" | "my")
+    }
+
+    /// The span of tokens `from..to` (token indices, `to` exclusive).
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        match (self.tokens.get(from), to.checked_sub(1).and_then(|l| self.tokens.get(l))) {
+            (Some(a), Some(b)) if from < to => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    /// The token range `(first, end)` of the tokens lying inside `span`.
+    pub fn tokens_in(&self, span: Span) -> (usize, usize) {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        (first, end.max(first))
+    }
+
+    /// Whether token `i` opens its sentence.
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        i == 0 || self.tokens.get(i).map(|t| t.sentence) != self.tokens.get(i - 1).map(|t| t.sentence)
+    }
+
+    /// Whether token `i` looks like a finite or participle verb: an auxiliary, a form of "be",
+    /// a reporting verb, or a lower-case "-ed" word not opened by a determiner.
+    pub fn is_verbish(&self, i: usize) -> bool {
+        if matches!(self.class(i), Some(WordClass::Aux | WordClass::Be)) {
+            return true;
+        }
+        if self.is_punct(i) || self.is_capitalized(i) {
+            return false;
+        }
+        if let Some((len, entry)) = self.phrase(&LEXICON.verbs, i) {
+            let noun = entry.not_before.iter().any(|w| w == self.word(i + len));
+            return !noun && (i == 0 || !self.opens_noun(i - 1));
+        }
+        // "are trying": a participle after a form of "be" is a verb.
+        if self.word(i).ends_with("ing") && i > 0 && self.class(i - 1) == Some(WordClass::Be) {
+            return true;
+        }
+        self.word(i).ends_with("ed") && (i == 0 || !self.opens_noun(i - 1))
+    }
+
+    /// Whether token `i` opens a noun phrase so that the next word is read as its noun or adjective.
+    pub fn opens_noun(&self, i: usize) -> bool {
+        self.class(i) == Some(WordClass::Determiner) || self.is_possessive(i)
+    }
+}
+
+/// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
+/// left open at a line break is dropped (news quotes reopen each paragraph).
+fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
+    let mut partner = vec![None; tokens.len()];
+    let mut open: Option<usize> = None;
+    let mut last_end = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
+            open = None;
+        }
+        last_end = t.span.end;
+        let mark = t.span.slice(text);
+        let opening = match mark {
+            "“" | "«" => true,
+            "”" | "»" => false,
+            "\"" => open.is_none(),
+            _ => continue,
+        };
+        if opening {
+            open = Some(i);
+        } else if let Some(o) = open.take() {
+            partner[o] = Some(i);
+            partner[i] = Some(o);
+        }
+    }
+    partner
+}

@@ -1,0 +1,284 @@
+//! Who did it and to whom: the subject and object of a trigger's clause, read from the
+//! actor mentions around it. No participant is invented: each is a mention of the actor
+//! layer.
+
+use super::lexicon::LEXICON;
+use super::sentence::SentenceView;
+
+/// Words that open a new clause when scanning left from a trigger for its subject.
+const LEFT_BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "if", "unless", "when", "whether", "because", "while",
+    "although", "though", "whereas", "where", "after", "before", "since", "until", "but", "and", "or", "as",
+    "yet", "so",
+];
+
+/// Personal pronouns that may stand for a reporter in its reported clause.
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
+
+/// Words that close the object of a trigger when scanning right.
+const RIGHT_BOUNDARIES: &[&str] = &[
+    "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since", "until",
+    "although", "though", "whereas", "but", "saying", "despite", "whether", "where", "so", "yet",
+];
+
+/// Words that may stand between a conjunction and a coordinated verb: "and then warned".
+const ADVERBS: &[&str] = &[
+    "then",
+    "also",
+    "again",
+    "later",
+    "further",
+    "subsequently",
+    "finally",
+    "even",
+    "quickly",
+    "briefly",
+    "and",
+];
+
+/// Prepositions that end a noun phrase scanned leftwards from a nominal trigger.
+const NP_STOPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "to",
+    "from",
+    "into",
+    "over",
+    "against",
+    "after",
+    "following",
+    "during",
+    "and",
+    "or",
+    "than",
+    "that",
+    "which",
+    "amid",
+    "about",
+    "if",
+    "unless",
+    "whether",
+    "when",
+    "while",
+    "because",
+    "as",
+    "but",
+    "so",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+];
+
+/// Forms of "be" that make a following participle passive.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", "got"];
+
+/// Where a subject was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// Mentions in the clause before the trigger.
+    Mentions(Vec<usize>),
+    /// None of its own: the trigger is a verb coordinated with the previous one, whose
+    /// subject it shares ("Minsk condemned ..., pulled back ... and warned ..."); when there
+    /// is no earlier verb, the subject is looked for before the boundary at this token.
+    Coordinated(usize),
+    /// Only a pronoun the actor layer left unresolved ("they also opposed"): the subject of
+    /// the sentence's previous event, when there is one.
+    Pronoun,
+    /// Nothing found.
+    None,
+}
+
+/// Words after "and"/"or" that show a new verb phrase rather than a noun: "and warned",
+/// "and then", "and has".
+const VERB_STARTS: &[&str] = &[
+    "then", "also", "again", "later", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+    "did", "does", "said", "says", "could", "may", "might", "can", "must", "should",
+];
+
+/// Whether `i` is a left boundary of a clause. "and"/"or" join clauses only after a comma
+/// or before a verb ("and warned"); otherwise they join nouns ("Jordan and Britain",
+/// "military and civilian personnel").
+fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
+    if view.is_break(i) {
+        return true;
+    }
+    if view.is_word_in(i, &["and", "or"]) {
+        let after_comma = i > 0 && view.lower[i - 1] == ",";
+        let next_is_verb = i + 1 < view.len()
+            && view.mention_at[i + 1].is_none()
+            && (view.is_word_in(i + 1, VERB_STARTS)
+                || LEXICON.by_anchor.contains_key(view.lemmas[i + 1].as_str()));
+        return after_comma || next_is_verb;
+    }
+    view.is_word_in(i, LEFT_BOUNDARIES)
+}
+
+/// The first group of mentions in `from..to`: the grammatical subject stands first in its
+/// clause, objects of an earlier verb later ("The United Nations has sent personnel to
+/// Bosnia to investigate"). Mentions at most two words apart form one group ("Palestinian
+/// leader Yasser Arafat", "Jordan and Britain").
+fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut last_at = None;
+    for k in from..to.min(view.len()) {
+        let Some(m) = view.mention_at[k] else { continue };
+        if let Some(last) = last_at
+            && k > last + 3
+        {
+            break;
+        }
+        if !out.contains(&m) {
+            out.push(m);
+        }
+        last_at = Some(k);
+    }
+    out
+}
+
+/// Where the modality cues of a trigger may stand: back to the nearest punctuation or clause
+/// word, looking past "and"/"or" that join verbs ("can align or clash").
+pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize {
+    let mut j = at;
+    while j > 0 && at - j < SCAN_LIMIT {
+        j -= 1;
+        if view.is_break(j) {
+            return j + 1;
+        }
+        if view.is_word_in(j, LEFT_BOUNDARIES) && !view.is_word_in(j, &["and", "or", "but", "yet", "so"]) {
+            return j;
+        }
+    }
+    j
+}
+
+/// How far (in tokens) a scan for clause boundaries goes, so that time stays linear on
+/// sentences without punctuation.
+const SCAN_LIMIT: usize = 40;
+
+/// The subject of a verbal trigger starting at token `anchor`: the first mention group of
+/// its clause; past an apposition or an introductory phrase set off by commas when the
+/// clause itself names none; the shared subject of coordinated verbs.
+pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
+    let mut end = anchor;
+    for segment in 0..4 {
+        let mut j = end;
+        let mut boundary = None;
+        while j > 0 && end - j < SCAN_LIMIT {
+            j -= 1;
+            if left_boundary(view, j) {
+                boundary = Some(j);
+                break;
+            }
+        }
+        let from = boundary.map_or(j, |b| b + 1);
+        let found = first_group(view, from, end);
+        if !found.is_empty() {
+            return Subject::Mentions(found);
+        }
+        let Some(b) = boundary else { return Subject::None };
+        let only_adverbs =
+            (from..end).all(|k| view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
+        if segment == 0 && (from..anchor).all(|k| view.is_word_in(k, ADVERBS)) {
+            let conjunction = view.is_word_in(b, &["and", "or", "but"]) || view.lower[b] == ",";
+            if conjunction {
+                return Subject::Coordinated(b);
+            }
+        }
+        // Look further left only past a comma before a clause with no words of its own
+        // (an apposition: "Kenzo Oshima, the coordinator, demanded") or a relative pronoun
+        // standing for the noun before it ("guerrillas who overran").
+        let relative = view.is_word_in(b, &["who", "which", "that"]) && b + 1 == anchor;
+        let apposition = view.lower[b] == "," && only_adverbs;
+        // "announced that it is prepared to": an unresolved pronoun subject of a reported
+        // clause stands for the reporter.
+        let pronoun = view.is_word_in(b, &["that"])
+            && (from..end).any(|k| view.is_word_in(k, PRONOUNS))
+            && (from..end).all(|k| {
+                view.is_word_in(k, PRONOUNS) || view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS)
+            });
+        if !pronoun && (from..end).any(|k| view.is_word_in(k, PRONOUNS)) {
+            return Subject::Pronoun;
+        }
+        if !(relative || apposition || pronoun || view.lower[b] == "(" || view.lower[b] == ")") {
+            return Subject::None;
+        }
+        end = b;
+    }
+    Subject::None
+}
+
+/// Whether the verb at `anchor` is passive ("was attacked"), and then where its "by"
+/// agent phrase starts.
+pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) -> Option<Option<usize>> {
+    let word = &view.lower[anchor];
+    let participle = word.ends_with("ed")
+        || (view.lemmas[anchor] != *word && !word.ends_with('s') && !word.ends_with("ing"));
+    let aux = (anchor.saturating_sub(3)..anchor).rev().any(|k| view.is_word_in(k, BE_FORMS));
+    if !(participle && aux) {
+        return None;
+    }
+    let by = (anchor + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, &["by"]));
+    Some(by)
+}
+
+/// The tokens after a trigger up to the end of its clause: `from..to`.
+pub(crate) fn object_range(view: &SentenceView<'_>, from: usize, limit: usize) -> (usize, usize) {
+    let mut k = from;
+    while k < view.len() && k < from + limit {
+        if view.is_break(k) || view.is_word_in(k, RIGHT_BOUNDARIES) {
+            break;
+        }
+        k += 1;
+    }
+    (from, k)
+}
+
+/// Mentions in the noun phrase before a nominal trigger: "Kyiv's refusal", "the Ukrainian
+/// offensive".
+pub(crate) fn noun_phrase_owner(view: &SentenceView<'_>, anchor: usize) -> Vec<usize> {
+    let mut from = anchor;
+    while from > 0 && anchor - from < 4 {
+        let k = from - 1;
+        if view.is_break(k) || (view.mention_at[k].is_none() && view.is_word_in(k, NP_STOPS)) {
+            break;
+        }
+        from = k;
+    }
+    view.mentions_in(from, anchor)
+}
+
+/// The verb whose object a nominal trigger is: "launched a mediation effort" → "launched".
+/// Only determiners and adjectives may stand between them.
+pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<usize> {
+    let mut k = anchor;
+    for _ in 0..3 {
+        k = k.checked_sub(1)?;
+        let w = view.lower[k].as_str();
+        let modifier = view
+            .is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
+            || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));
+        if modifier && view.mention_at[k].is_none() {
+            continue;
+        }
+        let verb_like = view.tokens[k].kind == crate::segment::TokenKind::Word
+            && view.mention_at[k].is_none()
+            && !view.original_first_char_upper(k)
+            && !view.is_word_in(k, NP_STOPS)
+            && !view.is_word_in(k, BE_FORMS)
+            && (w.ends_with("ed") || w.ends_with('s') || view.lemmas[k] != w);
+        return verb_like.then_some(k);
+    }
+    None
+}

@@ -1,0 +1,217 @@
+//! The event coder's knowledge, read once from the TSV files under `data/events/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use annalist_core::{Modality, PloverType};
+
+use crate::lexicon::rows;
+
+/// The pattern file: trigger phrases and the PLOVER type and mode they code.
+pub(crate) const PATTERNS_TSV: &str = include_str!("../../data/events/patterns.tsv");
+/// Irregular verb forms and their lemmas.
+pub(crate) const IRREGULAR_TSV: &str = include_str!("../../data/events/irregular_verbs.tsv");
+/// Modality cue words.
+pub(crate) const MODALITY_TSV: &str = include_str!("../../data/events/modality.tsv");
+/// Modes a verbal event takes from the event phrase it governs.
+pub(crate) const COMPLEMENTS_TSV: &str = include_str!("../../data/events/complements.tsv");
+/// How announced events are recoded.
+pub(crate) const INTENTIONS_TSV: &str = include_str!("../../data/events/intentions.tsv");
+
+/// What a pattern codes: a PLOVER type, or a repetition of the previous event ("made a
+/// similar move").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Coding {
+    /// A PLOVER event type.
+    Type(PloverType),
+    /// The type and mode of the text's previous event.
+    Repeat,
+    /// Not an event: a compound that blocks a shorter trigger inside it ("riot police").
+    Block,
+}
+
+/// Which uses of a word a pattern matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UseKind {
+    /// A verb: "attacked".
+    Verb,
+    /// A nominalisation: "the attack".
+    Noun,
+    /// Either.
+    Any,
+}
+
+/// One element of a pattern: a set of lemmas, possibly after a gap.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    /// Lemmas any of which matches.
+    pub alternatives: Vec<String>,
+    /// Whether up to [`MAX_GAP`] words may stand before this element.
+    pub gap_before: bool,
+}
+
+/// Words a `...` in a pattern may skip.
+pub(crate) const MAX_GAP: usize = 5;
+
+/// A trigger pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    /// The elements in order; the first is the anchor.
+    pub elements: Vec<Element>,
+    /// What it codes.
+    pub coding: Coding,
+    /// PLOVER mode, when the pattern implies one.
+    pub mode: Option<String>,
+    /// Verb use, noun use or both.
+    pub kind: UseKind,
+    /// Whether the grammatical object is the PLOVER source ("hosted", "welcomed": the guest
+    /// visits the host).
+    pub reversed: bool,
+}
+
+/// A modality cue.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// Lower-case words.
+    pub words: Vec<String>,
+    /// The modality it marks.
+    pub modality: Modality,
+    /// Whether an action under the cue is the subject's announced intention.
+    pub intention: bool,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    /// All patterns.
+    pub patterns: Vec<Pattern>,
+    /// Pattern indices by the lemmas of their first element.
+    pub by_anchor: HashMap<String, Vec<usize>>,
+    /// Every lemma a pattern uses: the lemmatiser maps inflected forms onto these.
+    pub known_lemmas: HashSet<String>,
+    /// Irregular form → lemma.
+    pub irregular: HashMap<String, String>,
+    /// Modality cues, longest first.
+    pub cues: Vec<Cue>,
+    /// (verbal type, embedded type, embedded mode or None for any) → mode.
+    pub complements: Vec<(PloverType, PloverType, Option<String>, String)>,
+    /// Announced type → type it is coded as.
+    pub intentions: HashMap<PloverType, PloverType>,
+}
+
+fn plover(name: &str, file: &str, line: usize) -> PloverType {
+    PloverType::from_name(name).unwrap_or_else(|| panic!("{file}:{line}: unknown PLOVER type {name}"))
+}
+
+fn modality(name: &str, line: usize) -> Modality {
+    match name {
+        "negated" => Modality::Negated,
+        "hypothetical" => Modality::Hypothetical,
+        "future" => Modality::Future,
+        "reported" => Modality::Reported,
+        "speculative" => Modality::Speculative,
+        "asserted" => Modality::Asserted,
+        other => panic!("modality.tsv:{line}: unknown modality {other}"),
+    }
+}
+
+fn field<'a>(fields: &[&'a str], i: usize) -> &'a str {
+    fields.get(i).copied().unwrap_or("")
+}
+
+fn load() -> Lexicon {
+    let mut patterns = Vec::new();
+    let mut by_anchor: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut known_lemmas = HashSet::new();
+    for (line, fields) in rows(PATTERNS_TSV) {
+        let mut elements = Vec::new();
+        let mut gap = false;
+        for word in field(&fields, 0).split_whitespace() {
+            if word == "..." {
+                gap = true;
+                continue;
+            }
+            let alternatives: Vec<String> = word.split('|').map(str::to_lowercase).collect();
+            known_lemmas.extend(alternatives.iter().cloned());
+            elements.push(Element { alternatives, gap_before: gap });
+            gap = false;
+        }
+        assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
+        let coding = match field(&fields, 1) {
+            "=" => Coding::Repeat,
+            "-" => Coding::Block,
+            name => Coding::Type(plover(name, "patterns.tsv", line)),
+        };
+        let mode = Some(field(&fields, 2)).filter(|m| !m.is_empty()).map(str::to_owned);
+        let kind = match field(&fields, 3) {
+            "verb" => UseKind::Verb,
+            "noun" => UseKind::Noun,
+            "any" => UseKind::Any,
+            other => panic!("patterns.tsv:{line}: unknown kind {other}"),
+        };
+        let index = patterns.len();
+        for anchor in &elements[0].alternatives {
+            by_anchor.entry(anchor.clone()).or_default().push(index);
+        }
+        let reversed = match field(&fields, 5) {
+            "" => false,
+            "reversed" => true,
+            other => panic!("patterns.tsv:{line}: unknown roles {other}"),
+        };
+        patterns.push(Pattern { elements, coding, mode, kind, reversed });
+    }
+    let mut irregular = HashMap::new();
+    for (_, fields) in rows(IRREGULAR_TSV) {
+        let lemma = field(&fields, 1).to_lowercase();
+        known_lemmas.insert(lemma.clone());
+        irregular.insert(field(&fields, 0).to_lowercase(), lemma);
+    }
+    let mut cues: Vec<Cue> = rows(MODALITY_TSV)
+        .map(|(line, fields)| Cue {
+            words: field(&fields, 0).split_whitespace().map(str::to_owned).collect(),
+            modality: modality(field(&fields, 1), line),
+            intention: field(&fields, 2) == "yes",
+        })
+        .collect();
+    cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+    let complements = rows(COMPLEMENTS_TSV)
+        .map(|(line, fields)| {
+            let embedded_mode = Some(field(&fields, 2)).filter(|m| *m != "*").map(str::to_owned);
+            (
+                plover(field(&fields, 0), "complements.tsv", line),
+                plover(field(&fields, 1), "complements.tsv", line),
+                embedded_mode,
+                field(&fields, 3).to_owned(),
+            )
+        })
+        .collect();
+    let intentions = rows(INTENTIONS_TSV)
+        .map(|(line, fields)| {
+            (
+                plover(field(&fields, 0), "intentions.tsv", line),
+                plover(field(&fields, 1), "intentions.tsv", line),
+            )
+        })
+        .collect();
+    Lexicon { patterns, by_anchor, known_lemmas, irregular, cues, complements, intentions }
+}
+
+/// The lexicon, compiled on first use.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
+
+impl Lexicon {
+    /// The mode a verbal event of type `verbal` takes from an embedded event.
+    pub(crate) fn complement_mode(
+        &self,
+        verbal: PloverType,
+        embedded: PloverType,
+        embedded_mode: Option<&str>,
+    ) -> Option<&str> {
+        self.complements
+            .iter()
+            .find(|(v, e, m, _)| {
+                *v == verbal && *e == embedded && m.as_deref().is_none_or(|m| Some(m) == embedded_mode)
+            })
+            .map(|(_, _, _, mode)| mode.as_str())
+    }
+}

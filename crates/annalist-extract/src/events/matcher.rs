@@ -1,0 +1,200 @@
+//! Finding trigger phrases: patterns matched over lemmas, longest first, left to right.
+
+use super::lexicon::{Coding, LEXICON, MAX_GAP, UseKind};
+use super::sentence::SentenceView;
+
+/// A pattern matched in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Match {
+    /// First token (the anchor).
+    pub start: usize,
+    /// Last token, inclusive.
+    pub end: usize,
+    /// Index of the pattern in the lexicon.
+    pub pattern: usize,
+    /// Whether the anchor is used as a noun ("the offensive") rather than a verb.
+    pub nominal: bool,
+}
+
+/// Words before a noun that show the next word is used as a noun.
+const NOMINAL_MARKERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "any",
+    "no",
+    "some",
+    "such",
+    "new",
+    "further",
+    "another",
+    "first",
+    "second",
+    "recent",
+    "fresh",
+    "major",
+    "renewed",
+    "continued",
+    "continuing",
+    "planned",
+    "latest",
+    "early",
+    "possible",
+    "alleged",
+    "every",
+    "each",
+    "of",
+    "for",
+    "after",
+    "following",
+    "during",
+    "amid",
+    "against",
+];
+
+fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else { return false };
+    // "external pressures", "competing pressures": an -s form after an adjective is a noun.
+    let adjective_before = ["al", "ing", "ive", "ic", "ous", "ful", "ern", "ial", "ary"]
+        .iter()
+        .any(|suffix| view.lower[p].ends_with(suffix));
+    if view.lower[i].ends_with('s') && adjective_before && view.mention_at[p].is_none() {
+        return true;
+    }
+    // "the initial attack": an article two words back makes the word between an adjective.
+    let uninflected = view.lemmas[i] == view.lower[i];
+    let article_before =
+        uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
+    article_before
+        || view.is_word_in(p, NOMINAL_MARKERS)
+        || view.adjectival[p]
+        || view.is_possessive(p)
+        || view.lower[p].contains('-')
+        || view.tokens[p].kind == crate::segment::TokenKind::Number
+}
+
+/// Whether token `i` cannot anchor a trigger: part of a name ("Amnesty International",
+/// "Economic Cooperation", "March"), a possessive ("the meeting's"), or a participle used as
+/// an adjective ("the occupied West Bank", "an occupying army").
+fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
+    let capitalised = view.original_first_char_upper(i);
+    // Inside a name; a lower-case word inside a mention still counts ("Ukraine deployed
+    // troops" taken whole as a description of the Ukrainian military).
+    if (view.mention_at[i].is_some() && capitalised)
+        || view.is_possessive(i)
+        || view.lower.get(i + 1).is_some_and(|w| w == "'s")
+    {
+        return true;
+    }
+    if capitalised && i > 0 && !view.is_break(i - 1) {
+        return true;
+    }
+    if capitalised && i + 1 < view.len() && view.original_first_char_upper(i + 1) {
+        // "Amnesty International" at the start of a sentence.
+        return true;
+    }
+    let w = view.lower[i].as_str();
+    let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.is_possessive(i - 1));
+    if after_marker && w.ends_with("ed") {
+        return true;
+    }
+    if after_marker && w.ends_with("ing") {
+        // "the downing of", "a shooting in" are nouns; "an occupying army" an adjective.
+        let next_is_word = i + 1 < view.len()
+            && view.tokens[i + 1].kind == crate::segment::TokenKind::Word
+            && !view.is_word_in(i + 1, PREPOSITIONS)
+            && !view.is_word_in(i + 1, DETERMINERS);
+        return next_is_word;
+    }
+    false
+}
+
+/// Articles and possessive determiners.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "any", "no",
+    "some", "such", "every", "each",
+];
+
+/// Prepositions that may follow a gerund used as a noun.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against", "near", "along",
+    "across", "during", "after", "before", "and", "or",
+];
+
+/// The last token of `pattern` matched from `start` (whose first element matched), if any.
+fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
+    let Some((element, rest)) = elements.split_first() else { return pos.checked_sub(1) };
+    let max_skip = if element.gap_before { MAX_GAP } else { 0 };
+    for skip in 0..=max_skip {
+        let j = pos + skip;
+        if j >= view.len() {
+            return None;
+        }
+        if element.alternatives.iter().any(|a| *a == view.lemmas[j] || *a == view.lower[j])
+            && let Some(end) = match_from(view, rest, j + 1)
+        {
+            return Some(end);
+        }
+        if view.is_break(j) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The trigger matches of a sentence, in text order, not overlapping.
+pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
+    let lex = &*LEXICON;
+    let mut out: Vec<Match> = Vec::new();
+    let mut i = 0;
+    while i < view.len() {
+        if cannot_anchor(view, i) {
+            i += 1;
+            continue;
+        }
+        let nominal = nominal_context(view, i);
+        let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
+        let candidates = lex.by_anchor.get(view.lemmas[i].as_str()).into_iter().chain(
+            (view.lemmas[i] != view.lower[i]).then(|| lex.by_anchor.get(view.lower[i].as_str())).flatten(),
+        );
+        for &p in candidates.flatten() {
+            let pattern = &lex.patterns[p];
+            let Some(end) = match_from(view, &pattern.elements[1..], i + 1) else { continue };
+            let end = end.max(i);
+            // A verb pattern never matches a noun use ("external pressures"); a noun
+            // pattern is a noun wherever it stands, though a fitting context is preferred.
+            let fits = match pattern.kind {
+                UseKind::Any => true,
+                UseKind::Verb if nominal => continue,
+                UseKind::Verb => true,
+                UseKind::Noun => nominal,
+            };
+            let key = (fits, pattern.elements.len(), end);
+            if best.is_none_or(|(n, e, _, f)| key > (f, n, e)) {
+                best = Some((pattern.elements.len(), end, p, fits));
+            }
+        }
+        if let Some((_, end, pattern, _)) = best {
+            let kind = lex.patterns[pattern].kind;
+            let is_noun = kind == UseKind::Noun || (kind == UseKind::Any && nominal);
+            let is_noun = is_noun && lex.patterns[pattern].coding != Coding::Repeat;
+            if lex.patterns[pattern].coding != Coding::Block {
+                out.push(Match { start: i, end, pattern, nominal: is_noun });
+            }
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}

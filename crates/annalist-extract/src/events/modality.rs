@@ -1,0 +1,67 @@
+//! Whether the text says an event happened: negated, hypothetical, speculative, announced,
+//! reported or asserted, from cue words in the trigger's clause (data/events/modality.tsv).
+
+use annalist_core::Modality;
+
+use super::lexicon::{Cue, LEXICON};
+use super::sentence::SentenceView;
+
+/// The modality read for a trigger, and whether it is the subject's announced intention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reading {
+    /// The modality.
+    pub modality: Modality,
+    /// Whether a `future` cue marks the subject's own intention ("will", "plans to").
+    pub intention: bool,
+    /// Whether any cue was found in the clause itself (not only a report in the sentence).
+    pub clause_cue: bool,
+}
+
+/// Which modality wins when several cues apply: a condition or speculation frames
+/// everything inside it, a negation beats the tense, a report is the weakest frame.
+fn rank(m: Modality) -> u8 {
+    match m {
+        Modality::Hypothetical => 0,
+        Modality::Speculative => 1,
+        Modality::Negated => 2,
+        Modality::Future => 3,
+        Modality::Reported => 4,
+        Modality::Asserted => 5,
+    }
+}
+
+fn cue_at(view: &SentenceView<'_>, i: usize, cue: &Cue) -> bool {
+    cue.words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w || (w == "n't" && t.ends_with("n't"))))
+}
+
+/// Reads the modality of the trigger `start..=end` whose clause begins at `clause`.
+pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: usize) -> Reading {
+    let lex = &*LEXICON;
+    let mut best: Option<(Modality, bool)> = None;
+    let consider = |best: &mut Option<(Modality, bool)>, m: Modality, intention: bool| {
+        if best.is_none_or(|(b, _)| rank(m) < rank(b)) {
+            *best = Some((m, intention));
+        }
+    };
+    // Cues in the clause before the trigger and inside it ("failed to").
+    for i in clause..=end.min(view.len().saturating_sub(1)) {
+        for cue in lex.cues.iter().filter(|c| c.modality != Modality::Reported) {
+            if cue_at(view, i, cue)
+                && i + cue.words.len() <= end + 1
+                && !(i >= start && cue.modality == Modality::Future)
+            {
+                consider(&mut best, cue.modality, cue.intention);
+            }
+        }
+    }
+    let clause_cue = best.is_some();
+    // A report anywhere else in the sentence: "X said Y attacked", "Y attacked, X said".
+    if best.is_none() && view.reports.iter().any(|&(i, n)| i + n <= start || i > end) {
+        consider(&mut best, Modality::Reported, false);
+    }
+    let (modality, intention) = best.unwrap_or((Modality::Asserted, false));
+    Reading { modality, intention, clause_cue }
+}

@@ -1,0 +1,119 @@
+//! Relations: observations of cooperation and conflict between actor pairs.
+//!
+//! Two sources feed a record's relations:
+//! - **events**: each event between a coded source and a coded target is an observation with
+//!   the polarity and domain of its PLOVER type (`data/relations/polarity.tsv`, from the
+//!   Goldstein scale), a mode refining the domain (`mode_domains.tsv`);
+//! - **statements** of alignment ("X is not a faithful ally to Y", "ties between X and Y
+//!   cooled", `statements.tsv`), with negation flipping and weakening the polarity and hedges
+//!   or questions marking the observation speculative.
+//!
+//! Pairs are keyed by *principal*: the country part of a CAMEO code (`BLRGOV` and `BLR` are both
+//! Belarus) or the whole code of an international body (`IGOWSTNAT`). An actor is never paired
+//! with itself. Only asserted observations count in summaries; the others are kept, marked.
+
+mod ledger;
+mod scale;
+mod statements;
+
+use std::collections::BTreeMap;
+
+use annalist_core::{ActorId, Domain, Evidence, EvidenceItem, Modality, Observation, Record, Relation, Span};
+
+pub use ledger::{Ledger, ledger, period_of};
+
+/// The relation observations of one record, from its events and its statements of alignment.
+/// Relations come out sorted by pair and domain; observations in text order.
+pub fn observe(record: &Record) -> Vec<Relation> {
+    let codes: BTreeMap<&ActorId, &str> =
+        record.actors.iter().filter_map(|a| Some((&a.id, a.code.as_deref()?))).collect();
+    let mut found: Vec<Found> = Vec::new();
+    for event in &record.events {
+        let (polarity, domain) = scale::polarity_and_domain(event.event_type, event.mode.as_deref());
+        let date = event
+            .time
+            .as_ref()
+            .and_then(|t| record.timexes.iter().find(|x| &x.id == t))
+            .map(|t| t.value.clone());
+        for source in &event.source {
+            for target in &event.target {
+                let (Some(a), Some(b)) = (
+                    source.code.as_deref().or_else(|| codes.get(&source.actor).copied()),
+                    target.code.as_deref().or_else(|| codes.get(&target.actor).copied()),
+                ) else {
+                    continue;
+                };
+                found.push(Found {
+                    pair: (principal(a), principal(b)),
+                    domain,
+                    polarity,
+                    date: date.clone(),
+                    modality: event.modality,
+                    sentence: event.sentence,
+                    span: event.trigger,
+                    item: EvidenceItem::Event(event.id.clone()),
+                });
+            }
+        }
+    }
+    found.extend(statements::find(record, &codes));
+    group(record, found)
+}
+
+/// One observation before grouping.
+struct Found {
+    pair: (String, String),
+    domain: Domain,
+    polarity: f32,
+    date: Option<String>,
+    modality: Modality,
+    sentence: usize,
+    span: Span,
+    item: EvidenceItem,
+}
+
+fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
+    let mut relations: BTreeMap<(String, String, Domain), Vec<(usize, Observation)>> = BTreeMap::new();
+    for f in found {
+        let (a, b) = f.pair;
+        if a == b || a.is_empty() || b.is_empty() {
+            continue;
+        }
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        let observation = Observation {
+            polarity: f.polarity,
+            date: f.date,
+            modality: f.modality,
+            evidence: Evidence {
+                document: record.document.id.clone(),
+                sentence_text: record.document.sentence_text(f.sentence).to_owned(),
+                sentence: f.sentence,
+                span: f.span,
+                item: f.item,
+            },
+        };
+        relations.entry((a, b, f.domain)).or_default().push((f.span.start, observation));
+    }
+    relations
+        .into_iter()
+        .map(|((a, b, domain), mut observations)| {
+            observations.sort_by_key(|(start, _)| *start);
+            Relation {
+                actors: [a, b],
+                domain,
+                observations: observations.into_iter().map(|(_, o)| o).collect(),
+                periods: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The actor a code stands for in the ledger: the country of a country code, the whole code of
+/// an international body, nothing for codes without either.
+pub fn principal(code: &str) -> String {
+    if code.starts_with("IGO") || code.len() < 3 || !code.is_char_boundary(3) {
+        code.to_owned()
+    } else {
+        code[..3].to_owned()
+    }
+}

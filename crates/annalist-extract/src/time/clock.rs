@@ -1,0 +1,198 @@
+//! Times of day: "3pm", "3:15 p.m.", "18:00 UTC", "noon", "15h30", and days with a time or a
+//! part of the day ("Friday morning", "tomorrow at 5pm", "this morning", "tonight").
+
+use annalist_core::TimexType;
+
+use super::grammar::{Found, Grammar, Source, req};
+use super::relative::DayRef;
+use super::words::Sense;
+
+/// A clock time read from the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Clock {
+    pub hour: u32,
+    pub minute: u32,
+    pub second: Option<u32>,
+    /// Written in UTC/GMT.
+    pub utc: bool,
+}
+
+impl Clock {
+    fn text(self) -> String {
+        let mut s = format!("{:02}:{:02}", self.hour, self.minute);
+        if let Some(sec) = self.second {
+            s.push_str(&format!(":{sec:02}"));
+        }
+        if self.utc {
+            s.push('Z');
+        }
+        s
+    }
+}
+
+impl Grammar<'_> {
+    /// A clock time: "3pm", "3 p.m.", "3:15", "15:23:24", "15h30", "noon", "0800 UTC", "3
+    /// o'clock".
+    pub fn clock(&self, i: usize) -> Option<(Clock, usize)> {
+        if let Some(((h, m), e)) = self.sense(i, |s| match s {
+            Sense::ClockWord(h, m) => Some((h, m)),
+            _ => None,
+        }) {
+            return Some((Clock { hour: h, minute: m, second: None, utc: false }, e));
+        }
+        let tok = req!(self.tok(i));
+        if !tok.number {
+            return None;
+        }
+        let w = tok.norm.as_str();
+        let (mut hour, minute, second, explicit, mut e) = if w.contains(':') {
+            let f: Vec<&str> = w.split(':').collect();
+            let num = |s: &str| (s.len() == 2).then(|| s.parse::<u32>().ok()).flatten();
+            match f.as_slice() {
+                [h, m] if h.len() <= 2 => (h.parse().ok()?, num(m)?, None, true, i + 1),
+                [h, m, s] if h.len() <= 2 => (h.parse().ok()?, num(m)?, Some(num(s)?), true, i + 1),
+                _ => return None,
+            }
+        } else {
+            let (n, len) = req!(self.digits(i));
+            if self.is(i + 1, "h") && self.glued(i + 1) && n < 24 && len <= 2 {
+                // 15h, 15h30
+                match self.digits(i + 2) {
+                    Some((m, 2)) if self.glued(i + 2) && m < 60 => (n, m, None, true, i + 3),
+                    _ => (n, 0, None, true, i + 2),
+                }
+            } else if len <= 2 {
+                (n, 0, None, false, i + 1)
+            } else if len == 4 && n % 100 < 60 && n / 100 < 24 {
+                (n / 100, n % 100, None, false, i + 1)
+            } else if len == 3 && n % 100 < 60 {
+                (n / 100, n % 100, None, false, i + 1)
+            } else {
+                return None;
+            }
+        };
+        if self.is(e, "o'clock") || (self.is(e, "o") && self.is(e + 1, "'") && self.is(e + 2, "clock")) {
+            e = if self.is(e, "o'clock") { e + 1 } else { e + 3 };
+        }
+        let mut meridiem = false;
+        if let Some((pm, e2)) = self.sense(e, |s| match s {
+            Sense::Meridiem(pm) => Some(pm),
+            _ => None,
+        }) {
+            // "a"/"p" alone count only glued to the number ("3p", "3:18a").
+            let short = matches!(self.w(e), "a" | "p");
+            if !short || self.glued(e) {
+                meridiem = true;
+                if hour > 12 {
+                    return None;
+                }
+                if pm && hour < 12 {
+                    hour += 12;
+                } else if !pm && hour == 12 {
+                    hour = 0;
+                }
+                e = if short { self.opt_dot(e2) } else { e2 };
+            }
+        } else if self.is(e, "p") && self.is(e + 1, "m") {
+            meridiem = true;
+            if hour < 12 {
+                hour += 12;
+            }
+            e += 2;
+        }
+        let utc = self.sense(e, |s| matches!(s, Sense::Zone).then_some(())).is_some();
+        if utc {
+            e += 1;
+        }
+        // A bare number is a time only with am/pm, a zone or a colon.
+        let w_len = self.w(i).len();
+        if !(explicit || meridiem || utc && w_len == 4) || hour > 24 || minute > 59 {
+            return None;
+        }
+        Some((Clock { hour: hour % 24, minute, second, utc }, e))
+    }
+
+    /// A time of day with its day: "tomorrow at 5pm", "3pm tomorrow", "at 7:30 PM on Fri, Sep
+    /// 20", "18:00 UTC" (on the sentence's day, else the document's), "Friday morning", "this
+    /// morning", "tonight".
+    pub fn time_expr(&self, i: usize) -> Option<Found> {
+        // DAY [,] [at|@] CLOCK | DAY DAY-PART
+        if let Some((day, e)) = self.day_ref(i) {
+            let j = self.opt(self.opt(e, ","), "at");
+            let j = self.opt(j, "@");
+            if let Some((clock, e2)) = self.clock(j) {
+                return Some(self.timed(&day, &clock.text(), e2));
+            }
+            if let Some((part, e2)) = self.day_part(e) {
+                return Some(self.timed(&day, part, e2));
+            }
+            if let Some(part) = day.part {
+                return Some(self.timed(&day, part, e));
+            }
+            return None;
+        }
+        // this morning / last night
+        if let Some((rel, e)) = self.relative_word(i)
+            && let Some((part, e2)) = self.day_part(e)
+        {
+            let offset = if rel < 0 && part == "NI" { -1 } else { 0 };
+            let Some(dct) = self.env.dct else {
+                return Some(Found::other(
+                    e2,
+                    TimexType::Time,
+                    format!("XXXX-XX-XXT{part}"),
+                    Source::Unknown,
+                ));
+            };
+            let day = DayRef {
+                point: Some(super::dates::day_point(dct + chrono::Duration::days(offset))),
+                source: Source::Document,
+                unknown: "XXXX-XX-XX".to_owned(),
+                part: None,
+            };
+            return Some(self.timed(&day, part, e2));
+        }
+        // CLOCK [on] [DAY]
+        let (clock, e) = req!(self.clock(i));
+        let j = self.opt(e, "on");
+        if let Some((day, e2)) = self.day_ref(j) {
+            return Some(self.timed(&day, &clock.text(), e2));
+        }
+        let day = match (self.env.sentence_day, self.env.dct) {
+            (Some(p), _) => DayRef {
+                point: Some(p),
+                source: Source::Narrative,
+                unknown: "XXXX-XX-XX".to_owned(),
+                part: None,
+            },
+            (None, Some(d)) => DayRef {
+                point: Some(super::dates::day_point(d)),
+                source: Source::Document,
+                unknown: "XXXX-XX-XX".to_owned(),
+                part: None,
+            },
+            (None, None) => {
+                DayRef { point: None, source: Source::Unknown, unknown: "XXXX-XX-XX".to_owned(), part: None }
+            }
+        };
+        Some(self.timed(&day, &clock.text(), e))
+    }
+
+    fn day_part(&self, i: usize) -> Option<(&'static str, usize)> {
+        self.sense(i, |s| match s {
+            Sense::DayPart(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    fn timed(&self, day: &DayRef, time: &str, end: usize) -> Found {
+        let date = match &day.point {
+            Some(p) => p.value(),
+            None if day.unknown.ends_with("_REF") => "XXXX-XX-XX".to_owned(),
+            None => day.unknown.clone(),
+        };
+        let mut found = Found::other(end, TimexType::Time, format!("{date}T{time}"), day.source);
+        found.point = day.point;
+        found
+    }
+}

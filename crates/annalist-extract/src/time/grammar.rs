@@ -1,0 +1,298 @@
+//! The grammar's reader: a window of tokens (one sentence), the words it knows, and the
+//! primitive readers (numbers, ordinals, months, weekdays, years) the expression rules build on.
+//! Every reader takes a token index and returns what it read with the index after it, or
+//! `None`; nothing reads beyond the sentence.
+
+use annalist_core::{TimexMod, TimexType};
+use chrono::{NaiveDate, NaiveTime};
+
+use super::calendar::Point;
+use super::tokens::Tok;
+use super::words::{self, Sense, Tense, Unit};
+
+/// What the expression rules know besides the tokens.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Env {
+    /// The document date.
+    pub dct: Option<NaiveDate>,
+    /// The document time of day.
+    pub dct_clock: Option<NaiveTime>,
+    /// The tense of the clause around the expression: its cue's, else past in running text
+    /// (news reports what happened), else none (a phrase standing alone).
+    pub tense: Option<Tense>,
+    /// The tense the clause's nearest cue word shows, if any.
+    pub cue: Option<Tense>,
+    /// The last calendar point the narrative mentioned.
+    pub narrative: Option<Point>,
+    /// The last day mentioned earlier in the same sentence (for a bare clock time).
+    pub sentence_day: Option<Point>,
+}
+
+/// What a value was computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// The text alone.
+    Absolute,
+    /// The document time.
+    Document,
+    /// The narrative's last date.
+    Narrative,
+    /// An anchor that is unknown.
+    Unknown,
+}
+
+/// A time expression read by the grammar.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// Index after its last token.
+    pub end: usize,
+    /// TIMEX3 type.
+    pub typ: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod.
+    pub modifier: Option<TimexMod>,
+    /// What the value came from.
+    pub source: Source,
+    /// The calendar point, for dates (the narrative's running date).
+    pub point: Option<Point>,
+}
+
+impl Found {
+    /// A DATE of a calendar point.
+    pub fn date(end: usize, point: Point, source: Source) -> Found {
+        Found { end, typ: TimexType::Date, value: point.value(), modifier: None, source, point: Some(point) }
+    }
+
+    /// An expression with a written value and no calendar point.
+    pub fn other(end: usize, typ: TimexType, value: String, source: Source) -> Found {
+        Found { end, typ, value, modifier: None, source, point: None }
+    }
+}
+
+/// A window of tokens the rules read.
+#[derive(Debug)]
+pub(crate) struct Grammar<'a> {
+    /// All tokens of the document.
+    pub toks: &'a [Tok],
+    /// First token of the sentence.
+    pub start: usize,
+    /// One past the last token of the sentence.
+    pub end: usize,
+    /// The anchors.
+    pub env: &'a Env,
+}
+
+/// Reads `$e` as a `Option`, returning `None` from the function when absent.
+macro_rules! req {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return None,
+        }
+    };
+}
+pub(crate) use req;
+
+impl<'a> Grammar<'a> {
+    /// The lower-cased word at `i`, or "" outside the sentence.
+    pub fn w(&self, i: usize) -> &'a str {
+        if i >= self.start && i < self.end { self.toks[i].norm.as_str() } else { "" }
+    }
+
+    /// Whether the word at `i` is `word`.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+
+    /// The token at `i`, if inside the sentence.
+    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
+        (i >= self.start && i < self.end).then(|| &self.toks[i])
+    }
+
+    /// The word before `i`, or "".
+    pub fn before(&self, i: usize) -> &'a str {
+        if i > self.start { self.w(i - 1) } else { "" }
+    }
+
+    /// `i` moved past `word` when it stands there.
+    pub fn opt(&self, i: usize, word: &str) -> usize {
+        if self.is(i, word) { i + 1 } else { i }
+    }
+
+    /// `i` moved past a full stop glued to the previous token ("Aug.").
+    pub fn opt_dot(&self, i: usize) -> usize {
+        if self.is(i, ".") && self.toks[i].glued { i + 1 } else { i }
+    }
+
+    /// Whether the token at `i` is glued to the one before.
+    pub fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.glued)
+    }
+
+    /// The senses of the lexicon phrases starting at `i`, with the index after each.
+    pub fn senses(&self, i: usize) -> impl Iterator<Item = (Sense, usize)> + '_ {
+        let (toks, end) = (self.toks, self.end);
+        let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
+        words::senses(entries, move |k| {
+            let j = i + 1 + k;
+            (j < end).then(|| toks[j].norm.as_str())
+        })
+        .map(move |(s, n)| (s, i + n))
+    }
+
+    /// The first sense at `i` that `pick` accepts.
+    pub fn sense<T>(&self, i: usize, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
+        self.senses(i).find_map(|(s, e)| pick(s).map(|t| (t, e)))
+    }
+
+    /// A token of ASCII digits only, as a number, with its digit count.
+    pub fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        let w = self.w(i);
+        if w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((w.parse().ok()?, w.len()))
+    }
+
+    /// A cardinal number: digits, or number words ("twenty-three", "twenty three").
+    /// `article` admits "a"/"an" as one.
+    pub fn cardinal(&self, i: usize, article: bool) -> Option<(u32, usize)> {
+        if let Some((n, _)) = self.digits(i) {
+            return Some((n, i + 1));
+        }
+        let (n, e) = req!(self.sense(i, |s| match s {
+            Sense::Number(n) => Some(n),
+            _ => None,
+        }));
+        if !article && matches!(self.w(i), "a" | "an") {
+            return None;
+        }
+        if matches!(self.w(i), "couple" | "pair" | "dozen") {
+            return Some((n, self.opt(e, "of")));
+        }
+        if (20..100).contains(&n) && n % 10 == 0 {
+            let j = self.opt(e, "-");
+            if let Some((u, e2)) = self.sense(j, |s| match s {
+                Sense::Number(u) if (1..10).contains(&u) && !matches!(self.w(j), "a" | "an") => Some(u),
+                _ => None,
+            }) {
+                return Some((n + u, e2));
+            }
+        }
+        Some((n, e))
+    }
+
+    /// An ordinal: "15th", "fifteenth", "twenty-first". `None` inside is "last".
+    pub fn ordinal(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        if let Some((n, _)) = self.digits(i)
+            && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+            && self.glued(i + 1)
+        {
+            return Some((Some(n), i + 2));
+        }
+        if let Some((n, e)) = self.sense(i, |s| match s {
+            Sense::Number(n) if (20..100).contains(&n) && n % 10 == 0 => Some(n),
+            _ => None,
+        }) {
+            let j = self.opt(e, "-");
+            let (u, e2) = req!(self.sense(j, |s| match s {
+                Sense::Ordinal(Some(u)) if u < 10 => Some(u),
+                _ => None,
+            }));
+            return Some((Some(n + u), e2));
+        }
+        self.sense(i, |s| match s {
+            Sense::Ordinal(o) => Some(o),
+            _ => None,
+        })
+    }
+
+    /// A day of the month: an ordinal up to 31 or a number of one or two digits up to 31.
+    pub fn day_number(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((Some(n), e)) = self.ordinal(i) {
+            return (1..=31).contains(&n).then_some((n, e));
+        }
+        let (n, len) = req!(self.digits(i));
+        ((1..=31).contains(&n) && len <= 2).then_some((n, i + 1))
+    }
+
+    /// A month name. The second value says whether it may stand alone as a month: "may" and
+    /// "march" are also verbs, so lower-case and sentence-initial "May" need a day or year.
+    pub fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
+        let (m, e) = req!(self.sense(i, |s| match s {
+            Sense::Month(m) => Some(m),
+            _ => None,
+        }));
+        let tok = req!(self.tok(i));
+        let word = tok.norm.as_str();
+        let full = word.len() > 3 || word == "may";
+        let e = if full { e } else { self.opt_dot(e) };
+        let alone = match word {
+            "may" => tok.capital && i > self.start && !matches!(self.before(i), "\"" | "“" | "(" | ":"),
+            "march" => tok.capital || matches!(self.before(i), "in" | "of" | "during" | "since" | "until"),
+            _ if full => true,
+            _ => tok.capital && e > i + 1,
+        };
+        Some((m, e, alone))
+    }
+
+    /// A weekday name; abbreviations ("Sat", "Sun") only where they cannot be other words.
+    pub fn weekday(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((d, e)) = self.sense(i, |s| match s {
+            Sense::Weekday(d) => Some(d),
+            _ => None,
+        }) {
+            return Some((d, e));
+        }
+        let (d, e) = req!(self.sense(i, |s| match s {
+            Sense::WeekdayAbbr(d) => Some(d),
+            _ => None,
+        }));
+        let dotted = self.opt_dot(e);
+        let short_phrase = self.end - self.start <= 6;
+        let capital = self.tok(i).is_some_and(|t| t.capital);
+        let followed_by_date =
+            self.is(dotted, ",") || self.day_number(dotted).is_some() || self.month(dotted).is_some();
+        (short_phrase || (capital && (dotted > e || followed_by_date))).then_some((d, dotted))
+    }
+
+    /// A year: four digits from 1000 to 2999 (not a decade "1990s"), or "'82".
+    pub fn year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.is(i, "'") || self.is(i, "‘") {
+            let (n, len) = req!(self.digits(i + 1));
+            if len == 2 && self.glued(i + 1) && !self.is(i + 2, "s") {
+                return Some((if n < 30 { 2000 } else { 1900 } + n as i32, i + 2));
+            }
+            return None;
+        }
+        let (n, len) = req!(self.digits(i));
+        if len != 4 || !(1000..3000).contains(&n) || (self.is(i + 1, "s") && self.glued(i + 1)) {
+            return None;
+        }
+        if self.is(i + 1, "'") && self.is(i + 2, "s") {
+            return None;
+        }
+        Some((n as i32, i + 1))
+    }
+
+    /// A two-digit year as written in numeric dates ("74" → 1974, "15" → 2015).
+    pub fn short_year(n: u32) -> i32 {
+        if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 }
+    }
+
+    /// A unit word, singular or plural, with whether it is plural.
+    pub fn unit(&self, i: usize) -> Option<(Unit, usize, bool)> {
+        let (u, e) = req!(self.sense(i, |s| match s {
+            Sense::Unit(u) => Some(u),
+            _ => None,
+        }));
+        let w = self.w(i);
+        let plural = w.ends_with('s') && !matches!(w, "s" | "hrs" | "yrs" | "mins" | "secs")
+            || matches!(w, "centuries");
+        let plural = plural || matches!(w, "hrs" | "yrs" | "mins" | "secs");
+        let abbreviated =
+            matches!(w, "hr" | "hrs" | "yr" | "yrs" | "min" | "mins" | "sec" | "secs" | "qtr" | "qtrs");
+        Some((u, if abbreviated { self.opt_dot(e) } else { e }, plural))
+    }
+}

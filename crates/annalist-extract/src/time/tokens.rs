@@ -1,0 +1,131 @@
+//! The tokens the time grammar reads: the segmenter's tokens, lower-cased, with words split at
+//! inner hyphens and at letter–digit joins ("mid-July" → mid - july, "18q4" → 18 q 4), so the
+//! grammar sees each part.
+
+use annalist_core::Span;
+
+use super::words::{self, WordInfo};
+use crate::segment::{Token, TokenKind};
+
+/// One token as the grammar sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    /// Lower-cased text, curly apostrophes made straight.
+    pub norm: String,
+    /// Where it stands.
+    pub span: Span,
+    /// Whether it starts with a digit.
+    pub number: bool,
+    /// Whether it starts with a capital letter.
+    pub capital: bool,
+    /// Whether it follows the previous token with no space between.
+    pub glued: bool,
+    /// What the lexicon knows of it (looked up once).
+    pub info: Option<&'static WordInfo>,
+}
+
+/// Whether segmenter tokens hold a number or a word that names time by itself: a cheap test,
+/// without allocation, that lets the tagger skip a sentence.
+pub(crate) fn mentions_time(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(t.span.slice(text), "'" | "‘"),
+        TokenKind::Word => word_mentions_time(t.span.slice(text)),
+    })
+}
+
+/// Whether a word, or a hyphen-joined part of it, is a strong time word or holds a digit;
+/// compared case-insensitively in a stack buffer.
+fn word_mentions_time(word: &str) -> bool {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    if !word.is_ascii() {
+        return word.to_lowercase().split('-').any(words::is_strong);
+    }
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    let mut fits = true;
+    for &b in word.as_bytes().iter().chain(std::iter::once(&b'-')) {
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if b == b'-' {
+            if fits && len > 0 && std::str::from_utf8(&buf[..len]).is_ok_and(words::is_strong) {
+                return true;
+            }
+            len = 0;
+            fits = true;
+        } else if len < buf.len() {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        } else {
+            fits = false;
+        }
+    }
+    false
+}
+
+/// The grammar's tokens of one sentence's segmenter tokens, appended to `out`.
+pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], out: &mut Vec<Tok>) {
+    let mut last_end = usize::MAX;
+    for t in tokens {
+        let text = t.span.slice(text);
+        if t.kind == TokenKind::Word && text.contains(|c: char| c == '-' || c.is_ascii_digit()) {
+            split_word(text, t.span.start, last_end, out);
+        } else if t.kind == TokenKind::Word
+            && let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
+            && !stem.is_empty()
+        {
+            // A possessive: "Monday's", "this year's".
+            let cut = t.span.start + stem.len();
+            out.push(tok(stem, Span::new(t.span.start, cut), last_end));
+            out.push(tok(&text[stem.len()..], Span::new(cut, t.span.end), cut));
+        } else {
+            out.push(tok(text, t.span, last_end));
+        }
+        last_end = t.span.end;
+    }
+}
+
+fn tok(text: &str, span: Span, last_end: usize) -> Tok {
+    let norm =
+        if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase().replace('’', "'") };
+    let first = text.chars().next();
+    Tok {
+        info: words::lookup(&norm),
+        number: first.is_some_and(|c| c.is_ascii_digit()),
+        capital: first.is_some_and(char::is_uppercase),
+        glued: last_end == span.start,
+        norm,
+        span,
+    }
+}
+
+/// Splits a word at hyphens and at letter–digit boundaries.
+fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Vec<Tok>) {
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Vec<Tok>| {
+        if from < to {
+            let span = Span::new(offset + from, offset + to);
+            out.push(tok(&text[from..to], span, *last_end));
+            *last_end = span.end;
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c == '-' {
+            push(start, i, &mut last_end, out);
+            push(i, i + 1, &mut last_end, out);
+            start = i + 1;
+        } else if let Some(p) = prev
+            && p != '-'
+            && (p.is_ascii_digit() != c.is_ascii_digit())
+            && (p.is_alphabetic() || p.is_ascii_digit())
+            && c.is_alphanumeric()
+        {
+            push(start, i, &mut last_end, out);
+            start = i;
+        }
+        prev = Some(c);
+    }
+    push(start, text.len(), &mut last_end, out);
+}

@@ -1,0 +1,447 @@
+//! The time lexicon: the words and phrases of `data/time/*.tsv`, compiled once into hash maps.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::lexicon;
+
+/// What a word or phrase of `data/time/words.tsv` means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sense {
+    /// A month, 1 = January.
+    Month(u32),
+    /// A weekday, 1 = Monday.
+    Weekday(u32),
+    /// An abbreviated weekday ("Sat"), only read where it cannot be a verb or noun.
+    WeekdayAbbr(u32),
+    /// A cardinal number.
+    Number(u32),
+    /// An ordinal number; `None` is "last".
+    Ordinal(Option<u32>),
+    /// An unspecified number: "few", "several".
+    FuzzyNumber,
+    /// A calendar or clock unit.
+    Unit(Unit),
+    /// A season: TIMEX3 `SP`, `SU`, `FA`, `WI`.
+    Season(&'static str),
+    /// A part of the day: TIMEX3 `MO`, `AF`, `EV`, `NI`.
+    DayPart(&'static str),
+    /// A day relative to the document time ("yesterday" = -1); "tonight" has a part of day.
+    Deictic(i32, Option<&'static str>),
+    /// A unit relative to the document time: "last" = -1, "this" = 0, "next" = 1.
+    Relative(i32),
+    /// A unit relative to the last mentioned date: "the following" = 1, "that" = 0.
+    Narrative(i32),
+    /// The direction of a shift: "ago" = -1, "later" = 1.
+    Direction(i32),
+    /// A position inside a period: "early" = START.
+    Position(&'static str),
+    /// An approximation or bound: "about" = APPROX.
+    Approximation(&'static str),
+    /// A general reference: PRESENT_REF, PAST_REF, FUTURE_REF.
+    Reference(&'static str),
+    /// A recurrence adverb: "weekly" = P1W.
+    SetAdverb(&'static str),
+    /// A recurrence quantifier: "every".
+    SetQuantifier,
+    /// A named clock time: "noon" = (12, 0).
+    ClockWord(u32, u32),
+    /// "am" / "pm": true for pm.
+    Meridiem(bool),
+    /// A time zone written as `Z` (UTC, GMT).
+    Zone,
+    /// An era: true for BC.
+    Era(bool),
+}
+
+/// Calendar and clock units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Weekend,
+    Week,
+    Fortnight,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+}
+
+/// One entry of the lexicon: the words after the first, and the sense.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    /// The words after the first (empty for one-word entries).
+    pub rest: Vec<&'static str>,
+    /// What the phrase means.
+    pub sense: Sense,
+}
+
+/// A holiday rule of `data/time/holidays.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// Same month and day every year.
+    Fixed(u32, u32),
+    /// Days after Western Easter Sunday.
+    Easter(i64),
+    /// The n-th (or last, -1) weekday of a month.
+    NthWeekday(i32, u32, u32),
+    /// Days after US Thanksgiving.
+    AfterThanksgiving(i64),
+}
+
+/// A holiday name: the words after the first, and its rule.
+#[derive(Debug, Clone)]
+pub(crate) struct Holiday {
+    /// The words after the first.
+    pub rest: Vec<&'static str>,
+    /// How to find its date in a year.
+    pub rule: HolidayRule,
+}
+
+/// The tense a cue word shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+static WORDS_TSV: &str = include_str!("../../data/time/words.tsv");
+static HOLIDAYS_TSV: &str = include_str!("../../data/time/holidays.tsv");
+static TENSE_TSV: &str = include_str!("../../data/time/tense.tsv");
+
+fn unit(code: &str) -> Option<Unit> {
+    Some(match code {
+        "S" => Unit::Second,
+        "MIN" => Unit::Minute,
+        "H" => Unit::Hour,
+        "D" => Unit::Day,
+        "WE" => Unit::Weekend,
+        "W" => Unit::Week,
+        "FN" => Unit::Fortnight,
+        "M" => Unit::Month,
+        "Q" => Unit::Quarter,
+        "Y" => Unit::Year,
+        "DE" => Unit::Decade,
+        "CE" => Unit::Century,
+        "ML" => Unit::Millennium,
+        _ => return None,
+    })
+}
+
+fn sense(class: &str, value: &'static str) -> Option<Sense> {
+    let int = || value.parse::<i32>().ok();
+    let nat = || value.parse::<u32>().ok();
+    Some(match class {
+        "month" => Sense::Month(nat()?),
+        "weekday" => Sense::Weekday(nat()?),
+        "weekday-abbr" => Sense::WeekdayAbbr(nat()?),
+        "number" => Sense::Number(nat()?),
+        "ordinal" => Sense::Ordinal(if value == "last" { None } else { Some(nat()?) }),
+        "fuzzy-number" => Sense::FuzzyNumber,
+        "unit" => Sense::Unit(unit(value)?),
+        "season" => Sense::Season(value),
+        "day-part" => Sense::DayPart(value),
+        "deictic" => {
+            let mut parts = value.split(' ');
+            let offset = parts.next()?.parse().ok()?;
+            Sense::Deictic(offset, parts.next())
+        }
+        "relative" => Sense::Relative(int()?),
+        "narrative" => Sense::Narrative(int()?),
+        "direction" => Sense::Direction(int()?),
+        "position" => Sense::Position(value),
+        "approximation" => Sense::Approximation(value),
+        "reference" => Sense::Reference(value),
+        "set-adverb" => Sense::SetAdverb(value),
+        "set-quantifier" => Sense::SetQuantifier,
+        "clock-word" => {
+            let (h, m) = value.split_once(':')?;
+            Sense::ClockWord(h.parse().ok()?, m.parse().ok()?)
+        }
+        "meridiem" => Sense::Meridiem(value == "PM"),
+        "zone" => Sense::Zone,
+        "era" => Sense::Era(value == "BC"),
+        _ => return None,
+    })
+}
+
+/// Every phrase of `words.tsv`, keyed by its first word.
+pub(crate) static WORDS: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+    for (line, fields) in lexicon::rows(WORDS_TSV) {
+        let (Some(&phrase), Some(&class), Some(&value)) = (fields.first(), fields.get(1), fields.get(2))
+        else {
+            panic!("data/time/words.tsv:{line}: expected phrase, class, value");
+        };
+        let Some(sense) = sense(class, value) else {
+            panic!("data/time/words.tsv:{line}: unknown class or value {class} {value}");
+        };
+        let mut words = phrase.split(' ');
+        let first = words.next().unwrap_or("");
+        map.entry(first).or_default().push(Entry { rest: words.collect(), sense });
+    }
+    // Longest phrases first, so a lookup can take the first that fits.
+    for entries in map.values_mut() {
+        entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+    map
+});
+
+/// Every holiday name, keyed by its first word.
+pub(crate) static HOLIDAYS: LazyLock<HashMap<&'static str, Vec<Holiday>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
+    for (line, fields) in lexicon::rows(HOLIDAYS_TSV) {
+        let (Some(&name), Some(&rule)) = (fields.first(), fields.get(1)) else {
+            panic!("data/time/holidays.tsv:{line}: expected name, rule");
+        };
+        let Some(rule) = holiday_rule(rule) else {
+            panic!("data/time/holidays.tsv:{line}: bad rule {rule}");
+        };
+        // Possessives are tokens of their own ("valentine" "'s" "day"), as the tokens are split.
+        let mut words = name.split(' ').flat_map(|w| match w.strip_suffix("'s") {
+            Some(stem) if !stem.is_empty() => vec![stem, "'s"],
+            _ => vec![w],
+        });
+        let first = words.next().unwrap_or("");
+        map.entry(first).or_default().push(Holiday { rest: words.collect(), rule });
+    }
+    for entries in map.values_mut() {
+        entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+    map
+});
+
+fn holiday_rule(rule: &str) -> Option<HolidayRule> {
+    let parts: Vec<&str> = rule.split(' ').collect();
+    Some(match parts.as_slice() {
+        ["fixed", md] => {
+            let (m, d) = md.split_once('-')?;
+            HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+        }
+        ["easter", n] => HolidayRule::Easter(n.parse().ok()?),
+        ["nth", n, wd, m] => HolidayRule::NthWeekday(n.parse().ok()?, wd.parse().ok()?, m.parse().ok()?),
+        ["after-thanksgiving", n] => HolidayRule::AfterThanksgiving(n.parse().ok()?),
+        _ => return None,
+    })
+}
+
+/// The tense cue words.
+pub(crate) static TENSE_CUES: LazyLock<HashMap<&'static str, Tense>> = LazyLock::new(|| {
+    lexicon::rows(TENSE_TSV)
+        .filter_map(|(_, f)| {
+            let tense = match *f.get(1)? {
+                "past" => Tense::Past,
+                "future" => Tense::Future,
+                _ => return None,
+            };
+            Some((*f.first()?, tense))
+        })
+        .collect()
+});
+
+/// The senses of the phrases `entries` (those starting with one word), each with the number of words it takes,
+/// given the lower-cased words that follow.
+pub(crate) fn senses<'w>(
+    entries: &'static [Entry],
+    next: impl Fn(usize) -> Option<&'w str>,
+) -> impl Iterator<Item = (Sense, usize)> {
+    entries
+        .iter()
+        .filter(move |e| e.rest.iter().enumerate().all(|(k, w)| next(k) == Some(*w)))
+        .map(|e| (e.sense, e.rest.len() + 1))
+}
+
+/// Whether a sense names time by itself (a month, a unit, "yesterday"), as opposed to the
+/// words that only build on one ("last", "about", "the", "a").
+fn names_time(sense: Sense) -> bool {
+    matches!(
+        sense,
+        Sense::Month(_)
+            | Sense::Weekday(_)
+            | Sense::WeekdayAbbr(_)
+            | Sense::Unit(_)
+            | Sense::Season(_)
+            | Sense::DayPart(_)
+            | Sense::Deictic(..)
+            | Sense::Reference(_)
+            | Sense::SetAdverb(_)
+            | Sense::ClockWord(..)
+    )
+}
+
+/// A fast hash for the short words of the lexicon (the FxHash mix: rotate, xor, multiply).
+/// The maps are built from compiled-in data, so hash flooding is not a concern.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits weak, and the table indexes by them: fold high
+        // bits down.
+        let x = self.0;
+        (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// What the lexicon knows of one word: the phrases and holiday names it starts, whether it
+/// names time by itself, and the tense it shows.
+#[derive(Debug, Default)]
+pub(crate) struct WordInfo {
+    /// The phrases of `words.tsv` starting with it, longest first.
+    pub entries: Vec<Entry>,
+    /// The holiday names starting with it, longest first.
+    pub holidays: Vec<Holiday>,
+    /// Whether it names time by itself (see [`STRONG`]).
+    pub strong: bool,
+    /// The tense it shows, if a cue word.
+    pub tense: Option<Tense>,
+}
+
+/// Every word the time lexicon knows, looked up once per token.
+pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
+    let mut map: WordMap<WordInfo> = WordMap::default();
+    for (word, entries) in WORDS.iter() {
+        map.entry(word).or_default().entries = entries.clone();
+    }
+    for (word, holidays) in HOLIDAYS.iter() {
+        map.entry(word).or_default().holidays = holidays.clone();
+    }
+    for word in STRONG.iter() {
+        map.entry(word).or_default().strong = true;
+    }
+    for (word, tense) in TENSE_CUES.iter() {
+        map.entry(word).or_default().tense = Some(*tense);
+    }
+    map
+});
+
+/// A quick test before the hash lookup: the (first letter, last letter, length) shapes of
+/// the lexicon's words, one bit each. Most words of a text have no such shape.
+#[derive(Debug)]
+struct Shapes {
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    const MAX_LEN: usize = 24;
+
+    fn index(word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        if bytes.len() > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+            return None;
+        }
+        Some((usize::from(first - b'a') * 26 + usize::from(last - b'a')) * (Self::MAX_LEN + 1) + bytes.len())
+    }
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut bits = vec![0u64; (26 * 26 * (Self::MAX_LEN + 1)).div_ceil(64)];
+        for w in words {
+            if let Some(i) = Self::index(w) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Shapes { bits }
+    }
+
+    /// False only when no lexicon word has the shape of `word` (words not of ASCII letters
+    /// always pass).
+    fn may_hold(&self, word: &str) -> bool {
+        Self::index(word).is_none_or(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
+    }
+}
+
+static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
+static STRONG_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(STRONG.iter().copied()));
+
+/// Whether a lower-cased word names time by itself (see [`STRONG`]).
+pub(crate) fn is_strong(word: &str) -> bool {
+    STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
+}
+
+/// What the lexicon knows of a lower-cased word.
+pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
+    if !SHAPES.may_hold(word) {
+        return None;
+    }
+    LEXICON.get(word)
+}
+
+/// Function words that occur in strong phrases ("at present", "the past") but say nothing of
+/// time alone.
+const WEAK_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "at",
+    "in",
+    "of",
+    "upon",
+    "once",
+    "right",
+    "just",
+    "near",
+    "long",
+    "short",
+    "mid",
+    "being",
+    "time",
+    "term",
+    "same",
+    "these",
+    "those",
+    "this",
+    "that",
+    "next",
+    "last",
+    "following",
+    "from",
+];
+
+/// Every word of a phrase that names time by itself, and every word of a holiday name: a
+/// sentence without one (and without a number) holds no time expression.
+pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    for (first, entries) in WORDS.iter() {
+        for e in entries.iter().filter(|e| names_time(e.sense)) {
+            set.insert(*first);
+            set.extend(e.rest.iter().copied());
+        }
+    }
+    for (first, entries) in HOLIDAYS.iter() {
+        set.insert(*first);
+        for h in entries {
+            set.extend(h.rest.iter().copied());
+        }
+    }
+    // Words the rules read that are not in the lexicon.
+    set.extend(["recent", "half", "q", "'", "‘"]);
+    for w in WEAK_WORDS {
+        set.remove(w);
+    }
+    set.remove("'s");
+    set
+});
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lexicons_load() {
+        assert!(super::WORDS.len() > 100);
+        assert!(super::HOLIDAYS.len() > 20);
+        assert!(super::TENSE_CUES.len() > 50);
+    }
+}

@@ -1,0 +1,133 @@
+//! Fixture tests of the event coder: one sentence a line in `tests/events/*.tsv`, with the
+//! events expected of it. Known failures are kept with today's output, so a change in them
+//! is noticed (and the fixture then updated).
+
+use annalist_core::{Article, Event, Metadata, Record};
+use annalist_extract::Extractor;
+
+fn extract(sentence: &str) -> Record {
+    let article = Article { id: "fixture".into(), metadata: Metadata::default(), text: sentence.to_owned() };
+    Extractor::default().extract(&article)
+}
+
+/// What a fixture file compares of each event.
+#[derive(Clone, Copy)]
+enum Projection {
+    /// `TYPE modality`: "RETREAT future".
+    Modality,
+    /// `TYPE/mode`: "THREATEN/expel", or `TYPE` when there is no mode.
+    TypeMode,
+    /// `TYPE source>target` with the first three letters of the participants' codes:
+    /// "ACCUSE BLR>UKR".
+    Dyad,
+}
+
+fn show(record: &Record, event: &Event, projection: Projection) -> String {
+    let _ = record;
+    let codes = |list: &[annalist_core::Participant]| -> String {
+        let mut c: Vec<String> =
+            list.iter().filter_map(|p| p.code.as_deref()).map(|c| c.chars().take(3).collect()).collect();
+        c.sort();
+        c.dedup();
+        c.join(",")
+    };
+    match projection {
+        Projection::Modality => {
+            format!(
+                "{} {}",
+                event.event_type.as_str(),
+                serde_json::to_value(event.modality).unwrap().as_str().unwrap()
+            )
+        }
+        Projection::TypeMode => match &event.mode {
+            Some(mode) => format!("{}/{mode}", event.event_type.as_str()),
+            None => event.event_type.as_str().to_owned(),
+        },
+        Projection::Dyad => {
+            format!("{} {}>{}", event.event_type.as_str(), codes(&event.source), codes(&event.target))
+        }
+    }
+}
+
+fn check_file(name: &str, text: &str, projection: Projection) {
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (sentence, expected) = (fields[0], fields.get(1).copied().unwrap_or(""));
+        let today = fields.get(2).copied().filter(|t| !t.is_empty());
+        let record = extract(sentence);
+        let got: Vec<String> = record.events.iter().map(|e| show(&record, e, projection)).collect();
+        let got = got.join("; ");
+        let want = today.unwrap_or(expected);
+        cases += 1;
+        if got != want {
+            let kind = if today.is_some() { "known failure changed" } else { "wrong" };
+            failures
+                .push(format!("{name}:{}: {kind}: {sentence}\n    want {want:?}\n    got  {got:?}", n + 1));
+        }
+    }
+    assert!(cases > 0, "{name} has no cases");
+    assert!(failures.is_empty(), "{} of {cases} cases failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn modality_is_marked() {
+    check_file("modality.tsv", include_str!("events/modality.tsv"), Projection::Modality);
+}
+
+#[test]
+fn types_and_modes_are_coded() {
+    check_file("types.tsv", include_str!("events/types.tsv"), Projection::TypeMode);
+}
+
+#[test]
+fn sources_and_targets_come_from_the_clause() {
+    check_file("dyads.tsv", include_str!("events/dyads.tsv"), Projection::Dyad);
+}
+
+/// Throughput of the event layer alone on the VOA stories (when the shared corpus is there):
+/// `cargo test --release -p annalist-extract --test events -- --ignored --nocapture`.
+#[test]
+#[ignore = "measures throughput; run in release"]
+fn event_layer_throughput_on_voa() {
+    use annalist_extract::{Context, actors, events, segment, time};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/voa/voa_stories.jsonl");
+    let Ok(corpus) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} not found");
+        return;
+    };
+    let texts: Vec<String> = corpus
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let prepared: Vec<_> = texts.iter().map(|t| (t.as_str(), segment::segment(t))).collect();
+    let layers: Vec<_> = prepared
+        .iter()
+        .map(|(text, seg)| {
+            let cx = Context { text, segmentation: seg, dct: None };
+            (actors::resolve(&cx), time::tag(&cx))
+        })
+        .collect();
+    let rounds = 20;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        for ((text, seg), (actor_layer, timexes)) in prepared.iter().zip(&layers) {
+            let cx = Context { text, segmentation: seg, dct: None };
+            n += events::code(&cx, actor_layer, timexes).len();
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "events layer: {} bytes x {rounds} in {secs:.3}s = {:.1} MB/s ({} events a round)",
+        bytes,
+        (bytes * rounds) as f64 / secs / 1e6,
+        n / rounds
+    );
+}

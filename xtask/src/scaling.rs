@@ -1,0 +1,79 @@
+//! `cargo xtask bench-scaling`: shows that extraction time grows linearly with input size.
+//!
+//! Builds the release `annalist`, then extracts inputs of size N and 2N (a line of words with no
+//! punctuation — the worst case for sentence and clause scanning — and real article text
+//! repeated) and prints the best-of-three times and their ratio. Twice the input must take at
+//! most 2.5 times as long; the task fails otherwise.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+
+use crate::workspace_root;
+
+/// The largest time ratio accepted for twice the input.
+const MAX_RATIO: f64 = 2.5;
+const RUNS: usize = 3;
+
+pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
+    let megabytes: usize = match args {
+        [] => 5,
+        [flag, n] if flag == "--mb" => n.parse().context("--mb takes a whole number")?,
+        _ => bail!("usage: cargo xtask bench-scaling [--mb N]   (sizes N and 2N MB; default 5)"),
+    };
+    let root = workspace_root();
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "-p", "annalist-cli"])
+        .current_dir(&root)
+        .status()
+        .context("running cargo build")?;
+    if !status.success() {
+        bail!("cargo build --release failed");
+    }
+    let binary = root.join("target/release/annalist");
+    let dir = std::env::temp_dir().join(format!("annalist-scaling-{}", std::process::id()));
+    fs::create_dir_all(&dir)?;
+    let seed = fs::read_to_string(root.join("seeds/000_e5fd8d0cf07eb1bc.txt")).context("reading the seed")?;
+    let mut failed = false;
+    for (name, unit) in [("one line, no punctuation", "word ".to_owned()), ("article text", seed + "\n")] {
+        let mut times = Vec::new();
+        for size in [megabytes, 2 * megabytes] {
+            let text = unit.repeat((size << 20) / unit.len() + 1);
+            let path = dir.join(format!("{size}.txt"));
+            fs::write(&path, &text)?;
+            times.push(best_of(&binary, &path)?);
+        }
+        let ratio = times[1].as_secs_f64() / times[0].as_secs_f64().max(1e-9);
+        let verdict = if ratio <= MAX_RATIO { "ok" } else { "TOO SLOW" };
+        failed |= ratio > MAX_RATIO;
+        println!(
+            "{name:<26} {megabytes:>3} MB {:>7.3} s   {:>3} MB {:>7.3} s   ratio {ratio:.2} (limit {MAX_RATIO}) {verdict}",
+            times[0].as_secs_f64(),
+            2 * megabytes,
+            times[1].as_secs_f64(),
+        );
+    }
+    let _ = fs::remove_dir_all(&dir);
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn best_of(binary: &Path, input: &Path) -> anyhow::Result<Duration> {
+    let mut best = Duration::MAX;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let status = Command::new(binary)
+            .args(["extract", "--jsonl"])
+            .arg(input)
+            .stdout(Stdio::null())
+            .status()
+            .context("running annalist")?;
+        if !status.success() {
+            bail!("annalist extract failed on {}", input.display());
+        }
+        best = best.min(started.elapsed());
+    }
+    Ok(best)
+}
