@@ -145,23 +145,32 @@ impl Registry {
         })
     }
 
-    /// Makes the unknown actor `full` a person and the lone-surname actor `surname` one of
-    /// its aliases: its mentions move to `full`.
-    pub(crate) fn make_person(&mut self, full: &str, surname: &str) {
-        let Some(removed) = self.actors.remove(surname) else { return };
-        self.unknown_keys.remove(surname);
-        if let Some(actor) = self.actors.get_mut(full) {
-            actor.kind = ActorKind::Person;
-            if !actor.aliases.contains(&removed.name) {
-                actor.aliases.push(removed.name);
-                actor.aliases.sort();
+    /// Makes each unknown actor `full` of `pairs` a person and its lone-surname actor one of
+    /// its aliases: the surname's mentions move to `full`. One pass over the mentions.
+    pub(crate) fn make_persons(&mut self, pairs: &[(String, String)]) {
+        let mut moved: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut fulls: BTreeSet<&str> = BTreeSet::new();
+        for (full, surname) in pairs {
+            if moved.contains_key(surname.as_str()) || !self.actors.contains_key(full) {
+                continue;
             }
+            let Some(removed) = self.actors.remove(surname) else { continue };
+            self.unknown_keys.remove(surname);
+            if let Some(actor) = self.actors.get_mut(full) {
+                actor.kind = ActorKind::Person;
+                if !actor.aliases.contains(&removed.name) {
+                    actor.aliases.push(removed.name);
+                    actor.aliases.sort();
+                }
+            }
+            moved.insert(surname, full);
+            fulls.insert(full);
         }
         for f in &mut self.found {
-            if f.key == full {
+            if fulls.contains(f.key.as_str()) {
                 f.kind = MentionKind::Person;
-            } else if f.key == surname {
-                f.key = full.to_owned();
+            } else if let Some(full) = moved.get(f.key.as_str()) {
+                f.key = (*full).to_owned();
                 f.kind = MentionKind::Person;
                 if f.resolution == Resolution::Unknown {
                     f.resolution = Resolution::Alias;

@@ -20,6 +20,10 @@ use crate::segment::TokenKind;
 const CONNECTORS: &[&str] =
     &["of", "on", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
 
+/// How many earlier mentions coreference looks back over: bounded, so a text of one long
+/// sentence full of pronouns stays linear.
+const LOOKBACK: usize = 40;
+
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
     words: &'w Words<'a>,
@@ -105,9 +109,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 Some((key.to_owned(), singles.get(*last)?.clone()))
             })
             .collect();
-        for (full, single) in full_names {
-            self.registry.make_person(&full, &single);
-        }
+        self.registry.make_persons(&full_names);
     }
 
     /// Runs the pass.
@@ -478,6 +480,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| self.registry.actor(&f.key).is_some_and(|a| a.code.as_deref() == Some(code.as_str())))
             .map(|f| f.key.clone());
@@ -956,6 +959,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 5 >= sentence))
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
@@ -985,6 +989,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 3 >= sentence))
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
             .find(|f| match self.registry.gender(&f.key) {
@@ -1010,6 +1015,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 2 >= sentence))
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
             .find(|f| {
