@@ -79,7 +79,6 @@ fn seed_dev_predictions_are_well_formed_and_scored() {
 #[test]
 fn mention_f1_holds_its_floors() {
     for (suite, floor) in [("seed-dev.jsonl", 0.97), ("meantime-en.jsonl", 0.56)] {
-
         let Some(figures) = score(suite) else { return };
         let f1 = figures.get("mention F1").copied().unwrap_or(0.0);
         assert!(f1 >= floor, "{suite}: mention F1 {f1:.3} fell under {floor}");
