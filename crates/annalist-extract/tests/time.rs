@@ -64,6 +64,56 @@ fn cases() {
 }
 
 #[test]
+fn attachment() {
+    let cases = include_str!("time/attach.tsv");
+    let mut failures = Vec::new();
+    for (n, line) in cases.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let [text, dct, item, expected] = line.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("attach.tsv:{}: expected text, dct, item, time", n + 1);
+        };
+        let dct = (dct != "-").then(|| dct.parse::<DocumentTime>().expect("valid dct"));
+        let segmentation = segment::segment(text);
+        let cx = Context { text, segmentation: &segmentation, dct };
+        let timexes = time::tag(&cx);
+        let start = text.find(item).expect("item in text");
+        let at = annalist_core::Span::new(start, start + item.len());
+        let got = time::attach(&cx, &timexes, at)
+            .and_then(|id| timexes.iter().find(|t| t.id == id))
+            .map_or("-", |t| t.span.slice(text));
+        if got != expected {
+            failures.push(format!("attach.tsv:{} {text:?} {item}: expected {expected}, got {got}", n + 1));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Text of time words in random order must never make the tagger panic.
+#[test]
+fn never_panics_on_shuffled_time_words() {
+    const WORDS: &[&str] = &[
+        "the", "last", "next", "2/15", "10:30", "pm", "-", "mid", "July", "Monday", "'", "s", "90", "2013",
+        "of", "in", "ago", "later", "a", "few", "days", "third", "quarter", "Q", "4", "h", "00", ".", ",",
+        "about", "early", "every", "Easter", "31", "st", "day", "after", "tomorrow", "’s", "week",
+        "upcoming", "1/2", "é", "century",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(seed % 9) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(WORDS[(seed >> 33) as usize % WORDS.len()]);
+            text.push(if seed & 1 == 0 { ' ' } else { '-' });
+        }
+        seed = seed.wrapping_add(1);
+        let _ = render(&text, "2013-02-12".parse().ok());
+        let _ = render(&text, None);
+    }
+}
+
+#[test]
 fn never_panics_on_odd_text() {
     for text in [
         "", "  ", "2/", "/2", "'", "-", "31/31/31", "99:99", "the", "in", "a a a a", "1-", "Q", "0s", "'0s",
@@ -71,5 +121,31 @@ fn never_panics_on_odd_text() {
     ] {
         let _ = render(text, "2013-02-12".parse().ok());
         let _ = render(text, None);
+    }
+}
+
+/// One long sentence full of time words takes time in proportion to its length (the fastest
+/// of five runs: other tests share the machine).
+#[test]
+fn long_sentences_take_linear_time() {
+    // The tagger only: the segmentation is done beforehand.
+    let time = |text: &str| {
+        let segmentation = segment::segment(text);
+        let cx = Context { text, segmentation: &segmentation, dct: "2013-02-12".parse().ok() };
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..5 {
+            let start = std::time::Instant::now();
+            let _ = time::tag(&cx);
+            best = best.min(start.elapsed());
+        }
+        best
+    };
+    for unit in ["he said on Monday ", "last week and ", "the 15th of ", "about three days later, "] {
+        let small = time(&unit.repeat(400));
+        let big = time(&unit.repeat(1_600));
+        assert!(
+            big < small * 10 || big.as_millis() < 50,
+            "{unit:?}: {small:?} for 400 but {big:?} for 1,600"
+        );
     }
 }

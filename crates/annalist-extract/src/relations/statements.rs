@@ -61,7 +61,10 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
             .filter(|mention| sentence_span.contains(mention.span))
             .filter_map(|mention| Some((mention.span, principal(codes.get(&mention.actor)?))))
             .collect();
-        let Some(pair) = pair_around(text, &coded, cue, clause_start, between) else { continue };
+        let pairs = pair_around(text, &coded, cue, clause_start, between);
+        if pairs.is_empty() {
+            continue;
+        }
 
         let before = &text[clause_start..cue.start];
         let words: Vec<String> = before
@@ -88,21 +91,23 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
             .filter(|t| sentence_span.contains(t.span))
             .min_by_key(|t| t.span.start.abs_diff(cue.start))
             .map(|t| t.value.clone());
-        found.push(Found {
-            pair,
-            domain,
-            polarity,
-            date,
-            modality: if speculative { Modality::Speculative } else { Modality::Asserted },
-            sentence,
-            span: cue,
-            item,
-        });
+        for pair in pairs {
+            found.push(Found {
+                pair,
+                domain,
+                polarity,
+                date: date.clone(),
+                modality: if speculative { Modality::Speculative } else { Modality::Asserted },
+                sentence,
+                span: cue,
+                item: item.clone(),
+            });
+        }
     }
     found
 }
 
-/// The two actors a statement relates: for "ties between X and Y" the first two after it; else
+/// The actor pairs a statement relates: for "ties between X and Y" the first two after it; else
 /// the nearest actor before it in its clause and the first other actor after it; failing that,
 /// "between X and Y" before it ("channels between X and Y cooled").
 fn pair_around(
@@ -111,7 +116,7 @@ fn pair_around(
     cue: Span,
     clause_start: usize,
     between: bool,
-) -> Option<(String, String)> {
+) -> Vec<(String, String)> {
     let after: Vec<&String> = coded.iter().filter(|(s, _)| s.start >= cue.end).map(|(_, p)| p).collect();
     let first_two_distinct = |list: &[&String]| -> Option<(String, String)> {
         let a = list.first()?;
@@ -119,20 +124,30 @@ fn pair_around(
         Some(((*a).clone(), (*b).clone()))
     };
     if between {
-        return first_two_distinct(&after);
+        return first_two_distinct(&after).into_iter().collect();
     }
     let subject =
         coded.iter().rev().find(|(s, _)| s.end <= cue.start && s.start >= clause_start).map(|(_, p)| p);
     if let Some(subject) = subject
-        && let Some(object) = after.iter().find(|p| **p != subject)
+        && let Some(at) = coded.iter().position(|(s, p)| s.start >= cue.end && p != subject)
     {
-        return Some((subject.clone(), (*object).clone()));
+        let mut pairs = vec![(subject.clone(), coded[at].1.clone())];
+        // A second object joined to the first ("the Russia-Ukraine conflict", "Russia and
+        // Ukraine") is related to the subject as well.
+        if let Some((next_span, next)) = coded.get(at + 1) {
+            let joiner = text[coded[at].0.end..next_span.start].trim();
+            if matches!(joiner, "-" | "–" | "/" | "and") && next != subject && *next != coded[at].1 {
+                pairs.push((subject.clone(), next.clone()));
+            }
+        }
+        return pairs;
     }
     let before = &text[clause_start..cue.start];
-    let at = before.to_ascii_lowercase().rfind("between ")? + clause_start;
+    let Some(at) = before.to_ascii_lowercase().rfind("between ") else { return Vec::new() };
+    let at = at + clause_start;
     let inside: Vec<&String> =
         coded.iter().filter(|(s, _)| s.start >= at && s.end <= cue.start).map(|(_, p)| p).collect();
-    first_two_distinct(&inside)
+    first_two_distinct(&inside).into_iter().collect()
 }
 
 /// Where the clause holding `at` starts: after the last comma, semicolon, colon or dash, or the

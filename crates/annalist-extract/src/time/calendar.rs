@@ -226,6 +226,21 @@ pub(crate) fn easter(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
+/// Orthodox Easter Sunday of `year` in the Gregorian calendar (Meeus's Julian algorithm,
+/// moved by the Julian calendar's lag: 13 days from 1900 to 2099).
+pub(crate) fn orthodox_easter(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(4);
+    let b = year.rem_euclid(7);
+    let c = year.rem_euclid(19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34).rem_euclid(7);
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian = NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)?;
+    let lag = i64::from(year / 100 - year / 400 - 2);
+    julian.checked_add_signed(Duration::try_days(lag)?)
+}
+
 /// The `n`-th `weekday` (1 = Monday) of `month` in `year`; `n` = -1 is the last one.
 pub(crate) fn nth_weekday(year: i32, month: u32, weekday: u32, n: i32) -> Option<NaiveDate> {
     let wd = weekday_of(weekday)?;
@@ -264,7 +279,9 @@ pub(crate) fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
     match rule {
         HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
         HolidayRule::Easter(n) => easter(year)?.checked_add_signed(Duration::try_days(n)?),
+        HolidayRule::OrthodoxEaster(n) => orthodox_easter(year)?.checked_add_signed(Duration::try_days(n)?),
         HolidayRule::NthWeekday(n, wd, m) => nth_weekday(year, m, wd, n),
+        HolidayRule::Event(y, m, d) => (y == year).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten(),
         HolidayRule::AfterThanksgiving(n) => {
             nth_weekday(year, 11, 4, 4)?.checked_add_signed(Duration::try_days(n)?)
         }
@@ -279,6 +296,8 @@ mod tests {
     fn easter_and_nth_weekday() {
         assert_eq!(easter(2013), NaiveDate::from_ymd_opt(2013, 3, 31));
         assert_eq!(easter(2010), NaiveDate::from_ymd_opt(2010, 4, 4));
+        assert_eq!(orthodox_easter(2018), NaiveDate::from_ymd_opt(2018, 4, 8));
+        assert_eq!(orthodox_easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
         assert_eq!(nth_weekday(2013, 11, 4, 4), NaiveDate::from_ymd_opt(2013, 11, 28));
         assert_eq!(nth_weekday(2013, 3, 1, -1), NaiveDate::from_ymd_opt(2013, 3, 25));
     }

@@ -63,9 +63,7 @@ impl Grammar<'_> {
                 }
             } else if len <= 2 {
                 (n, 0, None, false, i + 1)
-            } else if len == 4 && n % 100 < 60 && n / 100 < 24 {
-                (n / 100, n % 100, None, false, i + 1)
-            } else if len == 3 && n % 100 < 60 {
+            } else if (len == 4 && n / 100 < 24 || len == 3) && n % 100 < 60 {
                 (n / 100, n % 100, None, false, i + 1)
             } else {
                 return None;

@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{self, Point};
 use super::grammar::{Found, Grammar, Source, req};
-use super::words::{Sense, Tense, Unit};
+use super::words::{HolidayRule, Sense, Tense, Unit};
 
 /// A date read from the text, before its year is resolved.
 #[derive(Debug, Clone, Copy)]
@@ -303,6 +303,9 @@ impl Grammar<'_> {
                 && next.ends_with('s')
                 && self.senses(e).next().is_none()
         });
+        // Counts that large are mostly written "2,000"; a bare number that is not a round
+        // hundred is a year even before a plural ("2030 targets").
+        let counted = counted && y % 100 == 0;
         let money = matches!(self.before(i), "$" | "€" | "£" | "¥" | "#" | "no" | "number");
         if counted
             || money
@@ -472,6 +475,10 @@ impl Grammar<'_> {
             && matches!(first.norm.as_str(), "easter" | "pentecost")
         {
             return None;
+        }
+        if let HolidayRule::Event(y, m, d) = rule {
+            let date = req!(NaiveDate::from_ymd_opt(y, m, d));
+            return Some(Found::date(e, day_point(date), Source::Absolute));
         }
         let k = self.opt(self.opt(e, ","), "of");
         if let Some((y, e2)) = self.year(k) {

@@ -226,7 +226,7 @@ impl<'a> Grammar<'a> {
         }));
         let tok = req!(self.tok(i));
         let word = tok.norm.as_str();
-        let full = word.len() > 3 || word == "may";
+        let full = word.len() > 4 || matches!(word, "may" | "june" | "july");
         let e = if full { e } else { self.opt_dot(e) };
         let alone = match word {
             "may" => tok.capital && i > self.start && !matches!(self.before(i), "\"" | "“" | "(" | ":"),

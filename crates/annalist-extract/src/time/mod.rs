@@ -155,6 +155,11 @@ impl Grammar<'_> {
             && let Some(inner) = self.core(i + 1)
             && found.as_ref().is_none_or(|f| inner.end > f.end)
         {
+            // "the 1990s", "the third quarter" take the article; "the 2008 model" does not
+            // (the caller reads the year at the next token).
+            if matches!(inner.point, Some(calendar::Point::Year(_))) {
+                return None;
+            }
             found = Some(inner);
         }
         let mut found = found?;
@@ -177,7 +182,8 @@ impl Grammar<'_> {
             if j > i {
                 return None;
             }
-            self.opt(self.opt(e, "-"), "in")
+            let e = self.opt(e, "-");
+            if matches!(self.w(e), "in" | "on") { e + 1 } else { e }
         } else if self.is(e, "of") {
             e + 1
         } else {
@@ -205,13 +211,14 @@ impl Grammar<'_> {
     fn core(&self, i: usize) -> Option<Found> {
         let candidates = [
             self.time_expr(i),
+            self.holiday(i, None),
             self.calendar_point(i),
             self.ordinal_of(i),
             self.week_of(i),
             self.quarter(i),
-            self.holiday(i, None),
             self.relative(i),
             self.narrative(i),
+            self.the_weekend(i),
             self.day_date(i),
             self.year_expr(i),
             self.season(i),
@@ -279,26 +286,24 @@ impl Grammar<'_> {
 /// The time expression an item at `at` (an event trigger, a claim) is attached to: the
 /// nearest date or time in the same clause, else in the same sentence, else the narrative's
 /// running date (the last calendar date before it in the document). Lengths, recurrences and
-/// general references (`PAST_REF`) do not date an item.
+/// general references (`PAST_REF`) do not date an item. Cheap per call: it reads the time
+/// expressions and at most a few dozen tokens, never the whole sentence.
 pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId> {
     let dates = || timexes.iter().filter(|t| dates_an_item(t));
-    let sentence = cx.segmentation.sentence_at(at.start);
-    if let Some(sentence) = sentence {
-        let clause = clause_of(cx, sentence, at.start);
-        let nearest = |inside: &dyn Fn(&TimeExpr) -> bool| {
+    dates().next()?;
+    if let Some(sentence) = cx.segmentation.sentence_at(at.start) {
+        let nearest = |same_clause: bool| {
             dates()
-                .filter(|t| inside(t))
+                .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
+                .filter(|t| !same_clause || in_same_clause(cx, at, t.span))
                 .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
                 .map(|t| t.id.clone())
         };
-        if let Some(id) = nearest(&|t| clause.contains(t.span)) {
-            return Some(id);
-        }
-        if let Some(id) = nearest(&|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence)) {
+        if let Some(id) = nearest(true).or_else(|| nearest(false)) {
             return Some(id);
         }
     }
-    dates().filter(|t| t.span.end <= at.start && is_calendar(t)).last().map(|t| t.id.clone())
+    dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
 }
 
 fn dates_an_item(t: &TimeExpr) -> bool {
@@ -309,15 +314,19 @@ fn is_calendar(t: &TimeExpr) -> bool {
     t.value.starts_with(|c: char| c.is_ascii_digit()) || t.value.starts_with("XXXX-")
 }
 
-/// The clause around byte `offset` in `sentence`: between semicolons, colons, dashes, or a
-/// comma followed by a conjunction.
-fn clause_of(cx: &Context<'_>, sentence: usize, offset: usize) -> Span {
-    let tokens = cx.segmentation.sentence_tokens(sentence);
-    let Some(first) = tokens.first() else { return Span::new(offset, offset) };
-    let mut start = first.span.start;
-    let mut end = tokens.last().map_or(offset, |t| t.span.end);
-    for (k, t) in tokens.iter().enumerate() {
-        let text = t.span.slice(cx.text);
+/// Whether no clause boundary stands between `a` and `b` (semicolon, colon, dash, or a comma
+/// before a conjunction). Items further apart than a clause can be are in different clauses.
+fn in_same_clause(cx: &Context<'_>, a: Span, b: Span) -> bool {
+    const CLAUSE_TOKENS: usize = 40;
+    let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
+    let tokens = &cx.segmentation.tokens;
+    let from = tokens.partition_point(|t| t.span.start < first.end);
+    let to = tokens.partition_point(|t| t.span.end <= last.start);
+    if to.saturating_sub(from) > CLAUSE_TOKENS {
+        return false;
+    }
+    (from..to).all(|k| {
+        let text = tokens[k].span.slice(cx.text);
         let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
         let boundary = matches!(text, ";" | ":" | "—" | "–")
             || (text == ","
@@ -325,15 +334,6 @@ fn clause_of(cx: &Context<'_>, sentence: usize, offset: usize) -> Span {
                     next,
                     "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
                 ));
-        if !boundary {
-            continue;
-        }
-        if t.span.end <= offset {
-            start = t.span.end;
-        } else if t.span.start >= offset {
-            end = t.span.start;
-            break;
-        }
-    }
-    Span::new(start, end.max(start))
+        !boundary
+    })
 }

@@ -116,7 +116,7 @@ impl Grammar<'_> {
             return self.weekday_in_week(wd, rel, e2 + 1);
         }
         // A weekday standing for a date ("Tuesday 19th") is read by the calendar rules.
-        if self.day_number(self.opt(e, "the")).is_some() && self.month(e).is_none() {
+        if self.calendar_date(i).is_some() {
             return None;
         }
         Some(self.resolve_weekday(wd, e))
@@ -335,9 +335,10 @@ impl Grammar<'_> {
         if matches!(self.w(j), "more" | "additional" | "straight" | "consecutive" | "full" | "long") {
             j += 1;
         }
-        // "five trading days": one describing word between a number and its unit.
+        // "five trading days": one describing word between a number and its plural unit.
         if counted
             && self.unit(j).is_none()
+            && self.unit(j + 1).is_some_and(|(_, _, plural)| plural)
             && self
                 .tok(j)
                 .is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
@@ -347,7 +348,11 @@ impl Grammar<'_> {
             j += 1;
         }
         let k = self.opt(j, "-");
-        let (unit, e, _) = req!(self.unit(k));
+        let (unit, e, plural) = req!(self.unit(k));
+        // "the 2008 model year" names a year, not 2008 years.
+        if !plural && n.is_some_and(|n| n >= 1000.0) {
+            return None;
+        }
         // An age: "11 years old", "a 30-year-old".
         if self.is(e, "old") || (self.is(e, "-") && self.is(e + 1, "old")) {
             return None;
@@ -484,6 +489,23 @@ impl Grammar<'_> {
         Some(Found::date(end, calendar::at_grain(moved, grain, anchor.year_known()), source))
     }
 
+    /// "the weekend", "over the weekend": the last one in a past clause, else the next one.
+    pub fn the_weekend(&self, i: usize) -> Option<Found> {
+        if !(self.is(i, "the") && self.is(i + 1, "weekend")) || self.is(i + 2, "of") {
+            return None;
+        }
+        let Some(dct) = self.env.dct else {
+            return Some(Found::other(i + 2, TimexType::Date, "XXXX-WXX-WE".to_owned(), Source::Unknown));
+        };
+        let weekday = dct.weekday().number_from_monday();
+        let week = match self.env.tense {
+            // Saturday and Sunday are in their week's weekend.
+            Some(Tense::Past) if weekday < 6 => -1,
+            _ => 0,
+        };
+        self.unit_from_document(week, Unit::Weekend, i + 2)
+    }
+
     /// "the following day", "that week", "the same day", "the next day", "the previous year",
     /// "the day before" (not followed by a date): the narrative's last date moved.
     pub fn narrative(&self, i: usize) -> Option<Found> {
@@ -497,21 +519,30 @@ impl Grammar<'_> {
         {
             return self.shifted_from_narrative(0.0, Unit::Day, i + 2);
         }
-        if self.is(i, "the") && self.is(i + 1, "day") && matches!(self.w(i + 2), "before" | "after") {
-            let next = i + 3;
-            if self.day_ref(next).is_some()
-                || self.tok(next).is_some_and(|t| t.number)
-                || self.is(next, "the")
-            {
+        // "the day before", "the year after" (not followed by what they are before or after).
+        if self.is(i, "the")
+            && let Some((unit, e, false)) = self.unit(i + 1)
+            && matches!(self.w(e), "before" | "after")
+            && unit >= Unit::Day
+        {
+            let next = e + 1;
+            let followed =
+                self.tok(next).is_some_and(|t| t.norm.chars().next().is_some_and(char::is_alphanumeric));
+            if followed && !matches!(self.w(next), "and" | "but" | "when" | "as") {
                 return None;
             }
-            let step = if self.is(i + 2, "after") { 1.0 } else { -1.0 };
-            return self.shifted_from_narrative(step, Unit::Day, i + 3);
+            let step = if self.is(e, "after") { 1.0 } else { -1.0 };
+            return self.shifted_from_narrative(step, unit, e + 1);
         }
         let (n, e) = req!(self.sense(i, |s| match s {
             Sense::Narrative(n) => Some(n),
             _ => None,
         }));
+        // "that time": the narrative's last date itself ("at the same time" means "meanwhile").
+        if self.is(i, "that") && self.is(e, "time") && !self.is(e + 1, "of") {
+            let anchor = req!(self.env.narrative);
+            return Some(Found::date(e + 1, anchor, Source::Narrative));
+        }
         if let Some((q, unit, e2)) = self.quantity(e)
             && e2 > e + 1
         {
@@ -594,6 +625,19 @@ impl Grammar<'_> {
     /// A bare plural unit: "months", "years", "decades" (PXM, PXY, PXDE).
     pub fn bare_units(&self, i: usize) -> Option<Found> {
         let (unit, e, plural) = req!(self.unit(i));
+        // "over the years", "through the decades": an unspecified length.
+        if plural
+            && self.before(i) == "the"
+            && i >= self.start + 2
+            && matches!(self.w(i - 2), "over" | "through" | "throughout" | "across")
+        {
+            return Some(Found::other(
+                e,
+                TimexType::Duration,
+                calendar::duration_value(None, unit),
+                Source::Absolute,
+            ));
+        }
         let counted = self.tok(i.saturating_sub(1)).is_some_and(|t| t.number) && i > self.start;
         if !plural
             || unit == Unit::Weekend

@@ -29,7 +29,14 @@ pub(crate) fn cues(toks: &[Tok], offset: usize) -> Vec<(usize, Tense)> {
     out
 }
 
-/// The tense of the cue nearest to token `i` (the earlier one on a tie).
+/// The tense of the cue nearest to token `i` (the earlier one on a tie); `cues` are in token
+/// order, so this is a binary search.
 pub(crate) fn nearest(cues: &[(usize, Tense)], i: usize) -> Option<Tense> {
-    cues.iter().min_by_key(|(k, _)| (k.abs_diff(i), *k > i)).map(|(_, t)| *t)
+    let after = cues.partition_point(|(k, _)| *k < i);
+    let before = after.checked_sub(1).map(|b| cues[b]);
+    match (before, cues.get(after)) {
+        (Some((b, tb)), Some(&(a, ta))) => Some(if i - b <= a - i { tb } else { ta }),
+        (Some((_, t)), None) | (None, Some(&(_, t))) => Some(t),
+        (None, None) => None,
+    }
 }

@@ -88,10 +88,14 @@ pub(crate) enum HolidayRule {
     Fixed(u32, u32),
     /// Days after Western Easter Sunday.
     Easter(i64),
+    /// Days after Orthodox (Julian computus) Easter Sunday.
+    OrthodoxEaster(i64),
     /// The n-th (or last, -1) weekday of a month.
     NthWeekday(i32, u32, u32),
     /// Days after US Thanksgiving.
     AfterThanksgiving(i64),
+    /// One day in history, named by what happened ("9/11").
+    Event(i32, u32, u32),
 }
 
 /// A holiday name: the words after the first, and its rule.
@@ -224,8 +228,13 @@ fn holiday_rule(rule: &str) -> Option<HolidayRule> {
             HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
         }
         ["easter", n] => HolidayRule::Easter(n.parse().ok()?),
+        ["orthodox-easter", n] => HolidayRule::OrthodoxEaster(n.parse().ok()?),
         ["nth", n, wd, m] => HolidayRule::NthWeekday(n.parse().ok()?, wd.parse().ok()?, m.parse().ok()?),
         ["after-thanksgiving", n] => HolidayRule::AfterThanksgiving(n.parse().ok()?),
+        ["event", ymd] => {
+            let mut f = ymd.split('-');
+            HolidayRule::Event(f.next()?.parse().ok()?, f.next()?.parse().ok()?, f.next()?.parse().ok()?)
+        }
         _ => return None,
     })
 }
