@@ -534,6 +534,23 @@ impl Gazetteer {
                 surnames.entry(surname).or_default().insert(f[0]);
             }
         }
+        // A surname shared by persons of one country ("Bush") goes to the one whose last
+        // role began latest: news that names a president by surname alone means the recent
+        // one. Shared across countries it stays with nobody.
+        let mut surname_holder: FastMap<&str, &str> = FastMap::default();
+        for (surname, keys) in &surnames {
+            let of_keys = || rows.iter().filter(|f| keys.contains(f[0]));
+            let countries: FastSet<&str> = of_keys().map(|f| f[5].get(..3).unwrap_or(f[5])).collect();
+            if countries.len() != 1 {
+                continue;
+            }
+            // Dates are ISO, so their text orders them.
+            let latest = of_keys().max_by_key(|f| (f.get(6).copied().unwrap_or(""), f[0])).map(|f| f[0]);
+
+            if let Some(k) = latest {
+                surname_holder.insert(surname, k);
+            }
+        }
         for f in &rows {
             let (key, name, title, code) = (f[0], f[1], f[4], f[5]);
             let date = |i: usize| f.get(i).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
@@ -542,7 +559,7 @@ impl Gazetteer {
             if let Some(surname) = name.split_whitespace().last()
                 && surname != name
                 && surname.chars().count() >= 4
-                && surnames.get(surname).is_some_and(|keys| keys.len() == 1)
+                && surname_holder.get(surname) == Some(&key)
                 && !self.given_names.contains_key(surname)
                 && !self.words.contains_key(&surname.to_lowercase())
                 && !aliases.iter().any(|a| a == surname)
