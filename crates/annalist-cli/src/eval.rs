@@ -143,16 +143,22 @@ fn attributions(record: &Record) -> Vec<Value> {
 /// role descriptions ("the Belarusian leader") stay in the record but are left out here:
 /// seed-dev annotates names and speaking groups only, and although MEANTIME also annotates
 /// nominals and pronouns, exporting ours costs more precision on both than it gains recall.
+///
+/// A group's words take in a place after it ("some observers in Russia"); the place inside
+/// is then part of the group mention, not a mention of its own here.
 fn mentions(record: &Record) -> Vec<Value> {
+    let groups: Vec<Span> =
+        record.mentions.iter().filter(|m| m.kind == MentionKind::Group).map(|m| m.span).collect();
+    let inside_group = |s: Span| groups.iter().any(|g| g.start <= s.start && s.end <= g.end && *g != s);
     record
         .mentions
         .iter()
         .filter(|m| {
             m.kind == MentionKind::Group
-                || !matches!(
+                || (!matches!(
                     m.resolution,
                     Resolution::Demonym | Resolution::Pronoun | Resolution::Description
-                )
+                ) && !inside_group(m.span))
         })
         .map(|m| {
             let mut v = span(record, m.span);

@@ -119,3 +119,57 @@ fn seed_actors() {
     let kursk = actor("rus-kursk");
     assert_eq!((kursk.kind, kursk.country.as_deref()), (annalist_core::ActorKind::Location, Some("RUS")));
 }
+
+/// Throughput of the segmenter and the actor layer over a JSON Lines corpus named by
+/// `ANNALIST_THROUGHPUT_CORPUS` (each line an object with a `text`). Run in release:
+/// `ANNALIST_THROUGHPUT_CORPUS=... cargo test --release -p annalist-extract --test actors -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check; needs a corpus"]
+fn throughput() {
+    let Ok(path) = std::env::var("ANNALIST_THROUGHPUT_CORPUS") else { return };
+    let corpus = std::fs::read_to_string(path).expect("corpus");
+    let texts: Vec<String> = corpus
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let rounds = 50;
+    let segmentations: Vec<_> = texts.iter().map(|t| annalist_extract::segment::segment(t)).collect();
+    let start = cpu_seconds();
+    for _ in 0..rounds {
+        for t in &texts {
+            std::hint::black_box(annalist_extract::segment::segment(t));
+        }
+    }
+    let segment_s = cpu_seconds() - start;
+    let start = cpu_seconds();
+    let mut mentions = 0;
+    for _ in 0..rounds {
+        for (t, s) in texts.iter().zip(&segmentations) {
+            let cx = annalist_extract::Context { text: t, segmentation: s, dct: None };
+            mentions += annalist_extract::actors::resolve(&cx).mentions.len();
+        }
+    }
+    let actors_s = cpu_seconds() - start;
+    let mb = (bytes * rounds) as f64 / 1e6;
+    println!(
+        "{} texts, {bytes} bytes x {rounds}: segment {:.1} MB per CPU-second, actors {:.1} MB per CPU-second ({} mentions a round)",
+        texts.len(),
+        mb / segment_s,
+        mb / actors_s,
+        mentions / rounds
+    );
+}
+
+/// CPU time of this thread (user + system) from `/proc/thread-self/stat`, in seconds (clock
+/// ticks of 1/100 s): wall time on a shared machine counts other processes' work.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    // Fields after the command name, which is in brackets and may hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
+}

@@ -5,6 +5,7 @@
 //! single spaces, so a lookup over the text's tokens is one hash probe per candidate length.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
@@ -12,6 +13,35 @@ use chrono::NaiveDate;
 
 use crate::lexicon;
 use crate::segment;
+
+/// FNV-1a: a fast hash for the short keys of the lexicons (SipHash's defence against
+/// crafted keys is not needed for compiled-in data).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map with the [`Fnv`] hash.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash set with the [`Fnv`] hash.
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// What a known name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +103,7 @@ pub(crate) struct Sector {
 
 /// Classes of single words (see `words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub(crate) enum WordClass {
     Function,
     Month,
@@ -92,6 +123,22 @@ pub(crate) enum WordClass {
     AgentVerb,
 }
 
+impl WordClass {
+    /// The class as one bit of a mask.
+    pub(crate) fn bit(self) -> u32 {
+        1 << (self as u8)
+    }
+}
+
+/// The word may open a group mention (a group noun).
+pub(crate) const OPENS_GROUP: u32 = 1 << 24;
+/// The word may open a sector phrase.
+pub(crate) const OPENS_SECTOR: u32 = 1 << 25;
+/// The word may open a name written in lower case ("al-Qaeda").
+pub(crate) const OPENS_LOWER_NAME: u32 = 1 << 26;
+/// The word may open a known name (any case).
+pub(crate) const OPENS_NAME: u32 = 1 << 27;
+
 /// A given name's gender as the list gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Gender {
@@ -104,24 +151,36 @@ pub(crate) enum Gender {
 #[derive(Debug, Default)]
 pub(crate) struct Gazetteer {
     /// Known names by token key.
-    pub names: HashMap<String, NameEntry>,
+    pub names: FastMap<String, NameEntry>,
     /// The most tokens a name has.
     pub max_name_tokens: usize,
+    /// Every proper prefix of a name key, in whole tokens ("united", "united states"): a
+    /// lookup stops as soon as the words read so far open no name.
+    pub name_prefixes: FastSet<String>,
+    /// First words of names written in lower case ("al" of "al-Qaeda" is not one: the
+    /// whole token "al-qaeda" is).
+    pub lowercase_openers: FastSet<String>,
     /// Known actors by key.
-    pub actors: HashMap<String, KnownActor>,
+    pub actors: FastMap<String, KnownActor>,
     /// Country names by ISO code.
-    pub countries: HashMap<String, String>,
+    pub countries: FastMap<String, String>,
     /// Sector words and phrases by token key (lower case).
-    pub sectors: HashMap<String, Sector>,
+    pub sectors: FastMap<String, Sector>,
     /// The most tokens a sector phrase has.
     pub max_sector_tokens: usize,
+    /// First words of sector phrases.
+    pub sector_openers: FastSet<String>,
+    /// Word bits by lower-case word (lower-case entries and openings).
+    pub word_info: FastMap<String, u32>,
+    /// Word bits of entries written with capitals, matched as written ("President").
+    pub exact_word_info: FastMap<String, u32>,
     /// Group head nouns (plural and singular).
-    pub groups: HashSet<String>,
+    pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
     /// match any case, others only as written.
-    pub words: HashMap<String, Vec<WordClass>>,
+    pub words: FastMap<String, Vec<WordClass>>,
     /// Given names and their gender.
-    pub given_names: HashMap<String, Gender>,
+    pub given_names: FastMap<String, Gender>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
 }
@@ -202,12 +261,55 @@ pub(crate) fn sector_key(iso: &str, sector: &str) -> String {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
+        g.load_words();
         g.load_countries();
         g.load_places();
         g.load_igos();
         g.load_institutions();
         g.load_persons();
         g.load_sectors();
+        g.index_words();
+        g
+    }
+
+    /// One entry a word for the word view: its classes and what it may open, so a token
+    /// costs one lookup (two when capitalised).
+    fn index_words(&mut self) {
+        let mut info: FastMap<String, u32> = FastMap::default();
+        let mut exact: FastMap<String, u32> = FastMap::default();
+        for (word, classes) in &self.words {
+            let bits = classes.iter().fold(0, |m, c| m | c.bit());
+            let lower_entry = !word.chars().any(char::is_uppercase);
+            *(if lower_entry { info.entry(word.clone()) } else { exact.entry(word.clone()) }).or_default() |=
+                bits;
+        }
+        for g in &self.groups {
+            *info.entry(g.clone()).or_default() |= OPENS_GROUP;
+        }
+        for s in &self.sector_openers {
+            *info.entry(s.clone()).or_default() |= OPENS_SECTOR;
+        }
+        for o in &self.lowercase_openers {
+            *info.entry(o.clone()).or_default() |= OPENS_LOWER_NAME;
+        }
+        for key in self.names.keys().chain(self.name_prefixes.iter()) {
+            let first = key.split(' ').next().unwrap_or("");
+            *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
+        }
+        self.word_info = info;
+        self.exact_word_info = exact;
+    }
+
+    /// The classes and openings of a token ([`WordClass::bit`]s and `OPENS_*` flags).
+    pub(crate) fn word_bits(&self, text: &str, lower: &str) -> u32 {
+        let bits = self.word_info.get(lower).copied().unwrap_or(0);
+        if text == lower { bits } else { bits | self.exact_word_info.get(text).copied().unwrap_or(0) }
+    }
+
+    /// Group nouns, given names and word classes: read first, as the other files are
+    /// checked against them.
+    fn load_words(&mut self) {
+        let g = self;
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/groups.tsv")) {
             if let Some(plural) = f.first() {
                 g.groups.insert(plural.to_lowercase());
@@ -250,7 +352,6 @@ impl Gazetteer {
                 classes.push(class);
             }
         }
-        g
     }
 
     /// Adds a name unless an earlier file already claimed it.
@@ -262,7 +363,30 @@ impl Gazetteer {
         let tokens = key.split(' ').count();
         self.max_name_tokens = self.max_name_tokens.max(tokens);
         let exact = is_acronym(name).then(|| name.to_owned());
+        // "al-Qaeda": a name written with a lower-case first letter matches only so.
+        if name.chars().next().is_some_and(char::is_lowercase)
+            && let Some(first) = key.split(' ').next()
+        {
+            self.lowercase_openers.insert(first.to_owned());
+        }
+        // The word view splits "Asia-Pacific" when a part is a known name: key the split
+        // form too.
+        if key.contains('-') {
+            let split = key.replace('-', " - ");
+            self.max_name_tokens = self.max_name_tokens.max(split.split(' ').count());
+            self.add_prefixes(&split);
+            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone() });
+        }
+        self.add_prefixes(&key);
         self.names.entry(key).or_insert(NameEntry { meaning, exact });
+    }
+
+    fn add_prefixes(&mut self, key: &str) {
+        for (i, c) in key.char_indices() {
+            if c == ' ' {
+                self.name_prefixes.insert(key[..i].to_owned());
+            }
+        }
     }
 
     fn add_actor(&mut self, key: &str, actor: KnownActor) {
@@ -398,23 +522,52 @@ impl Gazetteer {
     }
 
     fn load_persons(&mut self) {
-        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/persons.tsv")) {
-            let (Some(key), Some(name), Some(title), Some(code)) = (f.first(), f.get(1), f.get(4), f.get(5))
-            else {
+        let rows: Vec<Vec<&str>> = lexicon::rows(include_str!("../../data/gazetteer/persons.tsv"))
+            .map(|(_, f)| f)
+            .filter(|f| f.len() >= 6)
+            .collect();
+        // A surname stands alone for its person only when no other person in the file has it
+        // and it is not a given name or a common word ("May", "Christopher").
+        let mut surnames: FastMap<&str, FastSet<&str>> = FastMap::default();
+        for f in &rows {
+            if let Some(surname) = f[1].split_whitespace().last() {
+                surnames.entry(surname).or_default().insert(f[0]);
+            }
+        }
+        // A surname shared by persons of one country ("Bush") goes to the one whose last
+        // role began latest: news that names a president by surname alone means the recent
+        // one. Shared across countries it stays with nobody.
+        let mut surname_holder: FastMap<&str, &str> = FastMap::default();
+        for (surname, keys) in &surnames {
+            let of_keys = || rows.iter().filter(|f| keys.contains(f[0]));
+            let countries: FastSet<&str> = of_keys().map(|f| f[5].get(..3).unwrap_or(f[5])).collect();
+            if countries.len() != 1 {
                 continue;
-            };
+            }
+            // Dates are ISO, so their text orders them.
+            let latest = of_keys().max_by_key(|f| (f.get(6).copied().unwrap_or(""), f[0])).map(|f| f[0]);
+
+            if let Some(k) = latest {
+                surname_holder.insert(surname, k);
+            }
+        }
+        for f in &rows {
+            let (key, name, title, code) = (f[0], f[1], f[4], f[5]);
             let date = |i: usize| f.get(i).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            let role =
-                Role { title: (*title).to_owned(), code: (*code).to_owned(), start: date(6), end: date(7) };
+            let role = Role { title: title.to_owned(), code: code.to_owned(), start: date(6), end: date(7) };
             let mut aliases = list(f.get(2));
             if let Some(surname) = name.split_whitespace().last()
-                && surname != *name
+                && surname != name
+                && surname.chars().count() >= 4
+                && surname_holder.get(surname) == Some(&key)
+                && !self.given_names.contains_key(surname)
+                && !self.words.contains_key(&surname.to_lowercase())
                 && !aliases.iter().any(|a| a == surname)
             {
                 aliases.push(surname.to_owned());
             }
-            let person = self.actors.entry((*key).to_owned()).or_insert_with(|| KnownActor {
-                name: (*name).to_owned(),
+            let person = self.actors.entry(key.to_owned()).or_insert_with(|| KnownActor {
+                name: name.to_owned(),
                 kind: ActorKind::Person,
                 code: None,
                 country: None,
@@ -430,7 +583,10 @@ impl Gazetteer {
             if !code.starts_with("IGO") {
                 person.country = Some(code.chars().take(3).collect());
             }
-            person.roles.push(role);
+            if !person.roles.contains(&role) {
+                person.roles.push(role);
+                person.roles.sort_by_key(|r| (r.start, r.end));
+            }
             person.code = latest_role_code(&person.roles);
             self.add_name(name, actor_meaning(key, MentionKind::Person, Resolution::Name));
             for a in &aliases {
@@ -445,6 +601,9 @@ impl Gazetteer {
             let code: &'static str = Box::leak((*code).to_owned().into_boxed_str());
             let key = key_of(word);
             self.max_sector_tokens = self.max_sector_tokens.max(key.split(' ').count());
+            if let Some(first) = key.split(' ').next() {
+                self.sector_openers.insert(first.to_owned());
+            }
             self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person") });
         }
     }

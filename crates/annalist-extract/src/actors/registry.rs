@@ -1,7 +1,7 @@
 //! The actors of one document as mentions find them: known actors copied from the
 //! gazetteer, unknown names made into actors, aliases gathered from the words seen.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
@@ -22,6 +22,8 @@ pub(crate) struct Found {
 pub(crate) struct Registry {
     actors: BTreeMap<String, Actor>,
     genders: BTreeMap<String, char>,
+    /// Keys of the actors made for names outside the gazetteer.
+    unknown_keys: BTreeSet<String>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -116,6 +118,7 @@ impl Registry {
         if GAZETTEER.actors.contains_key(&key) {
             key = format!("name-{key}");
         }
+        self.unknown_keys.insert(key.clone());
         let actor = self.actors.entry(key.clone()).or_insert_with(|| Actor {
             id: ActorId(key.clone()),
             name: name.to_owned(),
@@ -133,6 +136,47 @@ impl Registry {
             actor.roles.push(role);
         }
         key
+    }
+
+    /// Unknown-name actors of `kind`: their keys and names, by key.
+    pub(crate) fn unknown_actors(&self, kind: ActorKind) -> impl Iterator<Item = (&str, &str)> {
+        self.unknown_keys.iter().filter_map(move |k| {
+            self.actors.get(k).filter(|a| a.kind == kind).map(|a| (k.as_str(), a.name.as_str()))
+        })
+    }
+
+    /// Makes each unknown actor `full` of `pairs` a person and its lone-surname actor one of
+    /// its aliases: the surname's mentions move to `full`. One pass over the mentions.
+    pub(crate) fn make_persons(&mut self, pairs: &[(String, String)]) {
+        let mut moved: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut fulls: BTreeSet<&str> = BTreeSet::new();
+        for (full, surname) in pairs {
+            if moved.contains_key(surname.as_str()) || !self.actors.contains_key(full) {
+                continue;
+            }
+            let Some(removed) = self.actors.remove(surname) else { continue };
+            self.unknown_keys.remove(surname);
+            if let Some(actor) = self.actors.get_mut(full) {
+                actor.kind = ActorKind::Person;
+                if !actor.aliases.contains(&removed.name) {
+                    actor.aliases.push(removed.name);
+                    actor.aliases.sort();
+                }
+            }
+            moved.insert(surname, full);
+            fulls.insert(full);
+        }
+        for f in &mut self.found {
+            if fulls.contains(f.key.as_str()) {
+                f.kind = MentionKind::Person;
+            } else if let Some(full) = moved.get(f.key.as_str()) {
+                f.key = (*full).to_owned();
+                f.kind = MentionKind::Person;
+                if f.resolution == Resolution::Unknown {
+                    f.resolution = Resolution::Alias;
+                }
+            }
+        }
     }
 
     /// Records a mention of `key` written `surface`; the surface joins the aliases when it is

@@ -4,18 +4,25 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
-use super::gazetteer::{GAZETTEER, Gender, Meaning, NameEntry, Sector, WordClass, push_lower, sector_key};
+use super::gazetteer::{
+    FastMap, GAZETTEER, Gender, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
+    Sector, WordClass, push_lower, sector_key,
+};
 use super::registry::Registry;
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
 
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
 const CONNECTORS: &[&str] =
-    &["of", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+    &["of", "on", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+
+/// How many earlier mentions coreference looks back over: bounded, so a text of one long
+/// sentence full of pronouns stays linear.
+const LOOKBACK: usize = 40;
 
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
@@ -23,12 +30,16 @@ pub(crate) struct Scanner<'w, 'a> {
     text: &'a str,
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
-    short_forms: HashMap<String, (String, MentionKind)>,
+    short_forms: FastMap<String, (String, MentionKind)>,
     /// Acronyms given in brackets after a name.
-    acronyms: HashMap<String, String>,
+    acronyms: FastMap<String, String>,
+    /// `name_at` by word index, filled on first use (the same position is asked about by
+    /// several steps).
+    name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
 }
 
 /// A known name matched at a position: how many words, and its entry.
+#[derive(Clone, Copy)]
 struct NameMatch<'g> {
     len: usize,
     entry: &'g NameEntry,
@@ -36,7 +47,14 @@ struct NameMatch<'g> {
 
 impl<'w, 'a> Scanner<'w, 'a> {
     pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
-        Scanner { words, text, registry, short_forms: HashMap::new(), acronyms: HashMap::new() }
+        Scanner {
+            words,
+            text,
+            registry,
+            short_forms: FastMap::default(),
+            acronyms: FastMap::default(),
+            name_cache: RefCell::new(vec![None; words.list.len()]),
+        }
     }
 
     fn w(&self, i: usize) -> Option<&'w Word<'a>> {
@@ -54,6 +72,46 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
+    /// "Albert Gee ... Gee said": an unknown two- or three-word name taken for an
+    /// organisation whose last word stands alone elsewhere is a person, and the lone word
+    /// is that person's surname.
+    fn surnames_make_persons(&mut self) {
+        let singles: FastMap<String, String> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter(|(_, name)| !name.contains(' '))
+            .map(|(key, name)| (name.to_owned(), key.to_owned()))
+            .collect();
+        if singles.is_empty() {
+            return;
+        }
+        let full_names: Vec<(String, String)> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter_map(|(key, name)| {
+                let words: Vec<&str> = name.split(' ').collect();
+                // Plain words, and a first word that does not stand alone too ("Ford
+                // Taurus" and "Ford" are a maker and its product).
+                let plain = (2..=3).contains(&words.len())
+                    && words.iter().all(|w| {
+                        w.chars().count() > 1
+                            && w.chars().next().is_some_and(char::is_uppercase)
+                            && w.chars().skip(1).all(char::is_lowercase)
+                    })
+                    && !singles.contains_key(words[0])
+                    && words.iter().all(|w| {
+                        !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
+                    });
+                let last = words.last()?;
+                if !plain {
+                    return None;
+                }
+                Some((key.to_owned(), singles.get(*last)?.clone()))
+            })
+            .collect();
+        self.registry.make_persons(&full_names);
+    }
+
     /// Runs the pass.
     pub(crate) fn run(&mut self) {
         let n = self.words.list.len();
@@ -67,13 +125,28 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let next = if word.capitalised() { self.capitalised_at(i) } else { self.lowercase_at(i) };
             i = next.max(i + 1);
         }
+        self.surnames_make_persons();
     }
 
     /// The longest known name starting at `i`.
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
+        if let Some(Some(cached)) = self.name_cache.borrow().get(i) {
+            return *cached;
+        }
+        let found = self.find_name_at(i);
+        if let Some(slot) = self.name_cache.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn find_name_at(&self, i: usize) -> Option<NameMatch<'static>> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
-        if !first.capitalised() {
+        if !(first.capitalised() || (first.lowercase() && first.opens(OPENS_LOWER_NAME))) {
+            return None;
+        }
+        if !first.opens(OPENS_NAME) {
             return None;
         }
         let mut key = String::with_capacity(32);
@@ -81,7 +154,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         for len in 1..=g.max_name_tokens {
             let j = i + len - 1;
             let Some(w) = self.w(j) else { break };
-            if !self.same_sentence(i, j) || w.possessive() {
+            if !self.same_sentence(i, j) {
                 break;
             }
             if len > 1 {
@@ -93,11 +166,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 key.push(' ');
             }
             key.push_str(&w.lower);
-            if let Some(entry) = g.names.get(&key) {
+            let entry = g.names.get(&key);
+            if entry.is_none() && !g.name_prefixes.contains(&key) {
+                break;
+            }
+            if let Some(entry) = entry {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
                     Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
-                    None => w.kind != TokenKind::Word || !w.lowercase() || len > 1,
+                    // The first word's case was checked above.
+                    None => true,
                 };
                 if case_ok {
                     best = Some(NameMatch { len, entry });
@@ -109,6 +187,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest sector word or phrase starting at `i` (any case), with its length.
     fn sector_at(&self, i: usize) -> Option<(usize, Sector)> {
+        if !self.w(i)?.opens(OPENS_SECTOR) {
+            return None;
+        }
         let g = &*GAZETTEER;
         let mut key = String::new();
         let mut best = None;
@@ -147,19 +228,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.known_name(i, &m);
         }
         let w = &self.words.list[i];
-        if w.sentence_initial && !GAZETTEER.is(w.text, WordClass::Title) {
+        if w.sentence_initial && !w.is(WordClass::Title) {
             // "She", "It", "Officials", "The president": a sentence-initial word of the
             // lower-case vocabulary is read as such.
             let g = &*GAZETTEER;
-            if g.is(w.text, WordClass::PronounMale)
-                || g.is(w.text, WordClass::PronounFemale)
-                || g.is(w.text, WordClass::PronounThing)
-                || g.groups.contains(&w.lower)
+            if w.is(WordClass::PronounMale)
+                || w.is(WordClass::PronounFemale)
+                || w.is(WordClass::PronounThing)
+                || w.opens(OPENS_GROUP)
                 || w.lower == "the"
             {
                 return self.lowercase_at(i);
             }
-            if g.is(w.text, WordClass::PersonNoun) || g.sectors.contains_key(&w.lower) {
+            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower) {
                 return i + 1;
             }
         }
@@ -176,7 +257,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 Meaning::Actor { mention: MentionKind::Person, resolution: Resolution::Alias, .. }
             )
             && self.w(i + 1).is_some_and(|n| {
-                n.capitalised() && self.same_sentence(i, i + 1) && !GAZETTEER.is(n.text, WordClass::Function)
+                n.capitalised() && self.same_sentence(i, i + 1) && !n.is(WordClass::Function)
             })
         {
             return self.unknown_name(i);
@@ -196,7 +277,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && GAZETTEER.actors.get(key.as_str()).is_some_and(|a| a.kind == ActorKind::Location)
                     && let Some(w) = self.w(end + 1)
                     && self.same_sentence(end, end + 1)
-                    && GAZETTEER.is(w.text, WordClass::RegionWord)
+                    && w.is(WordClass::RegionWord)
                 {
                     stop = end + 1;
                 } else if let Some((org_end, kind)) = self.name_run_after(end, key) {
@@ -268,7 +349,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return Some(found);
         }
         let w = self.w(j)?;
-        if w.lowercase() && !GAZETTEER.is(w.text, WordClass::Function) {
+        if w.lowercase() && !w.is(WordClass::Function) {
             return self.sector_run(j + 1).filter(|(e, _)| {
                 self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.list[k].lowercase())
             });
@@ -296,17 +377,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
     fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
-        let parts: Vec<&str> = surface.split_whitespace().collect();
-        if parts.len() < 2 {
+        let (Some(first), Some(last)) =
+            (surface.split_whitespace().next(), surface.split_whitespace().last())
+        else {
+            return;
+        };
+        if first.len() == surface.len() {
             return;
         }
         let short = match kind {
-            MentionKind::Person => parts[parts.len() - 1],
-            MentionKind::Organization => parts[0],
+            MentionKind::Person => last,
+            MentionKind::Organization => first,
             _ => return,
         };
-        if short.chars().next().is_some_and(char::is_uppercase) && !GAZETTEER.is(short, WordClass::Function) {
-            self.short_forms.entry(short.to_owned()).or_insert_with(|| (key.to_owned(), kind));
+        if short.chars().next().is_some_and(char::is_uppercase)
+            && !self.short_forms.contains_key(short)
+            && !GAZETTEER.is(short, WordClass::Function)
+        {
+            self.short_forms.insert(short.to_owned(), (key.to_owned(), kind));
         }
     }
 
@@ -340,9 +428,30 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !people
             && let Some(w) = self.w(end + 1)
             && w.lowercase()
-            && GAZETTEER.groups.contains(&w.lower)
+            && w.opens(OPENS_GROUP)
         {
             return self.group(i, end + 1, Some(iso));
+        }
+        // "Indian Ocean", "Korean Peninsula", "Russian Orthodox Church": a demonym opening a
+        // capitalised name of a place or an organisation.
+        if !people
+            && self.w(end + 1).is_some_and(|w| w.capitalised() && self.same_sentence(end, end + 1))
+            && self.name_at(end + 1).is_none()
+            && let Some(run_end) = self.name_run(end + 1)
+        {
+            let last = &self.words.list[run_end];
+            let kind = if last.is(WordClass::OrgSuffix) {
+                Some(ActorKind::Organization)
+            } else if last.is(WordClass::PlaceSuffix) {
+                Some(ActorKind::Location)
+            } else {
+                None
+            };
+            if let Some(kind) = kind
+                && !(end + 1..=run_end).any(|k| self.words.list[k].is(WordClass::Title))
+            {
+                return self.emit_owned(i, run_end, kind, Some(iso));
+            }
         }
         self.demonym_mention(i, end, &iso_key);
         end + 1
@@ -371,6 +480,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| self.registry.actor(&f.key).is_some_and(|a| a.code.as_deref() == Some(code.as_str())))
             .map(|f| f.key.clone());
@@ -415,7 +525,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
     /// `i`: a person, with the office as a role when its country is known.
     fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, Span)>) -> usize {
-        let Some(end) = self.name_run(i) else { return i };
+        let Some(end) = self.name_run(i) else {
+            // "the U.S. Secretary of State said": the office without a name.
+            if let Some((iso, sector, span)) = office {
+                self.describe_office(span, iso, sector);
+            }
+            return i;
+        };
         if let Some(m) = self.name_at(i)
             && m.len == end - i + 1
             && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
@@ -451,7 +567,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// The end (inclusive) of a run of capitalised name words starting at `i`.
     fn name_run(&self, i: usize) -> Option<usize> {
         let first = self.w(i)?;
-        if !first.capitalised() || is_calendar(first.text) {
+        if !first.capitalised() || is_calendar(first) {
             return None;
         }
         let mut end = i;
@@ -466,17 +582,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
             if w.capitalised() {
-                if is_calendar(w.text)
-                    || GAZETTEER.is(w.text, WordClass::Function)
-                    || GAZETTEER.is(w.text, WordClass::NotAName)
+                if is_calendar(w)
+                    || w.is(WordClass::Function)
+                    || w.is(WordClass::NotAName)
                     || self.model_number(j)
                 {
                     break;
                 }
                 // "Chrysler LLC Jim Press": an organisation's last word before a given name
                 // ends the organisation.
-                if GAZETTEER.is(prev.text, WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text)
-                {
+                if prev.is(WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text) {
                     break;
                 }
                 if let Some(m) = self.name_at(j) {
@@ -488,7 +603,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. });
                     if person
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
-                        || GAZETTEER.is(prev.text, WordClass::Title)
+                        || prev.is(WordClass::Title)
                         || (prev.lowercase() && prev.lower != "of")
                     {
                         break;
@@ -507,14 +622,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             } else if w.lowercase() && particle_name(w.text) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
-            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_str()) {
-                let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n.text));
+            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_ref()) {
+                let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n));
                 // "of" joins only after a word that takes it ("Bank of", "Gulf of",
                 // "Minister of"), not a person's name ("Martin Kelly of EOS").
-                let takes_of = GAZETTEER.is(prev.text, WordClass::OrgSuffix)
-                    || GAZETTEER.is(prev.text, WordClass::PlaceSuffix)
-                    || GAZETTEER.is(prev.text, WordClass::Title);
-                if !follows || (w.lower == "of" && !takes_of) {
+                let takes_of = prev.is(WordClass::OrgSuffix)
+                    || prev.is(WordClass::PlaceSuffix)
+                    || prev.is(WordClass::Title);
+                if !follows || (matches!(w.lower.as_ref(), "of" | "on") && !takes_of) {
                     break;
                 }
             } else {
@@ -534,15 +649,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         let run_end = self.name_run(end + 1)?;
+        // "U.S. Secretary of State": an office, handled with the sector words.
+        if (end + 1..=run_end).any(|k| self.words.list[k].is(WordClass::Title)) {
+            return None;
+        }
         let last = &self.words.list[run_end];
-        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+        // "Department of Commerce", "Council on Foreign Relations": an organisation word
+        // anywhere in the run.
+        if (end + 1..=run_end).any(|k| {
+            let w = &self.words.list[k];
+            w.capitalised() && w.is(WordClass::OrgSuffix)
+        }) {
             return Some((run_end, ActorKind::Organization));
         }
         let place = GAZETTEER
             .actors
             .get(key)
             .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location));
-        (place && GAZETTEER.is(last.text, WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
+        (place && last.is(WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
     }
 
     /// An unknown name opened by a known country or place: it belongs to that country, and
@@ -550,10 +674,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Department" is USAGOV).
     fn emit_owned(&mut self, i: usize, end: usize, kind: ActorKind, country: Option<&str>) -> usize {
         let role = country.map(|iso| {
-            let sector = GAZETTEER
-                .sectors
-                .get(&self.words.list[end].lower)
+            // The last sector word of the name gives the sector ("Treasury Department").
+            let sector = (i..=end)
+                .rev()
+                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower))
                 .filter(|_| kind == ActorKind::Organization);
+
             Role {
                 title: self.span(i, end).slice(self.text).to_owned(),
                 code: sector.map_or_else(|| iso.to_owned(), |s| format!("{iso}{}", s.code)),
@@ -580,10 +706,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return i + 1;
         }
         // A title opens a person's name: "President X", "Gen. Y", "Foreign Minister Z".
-        if GAZETTEER.is(w.text, WordClass::Title) {
+        if w.is(WordClass::Title) {
             let mut j = i;
             while let Some(t) = self.w(j) {
-                if GAZETTEER.is(t.text, WordClass::Title) || t.text == "." || t.text == "-" {
+                if t.is(WordClass::Title) || t.text == "." || t.text == "-" {
                     j += 1;
                 } else {
                     break;
@@ -593,7 +719,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // "General Motors", "Supreme Council": the title word is part of an
                 // organisation's name.
                 if let Some(run_end) = self.name_run(i)
-                    && GAZETTEER.is(self.words.list[run_end].text, WordClass::OrgSuffix)
+                    && self.words.list[run_end].is(WordClass::OrgSuffix)
                 {
                     return self.emit_unknown(i, run_end, ActorKind::Organization, None);
                 }
@@ -605,9 +731,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return i + 1;
         }
-        if GAZETTEER.is(w.text, WordClass::Function)
-            || GAZETTEER.is(w.text, WordClass::NotAName)
-            || is_calendar(w.text)
+        if w.is(WordClass::Function)
+            || w.is(WordClass::NotAName)
+            || is_calendar(w)
             || w.text.chars().count() < 2
         {
             return i + 1;
@@ -634,30 +760,50 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
             && !GAZETTEER.given_names.contains_key(w.text)
-            && (self.words.lowercase_vocabulary.contains(w.lower.as_str())
+            && (self.words.lowercase_vocabulary.contains(w.lower.as_ref())
                 || w.lower.ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
             return i + 1;
         }
+        // "the Council", "the University": an institution's generic word alone names no
+        // particular actor.
+        if end == i
+            && !is_acronym_word(w.text)
+            && (w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
+            && !w.opens(OPENS_SECTOR)
+        {
+            return i + 1;
+        }
+        // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
+        // made from a place, not a name.
+        if end == i
+            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower.ends_with(e))
+                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower.ends_with(e))
+                    && self.w(i + 1).is_some_and(|n| {
+                        n.lowercase() && !n.is(WordClass::Function) && !n.is(WordClass::AgentVerb)
+                    })))
+        {
+            return i + 1;
+        }
+
         // "Apple Computer CEO Steve Jobs", "Ryanair CEO": a title inside the run ends the
         // name before it (and opens a person's name, handled from the title on).
         let mut end = end;
         if let Some(k) = (i + 1..=end).find(|&k| {
             let t = &self.words.list[k];
-            t.capitalised() && GAZETTEER.is(t.text, WordClass::Title)
-        }) && !GAZETTEER.is(self.words.list[end].text, WordClass::OrgSuffix)
+            t.capitalised() && t.is(WordClass::Title)
+        }) && !self.words.list[end].is(WordClass::OrgSuffix)
+            && !(i..k).any(|j| self.words.list[j].is(WordClass::OrgSuffix))
             && !GAZETTEER.given_names.contains_key(w.text)
         {
-            if GAZETTEER.is(self.words.list[k - 1].text, WordClass::Title) {
+            if self.words.list[k - 1].is(WordClass::Title) {
                 return k;
             }
             end = k - 1;
         }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
-        if GAZETTEER.is(self.words.list[end].text, WordClass::Title)
-            && !GAZETTEER.given_names.contains_key(w.text)
-        {
+        if self.words.list[end].is(WordClass::Title) && !GAZETTEER.given_names.contains_key(w.text) {
             return end + 1;
         }
         let kind = self.classify(i, end);
@@ -667,11 +813,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
-        if self.words.lowercase_vocabulary.contains(w.lower.as_str()) {
+        if self.words.lowercase_vocabulary.contains(w.lower.as_ref()) {
             return true;
         }
-        let acting =
-            self.w(i + 1).is_some_and(|n| n.lowercase() && GAZETTEER.is(n.text, WordClass::AgentVerb));
+        let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
         !acting && !self.words.inner_capitalised.contains(w.text)
     }
 
@@ -682,10 +827,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
             return ActorKind::Person;
         }
-        if GAZETTEER.is(last.text, WordClass::OrgSuffix) {
+        if last.is(WordClass::OrgSuffix)
+            || (i..end).any(|k| {
+                let w = &self.words.list[k];
+                w.capitalised() && w.is(WordClass::OrgSuffix) && self.words.list[k + 1].lowercase()
+            })
+        {
             return ActorKind::Organization;
         }
-        if GAZETTEER.is(last.text, WordClass::PlaceSuffix) {
+        if last.is(WordClass::PlaceSuffix) {
             return ActorKind::Location;
         }
         let first = &self.words.list[i];
@@ -708,13 +858,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return ActorKind::Person;
             }
         }
-        if prev.is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlacePreposition)) {
+        if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition)) {
             return ActorKind::Location;
         }
         // "the port of Bandar Abbas", "the city of Mobile".
         if prev.is_some_and(|p| p.lower == "of")
             && i >= 2
-            && self.w(i - 2).is_some_and(|p| p.lowercase() && GAZETTEER.is(p.text, WordClass::PlaceNoun))
+            && self.w(i - 2).is_some_and(|p| p.lowercase() && p.is(WordClass::PlaceNoun))
         {
             return ActorKind::Location;
         }
@@ -742,8 +892,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (GAZETTEER.is(p.text, WordClass::PersonNoun)
-                    || GAZETTEER.sectors.get(&p.lower).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*p.lower).is_some_and(|s| s.person))
         })
     }
 
@@ -756,8 +905,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
             .any(|w| {
-                GAZETTEER.is(w.text, WordClass::PersonNoun)
-                    || GAZETTEER.sectors.get(&w.lower).is_some_and(|s| s.person)
+                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower).is_some_and(|s| s.person)
             })
     }
 
@@ -777,14 +925,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
     fn lowercase_at(&mut self, i: usize) -> usize {
         let w = &self.words.list[i];
-        if GAZETTEER.groups.contains(&w.lower) {
+        if w.opens(OPENS_LOWER_NAME)
+            && let Some(m) = self.name_at(i)
+        {
+            return self.known_name(i, &m);
+        }
+
+        if w.opens(OPENS_GROUP) {
             return self.group(i, i, None);
         }
-        let g = &*GAZETTEER;
-        if g.is(w.text, WordClass::PronounMale) || g.is(w.text, WordClass::PronounFemale) {
-            let female = g.is(w.text, WordClass::PronounFemale);
+        if w.is(WordClass::PronounMale) || w.is(WordClass::PronounFemale) {
+            let female = w.is(WordClass::PronounFemale);
             self.pronoun_person(i, female);
-        } else if g.is(w.text, WordClass::PronounThing) {
+        } else if w.is(WordClass::PronounThing) {
             self.pronoun_thing(i);
         } else if w.lower == "the"
             && let Some((send, sector)) = self.sector_run(i + 1)
@@ -806,6 +959,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 5 >= sentence))
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
@@ -835,6 +989,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 3 >= sentence))
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
             .find(|f| match self.registry.gender(&f.key) {
@@ -860,6 +1015,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .found
             .iter()
             .rev()
+            .take(LOOKBACK)
             .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 2 >= sentence))
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
             .find(|f| {
@@ -882,7 +1038,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn expletive(&self, i: usize) -> bool {
         let Some(next) = self.w(i + 1) else { return true };
         let weather = matches!(
-            next.lower.as_str(),
+            next.lower.as_ref(),
             "is" | "was"
                 | "'s"
                 | "seems"
@@ -917,19 +1073,34 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if !self.same_sentence(start - 1, head) || !p.lowercase() {
                 break;
             }
-            if GAZETTEER.is(p.text, WordClass::Quantifier) || adjective_like(&p.lower) {
+            if p.is(WordClass::Quantifier) || adjective_like(&p.lower) {
                 start -= 1;
             } else {
                 break;
             }
         }
-        let span = self.span(start, head);
+        // "some observers in Russia": a known place after "in" or "from" belongs to the
+        // group's words and gives it a country.
+        let mut last = head;
+        let mut country = country.map(str::to_owned);
+        if let Some(p) = self.w(head + 1)
+            && matches!(p.lower.as_ref(), "in" | "from")
+            && self.same_sentence(head, head + 2)
+            && let Some(m) = self.name_at(head + 2)
+            && let Meaning::Actor { key, mention: MentionKind::Location, .. } = &m.entry.meaning
+        {
+            last = head + 1 + m.len;
+            if country.is_none() {
+                country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
+            }
+        }
+        let span = self.span(start, last);
         let name = span.slice(self.text);
         // The id leaves out quantifiers: "some observers" and "observers" are one group.
         let mut id_words = String::new();
         for k in start..=head {
             let w = &self.words.list[k];
-            if k < head && GAZETTEER.is(w.text, WordClass::Quantifier) {
+            if k < head && w.is(WordClass::Quantifier) {
                 continue;
             }
             if !id_words.is_empty() {
@@ -937,10 +1108,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             push_lower(&mut id_words, w.text);
         }
-        let role =
-            country.map(|iso| Role { title: name.to_owned(), code: iso.to_owned(), start: None, end: None });
+        let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
         let key = self.registry.unknown(&id_words, ActorKind::Group, role);
         self.registry.mention(span, name, &key, MentionKind::Group, Resolution::Description);
+        // The place inside is still a mention of its own.
         head + 1
     }
 }
@@ -962,8 +1133,8 @@ fn particle_name(word: &str) -> bool {
     } && name.chars().next().is_some_and(char::is_uppercase))
 }
 
-fn is_calendar(word: &str) -> bool {
-    GAZETTEER.is(word, WordClass::Month) || GAZETTEER.is(word, WordClass::Weekday)
+fn is_calendar(word: &Word<'_>) -> bool {
+    word.is(WordClass::Month) || word.is(WordClass::Weekday)
 }
 
 fn is_acronym_word(word: &str) -> bool {

@@ -2,11 +2,11 @@
 //! known names split ("Russia-Ukraine" is "Russia", "-", "Ukraine") and each token's
 //! lower-case form computed once.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use annalist_core::Span;
 
-use super::gazetteer::{GAZETTEER, push_lower};
+use super::gazetteer::{FastSet, GAZETTEER, WordClass, push_lower};
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -16,7 +16,7 @@ pub(crate) struct Word<'a> {
     /// The text of the token.
     pub text: &'a str,
     /// Lower-case form, apostrophes straightened.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     /// Where it stands.
     pub span: Span,
     /// What it is made of.
@@ -25,9 +25,21 @@ pub(crate) struct Word<'a> {
     pub sentence: usize,
     /// Whether it is the first word of its sentence (after opening punctuation).
     pub sentence_initial: bool,
+    /// Its word classes as a mask of [`WordClass::bit`]s.
+    pub classes: u32,
 }
 
 impl Word<'_> {
+    /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
+    pub(crate) fn opens(&self, flag: u32) -> bool {
+        self.classes & flag != 0
+    }
+
+    /// Whether the word has class `class` (see `words.tsv`).
+    pub(crate) fn is(&self, class: WordClass) -> bool {
+        self.classes & class.bit() != 0
+    }
+
     /// Whether the word starts with a capital letter.
     pub(crate) fn capitalised(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
@@ -49,16 +61,33 @@ impl Word<'_> {
 #[derive(Debug)]
 pub(crate) struct Words<'a> {
     pub list: Vec<Word<'a>>,
-    pub lowercase_vocabulary: HashSet<&'a str>,
+    pub lowercase_vocabulary: FastSet<&'a str>,
     /// Capitalised words seen inside sentences (evidence that a word is a name).
-    pub inner_capitalised: HashSet<&'a str>,
+    pub inner_capitalised: FastSet<&'a str>,
 }
 
 /// Builds the word view of `text`.
 pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a> {
     let mut list = Vec::with_capacity(segmentation.tokens.len());
-    let mut lowercase_vocabulary = HashSet::new();
-    let mut inner_capitalised = HashSet::new();
+    // Only the lower-case forms of sentence-initial words are looked for in lower case
+    // elsewhere: collect them first, so most tokens cost no set operation.
+    let mut initial_forms: FastSet<String> = FastSet::default();
+    let mut initial_first_bytes = 0u64;
+    let mut sentence_seen = usize::MAX;
+    for token in &segmentation.tokens {
+        if token.kind == TokenKind::Word && token.sentence != sentence_seen {
+            sentence_seen = token.sentence;
+            let slice = token.span.slice(text);
+            let mut lower = String::with_capacity(slice.len());
+            push_lower(&mut lower, slice);
+            initial_first_bytes |= 1 << (lower.as_bytes()[0] & 63);
+            initial_forms.insert(lower);
+        } else if token.kind == TokenKind::Word {
+            sentence_seen = token.sentence;
+        }
+    }
+    let mut lowercase_vocabulary = FastSet::default();
+    let mut inner_capitalised = FastSet::default();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     for token in &segmentation.tokens {
@@ -68,8 +97,14 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a>
         }
         let Some(slice) = token.span.get(text) else { continue };
         let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
-            let mut lower = String::with_capacity(slice.len());
-            push_lower(&mut lower, slice);
+            // Most words are already lower case: borrow them.
+            let lower: Cow<'a, str> = if slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                let mut lower = String::with_capacity(slice.len());
+                push_lower(&mut lower, slice);
+                Cow::Owned(lower)
+            } else {
+                Cow::Borrowed(slice)
+            };
             let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
@@ -77,12 +112,18 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a>
             if kind == TokenKind::Word {
                 let first = slice.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    lowercase_vocabulary.insert(slice);
+                    if initial_first_bytes & (1 << (slice.as_bytes()[0] & 63)) != 0
+                        && initial_forms.contains(slice)
+                    {
+                        lowercase_vocabulary.insert(slice);
+                    }
                 } else if first.is_some_and(char::is_uppercase) && !initial {
                     inner_capitalised.insert(slice);
                 }
             }
+            let classes = if kind == TokenKind::Word { GAZETTEER.word_bits(slice, &lower) } else { 0 };
             list.push(Word {
+                classes,
                 text: slice,
                 lower,
                 span,
