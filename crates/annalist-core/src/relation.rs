@@ -37,7 +37,8 @@ pub enum EvidenceItem {
 pub struct Evidence {
     /// The document.
     pub document: DocumentId,
-    /// The sentence's text, so the evidence reads on its own.
+    /// The sentence's text, so the evidence reads on its own (cut with an ellipsis when a
+    /// "sentence" is longer than any real one; `sentence` and `span` locate it exactly).
     pub sentence_text: String,
     /// Index of the sentence in the document.
     pub sentence: usize,

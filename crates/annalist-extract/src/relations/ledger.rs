@@ -88,7 +88,7 @@ fn periods(observations: &[Observation]) -> Vec<Period> {
                 let strongest = asserted
                     .iter()
                     .max_by(|x, y| x.polarity.abs().total_cmp(&y.polarity.abs()))
-                    .map(|o| shorten(&o.evidence.sentence_text))
+                    .map(|o| shorten(&o.evidence.sentence_text, 120))
                     .unwrap_or_default();
                 change = Some(format!(
                     "turned {} ({previous:+.2} in {before} → {mean:+.2} in {period}): \"{strongest}\"",
@@ -108,12 +108,12 @@ fn periods(observations: &[Observation]) -> Vec<Period> {
     periods
 }
 
-fn shorten(sentence: &str) -> String {
-    const LIMIT: usize = 120;
-    if sentence.len() <= LIMIT {
+/// `sentence` cut to at most `limit` bytes on a character boundary, with an ellipsis when cut.
+pub(crate) fn shorten(sentence: &str, limit: usize) -> String {
+    if sentence.len() <= limit {
         return sentence.to_owned();
     }
-    let mut end = LIMIT;
+    let mut end = limit;
     while !sentence.is_char_boundary(end) {
         end -= 1;
     }

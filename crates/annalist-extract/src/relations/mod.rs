@@ -22,6 +22,11 @@ use annalist_core::{ActorId, Domain, Evidence, EvidenceItem, Modality, Observati
 
 pub use ledger::{Ledger, ledger, period_of};
 
+/// The longest sentence text an observation quotes, in bytes: enough for any real sentence,
+/// and a bound on output size when a text has no sentence stops (a 100 KB "sentence" with
+/// thousands of events would otherwise be copied into every observation).
+pub const EVIDENCE_TEXT_LIMIT: usize = 600;
+
 /// The relation observations of one record, from its events and its statements of alignment.
 /// Relations come out sorted by pair and domain; observations in text order.
 pub fn observe(record: &Record) -> Vec<Relation> {
@@ -86,7 +91,10 @@ fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
             modality: f.modality,
             evidence: Evidence {
                 document: record.document.id.clone(),
-                sentence_text: record.document.sentence_text(f.sentence).to_owned(),
+                sentence_text: ledger::shorten(
+                    record.document.sentence_text(f.sentence),
+                    EVIDENCE_TEXT_LIMIT,
+                ),
                 sentence: f.sentence,
                 span: f.span,
                 item: f.item,
