@@ -47,6 +47,9 @@ fn other_scripts_and_invisible_characters_keep_spans_valid() {
         "Mi\u{200d}nsk and Ky\u{200b}iv met. \u{1f1fa}\u{1f1e6} flags.",
         "\u{feff}Minsk said so.\r\nKyiv said no.\rMoscow said nothing.",
         "e\u{301}\u{301}\u{301} \u{645}\u{64a}\u{646}\u{633}\u{643}.",
+        // NUL bytes reach extraction through JSON Lines ("\u0000"), though files with them are
+        // refused as binary.
+        "Minsk\0 said\0\0. Kyiv\0condemned Moscow on August 10.\0",
     ] {
         let record = extract(text);
         assert!(!record.document.sentences.is_empty(), "{text:?}");
