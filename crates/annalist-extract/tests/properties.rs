@@ -136,6 +136,18 @@ fn check(text: &str, published: Option<&str>) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Inputs the generators once found to break an invariant, kept as regression cases.
+#[test]
+fn regressions() {
+    for text in [
+        // Overlapping mentions after a statement cue sliced the text backwards (relations).
+        "Minsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk ally 2020Kyiv troops",
+    ] {
+        check(text, None).unwrap();
+        check(text, Some("2024-08-12")).unwrap();
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
 

@@ -135,7 +135,8 @@ fn pair_around(
         // A second object joined to the first ("the Russia-Ukraine conflict", "Russia and
         // Ukraine") is related to the subject as well.
         if let Some((next_span, next)) = coded.get(at + 1) {
-            let joiner = text[coded[at].0.end..next_span.start].trim();
+            // Mentions may nest or touch (a name inside a longer one): then nothing joins them.
+            let joiner = text.get(coded[at].0.end..next_span.start).unwrap_or("").trim();
             if matches!(joiner, "-" | "–" | "/" | "and") && next != subject && *next != coded[at].1 {
                 pairs.push((subject.clone(), next.clone()));
             }
