@@ -89,14 +89,17 @@ pub(super) enum LinkCuePlace {
     Verb,
 }
 
-/// FNV-1a: a fast hash for the short words the lexicons are keyed by (the default SipHash
-/// guards against adversarial keys, which lexicon lookups do not need).
-#[derive(Debug, Clone, Copy)]
+/// A fast multiply-rotate hash read eight bytes at a time, for the short words the lexicons
+/// are keyed by (the default SipHash guards against adversarial keys, which lexicon lookups do
+/// not need).
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    const SEED: u64 = 0x51_7cc1_b727_220a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
     }
 }
 
@@ -106,9 +109,22 @@ impl Hasher for WordHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(eight));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut eight = [0; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(eight) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 

@@ -29,19 +29,12 @@ impl<'a> Words<'a> {
     /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context.
     pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
-        let mut rest = lowered.0.as_str();
-        let norm: Vec<&'a str> = tokens
+        let norm: Vec<&'a str> = lowered
+            .words
             .iter()
-            .map(|t| {
-                let raw = t.span.slice(cx.text);
-                if needs_lowering(raw) {
-                    // The buffer holds these words in token order, each followed by a space.
-                    let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
-                    rest = after;
-                    word
-                } else {
-                    raw
-                }
+            .map(|&(start, end, in_buffer)| {
+                let from = if in_buffer { lowered.buffer.as_str() } else { cx.text };
+                from.get(start..end).unwrap_or("")
             })
             .collect();
         let partner = pair_quotes(cx.text, tokens);
@@ -55,7 +48,8 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        let info = norm.iter().map(|w| LEXICON.info(w)).collect();
+        let lexicon = &*LEXICON;
+        let info = norm.iter().map(|w| lexicon.info(w)).collect();
         Words { text: cx.text, tokens, norm, partner, quoted, info }
     }
 
@@ -177,25 +171,44 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The normalised forms of the words that are not already normal, in one buffer: words
-/// joined by spaces (a token never holds a space).
+/// The normalised forms of the words that are not already normal, in one buffer, and where
+/// each token's normalised word lies: in the text itself when already normal, else in the buffer.
 #[derive(Debug, Default)]
-pub(super) struct Lowered(String);
+pub(super) struct Lowered {
+    /// The lowered words, one after the other.
+    buffer: String,
+    /// Per token: the byte range of its normalised word and whether it lies in `buffer`.
+    words: Vec<(usize, usize, bool)>,
+}
 
 impl Lowered {
-    /// The words of `cx` that need lowering, normalised.
+    /// The words of `cx`, normalised.
     pub fn of(cx: &Context<'_>) -> Lowered {
         let mut buffer = String::new();
-        for t in &cx.segmentation.tokens {
-            let raw = t.span.slice(cx.text);
-            if needs_lowering(raw) {
-                buffer.extend(
-                    raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
-                );
-                buffer.push(' ');
-            }
-        }
-        Lowered(buffer)
+        let words = cx
+            .segmentation
+            .tokens
+            .iter()
+            .map(|t| {
+                let Some(raw) = cx.text.get(t.span.start..t.span.end) else {
+                    return (0, 0, false);
+                };
+                if !needs_lowering(raw) {
+                    return (t.span.start, t.span.end, false);
+                }
+                let start = buffer.len();
+                if raw.is_ascii() {
+                    // ASCII lowers byte by byte, as `char::to_lowercase` would.
+                    buffer.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    buffer.extend(
+                        raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
+                    );
+                }
+                (start, buffer.len(), true)
+            })
+            .collect();
+        Lowered { buffer, words }
     }
 }
 
