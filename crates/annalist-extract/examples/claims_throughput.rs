@@ -25,8 +25,11 @@ fn main() {
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let segmentations: Vec<_> = texts.iter().map(|t| segment::segment(t)).collect();
-    let contexts: Vec<Context<'_>> =
-        texts.iter().zip(&segmentations).map(|(t, s)| Context { text: t, segmentation: s, dct: None }).collect();
+    let contexts: Vec<Context<'_>> = texts
+        .iter()
+        .zip(&segmentations)
+        .map(|(t, s)| Context { text: t, segmentation: s, dct: None })
+        .collect();
     let actor_layers: Vec<_> = contexts.iter().map(actors::resolve).collect();
     let timexes: Vec<_> = contexts.iter().map(time::tag).collect();
     if skip {

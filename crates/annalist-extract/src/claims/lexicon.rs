@@ -134,6 +134,13 @@ type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Starts(u16);
 
+impl Starts {
+    /// The tables of either.
+    pub fn union(self, other: Starts) -> Starts {
+        Starts(self.0 | other.0)
+    }
+}
+
 /// What the lexicons know of one word, looked up once a token.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(super) struct WordInfo {
@@ -176,6 +183,12 @@ impl<T> PhraseTable<T> {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
         PhraseTable { by_first, bit: 1 << bit }
+    }
+
+    /// Whether one of the words whose [`Starts`] are united in `starts` may start one of the
+    /// table's phrases.
+    pub fn may_start_any(&self, starts: Starts) -> bool {
+        starts.0 & self.bit != 0
     }
 
     /// Whether a word with this lookup may start one of the table's phrases.

@@ -29,14 +29,24 @@ impl<'a> Words<'a> {
     /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context.
     pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
-        let norm: Vec<&'a str> = lowered
-            .words
-            .iter()
-            .map(|&(start, end, in_buffer)| {
-                let from = if in_buffer { lowered.buffer.as_str() } else { cx.text };
-                from.get(start..end).unwrap_or("")
-            })
-            .collect();
+        let lexicon = &*LEXICON;
+        let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
+        let mut info = Vec::with_capacity(tokens.len());
+        let mut others = lowered.other_ends.iter().peekable();
+        let mut other_start = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let word = match others.peek() {
+                Some(&&(k, end)) if k == i => {
+                    others.next();
+                    let word = lowered.other.get(other_start..end).unwrap_or("");
+                    other_start = end;
+                    word
+                }
+                _ => lowered.ascii.get(t.span.start..t.span.end).unwrap_or(""),
+            };
+            norm.push(word);
+            info.push(lexicon.info(word));
+        }
         let partner = pair_quotes(cx.text, tokens);
         let mut quoted = vec![false; tokens.len()];
         let mut inside = None;
@@ -48,8 +58,6 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        let lexicon = &*LEXICON;
-        let info = norm.iter().map(|w| lexicon.info(w)).collect();
         Words { text: cx.text, tokens, norm, partner, quoted, info }
     }
 
@@ -171,50 +179,56 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The normalised forms of the words that are not already normal, in one buffer, and where
-/// each token's normalised word lies: in the text itself when already normal, else in the buffer.
+/// The document's words normalised: the text with ASCII letters in lower case (an ASCII word's
+/// normal form lies at its own place), and the normal forms of the words holding other
+/// characters, one after the other.
 #[derive(Debug, Default)]
 pub(super) struct Lowered {
-    /// The lowered words, one after the other.
-    buffer: String,
-    /// Per token: the byte range of its normalised word and whether it lies in `buffer`.
-    words: Vec<(usize, usize, bool)>,
+    /// The text with ASCII letters in lower case.
+    ascii: String,
+    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
+    other: String,
+    /// Those tokens, in order, each with where its word ends in `other`.
+    other_ends: Vec<(usize, usize)>,
 }
 
 impl Lowered {
     /// The words of `cx`, normalised.
     pub fn of(cx: &Context<'_>) -> Lowered {
-        let mut buffer = String::new();
-        let words = cx
-            .segmentation
-            .tokens
-            .iter()
-            .map(|t| {
-                let Some(raw) = cx.text.get(t.span.start..t.span.end) else {
-                    return (0, 0, false);
-                };
-                if !needs_lowering(raw) {
-                    return (t.span.start, t.span.end, false);
+        let text = cx.text;
+        let tokens = cx.segmentation.tokens.as_slice();
+        let mut other = String::new();
+        let mut other_ends: Vec<(usize, usize)> = Vec::new();
+        let mut t = 0;
+        let bytes = text.as_bytes();
+        let mut chunk_start = 0;
+        // Only the tokens holding a non-ASCII byte need more than ASCII lowering; they are found
+        // from those bytes, skipping ASCII stretches a block at a time.
+        for chunk in bytes.chunks(64) {
+            let base = chunk_start;
+            chunk_start += chunk.len();
+            if chunk.is_ascii() {
+                continue;
+            }
+            for (offset, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0x80) {
+                let at = base + offset;
+                while t < tokens.len() && tokens[t].span.end <= at {
+                    t += 1;
                 }
-                let start = buffer.len();
-                if raw.is_ascii() {
-                    // ASCII lowers byte by byte, as `char::to_lowercase` would.
-                    buffer.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    buffer.extend(
+                let Some(token) = tokens.get(t) else { break };
+                if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
+                    continue;
+                }
+                if let Some(raw) = text.get(token.span.start..token.span.end) {
+                    other.extend(
                         raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
                     );
                 }
-                (start, buffer.len(), true)
-            })
-            .collect();
-        Lowered { buffer, words }
+                other_ends.push((t, other.len()));
+            }
+        }
+        Lowered { ascii: text.to_ascii_lowercase(), other, other_ends }
     }
-}
-
-/// Whether a word differs from its normal form, or may (any non-ASCII character).
-fn needs_lowering(raw: &str) -> bool {
-    raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
 }
 
 /// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
@@ -224,7 +238,8 @@ fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
     let mut open: Option<usize> = None;
     let mut last_end = 0;
     for (i, t) in tokens.iter().enumerate() {
-        if text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
+        // Only an open quotation cares for line breaks.
+        if open.is_some() && text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
             open = None;
         }
         last_end = t.span.end;
