@@ -224,7 +224,7 @@ pub(super) struct Lexicon {
     /// View nouns with the preposition that opens their phrase.
     pub views: PhraseTable<String>,
     /// Phrases naming the author.
-    pub author: HashSet<String>,
+    pub author: HashSet<String, BuildHasherDefault<WordHasher>>,
     /// Hedges and boosters with the certainty they set.
     pub certainty: PhraseTable<(CueKind, Certainty)>,
     /// Dispute and support cues.
@@ -233,11 +233,30 @@ pub(super) struct Lexicon {
     pub evaluative: PhraseTable<()>,
     /// Every word the lexicons know, with what they know of it.
     words: WordMap<WordInfo>,
+    /// A bit set over [`filter_bit`] of every word in `words`: most words of a text are in no
+    /// lexicon, and a clear bit says so without a lookup.
+    filter: Vec<u64>,
+}
+
+/// The bits in [`Lexicon::filter`].
+const FILTER_BITS: usize = 1 << 16;
+
+/// A word's bit in [`Lexicon::filter`], from its length and its first, second and last bytes.
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let len = u32::try_from(b.len().min(255)).unwrap_or(255);
+    let key = byte(0) | byte(1) << 8 | byte(b.len().wrapping_sub(1)) << 16 | len << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 16) as usize % FILTER_BITS
 }
 
 impl Lexicon {
     /// What the lexicons know of a normalised word.
     pub fn info(&self, word: &str) -> WordInfo {
+        let bit = filter_bit(word);
+        if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return WordInfo::default();
+        }
         self.words.get(word).copied().unwrap_or_default()
     }
 
@@ -328,6 +347,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
         ),
         words: WordMap::default(),
+        filter: Vec::new(),
     };
     lexicon.index_first_words(|l| &l.verbs);
     lexicon.index_first_words(|l| &l.nouns);
@@ -358,6 +378,12 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {
         lexicon.words.entry(normalize(&noun)).or_default().claim_noun = true;
     }
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for word in lexicon.words.keys() {
+        let bit = filter_bit(word);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    lexicon.filter = filter;
     lexicon
 });
 

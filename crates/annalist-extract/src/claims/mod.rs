@@ -18,7 +18,7 @@ mod words;
 
 use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr};
 
-use self::lexicon::{LEXICON, normalize};
+use self::lexicon::LEXICON;
 use self::links::ClaimView;
 use self::words::{Lowered, Words};
 use crate::Context;
@@ -121,7 +121,7 @@ fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -
     let Some(span) = span else {
         return ClaimSource::Unnamed { span: None };
     };
-    if LEXICON.author.contains(&normalize(span.slice(words.text))) {
+    if LEXICON.author.contains(words.normal(span).as_ref()) {
         return ClaimSource::Author { span: Some(span) };
     }
     let from = mentions.partition_point(|m| m.span.end <= span.start);

@@ -3,7 +3,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo};
+use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,6 +23,8 @@ pub(super) struct Words<'a> {
     pub quoted: Vec<bool>,
     /// What the lexicons know of each token's word.
     pub info: Vec<WordInfo>,
+    /// The text with ASCII letters in lower case.
+    ascii_lowered: &'a str,
 }
 
 impl<'a> Words<'a> {
@@ -58,12 +60,23 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        Words { text: cx.text, tokens, norm, partner, quoted, info }
+        Words { text: cx.text, tokens, norm, partner, quoted, info, ascii_lowered: &lowered.ascii }
     }
 
     /// The normalised word at `i`, or "" past the end.
     pub fn word(&self, i: usize) -> &str {
         self.norm.get(i).copied().unwrap_or("")
+    }
+
+    /// The text of `span` normalised as the lexicons compare it.
+    pub fn normal(&self, span: Span) -> std::borrow::Cow<'a, str> {
+        let raw = span.slice(self.text);
+        if raw.is_ascii() {
+            // ASCII normalises by lower case alone.
+            std::borrow::Cow::Borrowed(span.slice(self.ascii_lowered))
+        } else {
+            std::borrow::Cow::Owned(normalize(raw))
+        }
     }
 
     /// The raw text of token `i`.
@@ -243,6 +256,10 @@ fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
             open = None;
         }
         last_end = t.span.end;
+        // Every quotation mark opens with one of these bytes: others need no slicing.
+        if !matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2)) {
+            continue;
+        }
         let mark = t.span.slice(text);
         let opening = match mark {
             "“" | "«" => true,
