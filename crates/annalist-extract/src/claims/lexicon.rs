@@ -96,7 +96,7 @@ pub(super) enum LinkCuePlace {
 pub(super) struct WordHasher(u64);
 
 impl WordHasher {
-    const SEED: u64 = 0x51_7cc1_b727_220a_95;
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
 
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
