@@ -67,18 +67,22 @@ pub(super) fn find(words: &Words<'_>) -> Vec<Attribution> {
             || lexicon.according.may_start_any(starts)
             || lexicon.views.may_start_any(starts)
         {
-            find_in_sentence(words, Sentence { index, start, end }, &mut found);
+            let views = lexicon.views.may_start_any(starts);
+            find_in_sentence(words, Sentence { index, start, end }, views, &mut found);
         }
         start = end;
     }
     found
 }
 
-fn find_in_sentence(words: &Words<'_>, sentence: Sentence, found: &mut Vec<Attribution>) {
+/// The attributions of one sentence; `views` says whether a view phrase may start in it.
+fn find_in_sentence(words: &Words<'_>, sentence: Sentence, views: bool, found: &mut Vec<Attribution>) {
     let mut last_source = None;
     let mut i = sentence.start;
     while i < sentence.end {
-        let hit = view_at(words, sentence, i)
+        let hit = views
+            .then(|| view_at(words, sentence, i))
+            .flatten()
             .or_else(|| according_at(words, sentence, i))
             .or_else(|| verb_at(words, sentence, i, last_source))
             .or_else(|| noun_at(words, sentence, i));

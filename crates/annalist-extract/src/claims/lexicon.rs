@@ -236,7 +236,17 @@ pub(super) struct Lexicon {
     /// A bit set over [`filter_bit`] of every word in `words`: most words of a text are in no
     /// lexicon, and a clear bit says so without a lookup.
     filter: Vec<u64>,
+    /// Per [`filter_bit`]: the only word of `words` with that bit, as an index into `known`,
+    /// else [`NO_WORD`] or [`MANY_WORDS`]: most words are found with one comparison.
+    slots: Vec<u16>,
+    /// The words with a slot of their own, with what the lexicons know of them.
+    known: Vec<(String, WordInfo)>,
 }
+
+/// A slot of [`Lexicon::slots`] no word has.
+const NO_WORD: u16 = u16::MAX;
+/// A slot of [`Lexicon::slots`] that several words share: they are looked up in the map.
+const MANY_WORDS: u16 = u16::MAX - 1;
 
 /// The bits in [`Lexicon::filter`].
 const FILTER_BITS: usize = 1 << 16;
@@ -257,7 +267,15 @@ impl Lexicon {
         if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
             return WordInfo::default();
         }
-        self.words.get(word).copied().unwrap_or_default()
+        match self.slots.get(bit).copied().unwrap_or(MANY_WORDS) {
+            NO_WORD => WordInfo::default(),
+            MANY_WORDS => self.words.get(word).copied().unwrap_or_default(),
+            k => match self.known.get(usize::from(k)) {
+                Some((known, info)) if known == word => *info,
+                Some(_) => WordInfo::default(),
+                None => self.words.get(word).copied().unwrap_or_default(),
+            },
+        }
     }
 
     /// The class of a normalised word, if it is a listed function word.
@@ -348,6 +366,8 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         ),
         words: WordMap::default(),
         filter: Vec::new(),
+        slots: Vec::new(),
+        known: Vec::new(),
     };
     lexicon.index_first_words(|l| &l.verbs);
     lexicon.index_first_words(|l| &l.nouns);
@@ -384,6 +404,25 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         filter[bit / 64] |= 1 << (bit % 64);
     }
     lexicon.filter = filter;
+    let mut slots = vec![NO_WORD; FILTER_BITS];
+    let mut known: Vec<(String, WordInfo)> = Vec::new();
+    let mut entries: Vec<(&String, &WordInfo)> = lexicon.words.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    for (word, info) in entries {
+        let slot = &mut slots[filter_bit(word)];
+        *slot = match *slot {
+            NO_WORD => match u16::try_from(known.len()) {
+                Ok(k) if k < MANY_WORDS => {
+                    known.push((word.clone(), *info));
+                    k
+                }
+                _ => MANY_WORDS,
+            },
+            _ => MANY_WORDS,
+        };
+    }
+    lexicon.slots = slots;
+    lexicon.known = known;
     lexicon
 });
 
