@@ -1,8 +1,9 @@
 //! `cargo xtask bench-scaling`: shows that extraction time grows linearly with input size.
 //!
 //! Builds the release `annalist`, then extracts inputs of size N and 2N (a line of words with no
-//! punctuation — the worst case for sentence and clause scanning — and real article text
-//! repeated) and prints the best-of-three times and their ratio. Twice the input must take at
+//! punctuation — the worst case for sentence and clause scanning —, reporting cues with no
+//! sentence stop — the worst case for the claim rules' scans around a cue — and real article
+//! text repeated) and prints the best-of-three times and their ratio. Twice the input must take at
 //! most 2.5 times as long; the task fails otherwise.
 
 use std::fs;
@@ -38,7 +39,13 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     fs::create_dir_all(&dir)?;
     let seed = fs::read_to_string(root.join("seeds/000_e5fd8d0cf07eb1bc.txt")).context("reading the seed")?;
     let mut failed = false;
-    for (name, unit) in [("one line, no punctuation", "word ".to_owned()), ("article text", seed + "\n")] {
+    // Each kind of claim cue, repeated into one sentence.
+    let cues = "he said Kyiv said, \"a b c,\" said Kyiv according to Kyiv, in Moscow's view and said ";
+    for (name, unit) in [
+        ("one line, no punctuation", "word ".to_owned()),
+        ("reported speech, no stop", cues.to_owned()),
+        ("article text", seed + "\n"),
+    ] {
         let mut times = Vec::new();
         for size in [megabytes, 2 * megabytes] {
             let text = unit.repeat((size << 20) / unit.len() + 1);

@@ -136,40 +136,20 @@ fn odd_text_never_panics_and_spans_stay_valid() {
     }
 }
 
-/// Text without sentence stops is one long sentence: the claim rules must stay linear there.
-/// Four times the text may take about four times as long (twelve allows for a busy machine),
-/// never sixteen. The layer runs on the real segmentation and actors, without time
-/// expressions: `time::attach` is the time layer's to keep linear.
+/// Text without sentence stops is one long sentence: the claim rules, bounded to stay linear
+/// there, still find the claims of each kind of cue. That the time stays linear is shown by
+/// `cargo xtask bench-scaling` (its reported-speech input repeats these cues), not by a timed
+/// test. The layer runs on the real segmentation and actors, without time expressions.
 #[test]
-fn long_sentences_take_linear_time() {
-    // The fastest of three runs: other tests share the machine.
-    let time = |text: &str| {
-        let segmentation = segment::segment(text);
-        let cx = Context { text, segmentation: &segmentation, dct: None };
+fn long_sentences_keep_their_claims() {
+    for unit in
+        ["he said ", "Kyiv said, ", "\"a b c,\" said Kyiv ", "according to Kyiv, ", "in Moscow's view "]
+    {
+        let text = unit.repeat(1_600);
+        let segmentation = segment::segment(&text);
+        let cx = Context { text: &text, segmentation: &segmentation, dct: None };
         let actors = actors::resolve(&cx);
-        let mut best = std::time::Duration::MAX;
-        let mut claims = 0;
-        for _ in 0..3 {
-            let start = std::time::Instant::now();
-            claims = claims::attribute(&cx, &actors, &[]).len();
-            best = best.min(start.elapsed());
-        }
-        (best, claims)
-    };
-    for unit in [
-        "he said ",
-        "and said ",
-        "Kyiv said, ",
-        "\"a b c,\" said Kyiv ",
-        "according to Kyiv, ",
-        "in Moscow's view ",
-    ] {
-        let (small, _) = time(&unit.repeat(400));
-        let (big, claims) = time(&unit.repeat(1_600));
-        assert!(claims > 0 || unit.starts_with("and"), "{unit:?}: no claims found");
-        assert!(
-            big < small * 12 || big.as_millis() < 250,
-            "{unit:?}: {small:?} for 400 repeats but {big:?} for 1,600"
-        );
+        let found = claims::attribute(&cx, &actors, &[]);
+        assert!(!found.is_empty(), "{unit:?}: no claims found");
     }
 }

@@ -6,7 +6,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{Frames, LEXICON, WordClass};
+use super::lexicon::{Frames, LEXICON, Starts, WordClass};
 use super::noun_phrase::{
     clause_subject, is_ly_adverb, phrase_ending_at, phrase_starting_at, skip_left_modifiers,
 };
@@ -56,17 +56,33 @@ pub(super) fn find(words: &Words<'_>) -> Vec<Attribution> {
         while end < words.tokens.len() && words.tokens[end].sentence == index {
             end += 1;
         }
-        find_in_sentence(words, Sentence { index, start, end }, &mut found);
+        // Every cue starts with a word of the verb, noun, "according to" or view tables; a view
+        // phrase may start up to two words past the sentence ("... in the" + "view of").
+        let starts = words.info[start..(end + 2).min(words.info.len())]
+            .iter()
+            .fold(Starts::default(), |s, w| s.union(w.starts));
+        let lexicon = &*LEXICON;
+        if lexicon.verbs.may_start_any(starts)
+            || lexicon.nouns.may_start_any(starts)
+            || lexicon.according.may_start_any(starts)
+            || lexicon.views.may_start_any(starts)
+        {
+            let views = lexicon.views.may_start_any(starts);
+            find_in_sentence(words, Sentence { index, start, end }, views, &mut found);
+        }
         start = end;
     }
     found
 }
 
-fn find_in_sentence(words: &Words<'_>, sentence: Sentence, found: &mut Vec<Attribution>) {
+/// The attributions of one sentence; `views` says whether a view phrase may start in it.
+fn find_in_sentence(words: &Words<'_>, sentence: Sentence, views: bool, found: &mut Vec<Attribution>) {
     let mut last_source = None;
     let mut i = sentence.start;
     while i < sentence.end {
-        let hit = view_at(words, sentence, i)
+        let hit = views
+            .then(|| view_at(words, sentence, i))
+            .flatten()
             .or_else(|| according_at(words, sentence, i))
             .or_else(|| verb_at(words, sentence, i, last_source))
             .or_else(|| noun_at(words, sentence, i));

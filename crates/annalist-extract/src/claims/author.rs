@@ -5,7 +5,7 @@
 use annalist_core::Span;
 
 use super::attribution::Attribution;
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, Starts};
 use super::words::Words;
 
 /// The fewest words an author's claim has.
@@ -27,6 +27,17 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
     let mut claims = Vec::new();
     let mut next = 0;
     for (index, &sentence) in sentences.iter().enumerate() {
+        let (first, end) = words.tokens_in(sentence);
+        // A claim needs an evaluative marker among the sentence's words.
+        let starts = words
+            .info
+            .get(first..end)
+            .unwrap_or_default()
+            .iter()
+            .fold(Starts::default(), |s, w| s.union(w.starts));
+        if !LEXICON.evaluative.may_start_any(starts) {
+            continue;
+        }
         if sentence.slice(words.text).trim_end_matches(['"', '”', '\'', '’', ')']).ends_with('?') {
             continue;
         }
@@ -48,7 +59,6 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
                 _ => merged.push(span),
             }
         }
-        let (first, end) = words.tokens_in(sentence);
         let mut spans = merged.iter().peekable();
         let mut run_start = first;
         for k in first..=end {

@@ -89,14 +89,17 @@ pub(super) enum LinkCuePlace {
     Verb,
 }
 
-/// FNV-1a: a fast hash for the short words the lexicons are keyed by (the default SipHash
-/// guards against adversarial keys, which lexicon lookups do not need).
-#[derive(Debug, Clone, Copy)]
+/// A fast multiply-rotate hash read eight bytes at a time, for the short words the lexicons
+/// are keyed by (the default SipHash guards against adversarial keys, which lexicon lookups do
+/// not need).
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct WordHasher(u64);
 
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
     }
 }
 
@@ -106,9 +109,22 @@ impl Hasher for WordHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut eight = [0; 8];
+            eight.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(eight));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut eight = [0; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(eight) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 
@@ -117,6 +133,13 @@ type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 /// Which phrase tables have a phrase starting with a word: one bit a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Starts(u16);
+
+impl Starts {
+    /// The tables of either.
+    pub fn union(self, other: Starts) -> Starts {
+        Starts(self.0 | other.0)
+    }
+}
 
 /// What the lexicons know of one word, looked up once a token.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -162,6 +185,12 @@ impl<T> PhraseTable<T> {
         PhraseTable { by_first, bit: 1 << bit }
     }
 
+    /// Whether one of the words whose [`Starts`] are united in `starts` may start one of the
+    /// table's phrases.
+    pub fn may_start_any(&self, starts: Starts) -> bool {
+        starts.0 & self.bit != 0
+    }
+
     /// Whether a word with this lookup may start one of the table's phrases.
     pub fn may_start(&self, info: &WordInfo) -> bool {
         info.starts.0 & self.bit != 0
@@ -195,7 +224,7 @@ pub(super) struct Lexicon {
     /// View nouns with the preposition that opens their phrase.
     pub views: PhraseTable<String>,
     /// Phrases naming the author.
-    pub author: HashSet<String>,
+    pub author: HashSet<String, BuildHasherDefault<WordHasher>>,
     /// Hedges and boosters with the certainty they set.
     pub certainty: PhraseTable<(CueKind, Certainty)>,
     /// Dispute and support cues.
@@ -204,12 +233,49 @@ pub(super) struct Lexicon {
     pub evaluative: PhraseTable<()>,
     /// Every word the lexicons know, with what they know of it.
     words: WordMap<WordInfo>,
+    /// A bit set over [`filter_bit`] of every word in `words`: most words of a text are in no
+    /// lexicon, and a clear bit says so without a lookup.
+    filter: Vec<u64>,
+    /// Per [`filter_bit`]: the only word of `words` with that bit, as an index into `known`,
+    /// else [`NO_WORD`] or [`MANY_WORDS`]: most words are found with one comparison.
+    slots: Vec<u16>,
+    /// The words with a slot of their own, with what the lexicons know of them.
+    known: Vec<(String, WordInfo)>,
+}
+
+/// A slot of [`Lexicon::slots`] no word has.
+const NO_WORD: u16 = u16::MAX;
+/// A slot of [`Lexicon::slots`] that several words share: they are looked up in the map.
+const MANY_WORDS: u16 = u16::MAX - 1;
+
+/// The bits in [`Lexicon::filter`].
+const FILTER_BITS: usize = 1 << 16;
+
+/// A word's bit in [`Lexicon::filter`], from its length and its first, second and last bytes.
+fn filter_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+    let len = u32::try_from(b.len().min(255)).unwrap_or(255);
+    let key = byte(0) | byte(1) << 8 | byte(b.len().wrapping_sub(1)) << 16 | len << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 16) as usize % FILTER_BITS
 }
 
 impl Lexicon {
     /// What the lexicons know of a normalised word.
     pub fn info(&self, word: &str) -> WordInfo {
-        self.words.get(word).copied().unwrap_or_default()
+        let bit = filter_bit(word);
+        if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return WordInfo::default();
+        }
+        match self.slots.get(bit).copied().unwrap_or(MANY_WORDS) {
+            NO_WORD => WordInfo::default(),
+            MANY_WORDS => self.words.get(word).copied().unwrap_or_default(),
+            k => match self.known.get(usize::from(k)) {
+                Some((known, info)) if known == word => *info,
+                Some(_) => WordInfo::default(),
+                None => self.words.get(word).copied().unwrap_or_default(),
+            },
+        }
     }
 
     /// The class of a normalised word, if it is a listed function word.
@@ -299,6 +365,9 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
         ),
         words: WordMap::default(),
+        filter: Vec::new(),
+        slots: Vec::new(),
+        known: Vec::new(),
     };
     lexicon.index_first_words(|l| &l.verbs);
     lexicon.index_first_words(|l| &l.nouns);
@@ -329,6 +398,31 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {
         lexicon.words.entry(normalize(&noun)).or_default().claim_noun = true;
     }
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    for word in lexicon.words.keys() {
+        let bit = filter_bit(word);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    lexicon.filter = filter;
+    let mut slots = vec![NO_WORD; FILTER_BITS];
+    let mut known: Vec<(String, WordInfo)> = Vec::new();
+    let mut entries: Vec<(&String, &WordInfo)> = lexicon.words.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    for (word, info) in entries {
+        let slot = &mut slots[filter_bit(word)];
+        *slot = match *slot {
+            NO_WORD => match u16::try_from(known.len()) {
+                Ok(k) if k < MANY_WORDS => {
+                    known.push((word.clone(), *info));
+                    k
+                }
+                _ => MANY_WORDS,
+            },
+            _ => MANY_WORDS,
+        };
+    }
+    lexicon.slots = slots;
+    lexicon.known = known;
     lexicon
 });
 

@@ -16,9 +16,9 @@ mod links;
 mod noun_phrase;
 mod words;
 
-use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr};
+use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr, TimeId};
 
-use self::lexicon::{LEXICON, normalize};
+use self::lexicon::LEXICON;
 use self::links::ClaimView;
 use self::words::{Lowered, Words};
 use crate::Context;
@@ -73,6 +73,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         .map(|d| ClaimView { source: d.source.span(), cue_tokens: d.cue_tokens, content: d.content })
         .collect();
     let links = links::link(&words, &views);
+    let timexes_in_order = timexes.is_sorted_by_key(|t| t.span.start);
     let id = |i: usize| ClaimId::from(format!("c{}", i + 1));
     drafts
         .iter()
@@ -107,12 +108,25 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
                     // An author's verdict is not made at the narrative's running date: it is
                     // dated only by a time it names itself.
                     None => crate::time::attach(cx, timexes, d.content)
-                        .filter(|id| timexes.iter().any(|t| &t.id == id && d.content.contains(t.span))),
+                        .filter(|id| named_inside(timexes, timexes_in_order, id, d.content)),
                 },
                 sentence: d.sentence,
             }
         })
         .collect()
+}
+
+/// Whether the time expression `id` lies inside `span`. Time expressions in text order are
+/// searched from the span's start only, so many claims cost no more than their number.
+fn named_inside(timexes: &[TimeExpr], in_order: bool, id: &TimeId, span: Span) -> bool {
+    let candidates = if in_order {
+        let from = timexes.partition_point(|t| t.span.start < span.start);
+        let to = from + timexes[from..].partition_point(|t| t.span.start <= span.end);
+        &timexes[from..to]
+    } else {
+        timexes
+    };
+    candidates.iter().any(|t| &t.id == id && span.contains(t.span))
 }
 
 /// Who the source words name: the author, an actor whose mention lies inside them (the
@@ -121,7 +135,7 @@ fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -
     let Some(span) = span else {
         return ClaimSource::Unnamed { span: None };
     };
-    if LEXICON.author.contains(&normalize(span.slice(words.text))) {
+    if LEXICON.author.contains(words.normal(span).as_ref()) {
         return ClaimSource::Author { span: Some(span) };
     }
     let from = mentions.partition_point(|m| m.span.end <= span.start);

@@ -3,7 +3,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo};
+use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,27 +23,32 @@ pub(super) struct Words<'a> {
     pub quoted: Vec<bool>,
     /// What the lexicons know of each token's word.
     pub info: Vec<WordInfo>,
+    /// The text with ASCII letters in lower case.
+    ascii_lowered: &'a str,
 }
 
 impl<'a> Words<'a> {
     /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context.
     pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
-        let mut rest = lowered.0.as_str();
-        let norm: Vec<&'a str> = tokens
-            .iter()
-            .map(|t| {
-                let raw = t.span.slice(cx.text);
-                if needs_lowering(raw) {
-                    // The buffer holds these words in token order, each followed by a space.
-                    let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
-                    rest = after;
+        let lexicon = &*LEXICON;
+        let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
+        let mut info = Vec::with_capacity(tokens.len());
+        let mut others = lowered.other_ends.iter().peekable();
+        let mut other_start = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            let word = match others.peek() {
+                Some(&&(k, end)) if k == i => {
+                    others.next();
+                    let word = lowered.other.get(other_start..end).unwrap_or("");
+                    other_start = end;
                     word
-                } else {
-                    raw
                 }
-            })
-            .collect();
+                _ => lowered.ascii.get(t.span.start..t.span.end).unwrap_or(""),
+            };
+            norm.push(word);
+            info.push(lexicon.info(word));
+        }
         let partner = pair_quotes(cx.text, tokens);
         let mut quoted = vec![false; tokens.len()];
         let mut inside = None;
@@ -55,13 +60,23 @@ impl<'a> Words<'a> {
                 _ => {}
             }
         }
-        let info = norm.iter().map(|w| LEXICON.info(w)).collect();
-        Words { text: cx.text, tokens, norm, partner, quoted, info }
+        Words { text: cx.text, tokens, norm, partner, quoted, info, ascii_lowered: &lowered.ascii }
     }
 
     /// The normalised word at `i`, or "" past the end.
     pub fn word(&self, i: usize) -> &str {
         self.norm.get(i).copied().unwrap_or("")
+    }
+
+    /// The text of `span` normalised as the lexicons compare it.
+    pub fn normal(&self, span: Span) -> std::borrow::Cow<'a, str> {
+        let raw = span.slice(self.text);
+        if raw.is_ascii() {
+            // ASCII normalises by lower case alone.
+            std::borrow::Cow::Borrowed(span.slice(self.ascii_lowered))
+        } else {
+            std::borrow::Cow::Owned(normalize(raw))
+        }
     }
 
     /// The raw text of token `i`.
@@ -177,31 +192,56 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The normalised forms of the words that are not already normal, in one buffer: words
-/// joined by spaces (a token never holds a space).
+/// The document's words normalised: the text with ASCII letters in lower case (an ASCII word's
+/// normal form lies at its own place), and the normal forms of the words holding other
+/// characters, one after the other.
 #[derive(Debug, Default)]
-pub(super) struct Lowered(String);
-
-impl Lowered {
-    /// The words of `cx` that need lowering, normalised.
-    pub fn of(cx: &Context<'_>) -> Lowered {
-        let mut buffer = String::new();
-        for t in &cx.segmentation.tokens {
-            let raw = t.span.slice(cx.text);
-            if needs_lowering(raw) {
-                buffer.extend(
-                    raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
-                );
-                buffer.push(' ');
-            }
-        }
-        Lowered(buffer)
-    }
+pub(super) struct Lowered {
+    /// The text with ASCII letters in lower case.
+    ascii: String,
+    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
+    other: String,
+    /// Those tokens, in order, each with where its word ends in `other`.
+    other_ends: Vec<(usize, usize)>,
 }
 
-/// Whether a word differs from its normal form, or may (any non-ASCII character).
-fn needs_lowering(raw: &str) -> bool {
-    raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+impl Lowered {
+    /// The words of `cx`, normalised.
+    pub fn of(cx: &Context<'_>) -> Lowered {
+        let text = cx.text;
+        let tokens = cx.segmentation.tokens.as_slice();
+        let mut other = String::new();
+        let mut other_ends: Vec<(usize, usize)> = Vec::new();
+        let mut t = 0;
+        let bytes = text.as_bytes();
+        let mut chunk_start = 0;
+        // Only the tokens holding a non-ASCII byte need more than ASCII lowering; they are found
+        // from those bytes, skipping ASCII stretches a block at a time.
+        for chunk in bytes.chunks(64) {
+            let base = chunk_start;
+            chunk_start += chunk.len();
+            if chunk.is_ascii() {
+                continue;
+            }
+            for (offset, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0x80) {
+                let at = base + offset;
+                while t < tokens.len() && tokens[t].span.end <= at {
+                    t += 1;
+                }
+                let Some(token) = tokens.get(t) else { break };
+                if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
+                    continue;
+                }
+                if let Some(raw) = text.get(token.span.start..token.span.end) {
+                    other.extend(
+                        raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
+                    );
+                }
+                other_ends.push((t, other.len()));
+            }
+        }
+        Lowered { ascii: text.to_ascii_lowercase(), other, other_ends }
+    }
 }
 
 /// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
@@ -211,10 +251,15 @@ fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
     let mut open: Option<usize> = None;
     let mut last_end = 0;
     for (i, t) in tokens.iter().enumerate() {
-        if text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
+        // Only an open quotation cares for line breaks.
+        if open.is_some() && text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
             open = None;
         }
         last_end = t.span.end;
+        // Every quotation mark opens with one of these bytes: others need no slicing.
+        if !matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2)) {
+            continue;
+        }
         let mark = t.span.slice(text);
         let opening = match mark {
             "“" | "«" => true,
