@@ -113,11 +113,11 @@ pub(crate) struct Lexicon {
     pub patterns: Vec<Pattern>,
     /// Pattern indices by the lemmas of their first element.
     pub by_anchor: FastMap<String, Vec<usize>>,
-    /// Every form the lemmatiser knows → its lemma: each lemma to itself, each irregular
-    /// form to its lemma, and the first words of the modality cues that are no inflection of
-    /// a known lemma to themselves (so that a word with no known form can be passed over at
-    /// once).
-    pub forms: FastMap<String, String>,
+    /// Every word the lemmatiser maps onto a lemma → that lemma (see
+    /// [`super::lemma::inflections`]). The forms it knows are each lemma, each irregular
+    /// form, and the first words of the modality cues that are no inflection of a known
+    /// lemma (so that a word with no known form can be passed over at once).
+    pub inflections: FastMap<String, String>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -236,13 +236,20 @@ fn load() -> Lexicon {
     for word in cue_words {
         forms.insert(word.clone(), word);
     }
-    Lexicon { patterns, by_anchor, forms, cues, cues_by_first_word, complements, intentions }
+    let inflections = super::lemma::inflections(&forms);
+    Lexicon { patterns, by_anchor, inflections, cues, cues_by_first_word, complements, intentions }
 }
 
 /// The lexicon, compiled on first use.
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 impl Lexicon {
+    /// The known lemma of a lower-case word: what [`super::lemma::lemmatise`] gives with
+    /// the known forms, in one lookup.
+    pub(crate) fn lemma_of(&self, word: &str) -> Option<&str> {
+        self.inflections.get(super::lemma::strip_possessive(word)).map(String::as_str)
+    }
+
     /// The mode a verbal event of type `verbal` takes from an embedded event.
     pub(crate) fn complement_mode(
         &self,
