@@ -15,11 +15,9 @@ pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<usize>) {
     for t in &cx.segmentation.tokens {
         let word = t.span.slice(cx.text);
         if word.is_ascii() {
-            if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                buf.push_str(word);
-            }
+            let at = buf.len();
+            buf.push_str(word);
+            buf[at..].make_ascii_lowercase();
         } else if word.chars().all(|c| !c.is_uppercase() && c != '’') {
             buf.push_str(word);
         } else {
@@ -68,11 +66,15 @@ impl<'a> DocWords<'a> {
             let anchor = lemma.is_some_and(|l| {
                 lex.by_anchor.contains_key(l) || (l != word && lex.by_anchor.contains_key(word))
             });
-            let first = t.span.slice(cx.text).chars().next();
+            let text = t.span.slice(cx.text);
+            let capital = match text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.chars().next().is_some_and(char::is_uppercase),
+            };
             words.push(word);
             lemmas.push(lemma);
             anchors.push(anchor);
-            capitalised.push(first.is_some_and(char::is_uppercase));
+            capitalised.push(capital);
         }
         DocWords { lower: words, lemmas, anchors, capitalised }
     }
