@@ -130,6 +130,16 @@ pub(crate) struct Cue {
     pub intention: bool,
 }
 
+/// What the lexicon knows of a word form.
+#[derive(Debug)]
+pub(crate) struct Known {
+    /// Its lemma.
+    pub lemma: String,
+    /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
+    /// itself does.
+    pub anchors: bool,
+}
+
 /// The compiled lexicon.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -141,7 +151,7 @@ pub(crate) struct Lexicon {
     /// [`super::lemma::inflections`]). The forms it knows are each lemma, each irregular
     /// form, and the first words of the modality cues that are no inflection of a known
     /// lemma (so that a word with no known form can be passed over at once).
-    pub inflections: FastMap<String, String>,
+    pub inflections: FastMap<String, Known>,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
@@ -263,7 +273,13 @@ fn load() -> Lexicon {
     for word in cue_words {
         forms.insert(word.clone(), word);
     }
-    let inflections = super::lemma::inflections(&forms);
+    let inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
+        .into_iter()
+        .map(|(word, lemma)| {
+            let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
+            (word, Known { lemma, anchors })
+        })
+        .collect();
     let mut inflection_bits = vec![0u64; QUICK_BITS / 64];
     for key in inflections.keys() {
         let h = quick_hash(key.as_bytes());
@@ -294,15 +310,23 @@ fn quick_hash(word: &[u8]) -> usize {
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 impl Lexicon {
-    /// The known lemma of a lower-case word: what [`super::lemma::lemmatise`] gives with
-    /// the known forms, in one lookup.
-    pub(crate) fn lemma_of(&self, word: &str) -> Option<&str> {
-        let word = super::lemma::strip_possessive(word);
-        let h = quick_hash(word.as_bytes());
+    /// The known lemma of a lower-case word (what [`super::lemma::lemmatise`] gives with the
+    /// known forms, in one lookup), and whether the word can anchor a pattern:
+    /// its lemma starts one, or (when the word is not its own lemma) the word itself does.
+    pub(crate) fn known(&self, word: &str) -> Option<(&str, bool)> {
+        let stripped = super::lemma::strip_possessive(word);
+        let h = quick_hash(stripped.as_bytes());
         if self.inflection_bits[h / 64] & (1 << (h % 64)) == 0 {
             return None;
         }
-        self.inflections.get(word).map(String::as_str)
+        let known = self.inflections.get(stripped)?;
+        let lemma = known.lemma.as_str();
+        let anchors = if stripped.len() == word.len() {
+            known.anchors
+        } else {
+            self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word))
+        };
+        Some((lemma, anchors))
     }
 
     /// The mode a verbal event of type `verbal` takes from an embedded event.

@@ -7,19 +7,25 @@ use super::lexicon::LEXICON;
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
-/// The lower-case text of every token of a document, with typographic apostrophes made
-/// plain, written one after another into one buffer, and where each ends in it.
-pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<usize>) {
-    let mut buf = String::with_capacity(cx.text.len() + 16);
+/// The lower-case text of the tokens of a document that are not lower-case already, with
+/// typographic apostrophes made plain, one after another in one buffer; for each token,
+/// where its text ends in the buffer (`None` when the text itself is lower-case).
+pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<Option<usize>>) {
+    let mut buf = String::new();
     let mut ends = Vec::with_capacity(cx.segmentation.tokens.len());
     for t in &cx.segmentation.tokens {
         let word = t.span.slice(cx.text);
         if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                ends.push(None);
+                continue;
+            }
             let at = buf.len();
             buf.push_str(word);
             buf[at..].make_ascii_lowercase();
         } else if word.chars().all(|c| !c.is_uppercase() && c != '’') {
-            buf.push_str(word);
+            ends.push(None);
+            continue;
         } else {
             let lower = word.to_lowercase();
             if lower.contains('’') {
@@ -28,7 +34,7 @@ pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<usize>) {
                 buf.push_str(&lower);
             }
         }
-        ends.push(buf.len());
+        ends.push(Some(buf.len()));
     }
     (buf, ends)
 }
@@ -49,24 +55,27 @@ pub(crate) struct DocWords<'a> {
 
 impl<'a> DocWords<'a> {
     /// Reads the tokens of `cx`; `lower` is [`lower_text`] of it.
-    pub(crate) fn new(cx: &Context<'_>, lower: &'a (String, Vec<usize>)) -> DocWords<'a> {
+    pub(crate) fn new(cx: &Context<'a>, lower: &'a (String, Vec<Option<usize>>)) -> DocWords<'a> {
         let lex = &*LEXICON;
         let (buf, ends) = lower;
         let n = cx.segmentation.tokens.len();
         let (mut words, mut lemmas, mut anchors, mut capitalised) =
             (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
         let mut from = 0;
-        for (t, &to) in cx.segmentation.tokens.iter().zip(ends) {
-            let word = &buf[from..to];
-            from = to;
-            let lemma = match t.kind {
-                TokenKind::Word => lex.lemma_of(word),
-                _ => None,
-            };
-            let anchor = lemma.is_some_and(|l| {
-                lex.by_anchor.contains_key(l) || (l != word && lex.by_anchor.contains_key(word))
-            });
+        for (t, &end) in cx.segmentation.tokens.iter().zip(ends) {
             let text = t.span.slice(cx.text);
+            let word = match end {
+                Some(to) => {
+                    let word = &buf[from..to];
+                    from = to;
+                    word
+                }
+                None => text,
+            };
+            let (lemma, anchor) = match t.kind {
+                TokenKind::Word => lex.known(word).map_or((None, false), |(l, a)| (Some(l), a)),
+                _ => (None, false),
+            };
             let capital = match text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => text.chars().next().is_some_and(char::is_uppercase),
