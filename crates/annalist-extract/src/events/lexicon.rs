@@ -138,6 +138,8 @@ pub(crate) struct Known {
     /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
     /// itself does.
     pub anchors: bool,
+    /// Whether the form is the first word of a modality cue.
+    pub cue: bool,
 }
 
 /// The compiled lexicon.
@@ -277,7 +279,8 @@ fn load() -> Lexicon {
         .into_iter()
         .map(|(word, lemma)| {
             let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
-            (word, Known { lemma, anchors })
+            let cue = cues_by_first_word.contains_key(&word);
+            (word, Known { lemma, anchors, cue })
         })
         .collect();
     let mut inflection_bits = vec![0u64; QUICK_BITS / 64];
@@ -313,20 +316,28 @@ impl Lexicon {
     /// The known lemma of a lower-case word (what [`super::lemma::lemmatise`] gives with the
     /// known forms, in one lookup), and whether the word can anchor a pattern:
     /// its lemma starts one, or (when the word is not its own lemma) the word itself does.
-    pub(crate) fn known(&self, word: &str) -> Option<(&str, bool)> {
+    ///
+    /// Also whether the word is the first word of a modality cue (the last field; given also
+    /// when the word has no known lemma: every cue's first word has one, unless it ends in a
+    /// possessive).
+    pub(crate) fn known(&self, word: &str) -> (Option<(&str, bool)>, bool) {
         let stripped = super::lemma::strip_possessive(word);
+        let whole = stripped.len() == word.len();
         let h = quick_hash(stripped.as_bytes());
-        if self.inflection_bits[h / 64] & (1 << (h % 64)) == 0 {
-            return None;
-        }
-        let known = self.inflections.get(stripped)?;
-        let lemma = known.lemma.as_str();
-        let anchors = if stripped.len() == word.len() {
-            known.anchors
+        let known = if self.inflection_bits[h / 64] & (1 << (h % 64)) == 0 {
+            None
         } else {
-            self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word))
+            self.inflections.get(stripped)
         };
-        Some((lemma, anchors))
+        let Some(known) = known else {
+            return (None, !whole && self.cues_by_first_word.contains_key(word));
+        };
+        let lemma = known.lemma.as_str();
+        if whole {
+            return (Some((lemma, known.anchors)), known.cue);
+        }
+        let anchors = self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
+        (Some((lemma, anchors)), self.cues_by_first_word.contains_key(word))
     }
 
     /// The mode a verbal event of type `verbal` takes from an embedded event.

@@ -49,6 +49,8 @@ pub(crate) struct DocWords<'a> {
     /// Whether each token can anchor a trigger: a known word whose lemma (or, when
     /// inflected, whose form) starts a pattern.
     anchors: Vec<bool>,
+    /// Whether each token is the first word of a modality cue.
+    cues: Vec<bool>,
     /// Whether each token starts with a capital letter.
     capitalised: Vec<bool>,
 }
@@ -59,8 +61,13 @@ impl<'a> DocWords<'a> {
         let lex = &*LEXICON;
         let (buf, ends) = lower;
         let n = cx.segmentation.tokens.len();
-        let (mut words, mut lemmas, mut anchors, mut capitalised) =
-            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut words, mut lemmas, mut anchors, mut cues, mut capitalised) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
         let mut from = 0;
         for (t, &end) in cx.segmentation.tokens.iter().zip(ends) {
             let text = t.span.slice(cx.text);
@@ -72,9 +79,13 @@ impl<'a> DocWords<'a> {
                 }
                 None => text,
             };
-            let (lemma, anchor) = match t.kind {
-                TokenKind::Word => lex.known(word).map_or((None, false), |(l, a)| (Some(l), a)),
-                _ => (None, false),
+            let (lemma, anchor, cue) = match t.kind {
+                TokenKind::Word => {
+                    let (known, cue) = lex.known(word);
+                    let (lemma, anchor) = known.map_or((None, false), |(l, a)| (Some(l), a));
+                    (lemma, anchor, cue)
+                }
+                _ => (None, false, lex.cues_by_first_word.contains_key(word)),
             };
             let capital = match text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -83,9 +94,10 @@ impl<'a> DocWords<'a> {
             words.push(word);
             lemmas.push(lemma);
             anchors.push(anchor);
+            cues.push(cue);
             capitalised.push(capital);
         }
-        DocWords { lower: words, lemmas, anchors, capitalised }
+        DocWords { lower: words, lemmas, anchors, cues, capitalised }
     }
 }
 
@@ -100,6 +112,8 @@ pub(crate) struct SentenceView<'a> {
     lemmas: &'a [Option<&'static str>],
     /// Whether each token can anchor a trigger.
     anchors: &'a [bool],
+    /// Whether each token is the first word of a modality cue.
+    cues: &'a [bool],
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
@@ -133,6 +147,7 @@ impl<'a> SentenceView<'a> {
             lower,
             lemmas: &doc.lemmas[range.clone()],
             anchors,
+            cues: &doc.cues[range.clone()],
             mention_at: Vec::new(),
             capitalised: &doc.capitalised[range],
             adjectival: Vec::new(),
@@ -169,7 +184,7 @@ impl<'a> SentenceView<'a> {
             .collect();
         view.mention_at = mention_at;
         view.reports = (0..view.len())
-            .filter(|&i| view.lemmas[i].is_some())
+            .filter(|&i| view.lemmas[i].is_some() && view.cues[i])
             .filter_map(|i| {
                 lex.cues_by_first_word
                     .get(view.word(i))?
@@ -181,6 +196,11 @@ impl<'a> SentenceView<'a> {
             })
             .collect();
         view
+    }
+
+    /// Whether token `i` is the first word of a modality cue.
+    pub(crate) fn starts_cue(&self, i: usize) -> bool {
+        self.cues[i]
     }
 
     /// Whether token `i` can anchor a trigger: its lemma, or its form, starts a pattern.
