@@ -9,7 +9,10 @@ use annalist_extract::{Context, actors, events, segment, time};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().filter(|p| !p.is_empty()).unwrap_or_else(|| "/work/shared/corpus/voa/voa_stories.jsonl".to_owned());
+    let path = args
+        .next()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| "/work/shared/corpus/voa/voa_stories.jsonl".to_owned());
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let docs: Vec<(String, Option<DocumentTime>)> = std::fs::read_to_string(&path)
         .expect("corpus")

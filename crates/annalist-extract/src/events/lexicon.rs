@@ -288,7 +288,16 @@ fn load() -> Lexicon {
         let h = quick_hash(key.as_bytes());
         inflection_bits[h / 64] |= 1 << (h % 64);
     }
-    Lexicon { patterns, by_anchor, inflections, inflection_bits, cues, cues_by_first_word, complements, intentions }
+    Lexicon {
+        patterns,
+        by_anchor,
+        inflections,
+        inflection_bits,
+        cues,
+        cues_by_first_word,
+        complements,
+        intentions,
+    }
 }
 
 /// Number of bits of the [`quick_hash`] filter.
@@ -300,12 +309,7 @@ fn quick_hash(word: &[u8]) -> usize {
     let n = word.len();
     let at = |i: usize| word.get(i).map_or(0, |&b| u64::from(b));
     let tail = |k: usize| n.checked_sub(k).map_or(0, at);
-    let key = (n as u64)
-        | at(0) << 8
-        | at(1) << 16
-        | tail(1) << 24
-        | tail(2) << 32
-        | tail(3) << 40;
+    let key = (n as u64) | at(0) << 8 | at(1) << 16 | tail(1) << 24 | tail(2) << 32 | tail(3) << 40;
     (key.wrapping_mul(MUL) >> 48) as usize
 }
 
@@ -336,7 +340,8 @@ impl Lexicon {
         if whole {
             return (Some((lemma, known.anchors)), known.cue);
         }
-        let anchors = self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
+        let anchors =
+            self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
         (Some((lemma, anchors)), self.cues_by_first_word.contains_key(word))
     }
 

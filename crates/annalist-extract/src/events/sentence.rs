@@ -191,7 +191,9 @@ impl<'a> SentenceView<'a> {
                     .iter()
                     .map(|&c| &lex.cues[c])
                     .filter(|c| c.modality == annalist_core::Modality::Reported)
-                    .find(|c| c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w)))
+                    .find(|c| {
+                        c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
+                    })
                     .map(|c| (i, c.words.len()))
             })
             .collect();
@@ -215,7 +217,7 @@ impl<'a> SentenceView<'a> {
 
     /// The lower-case text of token `i`.
     pub(crate) fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.lower[i]
     }
 
     /// The lemma of token `i`: the known lemma, else the lower-case text.
