@@ -8,23 +8,47 @@ use annalist_core::{Modality, PloverType};
 
 use crate::lexicon::rows;
 
-/// FNV-1a: the lexicon's keys are fixed and short, and text only queries them, so a fast
-/// non-keyed hash is safe here and several times cheaper than SipHash.
+/// A fast non-keyed hash over 8-byte words (multiply-rotate, folded at the end): the
+/// lexicon's keys are fixed and short, and text only queries them, so a non-keyed hash is
+/// safe here and several times cheaper than SipHash.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Fnv(u64);
 
+const MUL: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Fnv {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(MUL);
+    }
+}
+
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
-        self.0
+        let wide = u128::from(self.0) * u128::from(0xff51_afd7_ed55_8ccd_u64);
+        (wide as u64) ^ ((wide >> 64) as u64)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = hash;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i) | 0x100);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
 }
 
@@ -106,6 +130,18 @@ pub(crate) struct Cue {
     pub intention: bool,
 }
 
+/// What the lexicon knows of a word form.
+#[derive(Debug)]
+pub(crate) struct Known {
+    /// Its lemma.
+    pub lemma: String,
+    /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
+    /// itself does.
+    pub anchors: bool,
+    /// Whether the form is the first word of a modality cue.
+    pub cue: bool,
+}
+
 /// The compiled lexicon.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -113,11 +149,14 @@ pub(crate) struct Lexicon {
     pub patterns: Vec<Pattern>,
     /// Pattern indices by the lemmas of their first element.
     pub by_anchor: FastMap<String, Vec<usize>>,
-    /// Every form the lemmatiser knows → its lemma: each lemma to itself, each irregular
-    /// form to its lemma, and the first words of the modality cues that are no inflection of
-    /// a known lemma to themselves (so that a word with no known form can be passed over at
-    /// once).
-    pub forms: FastMap<String, String>,
+    /// Every word the lemmatiser maps onto a lemma → that lemma (see
+    /// [`super::lemma::inflections`]). The forms it knows are each lemma, each irregular
+    /// form, and the first words of the modality cues that are no inflection of a known
+    /// lemma (so that a word with no known form can be passed over at once).
+    pub inflections: FastMap<String, Known>,
+    /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
+    /// clear is no key (most words are passed over without a lookup).
+    pub inflection_bits: Vec<u64>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -236,13 +275,76 @@ fn load() -> Lexicon {
     for word in cue_words {
         forms.insert(word.clone(), word);
     }
-    Lexicon { patterns, by_anchor, forms, cues, cues_by_first_word, complements, intentions }
+    let inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
+        .into_iter()
+        .map(|(word, lemma)| {
+            let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
+            let cue = cues_by_first_word.contains_key(&word);
+            (word, Known { lemma, anchors, cue })
+        })
+        .collect();
+    let mut inflection_bits = vec![0u64; QUICK_BITS / 64];
+    for key in inflections.keys() {
+        let h = quick_hash(key.as_bytes());
+        inflection_bits[h / 64] |= 1 << (h % 64);
+    }
+    Lexicon {
+        patterns,
+        by_anchor,
+        inflections,
+        inflection_bits,
+        cues,
+        cues_by_first_word,
+        complements,
+        intentions,
+    }
+}
+
+/// Number of bits of the [`quick_hash`] filter.
+const QUICK_BITS: usize = 1 << 16;
+
+/// A cheap hash of a word for the [`Lexicon::inflection_bits`] filter: its length and its
+/// first two and last three bytes, in `0..QUICK_BITS`.
+fn quick_hash(word: &[u8]) -> usize {
+    let n = word.len();
+    let at = |i: usize| word.get(i).map_or(0, |&b| u64::from(b));
+    let tail = |k: usize| n.checked_sub(k).map_or(0, at);
+    let key = (n as u64) | at(0) << 8 | at(1) << 16 | tail(1) << 24 | tail(2) << 32 | tail(3) << 40;
+    (key.wrapping_mul(MUL) >> 48) as usize
 }
 
 /// The lexicon, compiled on first use.
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 impl Lexicon {
+    /// The known lemma of a lower-case word (what [`super::lemma::lemmatise`] gives with the
+    /// known forms, in one lookup), and whether the word can anchor a pattern:
+    /// its lemma starts one, or (when the word is not its own lemma) the word itself does.
+    ///
+    /// Also whether the word is the first word of a modality cue (the last field; given also
+    /// when the word has no known lemma: every cue's first word has one, unless it ends in a
+    /// possessive).
+    pub(crate) fn known(&self, word: &str) -> (Option<(&str, bool)>, bool) {
+        let stripped = super::lemma::strip_possessive(word);
+        let whole = stripped.len() == word.len();
+        let h = quick_hash(stripped.as_bytes());
+        let known = if self.inflection_bits[h / 64] & (1 << (h % 64)) == 0 {
+            None
+        } else {
+            self.inflections.get(stripped)
+        };
+        let Some(known) = known else {
+            return (None, !whole && self.cues_by_first_word.contains_key(word));
+        };
+        let lemma = known.lemma.as_str();
+        if whole {
+            return (Some((lemma, known.anchors)), known.cue);
+        }
+        let anchors =
+            self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
+        (Some((lemma, anchors)), self.cues_by_first_word.contains_key(word))
+    }
+
     /// The mode a verbal event of type `verbal` takes from an embedded event.
     pub(crate) fn complement_mode(
         &self,

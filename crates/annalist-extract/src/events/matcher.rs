@@ -92,7 +92,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     // troops" taken whole as a description of the Ukrainian military).
     if (view.mention_at[i].is_some() && capitalised)
         || view.is_possessive(i)
-        || view.lower.get(i + 1).is_some_and(|w| w == "'s")
+        || view.lower.get(i + 1).is_some_and(|w| *w == "'s")
     {
         return true;
     }
@@ -158,7 +158,8 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < view.len() {
-        if !view.is_known(i) {
+        if !view.can_anchor(i) {
+            // Most words anchor nothing: look no further at them.
             i += 1;
             continue;
         }

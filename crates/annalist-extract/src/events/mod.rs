@@ -103,22 +103,29 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 /// Codes the events of a document, in text order.
 pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut views = Vec::with_capacity(cx.segmentation.sentences.len());
+    let lower = sentence::lower_text(cx);
+    let doc = sentence::DocWords::new(cx, &lower);
+    let all_tokens = &cx.segmentation.tokens;
+    let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
+    let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
-        let view = SentenceView::new(cx, index, &actors.mentions);
+        // Tokens are in sentence order: the sentence's tokens follow the previous one's.
+        let range = start..start + all_tokens[start..].partition_point(|t| t.sentence <= index);
+        start = range.end;
+        let view = SentenceView::new(cx, &doc, range.clone(), &actors.mentions);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);
         }
         resolve_repeats(&mut drafts, first, actors);
-        views.push(view);
+        ranges.push(range);
     }
     let date = cx.dct.map(|d| d.date);
     let mut events = Vec::new();
     for d in drafts.iter().filter(|d| !d.absorbed) {
         let Some(event_type) = d.event_type() else { continue };
-        let view = &views[d.sentence];
-        let trigger = annalist_core::Span::new(view.tokens[d.start].span.start, view.tokens[d.end].span.end);
+        let tokens = &all_tokens[ranges[d.sentence].clone()];
+        let trigger = annalist_core::Span::new(tokens[d.start].span.start, tokens[d.end].span.end);
         let participants = |list: &[usize]| -> Vec<Participant> {
             list.iter()
                 .filter_map(|&m| {

@@ -48,7 +48,13 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
     };
     // Cues in the clause before the trigger and inside it ("failed to").
     for i in clause..=end.min(view.len().saturating_sub(1)) {
-        let first = if view.lower[i].ends_with("n't") { "n't" } else { view.word(i) };
+        let first = if view.lower[i].ends_with("n't") {
+            "n't"
+        } else if view.starts_cue(i) {
+            view.word(i)
+        } else {
+            continue;
+        };
         let Some(candidates) = lex.cues_by_first_word.get(first) else { continue };
         for cue in candidates.iter().map(|&c| &lex.cues[c]).filter(|c| c.modality != Modality::Reported) {
             if cue_at(view, i, cue)

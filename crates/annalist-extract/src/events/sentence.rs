@@ -1,29 +1,123 @@
 //! One sentence as the event coder sees it: lower-case words, lemmas, and which actor
 //! mention each token belongs to.
 
-use std::borrow::Cow;
-
 use annalist_core::Mention;
 
-use super::lemma::lemmatise;
 use super::lexicon::LEXICON;
 use crate::Context;
 use crate::segment::{Token, TokenKind};
+
+/// The lower-case text of the tokens of a document that are not lower-case already, with
+/// typographic apostrophes made plain, one after another in one buffer; for each token,
+/// where its text ends in the buffer (`None` when the text itself is lower-case).
+pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<Option<usize>>) {
+    let mut buf = String::new();
+    let mut ends = Vec::with_capacity(cx.segmentation.tokens.len());
+    for t in &cx.segmentation.tokens {
+        let word = t.span.slice(cx.text);
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                ends.push(None);
+                continue;
+            }
+            let at = buf.len();
+            buf.push_str(word);
+            buf[at..].make_ascii_lowercase();
+        } else if word.chars().all(|c| !c.is_uppercase() && c != '’') {
+            ends.push(None);
+            continue;
+        } else {
+            let lower = word.to_lowercase();
+            if lower.contains('’') {
+                buf.push_str(&lower.replace('’', "'"));
+            } else {
+                buf.push_str(&lower);
+            }
+        }
+        ends.push(Some(buf.len()));
+    }
+    (buf, ends)
+}
+
+/// What the coder needs to know about every token of a document, computed once.
+#[derive(Debug)]
+pub(crate) struct DocWords<'a> {
+    /// Lower-case token text with typographic apostrophes made plain.
+    lower: Vec<&'a str>,
+    /// Known lemma of each word token, when the lexicon knows one.
+    lemmas: Vec<Option<&'static str>>,
+    /// Whether each token can anchor a trigger: a known word whose lemma (or, when
+    /// inflected, whose form) starts a pattern.
+    anchors: Vec<bool>,
+    /// Whether each token is the first word of a modality cue.
+    cues: Vec<bool>,
+    /// Whether each token starts with a capital letter.
+    capitalised: Vec<bool>,
+}
+
+impl<'a> DocWords<'a> {
+    /// Reads the tokens of `cx`; `lower` is [`lower_text`] of it.
+    pub(crate) fn new(cx: &Context<'a>, lower: &'a (String, Vec<Option<usize>>)) -> DocWords<'a> {
+        let lex = &*LEXICON;
+        let (buf, ends) = lower;
+        let n = cx.segmentation.tokens.len();
+        let (mut words, mut lemmas, mut anchors, mut cues, mut capitalised) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let mut from = 0;
+        for (t, &end) in cx.segmentation.tokens.iter().zip(ends) {
+            let text = t.span.slice(cx.text);
+            let word = match end {
+                Some(to) => {
+                    let word = &buf[from..to];
+                    from = to;
+                    word
+                }
+                None => text,
+            };
+            let (lemma, anchor, cue) = match t.kind {
+                TokenKind::Word => {
+                    let (known, cue) = lex.known(word);
+                    let (lemma, anchor) = known.map_or((None, false), |(l, a)| (Some(l), a));
+                    (lemma, anchor, cue)
+                }
+                _ => (None, false, lex.cues_by_first_word.contains_key(word)),
+            };
+            let capital = match text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.chars().next().is_some_and(char::is_uppercase),
+            };
+            words.push(word);
+            lemmas.push(lemma);
+            anchors.push(anchor);
+            cues.push(cue);
+            capitalised.push(capital);
+        }
+        DocWords { lower: words, lemmas, anchors, cues, capitalised }
+    }
+}
 
 /// A sentence's tokens with what the coder needs to know about each.
 #[derive(Debug)]
 pub(crate) struct SentenceView<'a> {
     /// The sentence's tokens.
     pub tokens: &'a [Token],
-    /// Lower-case token text with typographic apostrophes made plain (borrowed from the text
-    /// when it already is).
-    pub lower: Vec<Cow<'a, str>>,
+    /// Lower-case token text with typographic apostrophes made plain.
+    pub lower: &'a [&'a str],
     /// Known lemma of each word token, when the lexicon knows one.
-    lemmas: Vec<Option<&'static str>>,
+    lemmas: &'a [Option<&'static str>],
+    /// Whether each token can anchor a trigger.
+    anchors: &'a [bool],
+    /// Whether each token is the first word of a modality cue.
+    cues: &'a [bool],
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
-    capitalised: Vec<bool>,
+    capitalised: &'a [bool],
     /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
     pub adjectival: Vec<bool>,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
@@ -34,48 +128,37 @@ pub(crate) struct SentenceView<'a> {
 }
 
 impl<'a> SentenceView<'a> {
-    /// Builds the view of sentence `index`. `mentions` are in text order.
-    pub(crate) fn new(cx: &Context<'a>, index: usize, mentions: &[Mention]) -> SentenceView<'a> {
-        let tokens = cx.segmentation.sentence_tokens(index);
+    /// Builds the view of the sentence whose tokens are `range` of the document's.
+    /// `mentions` are in text order. When no word of it can anchor a trigger, only
+    /// `tokens` and `has_anchor` are filled in.
+    pub(crate) fn new(
+        cx: &Context<'a>,
+        doc: &'a DocWords<'a>,
+        range: std::ops::Range<usize>,
+        mentions: &[Mention],
+    ) -> SentenceView<'a> {
+        let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
-        let lower: Vec<Cow<'a, str>> = tokens
-            .iter()
-            .map(|t| {
-                let word = t.span.slice(cx.text);
-                if word.chars().all(|c| !c.is_uppercase() && c != '’') {
-                    return Cow::Borrowed(word);
-                }
-                let lower = word.to_lowercase();
-                Cow::Owned(if lower.contains('’') { lower.replace('’', "'") } else { lower })
-            })
-            .collect();
-        let lemmas: Vec<Option<&'static str>> = lower
-            .iter()
-            .zip(tokens)
-            .map(|(w, t)| match t.kind {
-                TokenKind::Word => lemmatise(w, &lex.forms),
-                _ => None,
-            })
-            .collect();
-        let has_anchor = lemmas.iter().zip(&lower).any(|(lemma, word): (&Option<&str>, &Cow<'a, str>)| {
-            lemma.is_some_and(|l| lex.by_anchor.contains_key(l) || lex.by_anchor.contains_key(word.as_ref()))
-                || word == "must"
-        });
-        let mut mention_at = vec![None; tokens.len()];
+        let lower = &doc.lower[range.clone()];
+        let anchors = &doc.anchors[range.clone()];
+        let has_anchor = anchors.iter().any(|&a| a) || lower.contains(&"must");
+        let mut view = SentenceView {
+            tokens,
+            lower,
+            lemmas: &doc.lemmas[range.clone()],
+            anchors,
+            cues: &doc.cues[range.clone()],
+            mention_at: Vec::new(),
+            capitalised: &doc.capitalised[range],
+            adjectival: Vec::new(),
+            reports: Vec::new(),
+            has_anchor,
+        };
         if !has_anchor {
             // No trigger can start here: the rest of the view is never read.
-            let n = tokens.len();
-            return SentenceView {
-                tokens,
-                lower,
-                lemmas,
-                mention_at,
-                capitalised: vec![false; n],
-                adjectival: vec![false; n],
-                reports: Vec::new(),
-                has_anchor,
-            };
+            return view;
         }
+        let mut mention_at = vec![None; tokens.len()];
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let from = mentions.partition_point(|m| m.span.end <= first.span.start);
             for (mi, m) in mentions.iter().enumerate().skip(from) {
@@ -89,11 +172,7 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        let capitalised = tokens
-            .iter()
-            .map(|t| t.span.slice(cx.text).chars().next().is_some_and(char::is_uppercase))
-            .collect();
-        let adjectival = mention_at
+        view.adjectival = mention_at
             .iter()
             // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
             .map(|m| {
@@ -103,18 +182,9 @@ impl<'a> SentenceView<'a> {
                 })
             })
             .collect();
-        let mut view = SentenceView {
-            tokens,
-            lower,
-            lemmas,
-            mention_at,
-            capitalised,
-            adjectival,
-            reports: Vec::new(),
-            has_anchor,
-        };
+        view.mention_at = mention_at;
         view.reports = (0..view.len())
-            .filter(|&i| view.lemmas[i].is_some())
+            .filter(|&i| view.lemmas[i].is_some() && view.cues[i])
             .filter_map(|i| {
                 lex.cues_by_first_word
                     .get(view.word(i))?
@@ -130,19 +200,24 @@ impl<'a> SentenceView<'a> {
         view
     }
 
+    /// Whether token `i` is the first word of a modality cue.
+    pub(crate) fn starts_cue(&self, i: usize) -> bool {
+        self.cues[i]
+    }
+
+    /// Whether token `i` can anchor a trigger: its lemma, or its form, starts a pattern.
+    pub(crate) fn can_anchor(&self, i: usize) -> bool {
+        self.anchors[i]
+    }
+
     /// Whether token `i` starts with a capital letter in the text.
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
         self.capitalised[i]
     }
 
-    /// Whether the lexicon knows a form of token `i` (only such words can anchor a trigger).
-    pub(crate) fn is_known(&self, i: usize) -> bool {
-        self.lemmas[i].is_some()
-    }
-
     /// The lower-case text of token `i`.
     pub(crate) fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.lower[i]
     }
 
     /// The lemma of token `i`: the known lemma, else the lower-case text.
@@ -166,7 +241,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is a possessive: the token "'s" or a word ending in it.
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
-        self.lower.get(i).is_some_and(|w| w.ends_with("'s") || (w == "'" && i > 0))
+        self.lower.get(i).is_some_and(|w| w.ends_with("'s") || (*w == "'" && i > 0))
     }
 
     /// Whether token `i` is a word in `words`.
