@@ -286,25 +286,57 @@ impl Grammar<'_> {
 /// The time expression an item at `at` (an event trigger, a claim) is attached to: the
 /// nearest date or time in the same clause, else in the same sentence, else the narrative's
 /// running date (the last calendar date before it in the document). Lengths, recurrences and
-/// general references (`PAST_REF`) do not date an item. Cheap per call: it reads the time
-/// expressions and at most a few dozen tokens, never the whole sentence.
+/// general references (`PAST_REF`) do not date an item.
+///
+/// Cheap per call: `timexes` are in text order (as [`tag`] gives them), so a binary search
+/// finds where `at` stands, and only the nearest date on either side in the sentence can be
+/// the answer (a clause boundary or the clause's length that parts an item from one date
+/// parts it from every date further away). Each side skips at most [`NEAR_SKIP`] expressions
+/// that do not date an item, and the running date is looked for among the last
+/// [`NARRATIVE_SKIP`] expressions before `at`; beyond these the text is too far off to say.
 pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId> {
-    let dates = || timexes.iter().filter(|t| dates_an_item(t));
-    dates().next()?;
-    if let Some(sentence) = cx.segmentation.sentence_at(at.start) {
-        let nearest = |same_clause: bool| {
-            dates()
-                .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
-                .filter(|t| !same_clause || in_same_clause(cx, at, t.span))
-                .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
-                .map(|t| t.id.clone())
-        };
-        if let Some(id) = nearest(true).or_else(|| nearest(false)) {
-            return Some(id);
+    if let Some(sentence) = cx.segmentation.sentence_at(at.start)
+        && let Some(bounds) = cx.segmentation.sentences.get(sentence)
+    {
+        let in_sentence =
+            |t: &&TimeExpr| dates_an_item(t) && cx.segmentation.sentence_at(t.span.start) == Some(sentence);
+        let split = timexes.partition_point(|t| t.span.start < at.start);
+        let before = timexes[..split]
+            .iter()
+            .rev()
+            .take(NEAR_SKIP)
+            .take_while(|t| t.span.start >= bounds.start)
+            .find(in_sentence);
+        let after = timexes[split..]
+            .iter()
+            .take(NEAR_SKIP)
+            .take_while(|t| t.span.start < bounds.end)
+            .find(in_sentence);
+        let same_clause = [before, after].map(|t| t.filter(|t| in_same_clause(cx, at, t.span)));
+        if let Some(t) = nearest(at, same_clause).or_else(|| nearest(at, [before, after])) {
+            return Some(t.id.clone());
         }
     }
-    dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
+    let ended = timexes.partition_point(|t| t.span.end <= at.start);
+    timexes[..ended]
+        .iter()
+        .rev()
+        .take(NARRATIVE_SKIP)
+        .find(|t| dates_an_item(t) && is_calendar(t))
+        .map(|t| t.id.clone())
 }
+
+/// The candidate nearer to `at`, the earlier on a tie.
+fn nearest<'t>(at: Span, candidates: [Option<&'t TimeExpr>; 2]) -> Option<&'t TimeExpr> {
+    candidates.into_iter().flatten().min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
+}
+
+/// How many time expressions that do not date an item [`attach`] skips on either side of an
+/// item in its sentence.
+const NEAR_SKIP: usize = 64;
+
+/// How many time expressions before an item [`attach`] reads for the narrative's running date.
+const NARRATIVE_SKIP: usize = 256;
 
 fn dates_an_item(t: &TimeExpr) -> bool {
     matches!(t.timex_type, TimexType::Date | TimexType::Time) && !t.value.ends_with("_REF")
