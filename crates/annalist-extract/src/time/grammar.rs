@@ -148,11 +148,7 @@ impl<'a> Grammar<'a> {
 
     /// A token of ASCII digits only, as a number, with its digit count.
     pub fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        let w = self.w(i);
-        if w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        Some((w.parse().ok()?, w.len()))
+        self.tok(i)?.digits
     }
 
     /// A cardinal number: digits, or number words ("twenty-three", "twenty three").

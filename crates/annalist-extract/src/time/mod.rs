@@ -34,7 +34,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut pool: Vec<Tok> = Vec::new();
     let mut strong: Vec<bool> = Vec::new();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
@@ -45,12 +45,12 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
         if !tokens::mentions_time(cx.text, &all[begin..next]) {
             continue;
         }
-        toks.clear();
-        tokens::sentence_tokens(cx.text, &all[begin..next], &mut toks);
+        let used = tokens::sentence_tokens(cx.text, &all[begin..next], &mut pool);
+        let toks = &pool[..used];
         strong.clear();
         strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
         let end = toks.len();
-        let cues = tense::cues(&toks, 0);
+        let cues = tense::cues(toks, 0);
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -61,7 +61,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             }
             env.cue = tense::nearest(&cues, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
-            let grammar = Grammar { toks: &toks, start: 0, end, env: &env };
+            let grammar = Grammar { toks, start: 0, end, env: &env };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;

@@ -348,7 +348,10 @@ impl Shapes {
     const MAX_LEN: usize = 24;
 
     fn index(word: &str) -> Option<usize> {
-        let bytes = word.as_bytes();
+        Self::index_bytes(word.as_bytes())
+    }
+
+    fn index_bytes(bytes: &[u8]) -> Option<usize> {
         let (&first, &last) = (bytes.first()?, bytes.last()?);
         if bytes.len() > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
             return None;
@@ -371,6 +374,12 @@ impl Shapes {
     fn may_hold(&self, word: &str) -> bool {
         Self::index(word).is_none_or(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
     }
+}
+
+/// Whether lower-cased ASCII bytes may be a strong word: false only when no strong word has
+/// their shape (a test before the UTF-8 check and the hash lookup).
+pub(crate) fn may_be_strong(word: &[u8]) -> bool {
+    Shapes::index_bytes(word).is_none_or(|i| STRONG_SHAPES.bits[i / 64] & (1 << (i % 64)) != 0)
 }
 
 static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
