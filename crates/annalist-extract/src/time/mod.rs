@@ -35,6 +35,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
     let mut pool: Vec<Tok> = Vec::new();
+    let mut memo = grammar::Memo::default();
     let mut strong: Vec<bool> = Vec::new();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
@@ -47,6 +48,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
         }
         let used = tokens::sentence_tokens(cx.text, &all[begin..next], &mut pool);
         let toks = &pool[..used];
+        memo.reset(used);
         strong.clear();
         strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
         let end = toks.len();
@@ -61,7 +63,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             }
             env.cue = tense::nearest(&cues, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
-            let grammar = Grammar { toks, start: 0, end, env: &env };
+            let grammar = Grammar { toks, start: 0, end, env: &env, memo: &memo };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -84,15 +86,9 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
                     env.sentence_day = Some(point);
                 }
             }
-            out.push(TimeExpr {
-                id,
-                span,
-                timex_type: found.typ,
-                value: found.value,
-                modifier: found.modifier,
-                anchor,
-            });
-            i = found.end;
+            let (typ, modifier, found_end) = (found.typ, found.modifier, found.end);
+            out.push(TimeExpr { id, span, timex_type: typ, value: found.value(), modifier, anchor });
+            i = found_end;
         }
     }
     out
