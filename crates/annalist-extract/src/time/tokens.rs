@@ -43,31 +43,25 @@ fn word_mentions_time(word: &str) -> bool {
     if !word.is_ascii() {
         return word.to_lowercase().split('-').any(words::is_strong);
     }
-    let mut buf = [0u8; 16];
-    let mut len = 0;
-    let mut fits = true;
-    for &b in word.as_bytes().iter().chain(std::iter::once(&b'-')) {
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if b == b'-' {
-            if fits
-                && len > 0
-                && words::may_be_strong(&buf[..len])
-                && std::str::from_utf8(&buf[..len]).is_ok_and(words::is_strong)
-            {
-                return true;
-            }
-            len = 0;
-            fits = true;
-        } else if len < buf.len() {
-            buf[len] = b.to_ascii_lowercase();
-            len += 1;
-        } else {
-            fits = false;
-        }
+    let bytes = word.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
     }
-    false
+    bytes.split(|&b| b == b'-').any(|part| {
+        // Parts longer than the longest strong word are none; the shape test (first and last
+        // letter, length) rejects most words before they are lower-cased and looked up.
+        let (Some(&first), Some(&last)) = (part.first(), part.last()) else { return false };
+        let mut buf = [0u8; 16];
+        if part.len() > buf.len()
+            || !words::may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), part.len())
+        {
+            return false;
+        }
+        let buf = &mut buf[..part.len()];
+        buf.copy_from_slice(part);
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).is_ok_and(words::is_strong)
+    })
 }
 
 /// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`

@@ -352,11 +352,14 @@ impl Shapes {
     }
 
     fn index_bytes(bytes: &[u8]) -> Option<usize> {
-        let (&first, &last) = (bytes.first()?, bytes.last()?);
-        if bytes.len() > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        Self::index_shape(*bytes.first()?, *bytes.last()?, bytes.len())
+    }
+
+    fn index_shape(first: u8, last: u8, len: usize) -> Option<usize> {
+        if len > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
             return None;
         }
-        Some((usize::from(first - b'a') * 26 + usize::from(last - b'a')) * (Self::MAX_LEN + 1) + bytes.len())
+        Some((usize::from(first - b'a') * 26 + usize::from(last - b'a')) * (Self::MAX_LEN + 1) + len)
     }
 
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
@@ -376,10 +379,11 @@ impl Shapes {
     }
 }
 
-/// Whether lower-cased ASCII bytes may be a strong word: false only when no strong word has
-/// their shape (a test before the UTF-8 check and the hash lookup).
-pub(crate) fn may_be_strong(word: &[u8]) -> bool {
-    Shapes::index_bytes(word).is_none_or(|i| STRONG_SHAPES.bits[i / 64] & (1 << (i % 64)) != 0)
+/// Whether a lower-cased ASCII word of this first and last byte and length may be a strong
+/// word: false only when no strong word has that shape (a test before the word is lower-cased
+/// and looked up).
+pub(crate) fn may_be_strong_shape(first: u8, last: u8, len: usize) -> bool {
+    Shapes::index_shape(first, last, len).is_none_or(|i| STRONG_SHAPES.bits[i / 64] & (1 << (i % 64)) != 0)
 }
 
 static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
