@@ -101,10 +101,13 @@ pub(crate) struct Grammar<'a> {
 /// sentence: the rules ask the same questions at the same token again and again.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    ordinal: Vec<Cell<Option<Option<(Option<u32>, usize)>>>>,
-    month: Vec<Cell<Option<Option<(u32, usize, bool)>>>>,
-    weekday: Vec<Cell<Option<Option<(u32, usize)>>>>,
+    ordinal: Vec<Memoised<(Option<u32>, usize)>>,
+    month: Vec<Memoised<(u32, usize, bool)>>,
+    weekday: Vec<Memoised<(u32, usize)>>,
 }
+
+/// A reader's result at one token: `None` until read, then what it read (itself an option).
+type Memoised<T> = Cell<Option<Option<T>>>;
 
 impl Memo {
     /// Forgets everything, for a sentence of `len` tokens.

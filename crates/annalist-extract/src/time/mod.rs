@@ -323,7 +323,7 @@ pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId
 }
 
 /// The candidate nearer to `at`, the earlier on a tie.
-fn nearest<'t>(at: Span, candidates: [Option<&'t TimeExpr>; 2]) -> Option<&'t TimeExpr> {
+fn nearest(at: Span, candidates: [Option<&TimeExpr>; 2]) -> Option<&TimeExpr> {
     candidates.into_iter().flatten().min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
 }
 
