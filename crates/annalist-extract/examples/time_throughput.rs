@@ -90,6 +90,16 @@ fn main() {
     }
     let cpu = cpu_seconds() - start;
     println!("attach: {calls} calls: {cpu:.3} CPU-s, {:.1} MB per CPU-second", mb / cpu);
+    let start = cpu_seconds();
+    for _ in 0..rounds {
+        for (cx, tx) in contexts.iter().zip(&timexes) {
+            for at in points(cx) {
+                black_box(reference_attach(cx, tx, at));
+            }
+        }
+    }
+    let cpu = cpu_seconds() - start;
+    println!("reference attach (the former code): {cpu:.3} CPU-s, {:.1} MB per CPU-second", mb / cpu);
 
     let mut checked = 0;
     let mut differ = 0;
