@@ -3,6 +3,8 @@
 //! Every reader takes a token index and returns what it read with the index after it, or
 //! `None`; nothing reads beyond the sentence.
 
+use std::cell::Cell;
+
 use annalist_core::{TimexMod, TimexType};
 use chrono::{NaiveDate, NaiveTime};
 
@@ -48,8 +50,9 @@ pub(crate) struct Found {
     pub end: usize,
     /// TIMEX3 type.
     pub typ: TimexType,
-    /// TIMEX3 value.
-    pub value: String,
+    /// TIMEX3 value, when written by the rule; a date's is its point's, written only for the
+    /// expression that wins (see [`Found::value`]), as most readings are dropped.
+    pub written: Option<String>,
     /// TIMEX3 mod.
     pub modifier: Option<TimexMod>,
     /// What the value came from.
@@ -61,12 +64,21 @@ pub(crate) struct Found {
 impl Found {
     /// A DATE of a calendar point.
     pub fn date(end: usize, point: Point, source: Source) -> Found {
-        Found { end, typ: TimexType::Date, value: point.value(), modifier: None, source, point: Some(point) }
+        Found { end, typ: TimexType::Date, written: None, modifier: None, source, point: Some(point) }
     }
 
     /// An expression with a written value and no calendar point.
     pub fn other(end: usize, typ: TimexType, value: String, source: Source) -> Found {
-        Found { end, typ, value, modifier: None, source, point: None }
+        Found { end, typ, written: Some(value), modifier: None, source, point: None }
+    }
+
+    /// The TIMEX3 value.
+    pub fn value(self) -> String {
+        match (self.written, self.point) {
+            (Some(value), _) => value,
+            (None, Some(point)) => point.value(),
+            (None, None) => String::new(),
+        }
     }
 }
 
@@ -81,6 +93,47 @@ pub(crate) struct Grammar<'a> {
     pub end: usize,
     /// The anchors.
     pub env: &'a Env,
+    /// What the primitive readers found at each token of the sentence, once read.
+    pub memo: &'a Memo,
+}
+
+/// The results of the primitive readers that depend on the tokens alone, per token of one
+/// sentence: the rules ask the same questions at the same token again and again.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    ordinal: Vec<Memoised<(Option<u32>, usize)>>,
+    month: Vec<Memoised<(u32, usize, bool)>>,
+    weekday: Vec<Memoised<(u32, usize)>>,
+}
+
+/// A reader's result at one token: `None` until read, then what it read (itself an option).
+type Memoised<T> = Cell<Option<Option<T>>>;
+
+impl Memo {
+    /// Forgets everything, for a sentence of `len` tokens.
+    pub fn reset(&mut self, len: usize) {
+        self.ordinal.clear();
+        self.ordinal.resize_with(len, Cell::default);
+        self.month.clear();
+        self.month.resize_with(len, Cell::default);
+        self.weekday.clear();
+        self.weekday.resize_with(len, Cell::default);
+    }
+}
+
+/// The value memoised in `cells` at `i`, else `read()` stored there (inside the sentence).
+fn memoised<T: Copy>(cells: &[Cell<Option<T>>], i: usize, read: impl FnOnce() -> T) -> T {
+    match cells.get(i) {
+        Some(cell) => match cell.get() {
+            Some(v) => v,
+            None => {
+                let v = read();
+                cell.set(Some(v));
+                v
+            }
+        },
+        None => read(),
+    }
 }
 
 /// Reads `$e` as a `Option`, returning `None` from the function when absent.
@@ -148,11 +201,7 @@ impl<'a> Grammar<'a> {
 
     /// A token of ASCII digits only, as a number, with its digit count.
     pub fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        let w = self.w(i);
-        if w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        Some((w.parse().ok()?, w.len()))
+        self.tok(i)?.digits
     }
 
     /// A cardinal number: digits, or number words ("twenty-three", "twenty three").
@@ -185,6 +234,10 @@ impl<'a> Grammar<'a> {
 
     /// An ordinal: "15th", "fifteenth", "twenty-first". `None` inside is "last".
     pub fn ordinal(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        memoised(&self.memo.ordinal, i, || self.read_ordinal(i))
+    }
+
+    fn read_ordinal(&self, i: usize) -> Option<(Option<u32>, usize)> {
         if let Some((n, _)) = self.digits(i)
             && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
             && self.glued(i + 1)
@@ -220,6 +273,10 @@ impl<'a> Grammar<'a> {
     /// A month name. The second value says whether it may stand alone as a month: "may" and
     /// "march" are also verbs, so lower-case and sentence-initial "May" need a day or year.
     pub fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
+        memoised(&self.memo.month, i, || self.read_month(i))
+    }
+
+    fn read_month(&self, i: usize) -> Option<(u32, usize, bool)> {
         let (m, e) = req!(self.sense(i, |s| match s {
             Sense::Month(m) => Some(m),
             _ => None,
@@ -239,6 +296,10 @@ impl<'a> Grammar<'a> {
 
     /// A weekday name; abbreviations ("Sat", "Sun") only where they cannot be other words.
     pub fn weekday(&self, i: usize) -> Option<(u32, usize)> {
+        memoised(&self.memo.weekday, i, || self.read_weekday(i))
+    }
+
+    fn read_weekday(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((d, e)) = self.sense(i, |s| match s {
             Sense::Weekday(d) => Some(d),
             _ => None,

@@ -34,7 +34,8 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut pool: Vec<Tok> = Vec::new();
+    let mut memo = grammar::Memo::default();
     let mut strong: Vec<bool> = Vec::new();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
@@ -45,12 +46,13 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
         if !tokens::mentions_time(cx.text, &all[begin..next]) {
             continue;
         }
-        toks.clear();
-        tokens::sentence_tokens(cx.text, &all[begin..next], &mut toks);
+        let used = tokens::sentence_tokens(cx.text, &all[begin..next], &mut pool);
+        let toks = &pool[..used];
+        memo.reset(used);
         strong.clear();
         strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
         let end = toks.len();
-        let cues = tense::cues(&toks, 0);
+        let cues = tense::cues(toks, 0);
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -61,7 +63,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             }
             env.cue = tense::nearest(&cues, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
-            let grammar = Grammar { toks: &toks, start: 0, end, env: &env };
+            let grammar = Grammar { toks, start: 0, end, env: &env, memo: &memo };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -84,15 +86,9 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
                     env.sentence_day = Some(point);
                 }
             }
-            out.push(TimeExpr {
-                id,
-                span,
-                timex_type: found.typ,
-                value: found.value,
-                modifier: found.modifier,
-                anchor,
-            });
-            i = found.end;
+            let (typ, modifier, found_end) = (found.typ, found.modifier, found.end);
+            out.push(TimeExpr { id, span, timex_type: typ, value: found.value(), modifier, anchor });
+            i = found_end;
         }
     }
     out
@@ -286,25 +282,57 @@ impl Grammar<'_> {
 /// The time expression an item at `at` (an event trigger, a claim) is attached to: the
 /// nearest date or time in the same clause, else in the same sentence, else the narrative's
 /// running date (the last calendar date before it in the document). Lengths, recurrences and
-/// general references (`PAST_REF`) do not date an item. Cheap per call: it reads the time
-/// expressions and at most a few dozen tokens, never the whole sentence.
+/// general references (`PAST_REF`) do not date an item.
+///
+/// Cheap per call: `timexes` are in text order (as [`tag`] gives them), so a binary search
+/// finds where `at` stands, and only the nearest date on either side in the sentence can be
+/// the answer (a clause boundary or the clause's length that parts an item from one date
+/// parts it from every date further away). Each side skips at most [`NEAR_SKIP`] expressions
+/// that do not date an item, and the running date is looked for among the last
+/// [`NARRATIVE_SKIP`] expressions before `at`; beyond these the text is too far off to say.
 pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId> {
-    let dates = || timexes.iter().filter(|t| dates_an_item(t));
-    dates().next()?;
-    if let Some(sentence) = cx.segmentation.sentence_at(at.start) {
-        let nearest = |same_clause: bool| {
-            dates()
-                .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
-                .filter(|t| !same_clause || in_same_clause(cx, at, t.span))
-                .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
-                .map(|t| t.id.clone())
-        };
-        if let Some(id) = nearest(true).or_else(|| nearest(false)) {
-            return Some(id);
+    if let Some(sentence) = cx.segmentation.sentence_at(at.start)
+        && let Some(bounds) = cx.segmentation.sentences.get(sentence)
+    {
+        let in_sentence =
+            |t: &&TimeExpr| dates_an_item(t) && cx.segmentation.sentence_at(t.span.start) == Some(sentence);
+        let split = timexes.partition_point(|t| t.span.start < at.start);
+        let before = timexes[..split]
+            .iter()
+            .rev()
+            .take(NEAR_SKIP)
+            .take_while(|t| t.span.start >= bounds.start)
+            .find(in_sentence);
+        let after = timexes[split..]
+            .iter()
+            .take(NEAR_SKIP)
+            .take_while(|t| t.span.start < bounds.end)
+            .find(in_sentence);
+        let same_clause = [before, after].map(|t| t.filter(|t| in_same_clause(cx, at, t.span)));
+        if let Some(t) = nearest(at, same_clause).or_else(|| nearest(at, [before, after])) {
+            return Some(t.id.clone());
         }
     }
-    dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
+    let ended = timexes.partition_point(|t| t.span.end <= at.start);
+    timexes[..ended]
+        .iter()
+        .rev()
+        .take(NARRATIVE_SKIP)
+        .find(|t| dates_an_item(t) && is_calendar(t))
+        .map(|t| t.id.clone())
 }
+
+/// The candidate nearer to `at`, the earlier on a tie.
+fn nearest(at: Span, candidates: [Option<&TimeExpr>; 2]) -> Option<&TimeExpr> {
+    candidates.into_iter().flatten().min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
+}
+
+/// How many time expressions that do not date an item [`attach`] skips on either side of an
+/// item in its sentence.
+const NEAR_SKIP: usize = 64;
+
+/// How many time expressions before an item [`attach`] reads for the narrative's running date.
+const NARRATIVE_SKIP: usize = 256;
 
 fn dates_an_item(t: &TimeExpr) -> bool {
     matches!(t.timex_type, TimexType::Date | TimexType::Time) && !t.value.ends_with("_REF")

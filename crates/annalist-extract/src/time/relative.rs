@@ -39,8 +39,8 @@ impl Grammar<'_> {
             ));
         }
         if let Some(f) = self.weekday_expr(i).or_else(|| self.holiday(i, None)) {
-            let e = f.end;
-            return Some((DayRef { point: f.point, source: f.source, unknown: f.value, part: None }, e));
+            let (e, point, source) = (f.end, f.point, f.source);
+            return Some((DayRef { point, source, unknown: f.value(), part: None }, e));
         }
         None
     }

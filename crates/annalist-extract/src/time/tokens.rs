@@ -22,6 +22,8 @@ pub(crate) struct Tok {
     pub glued: bool,
     /// What the lexicon knows of it (looked up once).
     pub info: Option<&'static WordInfo>,
+    /// Its value and digit count when it is one to nine ASCII digits.
+    pub digits: Option<(u32, usize)>,
 }
 
 /// Whether segmenter tokens hold a number or a word that names time by itself: a cheap test,
@@ -41,73 +43,102 @@ fn word_mentions_time(word: &str) -> bool {
     if !word.is_ascii() {
         return word.to_lowercase().split('-').any(words::is_strong);
     }
-    let mut buf = [0u8; 16];
-    let mut len = 0;
-    let mut fits = true;
-    for &b in word.as_bytes().iter().chain(std::iter::once(&b'-')) {
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if b == b'-' {
-            if fits && len > 0 && std::str::from_utf8(&buf[..len]).is_ok_and(words::is_strong) {
-                return true;
-            }
-            len = 0;
-            fits = true;
-        } else if len < buf.len() {
-            buf[len] = b.to_ascii_lowercase();
-            len += 1;
-        } else {
-            fits = false;
-        }
+    let bytes = word.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
     }
-    false
+    bytes.split(|&b| b == b'-').any(|part| {
+        // Parts longer than the longest strong word are none; the shape test (first and last
+        // letter, length) rejects most words before they are lower-cased and looked up.
+        let (Some(&first), Some(&last)) = (part.first(), part.last()) else { return false };
+        let mut buf = [0u8; 16];
+        if part.len() > buf.len()
+            || !words::may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), part.len())
+        {
+            return false;
+        }
+        let buf = &mut buf[..part.len()];
+        buf.copy_from_slice(part);
+        buf.make_ascii_lowercase();
+        std::str::from_utf8(buf).is_ok_and(words::is_strong)
+    })
 }
 
-/// The grammar's tokens of one sentence's segmenter tokens, appended to `out`.
-pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], out: &mut Vec<Tok>) {
+/// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`
+/// (whose tokens and their strings are reused, so a sentence allocates nothing once the pool
+/// has grown); returns how many were written.
+pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], pool: &mut Vec<Tok>) -> usize {
+    let mut out = Pool { toks: pool, len: 0 };
     let mut last_end = usize::MAX;
     for t in tokens {
         let text = t.span.slice(text);
         if t.kind == TokenKind::Word && text.contains(|c: char| c == '-' || c.is_ascii_digit()) {
-            split_word(text, t.span.start, last_end, out);
+            split_word(text, t.span.start, last_end, &mut out);
         } else if t.kind == TokenKind::Word
             && let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
             && !stem.is_empty()
         {
             // A possessive: "Monday's", "this year's".
             let cut = t.span.start + stem.len();
-            out.push(tok(stem, Span::new(t.span.start, cut), last_end));
-            out.push(tok(&text[stem.len()..], Span::new(cut, t.span.end), cut));
+            out.push(stem, Span::new(t.span.start, cut), last_end);
+            out.push(&text[stem.len()..], Span::new(cut, t.span.end), cut);
         } else {
-            out.push(tok(text, t.span, last_end));
+            out.push(text, t.span, last_end);
         }
         last_end = t.span.end;
     }
+    out.len
 }
 
-fn tok(text: &str, span: Span, last_end: usize) -> Tok {
-    let norm =
-        if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase().replace('’', "'") };
-    let first = text.chars().next();
-    Tok {
-        info: words::lookup(&norm),
-        number: first.is_some_and(|c| c.is_ascii_digit()),
-        capital: first.is_some_and(char::is_uppercase),
-        glued: last_end == span.start,
-        norm,
-        span,
+/// Tokens written over a reused vector.
+struct Pool<'p> {
+    toks: &'p mut Vec<Tok>,
+    len: usize,
+}
+
+impl Pool<'_> {
+    /// Writes the next token, reusing the string of the one that stood there.
+    fn push(&mut self, text: &str, span: Span, last_end: usize) {
+        if self.len == self.toks.len() {
+            self.toks.push(Tok {
+                norm: String::new(),
+                span,
+                number: false,
+                capital: false,
+                glued: false,
+                info: None,
+                digits: None,
+            });
+        }
+        let slot = &mut self.toks[self.len];
+        self.len += 1;
+        slot.norm.clear();
+        if text.is_ascii() {
+            slot.norm.push_str(text);
+            slot.norm.make_ascii_lowercase();
+        } else {
+            slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
+        }
+        let first = text.chars().next();
+        slot.info = words::lookup(&slot.norm);
+        let norm = slot.norm.as_bytes();
+        slot.digits = (!norm.is_empty() && norm.len() <= 9 && norm.iter().all(u8::is_ascii_digit))
+            .then(|| (norm.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), norm.len()));
+        slot.number = first.is_some_and(|c| c.is_ascii_digit());
+        slot.capital = first.is_some_and(char::is_uppercase);
+        slot.glued = last_end == span.start;
+        slot.span = span;
     }
 }
 
 /// Splits a word at hyphens and at letter–digit boundaries.
-fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Vec<Tok>) {
+fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Pool<'_>) {
     let mut start = 0;
     let mut prev: Option<char> = None;
-    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Vec<Tok>| {
+    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Pool<'_>| {
         if from < to {
             let span = Span::new(offset + from, offset + to);
-            out.push(tok(&text[from..to], span, *last_end));
+            out.push(&text[from..to], span, *last_end);
             *last_end = span.end;
         }
     };

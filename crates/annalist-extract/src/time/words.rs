@@ -283,15 +283,20 @@ fn names_time(sense: Sense) -> bool {
     )
 }
 
-/// A fast hash for the short words of the lexicon (the FxHash mix: rotate, xor, multiply).
+/// A fast hash for the short words of the lexicon (the FxHash mix: rotate, xor, multiply,
+/// over eight-byte words).
 /// The maps are built from compiled-in data, so hash flooding is not a concern.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        // Eight bytes at a time: the words are short, so most take one round.
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 
@@ -348,12 +353,18 @@ impl Shapes {
     const MAX_LEN: usize = 24;
 
     fn index(word: &str) -> Option<usize> {
-        let bytes = word.as_bytes();
-        let (&first, &last) = (bytes.first()?, bytes.last()?);
-        if bytes.len() > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        Self::index_bytes(word.as_bytes())
+    }
+
+    fn index_bytes(bytes: &[u8]) -> Option<usize> {
+        Self::index_shape(*bytes.first()?, *bytes.last()?, bytes.len())
+    }
+
+    fn index_shape(first: u8, last: u8, len: usize) -> Option<usize> {
+        if len > Self::MAX_LEN || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
             return None;
         }
-        Some((usize::from(first - b'a') * 26 + usize::from(last - b'a')) * (Self::MAX_LEN + 1) + bytes.len())
+        Some((usize::from(first - b'a') * 26 + usize::from(last - b'a')) * (Self::MAX_LEN + 1) + len)
     }
 
     fn new<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
@@ -371,6 +382,13 @@ impl Shapes {
     fn may_hold(&self, word: &str) -> bool {
         Self::index(word).is_none_or(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
     }
+}
+
+/// Whether a lower-cased ASCII word of this first and last byte and length may be a strong
+/// word: false only when no strong word has that shape (a test before the word is lower-cased
+/// and looked up).
+pub(crate) fn may_be_strong_shape(first: u8, last: u8, len: usize) -> bool {
+    Shapes::index_shape(first, last, len).is_none_or(|i| STRONG_SHAPES.bits[i / 64] & (1 << (i % 64)) != 0)
 }
 
 static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
