@@ -183,6 +183,8 @@ pub(crate) struct Gazetteer {
     pub given_names: FastMap<String, Gender>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
+    /// Keys of the persons holding some role of a code, by code (`USAGOV`), each key once.
+    pub persons_by_role_code: FastMap<String, Vec<String>>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -202,6 +204,12 @@ pub(crate) fn key_of(phrase: &str) -> String {
 
 /// Appends `word` lower-cased, with curly apostrophes made straight.
 pub(crate) fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | '‘' => out.push('\''),
@@ -269,7 +277,26 @@ impl Gazetteer {
         g.load_persons();
         g.load_sectors();
         g.index_words();
+        g.index_role_codes();
         g
+    }
+
+    /// Persons by the codes of their roles, so finding an office's holder reads only the
+    /// persons who held an office of that code.
+    fn index_role_codes(&mut self) {
+        let mut index: FastMap<String, Vec<String>> = FastMap::default();
+        for (key, actor) in &self.actors {
+            if actor.kind != ActorKind::Person {
+                continue;
+            }
+            for role in &actor.roles {
+                let keys = index.entry(role.code.clone()).or_default();
+                if !keys.contains(key) {
+                    keys.push(key.clone());
+                }
+            }
+        }
+        self.persons_by_role_code = index;
     }
 
     /// One entry a word for the word view: its classes and what it may open, so a token

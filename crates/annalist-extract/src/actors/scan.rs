@@ -506,8 +506,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let date = self.registry.date()?;
         let head = office.split_whitespace().last()?;
         let mut holders: Vec<&String> = GAZETTEER
-            .actors
-            .iter()
+            .persons_by_role_code
+            .get(code)
+            .into_iter()
+            .flatten()
+            .filter_map(|k| GAZETTEER.actors.get(k).map(|a| (k, a)))
             .filter(|(_, a)| a.kind == ActorKind::Person)
             .filter(|(_, a)| {
                 a.roles.iter().any(|r| {
