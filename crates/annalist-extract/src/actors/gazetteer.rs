@@ -101,6 +101,17 @@ pub(crate) struct Sector {
     pub person: bool,
 }
 
+/// One role of a known person, indexed by its code.
+#[derive(Debug, Clone)]
+pub(crate) struct HeldRole {
+    /// The person's key.
+    pub key: String,
+    /// The role.
+    pub role: Role,
+    /// The first word of the role's title, lower-cased ("president").
+    pub title_head: Option<String>,
+}
+
 /// Classes of single words (see `words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
@@ -183,8 +194,8 @@ pub(crate) struct Gazetteer {
     pub given_names: FastMap<String, Gender>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
-    /// Keys of the persons holding some role of a code, by code (`USAGOV`), each key once.
-    pub persons_by_role_code: FastMap<String, Vec<String>>,
+    /// The roles of persons by role code (`USAGOV`), for finding an office's holder.
+    pub roles_by_code: FastMap<String, Vec<HeldRole>>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -281,22 +292,23 @@ impl Gazetteer {
         g
     }
 
-    /// Persons by the codes of their roles, so finding an office's holder reads only the
-    /// persons who held an office of that code.
+    /// Persons' roles by code, so finding an office's holder reads only the roles of that
+    /// code.
     fn index_role_codes(&mut self) {
-        let mut index: FastMap<String, Vec<String>> = FastMap::default();
+        let mut index: FastMap<String, Vec<HeldRole>> = FastMap::default();
         for (key, actor) in &self.actors {
             if actor.kind != ActorKind::Person {
                 continue;
             }
             for role in &actor.roles {
-                let keys = index.entry(role.code.clone()).or_default();
-                if !keys.contains(key) {
-                    keys.push(key.clone());
-                }
+                index.entry(role.code.clone()).or_default().push(HeldRole {
+                    key: key.clone(),
+                    role: role.clone(),
+                    title_head: role.title.to_lowercase().split_whitespace().next().map(str::to_owned),
+                });
             }
         }
-        self.persons_by_role_code = index;
+        self.roles_by_code = index;
     }
 
     /// One entry a word for the word view: its classes and what it may open, so a token

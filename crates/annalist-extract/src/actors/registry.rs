@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
 
-use super::gazetteer::{GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use super::gazetteer::{FastMap, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
 
 /// One mention before ids are given.
 #[derive(Debug, Clone)]
@@ -20,8 +20,9 @@ pub(crate) struct Found {
 /// Actors and mentions of a document under construction.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
-    actors: BTreeMap<String, Actor>,
-    genders: BTreeMap<String, char>,
+    /// Actors by key (hashed: looked up per mention; sorted once at the end).
+    actors: FastMap<String, Actor>,
+    genders: FastMap<String, char>,
     /// Keys of the actors made for names outside the gazetteer.
     unknown_keys: BTreeSet<String>,
     /// Mentions in the order found.
@@ -224,7 +225,9 @@ impl Registry {
                 resolution: f.resolution,
             })
             .collect();
-        (self.actors.into_values().collect(), mentions)
+        let mut actors: Vec<(String, Actor)> = self.actors.into_iter().collect();
+        actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        (actors.into_iter().map(|(_, a)| a).collect(), mentions)
     }
 }
 
