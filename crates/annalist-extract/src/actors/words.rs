@@ -66,20 +66,41 @@ pub(crate) struct Words<'a> {
     pub inner_capitalised: FastSet<&'a str>,
 }
 
-/// Builds the word view of `text`.
-pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a> {
+/// `text` with its ASCII capitals made lower case: byte offsets stay those of `text`, so
+/// the lower-case form of an ASCII token is a slice of it (no allocation per token).
+pub(crate) fn ascii_lower(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
+/// [`ascii_lower`]) when the token is ASCII, else built.
+fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
+    if !slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return Cow::Borrowed(slice);
+    }
+    if slice.is_ascii()
+        && let Some(lower) = lower_text.get(span.start..span.end)
+    {
+        return Cow::Borrowed(lower);
+    }
+    let mut lower = String::with_capacity(slice.len());
+    push_lower(&mut lower, slice);
+    Cow::Owned(lower)
+}
+
+/// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
+pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
     let mut list = Vec::with_capacity(segmentation.tokens.len());
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no set operation.
-    let mut initial_forms: FastSet<String> = FastSet::default();
+    let mut initial_forms: FastSet<Cow<'a, str>> = FastSet::default();
     let mut initial_first_bytes = 0u64;
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = token.span.slice(text);
-            let mut lower = String::with_capacity(slice.len());
-            push_lower(&mut lower, slice);
+            let lower = lower_form(slice, token.span, lower_text);
             initial_first_bytes |= 1 << (lower.as_bytes()[0] & 63);
             initial_forms.insert(lower);
         } else if token.kind == TokenKind::Word {
@@ -98,13 +119,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a>
         let Some(slice) = token.span.get(text) else { continue };
         let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
             // Most words are already lower case: borrow them.
-            let lower: Cow<'a, str> = if slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                let mut lower = String::with_capacity(slice.len());
-                push_lower(&mut lower, slice);
-                Cow::Owned(lower)
-            } else {
-                Cow::Borrowed(slice)
-            };
+            let lower = lower_form(slice, span, lower_text);
             let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
