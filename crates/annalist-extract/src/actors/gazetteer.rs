@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
 use chrono::NaiveDate;
 
+use super::words::WordFilter;
 use crate::lexicon;
 use crate::segment;
 
@@ -185,6 +186,8 @@ pub(crate) struct Gazetteer {
     pub word_info: FastMap<String, u32>,
     /// Word bits of entries written with capitals, matched as written ("President").
     pub exact_word_info: FastMap<String, u32>,
+    /// The keys of `exact_word_info`, to skip most lookups there.
+    pub exact_word_filter: WordFilter,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
@@ -336,13 +339,20 @@ impl Gazetteer {
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
         }
         self.word_info = info;
+        for word in exact.keys() {
+            self.exact_word_filter.add(word);
+        }
         self.exact_word_info = exact;
     }
 
     /// The classes and openings of a token ([`WordClass::bit`]s and `OPENS_*` flags).
     pub(crate) fn word_bits(&self, text: &str, lower: &str) -> u32 {
         let bits = self.word_info.get(lower).copied().unwrap_or(0);
-        if text == lower { bits } else { bits | self.exact_word_info.get(text).copied().unwrap_or(0) }
+        if text == lower || !self.exact_word_filter.may_contain(text) {
+            bits
+        } else {
+            bits | self.exact_word_info.get(text).copied().unwrap_or(0)
+        }
     }
 
     /// Group nouns, given names and word classes: read first, as the other files are

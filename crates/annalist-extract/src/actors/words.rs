@@ -66,6 +66,32 @@ pub(crate) struct Words<'a> {
     pub inner_capitalised: FastSet<&'a str>,
 }
 
+/// A 1024-bit filter over words (length and first two bytes): "surely not in the set"
+/// without hashing the word.
+#[derive(Debug, Default)]
+pub(crate) struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let first = usize::from(b.first().copied().unwrap_or(0));
+        let second = usize::from(b.get(1).copied().unwrap_or(0));
+        (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ b.len().wrapping_mul(17)) & 1023
+    }
+
+    /// Adds `word`.
+    pub(crate) fn add(&mut self, word: &str) {
+        let slot = Self::slot(word);
+        self.0[slot >> 6] |= 1 << (slot & 63);
+    }
+
+    /// Whether `word` may have been added (false: it surely was not).
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let slot = Self::slot(word);
+        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+    }
+}
+
 /// `text` with its ASCII capitals made lower case: byte offsets stay those of `text`, so
 /// the lower-case form of an ASCII token is a slice of it (no allocation per token).
 pub(crate) fn ascii_lower(text: &str) -> String {
@@ -94,14 +120,14 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no set operation.
     let mut initial_forms: FastSet<Cow<'a, str>> = FastSet::default();
-    let mut initial_first_bytes = 0u64;
+    let mut initial_filter = WordFilter::default();
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = token.span.slice(text);
             let lower = lower_form(slice, token.span, lower_text);
-            initial_first_bytes |= 1 << (lower.as_bytes()[0] & 63);
+            initial_filter.add(&lower);
             initial_forms.insert(lower);
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
@@ -127,7 +153,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if kind == TokenKind::Word {
                 let first = slice.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    if initial_first_bytes & (1 << (slice.as_bytes()[0] & 63)) != 0
+                    if initial_filter.may_contain(slice)
                         && initial_forms.contains(slice)
                     {
                         lowercase_vocabulary.insert(slice);
