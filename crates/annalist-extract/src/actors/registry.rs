@@ -119,16 +119,22 @@ impl Registry {
         if GAZETTEER.actors.contains_key(&key) {
             key = format!("name-{key}");
         }
-        self.unknown_keys.insert(key.clone());
-        let actor = self.actors.entry(key.clone()).or_insert_with(|| Actor {
-            id: ActorId(key.clone()),
-            name: name.to_owned(),
-            kind,
-            code: None,
-            country: None,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-        });
+        if !self.unknown_keys.contains(&key) {
+            self.unknown_keys.insert(key.clone());
+        }
+        if !self.actors.contains_key(&key) {
+            let actor = Actor {
+                id: ActorId(key.clone()),
+                name: name.to_owned(),
+                kind,
+                code: None,
+                country: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            };
+            self.actors.insert(key.clone(), actor);
+        }
+        let Some(actor) = self.actors.get_mut(&key) else { return key };
         if let Some(role) = role
             && !actor.roles.contains(&role)
         {
