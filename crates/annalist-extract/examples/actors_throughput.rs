@@ -27,16 +27,15 @@ fn main() {
         .nth(2)
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/voa_stories.jsonl").to_owned());
     let corpus = std::fs::read_to_string(&path).unwrap_or_default();
-    let stories: Vec<(String, Option<annalist_core::DocumentTime>)> =
-        corpus
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .filter_map(|line| {
-                let v: serde_json::Value = serde_json::from_str(line).ok()?;
-                let published = v["published"].as_str().and_then(|p| p.parse().ok());
-                Some((v["text"].as_str().unwrap_or_default().to_owned(), published))
-            })
-            .collect();
+    let stories: Vec<(String, Option<annalist_core::DocumentTime>)> = corpus
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            let published = v["published"].as_str().and_then(|p| p.parse().ok());
+            Some((v["text"].as_str().unwrap_or_default().to_owned(), published))
+        })
+        .collect();
     let bytes: usize = stories.iter().map(|(t, _)| t.len()).sum();
     let segmentations: Vec<_> = stories.iter().map(|(t, _)| segment::segment(t)).collect();
     let contexts: Vec<Context<'_>> = stories

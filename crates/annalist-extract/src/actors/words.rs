@@ -153,9 +153,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if kind == TokenKind::Word {
                 let first = slice.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    if initial_filter.may_contain(slice)
-                        && initial_forms.contains(slice)
-                    {
+                    if initial_filter.may_contain(slice) && initial_forms.contains(slice) {
                         lowercase_vocabulary.insert(slice);
                     }
                 } else if first.is_some_and(char::is_uppercase) && !initial {
