@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
 use chrono::NaiveDate;
 
+use super::words::WordFilter;
 use crate::lexicon;
 use crate::segment;
 
@@ -101,6 +102,17 @@ pub(crate) struct Sector {
     pub person: bool,
 }
 
+/// One role of a known person, indexed by its code.
+#[derive(Debug, Clone)]
+pub(crate) struct HeldRole {
+    /// The person's key.
+    pub key: String,
+    /// The role.
+    pub role: Role,
+    /// The first word of the role's title, lower-cased ("president").
+    pub title_head: Option<String>,
+}
+
 /// Classes of single words (see `words.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
@@ -174,6 +186,8 @@ pub(crate) struct Gazetteer {
     pub word_info: FastMap<String, u32>,
     /// Word bits of entries written with capitals, matched as written ("President").
     pub exact_word_info: FastMap<String, u32>,
+    /// The keys of `exact_word_info`, to skip most lookups there.
+    pub exact_word_filter: WordFilter,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
@@ -183,6 +197,8 @@ pub(crate) struct Gazetteer {
     pub given_names: FastMap<String, Gender>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
+    /// The roles of persons by role code (`USAGOV`), for finding an office's holder.
+    pub roles_by_code: FastMap<String, Vec<HeldRole>>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -202,6 +218,12 @@ pub(crate) fn key_of(phrase: &str) -> String {
 
 /// Appends `word` lower-cased, with curly apostrophes made straight.
 pub(crate) fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
             '’' | '‘' => out.push('\''),
@@ -269,7 +291,27 @@ impl Gazetteer {
         g.load_persons();
         g.load_sectors();
         g.index_words();
+        g.index_role_codes();
         g
+    }
+
+    /// Persons' roles by code, so finding an office's holder reads only the roles of that
+    /// code.
+    fn index_role_codes(&mut self) {
+        let mut index: FastMap<String, Vec<HeldRole>> = FastMap::default();
+        for (key, actor) in &self.actors {
+            if actor.kind != ActorKind::Person {
+                continue;
+            }
+            for role in &actor.roles {
+                index.entry(role.code.clone()).or_default().push(HeldRole {
+                    key: key.clone(),
+                    role: role.clone(),
+                    title_head: role.title.to_lowercase().split_whitespace().next().map(str::to_owned),
+                });
+            }
+        }
+        self.roles_by_code = index;
     }
 
     /// One entry a word for the word view: its classes and what it may open, so a token
@@ -297,13 +339,20 @@ impl Gazetteer {
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
         }
         self.word_info = info;
+        for word in exact.keys() {
+            self.exact_word_filter.add(word);
+        }
         self.exact_word_info = exact;
     }
 
     /// The classes and openings of a token ([`WordClass::bit`]s and `OPENS_*` flags).
     pub(crate) fn word_bits(&self, text: &str, lower: &str) -> u32 {
         let bits = self.word_info.get(lower).copied().unwrap_or(0);
-        if text == lower { bits } else { bits | self.exact_word_info.get(text).copied().unwrap_or(0) }
+        if text == lower || !self.exact_word_filter.may_contain(text) {
+            bits
+        } else {
+            bits | self.exact_word_info.get(text).copied().unwrap_or(0)
+        }
     }
 
     /// Group nouns, given names and word classes: read first, as the other files are

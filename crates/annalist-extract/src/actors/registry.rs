@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
 
-use super::gazetteer::{GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use super::gazetteer::{FastMap, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
 
 /// One mention before ids are given.
 #[derive(Debug, Clone)]
@@ -20,8 +20,9 @@ pub(crate) struct Found {
 /// Actors and mentions of a document under construction.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
-    actors: BTreeMap<String, Actor>,
-    genders: BTreeMap<String, char>,
+    /// Actors by key (hashed: looked up per mention; sorted once at the end).
+    actors: FastMap<String, Actor>,
+    genders: FastMap<String, char>,
     /// Keys of the actors made for names outside the gazetteer.
     unknown_keys: BTreeSet<String>,
     /// Mentions in the order found.
@@ -118,16 +119,22 @@ impl Registry {
         if GAZETTEER.actors.contains_key(&key) {
             key = format!("name-{key}");
         }
-        self.unknown_keys.insert(key.clone());
-        let actor = self.actors.entry(key.clone()).or_insert_with(|| Actor {
-            id: ActorId(key.clone()),
-            name: name.to_owned(),
-            kind,
-            code: None,
-            country: None,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-        });
+        if !self.unknown_keys.contains(&key) {
+            self.unknown_keys.insert(key.clone());
+        }
+        if !self.actors.contains_key(&key) {
+            let actor = Actor {
+                id: ActorId(key.clone()),
+                name: name.to_owned(),
+                kind,
+                code: None,
+                country: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            };
+            self.actors.insert(key.clone(), actor);
+        }
+        let Some(actor) = self.actors.get_mut(&key) else { return key };
         if let Some(role) = role
             && !actor.roles.contains(&role)
         {
@@ -224,7 +231,9 @@ impl Registry {
                 resolution: f.resolution,
             })
             .collect();
-        (self.actors.into_values().collect(), mentions)
+        let mut actors: Vec<(String, Actor)> = self.actors.into_iter().collect();
+        actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        (actors.into_iter().map(|(_, a)| a).collect(), mentions)
     }
 }
 

@@ -506,19 +506,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let date = self.registry.date()?;
         let head = office.split_whitespace().last()?;
         let mut holders: Vec<&String> = GAZETTEER
-            .actors
-            .iter()
-            .filter(|(_, a)| a.kind == ActorKind::Person)
-            .filter(|(_, a)| {
-                a.roles.iter().any(|r| {
-                    r.code == code
-                        && r.held_on(date)
-                        && r.title.to_lowercase().split_whitespace().next() == Some(head)
-                })
-            })
-            .map(|(k, _)| k)
+            .roles_by_code
+            .get(code)
+            .into_iter()
+            .flatten()
+            .filter(|h| h.role.held_on(date) && h.title_head.as_deref() == Some(head))
+            .map(|h| &h.key)
             .collect();
+        // A person holding two such roles counts once.
         holders.sort();
+        holders.dedup();
         (holders.len() == 1).then(|| holders[0].clone())
     }
 

@@ -66,21 +66,68 @@ pub(crate) struct Words<'a> {
     pub inner_capitalised: FastSet<&'a str>,
 }
 
-/// Builds the word view of `text`.
-pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a> {
+/// A 1024-bit filter over words (length and first two bytes): "surely not in the set"
+/// without hashing the word.
+#[derive(Debug, Default)]
+pub(crate) struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let first = usize::from(b.first().copied().unwrap_or(0));
+        let second = usize::from(b.get(1).copied().unwrap_or(0));
+        (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ b.len().wrapping_mul(17)) & 1023
+    }
+
+    /// Adds `word`.
+    pub(crate) fn add(&mut self, word: &str) {
+        let slot = Self::slot(word);
+        self.0[slot >> 6] |= 1 << (slot & 63);
+    }
+
+    /// Whether `word` may have been added (false: it surely was not).
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let slot = Self::slot(word);
+        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+    }
+}
+
+/// `text` with its ASCII capitals made lower case: byte offsets stay those of `text`, so
+/// the lower-case form of an ASCII token is a slice of it (no allocation per token).
+pub(crate) fn ascii_lower(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
+/// [`ascii_lower`]) when the token is ASCII, else built.
+fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
+    if !slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return Cow::Borrowed(slice);
+    }
+    if slice.is_ascii()
+        && let Some(lower) = lower_text.get(span.start..span.end)
+    {
+        return Cow::Borrowed(lower);
+    }
+    let mut lower = String::with_capacity(slice.len());
+    push_lower(&mut lower, slice);
+    Cow::Owned(lower)
+}
+
+/// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
+pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
     let mut list = Vec::with_capacity(segmentation.tokens.len());
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no set operation.
-    let mut initial_forms: FastSet<String> = FastSet::default();
-    let mut initial_first_bytes = 0u64;
+    let mut initial_forms: FastSet<Cow<'a, str>> = FastSet::default();
+    let mut initial_filter = WordFilter::default();
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = token.span.slice(text);
-            let mut lower = String::with_capacity(slice.len());
-            push_lower(&mut lower, slice);
-            initial_first_bytes |= 1 << (lower.as_bytes()[0] & 63);
+            let lower = lower_form(slice, token.span, lower_text);
+            initial_filter.add(&lower);
             initial_forms.insert(lower);
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
@@ -98,13 +145,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a>
         let Some(slice) = token.span.get(text) else { continue };
         let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
             // Most words are already lower case: borrow them.
-            let lower: Cow<'a, str> = if slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                let mut lower = String::with_capacity(slice.len());
-                push_lower(&mut lower, slice);
-                Cow::Owned(lower)
-            } else {
-                Cow::Borrowed(slice)
-            };
+            let lower = lower_form(slice, span, lower_text);
             let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
@@ -112,9 +153,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &Segmentation) -> Words<'a>
             if kind == TokenKind::Word {
                 let first = slice.chars().next();
                 if first.is_some_and(char::is_lowercase) {
-                    if initial_first_bytes & (1 << (slice.as_bytes()[0] & 63)) != 0
-                        && initial_forms.contains(slice)
-                    {
+                    if initial_filter.may_contain(slice) && initial_forms.contains(slice) {
                         lowercase_vocabulary.insert(slice);
                     }
                 } else if first.is_some_and(char::is_uppercase) && !initial {
