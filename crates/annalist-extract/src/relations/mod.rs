@@ -18,7 +18,9 @@ mod statements;
 
 use std::collections::BTreeMap;
 
-use annalist_core::{ActorId, Domain, Evidence, EvidenceItem, Modality, Observation, Record, Relation, Span};
+use annalist_core::{
+    ActorId, Domain, Evidence, EvidenceItem, Modality, Observation, Record, Relation, Span, TimeId,
+};
 
 pub use ledger::{Ledger, ledger, period_of};
 
@@ -32,14 +34,11 @@ pub const EVIDENCE_TEXT_LIMIT: usize = 600;
 pub fn observe(record: &Record) -> Vec<Relation> {
     let codes: BTreeMap<&ActorId, &str> =
         record.actors.iter().filter_map(|a| Some((&a.id, a.code.as_deref()?))).collect();
+    let values: BTreeMap<&TimeId, &str> = record.timexes.iter().map(|t| (&t.id, t.value.as_str())).collect();
     let mut found: Vec<Found> = Vec::new();
     for event in &record.events {
         let (polarity, domain) = scale::polarity_and_domain(event.event_type, event.mode.as_deref());
-        let date = event
-            .time
-            .as_ref()
-            .and_then(|t| record.timexes.iter().find(|x| &x.id == t))
-            .map(|t| t.value.clone());
+        let date = event.time.as_ref().and_then(|t| values.get(t)).map(|v| (*v).to_owned());
         for source in &event.source {
             for target in &event.target {
                 let (Some(a), Some(b)) = (

@@ -43,8 +43,22 @@ const SPECULATION: [&str; 9] =
 /// How many words before a statement a negation reaches.
 const NEGATION_REACH: usize = 5;
 
+/// How far back from a statement its clause may start, in bytes: a bound that keeps the work
+/// per statement constant when a text has no sentence stops.
+const CLAUSE_REACH: usize = 400;
+/// How many actor mentions after a statement are read for its objects.
+const OBJECT_REACH: usize = 8;
+/// How many claims starting before a statement are tried as the claim that holds it.
+const CLAIM_REACH: usize = 32;
+
 pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Found> {
     let text = record.document.text.as_str();
+    let mentions = &record.mentions;
+    let timexes = &record.timexes;
+    // Claims by where their content starts, for a bounded search of the one holding a cue.
+    let mut claims_by_start: Vec<(usize, usize)> =
+        record.claims.iter().enumerate().map(|(i, c)| (c.content.start, i)).collect();
+    claims_by_start.sort_unstable();
     let mut found = Vec::new();
     for m in CUES.matcher.find_iter(text) {
         let cue = Span::new(m.start(), m.end());
@@ -53,14 +67,28 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
         }
         let Some(sentence) = record.document.sentence_at(cue.start) else { continue };
         let sentence_span = record.document.sentences[sentence].span;
-        let clause_start = clause_start(text, sentence_span.start, cue.start);
+        let mut reach = cue.start.saturating_sub(CLAUSE_REACH).max(sentence_span.start);
+        while !text.is_char_boundary(reach) {
+            reach += 1;
+        }
+        let clause_start = clause_start(text, reach, cue.start);
         let (polarity, domain, between) = CUES.cues[m.pattern().as_usize()];
-        let coded: Vec<(Span, String)> = record
-            .mentions
-            .iter()
-            .filter(|mention| sentence_span.contains(mention.span))
-            .filter_map(|mention| Some((mention.span, principal(codes.get(&mention.actor)?))))
-            .collect();
+        let mut coded: Vec<(Span, String)> = Vec::new();
+        let mut after_cue = 0;
+        let first = mentions.partition_point(|mention| mention.span.start < clause_start);
+        for mention in mentions[first..].iter().take_while(|mention| mention.span.start < sentence_span.end) {
+            if !sentence_span.contains(mention.span) {
+                continue;
+            }
+            let Some(code) = codes.get(&mention.actor) else { continue };
+            if mention.span.start >= cue.end {
+                after_cue += 1;
+                if after_cue > OBJECT_REACH {
+                    break;
+                }
+            }
+            coded.push((mention.span, principal(code)));
+        }
         let pairs = pair_around(text, &coded, cue, clause_start, between);
         if pairs.is_empty() {
             continue;
@@ -80,16 +108,24 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
         let question = sentence_span.slice(text).trim_end().ends_with('?');
         let speculative = question || words.iter().any(|w| SPECULATION.iter().any(|s| w.starts_with(s)));
         let polarity = if negated { -0.5 * polarity } else { polarity };
-        let item = record
-            .claims
+        // The first claim (in the record's order) whose content holds the cue.
+        let starts_before = claims_by_start.partition_point(|(start, _)| *start <= cue.start);
+        let item = claims_by_start[..starts_before]
             .iter()
-            .find(|c| c.content.contains(cue))
-            .map_or(EvidenceItem::Statement(sentence), |c| EvidenceItem::Claim(c.id.clone()));
-        let date = record
-            .timexes
-            .iter()
+            .rev()
+            .take(CLAIM_REACH)
+            .filter(|(_, i)| record.claims[*i].content.contains(cue))
+            .map(|(_, i)| *i)
+            .min()
+            .map_or(EvidenceItem::Statement(sentence), |i| EvidenceItem::Claim(record.claims[i].id.clone()));
+        // The nearest time expression in the sentence, the earlier one on a tie.
+        let at = timexes.partition_point(|t| t.span.start < cue.start);
+        let date = [at.checked_sub(1), Some(at)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| timexes.get(i))
             .filter(|t| sentence_span.contains(t.span))
-            .min_by_key(|t| t.span.start.abs_diff(cue.start))
+            .min_by_key(|t| (t.span.start.abs_diff(cue.start), t.span.start))
             .map(|t| t.value.clone());
         for pair in pairs {
             found.push(Found {
