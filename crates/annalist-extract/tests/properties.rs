@@ -142,6 +142,8 @@ fn regressions() {
     for text in [
         // Overlapping mentions after a statement cue sliced the text backwards (relations).
         "Minsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk Minsk MinskMinsk ally 2020Kyiv troops",
+        // A clause opened by a multi-byte dash was cut inside the dash (relations).
+        "Kyiv \u{2014}an ally of Minsk\u{2014}and Moscow cooled.",
     ] {
         check(text, None).unwrap();
         check(text, Some("2024-08-12")).unwrap();
