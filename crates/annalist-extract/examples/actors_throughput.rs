@@ -1,25 +1,19 @@
 //! Throughput of the actor layer alone on the VOA bench stories: segments every story once,
 //! then times `actors::resolve` over all of them `N` times (first argument, default 20) over the
 //! stories of a JSON Lines file (second argument, default the bench data) and
-//! prints MB per wall-second and per CPU-second (process user+system time from
-//! `/proc/self/stat`, so other load on the machine does not count).
+//! prints MB per wall-second and per CPU-second (this thread's CPU time, from
+//! `/proc/thread-self/schedstat`, so other load on the machine does not count).
 //!
 //! `cargo run --release -p annalist-extract --example actors_throughput -- 20 /work/shared/corpus/voa/voa_stories.jsonl`
+
+#[path = "measure/mod.rs"]
+mod measure;
+use measure::cpu_seconds;
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use annalist_extract::{Context, actors, segment};
-
-/// Process CPU time in seconds (user + system), from `/proc/self/stat`; 0 when unreadable.
-fn cpu_seconds() -> f64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
-    let Some(after) = stat.rfind(')').map(|i| &stat[i + 2..]) else { return 0.0 };
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    // Fields 14 and 15 of the whole line (utime, stime) are 11 and 12 after the name.
-    let ticks: f64 = fields.get(11..13).map_or(0.0, |f| f.iter().filter_map(|t| t.parse::<f64>().ok()).sum());
-    ticks / 100.0
-}
 
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);

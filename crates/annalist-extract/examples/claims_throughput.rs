@@ -5,6 +5,10 @@
 //! `claims::attribute` over all stories `RUNS` times (default 20). Pass `--skip` as the third
 //! argument to leave the claim layer out (for a process CPU-time baseline).
 
+#[path = "measure/mod.rs"]
+mod measure;
+use measure::cpu_seconds;
+
 use std::time::Instant;
 
 use annalist_extract::{Context, actors, claims, segment, time};
@@ -52,15 +56,4 @@ fn main() {
         mb / secs,
         mb / cpu.max(1e-9),
     );
-}
-
-/// This process's user and system CPU time so far, from `/proc/self/stat` (Linux; clock ticks
-/// of 1/100 s), or 0 elsewhere.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the command name, which is in brackets and may hold spaces.
-    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    // utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
-    (ticks(11) + ticks(12)) / 100.0
 }

@@ -9,19 +9,15 @@
 //! `cargo run --release -p annalist-extract --example time_throughput [ROUNDS] [SUITE.jsonl...]`
 //! (the suites, in the evaluation format, are only checked for attachment, not timed).
 
+#[path = "measure/mod.rs"]
+mod measure;
+use measure::cpu_seconds;
+
 use std::hint::black_box;
 
 use annalist_core::{DocumentTime, Span, TimeExpr, TimeId, TimexType};
 use annalist_extract::segment::TokenKind;
 use annalist_extract::{Context, segment, time};
-
-/// CPU time of this thread, in seconds (`/proc/thread-self/schedstat`, nanoseconds on CPU).
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()))
-        .map_or(0.0, |ns| ns as f64 / 1e9)
-}
 
 /// (text, dct) of each line of a JSON Lines file, reading `text_key` and `dct_key`.
 fn documents(jsonl: &str, dct_key: &str) -> Vec<(String, Option<DocumentTime>)> {
