@@ -97,6 +97,20 @@ pub enum Modality {
     Speculative,
 }
 
+impl Modality {
+    /// The name the JSON record uses: `asserted`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Future => "future",
+            Modality::Reported => "reported",
+            Modality::Speculative => "speculative",
+        }
+    }
+}
+
 /// One participant of an event: the actor and the words that name it there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Participant {
@@ -137,4 +151,18 @@ pub struct Event {
     pub place: Option<ActorId>,
     /// Index of the sentence it stands in.
     pub sentence: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modality_names_are_the_json_names() {
+        use Modality::*;
+        for modality in [Asserted, Negated, Hypothetical, Future, Reported, Speculative] {
+            let json = serde_json::to_value(modality).unwrap();
+            assert_eq!(json.as_str(), Some(modality.as_str()));
+        }
+    }
 }
