@@ -139,7 +139,7 @@ fn event_title(x: &Xref<'_>, e: &Event) -> String {
         (true, false) => format!(", against {}", names(&e.target)),
         (false, false) => format!(", {} → {}", names(&e.source), names(&e.target)),
     };
-    format!("{}: {}{mode}{who} ({})", e.id, e.event_type.as_str(), crate::cells::modality_name(e.modality))
+    format!("{}: {}{mode}{who} ({})", e.id, e.event_type.as_str(), e.modality.as_str())
 }
 
 /// The annotations of a record, unordered.
@@ -191,7 +191,7 @@ fn annotations(x: &Xref<'_>, path: &str, ri: usize, record: &Record) -> Vec<Anno
         }
     }
     for e in &record.events {
-        let modality = crate::cells::modality_name(e.modality);
+        let modality = e.modality.as_str();
         out.push(Annotation {
             span: e.trigger,
             layer: Layer::Event,

@@ -7,31 +7,9 @@ use crate::markup::{escape, escape_link_text, href};
 use crate::when;
 use crate::xref::Xref;
 
-/// Every modality, in the order the book lists them.
-pub const MODALITIES: [Modality; 6] = [
-    Modality::Asserted,
-    Modality::Negated,
-    Modality::Hypothetical,
-    Modality::Future,
-    Modality::Reported,
-    Modality::Speculative,
-];
-
 /// Every certainty, weakest first.
 pub const CERTAINTIES: [Certainty; 4] =
     [Certainty::Low, Certainty::Moderate, Certainty::Plain, Certainty::High];
-
-/// The lower-case name of a modality, as in the JSON record.
-pub fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Negated => "negated",
-        Modality::Hypothetical => "hypothetical",
-        Modality::Future => "future",
-        Modality::Reported => "reported",
-        Modality::Speculative => "speculative",
-    }
-}
 
 /// What a modality means, for the method chapter.
 pub fn modality_meaning(m: Modality) -> &'static str {
@@ -68,7 +46,7 @@ pub fn certainty_meaning(c: Certainty) -> &'static str {
 /// "ASSAULT/drone (asserted)", with the modality styled.
 pub fn event_cell(e: &Event) -> String {
     let mode = e.mode.as_deref().map(|m| format!("/{}", escape(m))).unwrap_or_default();
-    let modality = modality_name(e.modality);
+    let modality = e.modality.as_str();
     format!("{}{mode} <span class=\"modality modality-{modality}\">{modality}</span>", e.event_type.as_str())
 }
 

@@ -78,12 +78,12 @@ pub fn ontology(x: &Xref<'_>) -> Page {
         .collect();
     md.push_str(&table(&["#", "Type", "Events (asserted/all)", "Modes seen", "Polarity"], &rows));
     md.push_str("\n## Modality\n\nWhether the text says an event happened.\n\n");
-    let rows: Vec<Vec<String>> = cells::MODALITIES
+    let rows: Vec<Vec<String>> = Modality::ALL
         .iter()
         .map(|m| {
             let n =
                 x.records().map(|(_, r)| r.events.iter().filter(|e| e.modality == *m).count()).sum::<usize>();
-            let name = cells::modality_name(*m);
+            let name = m.as_str();
             vec![
                 format!("<span class=\"modality modality-{name}\">{name}</span>"),
                 cells::modality_meaning(*m).to_owned(),

@@ -274,7 +274,7 @@ fn history(x: &Xref<'_>, path: &str, observations: &[&Observation], with_modalit
             };
             let mut row = vec![date, format!("{:+.2}", o.polarity), item];
             if with_modality {
-                let m = cells::modality_name(o.modality);
+                let m = o.modality.as_str();
                 row.push(format!("<span class=\"modality modality-{m}\">{m}</span>"));
             }
             row.push(sentence);

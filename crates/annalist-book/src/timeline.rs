@@ -293,7 +293,7 @@ fn drawing(x: &Xref<'_>, entries: &[Entry<'_>]) -> String {
         for (cx, h, e) in placed {
             let h = h.min(30);
             let cy = axis - 6 - h * DOT;
-            let modality = cells::modality_name(e.event.modality);
+            let modality = e.event.modality.as_str();
             let label = e.timex.map(|t| when::label(&t.value, t.modifier)).unwrap_or_default();
             let title =
                 format!("{label}: {} ({modality}) — {}", e.event.event_type.as_str(), cells::title(e.record));

@@ -98,6 +98,16 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// Every modality, plain assertion first.
+    pub const ALL: [Modality; 6] = [
+        Modality::Asserted,
+        Modality::Negated,
+        Modality::Hypothetical,
+        Modality::Future,
+        Modality::Reported,
+        Modality::Speculative,
+    ];
+
     /// The name the JSON record uses: `asserted`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -159,8 +169,7 @@ mod tests {
 
     #[test]
     fn modality_names_are_the_json_names() {
-        use Modality::*;
-        for modality in [Asserted, Negated, Hypothetical, Future, Reported, Speculative] {
+        for modality in Modality::ALL {
             let json = serde_json::to_value(modality).unwrap();
             assert_eq!(json.as_str(), Some(modality.as_str()));
         }
