@@ -17,21 +17,14 @@ pub fn slug(s: &str) -> String {
 /// Escapes text for Markdown so article text never turns into markup or HTML. New lines become
 /// spaces, so a table cell or list item stays on its line.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '$' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(c),
+    escape_with(s, |c, out| {
+        let markup = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '$' | '~');
+        if markup {
+            out.push('\\');
+            out.push(c);
         }
-    }
-    out
+        markup
+    })
 }
 
 /// Escapes text for the link text of a Markdown link.
@@ -42,13 +35,27 @@ pub fn escape_link_text(s: &str) -> String {
 /// Escapes text for HTML content or a quoted attribute. New lines become spaces, so an HTML
 /// block never holds a blank line (which would end it in Markdown).
 pub fn html(s: &str) -> String {
+    escape_with(s, |c, out| {
+        let quote = c == '"';
+        if quote {
+            out.push_str("&quot;");
+        }
+        quote
+    })
+}
+
+/// `s` with HTML's `<`, `>` and `&` as entities and line breaks and tabs as spaces (what every
+/// escaping here needs), and any other character that `special` writes itself (returning true).
+fn escape_with(s: &str, special: impl Fn(char, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if special(c, &mut out) {
+            continue;
+        }
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
             '\n' | '\r' | '\t' => out.push(' '),
             _ => out.push(c),
         }
