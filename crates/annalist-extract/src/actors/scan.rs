@@ -757,7 +757,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
             && !GAZETTEER.given_names.contains_key(w.text)
-            && (self.words.lowercase_vocabulary.contains(w.lower.as_ref())
+            && (self.words.written_in_lower_case(&w.lower)
                 || w.lower.ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
@@ -810,11 +810,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
-        if self.words.lowercase_vocabulary.contains(w.lower.as_ref()) {
+        if self.words.written_in_lower_case(&w.lower) {
             return true;
         }
         let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
-        !acting && !self.words.inner_capitalised.contains(w.text)
+        !acting && !self.words.capitalised_inside(w.text)
     }
 
     /// The kind of an unknown name from its words and context.
