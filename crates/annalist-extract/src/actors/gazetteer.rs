@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
 use chrono::NaiveDate;
 
+use super::word_table::WordTable;
 use super::words::WordFilter;
 use crate::lexicon;
 use crate::segment;
@@ -205,7 +206,7 @@ pub(crate) struct Gazetteer {
     /// First words of sector phrases.
     pub sector_openers: FastSet<String>,
     /// Word bits by lower-case word (lower-case entries and openings).
-    pub word_info: FastMap<String, u32>,
+    pub word_info: WordTable,
     /// Word bits of entries written with capitals, matched as written ("President").
     pub exact_word_info: FastMap<String, u32>,
     /// The keys of `exact_word_info`, to skip most lookups there.
@@ -360,7 +361,7 @@ impl Gazetteer {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
         }
-        self.word_info = info;
+        self.word_info = WordTable::new(info.iter().map(|(word, bits)| (word.as_str(), *bits)));
         for word in exact.keys() {
             self.exact_word_filter.add(word);
         }
@@ -369,7 +370,7 @@ impl Gazetteer {
 
     /// The classes and openings of a token ([`WordClass::bit`]s and `OPENS_*` flags).
     pub(crate) fn word_bits(&self, text: &str, lower: &str) -> u32 {
-        let bits = self.word_info.get(lower).copied().unwrap_or(0);
+        let bits = self.word_info.get(lower);
         // The same slice when the word has no capitals (the common case): no comparison.
         if std::ptr::eq(text, lower) || text == lower || !self.exact_word_filter.may_contain(text) {
             bits
@@ -692,6 +693,15 @@ impl Gazetteer {
         }
         if !word.chars().any(char::is_uppercase) {
             return false;
+        }
+        // Short ASCII words (nearly all) are lower-cased on the stack.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return self.words.get(lower).is_some_and(|c| c.contains(&class));
         }
         let mut lower = String::with_capacity(word.len());
         push_lower(&mut lower, word);

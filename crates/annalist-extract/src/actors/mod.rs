@@ -13,6 +13,7 @@
 mod gazetteer;
 mod registry;
 mod scan;
+mod word_table;
 mod words;
 
 use annalist_core::{Actor, ActorId, Mention};

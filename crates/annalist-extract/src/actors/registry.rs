@@ -224,7 +224,7 @@ impl Registry {
             .into_iter()
             .enumerate()
             .map(|(i, f)| Mention {
-                id: MentionId(format!("m{}", i + 1)),
+                id: mention_id(i + 1),
                 span: f.span,
                 actor: ActorId(f.key),
                 kind: f.kind,
@@ -235,6 +235,26 @@ impl Registry {
         actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         (actors.into_iter().map(|(_, a)| a).collect(), mentions)
     }
+}
+
+/// The id of the `n`th mention, `m<n>`, written without the formatting machinery (one per
+/// mention).
+fn mention_id(n: usize) -> MentionId {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('m');
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    MentionId(id)
 }
 
 /// A country's sector actor from its key (`ukr-mil`), for sectors the gazetteer did not

@@ -36,6 +36,8 @@ pub(crate) struct Scanner<'w, 'a> {
     /// `name_at` by word index, filled on first use (the same position is asked about by
     /// several steps).
     name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
+    /// The token key being looked up (reused: one buffer per document, not per lookup).
+    key_buffer: RefCell<String>,
 }
 
 /// A known name matched at a position: how many words, and its entry.
@@ -54,6 +56,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
             name_cache: RefCell::new(vec![None; words.list.len()]),
+            key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
 
@@ -149,7 +152,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !first.opens(OPENS_NAME) {
             return None;
         }
-        let mut key = String::with_capacity(32);
+        let mut key = self.key_buffer.borrow_mut();
+        key.clear();
         let mut best = None;
         for len in 1..=g.max_name_tokens {
             let j = i + len - 1;
@@ -166,8 +170,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 key.push(' ');
             }
             key.push_str(&w.lower);
-            let entry = g.names.get(&key);
-            if entry.is_none() && !g.name_prefixes.contains(&key) {
+            let entry = g.names.get(key.as_str());
+            if entry.is_none() && !g.name_prefixes.contains(key.as_str()) {
                 break;
             }
             if let Some(entry) = entry {
@@ -191,7 +195,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         let g = &*GAZETTEER;
-        let mut key = String::new();
+        let mut key = self.key_buffer.borrow_mut();
+        key.clear();
         let mut best = None;
         for len in 1..=g.max_sector_tokens {
             let j = i + len - 1;
@@ -203,7 +208,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 key.push(' ');
             }
             key.push_str(&w.lower);
-            if let Some(s) = g.sectors.get(&key) {
+            if let Some(s) = g.sectors.get(key.as_str()) {
                 best = Some((len, *s));
             }
         }
@@ -377,18 +382,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
     fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
-        let (Some(first), Some(last)) =
-            (surface.split_whitespace().next(), surface.split_whitespace().last())
-        else {
-            return;
-        };
-        if first.len() == surface.len() {
-            return;
-        }
         let short = match kind {
-            MentionKind::Person => last,
-            MentionKind::Organization => first,
+            MentionKind::Person => surface.split_whitespace().next_back(),
+            MentionKind::Organization => surface.split_whitespace().next(),
             _ => return,
+        };
+        // A one-word surface has no shorter form.
+        let Some(short) = short.filter(|short| short.len() != surface.len()) else {
+            return;
         };
         if short.chars().next().is_some_and(char::is_uppercase)
             && !self.short_forms.contains_key(short)
