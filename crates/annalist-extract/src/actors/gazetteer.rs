@@ -95,6 +95,11 @@ pub(crate) struct NameEntry {
     pub meaning: Meaning,
     /// An acronym ("WHO", "US") matches only written exactly so.
     pub exact: Option<String>,
+    /// The kind of the known actor it names, read once at load (see
+    /// [`Gazetteer::index_name_actors`]) so a mention costs no lookup of the actor.
+    pub actor_kind: Option<ActorKind>,
+    /// The country of the known actor it names.
+    pub actor_country: Option<String>,
 }
 
 /// A known actor as the gazetteer defines it.
@@ -315,7 +320,22 @@ impl Gazetteer {
         g.load_sectors();
         g.index_words();
         g.index_role_codes();
+        g.index_name_actors();
         g
+    }
+
+    /// Copies onto each name the kind and country of the actor it names (once every actor
+    /// is loaded), as every mention of a known name asks for them.
+    fn index_name_actors(&mut self) {
+        let actors = &self.actors;
+        for entry in self.names.values_mut() {
+            if let Meaning::Actor { key, .. } = &entry.meaning
+                && let Some(actor) = actors.get(key)
+            {
+                entry.actor_kind = Some(actor.kind);
+                entry.actor_country.clone_from(&actor.country);
+            }
+        }
     }
 
     /// Persons' roles by code, so finding an office's holder reads only the roles of that
@@ -448,10 +468,10 @@ impl Gazetteer {
             let split = key.replace('-', " - ");
             self.max_name_tokens = self.max_name_tokens.max(split.split(' ').count());
             self.add_prefixes(&split);
-            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone() });
+            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone(), actor_kind: None, actor_country: None });
         }
         self.add_prefixes(&key);
-        self.names.entry(key).or_insert(NameEntry { meaning, exact });
+        self.names.entry(key).or_insert(NameEntry { meaning, exact, actor_kind: None, actor_country: None });
     }
 
     fn add_prefixes(&mut self, key: &str) {

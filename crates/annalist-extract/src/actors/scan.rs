@@ -279,15 +279,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let mut stop = end;
                 // "the Kursk region": the region word joins a place's mention.
                 if *mention == MentionKind::Location
-                    && GAZETTEER.actors.get(key.as_str()).is_some_and(|a| a.kind == ActorKind::Location)
+                    && m.entry.actor_kind == Some(ActorKind::Location)
                     && let Some(w) = self.w(end + 1)
                     && self.same_sentence(end, end + 1)
                     && w.is(WordClass::RegionWord)
                 {
                     stop = end + 1;
-                } else if let Some((org_end, kind)) = self.name_run_after(end, key) {
-                    let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
-                    return self.emit_owned(i, org_end, kind, country.as_deref());
+                } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
+                    return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
                 if !self.registry.known(key) {
                     return end + 1;
@@ -298,11 +297,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 self.remember_short_forms(key, surface, *mention);
                 let after = self.acronym_after(stop, key, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
-                let kind = GAZETTEER.actors.get(key.as_str()).map(|a| a.kind);
-                let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| match a.kind {
-                    ActorKind::State | ActorKind::Government => a.country.clone(),
+                let kind = m.entry.actor_kind;
+                let country = match kind {
+                    Some(ActorKind::State | ActorKind::Government) => m.entry.actor_country.clone(),
                     _ => None,
-                });
+                };
                 // A seat of power takes only a lower-case sector word after it ("Khartoum
                 // government"); "White House Press Secretary" is an office, not the press.
                 let country = country.filter(|_| {
@@ -641,7 +640,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// After a known name ending at `end`: the end of a capitalised run that makes the whole
     /// the name of an organisation ("New York Times", "U.S. Treasury Department") or of a
     /// place ("Singapore Strait").
-    fn name_run_after(&self, end: usize, key: &str) -> Option<(usize, ActorKind)> {
+    fn name_run_after(&self, end: usize, actor_kind: Option<ActorKind>) -> Option<(usize, ActorKind)> {
         let next = self.w(end + 1)?;
         if !next.capitalised() || !self.same_sentence(end, end + 1) || self.name_at(end + 1).is_some() {
             return None;
@@ -660,10 +659,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }) {
             return Some((run_end, ActorKind::Organization));
         }
-        let place = GAZETTEER
-            .actors
-            .get(key)
-            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location));
+        let place = matches!(actor_kind, Some(ActorKind::State | ActorKind::Location));
         (place && last.is(WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
     }
 
@@ -870,8 +866,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if self.w(end + 1).is_some_and(|w| w.text == ",")
             && self.same_sentence(end, end + 2)
             && self.name_at(end + 2).is_some_and(|m| {
-                matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, key, .. }
-                    if GAZETTEER.actors.get(key.as_str()).is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location)))
+                matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, .. }
+                    if matches!(m.entry.actor_kind, Some(ActorKind::State | ActorKind::Location)))
             })
         {
             return ActorKind::Location;
@@ -1085,11 +1081,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && matches!(p.lower.as_ref(), "in" | "from")
             && self.same_sentence(head, head + 2)
             && let Some(m) = self.name_at(head + 2)
-            && let Meaning::Actor { key, mention: MentionKind::Location, .. } = &m.entry.meaning
+            && let Meaning::Actor { mention: MentionKind::Location, .. } = &m.entry.meaning
         {
             last = head + 1 + m.len;
             if country.is_none() {
-                country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
+                country.clone_from(&m.entry.actor_country);
             }
         }
         let span = self.span(start, last);
