@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
 
-use super::gazetteer::{FastMap, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use super::gazetteer::{FastMap, FastSet, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
 
 /// One mention before ids are given.
 #[derive(Debug, Clone)]
@@ -23,8 +23,9 @@ pub(crate) struct Registry {
     /// Actors by key (hashed: looked up per mention; sorted once at the end).
     actors: FastMap<String, Actor>,
     genders: FastMap<String, char>,
-    /// Keys of the actors made for names outside the gazetteer.
-    unknown_keys: BTreeSet<String>,
+    /// Keys of the actors made for names outside the gazetteer (hashed: asked per mention;
+    /// sorted when listed).
+    unknown_keys: FastSet<String>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -34,6 +35,20 @@ pub(crate) struct Registry {
 /// hyphens ("Paul Nesbit" → `paul-nesbit`).
 pub(crate) fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // The same rules on bytes, for the common case.
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !out.is_empty() && !out.ends_with('-') && b != b'.' && b != b'\'' {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        return if out.is_empty() { "unnamed".to_owned() } else { out };
+    }
     for c in name.chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
@@ -119,7 +134,7 @@ impl Registry {
         if GAZETTEER.actors.contains_key(&key) {
             key = format!("name-{key}");
         }
-        if !self.unknown_keys.contains(&key) {
+        if !self.unknown_keys.contains(key.as_str()) {
             self.unknown_keys.insert(key.clone());
         }
         if !self.actors.contains_key(&key) {
@@ -147,7 +162,9 @@ impl Registry {
 
     /// Unknown-name actors of `kind`: their keys and names, by key.
     pub(crate) fn unknown_actors(&self, kind: ActorKind) -> impl Iterator<Item = (&str, &str)> {
-        self.unknown_keys.iter().filter_map(move |k| {
+        let mut keys: Vec<&String> = self.unknown_keys.iter().collect();
+        keys.sort_unstable();
+        keys.into_iter().filter_map(move |k| {
             self.actors.get(k).filter(|a| a.kind == kind).map(|a| (k.as_str(), a.name.as_str()))
         })
     }
