@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
 use chrono::NaiveDate;
 
+use super::name_trie::NameTrie;
 use super::word_table::WordTable;
 use super::words::WordFilter;
 use crate::lexicon;
@@ -55,6 +56,10 @@ impl Hasher for WordHasher {
 
     fn write_u8(&mut self, byte: u8) {
         self.add(u64::from(byte));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
     }
 
     fn write_usize(&mut self, value: usize) {
@@ -210,8 +215,11 @@ pub(crate) struct Gazetteer {
     pub max_sector_tokens: usize,
     /// First words of sector phrases.
     pub sector_openers: FastSet<String>,
-    /// Word bits by lower-case word (lower-case entries and openings).
+    /// Word bits by lower-case word (lower-case entries and openings); it holds every word
+    /// of every name key too, so that [`Gazetteer::name_trie`] can use its ids.
     pub word_info: WordTable,
+    /// The names of `names` by their words' ids in `word_info`.
+    pub name_trie: NameTrie,
     /// Word bits of entries written with capitals, matched as written ("President").
     pub exact_word_info: FastMap<String, u32>,
     /// The keys of `exact_word_info`, to skip most lookups there.
@@ -321,6 +329,7 @@ impl Gazetteer {
         g.index_words();
         g.index_role_codes();
         g.index_name_actors();
+        g.name_trie = NameTrie::new(g.names.iter().map(|(key, entry)| (key.as_str(), entry)), &g.word_info);
         g
     }
 
@@ -381,6 +390,12 @@ impl Gazetteer {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
         }
+        // Every word of a name gets an id, even without bits of its own.
+        for key in self.names.keys() {
+            for part in key.split(' ') {
+                info.entry(part.to_owned()).or_default();
+            }
+        }
         self.word_info = WordTable::new(info.iter().map(|(word, bits)| (word.as_str(), *bits)));
         for word in exact.keys() {
             self.exact_word_filter.add(word);
@@ -388,14 +403,18 @@ impl Gazetteer {
         self.exact_word_info = exact;
     }
 
-    /// The classes and openings of a token ([`WordClass::bit`]s and `OPENS_*` flags).
-    pub(crate) fn word_bits(&self, text: &str, lower: &str) -> u32 {
-        let bits = self.word_info.get(lower);
+    /// The id of a token's lower-case form in `word_info` ([`NO_WORD`] when it holds
+    /// none) and the token's classes and openings ([`WordClass::bit`]s and `OPENS_*`
+    /// flags).
+    ///
+    /// [`NO_WORD`]: super::word_table::NO_WORD
+    pub(crate) fn word_facts(&self, text: &str, lower: &str) -> (u32, u32) {
+        let (id, bits) = self.word_info.lookup(lower);
         // The same slice when the word has no capitals (the common case): no comparison.
         if std::ptr::eq(text, lower) || text == lower || !self.exact_word_filter.may_contain(text) {
-            bits
+            (id, bits)
         } else {
-            bits | self.exact_word_info.get(text).copied().unwrap_or(0)
+            (id, bits | self.exact_word_info.get(text).copied().unwrap_or(0))
         }
     }
 

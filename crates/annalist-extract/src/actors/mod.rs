@@ -11,6 +11,7 @@
 //! [`Resolution`]: annalist_core::Resolution
 
 mod gazetteer;
+mod name_trie;
 mod registry;
 mod scan;
 mod word_table;

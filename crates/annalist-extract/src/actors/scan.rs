@@ -12,6 +12,7 @@ use super::gazetteer::{
     FastMap, GAZETTEER, Gender, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
     Sector, WordClass, push_lower, sector_key,
 };
+use super::name_trie::NameTrie;
 use super::registry::Registry;
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
@@ -152,8 +153,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !first.opens(OPENS_NAME) {
             return None;
         }
-        let mut key = self.key_buffer.borrow_mut();
-        key.clear();
+        let mut node = NameTrie::ROOT;
         let mut best = None;
         for len in 1..=g.max_name_tokens {
             let j = i + len - 1;
@@ -167,14 +167,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if gap.contains(['\n', '\r']) {
                     break;
                 }
-                key.push(' ');
             }
-            key.push_str(&w.lower);
-            let entry = g.names.get(key.as_str());
-            if entry.is_none() && !g.name_prefixes.contains(key.as_str()) {
-                break;
-            }
-            if let Some(entry) = entry {
+            // No name goes on with this word: stop.
+            let Some(next) = g.name_trie.child(node, w.lexicon_id) else { break };
+            node = next;
+            if let Some(entry) = g.name_trie.entry(node) {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
                     Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),

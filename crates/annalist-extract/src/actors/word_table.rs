@@ -1,7 +1,9 @@
-//! A lookup table from short words to a `u32` of bits, for the one lookup every token of a
-//! text costs: words of up to 16 bytes are kept inline in the table's slots as two `u64`,
-//! so a lookup is one hash of two machine words and one slot comparison, with no pointer
-//! to follow and no string comparison. Longer words go to an ordinary hash map.
+//! A lookup table from words to a `u32` of bits and a small integer id, for the one lookup
+//! every token of a text costs: words of up to 16 bytes are kept inline in the table's
+//! slots as two `u64`, so a lookup is one hash of two machine words and one slot
+//! comparison, with no pointer to follow and no string comparison. Longer words go to an
+//! ordinary hash map. The id lets later steps compare and combine words as integers (see
+//! [`NameTrie`](super::name_trie::NameTrie)).
 
 use super::gazetteer::FastMap;
 
@@ -21,9 +23,12 @@ struct Slot {
 pub(crate) struct WordTable {
     /// A power of two in length, at most half full; empty until the first insertion.
     slots: Vec<Slot>,
-    /// Words longer than [`INLINE`] bytes.
-    long: FastMap<String, u32>,
+    /// Words longer than [`INLINE`] bytes, with their ids.
+    long: FastMap<String, (u32, u32)>,
 }
+
+/// The id of a word the table does not hold.
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// `word` as two machine words; `None` when it is empty or too long to keep inline. With
 /// the length beside it the pair is unique: 8 to 16 bytes are read as the first and the
@@ -75,7 +80,9 @@ impl WordTable {
 
     fn insert(&mut self, word: &str, bits: u32) {
         let Some(key) = pack(word) else {
-            self.long.insert(word.to_owned(), bits);
+            // Ids of long words follow the slots' indices.
+            let id = self.slot_count() + self.long.len() as u32;
+            self.long.entry(word.to_owned()).or_insert((id, 0)).1 = bits;
             return;
         };
         let mask = self.slots.len() - 1;
@@ -95,23 +102,35 @@ impl WordTable {
         }
     }
 
-    /// The bits of `word`, 0 when it has none.
-    pub(crate) fn get(&self, word: &str) -> u32 {
+    fn slot_count(&self) -> u32 {
+        u32::try_from(self.slots.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The id of `word` ([`NO_WORD`] when the table does not hold it) and its bits (0 when
+    /// it has none).
+    pub(crate) fn lookup(&self, word: &str) -> (u32, u32) {
         let Some(key) = pack(word) else {
-            return self.long.get(word).copied().unwrap_or(0);
+            return self.long.get(word).copied().unwrap_or((NO_WORD, 0));
         };
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = (hash(key, word.len()) as usize) & mask;
         while let Some(slot) = self.slots.get(at) {
             if slot.len == 0 {
-                return 0;
+                return (NO_WORD, 0);
             }
             if slot.key == key && usize::from(slot.len) == word.len() {
-                return slot.bits;
+                // The table has far fewer slots than u32::MAX.
+                return (at as u32, slot.bits);
             }
             at = (at + 1) & mask;
         }
-        0
+        (NO_WORD, 0)
+    }
+
+    /// The bits of `word`, 0 when it has none.
+    #[cfg(test)]
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        self.lookup(word).1
     }
 }
 
@@ -132,5 +151,9 @@ mod tests {
         assert_eq!(table.get(""), 0);
         assert_eq!(table.get("internationalisation"), 0);
         assert_eq!(WordTable::default().get("the"), 0);
+        let (the, _) = table.lookup("the");
+        let (long_id, _) = table.lookup(long);
+        assert!(the != NO_WORD && long_id != NO_WORD && the != long_id);
+        assert_eq!(table.lookup("th").0, NO_WORD);
     }
 }

@@ -29,6 +29,9 @@ pub(crate) struct Word<'a> {
     pub classes: u32,
     /// The case of its first letter (words only), read once.
     pub case: Case,
+    /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
+    /// one), for matching names by integers.
+    pub lexicon_id: u32,
 }
 
 /// The case of a word's first character.
@@ -198,7 +201,9 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             {
                 *written = true;
             }
-            let classes = if kind == TokenKind::Word { GAZETTEER.word_bits(slice, &lower) } else { 0 };
+            // Punctuation has an id too ("asia - pacific"), but no classes.
+            let (lexicon_id, bits) = GAZETTEER.word_facts(slice, &lower);
+            let classes = if kind == TokenKind::Word { bits } else { 0 };
             list.push(Word {
                 classes,
                 text: slice,
@@ -208,6 +213,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 sentence: token.sentence,
                 sentence_initial: initial,
                 case,
+                lexicon_id,
             });
         };
         if token.kind == TokenKind::Word && slice.contains('-') && splits(slice) {
