@@ -223,10 +223,10 @@ impl Registry {
                     | Resolution::Unknown
             )
             && surface != actor.name
-            && !actor.aliases.iter().any(|a| a == surface)
+            // Aliases are kept sorted (see `known`, `make_persons`): search, and insert in place.
+            && let Err(at) = actor.aliases.binary_search_by(|a| a.as_str().cmp(surface))
         {
-            actor.aliases.push(surface.to_owned());
-            actor.aliases.sort();
+            actor.aliases.insert(at, surface.to_owned());
         }
         self.found.push(Found { span, key: key.to_owned(), kind, resolution });
     }

@@ -18,9 +18,45 @@ struct Slot {
     bits: u32,
 }
 
+/// A set of 64 Ki hash bits (8 KiB, small enough to stay in the nearest cache): a clear
+/// bit says "surely absent" without touching the table itself, which is too large to stay
+/// cached while the rest of the pipeline runs. Most words of a text are not in the tables.
+#[derive(Debug, Clone)]
+pub(crate) struct HashFilter(Vec<u64>);
+
+impl Default for HashFilter {
+    fn default() -> Self {
+        HashFilter(vec![0; 1024])
+    }
+}
+
+impl HashFilter {
+    fn bit(hash: u64) -> (usize, u64) {
+        // The high bits: the table's slot comes from the low ones.
+        let bit = (hash >> 48) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    /// Adds a hash.
+    pub(crate) fn add(&mut self, hash: u64) {
+        let (word, mask) = Self::bit(hash);
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= mask;
+        }
+    }
+
+    /// Whether a hash may have been added (false: surely not).
+    pub(crate) fn may_contain(&self, hash: u64) -> bool {
+        let (word, mask) = Self::bit(hash);
+        self.0.get(word).is_some_and(|w| w & mask != 0)
+    }
+}
+
 /// Bits by word (see the module docs).
 #[derive(Debug, Default)]
 pub(crate) struct WordTable {
+    /// The hashes of the inline words.
+    filter: HashFilter,
     /// A power of two in length, at most half full; empty until the first insertion.
     slots: Vec<Slot>,
     /// Words longer than [`INLINE`] bytes, with their ids.
@@ -71,7 +107,7 @@ impl WordTable {
         let entries: Vec<(&str, u32)> = entries.into_iter().collect();
         let inline = entries.iter().filter(|(w, _)| pack(w).is_some()).count();
         let size = (inline.max(1) * 2).next_power_of_two();
-        let mut table = WordTable { slots: vec![Slot::default(); size], long: FastMap::default() };
+        let mut table = WordTable { filter: HashFilter::default(), slots: vec![Slot::default(); size], long: FastMap::default() };
         for (word, bits) in entries {
             table.insert(word, bits);
         }
@@ -86,7 +122,9 @@ impl WordTable {
             return;
         };
         let mask = self.slots.len() - 1;
-        let mut at = (hash(key, word.len()) as usize) & mask;
+        let hash = hash(key, word.len());
+        self.filter.add(hash);
+        let mut at = (hash as usize) & mask;
         loop {
             let slot = &mut self.slots[at];
             if slot.len == 0 {
@@ -112,8 +150,12 @@ impl WordTable {
         let Some(key) = pack(word) else {
             return self.long.get(word).copied().unwrap_or((NO_WORD, 0));
         };
+        let hash = hash(key, word.len());
+        if !self.filter.may_contain(hash) {
+            return (NO_WORD, 0);
+        }
         let mask = self.slots.len().wrapping_sub(1);
-        let mut at = (hash(key, word.len()) as usize) & mask;
+        let mut at = (hash as usize) & mask;
         while let Some(slot) = self.slots.get(at) {
             if slot.len == 0 {
                 return (NO_WORD, 0);
