@@ -11,38 +11,66 @@ use std::sync::LazyLock;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
 use chrono::NaiveDate;
 
+use super::name_trie::NameTrie;
+use super::word_table::WordTable;
 use super::words::WordFilter;
 use crate::lexicon;
 use crate::segment;
 
-/// FNV-1a: a fast hash for the short keys of the lexicons (SipHash's defence against
-/// crafted keys is not needed for compiled-in data).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Fnv(u64);
+/// A multiply-rotate hash that reads eight bytes at a time (the scheme of rustc's FxHash):
+/// the keys are short words and phrases of compiled-in data or of the text, so SipHash's
+/// defence against crafted keys is not needed, and byte-at-a-time hashing costs more than
+/// the table probe.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl WordHasher {
+    const SEED: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::SEED).rotate_left(20);
     }
 }
 
-impl Hasher for Fnv {
+impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The table takes its bucket from the low bits: mix the high bits down.
+        self.0.rotate_left(26)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            // The length keeps "ab" and "ab\0" apart.
+            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
     }
 }
 
-/// A hash map with the [`Fnv`] hash.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A hash set with the [`Fnv`] hash.
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// A hash map with the [`WordHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash set with the [`WordHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// What a known name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +100,11 @@ pub(crate) struct NameEntry {
     pub meaning: Meaning,
     /// An acronym ("WHO", "US") matches only written exactly so.
     pub exact: Option<String>,
+    /// The kind of the known actor it names, read once at load (see
+    /// [`Gazetteer::index_name_actors`]) so a mention costs no lookup of the actor.
+    pub actor_kind: Option<ActorKind>,
+    /// The country of the known actor it names.
+    pub actor_country: Option<String>,
 }
 
 /// A known actor as the gazetteer defines it.
@@ -182,8 +215,11 @@ pub(crate) struct Gazetteer {
     pub max_sector_tokens: usize,
     /// First words of sector phrases.
     pub sector_openers: FastSet<String>,
-    /// Word bits by lower-case word (lower-case entries and openings).
-    pub word_info: FastMap<String, u32>,
+    /// Word bits by lower-case word (lower-case entries and openings); it holds every word
+    /// of every name key too, so that [`Gazetteer::name_trie`] can use its ids.
+    pub word_info: WordTable,
+    /// The names of `names` by their words' ids in `word_info`.
+    pub name_trie: NameTrie,
     /// Word bits of entries written with capitals, matched as written ("President").
     pub exact_word_info: FastMap<String, u32>,
     /// The keys of `exact_word_info`, to skip most lookups there.
@@ -292,7 +328,23 @@ impl Gazetteer {
         g.load_sectors();
         g.index_words();
         g.index_role_codes();
+        g.index_name_actors();
+        g.name_trie = NameTrie::new(g.names.iter().map(|(key, entry)| (key.as_str(), entry)), &g.word_info);
         g
+    }
+
+    /// Copies onto each name the kind and country of the actor it names (once every actor
+    /// is loaded), as every mention of a known name asks for them.
+    fn index_name_actors(&mut self) {
+        let actors = &self.actors;
+        for entry in self.names.values_mut() {
+            if let Meaning::Actor { key, .. } = &entry.meaning
+                && let Some(actor) = actors.get(key)
+            {
+                entry.actor_kind = Some(actor.kind);
+                entry.actor_country.clone_from(&actor.country);
+            }
+        }
     }
 
     /// Persons' roles by code, so finding an office's holder reads only the roles of that
@@ -338,20 +390,31 @@ impl Gazetteer {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
         }
-        self.word_info = info;
+        // Every word of a name gets an id, even without bits of its own.
+        for key in self.names.keys() {
+            for part in key.split(' ') {
+                info.entry(part.to_owned()).or_default();
+            }
+        }
+        self.word_info = WordTable::new(info.iter().map(|(word, bits)| (word.as_str(), *bits)));
         for word in exact.keys() {
             self.exact_word_filter.add(word);
         }
         self.exact_word_info = exact;
     }
 
-    /// The classes and openings of a token ([`WordClass::bit`]s and `OPENS_*` flags).
-    pub(crate) fn word_bits(&self, text: &str, lower: &str) -> u32 {
-        let bits = self.word_info.get(lower).copied().unwrap_or(0);
-        if text == lower || !self.exact_word_filter.may_contain(text) {
-            bits
+    /// The id of a token's lower-case form in `word_info` ([`NO_WORD`] when it holds
+    /// none) and the token's classes and openings ([`WordClass::bit`]s and `OPENS_*`
+    /// flags).
+    ///
+    /// [`NO_WORD`]: super::word_table::NO_WORD
+    pub(crate) fn word_facts(&self, text: &str, lower: &str) -> (u32, u32) {
+        let (id, bits) = self.word_info.lookup(lower);
+        // The same slice when the word has no capitals (the common case): no comparison.
+        if std::ptr::eq(text, lower) || text == lower || !self.exact_word_filter.may_contain(text) {
+            (id, bits)
         } else {
-            bits | self.exact_word_info.get(text).copied().unwrap_or(0)
+            (id, bits | self.exact_word_info.get(text).copied().unwrap_or(0))
         }
     }
 
@@ -424,10 +487,10 @@ impl Gazetteer {
             let split = key.replace('-', " - ");
             self.max_name_tokens = self.max_name_tokens.max(split.split(' ').count());
             self.add_prefixes(&split);
-            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone() });
+            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone(), actor_kind: None, actor_country: None });
         }
         self.add_prefixes(&key);
-        self.names.entry(key).or_insert(NameEntry { meaning, exact });
+        self.names.entry(key).or_insert(NameEntry { meaning, exact, actor_kind: None, actor_country: None });
     }
 
     fn add_prefixes(&mut self, key: &str) {
@@ -669,6 +732,15 @@ impl Gazetteer {
         }
         if !word.chars().any(char::is_uppercase) {
             return false;
+        }
+        // Short ASCII words (nearly all) are lower-cased on the stack.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return self.words.get(lower).is_some_and(|c| c.contains(&class));
         }
         let mut lower = String::with_capacity(word.len());
         push_lower(&mut lower, word);

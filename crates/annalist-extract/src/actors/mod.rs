@@ -11,8 +11,10 @@
 //! [`Resolution`]: annalist_core::Resolution
 
 mod gazetteer;
+mod name_trie;
 mod registry;
 mod scan;
+mod word_table;
 mod words;
 
 use annalist_core::{Actor, ActorId, Mention};

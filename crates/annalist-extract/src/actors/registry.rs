@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
 
-use super::gazetteer::{FastMap, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use super::gazetteer::{FastMap, FastSet, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
 
 /// One mention before ids are given.
 #[derive(Debug, Clone)]
@@ -23,8 +23,9 @@ pub(crate) struct Registry {
     /// Actors by key (hashed: looked up per mention; sorted once at the end).
     actors: FastMap<String, Actor>,
     genders: FastMap<String, char>,
-    /// Keys of the actors made for names outside the gazetteer.
-    unknown_keys: BTreeSet<String>,
+    /// Keys of the actors made for names outside the gazetteer (hashed: asked per mention;
+    /// sorted when listed).
+    unknown_keys: FastSet<String>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -34,6 +35,20 @@ pub(crate) struct Registry {
 /// hyphens ("Paul Nesbit" → `paul-nesbit`).
 pub(crate) fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // The same rules on bytes, for the common case.
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if !out.is_empty() && !out.ends_with('-') && b != b'.' && b != b'\'' {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        return if out.is_empty() { "unnamed".to_owned() } else { out };
+    }
     for c in name.chars() {
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
@@ -119,7 +134,7 @@ impl Registry {
         if GAZETTEER.actors.contains_key(&key) {
             key = format!("name-{key}");
         }
-        if !self.unknown_keys.contains(&key) {
+        if !self.unknown_keys.contains(key.as_str()) {
             self.unknown_keys.insert(key.clone());
         }
         if !self.actors.contains_key(&key) {
@@ -147,7 +162,9 @@ impl Registry {
 
     /// Unknown-name actors of `kind`: their keys and names, by key.
     pub(crate) fn unknown_actors(&self, kind: ActorKind) -> impl Iterator<Item = (&str, &str)> {
-        self.unknown_keys.iter().filter_map(move |k| {
+        let mut keys: Vec<&String> = self.unknown_keys.iter().collect();
+        keys.sort_unstable();
+        keys.into_iter().filter_map(move |k| {
             self.actors.get(k).filter(|a| a.kind == kind).map(|a| (k.as_str(), a.name.as_str()))
         })
     }
@@ -206,10 +223,10 @@ impl Registry {
                     | Resolution::Unknown
             )
             && surface != actor.name
-            && !actor.aliases.iter().any(|a| a == surface)
+            // Aliases are kept sorted (see `known`, `make_persons`): search, and insert in place.
+            && let Err(at) = actor.aliases.binary_search_by(|a| a.as_str().cmp(surface))
         {
-            actor.aliases.push(surface.to_owned());
-            actor.aliases.sort();
+            actor.aliases.insert(at, surface.to_owned());
         }
         self.found.push(Found { span, key: key.to_owned(), kind, resolution });
     }
@@ -224,7 +241,7 @@ impl Registry {
             .into_iter()
             .enumerate()
             .map(|(i, f)| Mention {
-                id: MentionId(format!("m{}", i + 1)),
+                id: mention_id(i + 1),
                 span: f.span,
                 actor: ActorId(f.key),
                 kind: f.kind,
@@ -235,6 +252,26 @@ impl Registry {
         actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         (actors.into_iter().map(|(_, a)| a).collect(), mentions)
     }
+}
+
+/// The id of the `n`th mention, `m<n>`, written without the formatting machinery (one per
+/// mention).
+fn mention_id(n: usize) -> MentionId {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('m');
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    MentionId(id)
 }
 
 /// A country's sector actor from its key (`ukr-mil`), for sectors the gazetteer did not

@@ -12,6 +12,7 @@ use super::gazetteer::{
     FastMap, GAZETTEER, Gender, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
     Sector, WordClass, push_lower, sector_key,
 };
+use super::name_trie::NameTrie;
 use super::registry::Registry;
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
@@ -36,6 +37,8 @@ pub(crate) struct Scanner<'w, 'a> {
     /// `name_at` by word index, filled on first use (the same position is asked about by
     /// several steps).
     name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
+    /// The token key being looked up (reused: one buffer per document, not per lookup).
+    key_buffer: RefCell<String>,
 }
 
 /// A known name matched at a position: how many words, and its entry.
@@ -54,6 +57,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
             name_cache: RefCell::new(vec![None; words.list.len()]),
+            key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
 
@@ -149,7 +153,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !first.opens(OPENS_NAME) {
             return None;
         }
-        let mut key = String::with_capacity(32);
+        let mut node = NameTrie::ROOT;
         let mut best = None;
         for len in 1..=g.max_name_tokens {
             let j = i + len - 1;
@@ -163,14 +167,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if gap.contains(['\n', '\r']) {
                     break;
                 }
-                key.push(' ');
             }
-            key.push_str(&w.lower);
-            let entry = g.names.get(&key);
-            if entry.is_none() && !g.name_prefixes.contains(&key) {
-                break;
-            }
-            if let Some(entry) = entry {
+            // No name goes on with this word: stop.
+            let Some(next) = g.name_trie.child(node, w.lexicon_id) else { break };
+            node = next;
+            if let Some(entry) = g.name_trie.entry(node) {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
                     Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
@@ -191,7 +192,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         let g = &*GAZETTEER;
-        let mut key = String::new();
+        let mut key = self.key_buffer.borrow_mut();
+        key.clear();
         let mut best = None;
         for len in 1..=g.max_sector_tokens {
             let j = i + len - 1;
@@ -203,7 +205,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 key.push(' ');
             }
             key.push_str(&w.lower);
-            if let Some(s) = g.sectors.get(&key) {
+            if let Some(s) = g.sectors.get(key.as_str()) {
                 best = Some((len, *s));
             }
         }
@@ -274,15 +276,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let mut stop = end;
                 // "the Kursk region": the region word joins a place's mention.
                 if *mention == MentionKind::Location
-                    && GAZETTEER.actors.get(key.as_str()).is_some_and(|a| a.kind == ActorKind::Location)
+                    && m.entry.actor_kind == Some(ActorKind::Location)
                     && let Some(w) = self.w(end + 1)
                     && self.same_sentence(end, end + 1)
                     && w.is(WordClass::RegionWord)
                 {
                     stop = end + 1;
-                } else if let Some((org_end, kind)) = self.name_run_after(end, key) {
-                    let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
-                    return self.emit_owned(i, org_end, kind, country.as_deref());
+                } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
+                    return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
                 if !self.registry.known(key) {
                     return end + 1;
@@ -293,11 +294,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 self.remember_short_forms(key, surface, *mention);
                 let after = self.acronym_after(stop, key, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
-                let kind = GAZETTEER.actors.get(key.as_str()).map(|a| a.kind);
-                let country = GAZETTEER.actors.get(key.as_str()).and_then(|a| match a.kind {
-                    ActorKind::State | ActorKind::Government => a.country.clone(),
+                let kind = m.entry.actor_kind;
+                let country = match kind {
+                    Some(ActorKind::State | ActorKind::Government) => m.entry.actor_country.clone(),
                     _ => None,
-                });
+                };
                 // A seat of power takes only a lower-case sector word after it ("Khartoum
                 // government"); "White House Press Secretary" is an office, not the press.
                 let country = country.filter(|_| {
@@ -377,18 +378,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
     fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
-        let (Some(first), Some(last)) =
-            (surface.split_whitespace().next(), surface.split_whitespace().last())
-        else {
-            return;
-        };
-        if first.len() == surface.len() {
-            return;
-        }
         let short = match kind {
-            MentionKind::Person => last,
-            MentionKind::Organization => first,
+            MentionKind::Person => surface.split_whitespace().next_back(),
+            MentionKind::Organization => surface.split_whitespace().next(),
             _ => return,
+        };
+        // A one-word surface has no shorter form.
+        let Some(short) = short.filter(|short| short.len() != surface.len()) else {
+            return;
         };
         if short.chars().next().is_some_and(char::is_uppercase)
             && !self.short_forms.contains_key(short)
@@ -640,7 +637,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// After a known name ending at `end`: the end of a capitalised run that makes the whole
     /// the name of an organisation ("New York Times", "U.S. Treasury Department") or of a
     /// place ("Singapore Strait").
-    fn name_run_after(&self, end: usize, key: &str) -> Option<(usize, ActorKind)> {
+    fn name_run_after(&self, end: usize, actor_kind: Option<ActorKind>) -> Option<(usize, ActorKind)> {
         let next = self.w(end + 1)?;
         if !next.capitalised() || !self.same_sentence(end, end + 1) || self.name_at(end + 1).is_some() {
             return None;
@@ -659,10 +656,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }) {
             return Some((run_end, ActorKind::Organization));
         }
-        let place = GAZETTEER
-            .actors
-            .get(key)
-            .is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location));
+        let place = matches!(actor_kind, Some(ActorKind::State | ActorKind::Location));
         (place && last.is(WordClass::PlaceSuffix)).then_some((run_end, ActorKind::Location))
     }
 
@@ -757,7 +751,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
             && !GAZETTEER.given_names.contains_key(w.text)
-            && (self.words.lowercase_vocabulary.contains(w.lower.as_ref())
+            && (self.words.written_in_lower_case(&w.lower)
                 || w.lower.ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
@@ -810,11 +804,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
-        if self.words.lowercase_vocabulary.contains(w.lower.as_ref()) {
+        if self.words.written_in_lower_case(&w.lower) {
             return true;
         }
         let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
-        !acting && !self.words.inner_capitalised.contains(w.text)
+        !acting && !self.words.capitalised_inside(w.text)
     }
 
     /// The kind of an unknown name from its words and context.
@@ -869,8 +863,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if self.w(end + 1).is_some_and(|w| w.text == ",")
             && self.same_sentence(end, end + 2)
             && self.name_at(end + 2).is_some_and(|m| {
-                matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, key, .. }
-                    if GAZETTEER.actors.get(key.as_str()).is_some_and(|a| matches!(a.kind, ActorKind::State | ActorKind::Location)))
+                matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, .. }
+                    if matches!(m.entry.actor_kind, Some(ActorKind::State | ActorKind::Location)))
             })
         {
             return ActorKind::Location;
@@ -1084,11 +1078,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && matches!(p.lower.as_ref(), "in" | "from")
             && self.same_sentence(head, head + 2)
             && let Some(m) = self.name_at(head + 2)
-            && let Meaning::Actor { key, mention: MentionKind::Location, .. } = &m.entry.meaning
+            && let Meaning::Actor { mention: MentionKind::Location, .. } = &m.entry.meaning
         {
             last = head + 1 + m.len;
             if country.is_none() {
-                country = GAZETTEER.actors.get(key.as_str()).and_then(|a| a.country.clone());
+                country.clone_from(&m.entry.actor_country);
             }
         }
         let span = self.span(start, last);

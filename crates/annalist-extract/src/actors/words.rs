@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use annalist_core::Span;
 
-use super::gazetteer::{FastSet, GAZETTEER, WordClass, push_lower};
+use super::gazetteer::{FastMap, GAZETTEER, WordClass, push_lower};
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -27,6 +27,35 @@ pub(crate) struct Word<'a> {
     pub sentence_initial: bool,
     /// Its word classes as a mask of [`WordClass::bit`]s.
     pub classes: u32,
+    /// The case of its first letter (words only), read once.
+    pub case: Case,
+    /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
+    /// one), for matching names by integers.
+    pub lexicon_id: u32,
+}
+
+/// The case of a word's first character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// A word opening with a capital letter.
+    Capitalised,
+    /// A word opening with a lower-case letter.
+    Lower,
+    /// Anything else: punctuation, numbers, words opening with a digit or a mark.
+    Neither,
+}
+
+impl Case {
+    fn of(kind: TokenKind, text: &str) -> Case {
+        if kind != TokenKind::Word {
+            return Case::Neither;
+        }
+        match text.chars().next() {
+            Some(c) if c.is_uppercase() => Case::Capitalised,
+            Some(c) if c.is_lowercase() => Case::Lower,
+            _ => Case::Neither,
+        }
+    }
 }
 
 impl Word<'_> {
@@ -42,12 +71,12 @@ impl Word<'_> {
 
     /// Whether the word starts with a capital letter.
     pub(crate) fn capitalised(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.case == Case::Capitalised
     }
 
     /// Whether the word is written in lower case.
     pub(crate) fn lowercase(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+        self.case == Case::Lower
     }
 
     /// Whether this is the possessive "'s".
@@ -56,14 +85,31 @@ impl Word<'_> {
     }
 }
 
-/// The words of a text, plus the lower-case words it uses (evidence that a capitalised
-/// sentence-initial word is an ordinary word).
+/// The words of a text, plus what the text tells about its sentence-initial words.
 #[derive(Debug)]
 pub(crate) struct Words<'a> {
     pub list: Vec<Word<'a>>,
-    pub lowercase_vocabulary: FastSet<&'a str>,
-    /// Capitalised words seen inside sentences (evidence that a word is a name).
-    pub inner_capitalised: FastSet<&'a str>,
+    /// Lower-case forms of the sentence-opening words, each with whether the text also
+    /// writes that form as a lower-case word (evidence that a capitalised sentence-initial
+    /// word is an ordinary word).
+    initial_forms: FastMap<Cow<'a, str>, bool>,
+    /// Capitalised sentence-initial words, each with whether the text also writes it so
+    /// inside a sentence (evidence that the word is a name).
+    initial_capitalised: FastMap<&'a str, bool>,
+}
+
+impl Words<'_> {
+    /// Whether the text writes `lower`, the lower-case form of a sentence-initial word, as
+    /// a word in lower case.
+    pub(crate) fn written_in_lower_case(&self, lower: &str) -> bool {
+        self.initial_forms.get(lower).copied().unwrap_or(false)
+    }
+
+    /// Whether the text writes `text`, a capitalised sentence-initial word, capitalised
+    /// inside a sentence too.
+    pub(crate) fn capitalised_inside(&self, text: &str) -> bool {
+        self.initial_capitalised.get(text).copied().unwrap_or(false)
+    }
 }
 
 /// A 1024-bit filter over words (length and first two bytes): "surely not in the set"
@@ -118,8 +164,8 @@ fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, st
 pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
     let mut list = Vec::with_capacity(segmentation.tokens.len());
     // Only the lower-case forms of sentence-initial words are looked for in lower case
-    // elsewhere: collect them first, so most tokens cost no set operation.
-    let mut initial_forms: FastSet<Cow<'a, str>> = FastSet::default();
+    // elsewhere: collect them first, so most tokens cost no map operation.
+    let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
     let mut initial_filter = WordFilter::default();
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
@@ -128,13 +174,11 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             let slice = token.span.slice(text);
             let lower = lower_form(slice, token.span, lower_text);
             initial_filter.add(&lower);
-            initial_forms.insert(lower);
+            initial_forms.insert(lower, false);
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
         }
     }
-    let mut lowercase_vocabulary = FastSet::default();
-    let mut inner_capitalised = FastSet::default();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     for token in &segmentation.tokens {
@@ -150,17 +194,16 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
             }
-            if kind == TokenKind::Word {
-                let first = slice.chars().next();
-                if first.is_some_and(char::is_lowercase) {
-                    if initial_filter.may_contain(slice) && initial_forms.contains(slice) {
-                        lowercase_vocabulary.insert(slice);
-                    }
-                } else if first.is_some_and(char::is_uppercase) && !initial {
-                    inner_capitalised.insert(slice);
-                }
+            let case = Case::of(kind, slice);
+            if case == Case::Lower
+                && initial_filter.may_contain(slice)
+                && let Some(written) = initial_forms.get_mut(slice)
+            {
+                *written = true;
             }
-            let classes = if kind == TokenKind::Word { GAZETTEER.word_bits(slice, &lower) } else { 0 };
+            // Punctuation has an id too ("asia - pacific"), but no classes.
+            let (lexicon_id, bits) = GAZETTEER.word_facts(slice, &lower);
+            let classes = if kind == TokenKind::Word { bits } else { 0 };
             list.push(Word {
                 classes,
                 text: slice,
@@ -169,6 +212,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 kind,
                 sentence: token.sentence,
                 sentence_initial: initial,
+                case,
+                lexicon_id,
             });
         };
         if token.kind == TokenKind::Word && slice.contains('-') && splits(slice) {
@@ -188,7 +233,28 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             push(&mut list, token.span, slice, token.kind);
         }
     }
-    Words { list, lowercase_vocabulary, inner_capitalised }
+    let initial_capitalised = initial_capitalised(&list);
+    Words { list, initial_forms, initial_capitalised }
+}
+
+/// The capitalised sentence-initial words of `list`, each with whether it is also written
+/// capitalised inside a sentence: only those words are ever asked about, so the many
+/// capitalised names inside sentences cost a filter test, not a map insertion.
+fn initial_capitalised<'a>(list: &[Word<'a>]) -> FastMap<&'a str, bool> {
+    let mut initial: FastMap<&'a str, bool> = FastMap::default();
+    let mut filter = WordFilter::default();
+    for w in list.iter().filter(|w| w.sentence_initial && w.capitalised()) {
+        filter.add(w.text);
+        initial.insert(w.text, false);
+    }
+    for w in list.iter().filter(|w| !w.sentence_initial && w.capitalised()) {
+        if filter.may_contain(w.text)
+            && let Some(inside) = initial.get_mut(w.text)
+        {
+            *inside = true;
+        }
+    }
+    initial
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is

@@ -1,0 +1,74 @@
+//! The known names as a trie over word ids (see [`WordTable`]): matching a name at a
+//! position follows one edge per word, a hash of one integer, instead of building the
+//! lower-case key of every candidate length and hashing and comparing it as a string.
+
+use super::gazetteer::{FastMap, NameEntry};
+use super::word_table::{HashFilter, NO_WORD, WordTable};
+
+/// Names keyed by their words' ids (a name key's words are its space-separated parts).
+#[derive(Debug, Default)]
+pub(crate) struct NameTrie {
+    /// Child node by (parent node, word id).
+    children: FastMap<u64, u32>,
+    /// The edges of `children`: most words continue no name, and this says so from cache.
+    filter: HashFilter,
+    /// The name ending at each node, if any; node 0 is the root.
+    entries: Vec<Option<NameEntry>>,
+}
+
+fn edge(node: u32, word: u32) -> u64 {
+    (u64::from(node) << 32) | u64::from(word)
+}
+
+/// A hash of an edge for the filter (a multiply: its high bits mix all of the edge's).
+fn edge_hash(edge: u64) -> u64 {
+    edge.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+impl NameTrie {
+    /// The node no word has been read at.
+    pub(crate) const ROOT: u32 = 0;
+
+    /// The trie of `names` (token keys, see `key_of`); every word of every key must be in
+    /// `words`, else the name is left out.
+    pub(crate) fn new<'n>(names: impl IntoIterator<Item = (&'n str, &'n NameEntry)>, words: &WordTable) -> NameTrie {
+        let mut trie = NameTrie { children: FastMap::default(), filter: HashFilter::default(), entries: vec![None] };
+        'names: for (key, entry) in names {
+            let mut node = Self::ROOT;
+            for part in key.split(' ') {
+                let (id, _) = words.lookup(part);
+                if id == NO_WORD {
+                    continue 'names;
+                }
+                trie.filter.add(edge_hash(edge(node, id)));
+                let entries = &mut trie.entries;
+                node = *trie.children.entry(edge(node, id)).or_insert_with(|| {
+                    entries.push(None);
+                    u32::try_from(entries.len() - 1).unwrap_or(u32::MAX)
+                });
+            }
+            if let Some(slot) = trie.entries.get_mut(node as usize) {
+                *slot = Some(entry.clone());
+            }
+        }
+        trie
+    }
+
+    /// The node reached from `node` by the word of id `word`: `None` when no name goes on
+    /// so.
+    pub(crate) fn child(&self, node: u32, word: u32) -> Option<u32> {
+        if word == NO_WORD {
+            return None;
+        }
+        let edge = edge(node, word);
+        if !self.filter.may_contain(edge_hash(edge)) {
+            return None;
+        }
+        self.children.get(&edge).copied()
+    }
+
+    /// The name whose words end at `node`.
+    pub(crate) fn entry(&self, node: u32) -> Option<&NameEntry> {
+        self.entries.get(node as usize).and_then(Option::as_ref)
+    }
+}

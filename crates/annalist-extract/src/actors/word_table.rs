@@ -1,0 +1,201 @@
+//! A lookup table from words to a `u32` of bits and a small integer id, for the one lookup
+//! every token of a text costs: words of up to 16 bytes are kept inline in the table's
+//! slots as two `u64`, so a lookup is one hash of two machine words and one slot
+//! comparison, with no pointer to follow and no string comparison. Longer words go to an
+//! ordinary hash map. The id lets later steps compare and combine words as integers (see
+//! [`NameTrie`](super::name_trie::NameTrie)).
+
+use super::gazetteer::FastMap;
+
+/// The longest word kept inline.
+const INLINE: usize = 16;
+
+/// One slot of the open-addressed table; `len == 0` marks it empty.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: [u64; 2],
+    len: u8,
+    bits: u32,
+}
+
+/// A set of 64 Ki hash bits (8 KiB, small enough to stay in the nearest cache): a clear
+/// bit says "surely absent" without touching the table itself, which is too large to stay
+/// cached while the rest of the pipeline runs. Most words of a text are not in the tables.
+#[derive(Debug, Clone)]
+pub(crate) struct HashFilter(Vec<u64>);
+
+impl Default for HashFilter {
+    fn default() -> Self {
+        HashFilter(vec![0; 1024])
+    }
+}
+
+impl HashFilter {
+    fn bit(hash: u64) -> (usize, u64) {
+        // The high bits: the table's slot comes from the low ones.
+        let bit = (hash >> 48) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    /// Adds a hash.
+    pub(crate) fn add(&mut self, hash: u64) {
+        let (word, mask) = Self::bit(hash);
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= mask;
+        }
+    }
+
+    /// Whether a hash may have been added (false: surely not).
+    pub(crate) fn may_contain(&self, hash: u64) -> bool {
+        let (word, mask) = Self::bit(hash);
+        self.0.get(word).is_some_and(|w| w & mask != 0)
+    }
+}
+
+/// Bits by word (see the module docs).
+#[derive(Debug, Default)]
+pub(crate) struct WordTable {
+    /// The hashes of the inline words.
+    filter: HashFilter,
+    /// A power of two in length, at most half full; empty until the first insertion.
+    slots: Vec<Slot>,
+    /// Words longer than [`INLINE`] bytes, with their ids.
+    long: FastMap<String, (u32, u32)>,
+}
+
+/// The id of a word the table does not hold.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+/// `word` as two machine words; `None` when it is empty or too long to keep inline. With
+/// the length beside it the pair is unique: 8 to 16 bytes are read as the first and the
+/// last eight (overlapping), 4 to 7 as the first and the last four, shorter ones byte by
+/// byte. Fixed-size reads only, so no copy through memory.
+fn pack(word: &str) -> Option<[u64; 2]> {
+    let bytes = word.as_bytes();
+    let len = bytes.len();
+    match len {
+        8..=INLINE => Some([read8(&bytes[..8]), read8(&bytes[len - 8..])]),
+        4..=7 => Some([read4(&bytes[..4]), read4(&bytes[len - 4..])]),
+        1..=3 => Some([
+            u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16,
+            0,
+        ]),
+        _ => None,
+    }
+}
+
+fn read8(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(bytes);
+    u64::from_le_bytes(word)
+}
+
+fn read4(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 4];
+    word.copy_from_slice(bytes);
+    u64::from(u32::from_le_bytes(word))
+}
+
+fn hash(key: [u64; 2], len: usize) -> u64 {
+    let mixed = (key[0] ^ key[1].rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed ^ (mixed >> 29)
+}
+
+impl WordTable {
+    /// A table holding the entries of `entries`.
+    pub(crate) fn new<'e>(entries: impl IntoIterator<Item = (&'e str, u32)>) -> WordTable {
+        let entries: Vec<(&str, u32)> = entries.into_iter().collect();
+        let inline = entries.iter().filter(|(w, _)| pack(w).is_some()).count();
+        let size = (inline.max(1) * 2).next_power_of_two();
+        let mut table = WordTable { filter: HashFilter::default(), slots: vec![Slot::default(); size], long: FastMap::default() };
+        for (word, bits) in entries {
+            table.insert(word, bits);
+        }
+        table
+    }
+
+    fn insert(&mut self, word: &str, bits: u32) {
+        let Some(key) = pack(word) else {
+            // Ids of long words follow the slots' indices.
+            let id = self.slot_count() + self.long.len() as u32;
+            self.long.entry(word.to_owned()).or_insert((id, 0)).1 = bits;
+            return;
+        };
+        let mask = self.slots.len() - 1;
+        let hash = hash(key, word.len());
+        self.filter.add(hash);
+        let mut at = (hash as usize) & mask;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.len == 0 {
+                // `pack` kept the length at most INLINE.
+                *slot = Slot { key, len: word.len() as u8, bits };
+                return;
+            }
+            if slot.key == key && usize::from(slot.len) == word.len() {
+                slot.bits = bits;
+                return;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn slot_count(&self) -> u32 {
+        u32::try_from(self.slots.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The id of `word` ([`NO_WORD`] when the table does not hold it) and its bits (0 when
+    /// it has none).
+    pub(crate) fn lookup(&self, word: &str) -> (u32, u32) {
+        let Some(key) = pack(word) else {
+            return self.long.get(word).copied().unwrap_or((NO_WORD, 0));
+        };
+        let hash = hash(key, word.len());
+        if !self.filter.may_contain(hash) {
+            return (NO_WORD, 0);
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (hash as usize) & mask;
+        while let Some(slot) = self.slots.get(at) {
+            if slot.len == 0 {
+                return (NO_WORD, 0);
+            }
+            if slot.key == key && usize::from(slot.len) == word.len() {
+                // The table has far fewer slots than u32::MAX.
+                return (at as u32, slot.bits);
+            }
+            at = (at + 1) & mask;
+        }
+        (NO_WORD, 0)
+    }
+
+    /// The bits of `word`, 0 when it has none.
+    #[cfg(test)]
+    pub(crate) fn get(&self, word: &str) -> u32 {
+        self.lookup(word).1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_short_and_long_words_and_nothing_else() {
+        let long = "internationalisation-wide";
+        let table = WordTable::new([("the", 1), ("a", 2), ("sixteen-letters!", 4), (long, 8)]);
+        assert_eq!(table.get("the"), 1);
+        assert_eq!(table.get("a"), 2);
+        assert_eq!(table.get("sixteen-letters!"), 4);
+        assert_eq!(table.get(long), 8);
+        assert_eq!(table.get("th"), 0);
+        assert_eq!(table.get("the\0"), 0);
+        assert_eq!(table.get(""), 0);
+        assert_eq!(table.get("internationalisation"), 0);
+        assert_eq!(WordTable::default().get("the"), 0);
+        let (the, _) = table.lookup("the");
+        let (long_id, _) = table.lookup(long);
+        assert!(the != NO_WORD && long_id != NO_WORD && the != long_id);
+        assert_eq!(table.lookup("th").0, NO_WORD);
+    }
+}
