@@ -3,12 +3,14 @@
 //! Every reader takes a token index and returns what it read with the index after it, or
 //! `None`; nothing reads beyond the sentence.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use annalist_core::{TimexMod, TimexType};
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::Point;
+use super::dates::Parts;
+use super::relative::DayRef;
 use super::tokens::Tok;
 use super::words::{self, Sense, Tense, Unit};
 
@@ -97,14 +99,26 @@ pub(crate) struct Grammar<'a> {
     pub memo: &'a Memo,
 }
 
-/// The results of the primitive readers that depend on the tokens alone, per token of one
-/// sentence: the rules ask the same questions at the same token again and again.
+/// The results of readers, per token of one sentence: the rules ask the same questions at the
+/// same token again and again. The primitive readers depend on the tokens alone; the
+/// `anchored` ones also on the anchors ([`Env`]), so their results hold only while the anchors
+/// stay as they were (see [`Memo::anchors_changed`]).
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     ordinal: Vec<Memoised<(Option<u32>, usize)>>,
     month: Vec<Memoised<(u32, usize, bool)>>,
     weekday: Vec<Memoised<(u32, usize)>>,
+    /// Which anchors the `anchored` results were read with: a result stored under another
+    /// number is stale.
+    anchors: u32,
+    /// [`Grammar::calendar_date`].
+    pub calendar_date: Vec<Anchored<(Parts, usize)>>,
+    /// [`Grammar::day_ref`].
+    pub day_ref: Vec<Anchored<(DayRef, usize)>>,
 }
+
+/// A reader's result at one token with the anchors it was read with (see [`Memo::anchors`]).
+type Anchored<T> = RefCell<(u32, Option<T>)>;
 
 /// A reader's result at one token: `None` until read, then what it read (itself an option).
 type Memoised<T> = Cell<Option<Option<T>>>;
@@ -118,6 +132,44 @@ impl Memo {
         self.month.resize_with(len, Cell::default);
         self.weekday.clear();
         self.weekday.resize_with(len, Cell::default);
+        self.anchors_changed();
+        self.calendar_date.clear();
+        self.calendar_date.resize_with(len, || RefCell::new((0, None)));
+        self.day_ref.clear();
+        self.day_ref.resize_with(len, || RefCell::new((0, None)));
+    }
+
+    /// Forgets the results that depend on the anchors.
+    pub fn anchors_changed(&mut self) {
+        // Zero marks a result never read; after the count wraps, old numbers could come
+        // back, so every stored result is marked unread.
+        self.anchors = self.anchors.wrapping_add(1);
+        if self.anchors == 0 {
+            self.anchors = 1;
+            self.calendar_date.iter_mut().for_each(|c| c.get_mut().0 = 0);
+            self.day_ref.iter_mut().for_each(|c| c.get_mut().0 = 0);
+        }
+    }
+
+    /// The result stored in `cells` at `i` under the current anchors, else `read()` stored
+    /// there (inside the sentence).
+    pub fn anchored<T: Clone>(
+        &self,
+        cells: &[Anchored<T>],
+        i: usize,
+        read: impl FnOnce() -> Option<T>,
+    ) -> Option<T> {
+        let Some(cell) = cells.get(i) else { return read() };
+        {
+            let (anchors, value) = &*cell.borrow();
+            if *anchors == self.anchors {
+                return value.clone();
+            }
+        }
+        // Not borrowed while reading: the reader may ask other tokens.
+        let value = read();
+        *cell.borrow_mut() = (self.anchors, value.clone());
+        value
     }
 }
 

@@ -61,8 +61,12 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
+            let (cue, tense) = (env.cue, env.tense);
             env.cue = tense::nearest(&cues, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
+            if (cue, tense) != (env.cue, env.tense) {
+                memo.anchors_changed();
+            }
             let grammar = Grammar { toks, start: 0, end, env: &env, memo: &memo };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
@@ -80,6 +84,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             };
             let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
             if let Some(point) = found.point {
+                memo.anchors_changed();
                 env.narrative = Some(point);
                 narrative_id = Some(id.clone());
                 if point.grain() == calendar::Grain::Day {
@@ -259,7 +264,7 @@ impl Grammar<'_> {
         let (day, e) = self.day_ref(i)?;
         Some(match day.point {
             Some(p) => Found::date(e, p, day.source),
-            None => Found::other(e, TimexType::Date, day.unknown, day.source),
+            None => Found::other(e, TimexType::Date, day.unknown.into_owned(), day.source),
         })
     }
 
