@@ -404,8 +404,74 @@ pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
     if !SHAPES.may_hold(word) {
         return None;
     }
-    LEXICON.get(word)
+    match PackedKey::of(word.as_bytes()) {
+        Some(key) => PACKED.get(key),
+        None => LEXICON.get(word),
+    }
 }
+
+/// A word of at most 16 bytes packed into one integer (zero-padded) with its length: two
+/// such keys are the same word when the integers are equal, so a lookup compares two
+/// integers instead of calling `memcmp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PackedKey {
+    bytes: u128,
+    len: usize,
+}
+
+impl PackedKey {
+    const MAX_LEN: usize = 16;
+
+    /// The key of `word`, or `None` when it is longer than [`PackedKey::MAX_LEN`].
+    fn of(word: &[u8]) -> Option<PackedKey> {
+        let mut buf = [0u8; Self::MAX_LEN];
+        buf.get_mut(..word.len())?.copy_from_slice(word);
+        Some(PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() })
+    }
+
+    fn hash(self) -> u64 {
+        let mixed = (self.bytes as u64) ^ ((self.bytes >> 64) as u64).rotate_left(29) ^ self.len as u64;
+        let x = mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x ^ (x >> 31)
+    }
+}
+
+/// The lexicon's words of at most [`PackedKey::MAX_LEN`] bytes in an open-addressing table of
+/// packed keys (linear probing, at most half full); longer words are in [`LEXICON`] only.
+#[derive(Debug)]
+struct PackedLexicon {
+    slots: Vec<Option<(PackedKey, &'static WordInfo)>>,
+    mask: usize,
+}
+
+impl PackedLexicon {
+    fn new(lexicon: &'static WordMap<WordInfo>) -> PackedLexicon {
+        let size = (lexicon.len() * 2).next_power_of_two().max(16);
+        let mut table = PackedLexicon { slots: vec![None; size], mask: size - 1 };
+        for (word, info) in lexicon {
+            let Some(key) = PackedKey::of(word.as_bytes()) else { continue };
+            let mut slot = key.hash() as usize & table.mask;
+            while table.slots[slot].is_some() {
+                slot = (slot + 1) & table.mask;
+            }
+            table.slots[slot] = Some((key, info));
+        }
+        table
+    }
+
+    fn get(&self, key: PackedKey) -> Option<&'static WordInfo> {
+        let mut slot = key.hash() as usize & self.mask;
+        loop {
+            match self.slots[slot] {
+                Some((k, info)) if k == key => return Some(info),
+                Some(_) => slot = (slot + 1) & self.mask,
+                None => return None,
+            }
+        }
+    }
+}
+
+static PACKED: LazyLock<PackedLexicon> = LazyLock::new(|| PackedLexicon::new(&LEXICON));
 
 /// Function words that occur in strong phrases ("at present", "the past") but say nothing of
 /// time alone.
