@@ -248,7 +248,15 @@ impl<'a> Grammar<'a> {
 
     /// The first sense at `i` that `pick` accepts.
     pub fn sense<T>(&self, i: usize, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
-        self.senses(i).find_map(|(s, e)| pick(s).map(|t| (t, e)))
+        let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
+        // `pick` first: it is cheaper than comparing the phrase's words, and the first entry
+        // passing both is the same in either order.
+        entries.iter().find_map(|entry| {
+            let picked = pick(entry.sense)?;
+            let fits =
+                entry.rest.iter().enumerate().all(|(k, word)| self.tok(i + 1 + k).is_some_and(|t| t.norm == *word));
+            fits.then_some((picked, i + 1 + entry.rest.len()))
+        })
     }
 
     /// A token of ASCII digits only, as a number, with its digit count.

@@ -399,6 +399,22 @@ pub(crate) fn is_strong(word: &str) -> bool {
     STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
 }
 
+/// Whether an ASCII word, in any case, is a strong word (see [`STRONG`]) of at most
+/// [`PackedKey::MAX_LEN`] bytes: [`is_strong`] of its lower-case form, without building it.
+pub(crate) fn is_strong_ascii(word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
+    if word.len() > PackedKey::MAX_LEN
+        || !may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), word.len())
+    {
+        return false;
+    }
+    let mut buf = [0u8; PackedKey::MAX_LEN];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    let key = PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() };
+    PACKED.get(key).is_some_and(|i| i.strong)
+}
+
 /// What the lexicon knows of a lower-cased word.
 pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
     if !SHAPES.may_hold(word) {
