@@ -64,17 +64,17 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let all = &cx.segmentation.tokens;
     let mut next = 0;
     while next < all.len() {
-        let sentence = all[next].sentence;
         let begin = next;
-        next += all[next..].iter().take_while(|t| t.sentence == sentence).count();
-        if !tokens::mentions_time(cx.text, &all[begin..next]) {
+        let mentions;
+        (next, mentions) = tokens::scan_sentence(cx.text, all, begin);
+        if !mentions {
             continue;
         }
         let used = tokens::sentence_tokens(cx.text, &all[begin..next], pool);
         let toks = &pool[..used];
         memo.reset(used);
         strong.clear();
-        strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
+        strong.extend(toks.iter().map(|t| t.number || t.flags.strong));
         let end = toks.len();
         tense::cues(toks, cues);
         env.sentence_day = None;
@@ -125,9 +125,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
 
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
 fn is_trigger(tok: &Tok) -> bool {
-    tok.number
-        || tok.info.is_some_and(|i| !i.entries.is_empty() || !i.holidays.is_empty())
-        || matches!(tok.norm.as_str(), "'" | "‘" | "half" | "recent" | "q")
+    tok.number || tok.flags.trigger
 }
 
 fn timex_mod(code: &str) -> Option<TimexMod> {

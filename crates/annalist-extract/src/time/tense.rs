@@ -14,7 +14,7 @@ pub(crate) fn cues(toks: &[Tok], out: &mut Vec<(usize, Tense)>) {
             out.push((k, Tense::Future));
             continue;
         }
-        let tense = t.info.and_then(|i| i.tense).or_else(|| {
+        let tense = t.flags.tense.or_else(|| {
             let participle =
                 !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
             let after_modal =

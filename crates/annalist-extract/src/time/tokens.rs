@@ -4,7 +4,7 @@
 
 use annalist_core::Span;
 
-use super::words::{self, WordInfo};
+use super::words::{self, WordFlags, WordInfo};
 use crate::segment::{Token, TokenKind};
 
 /// One token as the grammar sees it.
@@ -22,18 +22,35 @@ pub(crate) struct Tok {
     pub glued: bool,
     /// What the lexicon knows of it (looked up once).
     pub info: Option<&'static WordInfo>,
+    /// Its flags in the lexicon (all false when it is none of its words).
+    pub flags: WordFlags,
     /// Its value and digit count when it is one to nine ASCII digits.
     pub digits: Option<(u32, usize)>,
 }
 
-/// Whether segmenter tokens hold a number or a word that names time by itself: a cheap test,
-/// without allocation, that lets the tagger skip a sentence.
-pub(crate) fn mentions_time(text: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| match t.kind {
+/// The end of the sentence whose first token is `tokens[begin]` (the index after its last
+/// token), and whether it holds a number or a word that names time by itself: a cheap test,
+/// without allocation, that lets the tagger skip a sentence. One pass over the tokens.
+pub(crate) fn scan_sentence(text: &str, tokens: &[Token], begin: usize) -> (usize, bool) {
+    let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return (begin, false) };
+    let mut mentions = false;
+    let mut end = begin;
+    while let Some(t) = tokens.get(end)
+        && t.sentence == sentence
+    {
+        mentions = mentions || mentions_time(text, t);
+        end += 1;
+    }
+    (end, mentions)
+}
+
+/// Whether a token is a number or a word that names time by itself.
+fn mentions_time(text: &str, t: &Token) -> bool {
+    match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(slice(text, t.span), "'" | "‘"),
         TokenKind::Word => word_mentions_time(slice(text, t.span)),
-    })
+    }
 }
 
 /// The text of `span` (as [`Span::slice`], inlined: this runs at every token).
@@ -102,6 +119,7 @@ impl Pool<'_> {
                 capital: false,
                 glued: false,
                 info: None,
+                flags: WordFlags::default(),
                 digits: None,
             });
         }
@@ -115,7 +133,10 @@ impl Pool<'_> {
             slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
         }
         let first = text.chars().next();
-        slot.info = words::lookup(&slot.norm);
+        (slot.info, slot.flags) = match words::lookup_with_flags(&slot.norm) {
+            Some((info, flags)) => (Some(info), flags),
+            None => (None, WordFlags::default()),
+        };
         let norm = slot.norm.as_bytes();
         slot.digits = (!norm.is_empty() && norm.len() <= 9 && norm.iter().all(u8::is_ascii_digit))
             .then(|| (norm.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), norm.len()));

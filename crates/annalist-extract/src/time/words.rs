@@ -322,6 +322,21 @@ pub(crate) struct WordInfo {
     pub strong: bool,
     /// The tense it shows, if a cue word.
     pub tense: Option<Tense>,
+    /// The flags the tagger reads at every token, copied out of this struct.
+    pub flags: WordFlags,
+}
+
+/// What the tagger asks of every token, kept beside the word in the lookup table so that
+/// asking does not follow a pointer to its [`WordInfo`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordFlags {
+    /// Whether it names time by itself (see [`STRONG`]).
+    pub strong: bool,
+    /// Whether it may start a time expression: it starts a phrase of the lexicon or a holiday
+    /// name, or the rules read it first ("'90s", "half an hour", "recent years", "Q3").
+    pub trigger: bool,
+    /// The tense it shows, if a cue word.
+    pub tense: Option<Tense>,
 }
 
 /// Every word the time lexicon knows, looked up once per token.
@@ -338,6 +353,12 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
     }
     for (word, tense) in TENSE_CUES.iter() {
         map.entry(word).or_default().tense = Some(*tense);
+    }
+    for (word, info) in map.iter_mut() {
+        let trigger = !info.entries.is_empty()
+            || !info.holidays.is_empty()
+            || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
+        info.flags = WordFlags { strong: info.strong, trigger, tense: info.tense };
     }
     map
 });
@@ -412,17 +433,22 @@ pub(crate) fn is_strong_ascii(word: &[u8]) -> bool {
     buf[..word.len()].copy_from_slice(word);
     buf.make_ascii_lowercase();
     let key = PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() };
-    PACKED.get(key).is_some_and(|i| i.strong)
+    PACKED.get(key).is_some_and(|(_, flags)| flags.strong)
 }
 
 /// What the lexicon knows of a lower-cased word.
 pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
+    lookup_with_flags(word).map(|(info, _)| info)
+}
+
+/// What the lexicon knows of a lower-cased word, with its flags.
+pub(crate) fn lookup_with_flags(word: &str) -> Option<(&'static WordInfo, WordFlags)> {
     if !SHAPES.may_hold(word) {
         return None;
     }
     match PackedKey::of(word.as_bytes()) {
         Some(key) => PACKED.get(key),
-        None => LEXICON.get(word),
+        None => LEXICON.get(word).map(|info| (info, info.flags)),
     }
 }
 
@@ -456,7 +482,7 @@ impl PackedKey {
 /// packed keys (linear probing, at most half full); longer words are in [`LEXICON`] only.
 #[derive(Debug)]
 struct PackedLexicon {
-    slots: Vec<Option<(PackedKey, &'static WordInfo)>>,
+    slots: Vec<Option<(PackedKey, &'static WordInfo, WordFlags)>>,
     mask: usize,
 }
 
@@ -470,16 +496,16 @@ impl PackedLexicon {
             while table.slots[slot].is_some() {
                 slot = (slot + 1) & table.mask;
             }
-            table.slots[slot] = Some((key, info));
+            table.slots[slot] = Some((key, info, info.flags));
         }
         table
     }
 
-    fn get(&self, key: PackedKey) -> Option<&'static WordInfo> {
+    fn get(&self, key: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
         let mut slot = key.hash() as usize & self.mask;
         loop {
             match self.slots[slot] {
-                Some((k, info)) if k == key => return Some(info),
+                Some((k, info, flags)) if k == key => return Some((info, flags)),
                 Some(_) => slot = (slot + 1) & self.mask,
                 None => return None,
             }
