@@ -4,7 +4,7 @@
 use annalist_core::TimexType;
 
 use super::grammar::{Found, Grammar, Source, req};
-use super::relative::DayRef;
+use super::relative::{DayRef, UNKNOWN_DAY};
 use super::words::Sense;
 
 /// A clock time read from the text.
@@ -145,7 +145,7 @@ impl Grammar<'_> {
             let day = DayRef {
                 point: Some(super::dates::day_point(dct + chrono::Duration::days(offset))),
                 source: Source::Document,
-                unknown: "XXXX-XX-XX".to_owned(),
+                unknown: UNKNOWN_DAY.into(),
                 part: None,
             };
             return Some(self.timed(&day, part, e2));
@@ -160,17 +160,17 @@ impl Grammar<'_> {
             (Some(p), _) => DayRef {
                 point: Some(p),
                 source: Source::Narrative,
-                unknown: "XXXX-XX-XX".to_owned(),
+                unknown: UNKNOWN_DAY.into(),
                 part: None,
             },
             (None, Some(d)) => DayRef {
                 point: Some(super::dates::day_point(d)),
                 source: Source::Document,
-                unknown: "XXXX-XX-XX".to_owned(),
+                unknown: UNKNOWN_DAY.into(),
                 part: None,
             },
             (None, None) => {
-                DayRef { point: None, source: Source::Unknown, unknown: "XXXX-XX-XX".to_owned(), part: None }
+                DayRef { point: None, source: Source::Unknown, unknown: UNKNOWN_DAY.into(), part: None }
             }
         };
         Some(self.timed(&day, &clock.text(), e))
@@ -187,7 +187,7 @@ impl Grammar<'_> {
         let date = match &day.point {
             Some(p) => p.value(),
             None if day.unknown.ends_with("_REF") => "XXXX-XX-XX".to_owned(),
-            None => day.unknown.clone(),
+            None => day.unknown.to_string(),
         };
         let mut found = Found::other(end, TimexType::Time, format!("{date}T{time}"), day.source);
         found.point = day.point;

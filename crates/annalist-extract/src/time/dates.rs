@@ -81,6 +81,10 @@ impl Grammar<'_> {
 
     /// A calendar date with at least a month: month-day, day-month, numeric and weekday forms.
     pub fn calendar_date(&self, i: usize) -> Option<(Parts, usize)> {
+        self.memo.anchored(&self.memo.calendar_date, i, || self.read_calendar_date(i))
+    }
+
+    fn read_calendar_date(&self, i: usize) -> Option<(Parts, usize)> {
         if let Some((wd, e)) = self.weekday(i) {
             let j = self.opt(self.opt(e, ","), "the");
             if let Some((mut parts, e2)) = self.plain_date(j).filter(|(p, _)| p.day.is_some()) {

@@ -3,12 +3,14 @@
 //! Every reader takes a token index and returns what it read with the index after it, or
 //! `None`; nothing reads beyond the sentence.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use annalist_core::{TimexMod, TimexType};
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::Point;
+use super::dates::Parts;
+use super::relative::DayRef;
 use super::tokens::Tok;
 use super::words::{self, Sense, Tense, Unit};
 
@@ -97,43 +99,116 @@ pub(crate) struct Grammar<'a> {
     pub memo: &'a Memo,
 }
 
-/// The results of the primitive readers that depend on the tokens alone, per token of one
-/// sentence: the rules ask the same questions at the same token again and again.
+/// The results of readers, per token of one sentence: the rules ask the same questions at the
+/// same token again and again. The primitive readers depend on the tokens alone; the
+/// `anchored` ones also on the anchors ([`Env`]), so their results hold only while the anchors
+/// stay as they were (see [`Memo::anchors_changed`]).
+///
+/// Each result is stored with the number of the sentence (or of the anchors) it was read in;
+/// one under another number is stale. So forgetting is a new number, not a pass over the
+/// vectors, which only grow.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    ordinal: Vec<Memoised<(Option<u32>, usize)>>,
-    month: Vec<Memoised<(u32, usize, bool)>>,
-    weekday: Vec<Memoised<(u32, usize)>>,
+    /// The number of the current sentence (zero: none yet).
+    sentence: u32,
+    /// The number of the current anchors (zero: none yet).
+    anchors: u32,
+    ordinal: Vec<Stamped<(Option<u32>, usize)>>,
+    month: Vec<Stamped<(u32, usize, bool)>>,
+    weekday: Vec<Stamped<(u32, usize)>>,
+    /// [`Grammar::calendar_date`].
+    pub calendar_date: Vec<Stamped<(Parts, usize)>>,
+    /// [`Grammar::day_ref`].
+    pub day_ref: Vec<Stamped<(DayRef, usize)>>,
 }
 
-/// A reader's result at one token: `None` until read, then what it read (itself an option).
-type Memoised<T> = Cell<Option<Option<T>>>;
+/// A reader's result at one token with the number of the sentence or anchors it was read in.
+type Stamped<T> = RefCell<(u32, Option<T>)>;
+
+/// The next number of a count whose zero means "never": on wrapping, every stamp in `cells`
+/// is made zero so that no old number comes back as current.
+fn next_number(count: &mut u32, mut clear: impl FnMut()) {
+    *count = count.wrapping_add(1);
+    if *count == 0 {
+        *count = 1;
+        clear();
+    }
+}
+
+/// `cells` made at least `len` long, with new cells never read.
+fn grow<T>(cells: &mut Vec<Stamped<T>>, len: usize) {
+    if cells.len() < len {
+        cells.resize_with(len, || RefCell::new((0, None)));
+    }
+}
+
+/// Marks every result in `cells` never read.
+fn unread<T>(cells: &mut [Stamped<T>]) {
+    cells.iter_mut().for_each(|c| c.get_mut().0 = 0);
+}
 
 impl Memo {
     /// Forgets everything, for a sentence of `len` tokens.
     pub fn reset(&mut self, len: usize) {
-        self.ordinal.clear();
-        self.ordinal.resize_with(len, Cell::default);
-        self.month.clear();
-        self.month.resize_with(len, Cell::default);
-        self.weekday.clear();
-        self.weekday.resize_with(len, Cell::default);
+        grow(&mut self.ordinal, len);
+        grow(&mut self.month, len);
+        grow(&mut self.weekday, len);
+        grow(&mut self.calendar_date, len);
+        grow(&mut self.day_ref, len);
+        let Memo { sentence, ordinal, month, weekday, .. } = self;
+        next_number(sentence, || {
+            unread(ordinal);
+            unread(month);
+            unread(weekday);
+        });
+        self.anchors_changed();
+    }
+
+    /// Forgets the results that depend on the anchors.
+    pub fn anchors_changed(&mut self) {
+        let Memo { anchors, calendar_date, day_ref, .. } = self;
+        next_number(anchors, || {
+            unread(calendar_date);
+            unread(day_ref);
+        });
+    }
+
+    /// The result stored in `cells` at `i` under the current anchors, else `read()` stored
+    /// there.
+    pub fn anchored<T: Clone>(
+        &self,
+        cells: &[Stamped<T>],
+        i: usize,
+        read: impl FnOnce() -> Option<T>,
+    ) -> Option<T> {
+        stamped(cells, self.anchors, i, read)
+    }
+
+    /// The result stored in `cells` at `i` in the current sentence, else `read()` stored
+    /// there.
+    fn tokenwise<T: Clone>(&self, cells: &[Stamped<T>], i: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+        stamped(cells, self.sentence, i, read)
     }
 }
 
-/// The value memoised in `cells` at `i`, else `read()` stored there (inside the sentence).
-fn memoised<T: Copy>(cells: &[Cell<Option<T>>], i: usize, read: impl FnOnce() -> T) -> T {
-    match cells.get(i) {
-        Some(cell) => match cell.get() {
-            Some(v) => v,
-            None => {
-                let v = read();
-                cell.set(Some(v));
-                v
-            }
-        },
-        None => read(),
+/// The result stored in `cells` at `i` under the number `current`, else `read()` stored there.
+fn stamped<T: Clone>(
+    cells: &[Stamped<T>],
+    current: u32,
+    i: usize,
+    read: impl FnOnce() -> Option<T>,
+) -> Option<T> {
+    let Some(cell) = cells.get(i) else { return read() };
+    {
+        let (number, value) = &*cell.borrow();
+        if *number == current {
+            return value.clone();
+        }
     }
+    // Not borrowed while reading: the reader may ask other tokens.
+    let value = read();
+    *cell.borrow_mut() = (current, value.clone());
+    value
 }
 
 /// Reads `$e` as a `Option`, returning `None` from the function when absent.
@@ -196,7 +271,15 @@ impl<'a> Grammar<'a> {
 
     /// The first sense at `i` that `pick` accepts.
     pub fn sense<T>(&self, i: usize, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
-        self.senses(i).find_map(|(s, e)| pick(s).map(|t| (t, e)))
+        let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
+        // `pick` first: it is cheaper than comparing the phrase's words, and the first entry
+        // passing both is the same in either order.
+        entries.iter().find_map(|entry| {
+            let picked = pick(entry.sense)?;
+            let fits =
+                entry.rest.iter().enumerate().all(|(k, word)| self.tok(i + 1 + k).is_some_and(|t| t.norm == *word));
+            fits.then_some((picked, i + 1 + entry.rest.len()))
+        })
     }
 
     /// A token of ASCII digits only, as a number, with its digit count.
@@ -234,7 +317,7 @@ impl<'a> Grammar<'a> {
 
     /// An ordinal: "15th", "fifteenth", "twenty-first". `None` inside is "last".
     pub fn ordinal(&self, i: usize) -> Option<(Option<u32>, usize)> {
-        memoised(&self.memo.ordinal, i, || self.read_ordinal(i))
+        self.memo.tokenwise(&self.memo.ordinal, i, || self.read_ordinal(i))
     }
 
     fn read_ordinal(&self, i: usize) -> Option<(Option<u32>, usize)> {
@@ -273,7 +356,7 @@ impl<'a> Grammar<'a> {
     /// A month name. The second value says whether it may stand alone as a month: "may" and
     /// "march" are also verbs, so lower-case and sentence-initial "May" need a day or year.
     pub fn month(&self, i: usize) -> Option<(u32, usize, bool)> {
-        memoised(&self.memo.month, i, || self.read_month(i))
+        self.memo.tokenwise(&self.memo.month, i, || self.read_month(i))
     }
 
     fn read_month(&self, i: usize) -> Option<(u32, usize, bool)> {
@@ -296,7 +379,7 @@ impl<'a> Grammar<'a> {
 
     /// A weekday name; abbreviations ("Sat", "Sun") only where they cannot be other words.
     pub fn weekday(&self, i: usize) -> Option<(u32, usize)> {
-        memoised(&self.memo.weekday, i, || self.read_weekday(i))
+        self.memo.tokenwise(&self.memo.weekday, i, || self.read_weekday(i))
     }
 
     fn read_weekday(&self, i: usize) -> Option<(u32, usize)> {

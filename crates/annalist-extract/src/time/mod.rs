@@ -28,31 +28,55 @@ use grammar::{Env, Found, Grammar, Source};
 use tokens::Tok;
 use words::Sense;
 
+/// The buffers [`tag`] works in, kept from one document to the next on each thread so that
+/// tagging allocates nothing but its output once they have grown.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The grammar's tokens of the current sentence (and their strings).
+    pool: Vec<Tok>,
+    /// The readers' results in the current sentence.
+    memo: grammar::Memo,
+    /// Per token of the current sentence: whether it names time by itself.
+    strong: Vec<bool>,
+    /// The tense cues of the current sentence.
+    cues: Vec<(usize, words::Tense)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 /// Finds the time expressions of a document, in text order.
 pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => tag_in(cx, &mut scratch),
+        // Only if tagging were ever re-entered on this thread: fresh buffers.
+        Err(_) => tag_in(cx, &mut Scratch::default()),
+    })
+}
+
+fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let mut pool: Vec<Tok> = Vec::new();
-    let mut memo = grammar::Memo::default();
-    let mut strong: Vec<bool> = Vec::new();
+    let Scratch { pool, memo, strong, cues } = scratch;
     let all = &cx.segmentation.tokens;
     let mut next = 0;
     while next < all.len() {
-        let sentence = all[next].sentence;
         let begin = next;
-        next += all[next..].iter().take_while(|t| t.sentence == sentence).count();
-        if !tokens::mentions_time(cx.text, &all[begin..next]) {
+        let mentions;
+        (next, mentions) = tokens::scan_sentence(cx.text, all, begin);
+        if !mentions {
             continue;
         }
-        let used = tokens::sentence_tokens(cx.text, &all[begin..next], &mut pool);
+        let used = tokens::sentence_tokens(cx.text, &all[begin..next], pool);
         let toks = &pool[..used];
         memo.reset(used);
         strong.clear();
-        strong.extend(toks.iter().map(|t| t.number || t.info.is_some_and(|i| i.strong)));
+        strong.extend(toks.iter().map(|t| t.number || t.flags.strong));
         let end = toks.len();
-        let cues = tense::cues(toks, 0);
+        tense::cues(toks, cues);
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -61,9 +85,13 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            env.cue = tense::nearest(&cues, i);
+            let (cue, tense) = (env.cue, env.tense);
+            env.cue = tense::nearest(cues, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
-            let grammar = Grammar { toks, start: 0, end, env: &env, memo: &memo };
+            if (cue, tense) != (env.cue, env.tense) {
+                memo.anchors_changed();
+            }
+            let grammar = Grammar { toks, start: 0, end, env: &env, memo };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -80,6 +108,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
             };
             let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
             if let Some(point) = found.point {
+                memo.anchors_changed();
                 env.narrative = Some(point);
                 narrative_id = Some(id.clone());
                 if point.grain() == calendar::Grain::Day {
@@ -96,9 +125,7 @@ pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
 
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
 fn is_trigger(tok: &Tok) -> bool {
-    tok.number
-        || tok.info.is_some_and(|i| !i.entries.is_empty() || !i.holidays.is_empty())
-        || matches!(tok.norm.as_str(), "'" | "‘" | "half" | "recent" | "q")
+    tok.number || tok.flags.trigger
 }
 
 fn timex_mod(code: &str) -> Option<TimexMod> {
@@ -259,7 +286,7 @@ impl Grammar<'_> {
         let (day, e) = self.day_ref(i)?;
         Some(match day.point {
             Some(p) => Found::date(e, p, day.source),
-            None => Found::other(e, TimexType::Date, day.unknown, day.source),
+            None => Found::other(e, TimexType::Date, day.unknown.into_owned(), day.source),
         })
     }
 

@@ -3,6 +3,8 @@
 //! following day", "that week"), and lengths and recurrences ("three days", "a few days",
 //! "every week").
 
+use std::borrow::Cow;
+
 use annalist_core::TimexType;
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -18,29 +20,38 @@ pub(crate) struct DayRef {
     pub point: Option<Point>,
     /// What it came from.
     pub source: Source,
-    /// The value to write when the day is unknown.
-    pub unknown: String,
+    /// The value to write when the day is unknown (only read when `point` is `None`).
+    pub unknown: Cow<'static, str>,
     /// A part of the day the words carry ("tonight").
     pub part: Option<&'static str>,
 }
+
+/// The value of a day nothing is known of.
+pub(crate) const UNKNOWN_DAY: &str = "XXXX-XX-XX";
 
 impl Grammar<'_> {
     /// A day: "today", "tomorrow", "the day before yesterday", "tonight", a weekday ("said
     /// Thursday", "next Tuesday", "Wednesday of next week"), a full date or a holiday.
     pub fn day_ref(&self, i: usize) -> Option<(DayRef, usize)> {
+        self.memo.anchored(&self.memo.day_ref, i, || self.read_day_ref(i))
+    }
+
+    fn read_day_ref(&self, i: usize) -> Option<(DayRef, usize)> {
         if let Some(found) = self.deictic(i) {
             return Some(found);
         }
         if let Some((parts, e)) = self.calendar_date(i).filter(|(p, _)| p.day.is_some()) {
             let (point, source) = self.resolve(parts);
             return Some((
-                DayRef { point: Some(point), source, unknown: "XXXX-XX-XX".to_owned(), part: None },
+                DayRef { point: Some(point), source, unknown: UNKNOWN_DAY.into(), part: None },
                 e,
             ));
         }
         if let Some(f) = self.weekday_expr(i).or_else(|| self.holiday(i, None)) {
             let (e, point, source) = (f.end, f.point, f.source);
-            return Some((DayRef { point, source, unknown: f.value(), part: None }, e));
+            // The value is written only when the day is unknown (most days are known).
+            let unknown = if point.is_some() { UNKNOWN_DAY.into() } else { f.value().into() };
+            return Some((DayRef { point, source, unknown, part: None }, e));
         }
         None
     }
@@ -65,13 +76,13 @@ impl Grammar<'_> {
         let Some(dct) = self.env.dct else {
             let unknown = if offset == 0 { "PRESENT_REF" } else { "XXXX-XX-XX" };
             return Some((
-                DayRef { point: None, source: Source::Unknown, unknown: unknown.to_owned(), part },
+                DayRef { point: None, source: Source::Unknown, unknown: unknown.into(), part },
                 e,
             ));
         };
         let point = day_point(dct + Duration::days(i64::from(offset)));
         Some((
-            DayRef { point: Some(point), source: Source::Document, unknown: "XXXX-XX-XX".to_owned(), part },
+            DayRef { point: Some(point), source: Source::Document, unknown: UNKNOWN_DAY.into(), part },
             e,
         ))
     }

@@ -4,7 +4,7 @@
 
 use annalist_core::Span;
 
-use super::words::{self, WordInfo};
+use super::words::{self, WordFlags, WordInfo};
 use crate::segment::{Token, TokenKind};
 
 /// One token as the grammar sees it.
@@ -22,46 +22,57 @@ pub(crate) struct Tok {
     pub glued: bool,
     /// What the lexicon knows of it (looked up once).
     pub info: Option<&'static WordInfo>,
+    /// Its flags in the lexicon (all false when it is none of its words).
+    pub flags: WordFlags,
     /// Its value and digit count when it is one to nine ASCII digits.
     pub digits: Option<(u32, usize)>,
 }
 
-/// Whether segmenter tokens hold a number or a word that names time by itself: a cheap test,
-/// without allocation, that lets the tagger skip a sentence.
-pub(crate) fn mentions_time(text: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| match t.kind {
+/// The end of the sentence whose first token is `tokens[begin]` (the index after its last
+/// token), and whether it holds a number or a word that names time by itself: a cheap test,
+/// without allocation, that lets the tagger skip a sentence. One pass over the tokens.
+pub(crate) fn scan_sentence(text: &str, tokens: &[Token], begin: usize) -> (usize, bool) {
+    let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return (begin, false) };
+    let mut mentions = false;
+    let mut end = begin;
+    while let Some(t) = tokens.get(end)
+        && t.sentence == sentence
+    {
+        mentions = mentions || mentions_time(text, t);
+        end += 1;
+    }
+    (end, mentions)
+}
+
+/// Whether a token is a number or a word that names time by itself.
+fn mentions_time(text: &str, t: &Token) -> bool {
+    match t.kind {
         TokenKind::Number => true,
-        TokenKind::Punct => matches!(t.span.slice(text), "'" | "‘"),
-        TokenKind::Word => word_mentions_time(t.span.slice(text)),
-    })
+        TokenKind::Punct => matches!(slice(text, t.span), "'" | "‘"),
+        TokenKind::Word => word_mentions_time(slice(text, t.span)),
+    }
+}
+
+/// The text of `span` (as [`Span::slice`], inlined: this runs at every token).
+#[inline]
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
 }
 
 /// Whether a word, or a hyphen-joined part of it, is a strong time word or holds a digit;
-/// compared case-insensitively in a stack buffer.
+/// compared case-insensitively without allocating.
 fn word_mentions_time(word: &str) -> bool {
     let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
-    if !word.is_ascii() {
-        return word.to_lowercase().split('-').any(words::is_strong);
-    }
     let bytes = word.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    bytes.split(|&b| b == b'-').any(|part| {
-        // Parts longer than the longest strong word are none; the shape test (first and last
-        // letter, length) rejects most words before they are lower-cased and looked up.
-        let (Some(&first), Some(&last)) = (part.first(), part.last()) else { return false };
-        let mut buf = [0u8; 16];
-        if part.len() > buf.len()
-            || !words::may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), part.len())
-        {
-            return false;
+    // One pass over the bytes: any non-ASCII byte takes the general path.
+    let mut digit = false;
+    for &b in bytes {
+        if !b.is_ascii() {
+            return word.to_lowercase().split('-').any(words::is_strong);
         }
-        let buf = &mut buf[..part.len()];
-        buf.copy_from_slice(part);
-        buf.make_ascii_lowercase();
-        std::str::from_utf8(buf).is_ok_and(words::is_strong)
-    })
+        digit |= b.is_ascii_digit();
+    }
+    digit || bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
 }
 
 /// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`
@@ -71,8 +82,9 @@ pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], pool: &mut Vec<Tok>)
     let mut out = Pool { toks: pool, len: 0 };
     let mut last_end = usize::MAX;
     for t in tokens {
-        let text = t.span.slice(text);
-        if t.kind == TokenKind::Word && text.contains(|c: char| c == '-' || c.is_ascii_digit()) {
+        let text = slice(text, t.span);
+        // ('-' and digits are ASCII bytes, never inside a multi-byte character.)
+        if t.kind == TokenKind::Word && text.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
             split_word(text, t.span.start, last_end, &mut out);
         } else if t.kind == TokenKind::Word
             && let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
@@ -107,6 +119,7 @@ impl Pool<'_> {
                 capital: false,
                 glued: false,
                 info: None,
+                flags: WordFlags::default(),
                 digits: None,
             });
         }
@@ -120,7 +133,10 @@ impl Pool<'_> {
             slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
         }
         let first = text.chars().next();
-        slot.info = words::lookup(&slot.norm);
+        (slot.info, slot.flags) = match words::lookup_with_flags(&slot.norm) {
+            Some((info, flags)) => (Some(info), flags),
+            None => (None, WordFlags::default()),
+        };
         let norm = slot.norm.as_bytes();
         slot.digits = (!norm.is_empty() && norm.len() <= 9 && norm.iter().all(u8::is_ascii_digit))
             .then(|| (norm.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), norm.len()));

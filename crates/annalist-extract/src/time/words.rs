@@ -322,6 +322,21 @@ pub(crate) struct WordInfo {
     pub strong: bool,
     /// The tense it shows, if a cue word.
     pub tense: Option<Tense>,
+    /// The flags the tagger reads at every token, copied out of this struct.
+    pub flags: WordFlags,
+}
+
+/// What the tagger asks of every token, kept beside the word in the lookup table so that
+/// asking does not follow a pointer to its [`WordInfo`].
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordFlags {
+    /// Whether it names time by itself (see [`STRONG`]).
+    pub strong: bool,
+    /// Whether it may start a time expression: it starts a phrase of the lexicon or a holiday
+    /// name, or the rules read it first ("'90s", "half an hour", "recent years", "Q3").
+    pub trigger: bool,
+    /// The tense it shows, if a cue word.
+    pub tense: Option<Tense>,
 }
 
 /// Every word the time lexicon knows, looked up once per token.
@@ -338,6 +353,12 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
     }
     for (word, tense) in TENSE_CUES.iter() {
         map.entry(word).or_default().tense = Some(*tense);
+    }
+    for (word, info) in map.iter_mut() {
+        let trigger = !info.entries.is_empty()
+            || !info.holidays.is_empty()
+            || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
+        info.flags = WordFlags { strong: info.strong, trigger, tense: info.tense };
     }
     map
 });
@@ -399,13 +420,100 @@ pub(crate) fn is_strong(word: &str) -> bool {
     STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
 }
 
+/// Whether an ASCII word, in any case, is a strong word (see [`STRONG`]) of at most
+/// [`PackedKey::MAX_LEN`] bytes: [`is_strong`] of its lower-case form, without building it.
+pub(crate) fn is_strong_ascii(word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
+    if word.len() > PackedKey::MAX_LEN
+        || !may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), word.len())
+    {
+        return false;
+    }
+    let mut buf = [0u8; PackedKey::MAX_LEN];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    let key = PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() };
+    PACKED.get(key).is_some_and(|(_, flags)| flags.strong)
+}
+
 /// What the lexicon knows of a lower-cased word.
 pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
+    lookup_with_flags(word).map(|(info, _)| info)
+}
+
+/// What the lexicon knows of a lower-cased word, with its flags.
+pub(crate) fn lookup_with_flags(word: &str) -> Option<(&'static WordInfo, WordFlags)> {
     if !SHAPES.may_hold(word) {
         return None;
     }
-    LEXICON.get(word)
+    match PackedKey::of(word.as_bytes()) {
+        Some(key) => PACKED.get(key),
+        None => LEXICON.get(word).map(|info| (info, info.flags)),
+    }
 }
+
+/// A word of at most 16 bytes packed into one integer (zero-padded) with its length: two
+/// such keys are the same word when the integers are equal, so a lookup compares two
+/// integers instead of calling `memcmp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PackedKey {
+    bytes: u128,
+    len: usize,
+}
+
+impl PackedKey {
+    const MAX_LEN: usize = 16;
+
+    /// The key of `word`, or `None` when it is longer than [`PackedKey::MAX_LEN`].
+    fn of(word: &[u8]) -> Option<PackedKey> {
+        let mut buf = [0u8; Self::MAX_LEN];
+        buf.get_mut(..word.len())?.copy_from_slice(word);
+        Some(PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() })
+    }
+
+    fn hash(self) -> u64 {
+        let mixed = (self.bytes as u64) ^ ((self.bytes >> 64) as u64).rotate_left(29) ^ self.len as u64;
+        let x = mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x ^ (x >> 31)
+    }
+}
+
+/// The lexicon's words of at most [`PackedKey::MAX_LEN`] bytes in an open-addressing table of
+/// packed keys (linear probing, at most half full); longer words are in [`LEXICON`] only.
+#[derive(Debug)]
+struct PackedLexicon {
+    slots: Vec<Option<(PackedKey, &'static WordInfo, WordFlags)>>,
+    mask: usize,
+}
+
+impl PackedLexicon {
+    fn new(lexicon: &'static WordMap<WordInfo>) -> PackedLexicon {
+        let size = (lexicon.len() * 2).next_power_of_two().max(16);
+        let mut table = PackedLexicon { slots: vec![None; size], mask: size - 1 };
+        for (word, info) in lexicon {
+            let Some(key) = PackedKey::of(word.as_bytes()) else { continue };
+            let mut slot = key.hash() as usize & table.mask;
+            while table.slots[slot].is_some() {
+                slot = (slot + 1) & table.mask;
+            }
+            table.slots[slot] = Some((key, info, info.flags));
+        }
+        table
+    }
+
+    fn get(&self, key: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
+        let mut slot = key.hash() as usize & self.mask;
+        loop {
+            match self.slots[slot] {
+                Some((k, info, flags)) if k == key => return Some((info, flags)),
+                Some(_) => slot = (slot + 1) & self.mask,
+                None => return None,
+            }
+        }
+    }
+}
+
+static PACKED: LazyLock<PackedLexicon> = LazyLock::new(|| PackedLexicon::new(&LEXICON));
 
 /// Function words that occur in strong phrases ("at present", "the past") but say nothing of
 /// time alone.
