@@ -157,6 +157,8 @@ pub(crate) struct Lexicon {
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
+    /// The [`quick_hash`] filter of the keys of `cues_by_first_word`.
+    pub cue_bits: Vec<u64>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -283,16 +285,14 @@ fn load() -> Lexicon {
             (word, Known { lemma, anchors, cue })
         })
         .collect();
-    let mut inflection_bits = vec![0u64; QUICK_BITS / 64];
-    for key in inflections.keys() {
-        let h = quick_hash(key.as_bytes());
-        inflection_bits[h / 64] |= 1 << (h % 64);
-    }
+    let inflection_bits = quick_filter(inflections.keys());
+    let cue_bits = quick_filter(cues_by_first_word.keys());
     Lexicon {
         patterns,
         by_anchor,
         inflections,
         inflection_bits,
+        cue_bits,
         cues,
         cues_by_first_word,
         complements,
@@ -302,6 +302,22 @@ fn load() -> Lexicon {
 
 /// Number of bits of the [`quick_hash`] filter.
 const QUICK_BITS: usize = 1 << 16;
+
+/// The [`quick_hash`] filter of `keys`: a bit set for each key.
+fn quick_filter<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<u64> {
+    let mut bits = vec![0u64; QUICK_BITS / 64];
+    for key in keys {
+        let h = quick_hash(key.as_bytes());
+        bits[h / 64] |= 1 << (h % 64);
+    }
+    bits
+}
+
+/// Whether the [`quick_hash`] filter `bits` may hold `word`.
+fn may_hold(bits: &[u64], word: &str) -> bool {
+    let h = quick_hash(word.as_bytes());
+    bits[h / 64] & (1 << (h % 64)) != 0
+}
 
 /// A cheap hash of a word for the [`Lexicon::inflection_bits`] filter: its length and its
 /// first two and last three bytes, in `0..QUICK_BITS`.
@@ -325,14 +341,17 @@ impl Lexicon {
     /// when the word has no known lemma: every cue's first word has one, unless it ends in a
     /// possessive).
     pub(crate) fn known(&self, word: &str) -> (Option<(&str, bool)>, bool) {
+        if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+            // No possessive ending to strip (0x99 ends a typographic apostrophe): most words.
+            let known = if may_hold(&self.inflection_bits, word) { self.inflections.get(word) } else { None };
+            return match known {
+                Some(known) => (Some((known.lemma.as_str(), known.anchors)), known.cue),
+                None => (None, false),
+            };
+        }
         let stripped = super::lemma::strip_possessive(word);
         let whole = stripped.len() == word.len();
-        let h = quick_hash(stripped.as_bytes());
-        let known = if self.inflection_bits[h / 64] & (1 << (h % 64)) == 0 {
-            None
-        } else {
-            self.inflections.get(stripped)
-        };
+        let known = if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
         let Some(known) = known else {
             return (None, !whole && self.cues_by_first_word.contains_key(word));
         };
@@ -343,6 +362,11 @@ impl Lexicon {
         let anchors =
             self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
         (Some((lemma, anchors)), self.cues_by_first_word.contains_key(word))
+    }
+
+    /// Whether `word` is the first word of a modality cue.
+    pub(crate) fn starts_cue(&self, word: &str) -> bool {
+        may_hold(&self.cue_bits, word) && self.cues_by_first_word.contains_key(word)
     }
 
     /// The mode a verbal event of type `verbal` takes from an embedded event.

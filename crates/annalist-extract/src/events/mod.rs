@@ -103,8 +103,9 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 /// Codes the events of a document, in text order.
 pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let lower = sentence::lower_text(cx);
-    let doc = sentence::DocWords::new(cx, &lower);
+    let mut lower_buf = String::new();
+    let facts = sentence::TokenFacts::read(cx, &mut lower_buf);
+    let doc = sentence::DocWords::new(cx, &lower_buf, facts);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
     let mut start = 0;

@@ -7,36 +7,82 @@ use super::lexicon::LEXICON;
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
-/// The lower-case text of the tokens of a document that are not lower-case already, with
-/// typographic apostrophes made plain, one after another in one buffer; for each token,
-/// where its text ends in the buffer (`None` when the text itself is lower-case).
-pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<Option<usize>>) {
-    let mut buf = String::new();
-    let mut ends = Vec::with_capacity(cx.segmentation.tokens.len());
-    for t in &cx.segmentation.tokens {
-        let word = t.span.slice(cx.text);
-        if word.is_ascii() {
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                ends.push(None);
-                continue;
-            }
+/// What the coder needs to know about every token of a document but its lower-case text,
+/// read in one pass over the tokens; the lower-case forms that differ from the text are
+/// written to a buffer the caller keeps (see [`DocWords::new`]).
+#[derive(Debug)]
+pub(crate) struct TokenFacts {
+    /// For each token, where its lower-case text ends in the buffer (`None` when the text
+    /// itself is lower-case).
+    ends: Vec<Option<usize>>,
+    /// Known lemma of each word token, when the lexicon knows one.
+    lemmas: Vec<Option<&'static str>>,
+    /// Whether each token can anchor a trigger.
+    anchors: Vec<bool>,
+    /// Whether each token is the first word of a modality cue.
+    cues: Vec<bool>,
+    /// Whether each token starts with a capital letter.
+    capitalised: Vec<bool>,
+}
+
+impl TokenFacts {
+    /// Reads the tokens of `cx`, appending the lower-case text of those that are not
+    /// lower-case already (typographic apostrophes made plain) to `buf`, one after another.
+    pub(crate) fn read(cx: &Context<'_>, buf: &mut String) -> TokenFacts {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        let n = cx.segmentation.tokens.len();
+        let mut facts = TokenFacts {
+            ends: Vec::with_capacity(n),
+            lemmas: Vec::with_capacity(n),
+            anchors: Vec::with_capacity(n),
+            cues: Vec::with_capacity(n),
+            capitalised: Vec::with_capacity(n),
+        };
+        for t in &cx.segmentation.tokens {
+            let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+            let bytes = text.as_bytes();
+            let (ascii, upper) = bytes
+                .iter()
+                .fold((true, false), |(ascii, upper), b| (ascii && b.is_ascii(), upper || b.is_ascii_uppercase()));
             let at = buf.len();
-            buf.push_str(word);
-            buf[at..].make_ascii_lowercase();
-        } else if word.chars().all(|c| !c.is_uppercase() && c != '’') {
-            ends.push(None);
-            continue;
-        } else {
-            let lower = word.to_lowercase();
-            if lower.contains('’') {
-                buf.push_str(&lower.replace('’', "'"));
+            let lowered = if ascii {
+                if upper {
+                    buf.push_str(text);
+                    buf[at..].make_ascii_lowercase();
+                }
+                upper
+            } else if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                false
             } else {
-                buf.push_str(&lower);
-            }
+                let lower = text.to_lowercase();
+                if lower.contains('’') {
+                    buf.push_str(&lower.replace('’', "'"));
+                } else {
+                    buf.push_str(&lower);
+                }
+                true
+            };
+            let word = if lowered { &buf[at..] } else { text };
+            let (lemma, anchor, cue) = match t.kind {
+                TokenKind::Word => {
+                    let (known, cue) = lex.known(word);
+                    let (lemma, anchor) = known.map_or((None, false), |(l, a)| (Some(l), a));
+                    (lemma, anchor, cue)
+                }
+                _ => (None, false, lex.starts_cue(word)),
+            };
+            let capital = match bytes.first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.chars().next().is_some_and(char::is_uppercase),
+            };
+            facts.ends.push(lowered.then_some(buf.len()));
+            facts.lemmas.push(lemma);
+            facts.anchors.push(anchor);
+            facts.cues.push(cue);
+            facts.capitalised.push(capital);
         }
-        ends.push(Some(buf.len()));
+        facts
     }
-    (buf, ends)
 }
 
 /// What the coder needs to know about every token of a document, computed once.
@@ -56,48 +102,25 @@ pub(crate) struct DocWords<'a> {
 }
 
 impl<'a> DocWords<'a> {
-    /// Reads the tokens of `cx`; `lower` is [`lower_text`] of it.
-    pub(crate) fn new(cx: &Context<'a>, lower: &'a (String, Vec<Option<usize>>)) -> DocWords<'a> {
-        let lex = &*LEXICON;
-        let (buf, ends) = lower;
-        let n = cx.segmentation.tokens.len();
-        let (mut words, mut lemmas, mut anchors, mut cues, mut capitalised) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
+    /// The words of `cx` from their [`TokenFacts`]; `buf` is the buffer they were read with.
+    pub(crate) fn new(cx: &Context<'a>, buf: &'a str, facts: TokenFacts) -> DocWords<'a> {
         let mut from = 0;
-        for (t, &end) in cx.segmentation.tokens.iter().zip(ends) {
-            let text = t.span.slice(cx.text);
-            let word = match end {
+        let lower = cx
+            .segmentation
+            .tokens
+            .iter()
+            .zip(&facts.ends)
+            .map(|(t, &end)| match end {
                 Some(to) => {
                     let word = &buf[from..to];
                     from = to;
                     word
                 }
-                None => text,
-            };
-            let (lemma, anchor, cue) = match t.kind {
-                TokenKind::Word => {
-                    let (known, cue) = lex.known(word);
-                    let (lemma, anchor) = known.map_or((None, false), |(l, a)| (Some(l), a));
-                    (lemma, anchor, cue)
-                }
-                _ => (None, false, lex.cues_by_first_word.contains_key(word)),
-            };
-            let capital = match text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text.chars().next().is_some_and(char::is_uppercase),
-            };
-            words.push(word);
-            lemmas.push(lemma);
-            anchors.push(anchor);
-            cues.push(cue);
-            capitalised.push(capital);
-        }
-        DocWords { lower: words, lemmas, anchors, cues, capitalised }
+                None => t.span.slice(cx.text),
+            })
+            .collect();
+        let TokenFacts { lemmas, anchors, cues, capitalised, .. } = facts;
+        DocWords { lower, lemmas, anchors, cues, capitalised }
     }
 }
 
