@@ -133,13 +133,33 @@ pub(crate) struct Cue {
 /// What the lexicon knows of a word form.
 #[derive(Debug)]
 pub(crate) struct Known {
-    /// Its lemma.
-    pub lemma: String,
+    /// Its lemma (`None` for a function word the lemmatiser does not know).
+    pub lemma: Option<String>,
     /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
     /// itself does.
     pub anchors: bool,
     /// Whether the form is the first word of a modality cue.
     pub cue: bool,
+    /// The [`super::wordlist::WordList`]s the form is in.
+    pub classes: u64,
+}
+
+/// What the lexicon knows of a word of a text (see [`Lexicon::known`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordFacts<'a> {
+    /// The known lemma.
+    pub lemma: Option<&'a str>,
+    /// Whether the word can anchor a pattern.
+    pub anchors: bool,
+    /// Whether the word is the first word of a modality cue.
+    pub cue: bool,
+    /// The [`super::wordlist::WordList`]s the word is in.
+    pub classes: u64,
+}
+
+impl WordFacts<'_> {
+    /// A word the lexicon knows nothing of.
+    const UNKNOWN: WordFacts<'static> = WordFacts { lemma: None, anchors: false, cue: false, classes: 0 };
 }
 
 /// The compiled lexicon.
@@ -152,7 +172,8 @@ pub(crate) struct Lexicon {
     /// Every word the lemmatiser maps onto a lemma → that lemma (see
     /// [`super::lemma::inflections`]). The forms it knows are each lemma, each irregular
     /// form, and the first words of the modality cues that are no inflection of a known
-    /// lemma (so that a word with no known form can be passed over at once).
+    /// lemma (so that a word with no known form can be passed over at once); and the words
+    /// of the [`super::wordlist::ALL`] lists, with no lemma unless they have one.
     pub inflections: FastMap<String, Known>,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
@@ -277,14 +298,24 @@ fn load() -> Lexicon {
     for word in cue_words {
         forms.insert(word.clone(), word);
     }
-    let inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
+    let mut inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
             let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
             let cue = cues_by_first_word.contains_key(&word);
-            (word, Known { lemma, anchors, cue })
+            (word, Known { lemma: Some(lemma), anchors, cue, classes: 0 })
         })
         .collect();
+    // The function words go into the same table, so that one lookup per token reads all.
+    for list in super::wordlist::ALL {
+        for &word in list.words {
+            assert_eq!(super::lemma::strip_possessive(word), word, "{word}: a possessive ending");
+            inflections
+                .entry(word.to_owned())
+                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
+                .classes |= list.bit;
+        }
+    }
     let inflection_bits = quick_filter(inflections.keys());
     let cue_bits = quick_filter(cues_by_first_word.keys());
     Lexicon {
@@ -333,35 +364,44 @@ fn quick_hash(word: &[u8]) -> usize {
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 impl Lexicon {
-    /// The known lemma of a lower-case word (what [`super::lemma::lemmatise`] gives with the
-    /// known forms, in one lookup), and whether the word can anchor a pattern:
-    /// its lemma starts one, or (when the word is not its own lemma) the word itself does.
-    ///
-    /// Also whether the word is the first word of a modality cue (the last field; given also
-    /// when the word has no known lemma: every cue's first word has one, unless it ends in a
-    /// possessive).
-    pub(crate) fn known(&self, word: &str) -> (Option<(&str, bool)>, bool) {
+    /// What is known of a lower-case word, in one lookup: its known lemma (what
+    /// [`super::lemma::lemmatise`] gives with the known forms), whether it can anchor a
+    /// pattern (its lemma starts one, or, when the word is not its own lemma, the word itself
+    /// does), whether it is the first word of a modality cue (given also when the word has no
+    /// known lemma: every cue's first word has one, unless it ends in a possessive), and the
+    /// word lists it is in.
+    pub(crate) fn known(&self, word: &str) -> WordFacts<'_> {
         if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
             // No possessive ending to strip (0x99 ends a typographic apostrophe): most words.
-            let known = if may_hold(&self.inflection_bits, word) { self.inflections.get(word) } else { None };
-            return match known {
-                Some(known) => (Some((known.lemma.as_str(), known.anchors)), known.cue),
-                None => (None, false),
-            };
+            if !may_hold(&self.inflection_bits, word) {
+                return WordFacts::UNKNOWN;
+            }
+            return self.inflections.get(word).map_or(WordFacts::UNKNOWN, |known| WordFacts {
+                lemma: known.lemma.as_deref(),
+                anchors: known.anchors,
+                cue: known.cue,
+                classes: known.classes,
+            });
         }
         let stripped = super::lemma::strip_possessive(word);
         let whole = stripped.len() == word.len();
         let known = if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
-        let Some(known) = known else {
-            return (None, !whole && self.cues_by_first_word.contains_key(word));
-        };
-        let lemma = known.lemma.as_str();
         if whole {
-            return (Some((lemma, known.anchors)), known.cue);
+            return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
+                lemma: known.lemma.as_deref(),
+                anchors: known.anchors,
+                cue: known.cue,
+                classes: known.classes,
+            });
         }
+        // A possessive: no function word; the cue and anchor facts are of the whole word.
+        let cue = self.cues_by_first_word.contains_key(word);
+        let Some(lemma) = known.and_then(|k| k.lemma.as_deref()) else {
+            return WordFacts { cue, ..WordFacts::UNKNOWN };
+        };
         let anchors =
             self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
-        (Some((lemma, anchors)), self.cues_by_first_word.contains_key(word))
+        WordFacts { lemma: Some(lemma), anchors, cue, classes: 0 }
     }
 
     /// Whether `word` is the first word of a modality cue.

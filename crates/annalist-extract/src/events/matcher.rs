@@ -2,6 +2,7 @@
 
 use super::lexicon::{Coding, LEXICON, MAX_GAP, UseKind};
 use super::sentence::SentenceView;
+use super::wordlist::WordList;
 
 /// A pattern matched in a sentence.
 #[derive(Debug, Clone)]
@@ -17,7 +18,7 @@ pub(crate) struct Match {
 }
 
 /// Words before a noun that show the next word is used as a noun.
-const NOMINAL_MARKERS: &[&str] = &[
+pub(super) const NOMINAL_MARKERS: WordList = WordList::new(8, &[
     "the",
     "a",
     "an",
@@ -60,7 +61,7 @@ const NOMINAL_MARKERS: &[&str] = &[
     "during",
     "amid",
     "against",
-];
+]);
 
 fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else { return false };
@@ -120,16 +121,16 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
 }
 
 /// Articles and possessive determiners.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: WordList = WordList::new(9, &[
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "any", "no",
     "some", "such", "every", "each",
-];
+]);
 
 /// Prepositions that may follow a gerund used as a noun.
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: WordList = WordList::new(10, &[
     "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against", "near", "along",
     "across", "during", "after", "before", "and", "or",
-];
+]);
 
 /// The last token of `pattern` matched from `start` (whose first element matched), if any.
 fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
@@ -203,3 +204,4 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     }
     out
 }
+

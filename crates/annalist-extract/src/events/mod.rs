@@ -15,6 +15,7 @@ mod lexicon;
 mod matcher;
 mod modality;
 mod sentence;
+mod wordlist;
 
 use annalist_core::{
     Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, TimeExpr,
@@ -24,6 +25,7 @@ use chrono::NaiveDate;
 use self::clause::Subject;
 use self::lexicon::{Coding, LEXICON};
 use self::sentence::SentenceView;
+use self::wordlist::WordList;
 use crate::Context;
 use crate::actors::ActorLayer;
 
@@ -78,9 +80,33 @@ impl Draft {
     }
 }
 
-fn actor(layer: &ActorLayer, mention: usize) -> Option<&Actor> {
-    let id = &layer.mentions.get(mention)?.actor;
-    layer.actors.binary_search_by(|a| a.id.cmp(id)).ok().map(|i| &layer.actors[i])
+/// The actor layer with the actor of each mention found once per document: the coder asks
+/// for it many times per event.
+struct Cast<'a> {
+    /// The actors and their mentions.
+    layer: &'a ActorLayer,
+    /// Index (into `layer.actors`) of each mention's actor, when the layer lists it.
+    actor_of: Vec<Option<usize>>,
+}
+
+impl<'a> Cast<'a> {
+    fn new(layer: &'a ActorLayer) -> Cast<'a> {
+        let actor_of = layer
+            .mentions
+            .iter()
+            .map(|m| layer.actors.binary_search_by(|a| a.id.cmp(&m.actor)).ok())
+            .collect();
+        Cast { layer, actor_of }
+    }
+
+    /// The index of the actor of mention `mention` (equal indices: the same actor).
+    fn actor_index(&self, mention: usize) -> Option<usize> {
+        self.actor_of.get(mention).copied().flatten()
+    }
+}
+
+fn actor<'a>(cast: &Cast<'a>, mention: usize) -> Option<&'a Actor> {
+    cast.actor_index(mention).map(|i| &cast.layer.actors[i])
 }
 
 /// The country an actor belongs to: its country, else the first three letters of its code.
@@ -101,7 +127,8 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 }
 
 /// Codes the events of a document, in text order.
-pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
+pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
+    let actors = &Cast::new(layer);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut lower_buf = String::new();
     let facts = sentence::TokenFacts::read(cx, &mut lower_buf);
@@ -113,7 +140,7 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
         let range = start..start + all_tokens[start..].partition_point(|t| t.sentence <= index);
         start = range.end;
-        let view = SentenceView::new(cx, &doc, range.clone(), &actors.mentions);
+        let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);
@@ -133,7 +160,7 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
                     let a = actor(actors, m)?;
                     Some(Participant {
                         actor: a.id.clone(),
-                        span: actors.mentions[m].span,
+                        span: actors.layer.mentions[m].span,
                         code: participant_code(a, date),
                     })
                 })
@@ -156,7 +183,7 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
 }
 
 /// Finds, reads and links the events of one sentence, appending them to `drafts`.
-fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, drafts: &mut Vec<Draft>) {
+fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, drafts: &mut Vec<Draft>) {
     let lex = &*LEXICON;
     let matches = matcher::find(view);
     let first = drafts.len();
@@ -187,9 +214,10 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
         if drafts[k].absorbed {
             continue;
         }
-        let earlier = previous.map(|p| drafts[p].clone());
-        read_participants(view, actors, &mut drafts[k], earlier.as_ref());
-        read_modality(view, &mut drafts[k], earlier.as_ref());
+        let (before, rest) = drafts.split_at_mut(k);
+        let earlier = previous.map(|p| &before[p]);
+        read_participants(view, actors, &mut rest[0], earlier);
+        read_modality(view, &mut rest[0], earlier);
         previous = Some(k);
     }
     merge_elaborations(view, &mut drafts[first..]);
@@ -213,7 +241,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
     for m in 0..view.len() {
-        if view.lower[m] != "must" || view.is_word_in(m + 1, &["have", "not"]) {
+        if view.lower[m] != "must" || view.is_word_in(m + 1, NOT_A_DEMAND) {
             continue;
         }
         let Some(r) = (0..m).rev().take(40).take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else {
@@ -266,13 +294,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
             let (a_end, b_start) = (drafts[k].end, drafts[j].start);
             let gap_clear = (a_end + 1..b_start).all(|t| {
                 !view.is_break(t)
-                    && !view.is_word_in(
-                        t,
-                        &[
-                            "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as",
-                            "after", "before", "since", "until",
-                        ],
-                    )
+                    && !view.is_word_in(t, CLAUSE_JOINERS)
             });
             if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
                 break;
@@ -302,7 +324,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 
 /// Prepositions and subordinators that make a phrase a circumstance of the sentence's main
 /// event ("after fierce fighting", "in protest of the arrest", "because of fighting").
-const CIRCUMSTANCE: &[&str] = &[
+pub(super) const CIRCUMSTANCE: WordList = WordList::new(0, &[
     "between",
     "among",
     "like",
@@ -333,7 +355,7 @@ const CIRCUMSTANCE: &[&str] = &[
     "into",
     "at",
     "than",
-];
+]);
 
 /// Words a noun phrase may hold between its preposition and its head.
 fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
@@ -342,13 +364,7 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
         || view.tokens[k].kind == crate::segment::TokenKind::Number
         || (view.tokens[k].kind == crate::segment::TokenKind::Word
             && !view.is_word_in(k, CIRCUMSTANCE)
-            && !view.is_word_in(
-                k,
-                &[
-                    "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were",
-                    "will", "would", "if", "unless", "whether", "when", "while", "because", "as",
-                ],
-            ))
+            && !view.is_word_in(k, NOUN_PHRASE_ENDS))
 }
 
 /// Whether a draft is a circumstance rather than a main predication: a noun or gerund
@@ -377,10 +393,10 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         named |= view.mention_at[k].is_some() || view.original_first_char_upper(k);
     }
     if let Some(earlier) = earlier_event {
-        if d.start >= 1 && view.is_word_in(d.start - 1, &["to"]) {
+        if d.start >= 1 && view.is_word_in(d.start - 1, TO) {
             return true;
         }
-        if (earlier..=d.start).any(|k| view.is_word_in(k, &["saying", "adding", "claiming", "arguing"])) {
+        if (earlier..=d.start).any(|k| view.is_word_in(k, GIVING_REASONS)) {
             return true;
         }
     }
@@ -390,7 +406,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         if view.is_break(k) {
             break;
         }
-        if view.is_word_in(k, &["which", "who", "whom", "whose", "where"]) {
+        if view.is_word_in(k, RELATIVE_PRONOUNS) {
             return true;
         }
     }
@@ -424,7 +440,7 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 }
 
 /// Source, target and place of a draft.
-fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft, previous: Option<&Draft>) {
+fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, previous: Option<&Draft>) {
     let limit = if d.nominal { 7 } else { 20 };
     let (from, mut to) = clause::object_range(view, d.start + 1, limit);
     if d.nominal {
@@ -434,7 +450,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
             .find(|&k| {
                 view.mention_at[k].is_none()
                     && (view.lower[k].ends_with("ed")
-                        || view.is_word_in(k, &["is", "was", "has", "had", "will", "would"]))
+                        || view.is_word_in(k, AUXILIARIES))
             })
             .unwrap_or(to);
     }
@@ -503,11 +519,11 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
     let place = (from..to).find_map(|k| {
         let m = view.mention_at[k]?;
         let after_preposition = k > 0
-            && view.is_word_in(k - 1, &["in", "at", "near", "outside", "inside", "across"])
-            || (k > 1 && view.is_word_in(k - 2, &["in", "at", "near", "outside", "inside", "across"]));
+            && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
+            || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
         let a = actor(actors, m)?;
         (after_preposition
-            && actors.mentions[m].kind == MentionKind::Location
+            && actors.layer.mentions[m].kind == MentionKind::Location
             && a.kind == ActorKind::Location)
             .then_some(m)
     });
@@ -522,7 +538,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
     let locative = |m: usize| {
         let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
         k.is_some_and(|k| {
-            (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, &["in", "at", "near", "outside", "inside"]))
+            (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS))
         })
     };
     if d.event_type() == Some(PloverType::Consult) {
@@ -550,9 +566,9 @@ fn read_modality(view: &SentenceView<'_>, d: &mut Draft, previous: Option<&Draft
         // A nominalisation is framed by its own clause's verb: "cooperation might coexist",
         // "fighting has not re-emerged", "such an attack would be a disaster".
         let after = d.end + 1..(d.end + 4).min(view.len());
-        if after.clone().any(|k| view.is_word_in(k, &["not", "never"]) || view.lower[k].ends_with("n't")) {
+        if after.clone().any(|k| view.is_word_in(k, NEGATIONS) || view.lower[k].ends_with("n't")) {
             d.modality = Modality::Negated;
-        } else if after.clone().any(|k| view.is_word_in(k, &["might", "may", "could", "can", "would"])) {
+        } else if after.clone().any(|k| view.is_word_in(k, SPECULATIVE_MODALS)) {
             d.modality = Modality::Speculative;
         }
     }
@@ -631,15 +647,15 @@ fn recode_intention(d: &mut Draft) {
 }
 
 /// A target that is the source itself ("pulled back its troops") is no target.
-fn drop_self_targets(actors: &ActorLayer, d: &mut Draft) {
-    let sources: Vec<_> = d.source.iter().filter_map(|&m| actor(actors, m)).map(|a| a.id.clone()).collect();
-    d.target.retain(|&m| actor(actors, m).is_none_or(|a| !sources.contains(&a.id)));
+fn drop_self_targets(actors: &Cast<'_>, d: &mut Draft) {
+    let sources: Vec<usize> = d.source.iter().filter_map(|&m| actors.actor_index(m)).collect();
+    d.target.retain(|&m| actors.actor_index(m).is_none_or(|a| !sources.contains(&a)));
 }
 
 /// The actor mentioned nearest the trigger in its sentence that is neither the source nor a
 /// mere place, when a troop movement names no counterpart ("reinforced the border ...
 /// following the downing of a Ukrainian drone").
-fn nearest_other_actor(view: &SentenceView<'_>, actors: &ActorLayer, d: &Draft) -> Option<usize> {
+fn nearest_other_actor(view: &SentenceView<'_>, actors: &Cast<'_>, d: &Draft) -> Option<usize> {
     let source_countries: Vec<&str> =
         d.source.iter().filter_map(|&m| actor(actors, m)).filter_map(country_of).collect();
     (d.start.saturating_sub(40)..(d.start + 40).min(view.len()))
@@ -656,7 +672,7 @@ fn nearest_other_actor(view: &SentenceView<'_>, actors: &ActorLayer, d: &Draft) 
 /// "The Ukrainian Armed Forces made a similar move": the type and mode of the text's
 /// previous event, by the new source. A party doing what was just done to it acts against
 /// the previous source; anyone else against the previous target.
-fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &ActorLayer) {
+fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &Cast<'_>) {
     for k in first..drafts.len() {
         if drafts[k].absorbed || drafts[k].coding != Coding::Repeat {
             continue;
@@ -679,6 +695,39 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &ActorLayer) {
         }
     }
 }
+
+/// "Must have" (an inference) and "must not" (a prohibition) after "must" lay no demand.
+pub(super) const NOT_A_DEMAND: WordList = WordList::new(11, &["have", "not"]);
+
+/// "To": before an infinitive of purpose.
+pub(super) const TO: WordList = WordList::new(12, &["to"]);
+
+/// Participles that introduce the reasons a speaker gives.
+pub(super) const GIVING_REASONS: WordList = WordList::new(13, &["saying", "adding", "claiming", "arguing"]);
+
+/// Words that open a relative clause.
+pub(super) const RELATIVE_PRONOUNS: WordList = WordList::new(14, &["which", "who", "whom", "whose", "where"]);
+
+/// Auxiliaries that end a nominalisation's own phrase.
+pub(super) const AUXILIARIES: WordList = WordList::new(15, &["is", "was", "has", "had", "will", "would"]);
+
+/// Prepositions before a place.
+pub(super) const PLACE_PREPOSITIONS: WordList = WordList::new(16, &["in", "at", "near", "outside", "inside", "across"]);
+
+/// Prepositions before where a meeting is held.
+pub(super) const MEETING_PLACE_PREPOSITIONS: WordList = WordList::new(17, &["in", "at", "near", "outside", "inside"]);
+
+/// Words that negate the clause verb after a nominalisation.
+pub(super) const NEGATIONS: WordList = WordList::new(18, &["not", "never"]);
+
+/// Modals that make the clause verb after a nominalisation speculative.
+pub(super) const SPECULATIVE_MODALS: WordList = WordList::new(19, &["might", "may", "could", "can", "would"]);
+
+/// Words that end the clause of a verbal act before the phrase that would be its content.
+pub(super) const CLAUSE_JOINERS: WordList = WordList::new(27, &[ "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as", "after", "before", "since", "until", ]);
+
+/// Words that cannot stand inside a noun phrase between its preposition and its head.
+pub(super) const NOUN_PHRASE_ENDS: WordList = WordList::new(28, &[ "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would", "if", "unless", "whether", "when", "while", "because", "as", ]);
 
 #[cfg(test)]
 mod tests {

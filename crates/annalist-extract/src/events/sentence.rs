@@ -4,6 +4,7 @@
 use annalist_core::Mention;
 
 use super::lexicon::LEXICON;
+use super::wordlist::{BREAK, WordList, is_break_punctuation};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,6 +24,9 @@ pub(crate) struct TokenFacts {
     cues: Vec<bool>,
     /// Whether each token starts with a capital letter.
     capitalised: Vec<bool>,
+    /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
+    /// phrase.
+    classes: Vec<u64>,
 }
 
 impl TokenFacts {
@@ -37,6 +41,7 @@ impl TokenFacts {
             anchors: Vec::with_capacity(n),
             cues: Vec::with_capacity(n),
             capitalised: Vec::with_capacity(n),
+            classes: Vec::with_capacity(n),
         };
         for t in &cx.segmentation.tokens {
             let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
@@ -63,13 +68,13 @@ impl TokenFacts {
                 true
             };
             let word = if lowered { &buf[at..] } else { text };
-            let (lemma, anchor, cue) = match t.kind {
+            let (lemma, anchor, cue, classes) = match t.kind {
                 TokenKind::Word => {
-                    let (known, cue) = lex.known(word);
-                    let (lemma, anchor) = known.map_or((None, false), |(l, a)| (Some(l), a));
-                    (lemma, anchor, cue)
+                    let known = lex.known(word);
+                    (known.lemma, known.anchors, known.cue, known.classes)
                 }
-                _ => (None, false, lex.starts_cue(word)),
+                TokenKind::Punct if is_break_punctuation(word) => (None, false, lex.starts_cue(word), BREAK),
+                _ => (None, false, lex.starts_cue(word), 0),
             };
             let capital = match bytes.first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
@@ -80,6 +85,7 @@ impl TokenFacts {
             facts.anchors.push(anchor);
             facts.cues.push(cue);
             facts.capitalised.push(capital);
+            facts.classes.push(classes);
         }
         facts
     }
@@ -99,6 +105,9 @@ pub(crate) struct DocWords<'a> {
     cues: Vec<bool>,
     /// Whether each token starts with a capital letter.
     capitalised: Vec<bool>,
+    /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
+    /// phrase.
+    classes: Vec<u64>,
 }
 
 impl<'a> DocWords<'a> {
@@ -119,8 +128,8 @@ impl<'a> DocWords<'a> {
                 None => t.span.slice(cx.text),
             })
             .collect();
-        let TokenFacts { lemmas, anchors, cues, capitalised, .. } = facts;
-        DocWords { lower, lemmas, anchors, cues, capitalised }
+        let TokenFacts { lemmas, anchors, cues, capitalised, classes, .. } = facts;
+        DocWords { lower, lemmas, anchors, cues, capitalised, classes }
     }
 }
 
@@ -141,6 +150,9 @@ pub(crate) struct SentenceView<'a> {
     pub mention_at: Vec<Option<usize>>,
     /// Whether each token starts with a capital letter.
     capitalised: &'a [bool],
+    /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
+    /// phrase.
+    classes: &'a [u64],
     /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
     pub adjectival: Vec<bool>,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
@@ -172,7 +184,8 @@ impl<'a> SentenceView<'a> {
             anchors,
             cues: &doc.cues[range.clone()],
             mention_at: Vec::new(),
-            capitalised: &doc.capitalised[range],
+            capitalised: &doc.capitalised[range.clone()],
+            classes: &doc.classes[range],
             adjectival: Vec::new(),
             reports: Vec::new(),
             has_anchor,
@@ -255,11 +268,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is punctuation that ends a phrase (comma, semicolon, dash, quote...).
     pub(crate) fn is_break(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
-            && matches!(
-                self.word(i),
-                "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]"
-            )
+        self.classes.get(i).is_some_and(|c| c & BREAK != 0)
     }
 
     /// Whether token `i` is a possessive: the token "'s" or a word ending in it.
@@ -268,8 +277,14 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Whether token `i` is a word in `words`.
-    pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.word(i))
+    pub(crate) fn is_word_in(&self, i: usize, list: WordList) -> bool {
+        let found = self.classes.get(i).is_some_and(|c| c & list.bit != 0);
+        debug_assert_eq!(
+            found,
+            self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && list.words.contains(&self.word(i)),
+            "a word list missing from wordlist::ALL?"
+        );
+        found
     }
 
     /// Distinct mentions of the tokens in `from..to`, in text order.
