@@ -307,6 +307,15 @@ fn load() -> Lexicon {
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
+    let report_starts = cues.iter().filter(|c| c.modality == Modality::Reported).filter_map(|c| c.words.first());
+    for word in report_starts {
+        if super::lemma::strip_possessive(word) == word {
+            inflections
+                .entry(word.clone())
+                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
+                .classes |= super::wordlist::REPORT_START;
+        }
+    }
     for list in super::wordlist::ALL {
         for &word in list.words {
             assert_eq!(super::lemma::strip_possessive(word), word, "{word}: a possessive ending");

@@ -23,7 +23,7 @@ use annalist_core::{
 use chrono::NaiveDate;
 
 use self::clause::Subject;
-use self::lexicon::{Coding, LEXICON};
+use self::lexicon::{Coding, LEXICON, Lexicon};
 use self::sentence::SentenceView;
 use self::wordlist::WordList;
 use crate::Context;
@@ -58,7 +58,8 @@ struct Draft {
     start: usize,
     end: usize,
     coding: Coding,
-    mode: Option<String>,
+    /// PLOVER mode (from the lexicon).
+    mode: Option<&'static str>,
     nominal: bool,
     source: Vec<usize>,
     target: Vec<usize>,
@@ -169,7 +170,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         events.push(Event {
             id: EventId(format!("e{}", events.len() + 1)),
             event_type,
-            mode: d.mode.clone(),
+            mode: d.mode.map(str::to_owned),
             source: participants(&d.source),
             target: participants(&d.target),
             trigger,
@@ -184,7 +185,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
 
 /// Finds, reads and links the events of one sentence, appending them to `drafts`.
 fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, drafts: &mut Vec<Draft>) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     let matches = matcher::find(view);
     let first = drafts.len();
     for m in &matches {
@@ -194,7 +195,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, dr
             start: m.start,
             end: m.end,
             coding: pattern.coding,
-            mode: pattern.mode.clone(),
+            mode: pattern.mode.as_deref(),
             nominal: m.nominal,
             source: Vec::new(),
             target: Vec::new(),
@@ -234,7 +235,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, dr
 /// someone in reported speech is a demand by the speaker (REQUEST, triggered by the
 /// reporting verb); what must be done is its content, not an event of its own.
 fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut Vec<Draft>, first: usize) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     let reporting = |k: usize| {
         lex.cues
             .iter()
@@ -253,7 +254,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             if mode.is_none()
                 && let Some(t) = d.event_type()
             {
-                mode = lex.complement_mode(PloverType::Request, t, d.mode.as_deref()).map(str::to_owned);
+                mode = lex.complement_mode(PloverType::Request, t, d.mode);
             }
             d.absorbed = true;
         }
@@ -283,7 +284,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
 /// A verbal act followed closely in its clause by another event phrase takes that phrase as
 /// its content: the phrase is not coded apart, and it gives the act its mode.
 fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     for k in 0..drafts.len() {
         if drafts[k].absorbed {
             continue;
@@ -309,8 +310,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
             }
             let verbal = drafts[k].event_type().unwrap_or(verbal);
             if drafts[k].mode.is_none() {
-                drafts[k].mode =
-                    lex.complement_mode(verbal, embedded, drafts[j].mode.as_deref()).map(str::to_owned);
+                drafts[k].mode = lex.complement_mode(verbal, embedded, drafts[j].mode);
             }
             if b_start <= a_end + 2 {
                 // "warned of expelling", "refused to recognize": one trigger.
@@ -609,7 +609,7 @@ fn merge_elaborations(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         // An elaboration follows closely; a long chain is a list of events.
         let close = b.start <= chain_end + ELABORATION_WINDOW && a.target.len() < 8;
         if same_type && elaboration && close && !own_source && a.modality == b.modality {
-            let (mode, target, end) = (b.mode.clone(), b.target.clone(), b.end);
+            let (mode, target, end) = (b.mode, b.target.clone(), b.end);
             let a = &mut drafts[prev];
             a.mode = a.mode.take().or(mode);
             for t in target {
@@ -631,14 +631,14 @@ const ELABORATION_WINDOW: usize = 24;
 /// An announced cooperative action is an AGREE, an announced conflictual one a THREATEN
 /// (data/events/intentions.tsv); the announcement itself happened.
 fn recode_intention(d: &mut Draft) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     if d.modality != Modality::Future || !d.intention {
         return;
     }
     let Some(t) = d.event_type() else { return };
     let Some(&coded) = lex.intentions.get(&t) else { return };
     if coded == PloverType::Threaten {
-        d.mode = lex.complement_mode(coded, t, d.mode.as_deref()).map(str::to_owned);
+        d.mode = lex.complement_mode(coded, t, d.mode);
     } else {
         d.mode = None;
     }
@@ -689,7 +689,7 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &Cast<'_>) {
         let mirrored = countries(&drafts[k].source).iter().any(|c| countries(&p.target).contains(c));
         let d = &mut drafts[k];
         d.coding = p.coding;
-        d.mode = p.mode.clone();
+        d.mode = p.mode;
         if d.target.is_empty() {
             d.target = if mirrored { p.source.clone() } else { p.target.clone() };
         }
@@ -735,7 +735,7 @@ mod tests {
 
     #[test]
     fn lexicon_loads_and_covers_every_plover_type() {
-        let lex = &*LEXICON;
+        let lex: &'static Lexicon = &LEXICON;
         for t in annalist_core::PloverType::ALL {
             let n = lex.patterns.iter().filter(|p| p.coding == super::Coding::Type(t)).count();
             assert!(n >= 3, "{} has only {n} patterns", t.as_str());

@@ -4,7 +4,7 @@
 use annalist_core::Mention;
 
 use super::lexicon::LEXICON;
-use super::wordlist::{BREAK, WordList, is_break_punctuation};
+use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -220,7 +220,8 @@ impl<'a> SentenceView<'a> {
             .collect();
         view.mention_at = mention_at;
         view.reports = (0..view.len())
-            .filter(|&i| view.lemmas[i].is_some() && view.cues[i])
+            // Only words that start a reported-speech cue can start a report.
+            .filter(|&i| view.classes[i] & REPORT_START != 0 && view.lemmas[i].is_some() && view.cues[i])
             .filter_map(|i| {
                 lex.cues_by_first_word
                     .get(view.word(i))?

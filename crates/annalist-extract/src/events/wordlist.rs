@@ -12,7 +12,8 @@ pub(crate) struct WordList {
 }
 
 impl WordList {
-    /// The list `words`, bit `index` of the class mask (below 63; see [`BREAK`]).
+    /// The list `words`, bit `index` of the class mask (below 62; see [`BREAK`] and
+    /// [`REPORT_START`]).
     pub(crate) const fn new(index: u32, words: &'static [&'static str]) -> WordList {
         WordList { bit: 1 << index, words }
     }
@@ -21,6 +22,10 @@ impl WordList {
 /// The bit of the class mask of punctuation that ends a phrase (comma, semicolon, dash,
 /// quote...).
 pub(crate) const BREAK: u64 = 1 << 63;
+
+/// The bit of the class mask of a word that is the first word of a reported-speech cue
+/// ("said", "according"; data/events/modality.tsv).
+pub(crate) const REPORT_START: u64 = 1 << 62;
 
 /// Punctuation that ends a phrase.
 pub(crate) fn is_break_punctuation(text: &str) -> bool {
@@ -71,7 +76,7 @@ mod tests {
         for list in ALL {
             assert_eq!(list.bit.count_ones(), 1);
             assert_eq!(seen & list.bit, 0, "two lists share bit {:#x}", list.bit);
-            assert_ne!(list.bit, BREAK);
+            assert_eq!(list.bit & (BREAK | REPORT_START), 0);
             seen |= list.bit;
         }
     }
