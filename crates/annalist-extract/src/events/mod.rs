@@ -21,6 +21,7 @@ use annalist_core::{
     Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, TimeExpr,
 };
 use chrono::NaiveDate;
+use std::cell::OnceCell;
 
 use self::clause::Subject;
 use self::lexicon::{Coding, LEXICON, Lexicon};
@@ -81,28 +82,28 @@ impl Draft {
     }
 }
 
-/// The actor layer with the actor of each mention found once per document: the coder asks
-/// for it many times per event.
+/// The actor layer with the actor of each mention found at most once per document: the
+/// coder asks for it many times per event, and never for most mentions.
 struct Cast<'a> {
     /// The actors and their mentions.
     layer: &'a ActorLayer,
-    /// Index (into `layer.actors`) of each mention's actor, when the layer lists it.
-    actor_of: Vec<Option<usize>>,
+    /// Index (into `layer.actors`) of each mention's actor, when the layer lists it; filled
+    /// in when first asked for.
+    actor_of: Vec<OnceCell<Option<usize>>>,
 }
 
 impl<'a> Cast<'a> {
     fn new(layer: &'a ActorLayer) -> Cast<'a> {
-        let actor_of = layer
-            .mentions
-            .iter()
-            .map(|m| layer.actors.binary_search_by(|a| a.id.cmp(&m.actor)).ok())
-            .collect();
-        Cast { layer, actor_of }
+        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()] }
     }
 
     /// The index of the actor of mention `mention` (equal indices: the same actor).
     fn actor_index(&self, mention: usize) -> Option<usize> {
-        self.actor_of.get(mention).copied().flatten()
+        let cell = self.actor_of.get(mention)?;
+        *cell.get_or_init(|| {
+            let id = &self.layer.mentions[mention].actor;
+            self.layer.actors.binary_search_by(|a| a.id.cmp(id)).ok()
+        })
     }
 }
 
@@ -136,12 +137,13 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
     let doc = sentence::DocWords::new(cx, &lower_buf, facts);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
+    let mut buffers = sentence::SentenceBuffers::default();
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
         let range = start..start + all_tokens[start..].partition_point(|t| t.sentence <= index);
         start = range.end;
-        let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions);
+        let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions, &mut buffers);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);

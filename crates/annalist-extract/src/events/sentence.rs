@@ -147,30 +147,40 @@ pub(crate) struct SentenceView<'a> {
     /// Whether each token is the first word of a modality cue.
     cues: &'a [bool],
     /// Index (into the document's mentions) of the mention each token belongs to.
-    pub mention_at: Vec<Option<usize>>,
+    pub mention_at: &'a [Option<usize>],
     /// Whether each token starts with a capital letter.
     capitalised: &'a [bool],
     /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
     /// phrase.
     classes: &'a [u64],
     /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
-    pub adjectival: Vec<bool>,
+    pub adjectival: &'a [bool],
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
-    pub reports: Vec<(usize, usize)>,
+    pub reports: &'a [(usize, usize)],
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
     /// reported demand).
     pub has_anchor: bool,
 }
 
+/// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
+/// one sentence to the next so that a document allocates them once.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceBuffers {
+    mention_at: Vec<Option<usize>>,
+    adjectival: Vec<bool>,
+    reports: Vec<(usize, usize)>,
+}
+
 impl<'a> SentenceView<'a> {
-    /// Builds the view of the sentence whose tokens are `range` of the document's.
-    /// `mentions` are in text order. When no word of it can anchor a trigger, only
-    /// `tokens` and `has_anchor` are filled in.
+    /// Builds the view of the sentence whose tokens are `range` of the document's, in
+    /// `buffers`. `mentions` are in text order. When no word of it can anchor a trigger,
+    /// only `tokens` and `has_anchor` are filled in.
     pub(crate) fn new(
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
         range: std::ops::Range<usize>,
         mentions: &[Mention],
+        buffers: &'a mut SentenceBuffers,
     ) -> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
@@ -183,18 +193,20 @@ impl<'a> SentenceView<'a> {
             lemmas: &doc.lemmas[range.clone()],
             anchors,
             cues: &doc.cues[range.clone()],
-            mention_at: Vec::new(),
+            mention_at: &[],
             capitalised: &doc.capitalised[range.clone()],
             classes: &doc.classes[range],
-            adjectival: Vec::new(),
-            reports: Vec::new(),
+            adjectival: &[],
+            reports: &[],
             has_anchor,
         };
         if !has_anchor {
             // No trigger can start here: the rest of the view is never read.
             return view;
         }
-        let mut mention_at = vec![None; tokens.len()];
+        let SentenceBuffers { mention_at, adjectival, reports } = buffers;
+        mention_at.clear();
+        mention_at.resize(tokens.len(), None);
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let from = mentions.partition_point(|m| m.span.end <= first.span.start);
             for (mi, m) in mentions.iter().enumerate().skip(from) {
@@ -208,18 +220,19 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        view.adjectival = mention_at
-            .iter()
+        adjectival.clear();
+        adjectival.extend(mention_at.iter()
             // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
             .map(|m| {
                 m.is_some_and(|m| {
                     mentions[m].resolution == annalist_core::Resolution::Demonym
                         && !mentions[m].span.slice(cx.text).ends_with('s')
                 })
-            })
-            .collect();
+            }));
         view.mention_at = mention_at;
-        view.reports = (0..view.len())
+        view.adjectival = adjectival;
+        reports.clear();
+        reports.extend((0..view.len())
             // Only words that start a reported-speech cue can start a report.
             .filter(|&i| view.classes[i] & REPORT_START != 0 && view.lemmas[i].is_some() && view.cues[i])
             .filter_map(|i| {
@@ -232,8 +245,8 @@ impl<'a> SentenceView<'a> {
                         c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
                     })
                     .map(|c| (i, c.words.len()))
-            })
-            .collect();
+            }));
+        view.reports = reports;
         view
     }
 
