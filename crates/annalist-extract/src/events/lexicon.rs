@@ -133,8 +133,9 @@ pub(crate) struct Cue {
 /// What the lexicon knows of a word form.
 #[derive(Debug)]
 pub(crate) struct Known {
-    /// Its lemma (`None` for a function word the lemmatiser does not know).
-    pub lemma: Option<String>,
+    /// Its lemma, an index into [`Lexicon::lemmas`] (`None` for a function word the
+    /// lemmatiser does not know).
+    pub lemma: Option<u32>,
     /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
     /// itself does.
     pub anchors: bool,
@@ -145,10 +146,10 @@ pub(crate) struct Known {
 }
 
 /// What the lexicon knows of a word of a text (see [`Lexicon::known`]).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct WordFacts<'a> {
-    /// The known lemma.
-    pub lemma: Option<&'a str>,
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordFacts {
+    /// The known lemma, an index into [`Lexicon::lemmas`].
+    pub lemma: Option<u32>,
     /// Whether the word can anchor a pattern.
     pub anchors: bool,
     /// Whether the word is the first word of a modality cue.
@@ -157,9 +158,9 @@ pub(crate) struct WordFacts<'a> {
     pub classes: u64,
 }
 
-impl WordFacts<'_> {
+impl WordFacts {
     /// A word the lexicon knows nothing of.
-    const UNKNOWN: WordFacts<'static> = WordFacts { lemma: None, anchors: false, cue: false, classes: 0 };
+    const UNKNOWN: WordFacts = WordFacts { lemma: None, anchors: false, cue: false, classes: 0 };
 }
 
 /// The compiled lexicon.
@@ -175,6 +176,8 @@ pub(crate) struct Lexicon {
     /// lemma (so that a word with no known form can be passed over at once); and the words
     /// of the [`super::wordlist::ALL`] lists, with no lemma unless they have one.
     pub inflections: FastMap<String, Known>,
+    /// The lemmas of `inflections`.
+    pub lemmas: Vec<String>,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
@@ -298,12 +301,18 @@ fn load() -> Lexicon {
     for word in cue_words {
         forms.insert(word.clone(), word);
     }
+    let mut lemmas: Vec<String> = Vec::new();
+    let mut lemma_ids: FastMap<String, u32> = FastMap::default();
     let mut inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
             let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
             let cue = cues_by_first_word.contains_key(&word);
-            (word, Known { lemma: Some(lemma), anchors, cue, classes: 0 })
+            let id = *lemma_ids.entry(lemma).or_insert_with_key(|lemma| {
+                lemmas.push(lemma.clone());
+                u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
+            });
+            (word, Known { lemma: Some(id), anchors, cue, classes: 0 })
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
@@ -331,6 +340,7 @@ fn load() -> Lexicon {
         patterns,
         by_anchor,
         inflections,
+        lemmas,
         inflection_bits,
         cue_bits,
         cues,
@@ -379,14 +389,14 @@ impl Lexicon {
     /// does), whether it is the first word of a modality cue (given also when the word has no
     /// known lemma: every cue's first word has one, unless it ends in a possessive), and the
     /// word lists it is in.
-    pub(crate) fn known(&self, word: &str) -> WordFacts<'_> {
+    pub(crate) fn known(&self, word: &str) -> WordFacts {
         if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
             // No possessive ending to strip (0x99 ends a typographic apostrophe): most words.
             if !may_hold(&self.inflection_bits, word) {
                 return WordFacts::UNKNOWN;
             }
             return self.inflections.get(word).map_or(WordFacts::UNKNOWN, |known| WordFacts {
-                lemma: known.lemma.as_deref(),
+                lemma: known.lemma,
                 anchors: known.anchors,
                 cue: known.cue,
                 classes: known.classes,
@@ -397,7 +407,7 @@ impl Lexicon {
         let known = if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
         if whole {
             return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
-                lemma: known.lemma.as_deref(),
+                lemma: known.lemma,
                 anchors: known.anchors,
                 cue: known.cue,
                 classes: known.classes,
@@ -405,12 +415,18 @@ impl Lexicon {
         }
         // A possessive: no function word; the cue and anchor facts are of the whole word.
         let cue = self.cues_by_first_word.contains_key(word);
-        let Some(lemma) = known.and_then(|k| k.lemma.as_deref()) else {
+        let Some(id) = known.and_then(|k| k.lemma) else {
             return WordFacts { cue, ..WordFacts::UNKNOWN };
         };
+        let lemma = self.lemma_name(id);
         let anchors =
             self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
-        WordFacts { lemma: Some(lemma), anchors, cue, classes: 0 }
+        WordFacts { lemma: Some(id), anchors, cue, classes: 0 }
+    }
+
+    /// The lemma whose index is `id`.
+    pub(crate) fn lemma_name(&self, id: u32) -> &str {
+        &self.lemmas[id as usize]
     }
 
     /// Whether `word` is the first word of a modality cue.

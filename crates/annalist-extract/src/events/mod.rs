@@ -132,9 +132,10 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let actors = &Cast::new(layer);
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut lower_buf = String::new();
-    let facts = sentence::TokenFacts::read(cx, &mut lower_buf);
-    let doc = sentence::DocWords::new(cx, &lower_buf, facts);
+    let lower_text = cx.text.to_ascii_lowercase();
+    let mut non_ascii = String::new();
+    let unfinished = sentence::DocWords::read(cx, &lower_text, &mut non_ascii);
+    let doc = sentence::DocWords::finish(unfinished, &non_ascii);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
     let mut buffers = sentence::SentenceBuffers::default();

@@ -3,133 +3,112 @@
 
 use annalist_core::Mention;
 
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, WordFacts};
 use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
-/// What the coder needs to know about every token of a document but its lower-case text,
-/// read in one pass over the tokens; the lower-case forms that differ from the text are
-/// written to a buffer the caller keeps (see [`DocWords::new`]).
-#[derive(Debug)]
-pub(crate) struct TokenFacts {
-    /// For each token, where its lower-case text ends in the buffer (`None` when the text
-    /// itself is lower-case).
-    ends: Vec<Option<usize>>,
-    /// Known lemma of each word token, when the lexicon knows one.
-    lemmas: Vec<Option<&'static str>>,
-    /// Whether each token can anchor a trigger.
-    anchors: Vec<bool>,
-    /// Whether each token is the first word of a modality cue.
-    cues: Vec<bool>,
-    /// Whether each token starts with a capital letter.
-    capitalised: Vec<bool>,
-    /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
-    /// phrase.
-    classes: Vec<u64>,
+/// What the coder needs to know about one token besides its text, packed small: the
+/// document's tokens are read once, and their facts are read many times.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokenInfo {
+    /// The [`WordList`]s a word token is in, [`REPORT_START`] when it starts a reported
+    /// speech cue, and [`BREAK`] for punctuation that ends a phrase.
+    classes: u64,
+    /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_LEMMA`]: none).
+    lemma: u32,
+    /// [`ANCHOR`], [`CUE`] and [`CAPITAL`].
+    flags: u8,
 }
 
-impl TokenFacts {
-    /// Reads the tokens of `cx`, appending the lower-case text of those that are not
-    /// lower-case already (typographic apostrophes made plain) to `buf`, one after another.
-    pub(crate) fn read(cx: &Context<'_>, buf: &mut String) -> TokenFacts {
-        let lex: &'static super::lexicon::Lexicon = &LEXICON;
-        let n = cx.segmentation.tokens.len();
-        let mut facts = TokenFacts {
-            ends: Vec::with_capacity(n),
-            lemmas: Vec::with_capacity(n),
-            anchors: Vec::with_capacity(n),
-            cues: Vec::with_capacity(n),
-            capitalised: Vec::with_capacity(n),
-            classes: Vec::with_capacity(n),
-        };
-        for t in &cx.segmentation.tokens {
-            let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
-            let bytes = text.as_bytes();
-            let (ascii, upper) = bytes
-                .iter()
-                .fold((true, false), |(ascii, upper), b| (ascii && b.is_ascii(), upper || b.is_ascii_uppercase()));
-            let at = buf.len();
-            let lowered = if ascii {
-                if upper {
-                    buf.push_str(text);
-                    buf[at..].make_ascii_lowercase();
-                }
-                upper
-            } else if text.chars().all(|c| !c.is_uppercase() && c != '’') {
-                false
-            } else {
-                let lower = text.to_lowercase();
-                if lower.contains('’') {
-                    buf.push_str(&lower.replace('’', "'"));
-                } else {
-                    buf.push_str(&lower);
-                }
-                true
-            };
-            let word = if lowered { &buf[at..] } else { text };
-            let (lemma, anchor, cue, classes) = match t.kind {
-                TokenKind::Word => {
-                    let known = lex.known(word);
-                    (known.lemma, known.anchors, known.cue, known.classes)
-                }
-                TokenKind::Punct if is_break_punctuation(word) => (None, false, lex.starts_cue(word), BREAK),
-                _ => (None, false, lex.starts_cue(word), 0),
-            };
-            let capital = match bytes.first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text.chars().next().is_some_and(char::is_uppercase),
-            };
-            facts.ends.push(lowered.then_some(buf.len()));
-            facts.lemmas.push(lemma);
-            facts.anchors.push(anchor);
-            facts.cues.push(cue);
-            facts.capitalised.push(capital);
-            facts.classes.push(classes);
-        }
-        facts
-    }
-}
+/// [`TokenInfo::lemma`] of a token with no known lemma.
+const NO_LEMMA: u32 = u32::MAX;
+/// The token can anchor a trigger: a known word whose lemma (or, when inflected, whose form)
+/// starts a pattern.
+const ANCHOR: u8 = 1;
+/// The token is the first word of a modality cue.
+const CUE: u8 = 2;
+/// The token starts with a capital letter.
+const CAPITAL: u8 = 4;
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
 pub(crate) struct DocWords<'a> {
     /// Lower-case token text with typographic apostrophes made plain.
     lower: Vec<&'a str>,
-    /// Known lemma of each word token, when the lexicon knows one.
-    lemmas: Vec<Option<&'static str>>,
-    /// Whether each token can anchor a trigger: a known word whose lemma (or, when
-    /// inflected, whose form) starts a pattern.
-    anchors: Vec<bool>,
-    /// Whether each token is the first word of a modality cue.
-    cues: Vec<bool>,
-    /// Whether each token starts with a capital letter.
-    capitalised: Vec<bool>,
-    /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
-    /// phrase.
-    classes: Vec<u64>,
+    /// The other facts of each token.
+    info: Vec<TokenInfo>,
+}
+
+/// [`DocWords`] before the lower-case forms of the non-ASCII tokens are in place.
+#[derive(Debug)]
+pub(crate) struct UnfinishedWords<'a> {
+    words: DocWords<'a>,
+    /// Tokens whose lower-case form is in the buffer of non-ASCII forms, and where.
+    elsewhere: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl<'a> DocWords<'a> {
-    /// The words of `cx` from their [`TokenFacts`]; `buf` is the buffer they were read with.
-    pub(crate) fn new(cx: &Context<'a>, buf: &'a str, facts: TokenFacts) -> DocWords<'a> {
-        let mut from = 0;
-        let lower = cx
-            .segmentation
-            .tokens
-            .iter()
-            .zip(&facts.ends)
-            .map(|(t, &end)| match end {
-                Some(to) => {
-                    let word = &buf[from..to];
-                    from = to;
-                    word
+    /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
+    /// case (byte offsets unchanged), where the lower-case form of an ASCII token is found
+    /// as it is; the forms of the non-ASCII tokens that differ from their text are written
+    /// to `buf` (see [`DocWords::finish`]).
+    pub(crate) fn read(cx: &Context<'a>, lower_text: &'a str, buf: &mut String) -> UnfinishedWords<'a> {
+        let lex = &*LEXICON;
+        let n = cx.segmentation.tokens.len();
+        let mut lower = Vec::with_capacity(n);
+        let mut info = Vec::with_capacity(n);
+        let mut elsewhere = Vec::new();
+        for (index, t) in cx.segmentation.tokens.iter().enumerate() {
+            let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+            let at = buf.len();
+            // The lower-case form: found in `lower_text`, the text itself, or written to `buf`
+            // (then in place only once `buf` is complete).
+            let (word, in_buf) = if text.is_ascii() {
+                (lower_text.get(t.span.start..t.span.end).unwrap_or(""), false)
+            } else if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                (text, false)
+            } else {
+                let lowered = text.to_lowercase();
+                if lowered.contains('’') {
+                    buf.push_str(&lowered.replace('’', "'"));
+                } else {
+                    buf.push_str(&lowered);
                 }
-                None => t.span.slice(cx.text),
-            })
-            .collect();
-        let TokenFacts { lemmas, anchors, cues, capitalised, classes, .. } = facts;
-        DocWords { lower, lemmas, anchors, cues, capitalised, classes }
+                elsewhere.push((index, at..buf.len()));
+                ("", true)
+            };
+            let looked_up = if in_buf { &buf[at..] } else { word };
+            let (facts, classes) = match t.kind {
+                TokenKind::Word => {
+                    let known = lex.known(looked_up);
+                    (known, known.classes)
+                }
+                TokenKind::Punct if is_break_punctuation(looked_up) => {
+                    (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, BREAK)
+                }
+                _ => (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, 0),
+            };
+            let capital = match text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.chars().next().is_some_and(char::is_uppercase),
+            };
+            let flags = if facts.anchors { ANCHOR } else { 0 }
+                | if facts.cue { CUE } else { 0 }
+                | if capital { CAPITAL } else { 0 };
+            lower.push(word);
+            info.push(TokenInfo { classes, lemma: facts.lemma.unwrap_or(NO_LEMMA), flags });
+        }
+        UnfinishedWords { words: DocWords { lower, info }, elsewhere }
+    }
+
+    /// The words of [`DocWords::read`], with the forms it wrote to `buf` in place.
+    pub(crate) fn finish(unfinished: UnfinishedWords<'a>, buf: &'a str) -> DocWords<'a> {
+        let UnfinishedWords { mut words, elsewhere } = unfinished;
+        for (index, range) in elsewhere {
+            words.lower[index] = &buf[range];
+        }
+        words
     }
 }
 
@@ -140,19 +119,12 @@ pub(crate) struct SentenceView<'a> {
     pub tokens: &'a [Token],
     /// Lower-case token text with typographic apostrophes made plain.
     pub lower: &'a [&'a str],
-    /// Known lemma of each word token, when the lexicon knows one.
-    lemmas: &'a [Option<&'static str>],
-    /// Whether each token can anchor a trigger.
-    anchors: &'a [bool],
-    /// Whether each token is the first word of a modality cue.
-    cues: &'a [bool],
+    /// The other facts of each token.
+    info: &'a [TokenInfo],
+    /// The lexicon's lemmas, which [`TokenInfo::lemma`] indexes.
+    lemma_names: &'static [String],
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: &'a [Option<usize>],
-    /// Whether each token starts with a capital letter.
-    capitalised: &'a [bool],
-    /// The [`WordList`]s each word token is in, and [`BREAK`] for punctuation that ends a
-    /// phrase.
-    classes: &'a [u64],
     /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
     pub adjectival: &'a [bool],
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
@@ -185,17 +157,14 @@ impl<'a> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
-        let anchors = &doc.anchors[range.clone()];
-        let has_anchor = anchors.iter().any(|&a| a) || lower.contains(&"must");
+        let info = &doc.info[range];
+        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0) || lower.contains(&"must");
         let mut view = SentenceView {
             tokens,
             lower,
-            lemmas: &doc.lemmas[range.clone()],
-            anchors,
-            cues: &doc.cues[range.clone()],
+            info,
+            lemma_names: &lex.lemmas,
             mention_at: &[],
-            capitalised: &doc.capitalised[range.clone()],
-            classes: &doc.classes[range],
             adjectival: &[],
             reports: &[],
             has_anchor,
@@ -234,7 +203,10 @@ impl<'a> SentenceView<'a> {
         reports.clear();
         reports.extend((0..view.len())
             // Only words that start a reported-speech cue can start a report.
-            .filter(|&i| view.classes[i] & REPORT_START != 0 && view.lemmas[i].is_some() && view.cues[i])
+            .filter(|&i| {
+                let t = view.info[i];
+                t.classes & REPORT_START != 0 && t.lemma != NO_LEMMA && t.flags & CUE != 0
+            })
             .filter_map(|i| {
                 lex.cues_by_first_word
                     .get(view.word(i))?
@@ -252,17 +224,17 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is the first word of a modality cue.
     pub(crate) fn starts_cue(&self, i: usize) -> bool {
-        self.cues[i]
+        self.info[i].flags & CUE != 0
     }
 
     /// Whether token `i` can anchor a trigger: its lemma, or its form, starts a pattern.
     pub(crate) fn can_anchor(&self, i: usize) -> bool {
-        self.anchors[i]
+        self.info[i].flags & ANCHOR != 0
     }
 
     /// Whether token `i` starts with a capital letter in the text.
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
-        self.capitalised[i]
+        self.info[i].flags & CAPITAL != 0
     }
 
     /// The lower-case text of token `i`.
@@ -272,7 +244,10 @@ impl<'a> SentenceView<'a> {
 
     /// The lemma of token `i`: the known lemma, else the lower-case text.
     pub(crate) fn lemma(&self, i: usize) -> &str {
-        self.lemmas[i].unwrap_or(self.word(i))
+        match self.info[i].lemma {
+            NO_LEMMA => self.word(i),
+            id => &self.lemma_names[id as usize],
+        }
     }
 
     /// Number of tokens.
@@ -282,7 +257,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is punctuation that ends a phrase (comma, semicolon, dash, quote...).
     pub(crate) fn is_break(&self, i: usize) -> bool {
-        self.classes.get(i).is_some_and(|c| c & BREAK != 0)
+        self.info.get(i).is_some_and(|t| t.classes & BREAK != 0)
     }
 
     /// Whether token `i` is a possessive: the token "'s" or a word ending in it.
@@ -292,7 +267,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, list: WordList) -> bool {
-        let found = self.classes.get(i).is_some_and(|c| c & list.bit != 0);
+        let found = self.info.get(i).is_some_and(|t| t.classes & list.bit != 0);
         debug_assert_eq!(
             found,
             self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && list.words.contains(&self.word(i)),
