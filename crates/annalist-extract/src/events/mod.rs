@@ -738,7 +738,7 @@ mod tests {
 
     #[test]
     fn lexicon_loads_and_covers_every_plover_type() {
-        let lex: &'static Lexicon = &LEXICON;
+        let lex = &*LEXICON;
         for t in annalist_core::PloverType::ALL {
             let n = lex.patterns.iter().filter(|p| p.coding == super::Coding::Type(t)).count();
             assert!(n >= 3, "{} has only {n} patterns", t.as_str());
