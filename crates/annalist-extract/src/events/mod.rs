@@ -524,11 +524,11 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         let after_preposition = k > 0
             && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
             || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
-        let a = actor(actors, m)?;
-        (after_preposition
-            && actors.layer.mentions[m].kind == MentionKind::Location
-            && a.kind == ActorKind::Location)
-            .then_some(m)
+        if !after_preposition || actors.layer.mentions[m].kind != MentionKind::Location {
+            // Decided before the actor is looked up: most mentions are no place.
+            return None;
+        }
+        (actor(actors, m)?.kind == ActorKind::Location).then_some(m)
     });
     if let Some(p) = place {
         d.place = Some(p);
@@ -651,6 +651,9 @@ fn recode_intention(d: &mut Draft) {
 
 /// A target that is the source itself ("pulled back its troops") is no target.
 fn drop_self_targets(actors: &Cast<'_>, d: &mut Draft) {
+    if d.target.is_empty() {
+        return;
+    }
     let sources: Vec<usize> = d.source.iter().filter_map(|&m| actors.actor_index(m)).collect();
     d.target.retain(|&m| actors.actor_index(m).is_none_or(|a| !sources.contains(&a)));
 }
