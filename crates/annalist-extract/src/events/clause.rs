@@ -2,7 +2,6 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
-use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
@@ -119,7 +118,7 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
         let after_comma = i > 0 && view.lower[i - 1] == ",";
         let next_is_verb = i + 1 < view.len()
             && view.mention_at[i + 1].is_none()
-            && (view.is_word_in(i + 1, VERB_STARTS) || LEXICON.by_anchor.contains_key(view.lemma(i + 1)));
+            && (view.is_word_in(i + 1, VERB_STARTS) || view.patterns_of_lemma(i + 1).is_some());
         return after_comma || next_is_verb;
     }
     view.is_word_in(i, LEFT_BOUNDARIES)

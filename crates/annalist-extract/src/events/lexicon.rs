@@ -98,6 +98,8 @@ pub(crate) struct Element {
     pub alternatives: Vec<String>,
     /// Whether up to [`MAX_GAP`] words may stand before this element.
     pub gap_before: bool,
+    /// The index of each alternative among the lexicon's lemmas, when it is one.
+    pub lemma_ids: Vec<Option<u32>>,
 }
 
 /// Words a `...` in a pattern may skip.
@@ -178,6 +180,8 @@ pub(crate) struct Lexicon {
     pub inflections: FastMap<String, Known>,
     /// The lemmas of `inflections`.
     pub lemmas: Vec<String>,
+    /// The patterns each of `lemmas` anchors (as in `by_anchor`; empty: none).
+    pub lemma_patterns: Vec<Vec<usize>>,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
@@ -227,7 +231,7 @@ fn load() -> Lexicon {
             }
             let alternatives: Vec<String> = word.split('|').map(str::to_lowercase).collect();
             known_lemmas.extend(alternatives.iter().cloned());
-            elements.push(Element { alternatives, gap_before: gap });
+            elements.push(Element { alternatives, gap_before: gap, lemma_ids: Vec::new() });
             gap = false;
         }
         assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
@@ -334,6 +338,10 @@ fn load() -> Lexicon {
                 .classes |= list.bit;
         }
     }
+    for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
+        element.lemma_ids = element.alternatives.iter().map(|a| lemma_ids.get(a).copied()).collect();
+    }
+    let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
     let inflection_bits = quick_filter(inflections.keys());
     let cue_bits = quick_filter(cues_by_first_word.keys());
     Lexicon {
@@ -341,6 +349,7 @@ fn load() -> Lexicon {
         by_anchor,
         inflections,
         lemmas,
+        lemma_patterns,
         inflection_bits,
         cue_bits,
         cues,

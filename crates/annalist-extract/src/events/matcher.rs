@@ -141,7 +141,11 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        if element.alternatives.iter().any(|a| *a == view.lemma(j) || *a == view.lower[j])
+        // An alternative equal to the lemma is the same lemma: compared by index.
+        let lemma = view.lemma_id(j);
+        if element.alternatives.iter().zip(&element.lemma_ids).any(|(a, &id)| {
+            (lemma.is_some() && id == lemma) || *a == view.lower[j]
+        })
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
@@ -164,7 +168,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             i += 1;
             continue;
         }
-        let by_lemma = lex.by_anchor.get(view.lemma(i));
+        let by_lemma = view.patterns_of_lemma(i);
         let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {

@@ -250,6 +250,20 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// The index of the known lemma of token `i` among the lexicon's lemmas.
+    pub(crate) fn lemma_id(&self, i: usize) -> Option<u32> {
+        Some(self.info[i].lemma).filter(|&id| id != NO_LEMMA)
+    }
+
+    /// The patterns the lemma of token `i` (see [`SentenceView::lemma`]) anchors, if any.
+    pub(crate) fn patterns_of_lemma(&self, i: usize) -> Option<&'static Vec<usize>> {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        match self.lemma_id(i) {
+            Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
+            None => lex.by_anchor.get(self.word(i)),
+        }
+    }
+
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.tokens.len()
