@@ -2,27 +2,27 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
-use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
+use super::wordlist::WordList;
 
 /// Words that open a new clause when scanning left from a trigger for its subject.
-const LEFT_BOUNDARIES: &[&str] = &[
+pub(super) const LEFT_BOUNDARIES: WordList = WordList::new(1, &[
     "that", "which", "who", "whom", "whose", "if", "unless", "when", "whether", "because", "while",
     "although", "though", "whereas", "where", "after", "before", "since", "until", "but", "and", "or", "as",
     "yet", "so",
-];
+]);
 
 /// Personal pronouns that may stand for a reporter in its reported clause.
-const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we"];
+pub(super) const PRONOUNS: WordList = WordList::new(2, &["it", "they", "he", "she", "we"]);
 
 /// Words that close the object of a trigger when scanning right.
-const RIGHT_BOUNDARIES: &[&str] = &[
+pub(super) const RIGHT_BOUNDARIES: WordList = WordList::new(3, &[
     "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since", "until",
     "although", "though", "whereas", "but", "saying", "despite", "whether", "where", "so", "yet",
-];
+]);
 
 /// Words that may stand between a conjunction and a coordinated verb: "and then warned".
-const ADVERBS: &[&str] = &[
+pub(super) const ADVERBS: WordList = WordList::new(4, &[
     "then",
     "also",
     "again",
@@ -34,10 +34,10 @@ const ADVERBS: &[&str] = &[
     "quickly",
     "briefly",
     "and",
-];
+]);
 
 /// Prepositions that end a noun phrase scanned leftwards from a nominal trigger.
-const NP_STOPS: &[&str] = &[
+pub(super) const NP_STOPS: WordList = WordList::new(5, &[
     "the",
     "a",
     "an",
@@ -79,10 +79,10 @@ const NP_STOPS: &[&str] = &[
     "has",
     "have",
     "had",
-];
+]);
 
 /// Forms of "be" that make a following participle passive.
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "been", "being", "be", "get", "got"];
+pub(super) const BE_FORMS: WordList = WordList::new(6, &["is", "are", "was", "were", "been", "being", "be", "get", "got"]);
 
 /// Where a subject was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,10 +102,10 @@ pub(crate) enum Subject {
 
 /// Words after "and"/"or" that show a new verb phrase rather than a noun: "and warned",
 /// "and then", "and has".
-const VERB_STARTS: &[&str] = &[
+pub(super) const VERB_STARTS: WordList = WordList::new(7, &[
     "then", "also", "again", "later", "has", "have", "had", "is", "are", "was", "were", "will", "would",
     "did", "does", "said", "says", "could", "may", "might", "can", "must", "should",
-];
+]);
 
 /// Whether `i` is a left boundary of a clause. "and"/"or" join clauses only after a comma
 /// or before a verb ("and warned"); otherwise they join nouns ("Jordan and Britain",
@@ -114,11 +114,11 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
     if view.is_break(i) {
         return true;
     }
-    if view.is_word_in(i, &["and", "or"]) {
+    if view.is_word_in(i, AND_OR) {
         let after_comma = i > 0 && view.lower[i - 1] == ",";
         let next_is_verb = i + 1 < view.len()
             && view.mention_at[i + 1].is_none()
-            && (view.is_word_in(i + 1, VERB_STARTS) || LEXICON.by_anchor.contains_key(view.lemma(i + 1)));
+            && (view.is_word_in(i + 1, VERB_STARTS) || view.patterns_of_lemma(i + 1).is_some());
         return after_comma || next_is_verb;
     }
     view.is_word_in(i, LEFT_BOUNDARIES)
@@ -155,7 +155,7 @@ pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize 
         if view.is_break(j) {
             return j + 1;
         }
-        if view.is_word_in(j, LEFT_BOUNDARIES) && !view.is_word_in(j, &["and", "or", "but", "yet", "so"]) {
+        if view.is_word_in(j, LEFT_BOUNDARIES) && !view.is_word_in(j, COORDINATORS) {
             return j;
         }
     }
@@ -190,7 +190,7 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         let only_adverbs =
             (from..end).all(|k| view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS));
         if segment == 0 && (from..anchor).all(|k| view.is_word_in(k, ADVERBS)) {
-            let conjunction = view.is_word_in(b, &["and", "or", "but"]) || view.lower[b] == ",";
+            let conjunction = view.is_word_in(b, AND_OR_BUT) || view.lower[b] == ",";
             if conjunction {
                 return Subject::Coordinated(b);
             }
@@ -198,11 +198,11 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         // Look further left only past a comma before a clause with no words of its own
         // (an apposition: "Kenzo Oshima, the coordinator, demanded") or a relative pronoun
         // standing for the noun before it ("guerrillas who overran").
-        let relative = view.is_word_in(b, &["who", "which", "that"]) && b + 1 == anchor;
+        let relative = view.is_word_in(b, RELATIVES) && b + 1 == anchor;
         let apposition = view.lower[b] == "," && only_adverbs;
         // "announced that it is prepared to": an unresolved pronoun subject of a reported
         // clause stands for the reporter.
-        let pronoun = view.is_word_in(b, &["that"])
+        let pronoun = view.is_word_in(b, THAT)
             && (from..end).any(|k| view.is_word_in(k, PRONOUNS))
             && (from..end).all(|k| {
                 view.is_word_in(k, PRONOUNS) || view.is_word_in(k, ADVERBS) || view.is_word_in(k, VERB_STARTS)
@@ -228,7 +228,7 @@ pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) 
     if !(participle && aux) {
         return None;
     }
-    let by = (anchor + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, &["by"]));
+    let by = (anchor + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, BY));
     Some(by)
 }
 
@@ -266,7 +266,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
         k = k.checked_sub(1)?;
         let w = view.word(k);
         let modifier = view
-            .is_word_in(k, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"])
+            .is_word_in(k, VERB_OBJECT_MODIFIERS)
             || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));
         if modifier && view.mention_at[k].is_none() {
             continue;
@@ -281,3 +281,24 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
     }
     None
 }
+
+/// Conjunctions that join clauses or nouns.
+pub(super) const AND_OR: WordList = WordList::new(20, &["and", "or"]);
+
+/// Conjunctions a modality scan looks past (they join verbs).
+pub(super) const COORDINATORS: WordList = WordList::new(21, &["and", "or", "but", "yet", "so"]);
+
+/// Conjunctions before a coordinated verb.
+pub(super) const AND_OR_BUT: WordList = WordList::new(22, &["and", "or", "but"]);
+
+/// Relative pronouns standing for the noun before them.
+pub(super) const RELATIVES: WordList = WordList::new(23, &["who", "which", "that"]);
+
+/// "That": opens a reported clause.
+pub(super) const THAT: WordList = WordList::new(24, &["that"]);
+
+/// "By": opens a passive agent phrase.
+pub(super) const BY: WordList = WordList::new(25, &["by"]);
+
+/// Determiners and adjectives that may stand between a verb and a nominalisation it governs.
+pub(super) const VERB_OBJECT_MODIFIERS: WordList = WordList::new(26, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"]);

@@ -98,6 +98,8 @@ pub(crate) struct Element {
     pub alternatives: Vec<String>,
     /// Whether up to [`MAX_GAP`] words may stand before this element.
     pub gap_before: bool,
+    /// The index of each alternative among the lexicon's lemmas, when it is one.
+    pub lemma_ids: Vec<Option<u32>>,
 }
 
 /// Words a `...` in a pattern may skip.
@@ -133,13 +135,34 @@ pub(crate) struct Cue {
 /// What the lexicon knows of a word form.
 #[derive(Debug)]
 pub(crate) struct Known {
-    /// Its lemma.
-    pub lemma: String,
+    /// Its lemma, an index into [`Lexicon::lemmas`] (`None` for a function word the
+    /// lemmatiser does not know).
+    pub lemma: Option<u32>,
     /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
     /// itself does.
     pub anchors: bool,
     /// Whether the form is the first word of a modality cue.
     pub cue: bool,
+    /// The [`super::wordlist::WordList`]s the form is in.
+    pub classes: u64,
+}
+
+/// What the lexicon knows of a word of a text (see [`Lexicon::known`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordFacts {
+    /// The known lemma, an index into [`Lexicon::lemmas`].
+    pub lemma: Option<u32>,
+    /// Whether the word can anchor a pattern.
+    pub anchors: bool,
+    /// Whether the word is the first word of a modality cue.
+    pub cue: bool,
+    /// The [`super::wordlist::WordList`]s the word is in.
+    pub classes: u64,
+}
+
+impl WordFacts {
+    /// A word the lexicon knows nothing of.
+    const UNKNOWN: WordFacts = WordFacts { lemma: None, anchors: false, cue: false, classes: 0 };
 }
 
 /// The compiled lexicon.
@@ -152,11 +175,18 @@ pub(crate) struct Lexicon {
     /// Every word the lemmatiser maps onto a lemma → that lemma (see
     /// [`super::lemma::inflections`]). The forms it knows are each lemma, each irregular
     /// form, and the first words of the modality cues that are no inflection of a known
-    /// lemma (so that a word with no known form can be passed over at once).
+    /// lemma (so that a word with no known form can be passed over at once); and the words
+    /// of the [`super::wordlist::ALL`] lists, with no lemma unless they have one.
     pub inflections: FastMap<String, Known>,
+    /// The lemmas of `inflections`.
+    pub lemmas: Vec<String>,
+    /// The patterns each of `lemmas` anchors (as in `by_anchor`; empty: none).
+    pub lemma_patterns: Vec<Vec<usize>>,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
+    /// The [`quick_hash`] filter of the keys of `cues_by_first_word`.
+    pub cue_bits: Vec<u64>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -201,7 +231,7 @@ fn load() -> Lexicon {
             }
             let alternatives: Vec<String> = word.split('|').map(str::to_lowercase).collect();
             known_lemmas.extend(alternatives.iter().cloned());
-            elements.push(Element { alternatives, gap_before: gap });
+            elements.push(Element { alternatives, gap_before: gap, lemma_ids: Vec::new() });
             gap = false;
         }
         assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
@@ -275,24 +305,53 @@ fn load() -> Lexicon {
     for word in cue_words {
         forms.insert(word.clone(), word);
     }
-    let inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
+    let mut lemmas: Vec<String> = Vec::new();
+    let mut lemma_ids: FastMap<String, u32> = FastMap::default();
+    let mut inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
             let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
             let cue = cues_by_first_word.contains_key(&word);
-            (word, Known { lemma, anchors, cue })
+            let id = *lemma_ids.entry(lemma).or_insert_with_key(|lemma| {
+                lemmas.push(lemma.clone());
+                u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
+            });
+            (word, Known { lemma: Some(id), anchors, cue, classes: 0 })
         })
         .collect();
-    let mut inflection_bits = vec![0u64; QUICK_BITS / 64];
-    for key in inflections.keys() {
-        let h = quick_hash(key.as_bytes());
-        inflection_bits[h / 64] |= 1 << (h % 64);
+    // The function words go into the same table, so that one lookup per token reads all.
+    let report_starts = cues.iter().filter(|c| c.modality == Modality::Reported).filter_map(|c| c.words.first());
+    for word in report_starts {
+        if super::lemma::strip_possessive(word) == word {
+            inflections
+                .entry(word.clone())
+                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
+                .classes |= super::wordlist::REPORT_START;
+        }
     }
+    for list in super::wordlist::ALL {
+        for &word in list.words {
+            assert_eq!(super::lemma::strip_possessive(word), word, "{word}: a possessive ending");
+            inflections
+                .entry(word.to_owned())
+                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
+                .classes |= list.bit;
+        }
+    }
+    for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
+        element.lemma_ids = element.alternatives.iter().map(|a| lemma_ids.get(a).copied()).collect();
+    }
+    let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
+    let inflection_bits = quick_filter(inflections.keys());
+    let cue_bits = quick_filter(cues_by_first_word.keys());
     Lexicon {
         patterns,
         by_anchor,
         inflections,
+        lemmas,
+        lemma_patterns,
         inflection_bits,
+        cue_bits,
         cues,
         cues_by_first_word,
         complements,
@@ -302,6 +361,22 @@ fn load() -> Lexicon {
 
 /// Number of bits of the [`quick_hash`] filter.
 const QUICK_BITS: usize = 1 << 16;
+
+/// The [`quick_hash`] filter of `keys`: a bit set for each key.
+fn quick_filter<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<u64> {
+    let mut bits = vec![0u64; QUICK_BITS / 64];
+    for key in keys {
+        let h = quick_hash(key.as_bytes());
+        bits[h / 64] |= 1 << (h % 64);
+    }
+    bits
+}
+
+/// Whether the [`quick_hash`] filter `bits` may hold `word`.
+fn may_hold(bits: &[u64], word: &str) -> bool {
+    let h = quick_hash(word.as_bytes());
+    bits[h / 64] & (1 << (h % 64)) != 0
+}
 
 /// A cheap hash of a word for the [`Lexicon::inflection_bits`] filter: its length and its
 /// first two and last three bytes, in `0..QUICK_BITS`.
@@ -317,32 +392,55 @@ fn quick_hash(word: &[u8]) -> usize {
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(load);
 
 impl Lexicon {
-    /// The known lemma of a lower-case word (what [`super::lemma::lemmatise`] gives with the
-    /// known forms, in one lookup), and whether the word can anchor a pattern:
-    /// its lemma starts one, or (when the word is not its own lemma) the word itself does.
-    ///
-    /// Also whether the word is the first word of a modality cue (the last field; given also
-    /// when the word has no known lemma: every cue's first word has one, unless it ends in a
-    /// possessive).
-    pub(crate) fn known(&self, word: &str) -> (Option<(&str, bool)>, bool) {
+    /// What is known of a lower-case word, in one lookup: its known lemma (what
+    /// [`super::lemma::lemmatise`] gives with the known forms), whether it can anchor a
+    /// pattern (its lemma starts one, or, when the word is not its own lemma, the word itself
+    /// does), whether it is the first word of a modality cue (given also when the word has no
+    /// known lemma: every cue's first word has one, unless it ends in a possessive), and the
+    /// word lists it is in.
+    pub(crate) fn known(&self, word: &str) -> WordFacts {
+        if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+            // No possessive ending to strip (0x99 ends a typographic apostrophe): most words.
+            if !may_hold(&self.inflection_bits, word) {
+                return WordFacts::UNKNOWN;
+            }
+            return self.inflections.get(word).map_or(WordFacts::UNKNOWN, |known| WordFacts {
+                lemma: known.lemma,
+                anchors: known.anchors,
+                cue: known.cue,
+                classes: known.classes,
+            });
+        }
         let stripped = super::lemma::strip_possessive(word);
         let whole = stripped.len() == word.len();
-        let h = quick_hash(stripped.as_bytes());
-        let known = if self.inflection_bits[h / 64] & (1 << (h % 64)) == 0 {
-            None
-        } else {
-            self.inflections.get(stripped)
-        };
-        let Some(known) = known else {
-            return (None, !whole && self.cues_by_first_word.contains_key(word));
-        };
-        let lemma = known.lemma.as_str();
+        let known = if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
         if whole {
-            return (Some((lemma, known.anchors)), known.cue);
+            return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
+                lemma: known.lemma,
+                anchors: known.anchors,
+                cue: known.cue,
+                classes: known.classes,
+            });
         }
+        // A possessive: no function word; the cue and anchor facts are of the whole word.
+        let cue = self.cues_by_first_word.contains_key(word);
+        let Some(id) = known.and_then(|k| k.lemma) else {
+            return WordFacts { cue, ..WordFacts::UNKNOWN };
+        };
+        let lemma = self.lemma_name(id);
         let anchors =
             self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
-        (Some((lemma, anchors)), self.cues_by_first_word.contains_key(word))
+        WordFacts { lemma: Some(id), anchors, cue, classes: 0 }
+    }
+
+    /// The lemma whose index is `id`.
+    pub(crate) fn lemma_name(&self, id: u32) -> &str {
+        &self.lemmas[id as usize]
+    }
+
+    /// Whether `word` is the first word of a modality cue.
+    pub(crate) fn starts_cue(&self, word: &str) -> bool {
+        may_hold(&self.cue_bits, word) && self.cues_by_first_word.contains_key(word)
     }
 
     /// The mode a verbal event of type `verbal` takes from an embedded event.

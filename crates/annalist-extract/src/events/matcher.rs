@@ -2,6 +2,7 @@
 
 use super::lexicon::{Coding, LEXICON, MAX_GAP, UseKind};
 use super::sentence::SentenceView;
+use super::wordlist::WordList;
 
 /// A pattern matched in a sentence.
 #[derive(Debug, Clone)]
@@ -17,7 +18,7 @@ pub(crate) struct Match {
 }
 
 /// Words before a noun that show the next word is used as a noun.
-const NOMINAL_MARKERS: &[&str] = &[
+pub(super) const NOMINAL_MARKERS: WordList = WordList::new(8, &[
     "the",
     "a",
     "an",
@@ -60,7 +61,7 @@ const NOMINAL_MARKERS: &[&str] = &[
     "during",
     "amid",
     "against",
-];
+]);
 
 fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else { return false };
@@ -120,16 +121,16 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
 }
 
 /// Articles and possessive determiners.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: WordList = WordList::new(9, &[
     "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "any", "no",
     "some", "such", "every", "each",
-];
+]);
 
 /// Prepositions that may follow a gerund used as a noun.
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: WordList = WordList::new(10, &[
     "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against", "near", "along",
     "across", "during", "after", "before", "and", "or",
-];
+]);
 
 /// The last token of `pattern` matched from `start` (whose first element matched), if any.
 fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
@@ -140,7 +141,11 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        if element.alternatives.iter().any(|a| *a == view.lemma(j) || *a == view.lower[j])
+        // An alternative equal to the lemma is the same lemma: compared by index.
+        let lemma = view.lemma_id(j);
+        if element.alternatives.iter().zip(&element.lemma_ids).any(|(a, &id)| {
+            (lemma.is_some() && id == lemma) || *a == view.lower[j]
+        })
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
@@ -163,7 +168,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             i += 1;
             continue;
         }
-        let by_lemma = lex.by_anchor.get(view.lemma(i));
+        let by_lemma = view.patterns_of_lemma(i);
         let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
@@ -203,3 +208,4 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     }
     out
 }
+

@@ -15,15 +15,18 @@ mod lexicon;
 mod matcher;
 mod modality;
 mod sentence;
+mod wordlist;
 
 use annalist_core::{
     Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, TimeExpr,
 };
 use chrono::NaiveDate;
+use std::cell::OnceCell;
 
 use self::clause::Subject;
-use self::lexicon::{Coding, LEXICON};
+use self::lexicon::{Coding, LEXICON, Lexicon};
 use self::sentence::SentenceView;
+use self::wordlist::WordList;
 use crate::Context;
 use crate::actors::ActorLayer;
 
@@ -56,7 +59,8 @@ struct Draft {
     start: usize,
     end: usize,
     coding: Coding,
-    mode: Option<String>,
+    /// PLOVER mode (from the lexicon).
+    mode: Option<&'static str>,
     nominal: bool,
     source: Vec<usize>,
     target: Vec<usize>,
@@ -78,9 +82,33 @@ impl Draft {
     }
 }
 
-fn actor(layer: &ActorLayer, mention: usize) -> Option<&Actor> {
-    let id = &layer.mentions.get(mention)?.actor;
-    layer.actors.binary_search_by(|a| a.id.cmp(id)).ok().map(|i| &layer.actors[i])
+/// The actor layer with the actor of each mention found at most once per document: the
+/// coder asks for it many times per event, and never for most mentions.
+struct Cast<'a> {
+    /// The actors and their mentions.
+    layer: &'a ActorLayer,
+    /// Index (into `layer.actors`) of each mention's actor, when the layer lists it; filled
+    /// in when first asked for.
+    actor_of: Vec<OnceCell<Option<usize>>>,
+}
+
+impl<'a> Cast<'a> {
+    fn new(layer: &'a ActorLayer) -> Cast<'a> {
+        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()] }
+    }
+
+    /// The index of the actor of mention `mention` (equal indices: the same actor).
+    fn actor_index(&self, mention: usize) -> Option<usize> {
+        let cell = self.actor_of.get(mention)?;
+        *cell.get_or_init(|| {
+            let id = &self.layer.mentions[mention].actor;
+            self.layer.actors.binary_search_by(|a| a.id.cmp(id)).ok()
+        })
+    }
+}
+
+fn actor<'a>(cast: &Cast<'a>, mention: usize) -> Option<&'a Actor> {
+    cast.actor_index(mention).map(|i| &cast.layer.actors[i])
 }
 
 /// The country an actor belongs to: its country, else the first three letters of its code.
@@ -101,18 +129,22 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 }
 
 /// Codes the events of a document, in text order.
-pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
+pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
+    let actors = &Cast::new(layer);
     let mut drafts: Vec<Draft> = Vec::new();
-    let lower = sentence::lower_text(cx);
-    let doc = sentence::DocWords::new(cx, &lower);
+    let lower_text = cx.text.to_ascii_lowercase();
+    let mut non_ascii = String::new();
+    let unfinished = sentence::DocWords::read(cx, &lower_text, &mut non_ascii);
+    let doc = sentence::DocWords::finish(unfinished, &non_ascii);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
+    let mut buffers = sentence::SentenceBuffers::default();
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
         let range = start..start + all_tokens[start..].partition_point(|t| t.sentence <= index);
         start = range.end;
-        let view = SentenceView::new(cx, &doc, range.clone(), &actors.mentions);
+        let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions, &mut buffers);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);
@@ -132,7 +164,7 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
                     let a = actor(actors, m)?;
                     Some(Participant {
                         actor: a.id.clone(),
-                        span: actors.mentions[m].span,
+                        span: actors.layer.mentions[m].span,
                         code: participant_code(a, date),
                     })
                 })
@@ -141,7 +173,7 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
         events.push(Event {
             id: EventId(format!("e{}", events.len() + 1)),
             event_type,
-            mode: d.mode.clone(),
+            mode: d.mode.map(str::to_owned),
             source: participants(&d.source),
             target: participants(&d.target),
             trigger,
@@ -155,8 +187,8 @@ pub fn code(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<
 }
 
 /// Finds, reads and links the events of one sentence, appending them to `drafts`.
-fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, drafts: &mut Vec<Draft>) {
-    let lex = &*LEXICON;
+fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, drafts: &mut Vec<Draft>) {
+    let lex: &'static Lexicon = &LEXICON;
     let matches = matcher::find(view);
     let first = drafts.len();
     for m in &matches {
@@ -166,7 +198,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
             start: m.start,
             end: m.end,
             coding: pattern.coding,
-            mode: pattern.mode.clone(),
+            mode: pattern.mode.as_deref(),
             nominal: m.nominal,
             source: Vec::new(),
             target: Vec::new(),
@@ -186,9 +218,10 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
         if drafts[k].absorbed {
             continue;
         }
-        let earlier = previous.map(|p| drafts[p].clone());
-        read_participants(view, actors, &mut drafts[k], earlier.as_ref());
-        read_modality(view, &mut drafts[k], earlier.as_ref());
+        let (before, rest) = drafts.split_at_mut(k);
+        let earlier = previous.map(|p| &before[p]);
+        read_participants(view, actors, &mut rest[0], earlier);
+        read_modality(view, &mut rest[0], earlier);
         previous = Some(k);
     }
     merge_elaborations(view, &mut drafts[first..]);
@@ -205,14 +238,14 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &ActorLayer, 
 /// someone in reported speech is a demand by the speaker (REQUEST, triggered by the
 /// reporting verb); what must be done is its content, not an event of its own.
 fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut Vec<Draft>, first: usize) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     let reporting = |k: usize| {
         lex.cues
             .iter()
             .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
     for m in 0..view.len() {
-        if view.lower[m] != "must" || view.is_word_in(m + 1, &["have", "not"]) {
+        if view.lower[m] != "must" || view.is_word_in(m + 1, NOT_A_DEMAND) {
             continue;
         }
         let Some(r) = (0..m).rev().take(40).take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else {
@@ -224,7 +257,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             if mode.is_none()
                 && let Some(t) = d.event_type()
             {
-                mode = lex.complement_mode(PloverType::Request, t, d.mode.as_deref()).map(str::to_owned);
+                mode = lex.complement_mode(PloverType::Request, t, d.mode);
             }
             d.absorbed = true;
         }
@@ -254,7 +287,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
 /// A verbal act followed closely in its clause by another event phrase takes that phrase as
 /// its content: the phrase is not coded apart, and it gives the act its mode.
 fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     for k in 0..drafts.len() {
         if drafts[k].absorbed {
             continue;
@@ -265,13 +298,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
             let (a_end, b_start) = (drafts[k].end, drafts[j].start);
             let gap_clear = (a_end + 1..b_start).all(|t| {
                 !view.is_break(t)
-                    && !view.is_word_in(
-                        t,
-                        &[
-                            "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as",
-                            "after", "before", "since", "until",
-                        ],
-                    )
+                    && !view.is_word_in(t, CLAUSE_JOINERS)
             });
             if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
                 break;
@@ -286,8 +313,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
             }
             let verbal = drafts[k].event_type().unwrap_or(verbal);
             if drafts[k].mode.is_none() {
-                drafts[k].mode =
-                    lex.complement_mode(verbal, embedded, drafts[j].mode.as_deref()).map(str::to_owned);
+                drafts[k].mode = lex.complement_mode(verbal, embedded, drafts[j].mode);
             }
             if b_start <= a_end + 2 {
                 // "warned of expelling", "refused to recognize": one trigger.
@@ -301,7 +327,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 
 /// Prepositions and subordinators that make a phrase a circumstance of the sentence's main
 /// event ("after fierce fighting", "in protest of the arrest", "because of fighting").
-const CIRCUMSTANCE: &[&str] = &[
+pub(super) const CIRCUMSTANCE: WordList = WordList::new(0, &[
     "between",
     "among",
     "like",
@@ -332,7 +358,7 @@ const CIRCUMSTANCE: &[&str] = &[
     "into",
     "at",
     "than",
-];
+]);
 
 /// Words a noun phrase may hold between its preposition and its head.
 fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
@@ -341,13 +367,7 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
         || view.tokens[k].kind == crate::segment::TokenKind::Number
         || (view.tokens[k].kind == crate::segment::TokenKind::Word
             && !view.is_word_in(k, CIRCUMSTANCE)
-            && !view.is_word_in(
-                k,
-                &[
-                    "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were",
-                    "will", "would", "if", "unless", "whether", "when", "while", "because", "as",
-                ],
-            ))
+            && !view.is_word_in(k, NOUN_PHRASE_ENDS))
 }
 
 /// Whether a draft is a circumstance rather than a main predication: a noun or gerund
@@ -376,10 +396,10 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         named |= view.mention_at[k].is_some() || view.original_first_char_upper(k);
     }
     if let Some(earlier) = earlier_event {
-        if d.start >= 1 && view.is_word_in(d.start - 1, &["to"]) {
+        if d.start >= 1 && view.is_word_in(d.start - 1, TO) {
             return true;
         }
-        if (earlier..=d.start).any(|k| view.is_word_in(k, &["saying", "adding", "claiming", "arguing"])) {
+        if (earlier..=d.start).any(|k| view.is_word_in(k, GIVING_REASONS)) {
             return true;
         }
     }
@@ -389,7 +409,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         if view.is_break(k) {
             break;
         }
-        if view.is_word_in(k, &["which", "who", "whom", "whose", "where"]) {
+        if view.is_word_in(k, RELATIVE_PRONOUNS) {
             return true;
         }
     }
@@ -423,7 +443,7 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 }
 
 /// Source, target and place of a draft.
-fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft, previous: Option<&Draft>) {
+fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, previous: Option<&Draft>) {
     let limit = if d.nominal { 7 } else { 20 };
     let (from, mut to) = clause::object_range(view, d.start + 1, limit);
     if d.nominal {
@@ -433,7 +453,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
             .find(|&k| {
                 view.mention_at[k].is_none()
                     && (view.lower[k].ends_with("ed")
-                        || view.is_word_in(k, &["is", "was", "has", "had", "will", "would"]))
+                        || view.is_word_in(k, AUXILIARIES))
             })
             .unwrap_or(to);
     }
@@ -502,13 +522,13 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
     let place = (from..to).find_map(|k| {
         let m = view.mention_at[k]?;
         let after_preposition = k > 0
-            && view.is_word_in(k - 1, &["in", "at", "near", "outside", "inside", "across"])
-            || (k > 1 && view.is_word_in(k - 2, &["in", "at", "near", "outside", "inside", "across"]));
-        let a = actor(actors, m)?;
-        (after_preposition
-            && actors.mentions[m].kind == MentionKind::Location
-            && a.kind == ActorKind::Location)
-            .then_some(m)
+            && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
+            || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
+        if !after_preposition || actors.layer.mentions[m].kind != MentionKind::Location {
+            // Decided before the actor is looked up: most mentions are no place.
+            return None;
+        }
+        (actor(actors, m)?.kind == ActorKind::Location).then_some(m)
     });
     if let Some(p) = place {
         d.place = Some(p);
@@ -521,7 +541,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &ActorLayer, d: &mut Draft
     let locative = |m: usize| {
         let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
         k.is_some_and(|k| {
-            (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, &["in", "at", "near", "outside", "inside"]))
+            (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS))
         })
     };
     if d.event_type() == Some(PloverType::Consult) {
@@ -549,9 +569,9 @@ fn read_modality(view: &SentenceView<'_>, d: &mut Draft, previous: Option<&Draft
         // A nominalisation is framed by its own clause's verb: "cooperation might coexist",
         // "fighting has not re-emerged", "such an attack would be a disaster".
         let after = d.end + 1..(d.end + 4).min(view.len());
-        if after.clone().any(|k| view.is_word_in(k, &["not", "never"]) || view.lower[k].ends_with("n't")) {
+        if after.clone().any(|k| view.is_word_in(k, NEGATIONS) || view.lower[k].ends_with("n't")) {
             d.modality = Modality::Negated;
-        } else if after.clone().any(|k| view.is_word_in(k, &["might", "may", "could", "can", "would"])) {
+        } else if after.clone().any(|k| view.is_word_in(k, SPECULATIVE_MODALS)) {
             d.modality = Modality::Speculative;
         }
     }
@@ -592,7 +612,7 @@ fn merge_elaborations(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         // An elaboration follows closely; a long chain is a list of events.
         let close = b.start <= chain_end + ELABORATION_WINDOW && a.target.len() < 8;
         if same_type && elaboration && close && !own_source && a.modality == b.modality {
-            let (mode, target, end) = (b.mode.clone(), b.target.clone(), b.end);
+            let (mode, target, end) = (b.mode, b.target.clone(), b.end);
             let a = &mut drafts[prev];
             a.mode = a.mode.take().or(mode);
             for t in target {
@@ -614,14 +634,14 @@ const ELABORATION_WINDOW: usize = 24;
 /// An announced cooperative action is an AGREE, an announced conflictual one a THREATEN
 /// (data/events/intentions.tsv); the announcement itself happened.
 fn recode_intention(d: &mut Draft) {
-    let lex = &*LEXICON;
+    let lex: &'static Lexicon = &LEXICON;
     if d.modality != Modality::Future || !d.intention {
         return;
     }
     let Some(t) = d.event_type() else { return };
     let Some(&coded) = lex.intentions.get(&t) else { return };
     if coded == PloverType::Threaten {
-        d.mode = lex.complement_mode(coded, t, d.mode.as_deref()).map(str::to_owned);
+        d.mode = lex.complement_mode(coded, t, d.mode);
     } else {
         d.mode = None;
     }
@@ -630,15 +650,18 @@ fn recode_intention(d: &mut Draft) {
 }
 
 /// A target that is the source itself ("pulled back its troops") is no target.
-fn drop_self_targets(actors: &ActorLayer, d: &mut Draft) {
-    let sources: Vec<_> = d.source.iter().filter_map(|&m| actor(actors, m)).map(|a| a.id.clone()).collect();
-    d.target.retain(|&m| actor(actors, m).is_none_or(|a| !sources.contains(&a.id)));
+fn drop_self_targets(actors: &Cast<'_>, d: &mut Draft) {
+    if d.target.is_empty() {
+        return;
+    }
+    let sources: Vec<usize> = d.source.iter().filter_map(|&m| actors.actor_index(m)).collect();
+    d.target.retain(|&m| actors.actor_index(m).is_none_or(|a| !sources.contains(&a)));
 }
 
 /// The actor mentioned nearest the trigger in its sentence that is neither the source nor a
 /// mere place, when a troop movement names no counterpart ("reinforced the border ...
 /// following the downing of a Ukrainian drone").
-fn nearest_other_actor(view: &SentenceView<'_>, actors: &ActorLayer, d: &Draft) -> Option<usize> {
+fn nearest_other_actor(view: &SentenceView<'_>, actors: &Cast<'_>, d: &Draft) -> Option<usize> {
     let source_countries: Vec<&str> =
         d.source.iter().filter_map(|&m| actor(actors, m)).filter_map(country_of).collect();
     (d.start.saturating_sub(40)..(d.start + 40).min(view.len()))
@@ -655,7 +678,7 @@ fn nearest_other_actor(view: &SentenceView<'_>, actors: &ActorLayer, d: &Draft) 
 /// "The Ukrainian Armed Forces made a similar move": the type and mode of the text's
 /// previous event, by the new source. A party doing what was just done to it acts against
 /// the previous source; anyone else against the previous target.
-fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &ActorLayer) {
+fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &Cast<'_>) {
     for k in first..drafts.len() {
         if drafts[k].absorbed || drafts[k].coding != Coding::Repeat {
             continue;
@@ -672,12 +695,45 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &ActorLayer) {
         let mirrored = countries(&drafts[k].source).iter().any(|c| countries(&p.target).contains(c));
         let d = &mut drafts[k];
         d.coding = p.coding;
-        d.mode = p.mode.clone();
+        d.mode = p.mode;
         if d.target.is_empty() {
             d.target = if mirrored { p.source.clone() } else { p.target.clone() };
         }
     }
 }
+
+/// "Must have" (an inference) and "must not" (a prohibition) after "must" lay no demand.
+pub(super) const NOT_A_DEMAND: WordList = WordList::new(11, &["have", "not"]);
+
+/// "To": before an infinitive of purpose.
+pub(super) const TO: WordList = WordList::new(12, &["to"]);
+
+/// Participles that introduce the reasons a speaker gives.
+pub(super) const GIVING_REASONS: WordList = WordList::new(13, &["saying", "adding", "claiming", "arguing"]);
+
+/// Words that open a relative clause.
+pub(super) const RELATIVE_PRONOUNS: WordList = WordList::new(14, &["which", "who", "whom", "whose", "where"]);
+
+/// Auxiliaries that end a nominalisation's own phrase.
+pub(super) const AUXILIARIES: WordList = WordList::new(15, &["is", "was", "has", "had", "will", "would"]);
+
+/// Prepositions before a place.
+pub(super) const PLACE_PREPOSITIONS: WordList = WordList::new(16, &["in", "at", "near", "outside", "inside", "across"]);
+
+/// Prepositions before where a meeting is held.
+pub(super) const MEETING_PLACE_PREPOSITIONS: WordList = WordList::new(17, &["in", "at", "near", "outside", "inside"]);
+
+/// Words that negate the clause verb after a nominalisation.
+pub(super) const NEGATIONS: WordList = WordList::new(18, &["not", "never"]);
+
+/// Modals that make the clause verb after a nominalisation speculative.
+pub(super) const SPECULATIVE_MODALS: WordList = WordList::new(19, &["might", "may", "could", "can", "would"]);
+
+/// Words that end the clause of a verbal act before the phrase that would be its content.
+pub(super) const CLAUSE_JOINERS: WordList = WordList::new(27, &[ "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as", "after", "before", "since", "until", ]);
+
+/// Words that cannot stand inside a noun phrase between its preposition and its head.
+pub(super) const NOUN_PHRASE_ENDS: WordList = WordList::new(28, &[ "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would", "if", "unless", "whether", "when", "while", "because", "as", ]);
 
 #[cfg(test)]
 mod tests {

@@ -3,101 +3,112 @@
 
 use annalist_core::Mention;
 
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, WordFacts};
+use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
-/// The lower-case text of the tokens of a document that are not lower-case already, with
-/// typographic apostrophes made plain, one after another in one buffer; for each token,
-/// where its text ends in the buffer (`None` when the text itself is lower-case).
-pub(crate) fn lower_text(cx: &Context<'_>) -> (String, Vec<Option<usize>>) {
-    let mut buf = String::new();
-    let mut ends = Vec::with_capacity(cx.segmentation.tokens.len());
-    for t in &cx.segmentation.tokens {
-        let word = t.span.slice(cx.text);
-        if word.is_ascii() {
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                ends.push(None);
-                continue;
-            }
-            let at = buf.len();
-            buf.push_str(word);
-            buf[at..].make_ascii_lowercase();
-        } else if word.chars().all(|c| !c.is_uppercase() && c != '’') {
-            ends.push(None);
-            continue;
-        } else {
-            let lower = word.to_lowercase();
-            if lower.contains('’') {
-                buf.push_str(&lower.replace('’', "'"));
-            } else {
-                buf.push_str(&lower);
-            }
-        }
-        ends.push(Some(buf.len()));
-    }
-    (buf, ends)
+/// What the coder needs to know about one token besides its text, packed small: the
+/// document's tokens are read once, and their facts are read many times.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TokenInfo {
+    /// The [`WordList`]s a word token is in, [`REPORT_START`] when it starts a reported
+    /// speech cue, and [`BREAK`] for punctuation that ends a phrase.
+    classes: u64,
+    /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_LEMMA`]: none).
+    lemma: u32,
+    /// [`ANCHOR`], [`CUE`] and [`CAPITAL`].
+    flags: u8,
 }
+
+/// [`TokenInfo::lemma`] of a token with no known lemma.
+const NO_LEMMA: u32 = u32::MAX;
+/// The token can anchor a trigger: a known word whose lemma (or, when inflected, whose form)
+/// starts a pattern.
+const ANCHOR: u8 = 1;
+/// The token is the first word of a modality cue.
+const CUE: u8 = 2;
+/// The token starts with a capital letter.
+const CAPITAL: u8 = 4;
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
 pub(crate) struct DocWords<'a> {
     /// Lower-case token text with typographic apostrophes made plain.
     lower: Vec<&'a str>,
-    /// Known lemma of each word token, when the lexicon knows one.
-    lemmas: Vec<Option<&'static str>>,
-    /// Whether each token can anchor a trigger: a known word whose lemma (or, when
-    /// inflected, whose form) starts a pattern.
-    anchors: Vec<bool>,
-    /// Whether each token is the first word of a modality cue.
-    cues: Vec<bool>,
-    /// Whether each token starts with a capital letter.
-    capitalised: Vec<bool>,
+    /// The other facts of each token.
+    info: Vec<TokenInfo>,
+}
+
+/// [`DocWords`] before the lower-case forms of the non-ASCII tokens are in place.
+#[derive(Debug)]
+pub(crate) struct UnfinishedWords<'a> {
+    words: DocWords<'a>,
+    /// Tokens whose lower-case form is in the buffer of non-ASCII forms, and where.
+    elsewhere: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 impl<'a> DocWords<'a> {
-    /// Reads the tokens of `cx`; `lower` is [`lower_text`] of it.
-    pub(crate) fn new(cx: &Context<'a>, lower: &'a (String, Vec<Option<usize>>)) -> DocWords<'a> {
+    /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
+    /// case (byte offsets unchanged), where the lower-case form of an ASCII token is found
+    /// as it is; the forms of the non-ASCII tokens that differ from their text are written
+    /// to `buf` (see [`DocWords::finish`]).
+    pub(crate) fn read(cx: &Context<'a>, lower_text: &'a str, buf: &mut String) -> UnfinishedWords<'a> {
         let lex = &*LEXICON;
-        let (buf, ends) = lower;
         let n = cx.segmentation.tokens.len();
-        let (mut words, mut lemmas, mut anchors, mut cues, mut capitalised) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
-        let mut from = 0;
-        for (t, &end) in cx.segmentation.tokens.iter().zip(ends) {
-            let text = t.span.slice(cx.text);
-            let word = match end {
-                Some(to) => {
-                    let word = &buf[from..to];
-                    from = to;
-                    word
+        let mut lower = Vec::with_capacity(n);
+        let mut info = Vec::with_capacity(n);
+        let mut elsewhere = Vec::new();
+        for (index, t) in cx.segmentation.tokens.iter().enumerate() {
+            let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+            let at = buf.len();
+            // The lower-case form: found in `lower_text`, the text itself, or written to `buf`
+            // (then in place only once `buf` is complete).
+            let (word, in_buf) = if text.is_ascii() {
+                (lower_text.get(t.span.start..t.span.end).unwrap_or(""), false)
+            } else if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                (text, false)
+            } else {
+                let lowered = text.to_lowercase();
+                if lowered.contains('’') {
+                    buf.push_str(&lowered.replace('’', "'"));
+                } else {
+                    buf.push_str(&lowered);
                 }
-                None => text,
+                elsewhere.push((index, at..buf.len()));
+                ("", true)
             };
-            let (lemma, anchor, cue) = match t.kind {
+            let looked_up = if in_buf { &buf[at..] } else { word };
+            let (facts, classes) = match t.kind {
                 TokenKind::Word => {
-                    let (known, cue) = lex.known(word);
-                    let (lemma, anchor) = known.map_or((None, false), |(l, a)| (Some(l), a));
-                    (lemma, anchor, cue)
+                    let known = lex.known(looked_up);
+                    (known, known.classes)
                 }
-                _ => (None, false, lex.cues_by_first_word.contains_key(word)),
+                TokenKind::Punct if is_break_punctuation(looked_up) => {
+                    (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, BREAK)
+                }
+                _ => (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, 0),
             };
             let capital = match text.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => text.chars().next().is_some_and(char::is_uppercase),
             };
-            words.push(word);
-            lemmas.push(lemma);
-            anchors.push(anchor);
-            cues.push(cue);
-            capitalised.push(capital);
+            let flags = if facts.anchors { ANCHOR } else { 0 }
+                | if facts.cue { CUE } else { 0 }
+                | if capital { CAPITAL } else { 0 };
+            lower.push(word);
+            info.push(TokenInfo { classes, lemma: facts.lemma.unwrap_or(NO_LEMMA), flags });
         }
-        DocWords { lower: words, lemmas, anchors, cues, capitalised }
+        UnfinishedWords { words: DocWords { lower, info }, elsewhere }
+    }
+
+    /// The words of [`DocWords::read`], with the forms it wrote to `buf` in place.
+    pub(crate) fn finish(unfinished: UnfinishedWords<'a>, buf: &'a str) -> DocWords<'a> {
+        let UnfinishedWords { mut words, elsewhere } = unfinished;
+        for (index, range) in elsewhere {
+            words.lower[index] = &buf[range];
+        }
+        words
     }
 }
 
@@ -108,57 +119,63 @@ pub(crate) struct SentenceView<'a> {
     pub tokens: &'a [Token],
     /// Lower-case token text with typographic apostrophes made plain.
     pub lower: &'a [&'a str],
-    /// Known lemma of each word token, when the lexicon knows one.
-    lemmas: &'a [Option<&'static str>],
-    /// Whether each token can anchor a trigger.
-    anchors: &'a [bool],
-    /// Whether each token is the first word of a modality cue.
-    cues: &'a [bool],
+    /// The other facts of each token.
+    info: &'a [TokenInfo],
+    /// The lexicon's lemmas, which [`TokenInfo::lemma`] indexes.
+    lemma_names: &'static [String],
     /// Index (into the document's mentions) of the mention each token belongs to.
-    pub mention_at: Vec<Option<usize>>,
-    /// Whether each token starts with a capital letter.
-    capitalised: &'a [bool],
+    pub mention_at: &'a [Option<usize>],
     /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
-    pub adjectival: Vec<bool>,
+    pub adjectival: &'a [bool],
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
-    pub reports: Vec<(usize, usize)>,
+    pub reports: &'a [(usize, usize)],
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
     /// reported demand).
     pub has_anchor: bool,
 }
 
+/// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
+/// one sentence to the next so that a document allocates them once.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceBuffers {
+    mention_at: Vec<Option<usize>>,
+    adjectival: Vec<bool>,
+    reports: Vec<(usize, usize)>,
+}
+
 impl<'a> SentenceView<'a> {
-    /// Builds the view of the sentence whose tokens are `range` of the document's.
-    /// `mentions` are in text order. When no word of it can anchor a trigger, only
-    /// `tokens` and `has_anchor` are filled in.
+    /// Builds the view of the sentence whose tokens are `range` of the document's, in
+    /// `buffers`. `mentions` are in text order. When no word of it can anchor a trigger,
+    /// only `tokens` and `has_anchor` are filled in.
     pub(crate) fn new(
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
         range: std::ops::Range<usize>,
         mentions: &[Mention],
+        buffers: &'a mut SentenceBuffers,
     ) -> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
-        let anchors = &doc.anchors[range.clone()];
-        let has_anchor = anchors.iter().any(|&a| a) || lower.contains(&"must");
+        let info = &doc.info[range];
+        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0) || lower.contains(&"must");
         let mut view = SentenceView {
             tokens,
             lower,
-            lemmas: &doc.lemmas[range.clone()],
-            anchors,
-            cues: &doc.cues[range.clone()],
-            mention_at: Vec::new(),
-            capitalised: &doc.capitalised[range],
-            adjectival: Vec::new(),
-            reports: Vec::new(),
+            info,
+            lemma_names: &lex.lemmas,
+            mention_at: &[],
+            adjectival: &[],
+            reports: &[],
             has_anchor,
         };
         if !has_anchor {
             // No trigger can start here: the rest of the view is never read.
             return view;
         }
-        let mut mention_at = vec![None; tokens.len()];
+        let SentenceBuffers { mention_at, adjectival, reports } = buffers;
+        mention_at.clear();
+        mention_at.resize(tokens.len(), None);
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let from = mentions.partition_point(|m| m.span.end <= first.span.start);
             for (mi, m) in mentions.iter().enumerate().skip(from) {
@@ -172,19 +189,24 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        view.adjectival = mention_at
-            .iter()
+        adjectival.clear();
+        adjectival.extend(mention_at.iter()
             // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
             .map(|m| {
                 m.is_some_and(|m| {
                     mentions[m].resolution == annalist_core::Resolution::Demonym
                         && !mentions[m].span.slice(cx.text).ends_with('s')
                 })
-            })
-            .collect();
+            }));
         view.mention_at = mention_at;
-        view.reports = (0..view.len())
-            .filter(|&i| view.lemmas[i].is_some() && view.cues[i])
+        view.adjectival = adjectival;
+        reports.clear();
+        reports.extend((0..view.len())
+            // Only words that start a reported-speech cue can start a report.
+            .filter(|&i| {
+                let t = view.info[i];
+                t.classes & REPORT_START != 0 && t.lemma != NO_LEMMA && t.flags & CUE != 0
+            })
             .filter_map(|i| {
                 lex.cues_by_first_word
                     .get(view.word(i))?
@@ -195,24 +217,24 @@ impl<'a> SentenceView<'a> {
                         c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
                     })
                     .map(|c| (i, c.words.len()))
-            })
-            .collect();
+            }));
+        view.reports = reports;
         view
     }
 
     /// Whether token `i` is the first word of a modality cue.
     pub(crate) fn starts_cue(&self, i: usize) -> bool {
-        self.cues[i]
+        self.info[i].flags & CUE != 0
     }
 
     /// Whether token `i` can anchor a trigger: its lemma, or its form, starts a pattern.
     pub(crate) fn can_anchor(&self, i: usize) -> bool {
-        self.anchors[i]
+        self.info[i].flags & ANCHOR != 0
     }
 
     /// Whether token `i` starts with a capital letter in the text.
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
-        self.capitalised[i]
+        self.info[i].flags & CAPITAL != 0
     }
 
     /// The lower-case text of token `i`.
@@ -222,7 +244,24 @@ impl<'a> SentenceView<'a> {
 
     /// The lemma of token `i`: the known lemma, else the lower-case text.
     pub(crate) fn lemma(&self, i: usize) -> &str {
-        self.lemmas[i].unwrap_or(self.word(i))
+        match self.info[i].lemma {
+            NO_LEMMA => self.word(i),
+            id => &self.lemma_names[id as usize],
+        }
+    }
+
+    /// The index of the known lemma of token `i` among the lexicon's lemmas.
+    pub(crate) fn lemma_id(&self, i: usize) -> Option<u32> {
+        Some(self.info[i].lemma).filter(|&id| id != NO_LEMMA)
+    }
+
+    /// The patterns the lemma of token `i` (see [`SentenceView::lemma`]) anchors, if any.
+    pub(crate) fn patterns_of_lemma(&self, i: usize) -> Option<&'static Vec<usize>> {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        match self.lemma_id(i) {
+            Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
+            None => lex.by_anchor.get(self.word(i)),
+        }
     }
 
     /// Number of tokens.
@@ -232,11 +271,7 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` is punctuation that ends a phrase (comma, semicolon, dash, quote...).
     pub(crate) fn is_break(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
-            && matches!(
-                self.word(i),
-                "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]"
-            )
+        self.info.get(i).is_some_and(|t| t.classes & BREAK != 0)
     }
 
     /// Whether token `i` is a possessive: the token "'s" or a word ending in it.
@@ -245,8 +280,14 @@ impl<'a> SentenceView<'a> {
     }
 
     /// Whether token `i` is a word in `words`.
-    pub(crate) fn is_word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && words.contains(&self.word(i))
+    pub(crate) fn is_word_in(&self, i: usize, list: WordList) -> bool {
+        let found = self.info.get(i).is_some_and(|t| t.classes & list.bit != 0);
+        debug_assert_eq!(
+            found,
+            self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && list.words.contains(&self.word(i)),
+            "a word list missing from wordlist::ALL?"
+        );
+        found
     }
 
     /// Distinct mentions of the tokens in `from..to`, in text order.
