@@ -62,17 +62,27 @@ fn slice(text: &str, span: Span) -> &str {
 /// Whether a word, or a hyphen-joined part of it, is a strong time word or holds a digit;
 /// compared case-insensitively without allocating.
 fn word_mentions_time(word: &str) -> bool {
-    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    let word = if word.ends_with('s') {
+        word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+    } else {
+        word
+    };
     let bytes = word.as_bytes();
     // One pass over the bytes: any non-ASCII byte takes the general path.
-    let mut digit = false;
+    let (mut digit, mut hyphen) = (false, false);
     for &b in bytes {
         if !b.is_ascii() {
             return word.to_lowercase().split('-').any(words::is_strong);
         }
         digit |= b.is_ascii_digit();
+        hyphen |= b == b'-';
     }
-    digit || bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
+    digit
+        || if hyphen {
+            bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
+        } else {
+            words::is_strong_ascii(bytes)
+        }
 }
 
 /// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`
