@@ -136,22 +136,24 @@ impl Pool<'_> {
         let slot = &mut self.toks[self.len];
         self.len += 1;
         slot.norm.clear();
+        let bytes = text.as_bytes();
+        let first = bytes.first().copied().unwrap_or(0);
         if text.is_ascii() {
             slot.norm.push_str(text);
             slot.norm.make_ascii_lowercase();
+            slot.capital = first.is_ascii_uppercase();
         } else {
             slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
+            slot.capital = text.chars().next().is_some_and(char::is_uppercase);
         }
-        let first = text.chars().next();
         (slot.info, slot.flags) = match words::lookup_with_flags(&slot.norm) {
             Some((info, flags)) => (Some(info), flags),
             None => (None, WordFlags::default()),
         };
-        let norm = slot.norm.as_bytes();
-        slot.digits = (!norm.is_empty() && norm.len() <= 9 && norm.iter().all(u8::is_ascii_digit))
-            .then(|| (norm.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), norm.len()));
-        slot.number = first.is_some_and(|c| c.is_ascii_digit());
-        slot.capital = first.is_some_and(char::is_uppercase);
+        slot.number = first.is_ascii_digit();
+        // A number of digits only is its own lower-case form.
+        slot.digits = (slot.number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
+            .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len()));
         slot.glued = last_end == span.start;
         slot.span = span;
     }
