@@ -186,7 +186,12 @@ impl Memo {
 
     /// The result stored in `cells` at `i` in the current sentence, else `read()` stored
     /// there.
-    fn tokenwise<T: Clone>(&self, cells: &[Stamped<T>], i: usize, read: impl FnOnce() -> Option<T>) -> Option<T> {
+    fn tokenwise<T: Clone>(
+        &self,
+        cells: &[Stamped<T>],
+        i: usize,
+        read: impl FnOnce() -> Option<T>,
+    ) -> Option<T> {
         stamped(cells, self.sentence, i, read)
     }
 }
@@ -276,8 +281,11 @@ impl<'a> Grammar<'a> {
         // passing both is the same in either order.
         entries.iter().find_map(|entry| {
             let picked = pick(entry.sense)?;
-            let fits =
-                entry.rest.iter().enumerate().all(|(k, word)| self.tok(i + 1 + k).is_some_and(|t| t.norm == *word));
+            let fits = entry
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, word)| self.tok(i + 1 + k).is_some_and(|t| t.norm == *word));
             fits.then_some((picked, i + 1 + entry.rest.len()))
         })
     }

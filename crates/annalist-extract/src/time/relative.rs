@@ -42,10 +42,7 @@ impl Grammar<'_> {
         }
         if let Some((parts, e)) = self.calendar_date(i).filter(|(p, _)| p.day.is_some()) {
             let (point, source) = self.resolve(parts);
-            return Some((
-                DayRef { point: Some(point), source, unknown: UNKNOWN_DAY.into(), part: None },
-                e,
-            ));
+            return Some((DayRef { point: Some(point), source, unknown: UNKNOWN_DAY.into(), part: None }, e));
         }
         if let Some(f) = self.weekday_expr(i).or_else(|| self.holiday(i, None)) {
             let (e, point, source) = (f.end, f.point, f.source);
@@ -75,16 +72,10 @@ impl Grammar<'_> {
         };
         let Some(dct) = self.env.dct else {
             let unknown = if offset == 0 { "PRESENT_REF" } else { "XXXX-XX-XX" };
-            return Some((
-                DayRef { point: None, source: Source::Unknown, unknown: unknown.into(), part },
-                e,
-            ));
+            return Some((DayRef { point: None, source: Source::Unknown, unknown: unknown.into(), part }, e));
         };
         let point = day_point(dct + Duration::days(i64::from(offset)));
-        Some((
-            DayRef { point: Some(point), source: Source::Document, unknown: UNKNOWN_DAY.into(), part },
-            e,
-        ))
+        Some((DayRef { point: Some(point), source: Source::Document, unknown: UNKNOWN_DAY.into(), part }, e))
     }
 
     /// A weekday alone or placed by a relative word: "Thursday", "next Tuesday", "last

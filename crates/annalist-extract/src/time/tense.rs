@@ -17,8 +17,7 @@ pub(crate) fn cues(toks: &[Tok], out: &mut Vec<(usize, Tense)>) {
         let tense = t.flags.tense.or_else(|| {
             let participle =
                 !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-            let after_modal =
-                out.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
+            let after_modal = out.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
             (participle && !after_modal).then_some(Tense::Past)
         });
         if let Some(tense) = tense {
