@@ -62,17 +62,27 @@ fn slice(text: &str, span: Span) -> &str {
 /// Whether a word, or a hyphen-joined part of it, is a strong time word or holds a digit;
 /// compared case-insensitively without allocating.
 fn word_mentions_time(word: &str) -> bool {
-    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    let word = if word.ends_with('s') {
+        word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
+    } else {
+        word
+    };
     let bytes = word.as_bytes();
     // One pass over the bytes: any non-ASCII byte takes the general path.
-    let mut digit = false;
+    let (mut digit, mut hyphen) = (false, false);
     for &b in bytes {
         if !b.is_ascii() {
             return word.to_lowercase().split('-').any(words::is_strong);
         }
         digit |= b.is_ascii_digit();
+        hyphen |= b == b'-';
     }
-    digit || bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
+    digit
+        || if hyphen {
+            bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
+        } else {
+            words::is_strong_ascii(bytes)
+        }
 }
 
 /// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`
@@ -126,22 +136,24 @@ impl Pool<'_> {
         let slot = &mut self.toks[self.len];
         self.len += 1;
         slot.norm.clear();
+        let bytes = text.as_bytes();
+        let first = bytes.first().copied().unwrap_or(0);
         if text.is_ascii() {
             slot.norm.push_str(text);
             slot.norm.make_ascii_lowercase();
+            slot.capital = first.is_ascii_uppercase();
         } else {
             slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
+            slot.capital = text.chars().next().is_some_and(char::is_uppercase);
         }
-        let first = text.chars().next();
         (slot.info, slot.flags) = match words::lookup_with_flags(&slot.norm) {
             Some((info, flags)) => (Some(info), flags),
             None => (None, WordFlags::default()),
         };
-        let norm = slot.norm.as_bytes();
-        slot.digits = (!norm.is_empty() && norm.len() <= 9 && norm.iter().all(u8::is_ascii_digit))
-            .then(|| (norm.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), norm.len()));
-        slot.number = first.is_some_and(|c| c.is_ascii_digit());
-        slot.capital = first.is_some_and(char::is_uppercase);
+        slot.number = first.is_ascii_digit();
+        // A number of digits only is its own lower-case form.
+        slot.digits = (slot.number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
+            .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len()));
         slot.glued = last_end == span.start;
         slot.span = span;
     }

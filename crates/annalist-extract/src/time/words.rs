@@ -429,10 +429,7 @@ pub(crate) fn is_strong_ascii(word: &[u8]) -> bool {
     {
         return false;
     }
-    let mut buf = [0u8; PackedKey::MAX_LEN];
-    buf[..word.len()].copy_from_slice(word);
-    buf.make_ascii_lowercase();
-    let key = PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() };
+    let key = PackedKey { bytes: PackedKey::pack(word, u8::to_ascii_lowercase), len: word.len() };
     PACKED.get(key).is_some_and(|(_, flags)| flags.strong)
 }
 
@@ -466,9 +463,14 @@ impl PackedKey {
 
     /// The key of `word`, or `None` when it is longer than [`PackedKey::MAX_LEN`].
     fn of(word: &[u8]) -> Option<PackedKey> {
-        let mut buf = [0u8; Self::MAX_LEN];
-        buf.get_mut(..word.len())?.copy_from_slice(word);
-        Some(PackedKey { bytes: u128::from_le_bytes(buf), len: word.len() })
+        (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word, |&b| b), len: word.len() })
+    }
+
+    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), each mapped by `map`, packed
+    /// little-endian. Built in registers: copying the bytes into a buffer and reading it back
+    /// as one integer stalls the processor (a wide load cannot take narrow stores' data).
+    fn pack(word: &[u8], map: impl Fn(&u8) -> u8) -> u128 {
+        word.iter().rev().fold(0, |packed, b| packed << 8 | u128::from(map(b)))
     }
 
     fn hash(self) -> u64 {
