@@ -392,3 +392,59 @@ fn in_same_clause(cx: &Context<'_>, a: Span, b: Span) -> bool {
         !boundary
     })
 }
+
+#[cfg(test)]
+mod attach_tests {
+    //! [`attach`] searches only near its item; here it is checked against the rule read
+    //! plainly (every date of the document considered) at every token of real stories.
+
+    use annalist_core::DocumentTime;
+
+    use super::*;
+
+    /// The attachment rule read plainly: the nearest date in the same clause, else in the
+    /// same sentence, else the last calendar date before.
+    fn plain_attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId> {
+        let dates = || timexes.iter().filter(|t| dates_an_item(t));
+        if let Some(sentence) = cx.segmentation.sentence_at(at.start) {
+            let nearest = |same_clause: bool| {
+                dates()
+                    .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
+                    .filter(|t| !same_clause || in_same_clause(cx, at, t.span))
+                    .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
+                    .map(|t| t.id.clone())
+            };
+            if let Some(id) = nearest(true).or_else(|| nearest(false)) {
+                return Some(id);
+            }
+        }
+        dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
+    }
+
+    #[test]
+    fn attach_agrees_with_the_plain_rule_at_every_token() {
+        let stories = include_str!("../../benches/data/voa_stories.jsonl");
+        let seed = include_str!("../../../../seeds/000_e5fd8d0cf07eb1bc.txt");
+        let mut texts: Vec<(String, Option<DocumentTime>)> = stories
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .map(|v| {
+                let published = v["published"].as_str().and_then(|p| p.parse().ok());
+                (v["text"].as_str().unwrap_or_default().to_owned(), published)
+            })
+            .collect();
+        texts.push((seed.to_owned(), "2024-08-20".parse().ok()));
+        let mut checked = 0;
+        for (text, dct) in &texts {
+            let segmentation = crate::segment::segment(text);
+            let cx = Context { text, segmentation: &segmentation, dct: *dct };
+            let timexes = tag(&cx);
+            for token in &segmentation.tokens {
+                let want = plain_attach(&cx, &timexes, token.span);
+                assert_eq!(attach(&cx, &timexes, token.span), want, "at {:?} of {:.60}", token.span, text);
+                checked += 1;
+            }
+        }
+        assert!(checked > 5_000, "only {checked} tokens checked");
+    }
+}
