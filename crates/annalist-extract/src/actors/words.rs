@@ -162,7 +162,10 @@ fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, st
 
 /// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
 pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
-    let mut list = Vec::with_capacity(segmentation.tokens.len());
+    // Splitting a compound at a hyphen adds at most two words per hyphen: room for them
+    // from the start, so the list (large: ~80 bytes a token) is never grown and copied.
+    let hyphens = text.bytes().filter(|&b| b == b'-').count();
+    let mut list = Vec::with_capacity(segmentation.tokens.len() + 2 * hyphens);
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
@@ -216,7 +219,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 lexicon_id,
             });
         };
-        if token.kind == TokenKind::Word && slice.contains('-') && splits(slice) {
+        // A byte loop: tokens are short, a call to the substring search costs more.
+        if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
