@@ -147,12 +147,16 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
 /// [`ascii_lower`]) when the token is ASCII, else built.
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
-    if !slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+    // One branch-free pass over the (short) token reads both facts.
+    let (mut capitals, mut ascii) = (false, true);
+    for b in slice.bytes() {
+        capitals |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if ascii && !capitals {
         return Cow::Borrowed(slice);
     }
-    if slice.is_ascii()
-        && let Some(lower) = lower_text.get(span.start..span.end)
-    {
+    if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
         return Cow::Borrowed(lower);
     }
     let mut lower = String::with_capacity(slice.len());
@@ -162,10 +166,10 @@ fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, st
 
 /// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
 pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
-    // Splitting a compound at a hyphen adds at most two words per hyphen: room for them
-    // from the start, so the list (large: ~80 bytes a token) is never grown and copied.
-    let hyphens = text.bytes().filter(|&b| b == b'-').count();
-    let mut list = Vec::with_capacity(segmentation.tokens.len() + 2 * hyphens);
+    // Splitting a compound at a hyphen adds two words: some room for them from the start,
+    // so the list (large: ~80 bytes a token) is seldom grown and copied.
+    let tokens = segmentation.tokens.len();
+    let mut list = Vec::with_capacity(tokens + tokens / 16 + 8);
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
