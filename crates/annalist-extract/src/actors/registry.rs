@@ -256,9 +256,10 @@ impl Registry {
                 resolution: f.resolution,
             })
             .collect();
-        let mut actors: Vec<(String, Actor)> = self.actors.into_iter().collect();
-        actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        (actors.into_iter().map(|(_, a)| a).collect(), mentions)
+        // An actor's id is its key (unique): sort the actors themselves, moved once.
+        let mut actors: Vec<Actor> = self.actors.into_values().collect();
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        (actors, mentions)
     }
 }
 
