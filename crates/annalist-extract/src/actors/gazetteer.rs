@@ -487,7 +487,12 @@ impl Gazetteer {
             let split = key.replace('-', " - ");
             self.max_name_tokens = self.max_name_tokens.max(split.split(' ').count());
             self.add_prefixes(&split);
-            self.names.entry(split).or_insert(NameEntry { meaning: meaning.clone(), exact: exact.clone(), actor_kind: None, actor_country: None });
+            self.names.entry(split).or_insert(NameEntry {
+                meaning: meaning.clone(),
+                exact: exact.clone(),
+                actor_kind: None,
+                actor_country: None,
+            });
         }
         self.add_prefixes(&key);
         self.names.entry(key).or_insert(NameEntry { meaning, exact, actor_kind: None, actor_country: None });

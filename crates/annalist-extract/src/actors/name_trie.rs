@@ -31,8 +31,12 @@ impl NameTrie {
 
     /// The trie of `names` (token keys, see `key_of`); every word of every key must be in
     /// `words`, else the name is left out.
-    pub(crate) fn new<'n>(names: impl IntoIterator<Item = (&'n str, &'n NameEntry)>, words: &WordTable) -> NameTrie {
-        let mut trie = NameTrie { children: FastMap::default(), filter: HashFilter::default(), entries: vec![None] };
+    pub(crate) fn new<'n>(
+        names: impl IntoIterator<Item = (&'n str, &'n NameEntry)>,
+        words: &WordTable,
+    ) -> NameTrie {
+        let mut trie =
+            NameTrie { children: FastMap::default(), filter: HashFilter::default(), entries: vec![None] };
         'names: for (key, entry) in names {
             let mut node = Self::ROOT;
             for part in key.split(' ') {

@@ -76,10 +76,9 @@ fn pack(word: &str) -> Option<[u64; 2]> {
     match len {
         8..=INLINE => Some([read8(&bytes[..8]), read8(&bytes[len - 8..])]),
         4..=7 => Some([read4(&bytes[..4]), read4(&bytes[len - 4..])]),
-        1..=3 => Some([
-            u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16,
-            0,
-        ]),
+        1..=3 => {
+            Some([u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16, 0])
+        }
         _ => None,
     }
 }
@@ -107,7 +106,11 @@ impl WordTable {
         let entries: Vec<(&str, u32)> = entries.into_iter().collect();
         let inline = entries.iter().filter(|(w, _)| pack(w).is_some()).count();
         let size = (inline.max(1) * 2).next_power_of_two();
-        let mut table = WordTable { filter: HashFilter::default(), slots: vec![Slot::default(); size], long: FastMap::default() };
+        let mut table = WordTable {
+            filter: HashFilter::default(),
+            slots: vec![Slot::default(); size],
+            long: FastMap::default(),
+        };
         for (word, bits) in entries {
             table.insert(word, bits);
         }
