@@ -164,7 +164,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if len > 1 {
                 // Names do not run across a gap that is not plain spacing.
                 let gap = &self.text[self.words.list[j - 1].span.end..w.span.start];
-                if gap.contains(['\n', '\r']) {
+                if line_break(gap) {
                     break;
                 }
             }
@@ -312,10 +312,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     if self.w(j).is_some_and(Word::possessive) {
                         j += 1;
                     }
+                    // Read once: a body of the country ("US forces") or an office ("US
+                    // President X").
                     if let Some((send, sector)) = self.sector_after_modifiers(j)
                         && self.same_sentence(i, send)
-                        && !sector.person
                     {
+                        if sector.person {
+                            return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
+                        }
                         let key = sector_key(&iso, sector.code);
                         if self.registry.known(&key) {
                             let span = self.span(i, send);
@@ -329,12 +333,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
                             );
                         }
                         return send + 1;
-                    }
-                    if let Some((send, sector)) = self.sector_after_modifiers(j)
-                        && sector.person
-                        && self.same_sentence(i, send)
-                    {
-                        return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
                     }
                 }
                 after
@@ -572,7 +570,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             let prev = &self.words.list[j - 1];
             let gap = &self.text[prev.span.end..w.span.start];
-            if gap.contains(['\n', '\r']) {
+            if line_break(gap) {
                 break;
             }
             if w.capitalised() {
@@ -1122,6 +1120,11 @@ fn particle_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(particle, name)| {
         CONNECTORS.contains(&particle) || matches!(particle, "ad" | "an" | "ar" | "as" | "at" | "az" | "ash" | "ul")
     } && name.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a gap between words holds a line break (a byte loop: gaps are a space or two).
+fn line_break(gap: &str) -> bool {
+    gap.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
 fn is_calendar(word: &Word<'_>) -> bool {
