@@ -186,6 +186,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             sentence_seen = token.sentence;
         }
     }
+    // Once, not per token (the gazetteer sits behind a lazy lock).
+    let gazetteer = &*GAZETTEER;
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     for token in &segmentation.tokens {
@@ -209,7 +211,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 *written = true;
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
-            let (lexicon_id, bits) = GAZETTEER.word_facts(slice, &lower);
+            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower);
             let classes = if kind == TokenKind::Word { bits } else { 0 };
             list.push(Word {
                 classes,
