@@ -118,7 +118,7 @@ impl Words<'_> {
 pub(crate) struct WordFilter([u64; 16]);
 
 impl WordFilter {
-    fn slot(word: &str) -> usize {
+    pub(crate) fn slot(word: &str) -> usize {
         let b = word.as_bytes();
         let first = usize::from(b.first().copied().unwrap_or(0));
         let second = usize::from(b.get(1).copied().unwrap_or(0));
@@ -135,6 +135,36 @@ impl WordFilter {
     pub(crate) fn may_contain(&self, word: &str) -> bool {
         let slot = Self::slot(word);
         self.0[slot >> 6] & (1 << (slot & 63)) != 0
+    }
+}
+
+/// Like [`WordFilter`], but counting the words of each slot that are still waited for:
+/// when the last is found its slot clears, so the frequent words ("the") stop costing a
+/// map lookup once seen.
+struct PendingFilter(Vec<u32>);
+
+impl PendingFilter {
+    fn new() -> Self {
+        PendingFilter(vec![0; 1024])
+    }
+
+    /// Adds a word waited for (each distinct word once).
+    fn add(&mut self, word: &str) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+            *count += 1;
+        }
+    }
+
+    /// Whether `word` may still be waited for (false: surely not).
+    fn may_contain(&self, word: &str) -> bool {
+        self.0.get(WordFilter::slot(word)).is_some_and(|&count| count > 0)
+    }
+
+    /// Marks a word added before as found.
+    fn found(&mut self, word: &str) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+            *count = count.saturating_sub(1);
+        }
     }
 }
 
@@ -173,15 +203,17 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
-    let mut initial_filter = WordFilter::default();
+    let mut initial_filter = PendingFilter::new();
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = token.span.slice(text);
             let lower = lower_form(slice, token.span, lower_text);
-            initial_filter.add(&lower);
-            initial_forms.insert(lower, false);
+            if !initial_forms.contains_key(&lower) {
+                initial_filter.add(&lower);
+                initial_forms.insert(lower, false);
+            }
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
         }
@@ -207,8 +239,10 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if case == Case::Lower
                 && initial_filter.may_contain(slice)
                 && let Some(written) = initial_forms.get_mut(slice)
+                && !*written
             {
                 *written = true;
+                initial_filter.found(slice);
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
             let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower);
@@ -252,16 +286,20 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
 /// capitalised names inside sentences cost a filter test, not a map insertion.
 fn initial_capitalised<'a>(list: &[Word<'a>]) -> FastMap<&'a str, bool> {
     let mut initial: FastMap<&'a str, bool> = FastMap::default();
-    let mut filter = WordFilter::default();
+    let mut filter = PendingFilter::new();
     for w in list.iter().filter(|w| w.sentence_initial && w.capitalised()) {
-        filter.add(w.text);
-        initial.insert(w.text, false);
+        if !initial.contains_key(w.text) {
+            filter.add(w.text);
+            initial.insert(w.text, false);
+        }
     }
     for w in list.iter().filter(|w| !w.sentence_initial && w.capitalised()) {
         if filter.may_contain(w.text)
             && let Some(inside) = initial.get_mut(w.text)
+            && !*inside
         {
             *inside = true;
+            filter.found(w.text);
         }
     }
     initial
