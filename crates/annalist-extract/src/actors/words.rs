@@ -3,6 +3,7 @@
 //! lower-case form computed once.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use annalist_core::Span;
 
@@ -210,9 +211,9 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             sentence_seen = token.sentence;
             let slice = token.span.slice(text);
             let lower = lower_form(slice, token.span, lower_text);
-            if !initial_forms.contains_key(&lower) {
-                initial_filter.add(&lower);
-                initial_forms.insert(lower, false);
+            if let Entry::Vacant(slot) = initial_forms.entry(lower) {
+                initial_filter.add(slot.key());
+                slot.insert(false);
             }
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
@@ -288,9 +289,9 @@ fn initial_capitalised<'a>(list: &[Word<'a>]) -> FastMap<&'a str, bool> {
     let mut initial: FastMap<&'a str, bool> = FastMap::default();
     let mut filter = PendingFilter::new();
     for w in list.iter().filter(|w| w.sentence_initial && w.capitalised()) {
-        if !initial.contains_key(w.text) {
+        if let Entry::Vacant(slot) = initial.entry(w.text) {
             filter.add(w.text);
-            initial.insert(w.text, false);
+            slot.insert(false);
         }
     }
     for w in list.iter().filter(|w| !w.sentence_initial && w.capitalised()) {
