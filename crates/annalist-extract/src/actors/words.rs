@@ -221,6 +221,12 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     }
     // Once, not per token (the gazetteer sits behind a lazy lock).
     let gazetteer = &*GAZETTEER;
+    // Capitalised words: those opening a sentence, and the others (matched against the
+    // first ones after the pass). Only sentence-initial words are ever asked about, so the
+    // many names inside sentences cost a push and a filter test, not a map insertion.
+    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
+    let mut capitalised_filter = PendingFilter::new();
+    let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     for token in &segmentation.tokens {
@@ -244,6 +250,14 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             {
                 *written = true;
                 initial_filter.found(slice);
+            }
+            if case == Case::Capitalised {
+                if !initial {
+                    inner_capitalised.push(slice);
+                } else if let Entry::Vacant(slot) = initial_capitalised.entry(slice) {
+                    capitalised_filter.add(slice);
+                    slot.insert(false);
+                }
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
             let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower);
@@ -278,32 +292,16 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             push(&mut list, token.span, slice, token.kind);
         }
     }
-    let initial_capitalised = initial_capitalised(&list);
-    Words { list, initial_forms, initial_capitalised }
-}
-
-/// The capitalised sentence-initial words of `list`, each with whether it is also written
-/// capitalised inside a sentence: only those words are ever asked about, so the many
-/// capitalised names inside sentences cost a filter test, not a map insertion.
-fn initial_capitalised<'a>(list: &[Word<'a>]) -> FastMap<&'a str, bool> {
-    let mut initial: FastMap<&'a str, bool> = FastMap::default();
-    let mut filter = PendingFilter::new();
-    for w in list.iter().filter(|w| w.sentence_initial && w.capitalised()) {
-        if let Entry::Vacant(slot) = initial.entry(w.text) {
-            filter.add(w.text);
-            slot.insert(false);
-        }
-    }
-    for w in list.iter().filter(|w| !w.sentence_initial && w.capitalised()) {
-        if filter.may_contain(w.text)
-            && let Some(inside) = initial.get_mut(w.text)
+    for text in inner_capitalised {
+        if capitalised_filter.may_contain(text)
+            && let Some(inside) = initial_capitalised.get_mut(text)
             && !*inside
         {
             *inside = true;
-            filter.found(w.text);
+            capitalised_filter.found(text);
         }
     }
-    initial
+    Words { list, initial_forms, initial_capitalised }
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
