@@ -2,6 +2,7 @@
 //! gazetteer, unknown names made into actors, aliases gathered from the words seen.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::BuildHasherDefault;
 
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
@@ -65,7 +66,14 @@ pub(crate) fn slug(name: &str) -> String {
 impl Registry {
     /// A registry for a document of date `date` (roles are read at that date).
     pub(crate) fn new(date: Option<NaiveDate>) -> Registry {
-        Registry { date, ..Registry::default() }
+        // Room for a typical story's actors and mentions from the start: growing the
+        // maps moves every (large) actor again.
+        Registry {
+            date,
+            actors: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
+            found: Vec::with_capacity(64),
+            ..Registry::default()
+        }
     }
 
     /// The document date roles are read at.
@@ -248,9 +256,10 @@ impl Registry {
                 resolution: f.resolution,
             })
             .collect();
-        let mut actors: Vec<(String, Actor)> = self.actors.into_iter().collect();
-        actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        (actors.into_iter().map(|(_, a)| a).collect(), mentions)
+        // An actor's id is its key (unique): sort the actors themselves, moved once.
+        let mut actors: Vec<Actor> = self.actors.into_values().collect();
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        (actors, mentions)
     }
 }
 

@@ -37,6 +37,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// `name_at` by word index, filled on first use (the same position is asked about by
     /// several steps).
     name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
+    /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
+    /// coreference looks back over many mentions per pronoun, each found once here.
+    found_sentences: Vec<Option<usize>>,
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
 }
@@ -57,6 +60,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
             name_cache: RefCell::new(vec![None; words.list.len()]),
+            found_sentences: Vec::new(),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
@@ -164,7 +168,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if len > 1 {
                 // Names do not run across a gap that is not plain spacing.
                 let gap = &self.text[self.words.list[j - 1].span.end..w.span.start];
-                if gap.contains(['\n', '\r']) {
+                if line_break(gap) {
                     break;
                 }
             }
@@ -312,10 +316,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     if self.w(j).is_some_and(Word::possessive) {
                         j += 1;
                     }
+                    // Read once: a body of the country ("US forces") or an office ("US
+                    // President X").
                     if let Some((send, sector)) = self.sector_after_modifiers(j)
                         && self.same_sentence(i, send)
-                        && !sector.person
                     {
+                        if sector.person {
+                            return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
+                        }
                         let key = sector_key(&iso, sector.code);
                         if self.registry.known(&key) {
                             let span = self.span(i, send);
@@ -329,12 +337,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
                             );
                         }
                         return send + 1;
-                    }
-                    if let Some((send, sector)) = self.sector_after_modifiers(j)
-                        && sector.person
-                        && self.same_sentence(i, send)
-                    {
-                        return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
                     }
                 }
                 after
@@ -572,7 +574,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             let prev = &self.words.list[j - 1];
             let gap = &self.text[prev.span.end..w.span.start];
-            if gap.contains(['\n', '\r']) {
+            if line_break(gap) {
                 break;
             }
             if w.capitalised() {
@@ -945,13 +947,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "the president": the latest person mentioned whose office is of that sector.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
         let sentence = self.words.list[from].sentence;
+        self.sync_found_sentences();
         let holder = self
             .registry
             .found
             .iter()
+            .zip(&self.found_sentences)
             .rev()
             .take(LOOKBACK)
-            .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 5 >= sentence))
+            .take_while(|(_, s)| s.is_some_and(|s| s + 5 >= sentence))
+            .map(|(f, _)| f)
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
                 self.registry
@@ -966,6 +971,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
+    /// Extends `found_sentences` to the mentions found since the last call (mentions are
+    /// only appended while the pass runs, so earlier entries stay right).
+    fn sync_found_sentences(&mut self) {
+        for k in self.found_sentences.len()..self.registry.found.len() {
+            let sentence = self.sentence_of(self.registry.found[k].span.start);
+            self.found_sentences.push(sentence);
+        }
+    }
+
     fn sentence_of(&self, offset: usize) -> Option<usize> {
         let i = self.words.list.partition_point(|w| w.span.end <= offset);
         self.w(i).map(|w| w.sentence)
@@ -973,15 +987,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// "he", "his": the latest person of matching gender within the last sentences.
     fn pronoun_person(&mut self, i: usize, female: bool) {
+        self.sync_found_sentences();
         let w = &self.words.list[i];
         let sentence = w.sentence;
         let antecedent = self
             .registry
             .found
             .iter()
+            .zip(&self.found_sentences)
             .rev()
             .take(LOOKBACK)
-            .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 3 >= sentence))
+            .take_while(|(_, s)| s.is_some_and(|s| s + 3 >= sentence))
+            .map(|(f, _)| f)
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
             .find(|f| match self.registry.gender(&f.key) {
                 Some(g) => (g == 'f') == female,
@@ -1001,13 +1018,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return;
         }
         let sentence = w.sentence;
+        self.sync_found_sentences();
         let antecedent = self
             .registry
             .found
             .iter()
+            .zip(&self.found_sentences)
             .rev()
             .take(LOOKBACK)
-            .take_while(|f| self.sentence_of(f.span.start).is_some_and(|s| s + 2 >= sentence))
+            .take_while(|(_, s)| s.is_some_and(|s| s + 2 >= sentence))
+            .map(|(f, _)| f)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
             .find(|f| {
                 self.registry.actor(&f.key).is_some_and(|a| {
@@ -1122,6 +1142,11 @@ fn particle_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(particle, name)| {
         CONNECTORS.contains(&particle) || matches!(particle, "ad" | "an" | "ar" | "as" | "at" | "az" | "ash" | "ul")
     } && name.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a gap between words holds a line break (a byte loop: gaps are a space or two).
+fn line_break(gap: &str) -> bool {
+    gap.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
 fn is_calendar(word: &Word<'_>) -> bool {

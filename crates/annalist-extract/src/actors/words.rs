@@ -3,6 +3,7 @@
 //! lower-case form computed once.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 use annalist_core::Span;
 
@@ -118,7 +119,7 @@ impl Words<'_> {
 pub(crate) struct WordFilter([u64; 16]);
 
 impl WordFilter {
-    fn slot(word: &str) -> usize {
+    pub(crate) fn slot(word: &str) -> usize {
         let b = word.as_bytes();
         let first = usize::from(b.first().copied().unwrap_or(0));
         let second = usize::from(b.get(1).copied().unwrap_or(0));
@@ -138,6 +139,36 @@ impl WordFilter {
     }
 }
 
+/// Like [`WordFilter`], but counting the words of each slot that are still waited for:
+/// when the last is found its slot clears, so the frequent words ("the") stop costing a
+/// map lookup once seen.
+struct PendingFilter(Vec<u32>);
+
+impl PendingFilter {
+    fn new() -> Self {
+        PendingFilter(vec![0; 1024])
+    }
+
+    /// Adds a word waited for (each distinct word once).
+    fn add(&mut self, word: &str) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+            *count += 1;
+        }
+    }
+
+    /// Whether `word` may still be waited for (false: surely not).
+    fn may_contain(&self, word: &str) -> bool {
+        self.0.get(WordFilter::slot(word)).is_some_and(|&count| count > 0)
+    }
+
+    /// Marks a word added before as found.
+    fn found(&mut self, word: &str) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+            *count = count.saturating_sub(1);
+        }
+    }
+}
+
 /// `text` with its ASCII capitals made lower case: byte offsets stay those of `text`, so
 /// the lower-case form of an ASCII token is a slice of it (no allocation per token).
 pub(crate) fn ascii_lower(text: &str) -> String {
@@ -147,12 +178,16 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
 /// [`ascii_lower`]) when the token is ASCII, else built.
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
-    if !slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+    // One branch-free pass over the (short) token reads both facts.
+    let (mut capitals, mut ascii) = (false, true);
+    for b in slice.bytes() {
+        capitals |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if ascii && !capitals {
         return Cow::Borrowed(slice);
     }
-    if slice.is_ascii()
-        && let Some(lower) = lower_text.get(span.start..span.end)
-    {
+    if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
         return Cow::Borrowed(lower);
     }
     let mut lower = String::with_capacity(slice.len());
@@ -162,23 +197,36 @@ fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, st
 
 /// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
 pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
-    let mut list = Vec::with_capacity(segmentation.tokens.len());
+    // Splitting a compound at a hyphen adds two words: some room for them from the start,
+    // so the list (large: ~80 bytes a token) is seldom grown and copied.
+    let tokens = segmentation.tokens.len();
+    let mut list = Vec::with_capacity(tokens + tokens / 16 + 8);
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
-    let mut initial_filter = WordFilter::default();
+    let mut initial_filter = PendingFilter::new();
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = token.span.slice(text);
             let lower = lower_form(slice, token.span, lower_text);
-            initial_filter.add(&lower);
-            initial_forms.insert(lower, false);
+            if let Entry::Vacant(slot) = initial_forms.entry(lower) {
+                initial_filter.add(slot.key());
+                slot.insert(false);
+            }
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
         }
     }
+    // Once, not per token (the gazetteer sits behind a lazy lock).
+    let gazetteer = &*GAZETTEER;
+    // Capitalised words: those opening a sentence, and the others (matched against the
+    // first ones after the pass). Only sentence-initial words are ever asked about, so the
+    // many names inside sentences cost a push and a filter test, not a map insertion.
+    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
+    let mut capitalised_filter = PendingFilter::new();
+    let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     for token in &segmentation.tokens {
@@ -198,11 +246,21 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if case == Case::Lower
                 && initial_filter.may_contain(slice)
                 && let Some(written) = initial_forms.get_mut(slice)
+                && !*written
             {
                 *written = true;
+                initial_filter.found(slice);
+            }
+            if case == Case::Capitalised {
+                if !initial {
+                    inner_capitalised.push(slice);
+                } else if let Entry::Vacant(slot) = initial_capitalised.entry(slice) {
+                    capitalised_filter.add(slice);
+                    slot.insert(false);
+                }
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
-            let (lexicon_id, bits) = GAZETTEER.word_facts(slice, &lower);
+            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower);
             let classes = if kind == TokenKind::Word { bits } else { 0 };
             list.push(Word {
                 classes,
@@ -216,7 +274,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 lexicon_id,
             });
         };
-        if token.kind == TokenKind::Word && slice.contains('-') && splits(slice) {
+        // A byte loop: tokens are short, a call to the substring search costs more.
+        if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
@@ -233,28 +292,16 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             push(&mut list, token.span, slice, token.kind);
         }
     }
-    let initial_capitalised = initial_capitalised(&list);
-    Words { list, initial_forms, initial_capitalised }
-}
-
-/// The capitalised sentence-initial words of `list`, each with whether it is also written
-/// capitalised inside a sentence: only those words are ever asked about, so the many
-/// capitalised names inside sentences cost a filter test, not a map insertion.
-fn initial_capitalised<'a>(list: &[Word<'a>]) -> FastMap<&'a str, bool> {
-    let mut initial: FastMap<&'a str, bool> = FastMap::default();
-    let mut filter = WordFilter::default();
-    for w in list.iter().filter(|w| w.sentence_initial && w.capitalised()) {
-        filter.add(w.text);
-        initial.insert(w.text, false);
-    }
-    for w in list.iter().filter(|w| !w.sentence_initial && w.capitalised()) {
-        if filter.may_contain(w.text)
-            && let Some(inside) = initial.get_mut(w.text)
+    for text in inner_capitalised {
+        if capitalised_filter.may_contain(text)
+            && let Some(inside) = initial_capitalised.get_mut(text)
+            && !*inside
         {
             *inside = true;
+            capitalised_filter.found(text);
         }
     }
-    initial
+    Words { list, initial_forms, initial_capitalised }
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
