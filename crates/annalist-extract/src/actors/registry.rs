@@ -138,8 +138,9 @@ impl Registry {
     /// Registers an actor for a name outside the gazetteer; returns its key.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> String {
         let mut key = slug(name);
-        // A slug never takes over a gazetteer key.
-        if GAZETTEER.actors.contains_key(&key) {
+        // A slug never takes over a gazetteer key, nor a country's sector key (`rus-mil`)
+        // that a later sector mention would be registered under.
+        if GAZETTEER.actors.contains_key(&key) || sector_from_key(&key).is_some() {
             key = format!("name-{key}");
         }
         if !self.unknown_keys.contains(key.as_str()) {
@@ -291,4 +292,19 @@ fn sector_from_key(key: &str) -> Option<KnownActor> {
     let sector = sector.to_ascii_uppercase();
     let name = GAZETTEER.countries.get(&iso)?;
     (sector.len() == 3 && sector_key(&iso, &sector) == key).then(|| sector_actor(name, &iso, &sector))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_name_never_takes_a_known_or_sector_key() {
+        let mut registry = Registry::new(None);
+        assert_eq!(registry.unknown("Rus Mil", ActorKind::Organization, None), "name-rus-mil");
+        assert!(registry.known("rus-mil"));
+        let sector = &registry.actors["rus-mil"];
+        assert_ne!(sector.name, "Rus Mil", "the sector actor is the gazetteer's, not the unknown name");
+        assert_eq!(registry.unknown("Mongolia People", ActorKind::Organization, None), "mongolia-people");
+    }
 }
