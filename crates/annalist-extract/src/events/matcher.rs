@@ -78,7 +78,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
     article_before
         || view.is_word_in(p, NOMINAL_MARKERS)
-        || view.adjectival[p]
+        || view.is_adjectival(p)
         || view.is_possessive(p)
         || view.lower[p].contains('-')
         || view.tokens[p].kind == crate::segment::TokenKind::Number

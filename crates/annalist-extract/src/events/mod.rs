@@ -142,7 +142,8 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
-        let range = start..start + all_tokens[start..].partition_point(|t| t.sentence <= index);
+        let len = all_tokens[start..].iter().take_while(|t| t.sentence <= index).count();
+        let range = start..start + len;
         start = range.end;
         let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions, &mut buffers);
         let first = drafts.len();
@@ -245,7 +246,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
     for m in 0..view.len() {
-        if view.lower[m] != "must" || view.is_word_in(m + 1, NOT_A_DEMAND) {
+        if !view.is_word_in(m, MUST) || view.is_word_in(m + 1, NOT_A_DEMAND) {
             continue;
         }
         let Some(r) = (0..m).rev().take(40).take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else {
@@ -704,6 +705,9 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &Cast<'_>) {
 
 /// "Must have" (an inference) and "must not" (a prohibition) after "must" lay no demand.
 pub(super) const NOT_A_DEMAND: WordList = WordList::new(11, &["have", "not"]);
+
+/// "Must": an obligation, which in reported speech is a demand.
+pub(super) const MUST: WordList = WordList::new(29, &["must"]);
 
 /// "To": before an infinitive of purpose.
 pub(super) const TO: WordList = WordList::new(12, &["to"]);

@@ -125,8 +125,10 @@ pub(crate) struct SentenceView<'a> {
     lemma_names: &'static [String],
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: &'a [Option<usize>],
-    /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
-    pub adjectival: &'a [bool],
+    /// The document's mentions, which `mention_at` indexes.
+    mentions: &'a [Mention],
+    /// The document's text.
+    text: &'a str,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
     pub reports: &'a [(usize, usize)],
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
@@ -139,7 +141,6 @@ pub(crate) struct SentenceView<'a> {
 #[derive(Debug, Default)]
 pub(crate) struct SentenceBuffers {
     mention_at: Vec<Option<usize>>,
-    adjectival: Vec<bool>,
     reports: Vec<(usize, usize)>,
 }
 
@@ -151,21 +152,23 @@ impl<'a> SentenceView<'a> {
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
         range: std::ops::Range<usize>,
-        mentions: &[Mention],
+        mentions: &'a [Mention],
         buffers: &'a mut SentenceBuffers,
     ) -> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
         let info = &doc.info[range];
-        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0) || lower.contains(&"must");
+        // ("must" is a word token: letters.)
+        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0 || t.classes & super::MUST.bit != 0);
         let mut view = SentenceView {
             tokens,
             lower,
             info,
             lemma_names: &lex.lemmas,
             mention_at: &[],
-            adjectival: &[],
+            mentions,
+            text: cx.text,
             reports: &[],
             has_anchor,
         };
@@ -173,7 +176,7 @@ impl<'a> SentenceView<'a> {
             // No trigger can start here: the rest of the view is never read.
             return view;
         }
-        let SentenceBuffers { mention_at, adjectival, reports } = buffers;
+        let SentenceBuffers { mention_at, reports } = buffers;
         mention_at.clear();
         mention_at.resize(tokens.len(), None);
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
@@ -189,17 +192,7 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
-        adjectival.clear();
-        adjectival.extend(mention_at.iter()
-            // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
-            .map(|m| {
-                m.is_some_and(|m| {
-                    mentions[m].resolution == annalist_core::Resolution::Demonym
-                        && !mentions[m].span.slice(cx.text).ends_with('s')
-                })
-            }));
         view.mention_at = mention_at;
-        view.adjectival = adjectival;
         reports.clear();
         reports.extend((0..view.len())
             // Only words that start a reported-speech cue can start a report.
@@ -262,6 +255,15 @@ impl<'a> SentenceView<'a> {
             Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
             None => lex.by_anchor.get(self.word(i)),
         }
+    }
+
+    /// Whether token `i` belongs to a demonym mention used as an adjective ("Ukrainian").
+    pub(crate) fn is_adjectival(&self, i: usize) -> bool {
+        // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
+        self.mention_at[i].is_some_and(|m| {
+            self.mentions[m].resolution == annalist_core::Resolution::Demonym
+                && !self.mentions[m].span.slice(self.text).ends_with('s')
+        })
     }
 
     /// Number of tokens.
