@@ -399,8 +399,8 @@ impl Lexicon {
     /// known lemma: every cue's first word has one, unless it ends in a possessive), and the
     /// word lists it is in.
     pub(crate) fn known(&self, word: &str) -> WordFacts {
-        if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-            // No possessive ending to strip (0x99 ends a typographic apostrophe): most words.
+        if !super::lemma::has_possessive_ending(word) {
+            // No possessive ending to strip: most words.
             if !may_hold(&self.inflection_bits, word) {
                 return WordFacts::UNKNOWN;
             }
