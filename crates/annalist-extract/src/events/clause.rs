@@ -6,83 +6,97 @@ use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
 /// Words that open a new clause when scanning left from a trigger for its subject.
-pub(super) const LEFT_BOUNDARIES: WordList = WordList::new(1, &[
-    "that", "which", "who", "whom", "whose", "if", "unless", "when", "whether", "because", "while",
-    "although", "though", "whereas", "where", "after", "before", "since", "until", "but", "and", "or", "as",
-    "yet", "so",
-]);
+pub(super) const LEFT_BOUNDARIES: WordList = WordList::new(
+    1,
+    &[
+        "that", "which", "who", "whom", "whose", "if", "unless", "when", "whether", "because", "while",
+        "although", "though", "whereas", "where", "after", "before", "since", "until", "but", "and", "or",
+        "as", "yet", "so",
+    ],
+);
 
 /// Personal pronouns that may stand for a reporter in its reported clause.
 pub(super) const PRONOUNS: WordList = WordList::new(2, &["it", "they", "he", "she", "we"]);
 
 /// Words that close the object of a trigger when scanning right.
-pub(super) const RIGHT_BOUNDARIES: WordList = WordList::new(3, &[
-    "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since", "until",
-    "although", "though", "whereas", "but", "saying", "despite", "whether", "where", "so", "yet",
-]);
+pub(super) const RIGHT_BOUNDARIES: WordList = WordList::new(
+    3,
+    &[
+        "which", "who", "whom", "because", "while", "when", "if", "unless", "after", "before", "since",
+        "until", "although", "though", "whereas", "but", "saying", "despite", "whether", "where", "so",
+        "yet",
+    ],
+);
 
 /// Words that may stand between a conjunction and a coordinated verb: "and then warned".
-pub(super) const ADVERBS: WordList = WordList::new(4, &[
-    "then",
-    "also",
-    "again",
-    "later",
-    "further",
-    "subsequently",
-    "finally",
-    "even",
-    "quickly",
-    "briefly",
-    "and",
-]);
+pub(super) const ADVERBS: WordList = WordList::new(
+    4,
+    &[
+        "then",
+        "also",
+        "again",
+        "later",
+        "further",
+        "subsequently",
+        "finally",
+        "even",
+        "quickly",
+        "briefly",
+        "and",
+    ],
+);
 
 /// Prepositions that end a noun phrase scanned leftwards from a nominal trigger.
-pub(super) const NP_STOPS: WordList = WordList::new(5, &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "to",
-    "from",
-    "into",
-    "over",
-    "against",
-    "after",
-    "following",
-    "during",
-    "and",
-    "or",
-    "than",
-    "that",
-    "which",
-    "amid",
-    "about",
-    "if",
-    "unless",
-    "whether",
-    "when",
-    "while",
-    "because",
-    "as",
-    "but",
-    "so",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-]);
+pub(super) const NP_STOPS: WordList = WordList::new(
+    5,
+    &[
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "to",
+        "from",
+        "into",
+        "over",
+        "against",
+        "after",
+        "following",
+        "during",
+        "and",
+        "or",
+        "than",
+        "that",
+        "which",
+        "amid",
+        "about",
+        "if",
+        "unless",
+        "whether",
+        "when",
+        "while",
+        "because",
+        "as",
+        "but",
+        "so",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+    ],
+);
 
 /// Forms of "be" that make a following participle passive.
-pub(super) const BE_FORMS: WordList = WordList::new(6, &["is", "are", "was", "were", "been", "being", "be", "get", "got"]);
+pub(super) const BE_FORMS: WordList =
+    WordList::new(6, &["is", "are", "was", "were", "been", "being", "be", "get", "got"]);
 
 /// Where a subject was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,10 +116,13 @@ pub(crate) enum Subject {
 
 /// Words after "and"/"or" that show a new verb phrase rather than a noun: "and warned",
 /// "and then", "and has".
-pub(super) const VERB_STARTS: WordList = WordList::new(7, &[
-    "then", "also", "again", "later", "has", "have", "had", "is", "are", "was", "were", "will", "would",
-    "did", "does", "said", "says", "could", "may", "might", "can", "must", "should",
-]);
+pub(super) const VERB_STARTS: WordList = WordList::new(
+    7,
+    &[
+        "then", "also", "again", "later", "has", "have", "had", "is", "are", "was", "were", "will", "would",
+        "did", "does", "said", "says", "could", "may", "might", "can", "must", "should",
+    ],
+);
 
 /// Whether `i` is a left boundary of a clause. "and"/"or" join clauses only after a comma
 /// or before a verb ("and warned"); otherwise they join nouns ("Jordan and Britain",
@@ -265,8 +282,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
     for _ in 0..3 {
         k = k.checked_sub(1)?;
         let w = view.word(k);
-        let modifier = view
-            .is_word_in(k, VERB_OBJECT_MODIFIERS)
+        let modifier = view.is_word_in(k, VERB_OBJECT_MODIFIERS)
             || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));
         if modifier && view.mention_at[k].is_none() {
             continue;
@@ -301,4 +317,5 @@ pub(super) const THAT: WordList = WordList::new(24, &["that"]);
 pub(super) const BY: WordList = WordList::new(25, &["by"]);
 
 /// Determiners and adjectives that may stand between a verb and a nominalisation it governs.
-pub(super) const VERB_OBJECT_MODIFIERS: WordList = WordList::new(26, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"]);
+pub(super) const VERB_OBJECT_MODIFIERS: WordList =
+    WordList::new(26, &["the", "a", "an", "its", "their", "his", "her", "new", "further", "fresh"]);

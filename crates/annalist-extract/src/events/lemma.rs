@@ -158,7 +158,25 @@ mod tests {
 
     #[test]
     fn possessive_ending_is_what_strip_possessive_strips() {
-        for word in ["kyiv's", "kyiv’s", "troops'", "troops’", "says", "is", "'s", "’s", "'", "’", "s", "", "™", "x™s", "abc"] {
+        for word in [
+            "kyiv's",
+            "kyiv’s",
+            "troops'",
+            "troops’",
+            "says",
+            "is",
+            "'s",
+            "’s",
+            "'",
+            "’",
+            "s",
+            "",
+            "™",
+            "x™s",
+            "ę",
+            "ęs",
+            "abc",
+        ] {
             assert_eq!(has_possessive_ending(word), strip_possessive(word) != word, "{word}");
         }
     }

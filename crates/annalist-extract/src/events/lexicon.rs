@@ -320,7 +320,8 @@ fn load() -> Lexicon {
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
-    let report_starts = cues.iter().filter(|c| c.modality == Modality::Reported).filter_map(|c| c.words.first());
+    let report_starts =
+        cues.iter().filter(|c| c.modality == Modality::Reported).filter_map(|c| c.words.first());
     for word in report_starts {
         if super::lemma::strip_possessive(word) == word {
             inflections
@@ -413,7 +414,8 @@ impl Lexicon {
         }
         let stripped = super::lemma::strip_possessive(word);
         let whole = stripped.len() == word.len();
-        let known = if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
+        let known =
+            if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
         if whole {
             return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
                 lemma: known.lemma,

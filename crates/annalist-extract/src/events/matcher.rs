@@ -18,50 +18,53 @@ pub(crate) struct Match {
 }
 
 /// Words before a noun that show the next word is used as a noun.
-pub(super) const NOMINAL_MARKERS: WordList = WordList::new(8, &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "any",
-    "no",
-    "some",
-    "such",
-    "new",
-    "further",
-    "another",
-    "first",
-    "second",
-    "recent",
-    "fresh",
-    "major",
-    "renewed",
-    "continued",
-    "continuing",
-    "planned",
-    "latest",
-    "early",
-    "possible",
-    "alleged",
-    "every",
-    "each",
-    "of",
-    "for",
-    "after",
-    "following",
-    "during",
-    "amid",
-    "against",
-]);
+pub(super) const NOMINAL_MARKERS: WordList = WordList::new(
+    8,
+    &[
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "any",
+        "no",
+        "some",
+        "such",
+        "new",
+        "further",
+        "another",
+        "first",
+        "second",
+        "recent",
+        "fresh",
+        "major",
+        "renewed",
+        "continued",
+        "continuing",
+        "planned",
+        "latest",
+        "early",
+        "possible",
+        "alleged",
+        "every",
+        "each",
+        "of",
+        "for",
+        "after",
+        "following",
+        "during",
+        "amid",
+        "against",
+    ],
+);
 
 fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else { return false };
@@ -121,16 +124,22 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
 }
 
 /// Articles and possessive determiners.
-pub(super) const DETERMINERS: WordList = WordList::new(9, &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "any", "no",
-    "some", "such", "every", "each",
-]);
+pub(super) const DETERMINERS: WordList = WordList::new(
+    9,
+    &[
+        "the", "a", "an", "its", "their", "his", "her", "our", "your", "this", "these", "those", "any", "no",
+        "some", "such", "every", "each",
+    ],
+);
 
 /// Prepositions that may follow a gerund used as a noun.
-pub(super) const PREPOSITIONS: WordList = WordList::new(10, &[
-    "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against", "near", "along",
-    "across", "during", "after", "before", "and", "or",
-]);
+pub(super) const PREPOSITIONS: WordList = WordList::new(
+    10,
+    &[
+        "of", "in", "on", "at", "by", "for", "with", "to", "from", "into", "over", "against", "near",
+        "along", "across", "during", "after", "before", "and", "or",
+    ],
+);
 
 /// The last token of `pattern` matched from `start` (whose first element matched), if any.
 fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
@@ -143,9 +152,11 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         }
         // An alternative equal to the lemma is the same lemma: compared by index.
         let lemma = view.lemma_id(j);
-        if element.alternatives.iter().zip(&element.lemma_ids).any(|(a, &id)| {
-            (lemma.is_some() && id == lemma) || *a == view.lower[j]
-        })
+        if element
+            .alternatives
+            .iter()
+            .zip(&element.lemma_ids)
+            .any(|(a, &id)| (lemma.is_some() && id == lemma) || *a == view.lower[j])
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
@@ -208,4 +219,3 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     }
     out
 }
-

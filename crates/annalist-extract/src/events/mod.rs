@@ -297,10 +297,8 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         let mut j = k + 1;
         while j < drafts.len() {
             let (a_end, b_start) = (drafts[k].end, drafts[j].start);
-            let gap_clear = (a_end + 1..b_start).all(|t| {
-                !view.is_break(t)
-                    && !view.is_word_in(t, CLAUSE_JOINERS)
-            });
+            let gap_clear =
+                (a_end + 1..b_start).all(|t| !view.is_break(t) && !view.is_word_in(t, CLAUSE_JOINERS));
             if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
                 break;
             }
@@ -328,38 +326,41 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 
 /// Prepositions and subordinators that make a phrase a circumstance of the sentence's main
 /// event ("after fierce fighting", "in protest of the arrest", "because of fighting").
-pub(super) const CIRCUMSTANCE: WordList = WordList::new(0, &[
-    "between",
-    "among",
-    "like",
-    "including",
-    "without",
-    "toward",
-    "towards",
-    "after",
-    "following",
-    "during",
-    "amid",
-    "despite",
-    "since",
-    "before",
-    "because",
-    "of",
-    "over",
-    "in",
-    "for",
-    "against",
-    "about",
-    "on",
-    "with",
-    "from",
-    "to",
-    "by",
-    "under",
-    "into",
-    "at",
-    "than",
-]);
+pub(super) const CIRCUMSTANCE: WordList = WordList::new(
+    0,
+    &[
+        "between",
+        "among",
+        "like",
+        "including",
+        "without",
+        "toward",
+        "towards",
+        "after",
+        "following",
+        "during",
+        "amid",
+        "despite",
+        "since",
+        "before",
+        "because",
+        "of",
+        "over",
+        "in",
+        "for",
+        "against",
+        "about",
+        "on",
+        "with",
+        "from",
+        "to",
+        "by",
+        "under",
+        "into",
+        "at",
+        "than",
+    ],
+);
 
 /// Words a noun phrase may hold between its preposition and its head.
 fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
@@ -453,8 +454,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         to = (d.end + 1..to)
             .find(|&k| {
                 view.mention_at[k].is_none()
-                    && (view.lower[k].ends_with("ed")
-                        || view.is_word_in(k, AUXILIARIES))
+                    && (view.lower[k].ends_with("ed") || view.is_word_in(k, AUXILIARIES))
             })
             .unwrap_or(to);
     }
@@ -522,8 +522,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // A place: a location named after "in", "at", "near" in the clause.
     let place = (from..to).find_map(|k| {
         let m = view.mention_at[k]?;
-        let after_preposition = k > 0
-            && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
+        let after_preposition = k > 0 && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
             || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
         if !after_preposition || actors.layer.mentions[m].kind != MentionKind::Location {
             // Decided before the actor is looked up: most mentions are no place.
@@ -541,9 +540,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
     let locative = |m: usize| {
         let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
-        k.is_some_and(|k| {
-            (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS))
-        })
+        k.is_some_and(|k| (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS)))
     };
     if d.event_type() == Some(PloverType::Consult) {
         d.target.retain(|&m| !locative(m));
@@ -722,10 +719,12 @@ pub(super) const RELATIVE_PRONOUNS: WordList = WordList::new(14, &["which", "who
 pub(super) const AUXILIARIES: WordList = WordList::new(15, &["is", "was", "has", "had", "will", "would"]);
 
 /// Prepositions before a place.
-pub(super) const PLACE_PREPOSITIONS: WordList = WordList::new(16, &["in", "at", "near", "outside", "inside", "across"]);
+pub(super) const PLACE_PREPOSITIONS: WordList =
+    WordList::new(16, &["in", "at", "near", "outside", "inside", "across"]);
 
 /// Prepositions before where a meeting is held.
-pub(super) const MEETING_PLACE_PREPOSITIONS: WordList = WordList::new(17, &["in", "at", "near", "outside", "inside"]);
+pub(super) const MEETING_PLACE_PREPOSITIONS: WordList =
+    WordList::new(17, &["in", "at", "near", "outside", "inside"]);
 
 /// Words that negate the clause verb after a nominalisation.
 pub(super) const NEGATIONS: WordList = WordList::new(18, &["not", "never"]);
@@ -734,10 +733,22 @@ pub(super) const NEGATIONS: WordList = WordList::new(18, &["not", "never"]);
 pub(super) const SPECULATIVE_MODALS: WordList = WordList::new(19, &["might", "may", "could", "can", "would"]);
 
 /// Words that end the clause of a verbal act before the phrase that would be its content.
-pub(super) const CLAUSE_JOINERS: WordList = WordList::new(27, &[ "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as", "after", "before", "since", "until", ]);
+pub(super) const CLAUSE_JOINERS: WordList = WordList::new(
+    27,
+    &[
+        "and", "but", "which", "who", "while", "because", "when", "if", "unless", "as", "after", "before",
+        "since", "until",
+    ],
+);
 
 /// Words that cannot stand inside a noun phrase between its preposition and its head.
-pub(super) const NOUN_PHRASE_ENDS: WordList = WordList::new(28, &[ "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will", "would", "if", "unless", "whether", "when", "while", "because", "as", ]);
+pub(super) const NOUN_PHRASE_ENDS: WordList = WordList::new(
+    28,
+    &[
+        "and", "or", "that", "which", "who", "has", "have", "had", "is", "are", "was", "were", "will",
+        "would", "if", "unless", "whether", "when", "while", "because", "as",
+    ],
+);
 
 #[cfg(test)]
 mod tests {

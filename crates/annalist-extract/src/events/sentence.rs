@@ -194,23 +194,28 @@ impl<'a> SentenceView<'a> {
         }
         view.mention_at = mention_at;
         reports.clear();
-        reports.extend((0..view.len())
-            // Only words that start a reported-speech cue can start a report.
-            .filter(|&i| {
-                let t = view.info[i];
-                t.classes & REPORT_START != 0 && t.lemma != NO_LEMMA && t.flags & CUE != 0
-            })
-            .filter_map(|i| {
-                lex.cues_by_first_word
-                    .get(view.word(i))?
-                    .iter()
-                    .map(|&c| &lex.cues[c])
-                    .filter(|c| c.modality == annalist_core::Modality::Reported)
-                    .find(|c| {
-                        c.words.iter().enumerate().all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
-                    })
-                    .map(|c| (i, c.words.len()))
-            }));
+        reports.extend(
+            (0..view.len())
+                // Only words that start a reported-speech cue can start a report.
+                .filter(|&i| {
+                    let t = view.info[i];
+                    t.classes & REPORT_START != 0 && t.lemma != NO_LEMMA && t.flags & CUE != 0
+                })
+                .filter_map(|i| {
+                    lex.cues_by_first_word
+                        .get(view.word(i))?
+                        .iter()
+                        .map(|&c| &lex.cues[c])
+                        .filter(|c| c.modality == annalist_core::Modality::Reported)
+                        .find(|c| {
+                            c.words
+                                .iter()
+                                .enumerate()
+                                .all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
+                        })
+                        .map(|c| (i, c.words.len()))
+                }),
+        );
         view.reports = reports;
         view
     }
@@ -286,7 +291,8 @@ impl<'a> SentenceView<'a> {
         let found = self.info.get(i).is_some_and(|t| t.classes & list.bit != 0);
         debug_assert_eq!(
             found,
-            self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && list.words.contains(&self.word(i)),
+            self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+                && list.words.contains(&self.word(i)),
             "a word list missing from wordlist::ALL?"
         );
         found
