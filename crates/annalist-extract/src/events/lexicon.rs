@@ -141,6 +141,8 @@ pub(crate) struct Known {
     /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
     /// itself does.
     pub anchors: bool,
+    /// Whether the form is not its own lemma and itself starts a pattern.
+    pub form_anchors: bool,
     /// Whether the form is the first word of a modality cue.
     pub cue: bool,
     /// The [`super::wordlist::WordList`]s the form is in.
@@ -154,6 +156,8 @@ pub(crate) struct WordFacts {
     pub lemma: Option<u32>,
     /// Whether the word can anchor a pattern.
     pub anchors: bool,
+    /// Whether the form is not its own lemma and itself starts a pattern.
+    pub form_anchors: bool,
     /// Whether the word is the first word of a modality cue.
     pub cue: bool,
     /// The [`super::wordlist::WordList`]s the word is in.
@@ -162,7 +166,8 @@ pub(crate) struct WordFacts {
 
 impl WordFacts {
     /// A word the lexicon knows nothing of.
-    const UNKNOWN: WordFacts = WordFacts { lemma: None, anchors: false, cue: false, classes: 0 };
+    const UNKNOWN: WordFacts =
+        WordFacts { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 };
 }
 
 /// The compiled lexicon.
@@ -310,13 +315,14 @@ fn load() -> Lexicon {
     let mut inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
-            let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
+            let form_anchors = lemma != word && by_anchor.contains_key(&word);
+            let anchors = by_anchor.contains_key(&lemma) || form_anchors;
             let cue = cues_by_first_word.contains_key(&word);
             let id = *lemma_ids.entry(lemma).or_insert_with_key(|lemma| {
                 lemmas.push(lemma.clone());
                 u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
             });
-            (word, Known { lemma: Some(id), anchors, cue, classes: 0 })
+            (word, Known { lemma: Some(id), anchors, form_anchors, cue, classes: 0 })
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
@@ -326,7 +332,7 @@ fn load() -> Lexicon {
         if super::lemma::strip_possessive(word) == word {
             inflections
                 .entry(word.clone())
-                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
+                .or_insert(Known { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 })
                 .classes |= super::wordlist::REPORT_START;
         }
     }
@@ -335,7 +341,7 @@ fn load() -> Lexicon {
             assert_eq!(super::lemma::strip_possessive(word), word, "{word}: a possessive ending");
             inflections
                 .entry(word.to_owned())
-                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
+                .or_insert(Known { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 })
                 .classes |= list.bit;
         }
     }
@@ -408,6 +414,7 @@ impl Lexicon {
             return self.inflections.get(word).map_or(WordFacts::UNKNOWN, |known| WordFacts {
                 lemma: known.lemma,
                 anchors: known.anchors,
+                form_anchors: known.form_anchors,
                 cue: known.cue,
                 classes: known.classes,
             });
@@ -420,6 +427,7 @@ impl Lexicon {
             return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
                 lemma: known.lemma,
                 anchors: known.anchors,
+                form_anchors: known.form_anchors,
                 cue: known.cue,
                 classes: known.classes,
             });
@@ -430,9 +438,9 @@ impl Lexicon {
             return WordFacts { cue, ..WordFacts::UNKNOWN };
         };
         let lemma = self.lemma_name(id);
-        let anchors =
-            self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
-        WordFacts { lemma: Some(id), anchors, cue, classes: 0 }
+        let form_anchors = lemma != word && self.by_anchor.contains_key(word);
+        let anchors = self.by_anchor.contains_key(lemma) || form_anchors;
+        WordFacts { lemma: Some(id), anchors, form_anchors, cue, classes: 0 }
     }
 
     /// The lemma whose index is `id`.

@@ -180,7 +180,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             continue;
         }
         let by_lemma = view.patterns_of_lemma(i);
-        let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
+        let by_form = view.patterns_of_form(i);
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
             i += 1;

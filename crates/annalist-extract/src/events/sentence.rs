@@ -17,7 +17,7 @@ pub(crate) struct TokenInfo {
     classes: u64,
     /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_LEMMA`]: none).
     lemma: u32,
-    /// [`ANCHOR`], [`CUE`] and [`CAPITAL`].
+    /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`CAPITAL`].
     flags: u8,
 }
 
@@ -30,6 +30,8 @@ const ANCHOR: u8 = 1;
 const CUE: u8 = 2;
 /// The token starts with a capital letter.
 const CAPITAL: u8 = 4;
+/// The token is not its own lemma, and its form itself starts a pattern.
+const FORM_ANCHOR: u8 = 8;
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
@@ -95,7 +97,8 @@ impl<'a> DocWords<'a> {
             };
             let flags = if facts.anchors { ANCHOR } else { 0 }
                 | if facts.cue { CUE } else { 0 }
-                | if capital { CAPITAL } else { 0 };
+                | if capital { CAPITAL } else { 0 }
+                | if facts.form_anchors { FORM_ANCHOR } else { 0 };
             lower.push(word);
             info.push(TokenInfo { classes, lemma: facts.lemma.unwrap_or(NO_LEMMA), flags });
         }
@@ -181,13 +184,26 @@ impl<'a> SentenceView<'a> {
         mention_at.resize(tokens.len(), None);
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let from = mentions.partition_point(|m| m.span.end <= first.span.start);
+            // The mention's first token (the first to end after its start): mentions are in
+            // text order, so it is found by walking on from the previous mention's.
+            let mut a = 0;
             for (mi, m) in mentions.iter().enumerate().skip(from) {
                 if m.span.start >= last.span.end {
                     break;
                 }
-                let a = tokens.partition_point(|t| t.span.end <= m.span.start);
-                let b = tokens.partition_point(|t| t.span.start < m.span.end);
-                for slot in mention_at.iter_mut().take(b).skip(a) {
+                if a > 0 && tokens[a - 1].span.end > m.span.start {
+                    // Out of text order after all: search.
+                    a = tokens.partition_point(|t| t.span.end <= m.span.start);
+                }
+                while a < tokens.len() && tokens[a].span.end <= m.span.start {
+                    a += 1;
+                }
+                // Past its last token (no token when that is before `a`).
+                let mut b = a;
+                while b < tokens.len() && tokens[b].span.start < m.span.end {
+                    b += 1;
+                }
+                for slot in &mut mention_at[a..b] {
                     slot.get_or_insert(mi);
                 }
             }
@@ -228,6 +244,15 @@ impl<'a> SentenceView<'a> {
     /// Whether token `i` can anchor a trigger: its lemma, or its form, starts a pattern.
     pub(crate) fn can_anchor(&self, i: usize) -> bool {
         self.info[i].flags & ANCHOR != 0
+    }
+
+    /// The patterns the form of token `i` anchors when that is not its lemma, if any.
+    pub(crate) fn patterns_of_form(&self, i: usize) -> Option<&'static Vec<usize>> {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        if self.info[i].flags & FORM_ANCHOR == 0 {
+            return None;
+        }
+        lex.by_anchor.get(self.word(i))
     }
 
     /// Whether token `i` starts with a capital letter in the text.
