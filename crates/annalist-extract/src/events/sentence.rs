@@ -140,11 +140,33 @@ pub(crate) struct SentenceView<'a> {
 }
 
 /// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
-/// one sentence to the next so that a document allocates them once.
+/// one sentence to the next so that a document allocates them once; and where the previous
+/// sentence's mentions began. One per document, given its sentences in order.
 #[derive(Debug, Default)]
 pub(crate) struct SentenceBuffers {
     mention_at: Vec<Option<usize>>,
     reports: Vec<(usize, usize)>,
+    /// Whether the ends of the document's mentions are in order (known once asked).
+    mention_ends_in_order: Option<bool>,
+    /// The first mention to end after the start of the previous sentence built.
+    first_mention: usize,
+}
+
+impl SentenceBuffers {
+    /// The first of `mentions` to end after `start` (what a binary search by end gives),
+    /// found by walking on from the previous sentence's when the ends are in order.
+    fn first_mention_ending_after(&mut self, mentions: &[Mention], start: usize) -> usize {
+        let in_order = *self
+            .mention_ends_in_order
+            .get_or_insert_with(|| mentions.windows(2).all(|w| w[0].span.end <= w[1].span.end));
+        if !in_order || mentions.get(self.first_mention.wrapping_sub(1)).is_some_and(|m| m.span.end > start) {
+            self.first_mention = mentions.partition_point(|m| m.span.end <= start);
+        }
+        while mentions.get(self.first_mention).is_some_and(|m| m.span.end <= start) {
+            self.first_mention += 1;
+        }
+        self.first_mention
+    }
 }
 
 impl<'a> SentenceView<'a> {
@@ -179,11 +201,11 @@ impl<'a> SentenceView<'a> {
             // No trigger can start here: the rest of the view is never read.
             return view;
         }
-        let SentenceBuffers { mention_at, reports } = buffers;
+        let from = tokens.first().map(|first| buffers.first_mention_ending_after(mentions, first.span.start));
+        let SentenceBuffers { mention_at, reports, .. } = buffers;
         mention_at.clear();
         mention_at.resize(tokens.len(), None);
-        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-            let from = mentions.partition_point(|m| m.span.end <= first.span.start);
+        if let (Some(from), Some(last)) = (from, tokens.last()) {
             // The mention's first token (the first to end after its start): mentions are in
             // text order, so it is found by walking on from the previous mention's.
             let mut a = 0;
