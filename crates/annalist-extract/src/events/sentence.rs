@@ -62,23 +62,33 @@ impl<'a> DocWords<'a> {
         let mut info = Vec::with_capacity(n);
         let mut elsewhere = Vec::new();
         for (index, t) in cx.segmentation.tokens.iter().enumerate() {
-            let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
             let at = buf.len();
             // The lower-case form: found in `lower_text`, the text itself, or written to `buf`
-            // (then in place only once `buf` is complete).
-            let (word, in_buf) = if text.is_ascii() {
-                (lower_text.get(t.span.start..t.span.end).unwrap_or(""), false)
-            } else if text.chars().all(|c| !c.is_uppercase() && c != '’') {
-                (text, false)
-            } else {
-                let lowered = text.to_lowercase();
-                if lowered.contains('’') {
-                    buf.push_str(&lowered.replace('’', "'"));
-                } else {
-                    buf.push_str(&lowered);
+            // (then in place only once `buf` is complete); and whether the text starts with a
+            // capital letter.
+            let (word, in_buf, capital) = match lower_text.get(t.span.start..t.span.end) {
+                Some(lowered) if lowered.is_ascii() => {
+                    // The text is ASCII too: lower-casing changed no other byte.
+                    let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
+                    (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
                 }
-                elsewhere.push((index, at..buf.len()));
-                ("", true)
+                _ => {
+                    // (Not in `lower_text`: nor in the text, whose characters are the same.)
+                    let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+                    let capital = text.chars().next().is_some_and(char::is_uppercase);
+                    if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                        (text, false, capital)
+                    } else {
+                        let lowered = text.to_lowercase();
+                        if lowered.contains('’') {
+                            buf.push_str(&lowered.replace('’', "'"));
+                        } else {
+                            buf.push_str(&lowered);
+                        }
+                        elsewhere.push((index, at..buf.len()));
+                        ("", true, capital)
+                    }
+                }
             };
             let looked_up = if in_buf { &buf[at..] } else { word };
             let (facts, classes) = match t.kind {
@@ -90,10 +100,6 @@ impl<'a> DocWords<'a> {
                     (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, BREAK)
                 }
                 _ => (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, 0),
-            };
-            let capital = match text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text.chars().next().is_some_and(char::is_uppercase),
             };
             let flags = if facts.anchors { ANCHOR } else { 0 }
                 | if facts.cue { CUE } else { 0 }
