@@ -71,6 +71,8 @@ struct Draft {
     absorbed: bool,
     /// The grammatical object is the PLOVER source (a host's guest).
     reversed: bool,
+    /// A circumstance of the sentence's main event (see [`drop_circumstances`]).
+    circumstance: bool,
 }
 
 impl Draft {
@@ -209,6 +211,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, dr
             coordinated: false,
             absorbed: false,
             reversed: pattern.reversed,
+            circumstance: false,
         });
     }
     reported_obligations(view, sentence, drafts, first);
@@ -280,6 +283,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
                 coordinated: false,
                 absorbed: false,
                 reversed: false,
+                circumstance: false,
             },
         );
     }
@@ -421,19 +425,18 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
 /// Drops the circumstances of a sentence when it has a main event; when it has none, the
 /// first circumstance stands for the sentence.
 fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
-    let mut circumstance = vec![false; drafts.len()];
     let mut earlier: Option<usize> = None;
-    for (k, d) in drafts.iter().enumerate() {
+    for d in drafts.iter_mut() {
         if d.absorbed {
             continue;
         }
-        circumstance[k] = is_circumstance(view, d, earlier);
+        d.circumstance = is_circumstance(view, d, earlier);
         earlier.get_or_insert(d.end);
     }
-    let has_main = drafts.iter().zip(&circumstance).any(|(d, &c)| !d.absorbed && !c);
+    let has_main = drafts.iter().any(|d| !d.absorbed && !d.circumstance);
     let mut kept_one = has_main;
-    for (d, &c) in drafts.iter_mut().zip(&circumstance) {
-        if d.absorbed || !c {
+    for d in drafts.iter_mut() {
+        if d.absorbed || !d.circumstance {
             continue;
         }
         if kept_one {
@@ -652,8 +655,15 @@ fn drop_self_targets(actors: &Cast<'_>, d: &mut Draft) {
     if d.target.is_empty() {
         return;
     }
-    let sources: Vec<usize> = d.source.iter().filter_map(|&m| actors.actor_index(m)).collect();
-    d.target.retain(|&m| actors.actor_index(m).is_none_or(|a| !sources.contains(&a)));
+    // The same actor is the same id (and then either both mentions' actor is listed or
+    // neither is): ids are compared first, and only a match is looked up.
+    let mentions = &actors.layer.mentions;
+    let source = &d.source;
+    d.target.retain(|&m| {
+        let Some(id) = mentions.get(m).map(|t| &t.actor) else { return true };
+        let a_source = source.iter().any(|&s| mentions.get(s).is_some_and(|s| s.actor == *id));
+        !a_source || actors.actor_index(m).is_none()
+    });
 }
 
 /// The actor mentioned nearest the trigger in its sentence that is neither the source nor a
