@@ -37,9 +37,10 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            // The rest as a little-endian word, zero-padded (a loop: a copy of a variable
+            // length would call `memcpy` on every short word).
+            let word = rest.iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            self.add(word ^ ((rest.len() as u64) << 59));
         }
     }
 
