@@ -133,29 +133,14 @@ pub(crate) struct Cue {
     pub intention: bool,
 }
 
-/// What the lexicon knows of a word form.
-#[derive(Debug)]
-pub(crate) struct Known {
-    /// Its lemma, an index into [`Lexicon::lemmas`] (`None` for a function word the
-    /// lemmatiser does not know).
-    pub lemma: Option<u32>,
-    /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
-    /// itself does.
-    pub anchors: bool,
-    /// Whether the form is not its own lemma and itself starts a pattern.
-    pub form_anchors: bool,
-    /// Whether the form is the first word of a modality cue.
-    pub cue: bool,
-    /// The [`super::wordlist::WordList`]s the form is in.
-    pub classes: u64,
-}
-
-/// What the lexicon knows of a word of a text (see [`Lexicon::known`]).
+/// What the lexicon knows of a word (see [`Lexicon::known`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordFacts {
-    /// The known lemma, an index into [`Lexicon::lemmas`].
+    /// The known lemma, an index into [`Lexicon::lemmas`] (`None` also for a function word
+    /// the lemmatiser does not know).
     pub lemma: Option<u32>,
-    /// Whether the word can anchor a pattern.
+    /// Whether the lemma starts a pattern, or (when the word is not its own lemma) the word
+    /// itself does.
     pub anchors: bool,
     /// Whether the form is not its own lemma and itself starts a pattern.
     pub form_anchors: bool,
@@ -183,7 +168,7 @@ pub(crate) struct Lexicon {
     /// form, and the first words of the modality cues that are no inflection of a known
     /// lemma (so that a word with no known form can be passed over at once); and the words
     /// of the [`super::wordlist::ALL`] lists, with no lemma unless they have one.
-    pub inflections: FastMap<String, Known>,
+    pub inflections: FastMap<String, WordFacts>,
     /// The lemmas of `inflections`.
     pub lemmas: Vec<String>,
     /// The patterns each of `lemmas` anchors (as in `by_anchor`; empty: none).
@@ -313,7 +298,7 @@ fn load() -> Lexicon {
     }
     let mut lemmas: Vec<String> = Vec::new();
     let mut lemma_ids: FastMap<String, u32> = FastMap::default();
-    let mut inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
+    let mut inflections: FastMap<String, WordFacts> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
             let form_anchors = lemma != word && by_anchor.contains_key(&word);
@@ -323,7 +308,7 @@ fn load() -> Lexicon {
                 lemmas.push(lemma.clone());
                 u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
             });
-            (word, Known { lemma: Some(id), anchors, form_anchors, cue, classes: 0 })
+            (word, WordFacts { lemma: Some(id), anchors, form_anchors, cue, classes: 0 })
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
@@ -331,19 +316,14 @@ fn load() -> Lexicon {
         cues.iter().filter(|c| c.modality == Modality::Reported).filter_map(|c| c.words.first());
     for word in report_starts {
         if super::lemma::strip_possessive(word) == word {
-            inflections
-                .entry(word.clone())
-                .or_insert(Known { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 })
-                .classes |= super::wordlist::REPORT_START;
+            inflections.entry(word.clone()).or_insert(WordFacts::UNKNOWN).classes |=
+                super::wordlist::REPORT_START;
         }
     }
     for list in super::wordlist::ALL {
         for &word in list.words {
             assert_eq!(super::lemma::strip_possessive(word), word, "{word}: a possessive ending");
-            inflections
-                .entry(word.to_owned())
-                .or_insert(Known { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 })
-                .classes |= list.bit;
+            inflections.entry(word.to_owned()).or_insert(WordFacts::UNKNOWN).classes |= list.bit;
         }
     }
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
@@ -412,26 +392,14 @@ impl Lexicon {
             if !may_hold(&self.inflection_bits, word) {
                 return WordFacts::UNKNOWN;
             }
-            return self.inflections.get(word).map_or(WordFacts::UNKNOWN, |known| WordFacts {
-                lemma: known.lemma,
-                anchors: known.anchors,
-                form_anchors: known.form_anchors,
-                cue: known.cue,
-                classes: known.classes,
-            });
+            return self.inflections.get(word).copied().unwrap_or(WordFacts::UNKNOWN);
         }
         let stripped = super::lemma::strip_possessive(word);
         let whole = stripped.len() == word.len();
         let known =
             if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
         if whole {
-            return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
-                lemma: known.lemma,
-                anchors: known.anchors,
-                form_anchors: known.form_anchors,
-                cue: known.cue,
-                classes: known.classes,
-            });
+            return known.copied().unwrap_or(WordFacts::UNKNOWN);
         }
         // A possessive: no function word; the cue and anchor facts are of the whole word.
         let cue = self.cues_by_first_word.contains_key(word);
