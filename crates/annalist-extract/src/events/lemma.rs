@@ -95,6 +95,16 @@ pub(crate) fn inflections(forms: &FastMap<String, String>) -> FastMap<String, St
     out
 }
 
+/// Whether [`strip_possessive`] strips anything from `word`.
+pub(crate) fn has_possessive_ending(word: &str) -> bool {
+    match word.as_bytes() {
+        [.., b'\''] | [.., b'\'', b's'] => true,
+        // 0x99 ends a typographic apostrophe (and other characters).
+        [.., 0x99] | [.., 0x99, b's'] => word.ends_with('’') || word.ends_with("’s"),
+        _ => false,
+    }
+}
+
 /// "kyiv's" → "kyiv".
 pub(crate) fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
@@ -136,12 +146,38 @@ mod tests {
             ("unknown", "unknown"),
         ] {
             assert_eq!(lemmatise(word, &forms).unwrap_or(word), lemma, "{word}");
+            assert_eq!(has_possessive_ending(word), strip_possessive(word) != word, "{word}");
             let table = inflections(&forms);
             assert_eq!(
                 table.get(strip_possessive(word)).map(String::as_str),
                 lemmatise(word, &forms),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn possessive_ending_is_what_strip_possessive_strips() {
+        for word in [
+            "kyiv's",
+            "kyiv’s",
+            "troops'",
+            "troops’",
+            "says",
+            "is",
+            "'s",
+            "’s",
+            "'",
+            "’",
+            "s",
+            "",
+            "™",
+            "x™s",
+            "ę",
+            "ęs",
+            "abc",
+        ] {
+            assert_eq!(has_possessive_ending(word), strip_possessive(word) != word, "{word}");
         }
     }
 }

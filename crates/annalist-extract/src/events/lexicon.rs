@@ -37,9 +37,10 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            // The rest as a little-endian word, zero-padded (a loop: a copy of a variable
+            // length would call `memcpy` on every short word).
+            let word = rest.iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+            self.add(word ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -132,28 +133,17 @@ pub(crate) struct Cue {
     pub intention: bool,
 }
 
-/// What the lexicon knows of a word form.
-#[derive(Debug)]
-pub(crate) struct Known {
-    /// Its lemma, an index into [`Lexicon::lemmas`] (`None` for a function word the
-    /// lemmatiser does not know).
-    pub lemma: Option<u32>,
-    /// Whether the lemma starts a pattern, or (when the form is not its own lemma) the form
-    /// itself does.
-    pub anchors: bool,
-    /// Whether the form is the first word of a modality cue.
-    pub cue: bool,
-    /// The [`super::wordlist::WordList`]s the form is in.
-    pub classes: u64,
-}
-
-/// What the lexicon knows of a word of a text (see [`Lexicon::known`]).
+/// What the lexicon knows of a word (see [`Lexicon::known`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordFacts {
-    /// The known lemma, an index into [`Lexicon::lemmas`].
+    /// The known lemma, an index into [`Lexicon::lemmas`] (`None` also for a function word
+    /// the lemmatiser does not know).
     pub lemma: Option<u32>,
-    /// Whether the word can anchor a pattern.
+    /// Whether the lemma starts a pattern, or (when the word is not its own lemma) the word
+    /// itself does.
     pub anchors: bool,
+    /// Whether the form is not its own lemma and itself starts a pattern.
+    pub form_anchors: bool,
     /// Whether the word is the first word of a modality cue.
     pub cue: bool,
     /// The [`super::wordlist::WordList`]s the word is in.
@@ -162,7 +152,8 @@ pub(crate) struct WordFacts {
 
 impl WordFacts {
     /// A word the lexicon knows nothing of.
-    const UNKNOWN: WordFacts = WordFacts { lemma: None, anchors: false, cue: false, classes: 0 };
+    const UNKNOWN: WordFacts =
+        WordFacts { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 };
 }
 
 /// The compiled lexicon.
@@ -177,7 +168,7 @@ pub(crate) struct Lexicon {
     /// form, and the first words of the modality cues that are no inflection of a known
     /// lemma (so that a word with no known form can be passed over at once); and the words
     /// of the [`super::wordlist::ALL`] lists, with no lemma unless they have one.
-    pub inflections: FastMap<String, Known>,
+    pub inflections: FastMap<String, WordFacts>,
     /// The lemmas of `inflections`.
     pub lemmas: Vec<String>,
     /// The patterns each of `lemmas` anchors (as in `by_anchor`; empty: none).
@@ -307,16 +298,17 @@ fn load() -> Lexicon {
     }
     let mut lemmas: Vec<String> = Vec::new();
     let mut lemma_ids: FastMap<String, u32> = FastMap::default();
-    let mut inflections: FastMap<String, Known> = super::lemma::inflections(&forms)
+    let mut inflections: FastMap<String, WordFacts> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
-            let anchors = by_anchor.contains_key(&lemma) || (lemma != word && by_anchor.contains_key(&word));
+            let form_anchors = lemma != word && by_anchor.contains_key(&word);
+            let anchors = by_anchor.contains_key(&lemma) || form_anchors;
             let cue = cues_by_first_word.contains_key(&word);
             let id = *lemma_ids.entry(lemma).or_insert_with_key(|lemma| {
                 lemmas.push(lemma.clone());
                 u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
             });
-            (word, Known { lemma: Some(id), anchors, cue, classes: 0 })
+            (word, WordFacts { lemma: Some(id), anchors, form_anchors, cue, classes: 0 })
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
@@ -324,19 +316,14 @@ fn load() -> Lexicon {
         cues.iter().filter(|c| c.modality == Modality::Reported).filter_map(|c| c.words.first());
     for word in report_starts {
         if super::lemma::strip_possessive(word) == word {
-            inflections
-                .entry(word.clone())
-                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
-                .classes |= super::wordlist::REPORT_START;
+            inflections.entry(word.clone()).or_insert(WordFacts::UNKNOWN).classes |=
+                super::wordlist::REPORT_START;
         }
     }
     for list in super::wordlist::ALL {
         for &word in list.words {
             assert_eq!(super::lemma::strip_possessive(word), word, "{word}: a possessive ending");
-            inflections
-                .entry(word.to_owned())
-                .or_insert(Known { lemma: None, anchors: false, cue: false, classes: 0 })
-                .classes |= list.bit;
+            inflections.entry(word.to_owned()).or_insert(WordFacts::UNKNOWN).classes |= list.bit;
         }
     }
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
@@ -400,29 +387,19 @@ impl Lexicon {
     /// known lemma: every cue's first word has one, unless it ends in a possessive), and the
     /// word lists it is in.
     pub(crate) fn known(&self, word: &str) -> WordFacts {
-        if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-            // No possessive ending to strip (0x99 ends a typographic apostrophe): most words.
+        if !super::lemma::has_possessive_ending(word) {
+            // No possessive ending to strip: most words.
             if !may_hold(&self.inflection_bits, word) {
                 return WordFacts::UNKNOWN;
             }
-            return self.inflections.get(word).map_or(WordFacts::UNKNOWN, |known| WordFacts {
-                lemma: known.lemma,
-                anchors: known.anchors,
-                cue: known.cue,
-                classes: known.classes,
-            });
+            return self.inflections.get(word).copied().unwrap_or(WordFacts::UNKNOWN);
         }
         let stripped = super::lemma::strip_possessive(word);
         let whole = stripped.len() == word.len();
         let known =
             if may_hold(&self.inflection_bits, stripped) { self.inflections.get(stripped) } else { None };
         if whole {
-            return known.map_or(WordFacts::UNKNOWN, |known| WordFacts {
-                lemma: known.lemma,
-                anchors: known.anchors,
-                cue: known.cue,
-                classes: known.classes,
-            });
+            return known.copied().unwrap_or(WordFacts::UNKNOWN);
         }
         // A possessive: no function word; the cue and anchor facts are of the whole word.
         let cue = self.cues_by_first_word.contains_key(word);
@@ -430,9 +407,9 @@ impl Lexicon {
             return WordFacts { cue, ..WordFacts::UNKNOWN };
         };
         let lemma = self.lemma_name(id);
-        let anchors =
-            self.by_anchor.contains_key(lemma) || (lemma != word && self.by_anchor.contains_key(word));
-        WordFacts { lemma: Some(id), anchors, cue, classes: 0 }
+        let form_anchors = lemma != word && self.by_anchor.contains_key(word);
+        let anchors = self.by_anchor.contains_key(lemma) || form_anchors;
+        WordFacts { lemma: Some(id), anchors, form_anchors, cue, classes: 0 }
     }
 
     /// The lemma whose index is `id`.

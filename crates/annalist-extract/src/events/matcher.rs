@@ -81,7 +81,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
     article_before
         || view.is_word_in(p, NOMINAL_MARKERS)
-        || view.adjectival[p]
+        || view.is_adjectival(p)
         || view.is_possessive(p)
         || view.lower[p].contains('-')
         || view.tokens[p].kind == crate::segment::TokenKind::Number
@@ -180,7 +180,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             continue;
         }
         let by_lemma = view.patterns_of_lemma(i);
-        let by_form = (view.lemma(i) != view.lower[i]).then(|| lex.by_anchor.get(view.word(i))).flatten();
+        let by_form = view.patterns_of_form(i);
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
             i += 1;

@@ -71,6 +71,8 @@ struct Draft {
     absorbed: bool,
     /// The grammatical object is the PLOVER source (a host's guest).
     reversed: bool,
+    /// A circumstance of the sentence's main event (see [`drop_circumstances`]).
+    circumstance: bool,
 }
 
 impl Draft {
@@ -142,7 +144,8 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
-        let range = start..start + all_tokens[start..].partition_point(|t| t.sentence <= index);
+        let len = all_tokens[start..].iter().take_while(|t| t.sentence <= index).count();
+        let range = start..start + len;
         start = range.end;
         let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions, &mut buffers);
         let first = drafts.len();
@@ -208,6 +211,7 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, dr
             coordinated: false,
             absorbed: false,
             reversed: pattern.reversed,
+            circumstance: false,
         });
     }
     reported_obligations(view, sentence, drafts, first);
@@ -245,7 +249,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
     for m in 0..view.len() {
-        if view.lower[m] != "must" || view.is_word_in(m + 1, NOT_A_DEMAND) {
+        if !view.is_word_in(m, MUST) || view.is_word_in(m + 1, NOT_A_DEMAND) {
             continue;
         }
         let Some(r) = (0..m).rev().take(40).take_while(|&k| !view.is_break(k)).find(|&k| reporting(k)) else {
@@ -279,6 +283,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
                 coordinated: false,
                 absorbed: false,
                 reversed: false,
+                circumstance: false,
             },
         );
     }
@@ -420,19 +425,18 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
 /// Drops the circumstances of a sentence when it has a main event; when it has none, the
 /// first circumstance stands for the sentence.
 fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
-    let mut circumstance = vec![false; drafts.len()];
     let mut earlier: Option<usize> = None;
-    for (k, d) in drafts.iter().enumerate() {
+    for d in drafts.iter_mut() {
         if d.absorbed {
             continue;
         }
-        circumstance[k] = is_circumstance(view, d, earlier);
+        d.circumstance = is_circumstance(view, d, earlier);
         earlier.get_or_insert(d.end);
     }
-    let has_main = drafts.iter().zip(&circumstance).any(|(d, &c)| !d.absorbed && !c);
+    let has_main = drafts.iter().any(|d| !d.absorbed && !d.circumstance);
     let mut kept_one = has_main;
-    for (d, &c) in drafts.iter_mut().zip(&circumstance) {
-        if d.absorbed || !c {
+    for d in drafts.iter_mut() {
+        if d.absorbed || !d.circumstance {
             continue;
         }
         if kept_one {
@@ -651,8 +655,15 @@ fn drop_self_targets(actors: &Cast<'_>, d: &mut Draft) {
     if d.target.is_empty() {
         return;
     }
-    let sources: Vec<usize> = d.source.iter().filter_map(|&m| actors.actor_index(m)).collect();
-    d.target.retain(|&m| actors.actor_index(m).is_none_or(|a| !sources.contains(&a)));
+    // The same actor is the same id (and then either both mentions' actor is listed or
+    // neither is): ids are compared first, and only a match is looked up.
+    let mentions = &actors.layer.mentions;
+    let source = &d.source;
+    d.target.retain(|&m| {
+        let Some(id) = mentions.get(m).map(|t| &t.actor) else { return true };
+        let a_source = source.iter().any(|&s| mentions.get(s).is_some_and(|s| s.actor == *id));
+        !a_source || actors.actor_index(m).is_none()
+    });
 }
 
 /// The actor mentioned nearest the trigger in its sentence that is neither the source nor a
@@ -701,6 +712,9 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &Cast<'_>) {
 
 /// "Must have" (an inference) and "must not" (a prohibition) after "must" lay no demand.
 pub(super) const NOT_A_DEMAND: WordList = WordList::new(11, &["have", "not"]);
+
+/// "Must": an obligation, which in reported speech is a demand.
+pub(super) const MUST: WordList = WordList::new(29, &["must"]);
 
 /// "To": before an infinitive of purpose.
 pub(super) const TO: WordList = WordList::new(12, &["to"]);

@@ -17,7 +17,7 @@ pub(crate) struct TokenInfo {
     classes: u64,
     /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_LEMMA`]: none).
     lemma: u32,
-    /// [`ANCHOR`], [`CUE`] and [`CAPITAL`].
+    /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`CAPITAL`].
     flags: u8,
 }
 
@@ -30,6 +30,8 @@ const ANCHOR: u8 = 1;
 const CUE: u8 = 2;
 /// The token starts with a capital letter.
 const CAPITAL: u8 = 4;
+/// The token is not its own lemma, and its form itself starts a pattern.
+const FORM_ANCHOR: u8 = 8;
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
@@ -60,23 +62,33 @@ impl<'a> DocWords<'a> {
         let mut info = Vec::with_capacity(n);
         let mut elsewhere = Vec::new();
         for (index, t) in cx.segmentation.tokens.iter().enumerate() {
-            let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
             let at = buf.len();
             // The lower-case form: found in `lower_text`, the text itself, or written to `buf`
-            // (then in place only once `buf` is complete).
-            let (word, in_buf) = if text.is_ascii() {
-                (lower_text.get(t.span.start..t.span.end).unwrap_or(""), false)
-            } else if text.chars().all(|c| !c.is_uppercase() && c != '’') {
-                (text, false)
-            } else {
-                let lowered = text.to_lowercase();
-                if lowered.contains('’') {
-                    buf.push_str(&lowered.replace('’', "'"));
-                } else {
-                    buf.push_str(&lowered);
+            // (then in place only once `buf` is complete); and whether the text starts with a
+            // capital letter.
+            let (word, in_buf, capital) = match lower_text.get(t.span.start..t.span.end) {
+                Some(lowered) if lowered.is_ascii() => {
+                    // The text is ASCII too: lower-casing changed no other byte.
+                    let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
+                    (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
                 }
-                elsewhere.push((index, at..buf.len()));
-                ("", true)
+                _ => {
+                    // (Not in `lower_text`: nor in the text, whose characters are the same.)
+                    let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+                    let capital = text.chars().next().is_some_and(char::is_uppercase);
+                    if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                        (text, false, capital)
+                    } else {
+                        let lowered = text.to_lowercase();
+                        if lowered.contains('’') {
+                            buf.push_str(&lowered.replace('’', "'"));
+                        } else {
+                            buf.push_str(&lowered);
+                        }
+                        elsewhere.push((index, at..buf.len()));
+                        ("", true, capital)
+                    }
+                }
             };
             let looked_up = if in_buf { &buf[at..] } else { word };
             let (facts, classes) = match t.kind {
@@ -89,13 +101,10 @@ impl<'a> DocWords<'a> {
                 }
                 _ => (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, 0),
             };
-            let capital = match text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text.chars().next().is_some_and(char::is_uppercase),
-            };
             let flags = if facts.anchors { ANCHOR } else { 0 }
                 | if facts.cue { CUE } else { 0 }
-                | if capital { CAPITAL } else { 0 };
+                | if capital { CAPITAL } else { 0 }
+                | if facts.form_anchors { FORM_ANCHOR } else { 0 };
             lower.push(word);
             info.push(TokenInfo { classes, lemma: facts.lemma.unwrap_or(NO_LEMMA), flags });
         }
@@ -125,8 +134,10 @@ pub(crate) struct SentenceView<'a> {
     lemma_names: &'static [String],
     /// Index (into the document's mentions) of the mention each token belongs to.
     pub mention_at: &'a [Option<usize>],
-    /// Whether each token belongs to a demonym mention used as an adjective ("Ukrainian").
-    pub adjectival: &'a [bool],
+    /// The document's mentions, which `mention_at` indexes.
+    mentions: &'a [Mention],
+    /// The document's text.
+    text: &'a str,
     /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
     pub reports: &'a [(usize, usize)],
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
@@ -135,12 +146,33 @@ pub(crate) struct SentenceView<'a> {
 }
 
 /// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
-/// one sentence to the next so that a document allocates them once.
+/// one sentence to the next so that a document allocates them once; and where the previous
+/// sentence's mentions began. One per document, given its sentences in order.
 #[derive(Debug, Default)]
 pub(crate) struct SentenceBuffers {
     mention_at: Vec<Option<usize>>,
-    adjectival: Vec<bool>,
     reports: Vec<(usize, usize)>,
+    /// Whether the ends of the document's mentions are in order (known once asked).
+    mention_ends_in_order: Option<bool>,
+    /// The first mention to end after the start of the previous sentence built.
+    first_mention: usize,
+}
+
+impl SentenceBuffers {
+    /// The first of `mentions` to end after `start` (what a binary search by end gives),
+    /// found by walking on from the previous sentence's when the ends are in order.
+    fn first_mention_ending_after(&mut self, mentions: &[Mention], start: usize) -> usize {
+        let in_order = *self
+            .mention_ends_in_order
+            .get_or_insert_with(|| mentions.windows(2).all(|w| w[0].span.end <= w[1].span.end));
+        if !in_order || mentions.get(self.first_mention.wrapping_sub(1)).is_some_and(|m| m.span.end > start) {
+            self.first_mention = mentions.partition_point(|m| m.span.end <= start);
+        }
+        while mentions.get(self.first_mention).is_some_and(|m| m.span.end <= start) {
+            self.first_mention += 1;
+        }
+        self.first_mention
+    }
 }
 
 impl<'a> SentenceView<'a> {
@@ -151,21 +183,23 @@ impl<'a> SentenceView<'a> {
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
         range: std::ops::Range<usize>,
-        mentions: &[Mention],
+        mentions: &'a [Mention],
         buffers: &'a mut SentenceBuffers,
     ) -> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
         let info = &doc.info[range];
-        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0) || lower.contains(&"must");
+        // ("must" is a word token: letters.)
+        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0 || t.classes & super::MUST.bit != 0);
         let mut view = SentenceView {
             tokens,
             lower,
             info,
             lemma_names: &lex.lemmas,
             mention_at: &[],
-            adjectival: &[],
+            mentions,
+            text: cx.text,
             reports: &[],
             has_anchor,
         };
@@ -173,36 +207,36 @@ impl<'a> SentenceView<'a> {
             // No trigger can start here: the rest of the view is never read.
             return view;
         }
-        let SentenceBuffers { mention_at, adjectival, reports } = buffers;
+        let from = tokens.first().map(|first| buffers.first_mention_ending_after(mentions, first.span.start));
+        let SentenceBuffers { mention_at, reports, .. } = buffers;
         mention_at.clear();
         mention_at.resize(tokens.len(), None);
-        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-            let from = mentions.partition_point(|m| m.span.end <= first.span.start);
+        if let (Some(from), Some(last)) = (from, tokens.last()) {
+            // The mention's first token (the first to end after its start): mentions are in
+            // text order, so it is found by walking on from the previous mention's.
+            let mut a = 0;
             for (mi, m) in mentions.iter().enumerate().skip(from) {
                 if m.span.start >= last.span.end {
                     break;
                 }
-                let a = tokens.partition_point(|t| t.span.end <= m.span.start);
-                let b = tokens.partition_point(|t| t.span.start < m.span.end);
-                for slot in mention_at.iter_mut().take(b).skip(a) {
+                if a > 0 && tokens[a - 1].span.end > m.span.start {
+                    // Out of text order after all: search.
+                    a = tokens.partition_point(|t| t.span.end <= m.span.start);
+                }
+                while a < tokens.len() && tokens[a].span.end <= m.span.start {
+                    a += 1;
+                }
+                // Past its last token (no token when that is before `a`).
+                let mut b = a;
+                while b < tokens.len() && tokens[b].span.start < m.span.end {
+                    b += 1;
+                }
+                for slot in &mut mention_at[a..b] {
                     slot.get_or_insert(mi);
                 }
             }
         }
-        adjectival.clear();
-        adjectival.extend(
-            mention_at
-                .iter()
-                // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
-                .map(|m| {
-                    m.is_some_and(|m| {
-                        mentions[m].resolution == annalist_core::Resolution::Demonym
-                            && !mentions[m].span.slice(cx.text).ends_with('s')
-                    })
-                }),
-        );
         view.mention_at = mention_at;
-        view.adjectival = adjectival;
         reports.clear();
         reports.extend(
             (0..view.len())
@@ -240,6 +274,15 @@ impl<'a> SentenceView<'a> {
         self.info[i].flags & ANCHOR != 0
     }
 
+    /// The patterns the form of token `i` anchors when that is not its lemma, if any.
+    pub(crate) fn patterns_of_form(&self, i: usize) -> Option<&'static Vec<usize>> {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        if self.info[i].flags & FORM_ANCHOR == 0 {
+            return None;
+        }
+        lex.by_anchor.get(self.word(i))
+    }
+
     /// Whether token `i` starts with a capital letter in the text.
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
         self.info[i].flags & CAPITAL != 0
@@ -270,6 +313,15 @@ impl<'a> SentenceView<'a> {
             Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
             None => lex.by_anchor.get(self.word(i)),
         }
+    }
+
+    /// Whether token `i` belongs to a demonym mention used as an adjective ("Ukrainian").
+    pub(crate) fn is_adjectival(&self, i: usize) -> bool {
+        // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
+        self.mention_at[i].is_some_and(|m| {
+            self.mentions[m].resolution == annalist_core::Resolution::Demonym
+                && !self.mentions[m].span.slice(self.text).ends_with('s')
+        })
     }
 
     /// Number of tokens.

@@ -47,6 +47,7 @@ pub(crate) const ALL: &[WordList] = &[
     super::matcher::DETERMINERS,
     super::matcher::PREPOSITIONS,
     super::NOT_A_DEMAND,
+    super::MUST,
     super::TO,
     super::GIVING_REASONS,
     super::RELATIVE_PRONOUNS,
