@@ -284,14 +284,18 @@ fn mention_id(n: usize) -> MentionId {
     MentionId(id)
 }
 
-/// A country's sector actor from its key (`ukr-mil`), for sectors the gazetteer did not
-/// list ahead.
+/// A country's sector actor from its key (`ukr-mil`: a country code and a sector code of
+/// `sectors.tsv`), for sectors the gazetteer did not list ahead.
 fn sector_from_key(key: &str) -> Option<KnownActor> {
     let (iso, sector) = key.split_once('-')?;
+    if sector.len() != 3 {
+        return None;
+    }
     let iso = iso.to_ascii_uppercase();
     let sector = sector.to_ascii_uppercase();
     let name = GAZETTEER.countries.get(&iso)?;
-    (sector.len() == 3 && sector_key(&iso, &sector) == key).then(|| sector_actor(name, &iso, &sector))
+    let listed = GAZETTEER.sectors.values().any(|s| s.code == sector);
+    (listed && sector_key(&iso, &sector) == key).then(|| sector_actor(name, &iso, &sector))
 }
 
 #[cfg(test)]
@@ -305,6 +309,7 @@ mod tests {
         assert!(registry.known("rus-mil"));
         let sector = &registry.actors["rus-mil"];
         assert_ne!(sector.name, "Rus Mil", "the sector actor is the gazetteer's, not the unknown name");
-        assert_eq!(registry.unknown("Mongolia People", ActorKind::Organization, None), "mongolia-people");
+        // "Hun Sen" is no sector of Hungary (HUN): SEN is not a sector code.
+        assert_eq!(registry.unknown("Hun Sen", ActorKind::Person, None), "hun-sen");
     }
 }
