@@ -9,16 +9,12 @@ mod measure;
 
 use std::hint::black_box;
 
-use annalist_extract::{Context, actors, segment};
+use annalist_extract::actors;
 
 fn main() {
     let (runs, stories) = measure::args();
-    let segmentations: Vec<_> = stories.iter().map(|s| segment::segment(&s.text)).collect();
-    let contexts: Vec<Context<'_>> = stories
-        .iter()
-        .zip(&segmentations)
-        .map(|(s, seg)| Context { text: &s.text, segmentation: seg, dct: s.published })
-        .collect();
+    let segmentations = measure::segment_all(&stories);
+    let contexts = measure::contexts(&stories, &segmentations);
     // The first call loads the gazetteer: keep it out of the timing.
     black_box(contexts.first().map(actors::resolve));
     measure::time_runs("actors::resolve", &stories, runs, || {

@@ -9,24 +9,10 @@ mod measure;
 
 use std::hint::black_box;
 
-use annalist_extract::{Context, actors, claims, segment, time};
+use annalist_extract::claims;
 
 fn main() {
-    let (runs, stories) = measure::args();
-    let segmentations: Vec<_> = stories.iter().map(|s| segment::segment(&s.text)).collect();
-    let contexts: Vec<Context<'_>> = stories
-        .iter()
-        .zip(&segmentations)
-        .map(|(s, seg)| Context { text: &s.text, segmentation: seg, dct: s.published })
-        .collect();
-    let actor_layers: Vec<_> = contexts.iter().map(actors::resolve).collect();
-    let timexes: Vec<_> = contexts.iter().map(time::tag).collect();
-    measure::time_runs("claims::attribute", &stories, runs, || {
-        contexts
-            .iter()
-            .zip(&actor_layers)
-            .zip(&timexes)
-            .map(|((cx, a), t)| black_box(claims::attribute(cx, a, t)).len())
-            .sum()
+    measure::time_layer_over_actors_and_time("claims::attribute", |cx, actors, timexes| {
+        black_box(claims::attribute(cx, actors, timexes)).len()
     });
 }

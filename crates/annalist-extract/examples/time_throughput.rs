@@ -17,12 +17,8 @@ use annalist_extract::{Context, segment, time};
 
 fn main() {
     let (runs, stories) = measure::args();
-    let segmentations: Vec<_> = stories.iter().map(|s| segment::segment(&s.text)).collect();
-    let contexts: Vec<Context<'_>> = stories
-        .iter()
-        .zip(&segmentations)
-        .map(|(s, seg)| Context { text: &s.text, segmentation: seg, dct: s.published })
-        .collect();
+    let segmentations = measure::segment_all(&stories);
+    let contexts = measure::contexts(&stories, &segmentations);
     measure::time_runs("time::tag", &stories, runs, || {
         contexts.iter().map(|cx| black_box(time::tag(black_box(cx))).len()).sum()
     });

@@ -6,7 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use annalist_core::DocumentTime;
+use annalist_core::{DocumentTime, TimeExpr};
+use annalist_extract::actors::ActorLayer;
+use annalist_extract::{Context, Segmentation, actors, segment, time};
 
 /// One story of a JSON Lines corpus: its text and publication date.
 #[derive(Debug)]
@@ -45,6 +47,20 @@ pub fn stories(path: &Path) -> Vec<Story> {
         .collect()
 }
 
+/// The segmentation of each story.
+pub fn segment_all(stories: &[Story]) -> Vec<Segmentation> {
+    stories.iter().map(|s| segment::segment(&s.text)).collect()
+}
+
+/// The context of each story, with its segmentation from [`segment_all`].
+pub fn contexts<'a>(stories: &'a [Story], segmentations: &'a [Segmentation]) -> Vec<Context<'a>> {
+    stories
+        .iter()
+        .zip(segmentations)
+        .map(|(s, seg)| Context { text: &s.text, segmentation: seg, dct: s.published })
+        .collect()
+}
+
 /// Bytes of text of `stories`.
 pub fn bytes(stories: &[Story]) -> usize {
     stories.iter().map(|s| s.text.len()).sum()
@@ -75,4 +91,20 @@ pub fn time_runs(what: &str, stories: &[Story], runs: usize, mut run: impl FnMut
         mb / wall.max(1e-9),
         mb / cpu.max(1e-9),
     );
+}
+
+/// Times a layer that reads the actors and time expressions (events, claims): runs those once
+/// per story, then times `layer` (returning how many items it found) over all stories.
+pub fn time_layer_over_actors_and_time(
+    what: &str,
+    layer: impl Fn(&Context<'_>, &ActorLayer, &[TimeExpr]) -> usize,
+) {
+    let (runs, stories) = args();
+    let segmentations = segment_all(&stories);
+    let contexts = contexts(&stories, &segmentations);
+    let actor_layers: Vec<_> = contexts.iter().map(actors::resolve).collect();
+    let timexes: Vec<_> = contexts.iter().map(time::tag).collect();
+    time_runs(what, &stories, runs, || {
+        contexts.iter().zip(&actor_layers).zip(&timexes).map(|((cx, a), t)| layer(cx, a, t)).sum()
+    });
 }
