@@ -76,6 +76,33 @@ struct Draft {
 }
 
 impl Draft {
+    /// A draft of the trigger at tokens `start..=end` of sentence `sentence`, before its
+    /// participants and modality are read.
+    fn new(
+        sentence: usize,
+        (start, end): (usize, usize),
+        coding: Coding,
+        mode: Option<&'static str>,
+    ) -> Draft {
+        Draft {
+            sentence,
+            start,
+            end,
+            coding,
+            mode,
+            nominal: false,
+            source: Vec::new(),
+            target: Vec::new(),
+            place: None,
+            modality: Modality::Asserted,
+            intention: false,
+            coordinated: false,
+            absorbed: false,
+            reversed: false,
+            circumstance: false,
+        }
+    }
+
     fn event_type(&self) -> Option<PloverType> {
         match self.coding {
             Coding::Type(t) => Some(t),
@@ -197,21 +224,9 @@ fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, dr
     for m in &matches {
         let pattern = &lex.patterns[m.pattern];
         drafts.push(Draft {
-            sentence,
-            start: m.start,
-            end: m.end,
-            coding: pattern.coding,
-            mode: pattern.mode.as_deref(),
             nominal: m.nominal,
-            source: Vec::new(),
-            target: Vec::new(),
-            place: None,
-            modality: Modality::Asserted,
-            intention: false,
-            coordinated: false,
-            absorbed: false,
             reversed: pattern.reversed,
-            circumstance: false,
+            ..Draft::new(sentence, (m.start, m.end), pattern.coding, pattern.mode.as_deref())
         });
     }
     reported_obligations(view, sentence, drafts, first);
@@ -266,26 +281,7 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             d.absorbed = true;
         }
         let at = first + drafts[first..].partition_point(|d| d.start < r);
-        drafts.insert(
-            at,
-            Draft {
-                sentence,
-                start: r,
-                end: r,
-                coding: Coding::Type(PloverType::Request),
-                mode,
-                nominal: false,
-                source: Vec::new(),
-                target: Vec::new(),
-                place: None,
-                modality: Modality::Asserted,
-                intention: false,
-                coordinated: false,
-                absorbed: false,
-                reversed: false,
-                circumstance: false,
-            },
-        );
+        drafts.insert(at, Draft::new(sentence, (r, r), Coding::Type(PloverType::Request), mode));
     }
 }
 
