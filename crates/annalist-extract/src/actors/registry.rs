@@ -34,6 +34,9 @@ struct Registered {
 pub(crate) struct Registry {
     /// Actors by key (hashed: looked up per mention; sorted once at the end).
     actors: FastMap<String, Registered>,
+    /// The key each name outside the gazetteer was given (a name is mentioned again and
+    /// again: its slug and the gazetteer checks are made once).
+    keys_by_name: FastMap<String, String>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -141,12 +144,14 @@ impl Registry {
 
     /// Registers an actor for a name outside the gazetteer; returns its key.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> String {
-        let mut key = slug(name);
-        // A slug never takes over a gazetteer key, nor a country's sector key (`rus-mil`)
-        // that a later sector mention would be registered under.
-        if GAZETTEER.actors.contains_key(&key) || sector_from_key(&key).is_some() {
-            key = format!("name-{key}");
-        }
+        let key = match self.keys_by_name.get(name) {
+            Some(key) => key.clone(),
+            None => {
+                let key = unknown_key(name);
+                self.keys_by_name.insert(name.to_owned(), key.clone());
+                key
+            }
+        };
         // Unknown keys never meet gazetteer or sector keys (above), so an actor under
         // this key is the unknown actor made before.
         if !self.actors.contains_key(&key) {
@@ -268,6 +273,17 @@ impl Registry {
         actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         (actors, mentions)
     }
+}
+
+/// The key of an actor made for `name`, a name outside the gazetteer: its slug, which
+/// never takes over a gazetteer key, nor a country's sector key (`rus-mil`) that a later
+/// sector mention would be registered under.
+fn unknown_key(name: &str) -> String {
+    let key = slug(name);
+    if GAZETTEER.actors.contains_key(&key) || sector_from_key(&key).is_some() {
+        return format!("name-{key}");
+    }
+    key
 }
 
 /// The id of the `n`th mention, `m<n>`, written without the formatting machinery (one per

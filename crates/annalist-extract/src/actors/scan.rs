@@ -84,19 +84,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
-        let singles: FastMap<String, String> = self
-            .registry
-            .unknown_actors(ActorKind::Organization)
+        // One listing of the unknown organisations (sorted by key), read twice.
+        let organisations: Vec<(&str, &str)> = self.registry.unknown_actors(ActorKind::Organization).collect();
+        let singles: FastMap<&str, &str> = organisations
+            .iter()
             .filter(|(_, name)| !name.contains(' '))
-            .map(|(key, name)| (name.to_owned(), key.to_owned()))
+            .map(|&(key, name)| (name, key))
             .collect();
         if singles.is_empty() {
             return;
         }
-        let full_names: Vec<(String, String)> = self
-            .registry
-            .unknown_actors(ActorKind::Organization)
-            .filter_map(|(key, name)| {
+        let full_names: Vec<(String, String)> = organisations
+            .iter()
+            .filter_map(|&(key, name)| {
                 let words: Vec<&str> = name.split(' ').collect();
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
@@ -114,7 +114,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if !plain {
                     return None;
                 }
-                Some((key.to_owned(), singles.get(*last)?.clone()))
+                Some((key.to_owned(), (*singles.get(*last)?).to_owned()))
             })
             .collect();
         self.registry.make_persons(&full_names);
