@@ -34,9 +34,6 @@ struct Registered {
 pub(crate) struct Registry {
     /// Actors by key (hashed: looked up per mention; sorted once at the end).
     actors: FastMap<String, Registered>,
-    /// The key each name outside the gazetteer was given (a name is mentioned again and
-    /// again: its slug and the gazetteer checks are made once).
-    keys_by_name: FastMap<String, String>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -144,14 +141,7 @@ impl Registry {
 
     /// Registers an actor for a name outside the gazetteer; returns its key.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> String {
-        let key = match self.keys_by_name.get(name) {
-            Some(key) => key.clone(),
-            None => {
-                let key = unknown_key(name);
-                self.keys_by_name.insert(name.to_owned(), key.clone());
-                key
-            }
-        };
+        let key = unknown_key(name);
         // Unknown keys never meet gazetteer or sector keys (above), so an actor under
         // this key is the unknown actor made before.
         if !self.actors.contains_key(&key) {

@@ -47,11 +47,12 @@ pub(crate) enum Case {
 }
 
 impl Case {
-    fn of(kind: TokenKind, text: &str) -> Case {
+    /// The case of a token of kind `kind` opening with `first`.
+    fn of(kind: TokenKind, first: Option<char>) -> Case {
         if kind != TokenKind::Word {
             return Case::Neither;
         }
-        match text.chars().next() {
+        match first {
             Some(c) if c.is_uppercase() => Case::Capitalised,
             Some(c) if c.is_lowercase() => Case::Lower,
             _ => Case::Neither,
@@ -178,16 +179,11 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
 /// [`ascii_lower`]) when the token is ASCII, else built.
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
-    // One branch-free pass over the (short) token reads both facts.
-    let (mut capitals, mut ascii) = (false, true);
-    for b in slice.bytes() {
-        capitals |= b.is_ascii_uppercase();
-        ascii &= b.is_ascii();
-    }
-    if ascii && !capitals {
-        return Cow::Borrowed(slice);
-    }
-    if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
+    // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: one
+    // test of the bytes, no look at each for capitals.
+    if slice.is_ascii()
+        && let Some(lower) = lower_text.get(span.start..span.end)
+    {
         return Cow::Borrowed(lower);
     }
     let mut lower = String::with_capacity(slice.len());
@@ -242,7 +238,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
             }
-            let case = Case::of(kind, slice);
+            let first = slice.chars().next();
+            let case = Case::of(kind, first);
             if case == Case::Lower
                 && initial_filter.may_contain(slice)
                 && let Some(written) = initial_forms.get_mut(slice)
@@ -260,7 +257,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 }
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
-            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower);
+            let opens_capitalised = first.is_some_and(char::is_uppercase);
+            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
             let classes = if kind == TokenKind::Word { bits } else { 0 };
             list.push(Word {
                 classes,
