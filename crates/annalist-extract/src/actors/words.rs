@@ -225,6 +225,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
+    let mut pieces: Vec<(Span, &'a str, TokenKind)> = Vec::with_capacity(8);
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
@@ -272,22 +273,28 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 lexicon_id,
             });
         };
+        // The token's pieces: itself, or the parts and hyphens of a split compound. Gathered
+        // first so that `push` has one call site and is inlined (a call per token costs).
+        pieces.clear();
         // A byte loop: tokens are short, a call to the substring search costs more.
         if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
                     let at = token.span.start + start - 1;
-                    push(&mut list, Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct);
+                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct));
                 }
                 if !part.is_empty() {
                     let s = token.span.start + start;
-                    push(&mut list, Span::new(s, s + part.len()), part, TokenKind::Word);
+                    pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word));
                 }
                 start += part.len() + 1;
             }
         } else {
-            push(&mut list, token.span, slice, token.kind);
+            pieces.push((token.span, slice, token.kind));
+        }
+        for &(span, slice, kind) in &pieces {
+            push(&mut list, span, slice, kind);
         }
     }
     for text in inner_capitalised {
