@@ -40,6 +40,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
     /// coreference looks back over many mentions per pronoun, each found once here.
     found_sentences: Vec<Option<usize>>,
+    /// The last offset `sentence_of` was asked about and the word index it found: mentions
+    /// come nearly in text order, so the next search starts there.
+    sentence_search: (usize, usize),
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
 }
@@ -61,6 +64,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             acronyms: FastMap::default(),
             name_cache: RefCell::new(vec![None; words.list.len()]),
             found_sentences: Vec::new(),
+            sentence_search: (0, 0),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
@@ -980,8 +984,28 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
-    fn sentence_of(&self, offset: usize) -> Option<usize> {
-        let i = self.words.list.partition_point(|w| w.span.end <= offset);
+    /// The sentence of the first word ending after `offset`.
+    fn sentence_of(&mut self, offset: usize) -> Option<usize> {
+        let list = &self.words.list;
+        let (last_offset, last_index) = self.sentence_search;
+        // Every word before the last answer ends at or before the last offset, so at or
+        // before this one too: walk on from there (a few words, then a binary search of the
+        // rest, so a long jump stays logarithmic); else search the whole list.
+        let i = if offset >= last_offset {
+            let mut i = last_index;
+            let mut steps = 0;
+            while steps < 16 && list.get(i).is_some_and(|w| w.span.end <= offset) {
+                i += 1;
+                steps += 1;
+            }
+            if steps == 16 {
+                i += list.get(i..).map_or(0, |rest| rest.partition_point(|w| w.span.end <= offset));
+            }
+            i
+        } else {
+            list.partition_point(|w| w.span.end <= offset)
+        };
+        self.sentence_search = (offset, i);
         self.w(i).map(|w| w.sentence)
     }
 
