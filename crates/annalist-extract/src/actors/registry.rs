@@ -79,7 +79,6 @@ impl Registry {
             date,
             actors: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
             found: Vec::with_capacity(64),
-            ..Registry::default()
         }
     }
 

@@ -89,7 +89,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
         // One listing of the unknown organisations (sorted by key), read twice.
-        let organisations: Vec<(&str, &str)> = self.registry.unknown_actors(ActorKind::Organization).collect();
+        let organisations: Vec<(&str, &str)> =
+            self.registry.unknown_actors(ActorKind::Organization).collect();
         let singles: FastMap<&str, &str> = organisations
             .iter()
             .filter(|(_, name)| !name.contains(' '))
