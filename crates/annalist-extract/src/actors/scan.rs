@@ -951,7 +951,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// "the president": the latest person mentioned whose office is of that sector.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
-        let sentence = self.words.list[from].sentence;
+        let sentence = self.words.list[from].sentence as usize;
         self.sync_found_sentences();
         let holder = self
             .registry
@@ -1007,14 +1007,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             list.partition_point(|w| w.span.end <= offset)
         };
         self.sentence_search = (offset, i);
-        self.w(i).map(|w| w.sentence)
+        self.w(i).map(|w| w.sentence as usize)
     }
 
     /// "he", "his": the latest person of matching gender within the last sentences.
     fn pronoun_person(&mut self, i: usize, female: bool) {
         self.sync_found_sentences();
         let w = &self.words.list[i];
-        let sentence = w.sentence;
+        let sentence = w.sentence as usize;
         let antecedent = self
             .registry
             .found
@@ -1042,7 +1042,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if w.lower == "it" && self.expletive(i) {
             return;
         }
-        let sentence = w.sentence;
+        let sentence = w.sentence as usize;
         self.sync_found_sentences();
         let antecedent = self
             .registry

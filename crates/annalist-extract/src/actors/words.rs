@@ -22,8 +22,8 @@ pub(crate) struct Word<'a> {
     pub span: Span,
     /// What it is made of.
     pub kind: TokenKind,
-    /// Index of its sentence.
-    pub sentence: usize,
+    /// Index of its sentence (32 bits: the record stays small, and no text has more).
+    pub sentence: u32,
     /// Whether it is the first word of its sentence (after opening punctuation).
     pub sentence_initial: bool,
     /// Its word classes as a mask of [`WordClass::bit`]s.
@@ -232,6 +232,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             seen_word_in_sentence = false;
         }
         let Some(slice) = token.span.get(text) else { continue };
+        let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
             // Most words are already lower case: borrow them.
             let lower = lower_form(slice, span, lower_text);
@@ -267,7 +268,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 lower,
                 span,
                 kind,
-                sentence: token.sentence,
+                sentence,
                 sentence_initial: initial,
                 case,
                 lexicon_id,
