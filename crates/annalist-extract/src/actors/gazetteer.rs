@@ -224,6 +224,9 @@ pub(crate) struct Gazetteer {
     pub exact_word_info: FastMap<String, u32>,
     /// The keys of `exact_word_info`, to skip most lookups there.
     pub exact_word_filter: WordFilter,
+    /// Whether every key of `exact_word_info` opens with a capital (so far the case): then
+    /// a token opening otherwise is surely none of them, without a look at the filter.
+    pub exact_words_open_capitalised: bool,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
@@ -400,18 +403,24 @@ impl Gazetteer {
         for word in exact.keys() {
             self.exact_word_filter.add(word);
         }
+        self.exact_words_open_capitalised =
+            exact.keys().all(|word| word.chars().next().is_some_and(char::is_uppercase));
         self.exact_word_info = exact;
     }
 
     /// The id of a token's lower-case form in `word_info` ([`NO_WORD`] when it holds
     /// none) and the token's classes and openings ([`WordClass::bit`]s and `OPENS_*`
-    /// flags).
+    /// flags). `opens_capitalised`: whether the token's first character is upper case.
     ///
     /// [`NO_WORD`]: super::word_table::NO_WORD
-    pub(crate) fn word_facts(&self, text: &str, lower: &str) -> (u32, u32) {
+    pub(crate) fn word_facts(&self, text: &str, lower: &str, opens_capitalised: bool) -> (u32, u32) {
         let (id, bits) = self.word_info.lookup(lower);
-        // The same slice when the word has no capitals (the common case): no comparison.
-        if std::ptr::eq(text, lower) || text == lower || !self.exact_word_filter.may_contain(text) {
+        // Most tokens open in lower case and are no entry written with capitals: no look
+        // at the filter, no comparison of the two forms.
+        if (!opens_capitalised && self.exact_words_open_capitalised)
+            || !self.exact_word_filter.may_contain(text)
+            || text == lower
+        {
             (id, bits)
         } else {
             (id, bits | self.exact_word_info.get(text).copied().unwrap_or(0))

@@ -7,7 +7,7 @@ use std::hash::BuildHasherDefault;
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
 
-use super::gazetteer::{FastMap, FastSet, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use super::gazetteer::{FastMap, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
 
 /// One mention before ids are given.
 #[derive(Debug, Clone)]
@@ -18,15 +18,22 @@ pub(crate) struct Found {
     pub resolution: Resolution,
 }
 
+/// An actor of the document with what the pass knows of it besides the record: one map
+/// entry per actor, so a mention costs one hash of its key, not one per fact.
+#[derive(Debug)]
+struct Registered {
+    actor: Actor,
+    /// The gender of a person, when known.
+    gender: Option<char>,
+    /// Whether the actor was made for a name outside the gazetteer.
+    unknown: bool,
+}
+
 /// Actors and mentions of a document under construction.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
     /// Actors by key (hashed: looked up per mention; sorted once at the end).
-    actors: FastMap<String, Actor>,
-    genders: FastMap<String, char>,
-    /// Keys of the actors made for names outside the gazetteer (hashed: asked per mention;
-    /// sorted when listed).
-    unknown_keys: FastSet<String>,
+    actors: FastMap<String, Registered>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -72,7 +79,6 @@ impl Registry {
             date,
             actors: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
             found: Vec::with_capacity(64),
-            ..Registry::default()
         }
     }
 
@@ -83,17 +89,19 @@ impl Registry {
 
     /// The actor of `key`, when registered.
     pub(crate) fn actor(&self, key: &str) -> Option<&Actor> {
-        self.actors.get(key)
+        self.actors.get(key).map(|r| &r.actor)
     }
 
     /// The gender of a person actor, when known.
     pub(crate) fn gender(&self, key: &str) -> Option<char> {
-        self.genders.get(key).copied()
+        self.actors.get(key).and_then(|r| r.gender)
     }
 
     /// Records the gender of a person actor.
     pub(crate) fn set_gender(&mut self, key: &str, gender: char) {
-        self.genders.entry(key.to_owned()).or_insert(gender);
+        if let Some(registered) = self.actors.get_mut(key) {
+            registered.gender.get_or_insert(gender);
+        }
     }
 
     /// Registers a gazetteer actor (or a country's sector actor such as `ukr-mil`) and
@@ -105,9 +113,6 @@ impl Registry {
         let Some(known) = GAZETTEER.actors.get(key).cloned().or_else(|| sector_from_key(key)) else {
             return false;
         };
-        if let Some(g) = known.gender {
-            self.genders.insert(key.to_owned(), g);
-        }
         let code = match (known.kind, self.date) {
             (ActorKind::Person, Some(date)) => known
                 .roles
@@ -120,32 +125,24 @@ impl Registry {
         let mut aliases = known.aliases;
         aliases.sort();
         aliases.dedup();
-        self.actors.insert(
-            key.to_owned(),
-            Actor {
-                id: ActorId(key.to_owned()),
-                name: known.name,
-                kind: known.kind,
-                code,
-                country: known.country,
-                aliases,
-                roles: known.roles,
-            },
-        );
+        let actor = Actor {
+            id: ActorId(key.to_owned()),
+            name: known.name,
+            kind: known.kind,
+            code,
+            country: known.country,
+            aliases,
+            roles: known.roles,
+        };
+        self.actors.insert(key.to_owned(), Registered { actor, gender: known.gender, unknown: false });
         true
     }
 
     /// Registers an actor for a name outside the gazetteer; returns its key.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> String {
-        let mut key = slug(name);
-        // A slug never takes over a gazetteer key, nor a country's sector key (`rus-mil`)
-        // that a later sector mention would be registered under.
-        if GAZETTEER.actors.contains_key(&key) || sector_from_key(&key).is_some() {
-            key = format!("name-{key}");
-        }
-        if !self.unknown_keys.contains(key.as_str()) {
-            self.unknown_keys.insert(key.clone());
-        }
+        let key = unknown_key(name);
+        // Unknown keys never meet gazetteer or sector keys (above), so an actor under
+        // this key is the unknown actor made before.
         if !self.actors.contains_key(&key) {
             let actor = Actor {
                 id: ActorId(key.clone()),
@@ -156,9 +153,9 @@ impl Registry {
                 aliases: Vec::new(),
                 roles: Vec::new(),
             };
-            self.actors.insert(key.clone(), actor);
+            self.actors.insert(key.clone(), Registered { actor, gender: None, unknown: true });
         }
-        let Some(actor) = self.actors.get_mut(&key) else { return key };
+        let Some(actor) = self.actors.get_mut(&key).map(|r| &mut r.actor) else { return key };
         if let Some(role) = role
             && !actor.roles.contains(&role)
         {
@@ -171,11 +168,14 @@ impl Registry {
 
     /// Unknown-name actors of `kind`: their keys and names, by key.
     pub(crate) fn unknown_actors(&self, kind: ActorKind) -> impl Iterator<Item = (&str, &str)> {
-        let mut keys: Vec<&String> = self.unknown_keys.iter().collect();
-        keys.sort_unstable();
-        keys.into_iter().filter_map(move |k| {
-            self.actors.get(k).filter(|a| a.kind == kind).map(|a| (k.as_str(), a.name.as_str()))
-        })
+        let mut found: Vec<(&str, &str)> = self
+            .actors
+            .iter()
+            .filter(|(_, r)| r.unknown && r.actor.kind == kind)
+            .map(|(k, r)| (k.as_str(), r.actor.name.as_str()))
+            .collect();
+        found.sort_unstable_by_key(|&(k, _)| k);
+        found.into_iter()
     }
 
     /// Makes each unknown actor `full` of `pairs` a person and its lone-surname actor one of
@@ -188,8 +188,8 @@ impl Registry {
                 continue;
             }
             let Some(removed) = self.actors.remove(surname) else { continue };
-            self.unknown_keys.remove(surname);
-            if let Some(actor) = self.actors.get_mut(full) {
+            let removed = removed.actor;
+            if let Some(actor) = self.actors.get_mut(full).map(|r| &mut r.actor) {
                 actor.kind = ActorKind::Person;
                 if !actor.aliases.contains(&removed.name) {
                     actor.aliases.push(removed.name);
@@ -222,7 +222,7 @@ impl Registry {
         kind: MentionKind,
         resolution: Resolution,
     ) {
-        if let Some(actor) = self.actors.get_mut(key)
+        if let Some(actor) = self.actors.get_mut(key).map(|r| &mut r.actor)
             && matches!(
                 resolution,
                 Resolution::Name
@@ -258,10 +258,21 @@ impl Registry {
             })
             .collect();
         // An actor's id is its key (unique): sort the actors themselves, moved once.
-        let mut actors: Vec<Actor> = self.actors.into_values().collect();
+        let mut actors: Vec<Actor> = self.actors.into_values().map(|r| r.actor).collect();
         actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         (actors, mentions)
     }
+}
+
+/// The key of an actor made for `name`, a name outside the gazetteer: its slug, which
+/// never takes over a gazetteer key, nor a country's sector key (`rus-mil`) that a later
+/// sector mention would be registered under.
+fn unknown_key(name: &str) -> String {
+    let key = slug(name);
+    if GAZETTEER.actors.contains_key(&key) || sector_from_key(&key).is_some() {
+        return format!("name-{key}");
+    }
+    key
 }
 
 /// The id of the `n`th mention, `m<n>`, written without the formatting machinery (one per
@@ -307,7 +318,7 @@ mod tests {
         let mut registry = Registry::new(None);
         assert_eq!(registry.unknown("Rus Mil", ActorKind::Organization, None), "name-rus-mil");
         assert!(registry.known("rus-mil"));
-        let sector = &registry.actors["rus-mil"];
+        let sector = registry.actor("rus-mil").expect("registered");
         assert_ne!(sector.name, "Rus Mil", "the sector actor is the gazetteer's, not the unknown name");
         // "Hun Sen" is no sector of Hungary (HUN): SEN is not a sector code.
         assert_eq!(registry.unknown("Hun Sen", ActorKind::Person, None), "hun-sen");

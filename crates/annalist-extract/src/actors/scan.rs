@@ -40,6 +40,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
     /// coreference looks back over many mentions per pronoun, each found once here.
     found_sentences: Vec<Option<usize>>,
+    /// The last offset `sentence_of` was asked about and the word index it found: mentions
+    /// come nearly in text order, so the next search starts there.
+    sentence_search: (usize, usize),
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
 }
@@ -61,6 +64,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             acronyms: FastMap::default(),
             name_cache: RefCell::new(vec![None; words.list.len()]),
             found_sentences: Vec::new(),
+            sentence_search: (0, 0),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
@@ -84,19 +88,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
-        let singles: FastMap<String, String> = self
-            .registry
-            .unknown_actors(ActorKind::Organization)
+        // One listing of the unknown organisations (sorted by key), read twice.
+        let organisations: Vec<(&str, &str)> =
+            self.registry.unknown_actors(ActorKind::Organization).collect();
+        let singles: FastMap<&str, &str> = organisations
+            .iter()
             .filter(|(_, name)| !name.contains(' '))
-            .map(|(key, name)| (name.to_owned(), key.to_owned()))
+            .map(|&(key, name)| (name, key))
             .collect();
         if singles.is_empty() {
             return;
         }
-        let full_names: Vec<(String, String)> = self
-            .registry
-            .unknown_actors(ActorKind::Organization)
-            .filter_map(|(key, name)| {
+        let full_names: Vec<(String, String)> = organisations
+            .iter()
+            .filter_map(|&(key, name)| {
                 let words: Vec<&str> = name.split(' ').collect();
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
@@ -114,7 +119,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if !plain {
                     return None;
                 }
-                Some((key.to_owned(), singles.get(*last)?.clone()))
+                Some((key.to_owned(), (*singles.get(*last)?).to_owned()))
             })
             .collect();
         self.registry.make_persons(&full_names);
@@ -946,7 +951,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// "the president": the latest person mentioned whose office is of that sector.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
-        let sentence = self.words.list[from].sentence;
+        let sentence = self.words.list[from].sentence as usize;
         self.sync_found_sentences();
         let holder = self
             .registry
@@ -980,16 +985,36 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
-    fn sentence_of(&self, offset: usize) -> Option<usize> {
-        let i = self.words.list.partition_point(|w| w.span.end <= offset);
-        self.w(i).map(|w| w.sentence)
+    /// The sentence of the first word ending after `offset`.
+    fn sentence_of(&mut self, offset: usize) -> Option<usize> {
+        let list = &self.words.list;
+        let (last_offset, last_index) = self.sentence_search;
+        // Every word before the last answer ends at or before the last offset, so at or
+        // before this one too: walk on from there (a few words, then a binary search of the
+        // rest, so a long jump stays logarithmic); else search the whole list.
+        let i = if offset >= last_offset {
+            let mut i = last_index;
+            let mut steps = 0;
+            while steps < 16 && list.get(i).is_some_and(|w| w.span.end <= offset) {
+                i += 1;
+                steps += 1;
+            }
+            if steps == 16 {
+                i += list.get(i..).map_or(0, |rest| rest.partition_point(|w| w.span.end <= offset));
+            }
+            i
+        } else {
+            list.partition_point(|w| w.span.end <= offset)
+        };
+        self.sentence_search = (offset, i);
+        self.w(i).map(|w| w.sentence as usize)
     }
 
     /// "he", "his": the latest person of matching gender within the last sentences.
     fn pronoun_person(&mut self, i: usize, female: bool) {
         self.sync_found_sentences();
         let w = &self.words.list[i];
-        let sentence = w.sentence;
+        let sentence = w.sentence as usize;
         let antecedent = self
             .registry
             .found
@@ -1017,7 +1042,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if w.lower == "it" && self.expletive(i) {
             return;
         }
-        let sentence = w.sentence;
+        let sentence = w.sentence as usize;
         self.sync_found_sentences();
         let antecedent = self
             .registry

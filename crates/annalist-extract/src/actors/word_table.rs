@@ -61,6 +61,9 @@ pub(crate) struct WordTable {
     slots: Vec<Slot>,
     /// Words longer than [`INLINE`] bytes, with their ids.
     long: FastMap<String, (u32, u32)>,
+    /// The answer for each one-byte (ASCII) word, read once at construction: punctuation
+    /// and one-letter words are a good part of every text.
+    single_byte: Vec<(u32, u32)>,
 }
 
 /// The id of a word the table does not hold.
@@ -110,10 +113,14 @@ impl WordTable {
             filter: HashFilter::default(),
             slots: vec![Slot::default(); size],
             long: FastMap::default(),
+            single_byte: Vec::new(),
         };
         for (word, bits) in entries {
             table.insert(word, bits);
         }
+        let mut one = [0u8; 4];
+        table.single_byte =
+            (0..128u8).map(|b| table.lookup_in_slots(char::from(b).encode_utf8(&mut one))).collect();
         table
     }
 
@@ -150,6 +157,16 @@ impl WordTable {
     /// The id of `word` ([`NO_WORD`] when the table does not hold it) and its bits (0 when
     /// it has none).
     pub(crate) fn lookup(&self, word: &str) -> (u32, u32) {
+        if let [byte] = word.as_bytes()
+            && let Some(&found) = self.single_byte.get(usize::from(*byte))
+        {
+            return found;
+        }
+        self.lookup_in_slots(word)
+    }
+
+    /// [`WordTable::lookup`] without the one-byte shortcut.
+    fn lookup_in_slots(&self, word: &str) -> (u32, u32) {
         let Some(key) = pack(word) else {
             return self.long.get(word).copied().unwrap_or((NO_WORD, 0));
         };

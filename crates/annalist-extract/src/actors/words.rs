@@ -22,8 +22,8 @@ pub(crate) struct Word<'a> {
     pub span: Span,
     /// What it is made of.
     pub kind: TokenKind,
-    /// Index of its sentence.
-    pub sentence: usize,
+    /// Index of its sentence (32 bits: the record stays small, and no text has more).
+    pub sentence: u32,
     /// Whether it is the first word of its sentence (after opening punctuation).
     pub sentence_initial: bool,
     /// Its word classes as a mask of [`WordClass::bit`]s.
@@ -47,11 +47,12 @@ pub(crate) enum Case {
 }
 
 impl Case {
-    fn of(kind: TokenKind, text: &str) -> Case {
+    /// The case of a token of kind `kind` opening with `first`.
+    fn of(kind: TokenKind, first: Option<char>) -> Case {
         if kind != TokenKind::Word {
             return Case::Neither;
         }
-        match text.chars().next() {
+        match first {
             Some(c) if c.is_uppercase() => Case::Capitalised,
             Some(c) if c.is_lowercase() => Case::Lower,
             _ => Case::Neither,
@@ -178,16 +179,11 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
 /// [`ascii_lower`]) when the token is ASCII, else built.
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
-    // One branch-free pass over the (short) token reads both facts.
-    let (mut capitals, mut ascii) = (false, true);
-    for b in slice.bytes() {
-        capitals |= b.is_ascii_uppercase();
-        ascii &= b.is_ascii();
-    }
-    if ascii && !capitals {
-        return Cow::Borrowed(slice);
-    }
-    if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
+    // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: one
+    // test of the bytes, no look at each for capitals.
+    if slice.is_ascii()
+        && let Some(lower) = lower_text.get(span.start..span.end)
+    {
         return Cow::Borrowed(lower);
     }
     let mut lower = String::with_capacity(slice.len());
@@ -229,12 +225,14 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
+    let mut pieces: Vec<(Span, &'a str, TokenKind)> = Vec::with_capacity(8);
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
             seen_word_in_sentence = false;
         }
         let Some(slice) = token.span.get(text) else { continue };
+        let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
             // Most words are already lower case: borrow them.
             let lower = lower_form(slice, span, lower_text);
@@ -242,7 +240,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
             }
-            let case = Case::of(kind, slice);
+            let first = slice.chars().next();
+            let case = Case::of(kind, first);
             if case == Case::Lower
                 && initial_filter.may_contain(slice)
                 && let Some(written) = initial_forms.get_mut(slice)
@@ -260,7 +259,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 }
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
-            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower);
+            let opens_capitalised = first.is_some_and(char::is_uppercase);
+            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
             let classes = if kind == TokenKind::Word { bits } else { 0 };
             list.push(Word {
                 classes,
@@ -268,28 +268,34 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 lower,
                 span,
                 kind,
-                sentence: token.sentence,
+                sentence,
                 sentence_initial: initial,
                 case,
                 lexicon_id,
             });
         };
+        // The token's pieces: itself, or the parts and hyphens of a split compound. Gathered
+        // first so that `push` has one call site and is inlined (a call per token costs).
+        pieces.clear();
         // A byte loop: tokens are short, a call to the substring search costs more.
         if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
                     let at = token.span.start + start - 1;
-                    push(&mut list, Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct);
+                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct));
                 }
                 if !part.is_empty() {
                     let s = token.span.start + start;
-                    push(&mut list, Span::new(s, s + part.len()), part, TokenKind::Word);
+                    pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word));
                 }
                 start += part.len() + 1;
             }
         } else {
-            push(&mut list, token.span, slice, token.kind);
+            pieces.push((token.span, slice, token.kind));
+        }
+        for &(span, slice, kind) in &pieces {
+            push(&mut list, span, slice, kind);
         }
     }
     for text in inner_capitalised {
