@@ -27,6 +27,7 @@ pub mod actors;
 pub mod claims;
 pub mod corpus;
 pub mod events;
+mod hash;
 pub mod lexicon;
 pub mod relations;
 pub mod segment;

@@ -4,8 +4,6 @@
 //! Names are keyed by their tokens (as the segmenter splits them), lower-cased and joined by
 //! single spaces, so a lookup over the text's tokens is one hash probe per candidate length.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role};
@@ -17,60 +15,7 @@ use super::words::WordFilter;
 use crate::lexicon;
 use crate::segment;
 
-/// A multiply-rotate hash that reads eight bytes at a time (the scheme of rustc's FxHash):
-/// the keys are short words and phrases of compiled-in data or of the text, so SipHash's
-/// defence against crafted keys is not needed, and byte-at-a-time hashing costs more than
-/// the table probe.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    const SEED: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0 ^ word).wrapping_mul(Self::SEED).rotate_left(20);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        // The table takes its bucket from the low bits: mix the high bits down.
-        self.0.rotate_left(26)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            // The length keeps "ab" and "ab\0" apart.
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.add(value);
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-}
-
-/// A hash map with the [`WordHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-/// A hash set with the [`WordHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+pub(crate) use crate::hash::{FastMap, FastSet};
 
 /// What a known name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! rule. It only ever maps a word onto a lemma the lexicon knows, so it cannot invent one:
 //! "expelling" → "expel", "making" → "make", "troops" → "troop", "refused" → "refuse".
 
-use super::lexicon::FastMap;
+use crate::hash::FastMap;
 
 /// The known lemma of a lower-case word, if any. `forms` maps every known form to its lemma:
 /// each lemma to itself, each irregular form to its lemma.

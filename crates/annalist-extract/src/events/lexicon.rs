@@ -1,62 +1,12 @@
 //! The event coder's knowledge, read once from the TSV files under `data/events/`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use annalist_core::{Modality, PloverType};
 
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::rows;
-
-/// A fast non-keyed hash over 8-byte words (multiply-rotate, folded at the end): the
-/// lexicon's keys are fixed and short, and text only queries them, so a non-keyed hash is
-/// safe here and several times cheaper than SipHash.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-const MUL: u64 = 0x9e37_79b9_7f4a_7c15;
-
-impl Fnv {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(23) ^ word).wrapping_mul(MUL);
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        let wide = u128::from(self.0) * u128::from(0xff51_afd7_ed55_8ccd_u64);
-        (wide as u64) ^ ((wide >> 64) as u64)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // The rest as a little-endian word, zero-padded (a loop: a copy of a variable
-            // length would call `memcpy` on every short word).
-            let word = rest.iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
-            self.add(word ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i) | 0x100);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
-/// A hash map with the [`Fnv`] hasher.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-/// A hash set with the [`Fnv`] hasher.
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// The pattern file: trigger phrases and the PLOVER type and mode they code.
 pub(crate) const PATTERNS_TSV: &str = include_str!("../../data/events/patterns.tsv");
@@ -373,7 +323,7 @@ fn quick_hash(word: &[u8]) -> usize {
     let at = |i: usize| word.get(i).map_or(0, |&b| u64::from(b));
     let tail = |k: usize| n.checked_sub(k).map_or(0, at);
     let key = (n as u64) | at(0) << 8 | at(1) << 16 | tail(1) << 24 | tail(2) << 32 | tail(3) << 40;
-    (key.wrapping_mul(MUL) >> 48) as usize
+    (key.wrapping_mul(crate::hash::MUL) >> 48) as usize
 }
 
 /// The lexicon, compiled on first use.

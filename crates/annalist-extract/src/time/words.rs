@@ -283,32 +283,7 @@ fn names_time(sense: Sense) -> bool {
     )
 }
 
-/// A fast hash for the short words of the lexicon (the FxHash mix: rotate, xor, multiply,
-/// over eight-byte words).
-/// The maps are built from compiled-in data, so hash flooding is not a concern.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time: the words are short, so most take one round.
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits weak, and the table indexes by them: fold high
-        // bits down.
-        let x = self.0;
-        (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (x >> 32)
-    }
-}
-
-type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+type WordMap<V> = crate::hash::FastMap<&'static str, V>;
 
 /// What the lexicon knows of one word: the phrases and holiday names it starts, whether it
 /// names time by itself, and the tense it shows.
