@@ -13,7 +13,7 @@ use super::gazetteer::{
     Sector, WordClass, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
-use super::registry::Registry;
+use super::registry::{Found, Registry};
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
 
@@ -954,14 +954,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let sentence = self.words.list[from].sentence as usize;
         self.sync_found_sentences();
         let holder = self
-            .registry
-            .found
-            .iter()
-            .zip(&self.found_sentences)
-            .rev()
-            .take(LOOKBACK)
-            .take_while(|(_, s)| s.is_some_and(|s| s + 5 >= sentence))
-            .map(|(f, _)| f)
+            .recent_mentions(sentence, 5)
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
                 self.registry
@@ -974,6 +967,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let span = self.span(from, to);
             self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
         }
+    }
+
+    /// The mentions found so far, latest first, back to `within` sentences before `sentence`
+    /// (at most [`LOOKBACK`]); [`Self::sync_found_sentences`] must have run since the last
+    /// mention was found.
+    fn recent_mentions(&self, sentence: usize, within: usize) -> impl Iterator<Item = &Found> {
+        self.registry
+            .found
+            .iter()
+            .zip(&self.found_sentences)
+            .rev()
+            .take(LOOKBACK)
+            .take_while(move |(_, s)| s.is_some_and(|s| s + within >= sentence))
+            .map(|(f, _)| f)
     }
 
     /// Extends `found_sentences` to the mentions found since the last call (mentions are
@@ -1016,14 +1023,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let w = &self.words.list[i];
         let sentence = w.sentence as usize;
         let antecedent = self
-            .registry
-            .found
-            .iter()
-            .zip(&self.found_sentences)
-            .rev()
-            .take(LOOKBACK)
-            .take_while(|(_, s)| s.is_some_and(|s| s + 3 >= sentence))
-            .map(|(f, _)| f)
+            .recent_mentions(sentence, 3)
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
             .find(|f| match self.registry.gender(&f.key) {
                 Some(g) => (g == 'f') == female,
@@ -1045,14 +1045,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let sentence = w.sentence as usize;
         self.sync_found_sentences();
         let antecedent = self
-            .registry
-            .found
-            .iter()
-            .zip(&self.found_sentences)
-            .rev()
-            .take(LOOKBACK)
-            .take_while(|(_, s)| s.is_some_and(|s| s + 2 >= sentence))
-            .map(|(f, _)| f)
+            .recent_mentions(sentence, 2)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
             .find(|f| {
                 self.registry.actor(&f.key).is_some_and(|a| {
