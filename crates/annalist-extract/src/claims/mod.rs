@@ -14,6 +14,7 @@ mod certainty;
 mod lexicon;
 mod links;
 mod noun_phrase;
+mod word_table;
 mod words;
 
 use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr, TimeId};
