@@ -26,8 +26,9 @@ pub(super) struct AuthorClaim {
 pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attribution]) -> Vec<AuthorClaim> {
     let mut claims = Vec::new();
     let mut next = 0;
+    let mut previous = (Span::new(0, 0), (0, 0));
     for (index, &sentence) in sentences.iter().enumerate() {
-        let (first, end) = words.tokens_in(sentence);
+        let (first, end) = words.tokens_in_order(sentence, &mut previous);
         // A claim needs an evaluative marker among the sentence's words.
         let starts = words
             .info
