@@ -142,17 +142,33 @@ impl Starts {
     }
 }
 
-/// What the lexicons know of one word, looked up once a token.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// What the lexicons know of one word, looked up once a token. Eight bytes: one is kept per
+/// token, and the passes over a sentence read them in turn.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct WordInfo {
     /// Its function-word class.
     pub class: Option<WordClass>,
     /// The tables with a phrase starting with it.
     pub starts: Starts,
-    /// Its stance polarity.
-    pub stance: Option<f32>,
+    /// Its stance polarity, NaN when it has none (an `Option<f32>` would take eight bytes).
+    stance: f32,
     /// Whether it names a claim ("critiques", "speculation").
     pub claim_noun: bool,
+}
+
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 8);
+
+impl Default for WordInfo {
+    fn default() -> WordInfo {
+        WordInfo { class: None, starts: Starts::default(), stance: f32::NAN, claim_noun: false }
+    }
+}
+
+impl WordInfo {
+    /// Its stance polarity.
+    pub fn stance(&self) -> Option<f32> {
+        (!self.stance.is_nan()).then_some(self.stance)
+    }
 }
 
 /// Multi-word phrases looked up by their first word; the longest match wins.
@@ -355,8 +371,11 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon.words.entry(normalize(field(&f, 0))).or_default().class = Some(class);
     }
     for (_, f) in lexicon::rows(include_str!("../../data/claims/stance.tsv")) {
-        if let Ok(polarity) = field(&f, 1).parse::<f32>() {
-            lexicon.words.entry(normalize(field(&f, 0))).or_default().stance = Some(polarity);
+        // NaN stands for "no polarity" (see `WordInfo::stance`).
+        if let Ok(polarity) = field(&f, 1).parse::<f32>()
+            && !polarity.is_nan()
+        {
+            lexicon.words.entry(normalize(field(&f, 0))).or_default().stance = polarity;
         }
     }
     for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {

@@ -114,7 +114,7 @@ pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, 
     let mut stances: Vec<Stance> = Vec::new();
     for &(first, end) in ranges {
         for k in first..end {
-            let Some(polarity) = words.info[k].stance else { continue };
+            let Some(polarity) = words.info[k].stance() else { continue };
             let negated = (k.saturating_sub(3)..k)
                 .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
             if negated {
