@@ -35,6 +35,7 @@ pub(super) struct WordTable<V> {
 /// `word` as two machine words; `None` when it is empty or too long to keep inline. With the
 /// length beside it the pair is unique: 8 to 16 bytes are read as the first and the last
 /// eight (overlapping), 4 to 7 as the first and the last four, shorter ones byte by byte.
+#[inline]
 fn pack(word: &str) -> Option<[u64; 2]> {
     let bytes = word.as_bytes();
     let len = bytes.len();
@@ -114,6 +115,7 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of `word`, the default when the table does not hold it.
+    #[inline]
     pub fn get(&self, word: &str) -> V {
         let Some(key) = pack(word) else {
             return self.long.get(word).copied().unwrap_or_default();
