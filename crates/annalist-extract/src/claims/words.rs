@@ -3,7 +3,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
+use super::lexicon::{LEXICON, PhraseTable, Starts, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,8 +23,24 @@ pub(super) struct Words<'a> {
     pub quoted: Vec<bool>,
     /// What the lexicons know of each token's word.
     pub info: Vec<WordInfo>,
+    /// The runs of tokens of one sentence, in order.
+    pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
     ascii_lowered: &'a str,
+}
+
+/// The tokens of one sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SentenceTokens {
+    /// The sentence's index.
+    pub index: usize,
+    /// Its first token.
+    pub start: usize,
+    /// Past its last token.
+    pub end: usize,
+    /// The phrase tables with a phrase starting at one of its words or at one of the two
+    /// words after it.
+    pub cue_starts: Starts,
 }
 
 impl<'a> Words<'a> {
@@ -36,7 +52,11 @@ impl<'a> Words<'a> {
         let mut info = Vec::with_capacity(tokens.len());
         let mut others = lowered.other_ends.iter().peekable();
         let mut other_start = 0;
+        let mut quotes = QuotePairs::new(tokens.len());
+        let mut sentences: Vec<SentenceTokens> = Vec::new();
+        // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
+            quotes.read(cx.text, i, t);
             let word = match others.peek() {
                 Some(&&(k, end)) if k == i => {
                     others.next();
@@ -47,20 +67,28 @@ impl<'a> Words<'a> {
                 _ => lowered.ascii.get(t.span.start..t.span.end).unwrap_or(""),
             };
             norm.push(word);
-            info.push(lexicon.info(word));
-        }
-        let partner = pair_quotes(cx.text, tokens);
-        let mut quoted = vec![false; tokens.len()];
-        let mut inside = None;
-        for (i, q) in quoted.iter_mut().enumerate() {
-            match (inside, partner[i]) {
-                (None, Some(p)) if p > i => inside = Some(p),
-                (Some(p), _) if p == i => inside = None,
-                (Some(_), _) => *q = true,
-                _ => {}
+            let word_info = lexicon.info(word);
+            info.push(word_info);
+            match sentences.last_mut() {
+                Some(s) if s.index == t.sentence => {
+                    s.end = i + 1;
+                    s.cue_starts = s.cue_starts.union(word_info.starts);
+                }
+                _ => sentences.push(SentenceTokens {
+                    index: t.sentence,
+                    start: i,
+                    end: i + 1,
+                    cue_starts: word_info.starts,
+                }),
             }
         }
-        Words { text: cx.text, tokens, norm, partner, quoted, info, ascii_lowered: &lowered.ascii }
+        // A cue may start up to two words past its sentence ("... in the" + "view of").
+        for s in &mut sentences {
+            let past = info.get(s.end..(s.end + 2).min(info.len())).unwrap_or_default();
+            s.cue_starts = past.iter().fold(s.cue_starts, |u, w| u.union(w.starts));
+        }
+        let QuotePairs { partner, quoted, .. } = quotes;
+        Words { text: cx.text, tokens, norm, partner, quoted, info, sentences, ascii_lowered: &lowered.ascii }
     }
 
     /// The normalised word at `i`, or "" past the end.
@@ -267,35 +295,50 @@ impl Lowered {
     }
 }
 
-/// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
-/// left open at a line break is dropped (news quotes reopen each paragraph).
-fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
-    let mut partner = vec![None; tokens.len()];
-    let mut open: Option<usize> = None;
-    let mut last_end = 0;
-    for (i, t) in tokens.iter().enumerate() {
+/// Pairs quotation marks, one token after the other: curly ones by direction, straight ones
+/// by alternation; a quotation left open at a line break is dropped (news quotes reopen each
+/// paragraph).
+struct QuotePairs {
+    /// For each quotation mark token, the index of the mark it pairs with.
+    partner: Vec<Option<usize>>,
+    /// Whether each token stands inside a paired quotation (pairs never nest or overlap).
+    quoted: Vec<bool>,
+    /// The quotation mark still open.
+    open: Option<usize>,
+    /// Where the previous token ends.
+    last_end: usize,
+}
+
+impl QuotePairs {
+    fn new(tokens: usize) -> QuotePairs {
+        QuotePairs { partner: vec![None; tokens], quoted: vec![false; tokens], open: None, last_end: 0 }
+    }
+
+    /// Reads token `i`, `t`.
+    fn read(&mut self, text: &str, i: usize, t: &Token) {
         // Only an open quotation cares for line breaks.
-        if open.is_some() && text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
-            open = None;
+        if self.open.is_some() && text.get(self.last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
+            self.open = None;
         }
-        last_end = t.span.end;
+        self.last_end = t.span.end;
         // Every quotation mark opens with one of these bytes: others need no slicing.
         if !matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2)) {
-            continue;
+            return;
         }
-        let mark = t.span.slice(text);
-        let opening = match mark {
+        let opening = match t.span.slice(text) {
             "“" | "«" => true,
             "”" | "»" => false,
-            "\"" => open.is_none(),
-            _ => continue,
+            "\"" => self.open.is_none(),
+            _ => return,
         };
         if opening {
-            open = Some(i);
-        } else if let Some(o) = open.take() {
-            partner[o] = Some(i);
-            partner[i] = Some(o);
+            self.open = Some(i);
+        } else if let Some(o) = self.open.take() {
+            self.partner[o] = Some(i);
+            self.partner[i] = Some(o);
+            if let Some(inside) = self.quoted.get_mut(o + 1..i) {
+                inside.fill(true);
+            }
         }
     }
-    partner
 }
