@@ -68,9 +68,23 @@ pub(super) fn find(words: &Words<'_>) -> Vec<Attribution> {
 
 /// The attributions of one sentence; `views` says whether a view phrase may start in it.
 fn find_in_sentence(words: &Words<'_>, sentence: Sentence, views: bool, found: &mut Vec<Attribution>) {
+    let lexicon = &*LEXICON;
+    // Each rule opens with its table's phrase (a view phrase with its preposition) at `i`:
+    // positions where none may start are passed by on their lexicon bits alone.
+    let may_open = |i: usize| {
+        let info = &words.info[i];
+        lexicon.verbs.may_start(info)
+            || lexicon.nouns.may_start(info)
+            || lexicon.according.may_start(info)
+            || (views && matches!(words.word(i), "in" | "from" | "to"))
+    };
     let mut last_source = None;
     let mut i = sentence.start;
     while i < sentence.end {
+        if !may_open(i) {
+            i += 1;
+            continue;
+        }
         let hit = views
             .then(|| view_at(words, sentence, i))
             .flatten()

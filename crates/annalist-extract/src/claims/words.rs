@@ -201,10 +201,12 @@ impl<'a> Words<'a> {
                 self.tokens.partition_point(|t| t.span.end <= span.end),
             )
         } else {
-            // Every token before the previous bounds passes each test as well.
+            // Every token before the previous bounds passes each test as well; the tokens
+            // before the previous end end, so start, before a span opening after it.
+            let first_from = if last.end < span.start { last_first.max(last_end) } else { last_first };
             let rest = |from: usize| self.tokens.get(from..).unwrap_or_default().iter();
             (
-                last_first + rest(last_first).take_while(|t| t.span.start < span.start).count(),
+                first_from + rest(first_from).take_while(|t| t.span.start < span.start).count(),
                 last_end + rest(last_end).take_while(|t| t.span.end <= span.end).count(),
             )
         };
