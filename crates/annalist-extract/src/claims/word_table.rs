@@ -1,7 +1,8 @@
 //! A lookup table from normalised words to what the claim lexicons know of them, for the one
 //! lookup every token of a text costs. Words of up to 16 bytes are kept inline in the slots
-//! as two `u64` (the idea of the actor layer's word table), so a lookup is one hash of two
-//! machine words and one slot comparison, with no pointer to follow and no string
+//! as one zero-padded `u128` (the idea of the actor layer's word table), read from a buffer
+//! padded past its end with one fixed-size load, so a lookup is one hash and one slot
+//! comparison, with no pointer to follow and no string
 //! comparison. Longer words go to an ordinary hash map.
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ const INLINE: usize = 16;
 /// One slot of the open-addressed table; `len == 0` marks it empty.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot<V> {
-    key: [u64; 2],
+    key: u128,
     len: u8,
     value: V,
 }
@@ -29,40 +30,28 @@ pub(super) struct WordTable<V> {
     /// A power of two in length, at most half full.
     slots: Vec<Slot<V>>,
     /// Words longer than [`INLINE`] bytes.
-    long: HashMap<String, V, BuildHasherDefault<WordHasher>>,
+    long: HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>,
 }
 
-/// `word` as two machine words; `None` when it is empty or too long to keep inline. With the
-/// length beside it the pair is unique: 8 to 16 bytes are read as the first and the last
-/// eight (overlapping), 4 to 7 as the first and the last four, shorter ones byte by byte.
+/// A word of 1 to [`INLINE`] bytes as one number: its bytes zero-padded, little-endian. With
+/// the length beside it the number is unique.
 #[inline]
-fn pack(word: &str) -> Option<[u64; 2]> {
-    let bytes = word.as_bytes();
-    let len = bytes.len();
-    match len {
-        8..=INLINE => Some([read8(&bytes[..8]), read8(&bytes[len - 8..])]),
-        4..=7 => Some([read4(&bytes[..4]), read4(&bytes[len - 4..])]),
-        1..=3 => {
-            Some([u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16, 0])
-        }
-        _ => None,
-    }
+fn pack(word: &[u8]) -> Option<u128> {
+    let mut padded = [0u8; INLINE];
+    padded.get_mut(..word.len())?.copy_from_slice(word);
+    (!word.is_empty()).then(|| u128::from_le_bytes(padded))
 }
 
-fn read8(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(bytes);
-    u64::from_le_bytes(word)
+/// [`pack`] of the first `len` (1 to [`INLINE`]) of sixteen bytes, without a copy of variable
+/// length: the bytes past the word are masked off.
+#[inline]
+fn pack_sixteen(sixteen: [u8; INLINE], len: usize) -> u128 {
+    u128::from_le_bytes(sixteen) & (u128::MAX >> (8 * (INLINE - len)))
 }
 
-fn read4(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 4];
-    word.copy_from_slice(bytes);
-    u64::from(u32::from_le_bytes(word))
-}
-
-fn hash(key: [u64; 2], len: usize) -> u64 {
-    let mixed = (key[0] ^ key[1].rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn hash(key: u128, len: usize) -> u64 {
+    let (low, high) = (key as u64, (key >> 64) as u64);
+    let mixed = (low ^ high.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     mixed ^ (mixed >> 29)
 }
 
@@ -76,13 +65,10 @@ impl<V: Copy + Default> WordTable<V> {
     /// A table holding `entries`.
     pub fn new<'e>(entries: impl IntoIterator<Item = (&'e str, V)>) -> WordTable<V> {
         let entries: Vec<(&str, V)> = entries.into_iter().collect();
-        let inline = entries.iter().filter(|(w, _)| pack(w).is_some()).count();
+        let inline = entries.iter().filter(|(w, _)| pack(w.as_bytes()).is_some()).count();
         let size = (inline.max(1) * 2).next_power_of_two();
-        let mut table = WordTable {
-            filter: vec![0; 1024],
-            slots: vec![Slot::default(); size],
-            long: HashMap::default(),
-        };
+        let mut table =
+            WordTable { filter: vec![0; 1024], slots: vec![Slot::default(); size], long: HashMap::default() };
         for (word, value) in entries {
             table.insert(word, value);
         }
@@ -90,8 +76,8 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     fn insert(&mut self, word: &str, value: V) {
-        let Some(key) = pack(word) else {
-            self.long.insert(word.to_owned(), value);
+        let Some(key) = pack(word.as_bytes()) else {
+            self.long.insert(word.as_bytes().into(), value);
             return;
         };
         let mask = self.slots.len() - 1;
@@ -115,12 +101,33 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of `word`, the default when the table does not hold it.
-    #[inline]
+    #[cfg(test)]
     pub fn get(&self, word: &str) -> V {
-        let Some(key) = pack(word) else {
-            return self.long.get(word).copied().unwrap_or_default();
-        };
-        let hash = hash(key, word.len());
+        match pack(word.as_bytes()) {
+            Some(key) => self.get_packed(key, word.len()),
+            None => self.long.get(word.as_bytes()).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The value of the word of `len` bytes at the start of `from`, the default when the table
+    /// does not hold it. Sixteen bytes are read at once when `from` has them.
+    #[inline]
+    pub fn get_at(&self, from: &[u8], len: usize) -> V {
+        match from.first_chunk::<INLINE>() {
+            Some(&sixteen) if (1..=INLINE).contains(&len) => self.get_packed(pack_sixteen(sixteen, len), len),
+            _ => match from.get(..len) {
+                Some(word) => match pack(word) {
+                    Some(key) => self.get_packed(key, len),
+                    None => self.long.get(word).copied().unwrap_or_default(),
+                },
+                None => V::default(),
+            },
+        }
+    }
+
+    #[inline]
+    fn get_packed(&self, key: u128, len: usize) -> V {
+        let hash = hash(key, len);
         let (filter_word, filter_mask) = filter_bit(hash);
         if self.filter.get(filter_word).is_none_or(|w| w & filter_mask == 0) {
             return V::default();
@@ -131,7 +138,7 @@ impl<V: Copy + Default> WordTable<V> {
             if slot.len == 0 {
                 return V::default();
             }
-            if slot.key == key && usize::from(slot.len) == word.len() {
+            if slot.key == key && usize::from(slot.len) == len {
                 return slot.value;
             }
             at = (at + 1) & mask;
@@ -147,7 +154,8 @@ mod tests {
     #[test]
     fn finds_short_and_long_words_and_nothing_else() {
         let long = "internationalisation-wide";
-        let table = WordTable::new([("the", 1u32), ("a", 2), ("sixteen-letters!", 4), (long, 8), ("said", 16)]);
+        let table =
+            WordTable::new([("the", 1u32), ("a", 2), ("sixteen-letters!", 4), (long, 8), ("said", 16)]);
         assert_eq!(table.get("the"), 1);
         assert_eq!(table.get("a"), 2);
         assert_eq!(table.get("sixteen-letters!"), 4);
@@ -158,5 +166,13 @@ mod tests {
         assert_eq!(table.get(""), 0);
         assert_eq!(table.get("saidx"), 0);
         assert_eq!(table.get("internationalisation"), 0);
+        let padded = b"said that the sixteen-letters! ";
+        assert_eq!(table.get_at(padded, 4), 16);
+        assert_eq!(table.get_at(&padded[10..], 3), 1);
+        assert_eq!(table.get_at(&padded[14..], 16), 4);
+        assert_eq!(table.get_at(&padded[14..], 15), 0);
+        assert_eq!(table.get_at(b"the", 3), 1);
+        assert_eq!(table.get_at(b"the", 4), 0);
+        assert_eq!(table.get_at(b"said", 0), 0);
     }
 }

@@ -57,17 +57,22 @@ impl<'a> Words<'a> {
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
-            let word = match others.peek() {
+            // The word, and the bytes of its buffer from its start (padded past the end).
+            let (word, from) = match others.peek() {
                 Some(&&(k, end)) if k == i => {
                     others.next();
                     let word = lowered.other.get(other_start..end).unwrap_or("");
+                    let from = lowered.other.as_bytes().get(other_start..).unwrap_or_default();
                     other_start = end;
-                    word
+                    (word, from)
                 }
-                _ => lowered.ascii.get(t.span.start..t.span.end).unwrap_or(""),
+                _ => match lowered.ascii.get(t.span.start..t.span.end) {
+                    Some(word) => (word, lowered.ascii.as_bytes().get(t.span.start..).unwrap_or_default()),
+                    None => ("", &[][..]),
+                },
             };
             norm.push(word);
-            let word_info = lexicon.info(word);
+            let word_info = lexicon.info_at(from, word.len());
             info.push(word_info);
             match sentences.last_mut() {
                 Some(s) if s.index == t.sentence => {
@@ -88,7 +93,16 @@ impl<'a> Words<'a> {
             s.cue_starts = past.iter().fold(s.cue_starts, |u, w| u.union(w.starts));
         }
         let QuotePairs { partner, quoted, .. } = quotes;
-        Words { text: cx.text, tokens, norm, partner, quoted, info, sentences, ascii_lowered: &lowered.ascii }
+        Words {
+            text: cx.text,
+            tokens,
+            norm,
+            partner,
+            quoted,
+            info,
+            sentences,
+            ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
+        }
     }
 
     /// The normalised word at `i`, or "" past the end.
@@ -250,13 +264,18 @@ impl<'a> Words<'a> {
 /// characters, one after the other.
 #[derive(Debug, Default)]
 pub(super) struct Lowered {
-    /// The text with ASCII letters in lower case.
+    /// The text with ASCII letters in lower case, then [`PADDING`].
     ascii: String,
-    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
+    /// The normal forms of the tokens holding non-ASCII characters, one after the other, then
+    /// [`PADDING`].
     other: String,
     /// Those tokens, in order, each with where its word ends in `other`.
     other_ends: Vec<(usize, usize)>,
 }
+
+/// Bytes after the words of [`Lowered`], so that sixteen bytes can be read from the start of
+/// any word (see [`super::lexicon::Lexicon::info_at`]).
+const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
 impl Lowered {
     /// The words of `cx`, normalised.
@@ -293,7 +312,12 @@ impl Lowered {
                 other_ends.push((t, other.len()));
             }
         }
-        Lowered { ascii: text.to_ascii_lowercase(), other, other_ends }
+        let mut ascii = String::with_capacity(text.len() + PADDING.len());
+        ascii.push_str(text);
+        ascii.make_ascii_lowercase();
+        ascii.push_str(PADDING);
+        other.push_str(PADDING);
+        Lowered { ascii, other, other_ends }
     }
 }
 
@@ -319,7 +343,8 @@ impl QuotePairs {
     /// Reads token `i`, `t`.
     fn read(&mut self, text: &str, i: usize, t: &Token) {
         // Only an open quotation cares for line breaks.
-        if self.open.is_some() && text.get(self.last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
+        if self.open.is_some() && text.get(self.last_end..t.span.start).is_some_and(|gap| gap.contains('\n'))
+        {
             self.open = None;
         }
         self.last_end = t.span.end;
