@@ -27,6 +27,9 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
     let mut claims = Vec::new();
     let mut next = 0;
     let mut previous = (Span::new(0, 0), (0, 0));
+    // The spans of a sentence's attributions, and the same merged: buffers kept across sentences.
+    let mut taken: Vec<Span> = Vec::new();
+    let mut merged: Vec<Span> = Vec::new();
     for (index, &sentence) in sentences.iter().enumerate() {
         let (first, end) = words.tokens_in_order(sentence, &mut previous);
         // A claim needs an evaluative marker among the sentence's words.
@@ -47,14 +50,16 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
             next += 1;
         }
         // The words of this sentence's attributions, merged into disjoint spans in order.
-        let mut taken: Vec<Span> = attributions[next..]
-            .iter()
-            .take_while(|a| a.sentence == index)
-            .map(|a| a.source.into_iter().fold(a.cue.cover(a.content), Span::cover))
-            .collect();
+        taken.clear();
+        taken.extend(
+            attributions[next..]
+                .iter()
+                .take_while(|a| a.sentence == index)
+                .map(|a| a.source.into_iter().fold(a.cue.cover(a.content), Span::cover)),
+        );
         taken.sort();
-        let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
-        for span in taken {
+        merged.clear();
+        for &span in &taken {
             match merged.last_mut() {
                 Some(last) if span.start <= last.end => *last = last.cover(span),
                 _ => merged.push(span),

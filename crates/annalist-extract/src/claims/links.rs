@@ -115,9 +115,13 @@ fn content_words<'w>(words: &'w Words<'_>, span: Span) -> ContentWords<'w> {
 /// actor mention right after it, past at most a few determiners, names or "to"/"for"/"of"
 /// ("support for Ukraine", "accused the U.N. envoy"; not "support from France", "backed by").
 /// Mentions resolved from pronouns are too uncertain to take sides with.
-pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, usize)]) -> Vec<Stance> {
+pub(super) fn stance(
+    words: &Words<'_>,
+    mentions: &[Mention],
+    ranges: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<Stance> {
     let mut stances: Vec<Stance> = Vec::new();
-    for &(first, end) in ranges {
+    for (first, end) in ranges {
         for k in first..end {
             let Some(polarity) = words.info[k].stance() else { continue };
             let negated = (k.saturating_sub(3)..k)
