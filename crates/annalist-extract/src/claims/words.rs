@@ -38,8 +38,9 @@ pub(super) struct SentenceTokens {
     pub start: usize,
     /// Past its last token.
     pub end: usize,
-    /// The phrase tables with a phrase starting at one of its words or at one of the two
-    /// words after it.
+    /// The phrase tables with a phrase starting at one of its words.
+    pub starts: Starts,
+    /// The same, or at one of the two words after it.
     pub cue_starts: Starts,
 }
 
@@ -77,12 +78,13 @@ impl<'a> Words<'a> {
             match sentences.last_mut() {
                 Some(s) if s.index == t.sentence => {
                     s.end = i + 1;
-                    s.cue_starts = s.cue_starts.union(word_info.starts);
+                    s.starts = s.starts.union(word_info.starts);
                 }
                 _ => sentences.push(SentenceTokens {
                     index: t.sentence,
                     start: i,
                     end: i + 1,
+                    starts: word_info.starts,
                     cue_starts: word_info.starts,
                 }),
             }
@@ -90,7 +92,7 @@ impl<'a> Words<'a> {
         // A cue may start up to two words past its sentence ("... in the" + "view of").
         for s in &mut sentences {
             let past = info.get(s.end..(s.end + 2).min(info.len())).unwrap_or_default();
-            s.cue_starts = past.iter().fold(s.cue_starts, |u, w| u.union(w.starts));
+            s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.starts));
         }
         let QuotePairs { partner, quoted, .. } = quotes;
         Words {
@@ -226,6 +228,18 @@ impl<'a> Words<'a> {
         };
         *previous = (span, (first, end));
         (first, end.max(first))
+    }
+
+    /// Whether tokens `first..end` are the tokens [`Words::tokens_in`] `span`: checked at the
+    /// four tokens around the bounds, as the tokens lie in text order.
+    pub fn is_token_range_of(&self, span: Span, first: usize, end: usize) -> bool {
+        let starts_before = |k: usize| self.tokens.get(k).is_some_and(|t| t.span.start < span.start);
+        let ends_inside = |k: usize| self.tokens.get(k).is_some_and(|t| t.span.end <= span.end);
+        (first == 0 || starts_before(first - 1))
+            && !starts_before(first)
+            && (end == 0 || ends_inside(end - 1))
+            && !ends_inside(end)
+            && first <= end
     }
 
     /// Whether token `i` opens its sentence.
