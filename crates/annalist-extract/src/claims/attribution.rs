@@ -6,7 +6,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{Frames, LEXICON, Starts, WordClass};
+use super::lexicon::{Frames, LEXICON, WordClass};
 use super::noun_phrase::{
     clause_subject, is_ly_adverb, phrase_ending_at, phrase_starting_at, skip_left_modifiers,
 };
@@ -49,37 +49,42 @@ struct Sentence {
 /// Finds the attributions of the document, sentence by sentence, in text order.
 pub(super) fn find(words: &Words<'_>) -> Vec<Attribution> {
     let mut found = Vec::new();
-    let mut start = 0;
-    while start < words.tokens.len() {
-        let index = words.tokens[start].sentence;
-        let mut end = start;
-        while end < words.tokens.len() && words.tokens[end].sentence == index {
-            end += 1;
-        }
-        // Every cue starts with a word of the verb, noun, "according to" or view tables; a view
-        // phrase may start up to two words past the sentence ("... in the" + "view of").
-        let starts = words.info[start..(end + 2).min(words.info.len())]
-            .iter()
-            .fold(Starts::default(), |s, w| s.union(w.starts));
-        let lexicon = &*LEXICON;
+    let lexicon = &*LEXICON;
+    for s in &words.sentences {
+        // Every cue starts with a word of the verb, noun, "according to" or view tables.
+        let starts = s.cue_starts;
         if lexicon.verbs.may_start_any(starts)
             || lexicon.nouns.may_start_any(starts)
             || lexicon.according.may_start_any(starts)
             || lexicon.views.may_start_any(starts)
         {
             let views = lexicon.views.may_start_any(starts);
-            find_in_sentence(words, Sentence { index, start, end }, views, &mut found);
+            let sentence = Sentence { index: s.index, start: s.start, end: s.end };
+            find_in_sentence(words, sentence, views, &mut found);
         }
-        start = end;
     }
     found
 }
 
 /// The attributions of one sentence; `views` says whether a view phrase may start in it.
 fn find_in_sentence(words: &Words<'_>, sentence: Sentence, views: bool, found: &mut Vec<Attribution>) {
+    let lexicon = &*LEXICON;
+    // Each rule opens with its table's phrase (a view phrase with its preposition) at `i`:
+    // positions where none may start are passed by on their lexicon bits alone.
+    let may_open = |i: usize| {
+        let info = &words.info[i];
+        lexicon.verbs.may_start(info)
+            || lexicon.nouns.may_start(info)
+            || lexicon.according.may_start(info)
+            || (views && matches!(words.word(i), "in" | "from" | "to"))
+    };
     let mut last_source = None;
     let mut i = sentence.start;
     while i < sentence.end {
+        if !may_open(i) {
+            i += 1;
+            continue;
+        }
         let hit = views
             .then(|| view_at(words, sentence, i))
             .flatten()

@@ -26,15 +26,29 @@ pub(super) struct AuthorClaim {
 pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attribution]) -> Vec<AuthorClaim> {
     let mut claims = Vec::new();
     let mut next = 0;
+    let mut previous = (Span::new(0, 0), (0, 0));
+    // The spans of a sentence's attributions, and the same merged: buffers kept across sentences.
+    let mut taken: Vec<Span> = Vec::new();
+    let mut merged: Vec<Span> = Vec::new();
+    let mut runs = words.sentences.iter().peekable();
     for (index, &sentence) in sentences.iter().enumerate() {
-        let (first, end) = words.tokens_in(sentence);
+        // The run of tokens marked with this sentence is, when its bounds check out, the
+        // sentence's tokens, with the tables its words may start known: no pass over them.
+        while runs.next_if(|r| r.index < index).is_some() {}
+        let run =
+            runs.peek().filter(|r| r.index == index && words.is_token_range_of(sentence, r.start, r.end));
+        let ((first, end), starts) = match run {
+            Some(r) => {
+                previous = (sentence, (r.start, r.end));
+                ((r.start, r.end), r.starts)
+            }
+            None => {
+                let (first, end) = words.tokens_in_order(sentence, &mut previous);
+                let infos = words.info.get(first..end).unwrap_or_default();
+                ((first, end), infos.iter().fold(Starts::default(), |s, w| s.union(w.starts)))
+            }
+        };
         // A claim needs an evaluative marker among the sentence's words.
-        let starts = words
-            .info
-            .get(first..end)
-            .unwrap_or_default()
-            .iter()
-            .fold(Starts::default(), |s, w| s.union(w.starts));
         if !LEXICON.evaluative.may_start_any(starts) {
             continue;
         }
@@ -46,14 +60,16 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
             next += 1;
         }
         // The words of this sentence's attributions, merged into disjoint spans in order.
-        let mut taken: Vec<Span> = attributions[next..]
-            .iter()
-            .take_while(|a| a.sentence == index)
-            .map(|a| a.source.into_iter().fold(a.cue.cover(a.content), Span::cover))
-            .collect();
+        taken.clear();
+        taken.extend(
+            attributions[next..]
+                .iter()
+                .take_while(|a| a.sentence == index)
+                .map(|a| a.source.into_iter().fold(a.cue.cover(a.content), Span::cover)),
+        );
         taken.sort();
-        let mut merged: Vec<Span> = Vec::with_capacity(taken.len());
-        for span in taken {
+        merged.clear();
+        for &span in &taken {
             match merged.last_mut() {
                 Some(last) if span.start <= last.end => *last = last.cover(span),
                 _ => merged.push(span),

@@ -7,11 +7,14 @@ use super::words::Words;
 
 /// The certainty of the words inside `spans` and the cues that set it. The lowest hedge wins
 /// ("seems unlikely" is low); boosters count only when nothing hedges.
-pub(super) fn assess(words: &Words<'_>, spans: &[Span]) -> (Certainty, Vec<CertaintyCue>) {
+pub(super) fn assess(
+    words: &Words<'_>,
+    spans: impl IntoIterator<Item = Span>,
+) -> (Certainty, Vec<CertaintyCue>) {
     let mut cues: Vec<CertaintyCue> = Vec::new();
     let mut hedge: Option<Certainty> = None;
     let mut boosted = false;
-    for &span in spans {
+    for span in spans {
         let (first, end) = words.tokens_in(span);
         let mut k = first;
         while k < end {

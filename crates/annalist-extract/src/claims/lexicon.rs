@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use annalist_core::{Certainty, ClaimLinkKind, CueKind};
 
+use super::word_table::WordTable;
 use crate::lexicon;
 
 /// What may follow a reporting verb or noun as its content.
@@ -141,17 +142,33 @@ impl Starts {
     }
 }
 
-/// What the lexicons know of one word, looked up once a token.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// What the lexicons know of one word, looked up once a token. Eight bytes: one is kept per
+/// token, and the passes over a sentence read them in turn.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct WordInfo {
     /// Its function-word class.
     pub class: Option<WordClass>,
     /// The tables with a phrase starting with it.
     pub starts: Starts,
-    /// Its stance polarity.
-    pub stance: Option<f32>,
+    /// Its stance polarity, NaN when it has none (an `Option<f32>` would take eight bytes).
+    stance: f32,
     /// Whether it names a claim ("critiques", "speculation").
     pub claim_noun: bool,
+}
+
+const _: () = assert!(std::mem::size_of::<WordInfo>() == 8);
+
+impl Default for WordInfo {
+    fn default() -> WordInfo {
+        WordInfo { class: None, starts: Starts::default(), stance: f32::NAN, claim_noun: false }
+    }
+}
+
+impl WordInfo {
+    /// Its stance polarity.
+    pub fn stance(&self) -> Option<f32> {
+        (!self.stance.is_nan()).then_some(self.stance)
+    }
 }
 
 /// Multi-word phrases looked up by their first word; the longest match wins.
@@ -231,51 +248,24 @@ pub(super) struct Lexicon {
     pub links: PhraseTable<(ClaimLinkKind, LinkCuePlace)>,
     /// Markers of evaluative or predictive sentences.
     pub evaluative: PhraseTable<()>,
-    /// Every word the lexicons know, with what they know of it.
+    /// Every word the lexicons know, with what they know of it, while the lexicons are read.
     words: WordMap<WordInfo>,
-    /// A bit set over [`filter_bit`] of every word in `words`: most words of a text are in no
-    /// lexicon, and a clear bit says so without a lookup.
-    filter: Vec<u64>,
-    /// Per [`filter_bit`]: the only word of `words` with that bit, as an index into `known`,
-    /// else [`NO_WORD`] or [`MANY_WORDS`]: most words are found with one comparison.
-    slots: Vec<u16>,
-    /// The words with a slot of their own, with what the lexicons know of them.
-    known: Vec<(String, WordInfo)>,
-}
-
-/// A slot of [`Lexicon::slots`] no word has.
-const NO_WORD: u16 = u16::MAX;
-/// A slot of [`Lexicon::slots`] that several words share: they are looked up in the map.
-const MANY_WORDS: u16 = u16::MAX - 1;
-
-/// The bits in [`Lexicon::filter`].
-const FILTER_BITS: usize = 1 << 16;
-
-/// A word's bit in [`Lexicon::filter`], from its length and its first, second and last bytes.
-fn filter_bit(word: &str) -> usize {
-    let b = word.as_bytes();
-    let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
-    let len = u32::try_from(b.len().min(255)).unwrap_or(255);
-    let key = byte(0) | byte(1) << 8 | byte(b.len().wrapping_sub(1)) << 16 | len << 24;
-    (key.wrapping_mul(0x9e37_79b1) >> 16) as usize % FILTER_BITS
+    /// The same words, in a table read once a token.
+    table: WordTable<WordInfo>,
 }
 
 impl Lexicon {
     /// What the lexicons know of a normalised word.
+    #[cfg(test)]
     pub fn info(&self, word: &str) -> WordInfo {
-        let bit = filter_bit(word);
-        if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
-            return WordInfo::default();
-        }
-        match self.slots.get(bit).copied().unwrap_or(MANY_WORDS) {
-            NO_WORD => WordInfo::default(),
-            MANY_WORDS => self.words.get(word).copied().unwrap_or_default(),
-            k => match self.known.get(usize::from(k)) {
-                Some((known, info)) if known == word => *info,
-                Some(_) => WordInfo::default(),
-                None => self.words.get(word).copied().unwrap_or_default(),
-            },
-        }
+        self.table.get(word)
+    }
+
+    /// What the lexicons know of the normalised word of `len` bytes at the start of `from`;
+    /// quicker than [`Lexicon::info`] when `from` holds sixteen bytes.
+    #[inline]
+    pub fn info_at(&self, from: &[u8], len: usize) -> WordInfo {
+        self.table.get_at(from, len)
     }
 
     /// The class of a normalised word, if it is a listed function word.
@@ -365,9 +355,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
         ),
         words: WordMap::default(),
-        filter: Vec::new(),
-        slots: Vec::new(),
-        known: Vec::new(),
+        table: WordTable::new([]),
     };
     lexicon.index_first_words(|l| &l.verbs);
     lexicon.index_first_words(|l| &l.nouns);
@@ -391,38 +379,18 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lexicon.words.entry(normalize(field(&f, 0))).or_default().class = Some(class);
     }
     for (_, f) in lexicon::rows(include_str!("../../data/claims/stance.tsv")) {
-        if let Ok(polarity) = field(&f, 1).parse::<f32>() {
-            lexicon.words.entry(normalize(field(&f, 0))).or_default().stance = Some(polarity);
+        // NaN stands for "no polarity" (see `WordInfo::stance`).
+        if let Ok(polarity) = field(&f, 1).parse::<f32>()
+            && !polarity.is_nan()
+        {
+            lexicon.words.entry(normalize(field(&f, 0))).or_default().stance = polarity;
         }
     }
     for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {
         lexicon.words.entry(normalize(&noun)).or_default().claim_noun = true;
     }
-    let mut filter = vec![0u64; FILTER_BITS / 64];
-    for word in lexicon.words.keys() {
-        let bit = filter_bit(word);
-        filter[bit / 64] |= 1 << (bit % 64);
-    }
-    lexicon.filter = filter;
-    let mut slots = vec![NO_WORD; FILTER_BITS];
-    let mut known: Vec<(String, WordInfo)> = Vec::new();
-    let mut entries: Vec<(&String, &WordInfo)> = lexicon.words.iter().collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    for (word, info) in entries {
-        let slot = &mut slots[filter_bit(word)];
-        *slot = match *slot {
-            NO_WORD => match u16::try_from(known.len()) {
-                Ok(k) if k < MANY_WORDS => {
-                    known.push((word.clone(), *info));
-                    k
-                }
-                _ => MANY_WORDS,
-            },
-            _ => MANY_WORDS,
-        };
-    }
-    lexicon.slots = slots;
-    lexicon.known = known;
+    lexicon.table = WordTable::new(lexicon.words.iter().map(|(w, info)| (w.as_str(), *info)));
+    lexicon.words = WordMap::default();
     lexicon
 });
 

@@ -4,10 +4,11 @@
 //! actor right after a stance word.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 
 use annalist_core::{ClaimLinkKind, Mention, Resolution, Span, Stance};
 
-use super::lexicon::{LEXICON, LinkCuePlace};
+use super::lexicon::{LEXICON, LinkCuePlace, WordHasher};
 use super::words::Words;
 
 /// How many earlier claims a link may reach back over.
@@ -95,9 +96,13 @@ fn mention_starts_at(words: &Words<'_>, mentions: &[Mention], i: usize) -> bool 
     mentions.get(from).is_some_and(|x| x.span.start == token.span.start)
 }
 
+/// A set of content words, hashed with the lexicons' word hasher (only counted and compared,
+/// never listed, so the hash order shows nowhere).
+type ContentWords<'w> = HashSet<&'w str, BuildHasherDefault<WordHasher>>;
+
 /// The content words of a span: normalised words of four letters or more that are not
 /// function words.
-fn content_words<'w>(words: &'w Words<'_>, span: Span) -> HashSet<&'w str> {
+fn content_words<'w>(words: &'w Words<'_>, span: Span) -> ContentWords<'w> {
     let (first, end) = words.tokens_in(span);
     (first..end)
         .filter(|&k| !words.is_punct(k) && words.class(k).is_none())
@@ -110,11 +115,15 @@ fn content_words<'w>(words: &'w Words<'_>, span: Span) -> HashSet<&'w str> {
 /// actor mention right after it, past at most a few determiners, names or "to"/"for"/"of"
 /// ("support for Ukraine", "accused the U.N. envoy"; not "support from France", "backed by").
 /// Mentions resolved from pronouns are too uncertain to take sides with.
-pub(super) fn stance(words: &Words<'_>, mentions: &[Mention], ranges: &[(usize, usize)]) -> Vec<Stance> {
+pub(super) fn stance(
+    words: &Words<'_>,
+    mentions: &[Mention],
+    ranges: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<Stance> {
     let mut stances: Vec<Stance> = Vec::new();
-    for &(first, end) in ranges {
+    for (first, end) in ranges {
         for k in first..end {
-            let Some(polarity) = words.info[k].stance else { continue };
+            let Some(polarity) = words.info[k].stance() else { continue };
             let negated = (k.saturating_sub(3)..k)
                 .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
             if negated {

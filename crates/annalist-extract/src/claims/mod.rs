@@ -14,6 +14,7 @@ mod certainty;
 mod lexicon;
 mod links;
 mod noun_phrase;
+mod word_table;
 mod words;
 
 use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr, TimeId};
@@ -80,19 +81,20 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         .zip(links)
         .enumerate()
         .map(|(i, (d, links))| {
-            // The cue and the content are judged apart: what lies between them (a long quotation
-            // before "he said") is another claim's.
-            let mut judged: Vec<Span> = d.cue.into_iter().chain([d.content]).collect();
             // "Lukashenko reportedly said": a hedge between the source and its cue.
-            if let (Some(source), Some(cue)) = (d.source.span(), d.cue)
-                && source.end <= cue.start
-                && cue.start - source.end <= GAP_BYTES
-            {
-                judged.push(Span::new(source.end, cue.start));
-            }
-            let (certainty, certainty_cues) = certainty::assess(&words, &judged);
-            let mut ranges = vec![words.tokens_in(d.content)];
-            ranges.extend(d.cue_tokens);
+            let gap = match (d.source.span(), d.cue) {
+                (Some(source), Some(cue))
+                    if source.end <= cue.start && cue.start - source.end <= GAP_BYTES =>
+                {
+                    Some(Span::new(source.end, cue.start))
+                }
+                _ => None,
+            };
+            // The cue and the content are judged apart: what lies between them (a long quotation
+            // before "he said") is another claim's. (No allocation: at most three spans.)
+            let judged = [d.cue, Some(d.content), gap].into_iter().flatten();
+            let (certainty, certainty_cues) = certainty::assess(&words, judged);
+            let ranges = [Some(words.tokens_in(d.content)), d.cue_tokens].into_iter().flatten();
             Claim {
                 id: id(i),
                 source: d.source.clone(),
@@ -100,7 +102,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
                 content: d.content,
                 certainty,
                 certainty_cues,
-                stance: links::stance(&words, &actors.mentions, &ranges),
+                stance: links::stance(&words, &actors.mentions, ranges),
                 links: links.into_iter().map(|(kind, j)| ClaimLink { kind, claim: id(j) }).collect(),
                 time: match d.cue {
                     _ if timexes.is_empty() => None,

@@ -3,7 +3,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, WordClass, WordInfo, normalize};
+use super::lexicon::{LEXICON, PhraseTable, Starts, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,8 +23,25 @@ pub(super) struct Words<'a> {
     pub quoted: Vec<bool>,
     /// What the lexicons know of each token's word.
     pub info: Vec<WordInfo>,
+    /// The runs of tokens of one sentence, in order.
+    pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
     ascii_lowered: &'a str,
+}
+
+/// The tokens of one sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SentenceTokens {
+    /// The sentence's index.
+    pub index: usize,
+    /// Its first token.
+    pub start: usize,
+    /// Past its last token.
+    pub end: usize,
+    /// The phrase tables with a phrase starting at one of its words.
+    pub starts: Starts,
+    /// The same, or at one of the two words after it.
+    pub cue_starts: Starts,
 }
 
 impl<'a> Words<'a> {
@@ -36,31 +53,58 @@ impl<'a> Words<'a> {
         let mut info = Vec::with_capacity(tokens.len());
         let mut others = lowered.other_ends.iter().peekable();
         let mut other_start = 0;
+        let mut quotes = QuotePairs::new(tokens.len());
+        let mut sentences: Vec<SentenceTokens> = Vec::new();
+        // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
-            let word = match others.peek() {
+            quotes.read(cx.text, i, t);
+            // The word, and the bytes of its buffer from its start (padded past the end).
+            let (word, from) = match others.peek() {
                 Some(&&(k, end)) if k == i => {
                     others.next();
                     let word = lowered.other.get(other_start..end).unwrap_or("");
+                    let from = lowered.other.as_bytes().get(other_start..).unwrap_or_default();
                     other_start = end;
-                    word
+                    (word, from)
                 }
-                _ => lowered.ascii.get(t.span.start..t.span.end).unwrap_or(""),
+                _ => match lowered.ascii.get(t.span.start..t.span.end) {
+                    Some(word) => (word, lowered.ascii.as_bytes().get(t.span.start..).unwrap_or_default()),
+                    None => ("", &[][..]),
+                },
             };
             norm.push(word);
-            info.push(lexicon.info(word));
-        }
-        let partner = pair_quotes(cx.text, tokens);
-        let mut quoted = vec![false; tokens.len()];
-        let mut inside = None;
-        for (i, q) in quoted.iter_mut().enumerate() {
-            match (inside, partner[i]) {
-                (None, Some(p)) if p > i => inside = Some(p),
-                (Some(p), _) if p == i => inside = None,
-                (Some(_), _) => *q = true,
-                _ => {}
+            let word_info = lexicon.info_at(from, word.len());
+            info.push(word_info);
+            match sentences.last_mut() {
+                Some(s) if s.index == t.sentence => {
+                    s.end = i + 1;
+                    s.starts = s.starts.union(word_info.starts);
+                }
+                _ => sentences.push(SentenceTokens {
+                    index: t.sentence,
+                    start: i,
+                    end: i + 1,
+                    starts: word_info.starts,
+                    cue_starts: word_info.starts,
+                }),
             }
         }
-        Words { text: cx.text, tokens, norm, partner, quoted, info, ascii_lowered: &lowered.ascii }
+        // A cue may start up to two words past its sentence ("... in the" + "view of").
+        for s in &mut sentences {
+            let past = info.get(s.end..(s.end + 2).min(info.len())).unwrap_or_default();
+            s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.starts));
+        }
+        let QuotePairs { partner, quoted, .. } = quotes;
+        Words {
+            text: cx.text,
+            tokens,
+            norm,
+            partner,
+            quoted,
+            info,
+            sentences,
+            ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
+        }
     }
 
     /// The normalised word at `i`, or "" past the end.
@@ -161,6 +205,43 @@ impl<'a> Words<'a> {
         (first, end.max(first))
     }
 
+    /// [`Words::tokens_in`] for spans read in text order: `previous` holds the previous span
+    /// and its token range, and the tokens are counted on from there instead of searched for
+    /// (a binary search over all tokens costs a cache miss a step). Spans out of order are
+    /// searched for as before.
+    pub fn tokens_in_order(&self, span: Span, previous: &mut (Span, (usize, usize))) -> (usize, usize) {
+        let (last, (last_first, last_end)) = *previous;
+        let (first, end) = if span.start < last.start || span.end < last.end {
+            (
+                self.tokens.partition_point(|t| t.span.start < span.start),
+                self.tokens.partition_point(|t| t.span.end <= span.end),
+            )
+        } else {
+            // Every token before the previous bounds passes each test as well; the tokens
+            // before the previous end end, so start, before a span opening after it.
+            let first_from = if last.end < span.start { last_first.max(last_end) } else { last_first };
+            let rest = |from: usize| self.tokens.get(from..).unwrap_or_default().iter();
+            (
+                first_from + rest(first_from).take_while(|t| t.span.start < span.start).count(),
+                last_end + rest(last_end).take_while(|t| t.span.end <= span.end).count(),
+            )
+        };
+        *previous = (span, (first, end));
+        (first, end.max(first))
+    }
+
+    /// Whether tokens `first..end` are the tokens [`Words::tokens_in`] `span`: checked at the
+    /// four tokens around the bounds, as the tokens lie in text order.
+    pub fn is_token_range_of(&self, span: Span, first: usize, end: usize) -> bool {
+        let starts_before = |k: usize| self.tokens.get(k).is_some_and(|t| t.span.start < span.start);
+        let ends_inside = |k: usize| self.tokens.get(k).is_some_and(|t| t.span.end <= span.end);
+        (first == 0 || starts_before(first - 1))
+            && !starts_before(first)
+            && (end == 0 || ends_inside(end - 1))
+            && !ends_inside(end)
+            && first <= end
+    }
+
     /// Whether token `i` opens its sentence.
     pub fn starts_sentence(&self, i: usize) -> bool {
         i == 0 || self.tokens.get(i).map(|t| t.sentence) != self.tokens.get(i - 1).map(|t| t.sentence)
@@ -197,13 +278,18 @@ impl<'a> Words<'a> {
 /// characters, one after the other.
 #[derive(Debug, Default)]
 pub(super) struct Lowered {
-    /// The text with ASCII letters in lower case.
+    /// The text with ASCII letters in lower case, then [`PADDING`].
     ascii: String,
-    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
+    /// The normal forms of the tokens holding non-ASCII characters, one after the other, then
+    /// [`PADDING`].
     other: String,
     /// Those tokens, in order, each with where its word ends in `other`.
     other_ends: Vec<(usize, usize)>,
 }
+
+/// Bytes after the words of [`Lowered`], so that sixteen bytes can be read from the start of
+/// any word (see [`super::lexicon::Lexicon::info_at`]).
+const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
 impl Lowered {
     /// The words of `cx`, normalised.
@@ -240,39 +326,60 @@ impl Lowered {
                 other_ends.push((t, other.len()));
             }
         }
-        Lowered { ascii: text.to_ascii_lowercase(), other, other_ends }
+        let mut ascii = String::with_capacity(text.len() + PADDING.len());
+        ascii.push_str(text);
+        ascii.make_ascii_lowercase();
+        ascii.push_str(PADDING);
+        other.push_str(PADDING);
+        Lowered { ascii, other, other_ends }
     }
 }
 
-/// Pairs quotation marks: curly ones by direction, straight ones by alternation; a quotation
-/// left open at a line break is dropped (news quotes reopen each paragraph).
-fn pair_quotes(text: &str, tokens: &[Token]) -> Vec<Option<usize>> {
-    let mut partner = vec![None; tokens.len()];
-    let mut open: Option<usize> = None;
-    let mut last_end = 0;
-    for (i, t) in tokens.iter().enumerate() {
+/// Pairs quotation marks, one token after the other: curly ones by direction, straight ones
+/// by alternation; a quotation left open at a line break is dropped (news quotes reopen each
+/// paragraph).
+struct QuotePairs {
+    /// For each quotation mark token, the index of the mark it pairs with.
+    partner: Vec<Option<usize>>,
+    /// Whether each token stands inside a paired quotation (pairs never nest or overlap).
+    quoted: Vec<bool>,
+    /// The quotation mark still open.
+    open: Option<usize>,
+    /// Where the previous token ends.
+    last_end: usize,
+}
+
+impl QuotePairs {
+    fn new(tokens: usize) -> QuotePairs {
+        QuotePairs { partner: vec![None; tokens], quoted: vec![false; tokens], open: None, last_end: 0 }
+    }
+
+    /// Reads token `i`, `t`.
+    fn read(&mut self, text: &str, i: usize, t: &Token) {
         // Only an open quotation cares for line breaks.
-        if open.is_some() && text.get(last_end..t.span.start).is_some_and(|gap| gap.contains('\n')) {
-            open = None;
+        if self.open.is_some() && text.get(self.last_end..t.span.start).is_some_and(|gap| gap.contains('\n'))
+        {
+            self.open = None;
         }
-        last_end = t.span.end;
+        self.last_end = t.span.end;
         // Every quotation mark opens with one of these bytes: others need no slicing.
         if !matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2)) {
-            continue;
+            return;
         }
-        let mark = t.span.slice(text);
-        let opening = match mark {
+        let opening = match t.span.slice(text) {
             "“" | "«" => true,
             "”" | "»" => false,
-            "\"" => open.is_none(),
-            _ => continue,
+            "\"" => self.open.is_none(),
+            _ => return,
         };
         if opening {
-            open = Some(i);
-        } else if let Some(o) = open.take() {
-            partner[o] = Some(i);
-            partner[i] = Some(o);
+            self.open = Some(i);
+        } else if let Some(o) = self.open.take() {
+            self.partner[o] = Some(i);
+            self.partner[i] = Some(o);
+            if let Some(inside) = self.quoted.get_mut(o + 1..i) {
+                inside.fill(true);
+            }
         }
     }
-    partner
 }

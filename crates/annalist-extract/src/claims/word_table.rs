@@ -1,0 +1,178 @@
+//! A lookup table from normalised words to what the claim lexicons know of them, for the one
+//! lookup every token of a text costs. Words of up to 16 bytes are kept inline in the slots
+//! as one zero-padded `u128` (the idea of the actor layer's word table), read from a buffer
+//! padded past its end with one fixed-size load, so a lookup is one hash and one slot
+//! comparison, with no pointer to follow and no string
+//! comparison. Longer words go to an ordinary hash map.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use super::lexicon::WordHasher;
+
+/// The longest word kept inline.
+const INLINE: usize = 16;
+
+/// One slot of the open-addressed table; `len == 0` marks it empty.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot<V> {
+    key: u128,
+    len: u8,
+    value: V,
+}
+
+/// Values by word (see the module docs).
+#[derive(Debug)]
+pub(super) struct WordTable<V> {
+    /// A set of 64 Ki hash bits (8 KiB, small enough to stay cached): most words of a text
+    /// are in no lexicon, and a clear bit says so without touching the slots.
+    filter: Vec<u64>,
+    /// A power of two in length, at most half full.
+    slots: Vec<Slot<V>>,
+    /// Words longer than [`INLINE`] bytes.
+    long: HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>,
+}
+
+/// A word of 1 to [`INLINE`] bytes as one number: its bytes zero-padded, little-endian. With
+/// the length beside it the number is unique.
+#[inline]
+fn pack(word: &[u8]) -> Option<u128> {
+    let mut padded = [0u8; INLINE];
+    padded.get_mut(..word.len())?.copy_from_slice(word);
+    (!word.is_empty()).then(|| u128::from_le_bytes(padded))
+}
+
+/// [`pack`] of the first `len` (1 to [`INLINE`]) of sixteen bytes, without a copy of variable
+/// length: the bytes past the word are masked off.
+#[inline]
+fn pack_sixteen(sixteen: [u8; INLINE], len: usize) -> u128 {
+    u128::from_le_bytes(sixteen) & (u128::MAX >> (8 * (INLINE - len)))
+}
+
+fn hash(key: u128, len: usize) -> u64 {
+    let (low, high) = (key as u64, (key >> 64) as u64);
+    let mixed = (low ^ high.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    mixed ^ (mixed >> 29)
+}
+
+/// A hash's bit in the filter: its high bits (the slot comes from the low ones).
+fn filter_bit(hash: u64) -> (usize, u64) {
+    let bit = (hash >> 48) as usize;
+    (bit >> 6, 1 << (bit & 63))
+}
+
+impl<V: Copy + Default> WordTable<V> {
+    /// A table holding `entries`.
+    pub fn new<'e>(entries: impl IntoIterator<Item = (&'e str, V)>) -> WordTable<V> {
+        let entries: Vec<(&str, V)> = entries.into_iter().collect();
+        let inline = entries.iter().filter(|(w, _)| pack(w.as_bytes()).is_some()).count();
+        let size = (inline.max(1) * 2).next_power_of_two();
+        let mut table =
+            WordTable { filter: vec![0; 1024], slots: vec![Slot::default(); size], long: HashMap::default() };
+        for (word, value) in entries {
+            table.insert(word, value);
+        }
+        table
+    }
+
+    fn insert(&mut self, word: &str, value: V) {
+        let Some(key) = pack(word.as_bytes()) else {
+            self.long.insert(word.as_bytes().into(), value);
+            return;
+        };
+        let mask = self.slots.len() - 1;
+        let hash = hash(key, word.len());
+        let (filter_word, filter_mask) = filter_bit(hash);
+        self.filter[filter_word] |= filter_mask;
+        let mut at = (hash as usize) & mask;
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.len == 0 {
+                // `pack` kept the length at most INLINE.
+                *slot = Slot { key, len: word.len() as u8, value };
+                return;
+            }
+            if slot.key == key && usize::from(slot.len) == word.len() {
+                slot.value = value;
+                return;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The value of `word`, the default when the table does not hold it.
+    #[cfg(test)]
+    pub fn get(&self, word: &str) -> V {
+        match pack(word.as_bytes()) {
+            Some(key) => self.get_packed(key, word.len()),
+            None => self.long.get(word.as_bytes()).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The value of the word of `len` bytes at the start of `from`, the default when the table
+    /// does not hold it. Sixteen bytes are read at once when `from` has them.
+    #[inline]
+    pub fn get_at(&self, from: &[u8], len: usize) -> V {
+        match from.first_chunk::<INLINE>() {
+            Some(&sixteen) if (1..=INLINE).contains(&len) => self.get_packed(pack_sixteen(sixteen, len), len),
+            _ => match from.get(..len) {
+                Some(word) => match pack(word) {
+                    Some(key) => self.get_packed(key, len),
+                    None => self.long.get(word).copied().unwrap_or_default(),
+                },
+                None => V::default(),
+            },
+        }
+    }
+
+    #[inline]
+    fn get_packed(&self, key: u128, len: usize) -> V {
+        let hash = hash(key, len);
+        let (filter_word, filter_mask) = filter_bit(hash);
+        if self.filter.get(filter_word).is_none_or(|w| w & filter_mask == 0) {
+            return V::default();
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (hash as usize) & mask;
+        while let Some(slot) = self.slots.get(at) {
+            if slot.len == 0 {
+                return V::default();
+            }
+            if slot.key == key && usize::from(slot.len) == len {
+                return slot.value;
+            }
+            at = (at + 1) & mask;
+        }
+        V::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_short_and_long_words_and_nothing_else() {
+        let long = "internationalisation-wide";
+        let table =
+            WordTable::new([("the", 1u32), ("a", 2), ("sixteen-letters!", 4), (long, 8), ("said", 16)]);
+        assert_eq!(table.get("the"), 1);
+        assert_eq!(table.get("a"), 2);
+        assert_eq!(table.get("sixteen-letters!"), 4);
+        assert_eq!(table.get(long), 8);
+        assert_eq!(table.get("said"), 16);
+        assert_eq!(table.get("th"), 0);
+        assert_eq!(table.get("the\0"), 0);
+        assert_eq!(table.get(""), 0);
+        assert_eq!(table.get("saidx"), 0);
+        assert_eq!(table.get("internationalisation"), 0);
+        let padded = b"said that the sixteen-letters! ";
+        assert_eq!(table.get_at(padded, 4), 16);
+        assert_eq!(table.get_at(&padded[10..], 3), 1);
+        assert_eq!(table.get_at(&padded[14..], 16), 4);
+        assert_eq!(table.get_at(&padded[14..], 15), 0);
+        assert_eq!(table.get_at(b"the", 3), 1);
+        assert_eq!(table.get_at(b"the", 4), 0);
+        assert_eq!(table.get_at(b"said", 0), 0);
+    }
+}
