@@ -1,12 +1,11 @@
 //! The claim lexicons under `data/claims/`, parsed once into phrase tables keyed by first word.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use annalist_core::{Certainty, ClaimLinkKind, CueKind};
 
 use super::word_table::WordTable;
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon;
 
 /// What may follow a reporting verb or noun as its content.
@@ -90,46 +89,7 @@ pub(super) enum LinkCuePlace {
     Verb,
 }
 
-/// A fast multiply-rotate hash read eight bytes at a time, for the short words the lexicons
-/// are keyed by (the default SipHash guards against adversarial keys, which lexicon lookups do
-/// not need).
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct WordHasher(u64);
-
-impl WordHasher {
-    const SEED: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut eight = [0; 8];
-            eight.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(eight));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut eight = [0; 8];
-            eight[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(eight) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-}
-
-type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type WordMap<V> = FastMap<String, V>;
 
 /// Which phrase tables have a phrase starting with a word: one bit a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -241,7 +201,7 @@ pub(super) struct Lexicon {
     /// View nouns with the preposition that opens their phrase.
     pub views: PhraseTable<String>,
     /// Phrases naming the author.
-    pub author: HashSet<String, BuildHasherDefault<WordHasher>>,
+    pub author: FastSet<String>,
     /// Hedges and boosters with the certainty they set.
     pub certainty: PhraseTable<(CueKind, Certainty)>,
     /// Dispute and support cues.

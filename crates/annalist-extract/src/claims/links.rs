@@ -3,13 +3,11 @@
 //! ("the critiques from ...", "such speculation") or shared content words, a stance needs an
 //! actor right after a stance word.
 
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
-
 use annalist_core::{ClaimLinkKind, Mention, Resolution, Span, Stance};
 
-use super::lexicon::{LEXICON, LinkCuePlace, WordHasher};
+use super::lexicon::{LEXICON, LinkCuePlace};
 use super::words::Words;
+use crate::hash::FastSet;
 
 /// How many earlier claims a link may reach back over.
 const REACH: usize = 30;
@@ -98,7 +96,7 @@ fn mention_starts_at(words: &Words<'_>, mentions: &[Mention], i: usize) -> bool 
 
 /// A set of content words, hashed with the lexicons' word hasher (only counted and compared,
 /// never listed, so the hash order shows nowhere).
-type ContentWords<'w> = HashSet<&'w str, BuildHasherDefault<WordHasher>>;
+type ContentWords<'w> = FastSet<&'w str>;
 
 /// The content words of a span: normalised words of four letters or more that are not
 /// function words.

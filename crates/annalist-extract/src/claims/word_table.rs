@@ -5,10 +5,7 @@
 //! comparison, with no pointer to follow and no string
 //! comparison. Longer words go to an ordinary hash map.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
-use super::lexicon::WordHasher;
+use crate::hash::FastMap;
 
 /// The longest word kept inline.
 const INLINE: usize = 16;
@@ -30,7 +27,7 @@ pub(super) struct WordTable<V> {
     /// A power of two in length, at most half full.
     slots: Vec<Slot<V>>,
     /// Words longer than [`INLINE`] bytes.
-    long: HashMap<Box<[u8]>, V, BuildHasherDefault<WordHasher>>,
+    long: FastMap<Box<[u8]>, V>,
 }
 
 /// A word of 1 to [`INLINE`] bytes as one number: its bytes zero-padded, little-endian. With
@@ -68,7 +65,7 @@ impl<V: Copy + Default> WordTable<V> {
         let inline = entries.iter().filter(|(w, _)| pack(w.as_bytes()).is_some()).count();
         let size = (inline.max(1) * 2).next_power_of_two();
         let mut table =
-            WordTable { filter: vec![0; 1024], slots: vec![Slot::default(); size], long: HashMap::default() };
+            WordTable { filter: vec![0; 1024], slots: vec![Slot::default(); size], long: FastMap::default() };
         for (word, value) in entries {
             table.insert(word, value);
         }
