@@ -32,6 +32,7 @@ pub mod lexicon;
 pub mod relations;
 pub mod segment;
 pub mod time;
+mod word_slots;
 
 use annalist_core::{Article, Diagnostic, Document, DocumentTime, Record, Sentence, Severity};
 

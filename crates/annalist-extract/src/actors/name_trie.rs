@@ -3,7 +3,8 @@
 //! lower-case key of every candidate length and hashing and comparing it as a string.
 
 use super::gazetteer::{FastMap, NameEntry};
-use super::word_table::{HashFilter, NO_WORD, WordTable};
+use super::word_table::{NO_WORD, WordTable};
+use crate::word_slots::HashFilter;
 
 /// Names keyed by their words' ids (a name key's words are its space-separated parts).
 #[derive(Debug, Default)]

@@ -6,59 +6,16 @@
 //! [`NameTrie`](super::name_trie::NameTrie)).
 
 use super::gazetteer::FastMap;
+use crate::word_slots::{WordSlots, hash_packed};
 
 /// The longest word kept inline.
 const INLINE: usize = 16;
 
-/// One slot of the open-addressed table; `len == 0` marks it empty.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: [u64; 2],
-    len: u8,
-    bits: u32,
-}
-
-/// A set of 64 Ki hash bits (8 KiB, small enough to stay in the nearest cache): a clear
-/// bit says "surely absent" without touching the table itself, which is too large to stay
-/// cached while the rest of the pipeline runs. Most words of a text are not in the tables.
-#[derive(Debug, Clone)]
-pub(crate) struct HashFilter(Vec<u64>);
-
-impl Default for HashFilter {
-    fn default() -> Self {
-        HashFilter(vec![0; 1024])
-    }
-}
-
-impl HashFilter {
-    fn bit(hash: u64) -> (usize, u64) {
-        // The high bits: the table's slot comes from the low ones.
-        let bit = (hash >> 48) as usize;
-        (bit >> 6, 1 << (bit & 63))
-    }
-
-    /// Adds a hash.
-    pub(crate) fn add(&mut self, hash: u64) {
-        let (word, mask) = Self::bit(hash);
-        if let Some(w) = self.0.get_mut(word) {
-            *w |= mask;
-        }
-    }
-
-    /// Whether a hash may have been added (false: surely not).
-    pub(crate) fn may_contain(&self, hash: u64) -> bool {
-        let (word, mask) = Self::bit(hash);
-        self.0.get(word).is_some_and(|w| w & mask != 0)
-    }
-}
-
 /// Bits by word (see the module docs).
 #[derive(Debug, Default)]
 pub(crate) struct WordTable {
-    /// The hashes of the inline words.
-    filter: HashFilter,
-    /// A power of two in length, at most half full; empty until the first insertion.
-    slots: Vec<Slot>,
+    /// The inline words, by their two machine words; a slot's index is its word's id.
+    slots: WordSlots<[u64; 2], u32>,
     /// Words longer than [`INLINE`] bytes, with their ids.
     long: FastMap<String, (u32, u32)>,
     /// The answer for each one-byte (ASCII) word, read once at construction: punctuation
@@ -99,8 +56,7 @@ fn read4(bytes: &[u8]) -> u64 {
 }
 
 fn hash(key: [u64; 2], len: usize) -> u64 {
-    let mixed = (key[0] ^ key[1].rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    mixed ^ (mixed >> 29)
+    hash_packed(key[0], key[1], len)
 }
 
 impl WordTable {
@@ -108,10 +64,8 @@ impl WordTable {
     pub(crate) fn new<'e>(entries: impl IntoIterator<Item = (&'e str, u32)>) -> WordTable {
         let entries: Vec<(&str, u32)> = entries.into_iter().collect();
         let inline = entries.iter().filter(|(w, _)| pack(w).is_some()).count();
-        let size = (inline.max(1) * 2).next_power_of_two();
         let mut table = WordTable {
-            filter: HashFilter::default(),
-            slots: vec![Slot::default(); size],
+            slots: WordSlots::with_room_for(inline),
             long: FastMap::default(),
             single_byte: Vec::new(),
         };
@@ -131,27 +85,12 @@ impl WordTable {
             self.long.entry(word.to_owned()).or_insert((id, 0)).1 = bits;
             return;
         };
-        let mask = self.slots.len() - 1;
-        let hash = hash(key, word.len());
-        self.filter.add(hash);
-        let mut at = (hash as usize) & mask;
-        loop {
-            let slot = &mut self.slots[at];
-            if slot.len == 0 {
-                // `pack` kept the length at most INLINE.
-                *slot = Slot { key, len: word.len() as u8, bits };
-                return;
-            }
-            if slot.key == key && usize::from(slot.len) == word.len() {
-                slot.bits = bits;
-                return;
-            }
-            at = (at + 1) & mask;
-        }
+        // `pack` kept the length at most INLINE.
+        self.slots.insert(key, word.len() as u8, hash(key, word.len()), bits);
     }
 
     fn slot_count(&self) -> u32 {
-        u32::try_from(self.slots.len()).unwrap_or(u32::MAX)
+        u32::try_from(self.slots.slot_count()).unwrap_or(u32::MAX)
     }
 
     /// The id of `word` ([`NO_WORD`] when the table does not hold it) and its bits (0 when
@@ -170,23 +109,11 @@ impl WordTable {
         let Some(key) = pack(word) else {
             return self.long.get(word).copied().unwrap_or((NO_WORD, 0));
         };
-        let hash = hash(key, word.len());
-        if !self.filter.may_contain(hash) {
-            return (NO_WORD, 0);
+        match self.slots.find(key, word.len(), hash(key, word.len())) {
+            // The table has far fewer slots than u32::MAX.
+            Some((at, bits)) => (at as u32, bits),
+            None => (NO_WORD, 0),
         }
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut at = (hash as usize) & mask;
-        while let Some(slot) = self.slots.get(at) {
-            if slot.len == 0 {
-                return (NO_WORD, 0);
-            }
-            if slot.key == key && usize::from(slot.len) == word.len() {
-                // The table has far fewer slots than u32::MAX.
-                return (at as u32, slot.bits);
-            }
-            at = (at + 1) & mask;
-        }
-        (NO_WORD, 0)
     }
 
     /// The bits of `word`, 0 when it has none.

@@ -6,26 +6,16 @@
 //! comparison. Longer words go to an ordinary hash map.
 
 use crate::hash::FastMap;
+use crate::word_slots::{WordSlots, hash_packed};
 
 /// The longest word kept inline.
 const INLINE: usize = 16;
 
-/// One slot of the open-addressed table; `len == 0` marks it empty.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot<V> {
-    key: u128,
-    len: u8,
-    value: V,
-}
-
 /// Values by word (see the module docs).
 #[derive(Debug)]
 pub(super) struct WordTable<V> {
-    /// A set of 64 Ki hash bits (8 KiB, small enough to stay cached): most words of a text
-    /// are in no lexicon, and a clear bit says so without touching the slots.
-    filter: Vec<u64>,
-    /// A power of two in length, at most half full.
-    slots: Vec<Slot<V>>,
+    /// The inline words, by their zero-padded bytes.
+    slots: WordSlots<u128, V>,
     /// Words longer than [`INLINE`] bytes.
     long: FastMap<Box<[u8]>, V>,
 }
@@ -47,15 +37,7 @@ fn pack_sixteen(sixteen: [u8; INLINE], len: usize) -> u128 {
 }
 
 fn hash(key: u128, len: usize) -> u64 {
-    let (low, high) = (key as u64, (key >> 64) as u64);
-    let mixed = (low ^ high.rotate_left(29) ^ (len as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    mixed ^ (mixed >> 29)
-}
-
-/// A hash's bit in the filter: its high bits (the slot comes from the low ones).
-fn filter_bit(hash: u64) -> (usize, u64) {
-    let bit = (hash >> 48) as usize;
-    (bit >> 6, 1 << (bit & 63))
+    hash_packed(key as u64, (key >> 64) as u64, len)
 }
 
 impl<V: Copy + Default> WordTable<V> {
@@ -63,9 +45,7 @@ impl<V: Copy + Default> WordTable<V> {
     pub fn new<'e>(entries: impl IntoIterator<Item = (&'e str, V)>) -> WordTable<V> {
         let entries: Vec<(&str, V)> = entries.into_iter().collect();
         let inline = entries.iter().filter(|(w, _)| pack(w.as_bytes()).is_some()).count();
-        let size = (inline.max(1) * 2).next_power_of_two();
-        let mut table =
-            WordTable { filter: vec![0; 1024], slots: vec![Slot::default(); size], long: FastMap::default() };
+        let mut table = WordTable { slots: WordSlots::with_room_for(inline), long: FastMap::default() };
         for (word, value) in entries {
             table.insert(word, value);
         }
@@ -77,24 +57,8 @@ impl<V: Copy + Default> WordTable<V> {
             self.long.insert(word.as_bytes().into(), value);
             return;
         };
-        let mask = self.slots.len() - 1;
-        let hash = hash(key, word.len());
-        let (filter_word, filter_mask) = filter_bit(hash);
-        self.filter[filter_word] |= filter_mask;
-        let mut at = (hash as usize) & mask;
-        loop {
-            let slot = &mut self.slots[at];
-            if slot.len == 0 {
-                // `pack` kept the length at most INLINE.
-                *slot = Slot { key, len: word.len() as u8, value };
-                return;
-            }
-            if slot.key == key && usize::from(slot.len) == word.len() {
-                slot.value = value;
-                return;
-            }
-            at = (at + 1) & mask;
-        }
+        // `pack` kept the length at most INLINE.
+        self.slots.insert(key, word.len() as u8, hash(key, word.len()), value);
     }
 
     /// The value of `word`, the default when the table does not hold it.
@@ -124,23 +88,7 @@ impl<V: Copy + Default> WordTable<V> {
 
     #[inline]
     fn get_packed(&self, key: u128, len: usize) -> V {
-        let hash = hash(key, len);
-        let (filter_word, filter_mask) = filter_bit(hash);
-        if self.filter.get(filter_word).is_none_or(|w| w & filter_mask == 0) {
-            return V::default();
-        }
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut at = (hash as usize) & mask;
-        while let Some(slot) = self.slots.get(at) {
-            if slot.len == 0 {
-                return V::default();
-            }
-            if slot.key == key && usize::from(slot.len) == len {
-                return slot.value;
-            }
-            at = (at + 1) & mask;
-        }
-        V::default()
+        self.slots.find(key, len, hash(key, len)).map_or_else(V::default, |(_, value)| value)
     }
 }
 
