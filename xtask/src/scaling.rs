@@ -37,14 +37,14 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     let binary = root.join("target/release/annalist");
     let dir = std::env::temp_dir().join(format!("annalist-scaling-{}", std::process::id()));
     fs::create_dir_all(&dir)?;
-    let seed = fs::read_to_string(root.join("seeds/000_e5fd8d0cf07eb1bc.txt")).context("reading the seed")?;
+    let article = first_article(&root.join("seeds"))?;
     let mut failed = false;
     // Each kind of claim cue, repeated into one sentence.
     let cues = "he said Kyiv said, \"a b c,\" said Kyiv according to Kyiv, in Moscow's view and said ";
     for (name, unit) in [
         ("one line, no punctuation", "word ".to_owned()),
         ("reported speech, no stop", cues.to_owned()),
-        ("article text", seed + "\n"),
+        ("article text", article + "\n"),
     ] {
         let mut times = Vec::new();
         for size in [megabytes, 2 * megabytes] {
@@ -83,4 +83,16 @@ fn best_of(binary: &Path, input: &Path) -> anyhow::Result<Duration> {
         best = best.min(started.elapsed());
     }
     Ok(best)
+}
+
+/// The text of the first article (by name) in `folder`: whatever the analyst keeps in `seeds/`.
+fn first_article(folder: &Path) -> anyhow::Result<String> {
+    let mut names: Vec<_> = fs::read_dir(folder)
+        .with_context(|| format!("reading {}", folder.display()))?
+        .filter_map(|entry| Some(entry.ok()?.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .collect();
+    names.sort();
+    let first = names.first().with_context(|| format!("no .txt or .md article in {}", folder.display()))?;
+    fs::read_to_string(first).with_context(|| format!("reading {}", first.display()))
 }
