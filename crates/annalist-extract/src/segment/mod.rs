@@ -207,21 +207,35 @@ fn is_common_sentence_start(word: &str) -> bool {
 }
 
 /// Splits `text` into tokens, all in sentence 0 (see [`segment`] for sentences).
+///
+/// Reads by byte position: ASCII (most of any English text) is classified from the byte alone
+/// and runs of ASCII letters and digits are taken in one step; other characters are decoded.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut pos = 0;
+    while let Some(c) = char_at(text, pos) {
+        let start = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() || c.is_control() || is_invisible(c) {
             continue;
         }
         let kind;
-        let mut end = start + c.len_utf8();
         if c.is_alphabetic() {
             kind = TokenKind::Word;
             let mut initialism = c.is_uppercase();
             let mut letters_since_dot = 1;
-            while let Some(&(i, d)) = chars.peek() {
+            while let Some(d) = char_at(text, pos) {
+                let ascii_run = ascii_alphanumeric_run(&bytes[pos..]);
+                if ascii_run > 0 {
+                    // The same as one step per letter below, taken at once.
+                    letters_since_dot += ascii_run;
+                    if letters_since_dot > 1 {
+                        initialism = false;
+                    }
+                    pos += ascii_run;
+                    continue;
+                }
                 if d.is_alphanumeric() || is_mark(d) {
                     letters_since_dot += 1;
                     if letters_since_dot > 1 {
@@ -230,25 +244,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 } else if d == '-' || is_apostrophe(d) || d == '.' {
                     // Inner joiners count only when a letter or digit follows ("U.S." keeps
                     // its final dot when the word is an initialism).
-                    let rest = &text[i + d.len_utf8()..];
-                    let mut after_chars = rest.chars();
-                    let after = after_chars.next();
+                    let after_at = pos + d.len_utf8();
+                    let after = char_at(text, after_at);
                     let joins = after.is_some_and(|a| a.is_alphanumeric());
                     // A possessive "'s" is a token of its own: "Lukashenko's" is the name
                     // and "'s".
                     if is_apostrophe(d)
                         && matches!(after, Some('s' | 'S'))
-                        && !after_chars.next().is_some_and(|a| a.is_alphanumeric())
+                        && !char_at(text, after_at + 1).is_some_and(|a| a.is_alphanumeric())
                     {
                         break;
                     }
                     if d == '.' {
                         if joins && initialism && letters_since_dot == 1 {
                             letters_since_dot = 0;
-                        } else if initialism && letters_since_dot == 1 && end - start > 1 {
+                        } else if initialism && letters_since_dot == 1 && pos - start > 1 {
                             // "U.S." final dot.
-                            chars.next();
-                            end = i + 1;
+                            pos += 1;
                             break;
                         } else {
                             break;
@@ -259,35 +271,45 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 } else {
                     break;
                 }
-                chars.next();
-                end = i + d.len_utf8();
+                pos += d.len_utf8();
             }
         } else if c.is_numeric() {
             kind = TokenKind::Number;
-            while let Some(&(i, d)) = chars.peek() {
+            while let Some(d) = char_at(text, pos) {
                 let inner_separator = matches!(d, ',' | '.' | ':' | '/')
-                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit());
+                    && bytes.get(pos + 1).is_some_and(|b| b.is_ascii_digit());
                 if !d.is_numeric() && !inner_separator {
                     break;
                 }
-                chars.next();
-                end = i + d.len_utf8();
+                pos += d.len_utf8();
             }
         } else {
             kind = TokenKind::Punct;
             // The possessive "'s" split off a word above stays one token.
             if is_apostrophe(c)
                 && tokens.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word)
-                && let Some(&(i, 's' | 'S')) = chars.peek()
-                && !text[i + 1..].chars().next().is_some_and(|a| a.is_alphanumeric())
+                && matches!(bytes.get(pos), Some(b's' | b'S'))
+                && !char_at(text, pos + 1).is_some_and(|a| a.is_alphanumeric())
             {
-                chars.next();
-                end = i + 1;
+                pos += 1;
             }
         }
-        tokens.push(Token { span: Span::new(start, end), kind, sentence: 0 });
+        tokens.push(Token { span: Span::new(start, pos), kind, sentence: 0 });
     }
     tokens
+}
+
+/// The character starting at byte `pos` of `text`, if any; `pos` is on a character boundary.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match *text.as_bytes().get(pos)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[pos..].chars().next(),
+    }
+}
+
+/// How many bytes at the start of `bytes` are ASCII letters or digits.
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 fn is_mark(c: char) -> bool {
@@ -305,6 +327,34 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text).sentences.iter().map(|s| s.slice(text)).collect()
+    }
+
+    fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text).iter().map(|t| (t.span.slice(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        use TokenKind::{Number as N, Punct as P, Word as W};
+        assert_eq!(
+            tokens("The U.S. and Lukashenko's Minsk-based O'Neil’s team."),
+            [("The", W), ("U.S.", W), ("and", W), ("Lukashenko", W), ("'s", P), ("Minsk-based", W)]
+                .into_iter()
+                .chain([("O'Neil", W), ("’s", P), ("team", W), (".", P)])
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            tokens("U.N.-backed e\u{301}te A.B1 x- 3.5, 1,000 2/15 10:30."),
+            [("U.N.", W), ("-", P), ("backed", W), ("e\u{301}te", W), ("A.B1", W), ("x", W), ("-", P)]
+                .into_iter()
+                .chain([("3.5", N), (",", P), ("1,000", N), ("2/15", N), ("10:30", N), (".", P)])
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            tokens("Ünter\u{200b}straße's 'sx"),
+            [("Ünter", W), ("straße", W), ("'s", P), ("'", P), ("sx", W)]
+        );
+        assert!(tokens(" \n\t ").is_empty());
     }
 
     #[test]
