@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use annalist_core::{Modality, PloverType};
 
+use super::word_ids::WordIds;
 use crate::hash::{FastMap, FastSet};
 use crate::lexicon::rows;
 
@@ -51,6 +52,8 @@ pub(crate) struct Element {
     pub gap_before: bool,
     /// The index of each alternative among the lexicon's lemmas, when it is one.
     pub lemma_ids: Vec<Option<u32>>,
+    /// The id of each alternative among the lexicon's words ([`Lexicon::word_ids`]).
+    pub word_ids: Vec<u32>,
 }
 
 /// Words a `...` in a pattern may skip.
@@ -77,6 +80,8 @@ pub(crate) struct Pattern {
 pub(crate) struct Cue {
     /// Lower-case words.
     pub words: Vec<String>,
+    /// The id of each of `words` among the lexicon's words ([`Lexicon::word_ids`]).
+    pub word_ids: Vec<u32>,
     /// The modality it marks.
     pub modality: Modality,
     /// Whether an action under the cue is the subject's announced intention.
@@ -84,7 +89,7 @@ pub(crate) struct Cue {
 }
 
 /// What the lexicon knows of a word (see [`Lexicon::known`]).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordFacts {
     /// The known lemma, an index into [`Lexicon::lemmas`] (`None` also for a function word
     /// the lemmatiser does not know).
@@ -97,7 +102,16 @@ pub(crate) struct WordFacts {
     /// Whether the word is the first word of a modality cue.
     pub cue: bool,
     /// The [`super::wordlist::WordList`]s the word is in.
-    pub classes: u64,
+    pub classes: u32,
+}
+
+/// What the lexicon knows of one of its words (see [`Lexicon::words`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KnownWord {
+    /// What [`Lexicon::known`] gives for the word.
+    pub facts: WordFacts,
+    /// Whether the word is the first word of a modality cue (also asked of punctuation).
+    pub starts_cue: bool,
 }
 
 impl WordFacts {
@@ -126,8 +140,6 @@ pub(crate) struct Lexicon {
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
-    /// The [`quick_hash`] filter of the keys of `cues_by_first_word`.
-    pub cue_bits: Vec<u64>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -136,6 +148,16 @@ pub(crate) struct Lexicon {
     pub complements: Vec<(PloverType, PloverType, Option<String>, String)>,
     /// Announced type → type it is coded as.
     pub intentions: HashMap<PloverType, PloverType>,
+    /// Every word the lexicon holds (a key of `inflections`, a word of a cue or of a
+    /// pattern), numbered: a token's id says all the lexicon knows of it, and two words are
+    /// the same exactly when their ids are.
+    pub word_ids: WordIds,
+    /// What is known of each word, by id.
+    pub words: Vec<KnownWord>,
+    /// The patterns each word anchors as it is (as in `by_anchor`; empty: none), by id.
+    pub word_patterns: Vec<Vec<usize>>,
+    /// The cues each word is the first word of (as in `cues_by_first_word`), by id.
+    pub word_cues: Vec<Vec<usize>>,
 }
 
 fn plover(name: &str, file: &str, line: usize) -> PloverType {
@@ -172,7 +194,12 @@ fn load() -> Lexicon {
             }
             let alternatives: Vec<String> = word.split('|').map(str::to_lowercase).collect();
             known_lemmas.extend(alternatives.iter().cloned());
-            elements.push(Element { alternatives, gap_before: gap, lemma_ids: Vec::new() });
+            elements.push(Element {
+                alternatives,
+                gap_before: gap,
+                lemma_ids: Vec::new(),
+                word_ids: Vec::new(),
+            });
             gap = false;
         }
         assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
@@ -208,6 +235,7 @@ fn load() -> Lexicon {
     let mut cues: Vec<Cue> = rows(MODALITY_TSV)
         .map(|(line, fields)| Cue {
             words: field(&fields, 0).split_whitespace().map(str::to_owned).collect(),
+            word_ids: Vec::new(),
             modality: modality(field(&fields, 1), line),
             intention: field(&fields, 2) == "yes",
         })
@@ -281,7 +309,32 @@ fn load() -> Lexicon {
     }
     let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
     let inflection_bits = quick_filter(inflections.keys());
-    let cue_bits = quick_filter(cues_by_first_word.keys());
+    let mut vocabulary: Vec<String> = inflections
+        .keys()
+        .chain(cues.iter().flat_map(|c| &c.words))
+        .chain(patterns.iter().flat_map(|p| p.elements.iter().flat_map(|e| &e.alternatives)))
+        .cloned()
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let word_ids = WordIds::new(&vocabulary);
+    let id_of = |word: &str| word_ids.get(word.as_bytes()).expect("every lexicon word has an id");
+    for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
+        element.word_ids = element.alternatives.iter().map(|a| id_of(a)).collect();
+    }
+    for cue in &mut cues {
+        cue.word_ids = cue.words.iter().map(|w| id_of(w)).collect();
+    }
+    let words = vocabulary
+        .iter()
+        .map(|w| KnownWord {
+            facts: inflections.get(w).copied().unwrap_or(WordFacts::UNKNOWN),
+            starts_cue: cues_by_first_word.contains_key(w),
+        })
+        .collect();
+    let word_patterns = vocabulary.iter().map(|w| by_anchor.get(w).cloned().unwrap_or_default()).collect();
+    let word_cues =
+        vocabulary.iter().map(|w| cues_by_first_word.get(w).cloned().unwrap_or_default()).collect();
     Lexicon {
         patterns,
         by_anchor,
@@ -289,11 +342,14 @@ fn load() -> Lexicon {
         lemmas,
         lemma_patterns,
         inflection_bits,
-        cue_bits,
         cues,
         cues_by_first_word,
         complements,
         intentions,
+        word_ids,
+        words,
+        word_patterns,
+        word_cues,
     }
 }
 
@@ -367,11 +423,6 @@ impl Lexicon {
         &self.lemmas[id as usize]
     }
 
-    /// Whether `word` is the first word of a modality cue.
-    pub(crate) fn starts_cue(&self, word: &str) -> bool {
-        may_hold(&self.cue_bits, word) && self.cues_by_first_word.contains_key(word)
-    }
-
     /// The mode a verbal event of type `verbal` takes from an embedded event.
     pub(crate) fn complement_mode(
         &self,
@@ -385,5 +436,32 @@ impl Lexicon {
                 *v == verbal && *e == embedded && m.as_deref().is_none_or(|m| Some(m) == embedded_mode)
             })
             .map(|(_, _, _, mode)| mode.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_id_says_what_known_says() {
+        let lex = &*LEXICON;
+        let extra = ["the", "said", "attacks", "attack's", "troops'", "n't", "unknownword", ",", "x"];
+        let words = lex.inflections.keys().map(String::as_str).chain(extra);
+        for word in words.filter(|w| !super::super::lemma::has_possessive_ending(w)) {
+            let by_id = lex.word_ids.get(word.as_bytes()).map(|id| lex.words[id as usize]);
+            assert_eq!(by_id.unwrap_or_default().facts, lex.known(word), "{word}");
+            assert_eq!(
+                by_id.is_some_and(|w| w.starts_cue),
+                lex.cues_by_first_word.contains_key(word),
+                "{word}"
+            );
+        }
+        for (word, patterns) in &lex.by_anchor {
+            let id = lex.word_ids.get(word.as_bytes());
+            assert_eq!(id.map(|id| &lex.word_patterns[id as usize]), Some(patterns), "{word}");
+        }
+        let anchoring = lex.word_patterns.iter().filter(|p| !p.is_empty()).count();
+        assert_eq!(anchoring, lex.by_anchor.len());
     }
 }

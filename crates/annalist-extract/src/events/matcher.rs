@@ -151,12 +151,13 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
             return None;
         }
         // An alternative equal to the lemma is the same lemma: compared by index.
-        let lemma = view.lemma_id(j);
+        // An alternative equal to the word is the same word: compared by id too.
+        let (lemma, word) = (view.lemma_id(j), view.word_id(j));
         if element
-            .alternatives
+            .lemma_ids
             .iter()
-            .zip(&element.lemma_ids)
-            .any(|(a, &id)| (lemma.is_some() && id == lemma) || *a == view.lower[j])
+            .zip(&element.word_ids)
+            .any(|(&lemma_id, &word_id)| (lemma.is_some() && lemma_id == lemma) || Some(word_id) == word)
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);

@@ -15,6 +15,7 @@ mod lexicon;
 mod matcher;
 mod modality;
 mod sentence;
+mod word_ids;
 mod wordlist;
 
 use annalist_core::{
@@ -161,7 +162,7 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let actors = &Cast::new(layer);
     let mut drafts: Vec<Draft> = Vec::new();
-    let lower_text = cx.text.to_ascii_lowercase();
+    let lower_text = sentence::padded_lower_case(cx.text);
     let mut non_ascii = String::new();
     let unfinished = sentence::DocWords::read(cx, &lower_text, &mut non_ascii);
     let doc = sentence::DocWords::finish(unfinished, &non_ascii);

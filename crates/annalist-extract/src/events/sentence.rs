@@ -3,7 +3,9 @@
 
 use annalist_core::Mention;
 
+use super::lemma::has_possessive_ending;
 use super::lexicon::{LEXICON, WordFacts};
+use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
 use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
@@ -14,15 +16,19 @@ use crate::segment::{Token, TokenKind};
 pub(crate) struct TokenInfo {
     /// The [`WordList`]s a word token is in, [`REPORT_START`] when it starts a reported
     /// speech cue, and [`BREAK`] for punctuation that ends a phrase.
-    classes: u64,
-    /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_LEMMA`]: none).
+    classes: u32,
+    /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_ID`]: none).
     lemma: u32,
+    /// The token's lower-case form among the lexicon's words (its id in
+    /// [`super::lexicon::Lexicon::word_ids`]; [`NO_ID`]: none of them).
+    word: u32,
     /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`CAPITAL`].
     flags: u8,
 }
 
-/// [`TokenInfo::lemma`] of a token with no known lemma.
-const NO_LEMMA: u32 = u32::MAX;
+/// [`TokenInfo::lemma`] of a token with no known lemma, [`TokenInfo::word`] of a token that is
+/// no word of the lexicon.
+const NO_ID: u32 = u32::MAX;
 /// The token can anchor a trigger: a known word whose lemma (or, when inflected, whose form)
 /// starts a pattern.
 const ANCHOR: u8 = 1;
@@ -32,6 +38,16 @@ const CUE: u8 = 2;
 const CAPITAL: u8 = 4;
 /// The token is not its own lemma, and its form itself starts a pattern.
 const FORM_ANCHOR: u8 = 8;
+
+/// `text` with its ASCII letters made lower case, followed by [`INLINE`] zero bytes, so that
+/// sixteen bytes can be read from the start of any token (see [`DocWords::read`]).
+pub(crate) fn padded_lower_case(text: &str) -> String {
+    let mut lower = String::with_capacity(text.len() + INLINE);
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    lower.extend(std::iter::repeat_n('\0', INLINE));
+    lower
+}
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
@@ -52,7 +68,8 @@ pub(crate) struct UnfinishedWords<'a> {
 
 impl<'a> DocWords<'a> {
     /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
-    /// case (byte offsets unchanged), where the lower-case form of an ASCII token is found
+    /// case (byte offsets unchanged) and [`INLINE`] bytes of padding after it (see
+    /// [`padded_lower_case`]), where the lower-case form of an ASCII token is found
     /// as it is; the forms of the non-ASCII tokens that differ from their text are written
     /// to `buf` (see [`DocWords::finish`]).
     pub(crate) fn read(cx: &Context<'a>, lower_text: &'a str, buf: &mut String) -> UnfinishedWords<'a> {
@@ -61,54 +78,95 @@ impl<'a> DocWords<'a> {
         let mut lower = Vec::with_capacity(n);
         let mut info = Vec::with_capacity(n);
         let mut elsewhere = Vec::new();
+        let lower_bytes = lower_text.as_bytes();
         for (index, t) in cx.segmentation.tokens.iter().enumerate() {
-            let at = buf.len();
-            // The lower-case form: found in `lower_text`, the text itself, or written to `buf`
-            // (then in place only once `buf` is complete); and whether the text starts with a
-            // capital letter.
-            let (word, in_buf, capital) = match lower_text.get(t.span.start..t.span.end) {
-                Some(lowered) if lowered.is_ascii() => {
-                    // The text is ASCII too: lower-casing changed no other byte.
-                    let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
-                    (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
+            let (start, end) = (t.span.start, t.span.end);
+            let len = end.wrapping_sub(start);
+            // Most tokens are ASCII and at most sixteen bytes long: read at once off the
+            // padded lower-case text, such a token is its own lower-case form and its word key.
+            let ascii_key = match lower_bytes.get(start..).and_then(<[u8]>::first_chunk::<INLINE>) {
+                Some(&sixteen) if (1..=INLINE).contains(&len) => {
+                    Some(pack_sixteen(sixteen, len)).filter(|&key| is_ascii_packed(key))
                 }
-                _ => {
-                    // (Not in `lower_text`: nor in the text, whose characters are the same.)
-                    let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
-                    let capital = text.chars().next().is_some_and(char::is_uppercase);
-                    if text.chars().all(|c| !c.is_uppercase() && c != '’') {
-                        (text, false, capital)
-                    } else {
-                        let lowered = text.to_lowercase();
-                        if lowered.contains('’') {
-                            buf.push_str(&lowered.replace('’', "'"));
-                        } else {
-                            buf.push_str(&lowered);
-                        }
-                        elsewhere.push((index, at..buf.len()));
-                        ("", true, capital)
-                    }
+                _ => None,
+            };
+            let at = buf.len();
+            let (word, in_buf, capital, id) = match ascii_key {
+                Some(key) => {
+                    let word = lower_text.get(start..end).unwrap_or("");
+                    let capital = cx.text.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase);
+                    (word, false, capital, lex.word_ids.get_packed(key, len))
+                }
+                None => {
+                    let (word, in_buf, capital) = Self::lower_case_form(cx, lower_text, t, buf);
+                    let looked_up = if in_buf { &buf[at..] } else { word };
+                    (word, in_buf, capital, lex.word_ids.get(looked_up.as_bytes()))
                 }
             };
+            if in_buf {
+                elsewhere.push((index, at..buf.len()));
+            }
             let looked_up = if in_buf { &buf[at..] } else { word };
+            let known = id.map(|id| lex.words[id as usize]).unwrap_or_default();
             let (facts, classes) = match t.kind {
                 TokenKind::Word => {
-                    let known = lex.known(looked_up);
-                    (known, known.classes)
+                    let facts =
+                        if has_possessive_ending(looked_up) { lex.known(looked_up) } else { known.facts };
+                    (facts, facts.classes)
                 }
                 TokenKind::Punct if is_break_punctuation(looked_up) => {
-                    (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, BREAK)
+                    (WordFacts { cue: known.starts_cue, ..WordFacts::default() }, BREAK)
                 }
-                _ => (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, 0),
+                _ => (WordFacts { cue: known.starts_cue, ..WordFacts::default() }, 0),
             };
             let flags = if facts.anchors { ANCHOR } else { 0 }
                 | if facts.cue { CUE } else { 0 }
                 | if capital { CAPITAL } else { 0 }
                 | if facts.form_anchors { FORM_ANCHOR } else { 0 };
             lower.push(word);
-            info.push(TokenInfo { classes, lemma: facts.lemma.unwrap_or(NO_LEMMA), flags });
+            info.push(TokenInfo {
+                classes,
+                lemma: facts.lemma.unwrap_or(NO_ID),
+                word: id.unwrap_or(NO_ID),
+                flags,
+            });
         }
         UnfinishedWords { words: DocWords { lower, info }, elsewhere }
+    }
+
+    /// The lower-case form of token `t` in general (see [`DocWords::read`]): found in
+    /// `lower_text`, the text itself, or written to the end of `buf` (then in place only once
+    /// `buf` is complete; the form returned is empty and the flag true); and whether the text
+    /// starts with a capital letter.
+    fn lower_case_form(
+        cx: &Context<'a>,
+        lower_text: &'a str,
+        t: &Token,
+        buf: &mut String,
+    ) -> (&'a str, bool, bool) {
+        match lower_text.get(t.span.start..t.span.end) {
+            Some(lowered) if lowered.is_ascii() => {
+                // The text is ASCII too: lower-casing changed no other byte.
+                let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
+                (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
+            }
+            _ => {
+                // (Not in `lower_text`: nor in the text, whose characters are the same.)
+                let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+                let capital = text.chars().next().is_some_and(char::is_uppercase);
+                if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                    (text, false, capital)
+                } else {
+                    let lowered = text.to_lowercase();
+                    if lowered.contains('’') {
+                        buf.push_str(&lowered.replace('’', "'"));
+                    } else {
+                        buf.push_str(&lowered);
+                    }
+                    ("", true, capital)
+                }
+            }
+        }
     }
 
     /// The words of [`DocWords::read`], with the forms it wrote to `buf` in place.
@@ -243,19 +301,20 @@ impl<'a> SentenceView<'a> {
                 // Only words that start a reported-speech cue can start a report.
                 .filter(|&i| {
                     let t = view.info[i];
-                    t.classes & REPORT_START != 0 && t.lemma != NO_LEMMA && t.flags & CUE != 0
+                    t.classes & REPORT_START != 0 && t.lemma != NO_ID && t.flags & CUE != 0
                 })
                 .filter_map(|i| {
-                    lex.cues_by_first_word
-                        .get(view.word(i))?
+                    lex.word_cues
+                        .get(view.info[i].word as usize)?
                         .iter()
                         .map(|&c| &lex.cues[c])
                         .filter(|c| c.modality == annalist_core::Modality::Reported)
                         .find(|c| {
-                            c.words
+                            // The same word is the same id.
+                            c.word_ids
                                 .iter()
                                 .enumerate()
-                                .all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
+                                .all(|(k, &w)| view.info.get(i + k).is_some_and(|t| t.word == w))
                         })
                         .map(|c| (i, c.words.len()))
                 }),
@@ -276,11 +335,16 @@ impl<'a> SentenceView<'a> {
 
     /// The patterns the form of token `i` anchors when that is not its lemma, if any.
     pub(crate) fn patterns_of_form(&self, i: usize) -> Option<&'static Vec<usize>> {
-        let lex: &'static super::lexicon::Lexicon = &LEXICON;
         if self.info[i].flags & FORM_ANCHOR == 0 {
             return None;
         }
-        lex.by_anchor.get(self.word(i))
+        self.patterns_of_word(i)
+    }
+
+    /// The patterns the lower-case form of token `i` anchors as it is, if any.
+    fn patterns_of_word(&self, i: usize) -> Option<&'static Vec<usize>> {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        lex.word_patterns.get(self.info[i].word as usize).filter(|p| !p.is_empty())
     }
 
     /// Whether token `i` starts with a capital letter in the text.
@@ -296,14 +360,20 @@ impl<'a> SentenceView<'a> {
     /// The lemma of token `i`: the known lemma, else the lower-case text.
     pub(crate) fn lemma(&self, i: usize) -> &str {
         match self.info[i].lemma {
-            NO_LEMMA => self.word(i),
+            NO_ID => self.word(i),
             id => &self.lemma_names[id as usize],
         }
     }
 
+    /// The id of the lower-case form of token `i` among the lexicon's words, when it is one
+    /// (equal ids: the same word).
+    pub(crate) fn word_id(&self, i: usize) -> Option<u32> {
+        Some(self.info[i].word).filter(|&id| id != NO_ID)
+    }
+
     /// The index of the known lemma of token `i` among the lexicon's lemmas.
     pub(crate) fn lemma_id(&self, i: usize) -> Option<u32> {
-        Some(self.info[i].lemma).filter(|&id| id != NO_LEMMA)
+        Some(self.info[i].lemma).filter(|&id| id != NO_ID)
     }
 
     /// The patterns the lemma of token `i` (see [`SentenceView::lemma`]) anchors, if any.
@@ -311,7 +381,7 @@ impl<'a> SentenceView<'a> {
         let lex: &'static super::lexicon::Lexicon = &LEXICON;
         match self.lemma_id(i) {
             Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
-            None => lex.by_anchor.get(self.word(i)),
+            None => self.patterns_of_word(i),
         }
     }
 
