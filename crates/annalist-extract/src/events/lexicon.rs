@@ -105,13 +105,43 @@ pub(crate) struct WordFacts {
     pub classes: u32,
 }
 
-/// What the lexicon knows of one of its words (see [`Lexicon::words`]).
-#[derive(Debug, Clone, Copy, Default)]
+/// What the lexicon knows of one of its words, packed small to sit in the word's slot of
+/// [`Lexicon::word_ids`]: what [`Lexicon::known`] gives for it, and whether it is the first
+/// word of a modality cue (also asked of punctuation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct KnownWord {
-    /// What [`Lexicon::known`] gives for the word.
-    pub facts: WordFacts,
-    /// Whether the word is the first word of a modality cue (also asked of punctuation).
-    pub starts_cue: bool,
+    /// The [`super::wordlist::WordList`]s the word is in.
+    pub classes: u32,
+    /// The known lemma, an index into [`Lexicon::lemmas`] ([`NO_LEMMA`]: none).
+    pub lemma: u16,
+    /// [`ANCHORS`], [`CUE`], [`FORM_ANCHORS`] and [`STARTS_CUE`].
+    pub flags: u8,
+}
+
+/// [`KnownWord::lemma`] of a word with no known lemma.
+pub(crate) const NO_LEMMA: u16 = u16::MAX;
+/// [`WordFacts::anchors`].
+pub(crate) const ANCHORS: u8 = 1;
+/// [`WordFacts::cue`].
+pub(crate) const CUE: u8 = 2;
+/// [`WordFacts::form_anchors`].
+pub(crate) const FORM_ANCHORS: u8 = 8;
+/// The word is the first word of a modality cue, whatever kind of token it is.
+pub(crate) const STARTS_CUE: u8 = 16;
+
+impl KnownWord {
+    /// A word the lexicon knows nothing of.
+    pub(crate) const UNKNOWN: KnownWord = KnownWord { classes: 0, lemma: NO_LEMMA, flags: 0 };
+
+    /// `facts` packed, with whether the word starts a cue.
+    pub(crate) fn new(facts: WordFacts, starts_cue: bool) -> KnownWord {
+        let lemma = facts.lemma.map_or(NO_LEMMA, |id| u16::try_from(id).expect("fewer than 2^16 - 1 lemmas"));
+        let flags = if facts.anchors { ANCHORS } else { 0 }
+            | if facts.cue { CUE } else { 0 }
+            | if facts.form_anchors { FORM_ANCHORS } else { 0 }
+            | if starts_cue { STARTS_CUE } else { 0 };
+        KnownWord { classes: facts.classes, lemma, flags }
+    }
 }
 
 impl WordFacts {
@@ -149,11 +179,9 @@ pub(crate) struct Lexicon {
     /// Announced type → type it is coded as.
     pub intentions: HashMap<PloverType, PloverType>,
     /// Every word the lexicon holds (a key of `inflections`, a word of a cue or of a
-    /// pattern), numbered: a token's id says all the lexicon knows of it, and two words are
-    /// the same exactly when their ids are.
-    pub word_ids: WordIds,
-    /// What is known of each word, by id.
-    pub words: Vec<KnownWord>,
+    /// pattern), numbered, with what is known of it: two words are the same exactly when
+    /// their ids are.
+    pub word_ids: WordIds<KnownWord>,
     /// The patterns each word anchors as it is (as in `by_anchor`; empty: none), by id.
     pub word_patterns: Vec<Vec<usize>>,
     /// The cues each word is the first word of (as in `cues_by_first_word`), by id.
@@ -317,24 +345,31 @@ fn load() -> Lexicon {
         .collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
+    let vocabulary: Vec<(String, KnownWord)> = vocabulary
+        .into_iter()
+        .map(|w| {
+            let facts = inflections.get(&w).copied().unwrap_or(WordFacts::UNKNOWN);
+            let known = KnownWord::new(facts, cues_by_first_word.contains_key(&w));
+            (w, known)
+        })
+        .collect();
     let word_ids = WordIds::new(&vocabulary);
-    let id_of = |word: &str| word_ids.get(word.as_bytes()).expect("every lexicon word has an id");
+    let id_of = |word: &str| word_ids.get(word.as_bytes()).expect("every lexicon word has an id").0;
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
         element.word_ids = element.alternatives.iter().map(|a| id_of(a)).collect();
     }
     for cue in &mut cues {
         cue.word_ids = cue.words.iter().map(|w| id_of(w)).collect();
     }
-    let words = vocabulary
-        .iter()
-        .map(|w| KnownWord {
-            facts: inflections.get(w).copied().unwrap_or(WordFacts::UNKNOWN),
-            starts_cue: cues_by_first_word.contains_key(w),
-        })
-        .collect();
-    let word_patterns = vocabulary.iter().map(|w| by_anchor.get(w).cloned().unwrap_or_default()).collect();
-    let word_cues =
-        vocabulary.iter().map(|w| cues_by_first_word.get(w).cloned().unwrap_or_default()).collect();
+    // By id: most ids are no word's (empty slots), and most words anchor no pattern.
+    let mut word_patterns = vec![Vec::new(); word_ids.id_count()];
+    let mut word_cues = vec![Vec::new(); word_ids.id_count()];
+    for (word, patterns) in &by_anchor {
+        word_patterns[id_of(word) as usize].clone_from(patterns);
+    }
+    for (word, cues) in &cues_by_first_word {
+        word_cues[id_of(word) as usize].clone_from(cues);
+    }
     Lexicon {
         patterns,
         by_anchor,
@@ -347,7 +382,6 @@ fn load() -> Lexicon {
         complements,
         intentions,
         word_ids,
-        words,
         word_patterns,
         word_cues,
     }
@@ -449,16 +483,12 @@ mod tests {
         let extra = ["the", "said", "attacks", "attack's", "troops'", "n't", "unknownword", ",", "x"];
         let words = lex.inflections.keys().map(String::as_str).chain(extra);
         for word in words.filter(|w| !super::super::lemma::has_possessive_ending(w)) {
-            let by_id = lex.word_ids.get(word.as_bytes()).map(|id| lex.words[id as usize]);
-            assert_eq!(by_id.unwrap_or_default().facts, lex.known(word), "{word}");
-            assert_eq!(
-                by_id.is_some_and(|w| w.starts_cue),
-                lex.cues_by_first_word.contains_key(word),
-                "{word}"
-            );
+            let by_id = lex.word_ids.get(word.as_bytes()).map_or(KnownWord::UNKNOWN, |(_, known)| known);
+            let starts_cue = lex.cues_by_first_word.contains_key(word);
+            assert_eq!(by_id, KnownWord::new(lex.known(word), starts_cue), "{word}");
         }
         for (word, patterns) in &lex.by_anchor {
-            let id = lex.word_ids.get(word.as_bytes());
+            let id = lex.word_ids.get(word.as_bytes()).map(|(id, _)| id);
             assert_eq!(id.map(|id| &lex.word_patterns[id as usize]), Some(patterns), "{word}");
         }
         let anchoring = lex.word_patterns.iter().filter(|p| !p.is_empty()).count();

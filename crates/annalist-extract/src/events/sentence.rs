@@ -4,7 +4,7 @@
 use annalist_core::Mention;
 
 use super::lemma::has_possessive_ending;
-use super::lexicon::{LEXICON, WordFacts};
+use super::lexicon::{ANCHORS, FORM_ANCHORS, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE};
 use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
 use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
 use crate::Context;
@@ -31,13 +31,13 @@ pub(crate) struct TokenInfo {
 const NO_ID: u32 = u32::MAX;
 /// The token can anchor a trigger: a known word whose lemma (or, when inflected, whose form)
 /// starts a pattern.
-const ANCHOR: u8 = 1;
+const ANCHOR: u8 = ANCHORS;
 /// The token is the first word of a modality cue.
-const CUE: u8 = 2;
+const CUE: u8 = super::lexicon::CUE;
 /// The token starts with a capital letter.
 const CAPITAL: u8 = 4;
 /// The token is not its own lemma, and its form itself starts a pattern.
-const FORM_ANCHOR: u8 = 8;
+const FORM_ANCHOR: u8 = FORM_ANCHORS;
 
 /// `text` with its ASCII letters made lower case, followed by [`INLINE`] zero bytes, so that
 /// sixteen bytes can be read from the start of any token (see [`DocWords::read`]).
@@ -91,7 +91,7 @@ impl<'a> DocWords<'a> {
                 _ => None,
             };
             let at = buf.len();
-            let (word, in_buf, capital, id) = match ascii_key {
+            let (word, in_buf, capital, found) = match ascii_key {
                 Some(key) => {
                     let word = lower_text.get(start..end).unwrap_or("");
                     let capital = cx.text.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase);
@@ -106,29 +106,25 @@ impl<'a> DocWords<'a> {
             if in_buf {
                 elsewhere.push((index, at..buf.len()));
             }
+            let (id, known) = found.unwrap_or((NO_ID, KnownWord::UNKNOWN));
+            let cue = if known.flags & STARTS_CUE != 0 { CUE } else { 0 };
             let looked_up = if in_buf { &buf[at..] } else { word };
-            let known = id.map(|id| lex.words[id as usize]).unwrap_or_default();
-            let (facts, classes) = match t.kind {
-                TokenKind::Word => {
-                    let facts =
-                        if has_possessive_ending(looked_up) { lex.known(looked_up) } else { known.facts };
-                    (facts, facts.classes)
+            let known = match t.kind {
+                TokenKind::Word if has_possessive_ending(looked_up) => {
+                    KnownWord::new(lex.known(looked_up), false)
                 }
+                TokenKind::Word => known,
                 TokenKind::Punct if is_break_punctuation(looked_up) => {
-                    (WordFacts { cue: known.starts_cue, ..WordFacts::default() }, BREAK)
+                    KnownWord { classes: BREAK, lemma: NO_LEMMA, flags: cue }
                 }
-                _ => (WordFacts { cue: known.starts_cue, ..WordFacts::default() }, 0),
+                _ => KnownWord { classes: 0, lemma: NO_LEMMA, flags: cue },
             };
-            let flags = if facts.anchors { ANCHOR } else { 0 }
-                | if facts.cue { CUE } else { 0 }
-                | if capital { CAPITAL } else { 0 }
-                | if facts.form_anchors { FORM_ANCHOR } else { 0 };
             lower.push(word);
             info.push(TokenInfo {
-                classes,
-                lemma: facts.lemma.unwrap_or(NO_ID),
-                word: id.unwrap_or(NO_ID),
-                flags,
+                classes: known.classes,
+                lemma: if known.lemma == NO_LEMMA { NO_ID } else { u32::from(known.lemma) },
+                word: id,
+                flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR) | if capital { CAPITAL } else { 0 },
             });
         }
         UnfinishedWords { words: DocWords { lower, info }, elsewhere }
