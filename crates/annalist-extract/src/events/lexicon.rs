@@ -114,7 +114,7 @@ pub(crate) struct KnownWord {
     pub classes: u32,
     /// The known lemma, an index into [`Lexicon::lemmas`] ([`NO_LEMMA`]: none).
     pub lemma: u16,
-    /// [`ANCHORS`], [`CUE`], [`FORM_ANCHORS`] and [`STARTS_CUE`].
+    /// [`ANCHORS`], [`CUE`], [`FORM_ANCHORS`], [`STARTS_CUE`] and [`BREAK_PUNCTUATION`].
     pub flags: u8,
 }
 
@@ -128,6 +128,9 @@ pub(crate) const CUE: u8 = 2;
 pub(crate) const FORM_ANCHORS: u8 = 8;
 /// The word is the first word of a modality cue, whatever kind of token it is.
 pub(crate) const STARTS_CUE: u8 = 16;
+/// The word is punctuation that ends a phrase, when it is a punctuation token
+/// ([`super::wordlist::is_break_punctuation`]).
+pub(crate) const BREAK_PUNCTUATION: u8 = 32;
 
 impl KnownWord {
     /// A word the lexicon knows nothing of.
@@ -342,6 +345,7 @@ fn load() -> Lexicon {
         .chain(cues.iter().flat_map(|c| &c.words))
         .chain(patterns.iter().flat_map(|p| p.elements.iter().flat_map(|e| &e.alternatives)))
         .cloned()
+        .chain(super::wordlist::BREAK_PUNCTUATION.iter().map(|&p| p.to_owned()))
         .collect();
     vocabulary.sort_unstable();
     vocabulary.dedup();
@@ -349,7 +353,10 @@ fn load() -> Lexicon {
         .into_iter()
         .map(|w| {
             let facts = inflections.get(&w).copied().unwrap_or(WordFacts::UNKNOWN);
-            let known = KnownWord::new(facts, cues_by_first_word.contains_key(&w));
+            let mut known = KnownWord::new(facts, cues_by_first_word.contains_key(&w));
+            if super::wordlist::is_break_punctuation(&w) {
+                known.flags |= BREAK_PUNCTUATION;
+            }
             (w, known)
         })
         .collect();

@@ -30,6 +30,7 @@ use self::sentence::SentenceView;
 use self::wordlist::WordList;
 use crate::Context;
 use crate::actors::ActorLayer;
+use crate::hash::FastMap;
 
 /// The PLOVER verbal categories (verbal cooperation and verbal conflict): acts of saying
 /// whose content may itself be an event phrase.
@@ -120,19 +121,24 @@ struct Cast<'a> {
     /// Index (into `layer.actors`) of each mention's actor, when the layer lists it; filled
     /// in when first asked for.
     actor_of: Vec<OnceCell<Option<usize>>>,
+    /// Index (into `layer.actors`) of each actor id (the layer's ids are unique), made when
+    /// first asked for: one hash per lookup instead of a binary search comparing strings.
+    by_id: OnceCell<FastMap<&'a str, usize>>,
 }
 
 impl<'a> Cast<'a> {
     fn new(layer: &'a ActorLayer) -> Cast<'a> {
-        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()] }
+        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()], by_id: OnceCell::new() }
     }
 
     /// The index of the actor of mention `mention` (equal indices: the same actor).
     fn actor_index(&self, mention: usize) -> Option<usize> {
         let cell = self.actor_of.get(mention)?;
         *cell.get_or_init(|| {
-            let id = &self.layer.mentions[mention].actor;
-            self.layer.actors.binary_search_by(|a| a.id.cmp(id)).ok()
+            let by_id = self.by_id.get_or_init(|| {
+                self.layer.actors.iter().enumerate().map(|(i, a)| (a.id.0.as_str(), i)).collect()
+            });
+            by_id.get(self.layer.mentions[mention].actor.0.as_str()).copied()
         })
     }
 }
@@ -175,7 +181,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         let len = all_tokens[start..].iter().take_while(|t| t.sentence <= index).count();
         let range = start..start + len;
         start = range.end;
-        let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions, &mut buffers);
+        let view = SentenceView::new(cx, &doc, index, range.clone(), &layer.mentions, &mut buffers);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);
@@ -264,6 +270,9 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             .iter()
             .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
+    if !view.has_word_in(MUST) {
+        return;
+    }
     for m in 0..view.len() {
         if !view.is_word_in(m, MUST) || view.is_word_in(m + 1, NOT_A_DEMAND) {
             continue;

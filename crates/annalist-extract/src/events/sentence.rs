@@ -4,9 +4,9 @@
 use annalist_core::Mention;
 
 use super::lemma::has_possessive_ending;
-use super::lexicon::{ANCHORS, FORM_ANCHORS, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE};
+use super::lexicon::{ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE};
 use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
-use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
+use super::wordlist::{BREAK, REPORT_START, WordList};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -56,6 +56,19 @@ pub(crate) struct DocWords<'a> {
     lower: Vec<&'a str>,
     /// The other facts of each token.
     info: Vec<TokenInfo>,
+    /// The class masks and flags of each sentence's tokens together (by the tokens'
+    /// sentence index), so that a sentence with nothing to code is passed over at once.
+    sentence_facts: Vec<SentenceFacts>,
+    /// Whether the tokens' sentence indices never decrease: each sentence's tokens are then
+    /// the run of the tokens of its index, and `sentence_facts` are theirs.
+    sentences_in_order: bool,
+}
+
+/// The class masks ([`TokenInfo::classes`]) and flags of a run of tokens, together.
+#[derive(Debug, Clone, Copy, Default)]
+struct SentenceFacts {
+    classes: u32,
+    flags: u8,
 }
 
 /// [`DocWords`] before the lower-case forms of the non-ASCII tokens are in place.
@@ -78,6 +91,9 @@ impl<'a> DocWords<'a> {
         let mut lower = Vec::with_capacity(n);
         let mut info = Vec::with_capacity(n);
         let mut elsewhere = Vec::new();
+        let mut sentence_facts = vec![SentenceFacts::default(); cx.segmentation.sentences.len()];
+        let mut sentences_in_order = true;
+        let mut previous_sentence = 0;
         let lower_bytes = lower_text.as_bytes();
         for (index, t) in cx.segmentation.tokens.iter().enumerate() {
             let (start, end) = (t.span.start, t.span.end);
@@ -108,26 +124,36 @@ impl<'a> DocWords<'a> {
             }
             let (id, known) = found.unwrap_or((NO_ID, KnownWord::UNKNOWN));
             let cue = if known.flags & STARTS_CUE != 0 { CUE } else { 0 };
-            let looked_up = if in_buf { &buf[at..] } else { word };
             let known = match t.kind {
-                TokenKind::Word if has_possessive_ending(looked_up) => {
-                    KnownWord::new(lex.known(looked_up), false)
+                TokenKind::Word => {
+                    let looked_up = if in_buf { &buf[at..] } else { word };
+                    if has_possessive_ending(looked_up) {
+                        KnownWord::new(lex.known(looked_up), false)
+                    } else {
+                        known
+                    }
                 }
-                TokenKind::Word => known,
-                TokenKind::Punct if is_break_punctuation(looked_up) => {
+                TokenKind::Punct if known.flags & BREAK_PUNCTUATION != 0 => {
                     KnownWord { classes: BREAK, lemma: NO_LEMMA, flags: cue }
                 }
                 _ => KnownWord { classes: 0, lemma: NO_LEMMA, flags: cue },
             };
-            lower.push(word);
-            info.push(TokenInfo {
+            let token = TokenInfo {
                 classes: known.classes,
                 lemma: if known.lemma == NO_LEMMA { NO_ID } else { u32::from(known.lemma) },
                 word: id,
                 flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR) | if capital { CAPITAL } else { 0 },
-            });
+            };
+            lower.push(word);
+            info.push(token);
+            sentences_in_order &= t.sentence >= previous_sentence;
+            previous_sentence = t.sentence;
+            if let Some(facts) = sentence_facts.get_mut(t.sentence) {
+                facts.classes |= token.classes;
+                facts.flags |= token.flags;
+            }
         }
-        UnfinishedWords { words: DocWords { lower, info }, elsewhere }
+        UnfinishedWords { words: DocWords { lower, info, sentence_facts, sentences_in_order }, elsewhere }
     }
 
     /// The lower-case form of token `t` in general (see [`DocWords::read`]): found in
@@ -165,6 +191,17 @@ impl<'a> DocWords<'a> {
         }
     }
 
+    /// The class masks and flags of the tokens `range` of sentence `sentence`, together.
+    fn facts_of(&self, sentence: usize, range: std::ops::Range<usize>) -> SentenceFacts {
+        match self.sentence_facts.get(sentence) {
+            Some(&facts) if self.sentences_in_order => facts,
+            _ => self.info[range].iter().fold(SentenceFacts::default(), |all, t| SentenceFacts {
+                classes: all.classes | t.classes,
+                flags: all.flags | t.flags,
+            }),
+        }
+    }
+
     /// The words of [`DocWords::read`], with the forms it wrote to `buf` in place.
     pub(crate) fn finish(unfinished: UnfinishedWords<'a>, buf: &'a str) -> DocWords<'a> {
         let UnfinishedWords { mut words, elsewhere } = unfinished;
@@ -197,6 +234,8 @@ pub(crate) struct SentenceView<'a> {
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
     /// reported demand).
     pub has_anchor: bool,
+    /// The class masks of the sentence's tokens, together.
+    classes: u32,
 }
 
 /// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
@@ -236,6 +275,7 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn new(
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
+        sentence: usize,
         range: std::ops::Range<usize>,
         mentions: &'a [Mention],
         buffers: &'a mut SentenceBuffers,
@@ -243,9 +283,10 @@ impl<'a> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
-        let info = &doc.info[range];
+        let info = &doc.info[range.clone()];
+        let SentenceFacts { classes, flags } = doc.facts_of(sentence, range);
         // ("must" is a word token: letters.)
-        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0 || t.classes & super::MUST.bit != 0);
+        let has_anchor = flags & ANCHOR != 0 || classes & super::MUST.bit != 0;
         let mut view = SentenceView {
             tokens,
             lower,
@@ -256,6 +297,7 @@ impl<'a> SentenceView<'a> {
             text: cx.text,
             reports: &[],
             has_anchor,
+            classes,
         };
         if !has_anchor {
             // No trigger can start here: the rest of the view is never read.
@@ -292,6 +334,11 @@ impl<'a> SentenceView<'a> {
         }
         view.mention_at = mention_at;
         reports.clear();
+        if classes & REPORT_START == 0 {
+            // No word of the sentence starts a reported-speech cue.
+            view.reports = reports;
+            return view;
+        }
         reports.extend(
             (0..view.len())
                 // Only words that start a reported-speech cue can start a report.
@@ -403,6 +450,11 @@ impl<'a> SentenceView<'a> {
     /// Whether token `i` is a possessive: the token "'s" or a word ending in it.
     pub(crate) fn is_possessive(&self, i: usize) -> bool {
         self.lower.get(i).is_some_and(|w| w.ends_with("'s") || (*w == "'" && i > 0))
+    }
+
+    /// Whether any token of the sentence is a word in `words`.
+    pub(crate) fn has_word_in(&self, list: WordList) -> bool {
+        self.classes & list.bit != 0
     }
 
     /// Whether token `i` is a word in `words`.

@@ -28,8 +28,12 @@ pub(crate) const BREAK: u32 = 1 << 31;
 pub(crate) const REPORT_START: u32 = 1 << 30;
 
 /// Punctuation that ends a phrase.
+pub(crate) const BREAK_PUNCTUATION: &[&str] =
+    &[",", ";", ":", ".", "!", "?", "(", ")", "\"", "“", "”", "—", "–", "[", "]"];
+
+/// Whether `text` is punctuation that ends a phrase.
 pub(crate) fn is_break_punctuation(text: &str) -> bool {
-    matches!(text, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]")
+    BREAK_PUNCTUATION.contains(&text)
 }
 
 /// Every list a token is asked about: each must be here (the lexicon builds the masks from
