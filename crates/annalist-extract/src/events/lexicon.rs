@@ -487,11 +487,15 @@ mod tests {
     #[test]
     fn a_word_id_says_what_known_says() {
         let lex = &*LEXICON;
-        let extra = ["the", "said", "attacks", "attack's", "troops'", "n't", "unknownword", ",", "x"];
+        let extra =
+            ["the", "said", "attacks", "attack's", "troops'", "n't", "unknownword", ",", "“", "-", "x"];
         let words = lex.inflections.keys().map(String::as_str).chain(extra);
         for word in words.filter(|w| !super::super::lemma::has_possessive_ending(w)) {
             let by_id = lex.word_ids.get(word.as_bytes()).map_or(KnownWord::UNKNOWN, |(_, known)| known);
             let starts_cue = lex.cues_by_first_word.contains_key(word);
+            let punctuation = by_id.flags & BREAK_PUNCTUATION != 0;
+            assert_eq!(punctuation, super::super::wordlist::is_break_punctuation(word), "{word}");
+            let by_id = KnownWord { flags: by_id.flags & !BREAK_PUNCTUATION, ..by_id };
             assert_eq!(by_id, KnownWord::new(lex.known(word), starts_cue), "{word}");
         }
         for (word, patterns) in &lex.by_anchor {
