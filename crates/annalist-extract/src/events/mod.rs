@@ -30,7 +30,6 @@ use self::sentence::SentenceView;
 use self::wordlist::WordList;
 use crate::Context;
 use crate::actors::ActorLayer;
-use crate::hash::FastMap;
 
 /// The PLOVER verbal categories (verbal cooperation and verbal conflict): acts of saying
 /// whose content may itself be an event phrase.
@@ -121,24 +120,40 @@ struct Cast<'a> {
     /// Index (into `layer.actors`) of each mention's actor, when the layer lists it; filled
     /// in when first asked for.
     actor_of: Vec<OnceCell<Option<usize>>>,
-    /// Index (into `layer.actors`) of each actor id (the layer's ids are unique), made when
-    /// first asked for: one hash per lookup instead of a binary search comparing strings.
-    by_id: OnceCell<FastMap<&'a str, usize>>,
+    /// The [`id_prefix`] of each actor's id (the actors are in order of id), made when first
+    /// asked for: the binary search for an id compares numbers, and strings only on a tie.
+    id_prefixes: OnceCell<Vec<u64>>,
+}
+
+/// The first eight bytes of an id as a big-endian number, zero-padded: a smaller number is a
+/// smaller id (a shorter id that is padded is a prefix of the other), equal numbers say
+/// nothing.
+fn id_prefix(id: &str) -> u64 {
+    let mut first = [0u8; 8];
+    for (slot, &b) in first.iter_mut().zip(id.as_bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(first)
 }
 
 impl<'a> Cast<'a> {
     fn new(layer: &'a ActorLayer) -> Cast<'a> {
-        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()], by_id: OnceCell::new() }
+        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()], id_prefixes: OnceCell::new() }
     }
 
     /// The index of the actor of mention `mention` (equal indices: the same actor).
     fn actor_index(&self, mention: usize) -> Option<usize> {
         let cell = self.actor_of.get(mention)?;
         *cell.get_or_init(|| {
-            let by_id = self.by_id.get_or_init(|| {
-                self.layer.actors.iter().enumerate().map(|(i, a)| (a.id.0.as_str(), i)).collect()
-            });
-            by_id.get(self.layer.mentions[mention].actor.0.as_str()).copied()
+            let actors = &self.layer.actors;
+            let prefixes =
+                self.id_prefixes.get_or_init(|| actors.iter().map(|a| id_prefix(&a.id.0)).collect());
+            let id = &self.layer.mentions[mention].actor;
+            let key = id_prefix(&id.0);
+            // The ids sharing the prefix, in order (what a binary search by id finds).
+            let from = prefixes.partition_point(|&p| p < key);
+            let to = from + prefixes[from..].partition_point(|&p| p == key);
+            actors[from..to].binary_search_by(|a| a.id.cmp(id)).ok().map(|i| from + i)
         })
     }
 }

@@ -176,8 +176,13 @@ impl<'a> DocWords<'a> {
                 // (Not in `lower_text`: nor in the text, whose characters are the same.)
                 let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
                 let capital = text.chars().next().is_some_and(char::is_uppercase);
-                if text.chars().all(|c| !c.is_uppercase() && c != '’') {
+                if text.chars().all(|c| c != '’' && !c.is_uppercase()) {
                     (text, false, capital)
+                } else if text.chars().all(|c| c.is_ascii() || c == '’') {
+                    // ASCII but for typographic apostrophes (most such words: "Russia’s"):
+                    // lower-cased and made plain a character at a time, with no allocation.
+                    buf.extend(text.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
+                    ("", true, capital)
                 } else {
                     let lowered = text.to_lowercase();
                     if lowered.contains('’') {
