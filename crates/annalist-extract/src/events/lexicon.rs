@@ -189,6 +189,10 @@ pub(crate) struct Lexicon {
     pub word_patterns: Vec<Vec<usize>>,
     /// The cues each word is the first word of (as in `cues_by_first_word`), by id.
     pub word_cues: Vec<Vec<usize>>,
+    /// What `word_ids` gives for each one-byte ASCII word (punctuation, "a"), read directly.
+    pub one_byte_words: [Option<(u32, KnownWord)>; 128],
+    /// Whether no word of `word_ids` starts with a digit, so that a number needs no lookup.
+    pub no_word_starts_with_digit: bool,
 }
 
 fn plover(name: &str, file: &str, line: usize) -> PloverType {
@@ -361,6 +365,9 @@ fn load() -> Lexicon {
         })
         .collect();
     let word_ids = WordIds::new(&vocabulary);
+    let one_byte_words = std::array::from_fn(|b| word_ids.get(&[b as u8]));
+    let no_word_starts_with_digit =
+        !vocabulary.iter().any(|(w, _)| w.starts_with(|c: char| c.is_ascii_digit()));
     let id_of = |word: &str| word_ids.get(word.as_bytes()).expect("every lexicon word has an id").0;
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
         element.word_ids = element.alternatives.iter().map(|a| id_of(a)).collect();
@@ -389,6 +396,8 @@ fn load() -> Lexicon {
         complements,
         intentions,
         word_ids,
+        one_byte_words,
+        no_word_starts_with_digit,
         word_patterns,
         word_cues,
     }

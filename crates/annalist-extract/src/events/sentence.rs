@@ -64,11 +64,13 @@ pub(crate) struct DocWords<'a> {
     sentences_in_order: bool,
 }
 
-/// The class masks ([`TokenInfo::classes`]) and flags of a run of tokens, together.
+/// The class masks ([`TokenInfo::classes`]) and flags of a run of tokens, together, and how
+/// many tokens there are.
 #[derive(Debug, Clone, Copy, Default)]
 struct SentenceFacts {
     classes: u32,
     flags: u8,
+    tokens: usize,
 }
 
 /// [`DocWords`] before the lower-case forms of the non-ASCII tokens are in place.
@@ -111,7 +113,16 @@ impl<'a> DocWords<'a> {
                 Some(key) => {
                     let word = lower_text.get(start..end).unwrap_or("");
                     let capital = cx.text.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase);
-                    (word, false, capital, lex.word_ids.get_packed(key, len))
+                    let first = key as u8;
+                    let found = if len == 1 {
+                        // Punctuation and one-letter words: a direct read.
+                        lex.one_byte_words[usize::from(first & 0x7f)]
+                    } else if first.is_ascii_digit() && lex.no_word_starts_with_digit {
+                        None
+                    } else {
+                        lex.word_ids.get_packed(key, len)
+                    };
+                    (word, false, capital, found)
                 }
                 None => {
                     let (word, in_buf, capital) = Self::lower_case_form(cx, lower_text, t, buf);
@@ -151,6 +162,7 @@ impl<'a> DocWords<'a> {
             if let Some(facts) = sentence_facts.get_mut(t.sentence) {
                 facts.classes |= token.classes;
                 facts.flags |= token.flags;
+                facts.tokens += 1;
             }
         }
         UnfinishedWords { words: DocWords { lower, info, sentence_facts, sentences_in_order }, elsewhere }
@@ -203,8 +215,15 @@ impl<'a> DocWords<'a> {
             _ => self.info[range].iter().fold(SentenceFacts::default(), |all, t| SentenceFacts {
                 classes: all.classes | t.classes,
                 flags: all.flags | t.flags,
+                tokens: all.tokens + 1,
             }),
         }
+    }
+
+    /// How many tokens sentence `sentence` has, when the tokens are in sentence order (each
+    /// sentence's tokens then follow the previous one's).
+    pub(crate) fn sentence_len(&self, sentence: usize) -> Option<usize> {
+        self.sentence_facts.get(sentence).filter(|_| self.sentences_in_order).map(|facts| facts.tokens)
     }
 
     /// The words of [`DocWords::read`], with the forms it wrote to `buf` in place.
@@ -289,7 +308,7 @@ impl<'a> SentenceView<'a> {
         let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
         let info = &doc.info[range.clone()];
-        let SentenceFacts { classes, flags } = doc.facts_of(sentence, range);
+        let SentenceFacts { classes, flags, .. } = doc.facts_of(sentence, range);
         // ("must" is a word token: letters.)
         let has_anchor = flags & ANCHOR != 0 || classes & super::MUST.bit != 0;
         let mut view = SentenceView {
@@ -425,6 +444,7 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The patterns the lemma of token `i` (see [`SentenceView::lemma`]) anchors, if any.
+    #[inline]
     pub(crate) fn patterns_of_lemma(&self, i: usize) -> Option<&'static Vec<usize>> {
         let lex: &'static super::lexicon::Lexicon = &LEXICON;
         match self.lemma_id(i) {
