@@ -189,7 +189,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
     let doc = sentence::DocWords::finish(unfinished, &non_ascii);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
-    let mut buffers = sentence::SentenceBuffers::default();
+    let buffers = std::cell::RefCell::new(sentence::SentenceBuffers::default());
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
@@ -198,7 +198,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
             .unwrap_or_else(|| all_tokens[start..].iter().take_while(|t| t.sentence <= index).count());
         let range = start..start + len;
         start = range.end;
-        let view = SentenceView::new(cx, &doc, index, range.clone(), &layer.mentions, &mut buffers);
+        let view = SentenceView::new(cx, &doc, index, range.clone(), &layer.mentions, &buffers);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);
@@ -411,7 +411,7 @@ pub(super) const CIRCUMSTANCE: WordList = WordList::new(
 
 /// Words a noun phrase may hold between its preposition and its head.
 fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
-    view.mention_at[k].is_some()
+    view.mention_at()[k].is_some()
         || view.is_possessive(k)
         || view.tokens[k].kind == crate::segment::TokenKind::Number
         || (view.tokens[k].kind == crate::segment::TokenKind::Word
@@ -442,7 +442,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         if view.is_break(k) || !in_noun_phrase(view, k) {
             break;
         }
-        named |= view.mention_at[k].is_some() || view.original_first_char_upper(k);
+        named |= view.mention_at()[k].is_some() || view.original_first_char_upper(k);
     }
     if let Some(earlier) = earlier_event {
         if d.start >= 1 && view.is_word_in(d.start - 1, TO) {
@@ -499,7 +499,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // to recognize the election angered Minsk".
         to = (d.end + 1..to)
             .find(|&k| {
-                view.mention_at[k].is_none()
+                view.mention_at()[k].is_none()
                     && (view.lower[k].ends_with("ed") || view.is_word_in(k, AUXILIARIES))
             })
             .unwrap_or(to);
@@ -567,7 +567,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     d.target.retain(|m| !d.source.contains(m));
     // A place: a location named after "in", "at", "near" in the clause.
     let place = (from..to).find_map(|k| {
-        let m = view.mention_at[k]?;
+        let m = view.mention_at()[k]?;
         let after_preposition = k > 0 && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
             || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
         if !after_preposition || actors.layer.mentions[m].kind != MentionKind::Location {
@@ -585,7 +585,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // Where a meeting is held is no party to it: "met in Geneva", "hosted Hashimoto in
     // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
     let locative = |m: usize| {
-        let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
+        let k = (from..to).find(|&k| view.mention_at()[k] == Some(m));
         k.is_some_and(|k| (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS)))
     };
     if d.event_type() == Some(PloverType::Consult) {
@@ -716,7 +716,7 @@ fn nearest_other_actor(view: &SentenceView<'_>, actors: &Cast<'_>, d: &Draft) ->
     let source_countries: Vec<&str> =
         d.source.iter().filter_map(|&m| actor(actors, m)).filter_map(country_of).collect();
     (d.start.saturating_sub(40)..(d.start + 40).min(view.len()))
-        .filter_map(|k| view.mention_at[k].map(|m| (k.abs_diff(d.start), m)))
+        .filter_map(|k| view.mention_at()[k].map(|m| (k.abs_diff(d.start), m)))
         .filter(|&(_, m)| {
             actor(actors, m).is_some_and(|a| {
                 a.kind != ActorKind::Location && country_of(a).is_some_and(|c| !source_countries.contains(&c))

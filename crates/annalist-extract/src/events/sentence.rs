@@ -1,6 +1,8 @@
 //! One sentence as the event coder sees it: lower-case words, lemmas, and which actor
 //! mention each token belongs to.
 
+use std::cell::{OnceCell, RefCell};
+
 use annalist_core::Mention;
 
 use super::lemma::has_possessive_ending;
@@ -247,19 +249,36 @@ pub(crate) struct SentenceView<'a> {
     info: &'a [TokenInfo],
     /// The lexicon's lemmas, which [`TokenInfo::lemma`] indexes.
     lemma_names: &'static [String],
-    /// Index (into the document's mentions) of the mention each token belongs to.
-    pub mention_at: &'a [Option<usize>],
+    /// Index (into the document's mentions) of the mention each token belongs to, found
+    /// when first asked for (most sentences turn out to hold no trigger).
+    mention_at: OnceCell<Vec<Option<usize>>>,
     /// The document's mentions, which `mention_at` indexes.
     mentions: &'a [Mention],
     /// The document's text.
     text: &'a str,
-    /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
-    pub reports: &'a [(usize, usize)],
+    /// Where a reporting cue ("said", "according to") starts, and its length in tokens,
+    /// found when first asked for.
+    reports: OnceCell<Vec<(usize, usize)>>,
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
     /// reported demand).
     pub has_anchor: bool,
     /// The class masks of the sentence's tokens, together.
     classes: u32,
+    /// Where `mention_at` and `reports` take their buffers from and give them back to.
+    buffers: &'a RefCell<SentenceBuffers>,
+}
+
+impl Drop for SentenceView<'_> {
+    fn drop(&mut self) {
+        // The buffers go back for the next sentence's view.
+        let mut buffers = self.buffers.borrow_mut();
+        if let Some(mention_at) = self.mention_at.take() {
+            buffers.mention_at = mention_at;
+        }
+        if let Some(reports) = self.reports.take() {
+            buffers.reports = reports;
+        }
+    }
 }
 
 /// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
@@ -293,101 +312,112 @@ impl SentenceBuffers {
 }
 
 impl<'a> SentenceView<'a> {
-    /// Builds the view of the sentence whose tokens are `range` of the document's, in
-    /// `buffers`. `mentions` are in text order. When no word of it can anchor a trigger,
-    /// only `tokens` and `has_anchor` are filled in.
+    /// Builds the view of the sentence whose tokens are `range` of the document's, with
+    /// `buffers` for the parts built when first asked for. `mentions` are in text order.
     pub(crate) fn new(
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
         sentence: usize,
         range: std::ops::Range<usize>,
         mentions: &'a [Mention],
-        buffers: &'a mut SentenceBuffers,
+        buffers: &'a RefCell<SentenceBuffers>,
     ) -> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
-        let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
         let info = &doc.info[range.clone()];
         let SentenceFacts { classes, flags, .. } = doc.facts_of(sentence, range);
         // ("must" is a word token: letters.)
         let has_anchor = flags & ANCHOR != 0 || classes & super::MUST.bit != 0;
-        let mut view = SentenceView {
+        SentenceView {
             tokens,
             lower,
             info,
-            lemma_names: &lex.lemmas,
-            mention_at: &[],
+            lemma_names: &LEXICON.lemmas,
+            mention_at: OnceCell::new(),
             mentions,
             text: cx.text,
-            reports: &[],
+            reports: OnceCell::new(),
             has_anchor,
             classes,
-        };
-        if !has_anchor {
-            // No trigger can start here: the rest of the view is never read.
-            return view;
+            buffers,
         }
-        let from = tokens.first().map(|first| buffers.first_mention_ending_after(mentions, first.span.start));
-        let SentenceBuffers { mention_at, reports, .. } = buffers;
-        mention_at.clear();
-        mention_at.resize(tokens.len(), None);
-        if let (Some(from), Some(last)) = (from, tokens.last()) {
-            // The mention's first token (the first to end after its start): mentions are in
-            // text order, so it is found by walking on from the previous mention's.
-            let mut a = 0;
-            for (mi, m) in mentions.iter().enumerate().skip(from) {
-                if m.span.start >= last.span.end {
-                    break;
-                }
-                if a > 0 && tokens[a - 1].span.end > m.span.start {
-                    // Out of text order after all: search.
-                    a = tokens.partition_point(|t| t.span.end <= m.span.start);
-                }
-                while a < tokens.len() && tokens[a].span.end <= m.span.start {
-                    a += 1;
-                }
-                // Past its last token (no token when that is before `a`).
-                let mut b = a;
-                while b < tokens.len() && tokens[b].span.start < m.span.end {
-                    b += 1;
-                }
-                for slot in &mut mention_at[a..b] {
-                    slot.get_or_insert(mi);
+    }
+
+    /// Index (into the document's mentions) of the mention each token belongs to.
+    pub(crate) fn mention_at(&self) -> &[Option<usize>] {
+        self.mention_at.get_or_init(|| {
+            let tokens = self.tokens;
+            let mut buffers = self.buffers.borrow_mut();
+            let from = tokens
+                .first()
+                .map(|first| buffers.first_mention_ending_after(self.mentions, first.span.start));
+            let mut mention_at = std::mem::take(&mut buffers.mention_at);
+            mention_at.clear();
+            mention_at.resize(tokens.len(), None);
+            if let (Some(from), Some(last)) = (from, tokens.last()) {
+                // The mention's first token (the first to end after its start): mentions are
+                // in text order, so it is found by walking on from the previous mention's.
+                let mut a = 0;
+                for (mi, m) in self.mentions.iter().enumerate().skip(from) {
+                    if m.span.start >= last.span.end {
+                        break;
+                    }
+                    if a > 0 && tokens[a - 1].span.end > m.span.start {
+                        // Out of text order after all: search.
+                        a = tokens.partition_point(|t| t.span.end <= m.span.start);
+                    }
+                    while a < tokens.len() && tokens[a].span.end <= m.span.start {
+                        a += 1;
+                    }
+                    // Past its last token (no token when that is before `a`).
+                    let mut b = a;
+                    while b < tokens.len() && tokens[b].span.start < m.span.end {
+                        b += 1;
+                    }
+                    for slot in &mut mention_at[a..b] {
+                        slot.get_or_insert(mi);
+                    }
                 }
             }
-        }
-        view.mention_at = mention_at;
-        reports.clear();
-        if classes & REPORT_START == 0 {
-            // No word of the sentence starts a reported-speech cue.
-            view.reports = reports;
-            return view;
-        }
-        reports.extend(
-            (0..view.len())
-                // Only words that start a reported-speech cue can start a report.
-                .filter(|&i| {
-                    let t = view.info[i];
-                    t.classes & REPORT_START != 0 && t.lemma != NO_ID && t.flags & CUE != 0
-                })
-                .filter_map(|i| {
-                    lex.word_cues
-                        .get(view.info[i].word as usize)?
-                        .iter()
-                        .map(|&c| &lex.cues[c])
-                        .filter(|c| c.modality == annalist_core::Modality::Reported)
-                        .find(|c| {
-                            // The same word is the same id.
-                            c.word_ids
-                                .iter()
-                                .enumerate()
-                                .all(|(k, &w)| view.info.get(i + k).is_some_and(|t| t.word == w))
-                        })
-                        .map(|c| (i, c.words.len()))
-                }),
-        );
-        view.reports = reports;
-        view
+            mention_at
+        })
+    }
+
+    /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
+    pub(crate) fn reports(&self) -> &[(usize, usize)] {
+        self.reports.get_or_init(|| {
+            let lex = &*LEXICON;
+            let mut reports = std::mem::take(&mut self.buffers.borrow_mut().reports);
+            reports.clear();
+            if self.classes & REPORT_START == 0 {
+                // No word of the sentence starts a reported-speech cue.
+                return reports;
+            }
+            reports.extend(
+                (0..self.len())
+                    // Only words that start a reported-speech cue can start a report.
+                    .filter(|&i| {
+                        let t = self.info[i];
+                        t.classes & REPORT_START != 0 && t.lemma != NO_ID && t.flags & CUE != 0
+                    })
+                    .filter_map(|i| {
+                        lex.word_cues
+                            .get(self.info[i].word as usize)?
+                            .iter()
+                            .map(|&c| &lex.cues[c])
+                            .filter(|c| c.modality == annalist_core::Modality::Reported)
+                            .find(|c| {
+                                // The same word is the same id.
+                                c.word_ids
+                                    .iter()
+                                    .enumerate()
+                                    .all(|(k, &w)| self.info.get(i + k).is_some_and(|t| t.word == w))
+                            })
+                            .map(|c| (i, c.words.len()))
+                    }),
+            );
+            reports
+        })
     }
 
     /// Whether token `i` is the first word of a modality cue.
@@ -456,7 +486,7 @@ impl<'a> SentenceView<'a> {
     /// Whether token `i` belongs to a demonym mention used as an adjective ("Ukrainian").
     pub(crate) fn is_adjectival(&self, i: usize) -> bool {
         // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
-        self.mention_at[i].is_some_and(|m| {
+        self.mention_at()[i].is_some_and(|m| {
             self.mentions[m].resolution == annalist_core::Resolution::Demonym
                 && !self.mentions[m].span.slice(self.text).ends_with('s')
         })
@@ -498,7 +528,7 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn mentions_in(&self, from: usize, to: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let (from, to) = (from.min(self.len()), to.min(self.len()));
-        for m in self.mention_at[from.min(to)..to].iter().flatten() {
+        for m in self.mention_at()[from.min(to)..to].iter().flatten() {
             if out.last() != Some(m) {
                 out.push(*m);
             }
