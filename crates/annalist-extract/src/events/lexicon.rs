@@ -50,11 +50,15 @@ pub(crate) struct Element {
     pub alternatives: Vec<String>,
     /// Whether up to [`MAX_GAP`] words may stand before this element.
     pub gap_before: bool,
-    /// The index of each alternative among the lexicon's lemmas, when it is one.
-    pub lemma_ids: Vec<Option<u32>>,
-    /// The id of each alternative among the lexicon's words ([`Lexicon::word_ids`]).
-    pub word_ids: Vec<u32>,
+    /// Each alternative as the index of the lemma it is among the lexicon's lemmas
+    /// ([`NOT_A_LEMMA`] when it is none) and its id among the lexicon's words
+    /// ([`Lexicon::word_ids`]): a token whose lemma index or word id is the same matches.
+    pub ids: Vec<(u32, u32)>,
 }
+
+/// The lemma index in [`Element::ids`] of an alternative that is no lemma: no token's (a
+/// token with no lemma has `u32::MAX`).
+pub(crate) const NOT_A_LEMMA: u32 = u32::MAX - 1;
 
 /// Words a `...` in a pattern may skip.
 pub(crate) const MAX_GAP: usize = 5;
@@ -229,12 +233,7 @@ fn load() -> Lexicon {
             }
             let alternatives: Vec<String> = word.split('|').map(str::to_lowercase).collect();
             known_lemmas.extend(alternatives.iter().cloned());
-            elements.push(Element {
-                alternatives,
-                gap_before: gap,
-                lemma_ids: Vec::new(),
-                word_ids: Vec::new(),
-            });
+            elements.push(Element { alternatives, gap_before: gap, ids: Vec::new() });
             gap = false;
         }
         assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
@@ -340,7 +339,11 @@ fn load() -> Lexicon {
         }
     }
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
-        element.lemma_ids = element.alternatives.iter().map(|a| lemma_ids.get(a).copied()).collect();
+        element.ids = element
+            .alternatives
+            .iter()
+            .map(|a| (lemma_ids.get(a).copied().unwrap_or(NOT_A_LEMMA), 0))
+            .collect();
     }
     let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
     let inflection_bits = quick_filter(inflections.keys());
@@ -370,7 +373,9 @@ fn load() -> Lexicon {
         !vocabulary.iter().any(|(w, _)| w.starts_with(|c: char| c.is_ascii_digit()));
     let id_of = |word: &str| word_ids.get(word.as_bytes()).expect("every lexicon word has an id").0;
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
-        element.word_ids = element.alternatives.iter().map(|a| id_of(a)).collect();
+        for ((_, word), a) in element.ids.iter_mut().zip(&element.alternatives) {
+            *word = id_of(a);
+        }
     }
     for cue in &mut cues {
         cue.word_ids = cue.words.iter().map(|w| id_of(w)).collect();

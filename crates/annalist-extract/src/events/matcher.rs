@@ -96,10 +96,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     let capitalised = view.original_first_char_upper(i);
     // Inside a name; a lower-case word inside a mention still counts ("Ukraine deployed
     // troops" taken whole as a description of the Ukrainian military).
-    if (capitalised && view.mention_at()[i].is_some())
-        || view.is_possessive(i)
-        || view.lower.get(i + 1).is_some_and(|w| *w == "'s")
-    {
+    if view.is_possessive(i) || view.lower.get(i + 1).is_some_and(|w| *w == "'s") {
         return true;
     }
     if capitalised && i > 0 && !view.is_break(i - 1) {
@@ -107,6 +104,10 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     if capitalised && i + 1 < view.len() && view.original_first_char_upper(i + 1) {
         // "Amnesty International" at the start of a sentence.
+        return true;
+    }
+    if capitalised && view.mention_at()[i].is_some() {
+        // (Asked last: the mentions of a sentence are found only when first asked for.)
         return true;
     }
     let w = view.word(i);
@@ -152,14 +153,10 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        // An alternative equal to the lemma is the same lemma: compared by index.
-        // An alternative equal to the word is the same word: compared by id too.
-        let (lemma, word) = (view.lemma_id(j), view.word_id(j));
-        if element
-            .lemma_ids
-            .iter()
-            .zip(&element.word_ids)
-            .any(|(&lemma_id, &word_id)| (lemma.is_some() && lemma_id == lemma) || Some(word_id) == word)
+        // An alternative equal to the lemma is the same lemma: compared by index. An
+        // alternative equal to the word is the same word: compared by id too.
+        let (lemma, word) = view.lemma_and_word_ids(j);
+        if element.ids.iter().any(|&(lemma_id, word_id)| lemma_id == lemma || word_id == word)
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);

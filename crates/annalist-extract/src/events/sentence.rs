@@ -462,10 +462,11 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// The id of the lower-case form of token `i` among the lexicon's words, when it is one
-    /// (equal ids: the same word).
-    pub(crate) fn word_id(&self, i: usize) -> Option<u32> {
-        Some(self.info[i].word).filter(|&id| id != NO_ID)
+    /// The index of the known lemma of token `i` among the lexicon's lemmas and the id of its
+    /// lower-case form among the lexicon's words, `u32::MAX` for none (see
+    /// [`super::lexicon::Element::ids`]).
+    pub(crate) fn lemma_and_word_ids(&self, i: usize) -> (u32, u32) {
+        (self.info[i].lemma, self.info[i].word)
     }
 
     /// The index of the known lemma of token `i` among the lexicon's lemmas.
