@@ -207,7 +207,9 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         ranges.push(range);
     }
     let date = cx.dct.map(|d| d.date);
-    let mut events = Vec::new();
+    // One event per draft left with a type: no growing (and moving) of the list.
+    let mut events =
+        Vec::with_capacity(drafts.iter().filter(|d| !d.absorbed && d.event_type().is_some()).count());
     for d in drafts.iter().filter(|d| !d.absorbed) {
         let Some(event_type) = d.event_type() else { continue };
         let tokens = &all_tokens[ranges[d.sentence].clone()];
