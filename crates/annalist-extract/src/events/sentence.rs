@@ -97,7 +97,8 @@ impl<'a> DocWords<'a> {
         let mut elsewhere = Vec::new();
         let mut sentence_facts = vec![SentenceFacts::default(); cx.segmentation.sentences.len()];
         let mut sentences_in_order = true;
-        let mut previous_sentence = 0;
+        // The facts of the sentence being read, stored when the next one starts.
+        let (mut sentence, mut facts) = (0, SentenceFacts::default());
         let lower_bytes = lower_text.as_bytes();
         for (index, t) in cx.segmentation.tokens.iter().enumerate() {
             let (start, end) = (t.span.start, t.span.end);
@@ -159,13 +160,19 @@ impl<'a> DocWords<'a> {
             };
             lower.push(word);
             info.push(token);
-            sentences_in_order &= t.sentence >= previous_sentence;
-            previous_sentence = t.sentence;
-            if let Some(facts) = sentence_facts.get_mut(t.sentence) {
-                facts.classes |= token.classes;
-                facts.flags |= token.flags;
-                facts.tokens += 1;
+            if t.sentence != sentence {
+                sentences_in_order &= t.sentence > sentence;
+                if let Some(slot) = sentence_facts.get_mut(sentence) {
+                    *slot = facts;
+                }
+                (sentence, facts) = (t.sentence, SentenceFacts::default());
             }
+            facts.classes |= token.classes;
+            facts.flags |= token.flags;
+            facts.tokens += 1;
+        }
+        if let Some(slot) = sentence_facts.get_mut(sentence) {
+            *slot = facts;
         }
         UnfinishedWords { words: DocWords { lower, info, sentence_facts, sentences_in_order }, elsewhere }
     }
