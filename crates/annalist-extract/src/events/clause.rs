@@ -134,7 +134,7 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
     if view.is_word_in(i, AND_OR) {
         let after_comma = i > 0 && view.lower[i - 1] == ",";
         let next_is_verb = i + 1 < view.len()
-            && view.mention_at[i + 1].is_none()
+            && view.mention_at()[i + 1].is_none()
             && (view.is_word_in(i + 1, VERB_STARTS) || view.patterns_of_lemma(i + 1).is_some());
         return after_comma || next_is_verb;
     }
@@ -149,7 +149,7 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut last_at = None;
     for k in from..to.min(view.len()) {
-        let Some(m) = view.mention_at[k] else { continue };
+        let Some(m) = view.mention_at()[k] else { continue };
         if let Some(last) = last_at
             && k > last + 3
         {
@@ -267,7 +267,7 @@ pub(crate) fn noun_phrase_owner(view: &SentenceView<'_>, anchor: usize) -> Vec<u
     let mut from = anchor;
     while from > 0 && anchor - from < 4 {
         let k = from - 1;
-        if view.is_break(k) || (view.mention_at[k].is_none() && view.is_word_in(k, NP_STOPS)) {
+        if view.is_break(k) || (view.mention_at()[k].is_none() && view.is_word_in(k, NP_STOPS)) {
             break;
         }
         from = k;
@@ -284,11 +284,11 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
         let w = view.word(k);
         let modifier = view.is_word_in(k, VERB_OBJECT_MODIFIERS)
             || ["al", "ive", "ic", "ous", "ful", "ary"].iter().any(|s| w.ends_with(s));
-        if modifier && view.mention_at[k].is_none() {
+        if modifier && view.mention_at()[k].is_none() {
             continue;
         }
         let verb_like = view.tokens[k].kind == crate::segment::TokenKind::Word
-            && view.mention_at[k].is_none()
+            && view.mention_at()[k].is_none()
             && !view.original_first_char_upper(k)
             && !view.is_word_in(k, NP_STOPS)
             && !view.is_word_in(k, BE_FORMS)

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use annalist_core::{Modality, PloverType};
 
+use super::word_ids::WordIds;
 use crate::hash::{FastMap, FastSet};
 use crate::lexicon::rows;
 
@@ -49,9 +50,15 @@ pub(crate) struct Element {
     pub alternatives: Vec<String>,
     /// Whether up to [`MAX_GAP`] words may stand before this element.
     pub gap_before: bool,
-    /// The index of each alternative among the lexicon's lemmas, when it is one.
-    pub lemma_ids: Vec<Option<u32>>,
+    /// Each alternative as the index of the lemma it is among the lexicon's lemmas
+    /// ([`NOT_A_LEMMA`] when it is none) and its id among the lexicon's words
+    /// ([`Lexicon::word_ids`]): a token whose lemma index or word id is the same matches.
+    pub ids: Vec<(u32, u32)>,
 }
+
+/// The lemma index in [`Element::ids`] of an alternative that is no lemma: no token's (a
+/// token with no lemma has `u32::MAX`).
+pub(crate) const NOT_A_LEMMA: u32 = u32::MAX - 1;
 
 /// Words a `...` in a pattern may skip.
 pub(crate) const MAX_GAP: usize = 5;
@@ -77,6 +84,8 @@ pub(crate) struct Pattern {
 pub(crate) struct Cue {
     /// Lower-case words.
     pub words: Vec<String>,
+    /// The id of each of `words` among the lexicon's words ([`Lexicon::word_ids`]).
+    pub word_ids: Vec<u32>,
     /// The modality it marks.
     pub modality: Modality,
     /// Whether an action under the cue is the subject's announced intention.
@@ -84,7 +93,7 @@ pub(crate) struct Cue {
 }
 
 /// What the lexicon knows of a word (see [`Lexicon::known`]).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct WordFacts {
     /// The known lemma, an index into [`Lexicon::lemmas`] (`None` also for a function word
     /// the lemmatiser does not know).
@@ -97,7 +106,49 @@ pub(crate) struct WordFacts {
     /// Whether the word is the first word of a modality cue.
     pub cue: bool,
     /// The [`super::wordlist::WordList`]s the word is in.
-    pub classes: u64,
+    pub classes: u32,
+}
+
+/// What the lexicon knows of one of its words, packed small to sit in the word's slot of
+/// [`Lexicon::word_ids`]: what [`Lexicon::known`] gives for it, and whether it is the first
+/// word of a modality cue (also asked of punctuation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct KnownWord {
+    /// The [`super::wordlist::WordList`]s the word is in.
+    pub classes: u32,
+    /// The known lemma, an index into [`Lexicon::lemmas`] ([`NO_LEMMA`]: none).
+    pub lemma: u16,
+    /// [`ANCHORS`], [`CUE`], [`FORM_ANCHORS`], [`STARTS_CUE`] and [`BREAK_PUNCTUATION`].
+    pub flags: u8,
+}
+
+/// [`KnownWord::lemma`] of a word with no known lemma.
+pub(crate) const NO_LEMMA: u16 = u16::MAX;
+/// [`WordFacts::anchors`].
+pub(crate) const ANCHORS: u8 = 1;
+/// [`WordFacts::cue`].
+pub(crate) const CUE: u8 = 2;
+/// [`WordFacts::form_anchors`].
+pub(crate) const FORM_ANCHORS: u8 = 8;
+/// The word is the first word of a modality cue, whatever kind of token it is.
+pub(crate) const STARTS_CUE: u8 = 16;
+/// The word is punctuation that ends a phrase, when it is a punctuation token
+/// ([`super::wordlist::is_break_punctuation`]).
+pub(crate) const BREAK_PUNCTUATION: u8 = 32;
+
+impl KnownWord {
+    /// A word the lexicon knows nothing of.
+    pub(crate) const UNKNOWN: KnownWord = KnownWord { classes: 0, lemma: NO_LEMMA, flags: 0 };
+
+    /// `facts` packed, with whether the word starts a cue.
+    pub(crate) fn new(facts: WordFacts, starts_cue: bool) -> KnownWord {
+        let lemma = facts.lemma.map_or(NO_LEMMA, |id| u16::try_from(id).expect("fewer than 2^16 - 1 lemmas"));
+        let flags = if facts.anchors { ANCHORS } else { 0 }
+            | if facts.cue { CUE } else { 0 }
+            | if facts.form_anchors { FORM_ANCHORS } else { 0 }
+            | if starts_cue { STARTS_CUE } else { 0 };
+        KnownWord { classes: facts.classes, lemma, flags }
+    }
 }
 
 impl WordFacts {
@@ -126,8 +177,6 @@ pub(crate) struct Lexicon {
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
-    /// The [`quick_hash`] filter of the keys of `cues_by_first_word`.
-    pub cue_bits: Vec<u64>,
     /// Modality cues, longest first.
     pub cues: Vec<Cue>,
     /// Indices of the cues by their first word ("n't" cues under "n't").
@@ -136,6 +185,18 @@ pub(crate) struct Lexicon {
     pub complements: Vec<(PloverType, PloverType, Option<String>, String)>,
     /// Announced type → type it is coded as.
     pub intentions: HashMap<PloverType, PloverType>,
+    /// Every word the lexicon holds (a key of `inflections`, a word of a cue or of a
+    /// pattern), numbered, with what is known of it: two words are the same exactly when
+    /// their ids are.
+    pub word_ids: WordIds<KnownWord>,
+    /// The patterns each word anchors as it is (as in `by_anchor`; empty: none), by id.
+    pub word_patterns: Vec<Vec<usize>>,
+    /// The cues each word is the first word of (as in `cues_by_first_word`), by id.
+    pub word_cues: Vec<Vec<usize>>,
+    /// What `word_ids` gives for each one-byte ASCII word (punctuation, "a"), read directly.
+    pub one_byte_words: [Option<(u32, KnownWord)>; 128],
+    /// Whether no word of `word_ids` starts with a digit, so that a number needs no lookup.
+    pub no_word_starts_with_digit: bool,
 }
 
 fn plover(name: &str, file: &str, line: usize) -> PloverType {
@@ -172,7 +233,7 @@ fn load() -> Lexicon {
             }
             let alternatives: Vec<String> = word.split('|').map(str::to_lowercase).collect();
             known_lemmas.extend(alternatives.iter().cloned());
-            elements.push(Element { alternatives, gap_before: gap, lemma_ids: Vec::new() });
+            elements.push(Element { alternatives, gap_before: gap, ids: Vec::new() });
             gap = false;
         }
         assert!(!elements.is_empty(), "patterns.tsv:{line}: empty pattern");
@@ -208,6 +269,7 @@ fn load() -> Lexicon {
     let mut cues: Vec<Cue> = rows(MODALITY_TSV)
         .map(|(line, fields)| Cue {
             words: field(&fields, 0).split_whitespace().map(str::to_owned).collect(),
+            word_ids: Vec::new(),
             modality: modality(field(&fields, 1), line),
             intention: field(&fields, 2) == "yes",
         })
@@ -277,11 +339,56 @@ fn load() -> Lexicon {
         }
     }
     for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
-        element.lemma_ids = element.alternatives.iter().map(|a| lemma_ids.get(a).copied()).collect();
+        element.ids = element
+            .alternatives
+            .iter()
+            .map(|a| (lemma_ids.get(a).copied().unwrap_or(NOT_A_LEMMA), 0))
+            .collect();
     }
     let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
     let inflection_bits = quick_filter(inflections.keys());
-    let cue_bits = quick_filter(cues_by_first_word.keys());
+    let mut vocabulary: Vec<String> = inflections
+        .keys()
+        .chain(cues.iter().flat_map(|c| &c.words))
+        .chain(patterns.iter().flat_map(|p| p.elements.iter().flat_map(|e| &e.alternatives)))
+        .cloned()
+        .chain(super::wordlist::BREAK_PUNCTUATION.iter().map(|&p| p.to_owned()))
+        .collect();
+    vocabulary.sort_unstable();
+    vocabulary.dedup();
+    let vocabulary: Vec<(String, KnownWord)> = vocabulary
+        .into_iter()
+        .map(|w| {
+            let facts = inflections.get(&w).copied().unwrap_or(WordFacts::UNKNOWN);
+            let mut known = KnownWord::new(facts, cues_by_first_word.contains_key(&w));
+            if super::wordlist::is_break_punctuation(&w) {
+                known.flags |= BREAK_PUNCTUATION;
+            }
+            (w, known)
+        })
+        .collect();
+    let word_ids = WordIds::new(&vocabulary);
+    let one_byte_words = std::array::from_fn(|b| word_ids.get(&[b as u8]));
+    let no_word_starts_with_digit =
+        !vocabulary.iter().any(|(w, _)| w.starts_with(|c: char| c.is_ascii_digit()));
+    let id_of = |word: &str| word_ids.get(word.as_bytes()).expect("every lexicon word has an id").0;
+    for element in patterns.iter_mut().flat_map(|p: &mut Pattern| p.elements.iter_mut()) {
+        for ((_, word), a) in element.ids.iter_mut().zip(&element.alternatives) {
+            *word = id_of(a);
+        }
+    }
+    for cue in &mut cues {
+        cue.word_ids = cue.words.iter().map(|w| id_of(w)).collect();
+    }
+    // By id: most ids are no word's (empty slots), and most words anchor no pattern.
+    let mut word_patterns = vec![Vec::new(); word_ids.id_count()];
+    let mut word_cues = vec![Vec::new(); word_ids.id_count()];
+    for (word, patterns) in &by_anchor {
+        word_patterns[id_of(word) as usize].clone_from(patterns);
+    }
+    for (word, cues) in &cues_by_first_word {
+        word_cues[id_of(word) as usize].clone_from(cues);
+    }
     Lexicon {
         patterns,
         by_anchor,
@@ -289,11 +396,15 @@ fn load() -> Lexicon {
         lemmas,
         lemma_patterns,
         inflection_bits,
-        cue_bits,
         cues,
         cues_by_first_word,
         complements,
         intentions,
+        word_ids,
+        one_byte_words,
+        no_word_starts_with_digit,
+        word_patterns,
+        word_cues,
     }
 }
 
@@ -367,11 +478,6 @@ impl Lexicon {
         &self.lemmas[id as usize]
     }
 
-    /// Whether `word` is the first word of a modality cue.
-    pub(crate) fn starts_cue(&self, word: &str) -> bool {
-        may_hold(&self.cue_bits, word) && self.cues_by_first_word.contains_key(word)
-    }
-
     /// The mode a verbal event of type `verbal` takes from an embedded event.
     pub(crate) fn complement_mode(
         &self,
@@ -385,5 +491,32 @@ impl Lexicon {
                 *v == verbal && *e == embedded && m.as_deref().is_none_or(|m| Some(m) == embedded_mode)
             })
             .map(|(_, _, _, mode)| mode.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_id_says_what_known_says() {
+        let lex = &*LEXICON;
+        let extra =
+            ["the", "said", "attacks", "attack's", "troops'", "n't", "unknownword", ",", "“", "-", "x"];
+        let words = lex.inflections.keys().map(String::as_str).chain(extra);
+        for word in words.filter(|w| !super::super::lemma::has_possessive_ending(w)) {
+            let by_id = lex.word_ids.get(word.as_bytes()).map_or(KnownWord::UNKNOWN, |(_, known)| known);
+            let starts_cue = lex.cues_by_first_word.contains_key(word);
+            let punctuation = by_id.flags & BREAK_PUNCTUATION != 0;
+            assert_eq!(punctuation, super::super::wordlist::is_break_punctuation(word), "{word}");
+            let by_id = KnownWord { flags: by_id.flags & !BREAK_PUNCTUATION, ..by_id };
+            assert_eq!(by_id, KnownWord::new(lex.known(word), starts_cue), "{word}");
+        }
+        for (word, patterns) in &lex.by_anchor {
+            let id = lex.word_ids.get(word.as_bytes()).map(|(id, _)| id);
+            assert_eq!(id.map(|id| &lex.word_patterns[id as usize]), Some(patterns), "{word}");
+        }
+        let anchoring = lex.word_patterns.iter().filter(|p| !p.is_empty()).count();
+        assert_eq!(anchoring, lex.by_anchor.len());
     }
 }

@@ -1,5 +1,7 @@
 //! Finding trigger phrases: patterns matched over lemmas, longest first, left to right.
 
+use std::cell::OnceCell;
+
 use super::lexicon::{Coding, LEXICON, MAX_GAP, UseKind};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
@@ -72,13 +74,13 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let adjective_before = ["al", "ing", "ive", "ic", "ous", "ful", "ern", "ial", "ary"]
         .iter()
         .any(|suffix| view.lower[p].ends_with(suffix));
-    if view.lower[i].ends_with('s') && adjective_before && view.mention_at[p].is_none() {
+    if view.lower[i].ends_with('s') && adjective_before && view.mention_at()[p].is_none() {
         return true;
     }
     // "the initial attack": an article two words back makes the word between an adjective.
     let uninflected = view.lemma(i) == view.lower[i];
     let article_before =
-        uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at[p].is_none();
+        uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at()[p].is_none();
     article_before
         || view.is_word_in(p, NOMINAL_MARKERS)
         || view.is_adjectival(p)
@@ -94,10 +96,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     let capitalised = view.original_first_char_upper(i);
     // Inside a name; a lower-case word inside a mention still counts ("Ukraine deployed
     // troops" taken whole as a description of the Ukrainian military).
-    if (view.mention_at[i].is_some() && capitalised)
-        || view.is_possessive(i)
-        || view.lower.get(i + 1).is_some_and(|w| *w == "'s")
-    {
+    if view.is_possessive(i) || view.lower.get(i + 1).is_some_and(|w| *w == "'s") {
         return true;
     }
     if capitalised && i > 0 && !view.is_break(i - 1) {
@@ -105,6 +104,10 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     if capitalised && i + 1 < view.len() && view.original_first_char_upper(i + 1) {
         // "Amnesty International" at the start of a sentence.
+        return true;
+    }
+    if capitalised && view.mention_at()[i].is_some() {
+        // (Asked last: the mentions of a sentence are found only when first asked for.)
         return true;
     }
     let w = view.word(i);
@@ -150,13 +153,10 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         if j >= view.len() {
             return None;
         }
-        // An alternative equal to the lemma is the same lemma: compared by index.
-        let lemma = view.lemma_id(j);
-        if element
-            .alternatives
-            .iter()
-            .zip(&element.lemma_ids)
-            .any(|(a, &id)| (lemma.is_some() && id == lemma) || *a == view.lower[j])
+        // An alternative equal to the lemma is the same lemma: compared by index. An
+        // alternative equal to the word is the same word: compared by id too.
+        let (lemma, word) = view.lemma_and_word_ids(j);
+        if element.ids.iter().any(|&(lemma_id, word_id)| lemma_id == lemma || word_id == word)
             && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
@@ -186,7 +186,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             i += 1;
             continue;
         }
-        let nominal = nominal_context(view, i);
+        // Whether the anchor is used as a noun: asked only once a pattern matches.
+        let nominal_cell = OnceCell::new();
+        let nominal = || *nominal_cell.get_or_init(|| nominal_context(view, i));
         let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
         for &p in by_lemma.into_iter().chain(by_form).flatten() {
             let pattern = &lex.patterns[p];
@@ -196,9 +198,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             // pattern is a noun wherever it stands, though a fitting context is preferred.
             let fits = match pattern.kind {
                 UseKind::Any => true,
-                UseKind::Verb if nominal => continue,
+                UseKind::Verb if nominal() => continue,
                 UseKind::Verb => true,
-                UseKind::Noun => nominal,
+                UseKind::Noun => nominal(),
             };
             let key = (fits, pattern.elements.len(), end);
             if best.is_none_or(|(n, e, _, f)| key > (f, n, e)) {
@@ -207,7 +209,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
         }
         if let Some((_, end, pattern, _)) = best {
             let kind = lex.patterns[pattern].kind;
-            let is_noun = kind == UseKind::Noun || (kind == UseKind::Any && nominal);
+            let is_noun = kind == UseKind::Noun || (kind == UseKind::Any && nominal());
             let is_noun = is_noun && lex.patterns[pattern].coding != Coding::Repeat;
             if lex.patterns[pattern].coding != Coding::Block {
                 out.push(Match { start: i, end, pattern, nominal: is_noun });

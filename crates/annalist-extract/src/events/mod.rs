@@ -15,6 +15,7 @@ mod lexicon;
 mod matcher;
 mod modality;
 mod sentence;
+mod word_ids;
 mod wordlist;
 
 use annalist_core::{
@@ -119,19 +120,40 @@ struct Cast<'a> {
     /// Index (into `layer.actors`) of each mention's actor, when the layer lists it; filled
     /// in when first asked for.
     actor_of: Vec<OnceCell<Option<usize>>>,
+    /// The [`id_prefix`] of each actor's id (the actors are in order of id), made when first
+    /// asked for: the binary search for an id compares numbers, and strings only on a tie.
+    id_prefixes: OnceCell<Vec<u64>>,
+}
+
+/// The first eight bytes of an id as a big-endian number, zero-padded: a smaller number is a
+/// smaller id (a shorter id that is padded is a prefix of the other), equal numbers say
+/// nothing.
+fn id_prefix(id: &str) -> u64 {
+    let mut first = [0u8; 8];
+    for (slot, &b) in first.iter_mut().zip(id.as_bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(first)
 }
 
 impl<'a> Cast<'a> {
     fn new(layer: &'a ActorLayer) -> Cast<'a> {
-        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()] }
+        Cast { layer, actor_of: vec![OnceCell::new(); layer.mentions.len()], id_prefixes: OnceCell::new() }
     }
 
     /// The index of the actor of mention `mention` (equal indices: the same actor).
     fn actor_index(&self, mention: usize) -> Option<usize> {
         let cell = self.actor_of.get(mention)?;
         *cell.get_or_init(|| {
+            let actors = &self.layer.actors;
+            let prefixes =
+                self.id_prefixes.get_or_init(|| actors.iter().map(|a| id_prefix(&a.id.0)).collect());
             let id = &self.layer.mentions[mention].actor;
-            self.layer.actors.binary_search_by(|a| a.id.cmp(id)).ok()
+            let key = id_prefix(&id.0);
+            // The ids sharing the prefix, in order (what a binary search by id finds).
+            let from = prefixes.partition_point(|&p| p < key);
+            let to = from + prefixes[from..].partition_point(|&p| p == key);
+            actors[from..to].binary_search_by(|a| a.id.cmp(id)).ok().map(|i| from + i)
         })
     }
 }
@@ -161,20 +183,22 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let actors = &Cast::new(layer);
     let mut drafts: Vec<Draft> = Vec::new();
-    let lower_text = cx.text.to_ascii_lowercase();
+    let lower_text = sentence::padded_lower_case(cx.text);
     let mut non_ascii = String::new();
     let unfinished = sentence::DocWords::read(cx, &lower_text, &mut non_ascii);
     let doc = sentence::DocWords::finish(unfinished, &non_ascii);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
-    let mut buffers = sentence::SentenceBuffers::default();
+    let buffers = std::cell::RefCell::new(sentence::SentenceBuffers::default());
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
-        let len = all_tokens[start..].iter().take_while(|t| t.sentence <= index).count();
+        let len = doc
+            .sentence_len(index)
+            .unwrap_or_else(|| all_tokens[start..].iter().take_while(|t| t.sentence <= index).count());
         let range = start..start + len;
         start = range.end;
-        let view = SentenceView::new(cx, &doc, range.clone(), &layer.mentions, &mut buffers);
+        let view = SentenceView::new(cx, &doc, index, range.clone(), &layer.mentions, &buffers);
         let first = drafts.len();
         if view.has_anchor {
             code_sentence(&view, index, actors, &mut drafts);
@@ -183,7 +207,9 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         ranges.push(range);
     }
     let date = cx.dct.map(|d| d.date);
-    let mut events = Vec::new();
+    // One event per draft left with a type: no growing (and moving) of the list.
+    let mut events =
+        Vec::with_capacity(drafts.iter().filter(|d| !d.absorbed && d.event_type().is_some()).count());
     for d in drafts.iter().filter(|d| !d.absorbed) {
         let Some(event_type) = d.event_type() else { continue };
         let tokens = &all_tokens[ranges[d.sentence].clone()];
@@ -201,7 +227,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
                 .collect()
         };
         events.push(Event {
-            id: EventId(format!("e{}", events.len() + 1)),
+            id: EventId(event_id(events.len() + 1)),
             event_type,
             mode: d.mode.map(str::to_owned),
             source: participants(&d.source),
@@ -214,6 +240,26 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         });
     }
     events
+}
+
+/// The id of the `n`th event: "e" and the number (written without the formatting machinery,
+/// which costs more than the rest of the string).
+fn event_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('e');
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// Finds, reads and links the events of one sentence, appending them to `drafts`.
@@ -263,6 +309,9 @@ fn reported_obligations(view: &SentenceView<'_>, sentence: usize, drafts: &mut V
             .iter()
             .any(|c| c.modality == Modality::Reported && c.words.len() == 1 && c.words[0] == view.lower[k])
     };
+    if !view.has_word_in(MUST) {
+        return;
+    }
     for m in 0..view.len() {
         if !view.is_word_in(m, MUST) || view.is_word_in(m + 1, NOT_A_DEMAND) {
             continue;
@@ -364,7 +413,7 @@ pub(super) const CIRCUMSTANCE: WordList = WordList::new(
 
 /// Words a noun phrase may hold between its preposition and its head.
 fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
-    view.mention_at[k].is_some()
+    view.mention_at()[k].is_some()
         || view.is_possessive(k)
         || view.tokens[k].kind == crate::segment::TokenKind::Number
         || (view.tokens[k].kind == crate::segment::TokenKind::Word
@@ -395,7 +444,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         if view.is_break(k) || !in_noun_phrase(view, k) {
             break;
         }
-        named |= view.mention_at[k].is_some() || view.original_first_char_upper(k);
+        named |= view.mention_at()[k].is_some() || view.original_first_char_upper(k);
     }
     if let Some(earlier) = earlier_event {
         if d.start >= 1 && view.is_word_in(d.start - 1, TO) {
@@ -452,7 +501,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // to recognize the election angered Minsk".
         to = (d.end + 1..to)
             .find(|&k| {
-                view.mention_at[k].is_none()
+                view.mention_at()[k].is_none()
                     && (view.lower[k].ends_with("ed") || view.is_word_in(k, AUXILIARIES))
             })
             .unwrap_or(to);
@@ -520,7 +569,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     d.target.retain(|m| !d.source.contains(m));
     // A place: a location named after "in", "at", "near" in the clause.
     let place = (from..to).find_map(|k| {
-        let m = view.mention_at[k]?;
+        let m = view.mention_at()[k]?;
         let after_preposition = k > 0 && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
             || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
         if !after_preposition || actors.layer.mentions[m].kind != MentionKind::Location {
@@ -538,7 +587,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // Where a meeting is held is no party to it: "met in Geneva", "hosted Hashimoto in
     // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
     let locative = |m: usize| {
-        let k = (from..to).find(|&k| view.mention_at[k] == Some(m));
+        let k = (from..to).find(|&k| view.mention_at()[k] == Some(m));
         k.is_some_and(|k| (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS)))
     };
     if d.event_type() == Some(PloverType::Consult) {
@@ -669,7 +718,7 @@ fn nearest_other_actor(view: &SentenceView<'_>, actors: &Cast<'_>, d: &Draft) ->
     let source_countries: Vec<&str> =
         d.source.iter().filter_map(|&m| actor(actors, m)).filter_map(country_of).collect();
     (d.start.saturating_sub(40)..(d.start + 40).min(view.len()))
-        .filter_map(|k| view.mention_at[k].map(|m| (k.abs_diff(d.start), m)))
+        .filter_map(|k| view.mention_at()[k].map(|m| (k.abs_diff(d.start), m)))
         .filter(|&(_, m)| {
             actor(actors, m).is_some_and(|a| {
                 a.kind != ActorKind::Location && country_of(a).is_some_and(|c| !source_countries.contains(&c))
@@ -759,6 +808,13 @@ pub(super) const NOUN_PHRASE_ENDS: WordList = WordList::new(
 #[cfg(test)]
 mod tests {
     use super::lexicon::LEXICON;
+
+    #[test]
+    fn event_ids_are_e_and_the_number() {
+        for n in [1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(super::event_id(n), format!("e{n}"));
+        }
+    }
 
     #[test]
     fn lexicon_loads_and_covers_every_plover_type() {

@@ -67,7 +67,7 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
     }
     let clause_cue = best.is_some();
     // A report anywhere else in the sentence: "X said Y attacked", "Y attacked, X said".
-    if best.is_none() && view.reports.iter().any(|&(i, n)| i + n <= start || i > end) {
+    if best.is_none() && view.reports().iter().any(|&(i, n)| i + n <= start || i > end) {
         consider(&mut best, Modality::Reported, false);
     }
     let (modality, intention) = best.unwrap_or((Modality::Asserted, false));

@@ -1,10 +1,14 @@
 //! One sentence as the event coder sees it: lower-case words, lemmas, and which actor
 //! mention each token belongs to.
 
+use std::cell::{OnceCell, RefCell};
+
 use annalist_core::Mention;
 
-use super::lexicon::{LEXICON, WordFacts};
-use super::wordlist::{BREAK, REPORT_START, WordList, is_break_punctuation};
+use super::lemma::has_possessive_ending;
+use super::lexicon::{ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE};
+use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
+use super::wordlist::{BREAK, REPORT_START, WordList};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -14,24 +18,38 @@ use crate::segment::{Token, TokenKind};
 pub(crate) struct TokenInfo {
     /// The [`WordList`]s a word token is in, [`REPORT_START`] when it starts a reported
     /// speech cue, and [`BREAK`] for punctuation that ends a phrase.
-    classes: u64,
-    /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_LEMMA`]: none).
+    classes: u32,
+    /// Known lemma of a word token, an index into the lexicon's lemmas ([`NO_ID`]: none).
     lemma: u32,
+    /// The token's lower-case form among the lexicon's words (its id in
+    /// [`super::lexicon::Lexicon::word_ids`]; [`NO_ID`]: none of them).
+    word: u32,
     /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`CAPITAL`].
     flags: u8,
 }
 
-/// [`TokenInfo::lemma`] of a token with no known lemma.
-const NO_LEMMA: u32 = u32::MAX;
+/// [`TokenInfo::lemma`] of a token with no known lemma, [`TokenInfo::word`] of a token that is
+/// no word of the lexicon.
+const NO_ID: u32 = u32::MAX;
 /// The token can anchor a trigger: a known word whose lemma (or, when inflected, whose form)
 /// starts a pattern.
-const ANCHOR: u8 = 1;
+const ANCHOR: u8 = ANCHORS;
 /// The token is the first word of a modality cue.
-const CUE: u8 = 2;
+const CUE: u8 = super::lexicon::CUE;
 /// The token starts with a capital letter.
 const CAPITAL: u8 = 4;
 /// The token is not its own lemma, and its form itself starts a pattern.
-const FORM_ANCHOR: u8 = 8;
+const FORM_ANCHOR: u8 = FORM_ANCHORS;
+
+/// `text` with its ASCII letters made lower case, followed by [`INLINE`] zero bytes, so that
+/// sixteen bytes can be read from the start of any token (see [`DocWords::read`]).
+pub(crate) fn padded_lower_case(text: &str) -> String {
+    let mut lower = String::with_capacity(text.len() + INLINE);
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    lower.extend(std::iter::repeat_n('\0', INLINE));
+    lower
+}
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
@@ -40,6 +58,21 @@ pub(crate) struct DocWords<'a> {
     lower: Vec<&'a str>,
     /// The other facts of each token.
     info: Vec<TokenInfo>,
+    /// The class masks and flags of each sentence's tokens together (by the tokens'
+    /// sentence index), so that a sentence with nothing to code is passed over at once.
+    sentence_facts: Vec<SentenceFacts>,
+    /// Whether the tokens' sentence indices never decrease: each sentence's tokens are then
+    /// the run of the tokens of its index, and `sentence_facts` are theirs.
+    sentences_in_order: bool,
+}
+
+/// The class masks ([`TokenInfo::classes`]) and flags of a run of tokens, together, and how
+/// many tokens there are.
+#[derive(Debug, Clone, Copy, Default)]
+struct SentenceFacts {
+    classes: u32,
+    flags: u8,
+    tokens: usize,
 }
 
 /// [`DocWords`] before the lower-case forms of the non-ASCII tokens are in place.
@@ -52,7 +85,8 @@ pub(crate) struct UnfinishedWords<'a> {
 
 impl<'a> DocWords<'a> {
     /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
-    /// case (byte offsets unchanged), where the lower-case form of an ASCII token is found
+    /// case (byte offsets unchanged) and [`INLINE`] bytes of padding after it (see
+    /// [`padded_lower_case`]), where the lower-case form of an ASCII token is found
     /// as it is; the forms of the non-ASCII tokens that differ from their text are written
     /// to `buf` (see [`DocWords::finish`]).
     pub(crate) fn read(cx: &Context<'a>, lower_text: &'a str, buf: &mut String) -> UnfinishedWords<'a> {
@@ -61,54 +95,144 @@ impl<'a> DocWords<'a> {
         let mut lower = Vec::with_capacity(n);
         let mut info = Vec::with_capacity(n);
         let mut elsewhere = Vec::new();
+        let mut sentence_facts = vec![SentenceFacts::default(); cx.segmentation.sentences.len()];
+        let mut sentences_in_order = true;
+        // The facts of the sentence being read, stored when the next one starts.
+        let (mut sentence, mut facts) = (0, SentenceFacts::default());
+        let lower_bytes = lower_text.as_bytes();
         for (index, t) in cx.segmentation.tokens.iter().enumerate() {
-            let at = buf.len();
-            // The lower-case form: found in `lower_text`, the text itself, or written to `buf`
-            // (then in place only once `buf` is complete); and whether the text starts with a
-            // capital letter.
-            let (word, in_buf, capital) = match lower_text.get(t.span.start..t.span.end) {
-                Some(lowered) if lowered.is_ascii() => {
-                    // The text is ASCII too: lower-casing changed no other byte.
-                    let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
-                    (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
+            let (start, end) = (t.span.start, t.span.end);
+            let len = end.wrapping_sub(start);
+            // Most tokens are ASCII and at most sixteen bytes long: read at once off the
+            // padded lower-case text, such a token is its own lower-case form and its word key.
+            let ascii_key = match lower_bytes.get(start..).and_then(<[u8]>::first_chunk::<INLINE>) {
+                Some(&sixteen) if (1..=INLINE).contains(&len) => {
+                    Some(pack_sixteen(sixteen, len)).filter(|&key| is_ascii_packed(key))
                 }
-                _ => {
-                    // (Not in `lower_text`: nor in the text, whose characters are the same.)
-                    let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
-                    let capital = text.chars().next().is_some_and(char::is_uppercase);
-                    if text.chars().all(|c| !c.is_uppercase() && c != '’') {
-                        (text, false, capital)
+                _ => None,
+            };
+            let at = buf.len();
+            let (word, in_buf, capital, found) = match ascii_key {
+                Some(key) => {
+                    let word = lower_text.get(start..end).unwrap_or("");
+                    let capital = cx.text.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase);
+                    let first = key as u8;
+                    let found = if len == 1 {
+                        // Punctuation and one-letter words: a direct read.
+                        lex.one_byte_words[usize::from(first & 0x7f)]
+                    } else if first.is_ascii_digit() && lex.no_word_starts_with_digit {
+                        None
                     } else {
-                        let lowered = text.to_lowercase();
-                        if lowered.contains('’') {
-                            buf.push_str(&lowered.replace('’', "'"));
-                        } else {
-                            buf.push_str(&lowered);
-                        }
-                        elsewhere.push((index, at..buf.len()));
-                        ("", true, capital)
+                        lex.word_ids.get_packed(key, len)
+                    };
+                    (word, false, capital, found)
+                }
+                None => {
+                    let (word, in_buf, capital) = Self::lower_case_form(cx, lower_text, t, buf);
+                    let looked_up = if in_buf { &buf[at..] } else { word };
+                    (word, in_buf, capital, lex.word_ids.get(looked_up.as_bytes()))
+                }
+            };
+            if in_buf {
+                elsewhere.push((index, at..buf.len()));
+            }
+            let (id, known) = found.unwrap_or((NO_ID, KnownWord::UNKNOWN));
+            let cue = if known.flags & STARTS_CUE != 0 { CUE } else { 0 };
+            let known = match t.kind {
+                TokenKind::Word => {
+                    let looked_up = if in_buf { &buf[at..] } else { word };
+                    if has_possessive_ending(looked_up) {
+                        KnownWord::new(lex.known(looked_up), false)
+                    } else {
+                        known
                     }
                 }
-            };
-            let looked_up = if in_buf { &buf[at..] } else { word };
-            let (facts, classes) = match t.kind {
-                TokenKind::Word => {
-                    let known = lex.known(looked_up);
-                    (known, known.classes)
+                TokenKind::Punct if known.flags & BREAK_PUNCTUATION != 0 => {
+                    KnownWord { classes: BREAK, lemma: NO_LEMMA, flags: cue }
                 }
-                TokenKind::Punct if is_break_punctuation(looked_up) => {
-                    (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, BREAK)
-                }
-                _ => (WordFacts { cue: lex.starts_cue(looked_up), ..WordFacts::default() }, 0),
+                _ => KnownWord { classes: 0, lemma: NO_LEMMA, flags: cue },
             };
-            let flags = if facts.anchors { ANCHOR } else { 0 }
-                | if facts.cue { CUE } else { 0 }
-                | if capital { CAPITAL } else { 0 }
-                | if facts.form_anchors { FORM_ANCHOR } else { 0 };
+            let token = TokenInfo {
+                classes: known.classes,
+                lemma: if known.lemma == NO_LEMMA { NO_ID } else { u32::from(known.lemma) },
+                word: id,
+                flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR) | if capital { CAPITAL } else { 0 },
+            };
             lower.push(word);
-            info.push(TokenInfo { classes, lemma: facts.lemma.unwrap_or(NO_LEMMA), flags });
+            info.push(token);
+            if t.sentence != sentence {
+                sentences_in_order &= t.sentence > sentence;
+                if let Some(slot) = sentence_facts.get_mut(sentence) {
+                    *slot = facts;
+                }
+                (sentence, facts) = (t.sentence, SentenceFacts::default());
+            }
+            facts.classes |= token.classes;
+            facts.flags |= token.flags;
+            facts.tokens += 1;
         }
-        UnfinishedWords { words: DocWords { lower, info }, elsewhere }
+        if let Some(slot) = sentence_facts.get_mut(sentence) {
+            *slot = facts;
+        }
+        UnfinishedWords { words: DocWords { lower, info, sentence_facts, sentences_in_order }, elsewhere }
+    }
+
+    /// The lower-case form of token `t` in general (see [`DocWords::read`]): found in
+    /// `lower_text`, the text itself, or written to the end of `buf` (then in place only once
+    /// `buf` is complete; the form returned is empty and the flag true); and whether the text
+    /// starts with a capital letter.
+    fn lower_case_form(
+        cx: &Context<'a>,
+        lower_text: &'a str,
+        t: &Token,
+        buf: &mut String,
+    ) -> (&'a str, bool, bool) {
+        match lower_text.get(t.span.start..t.span.end) {
+            Some(lowered) if lowered.is_ascii() => {
+                // The text is ASCII too: lower-casing changed no other byte.
+                let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
+                (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
+            }
+            _ => {
+                // (Not in `lower_text`: nor in the text, whose characters are the same.)
+                let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
+                let capital = text.chars().next().is_some_and(char::is_uppercase);
+                if text.chars().all(|c| c != '’' && !c.is_uppercase()) {
+                    (text, false, capital)
+                } else if text.chars().all(|c| c.is_ascii() || c == '’') {
+                    // ASCII but for typographic apostrophes (most such words: "Russia’s"):
+                    // lower-cased and made plain a character at a time, with no allocation.
+                    buf.extend(text.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
+                    ("", true, capital)
+                } else {
+                    let lowered = text.to_lowercase();
+                    if lowered.contains('’') {
+                        buf.push_str(&lowered.replace('’', "'"));
+                    } else {
+                        buf.push_str(&lowered);
+                    }
+                    ("", true, capital)
+                }
+            }
+        }
+    }
+
+    /// The class masks and flags of the tokens `range` of sentence `sentence`, together.
+    fn facts_of(&self, sentence: usize, range: std::ops::Range<usize>) -> SentenceFacts {
+        match self.sentence_facts.get(sentence) {
+            Some(&facts) if self.sentences_in_order => facts,
+            _ => self.info[range].iter().fold(SentenceFacts::default(), |all, t| SentenceFacts {
+                classes: all.classes | t.classes,
+                flags: all.flags | t.flags,
+                tokens: all.tokens + 1,
+            }),
+        }
+    }
+
+    /// How many tokens sentence `sentence` has, when the tokens are in sentence order (each
+    /// sentence's tokens then follow the previous one's).
+    pub(crate) fn sentence_len(&self, sentence: usize) -> Option<usize> {
+        self.sentence_facts.get(sentence).filter(|_| self.sentences_in_order).map(|facts| facts.tokens)
     }
 
     /// The words of [`DocWords::read`], with the forms it wrote to `buf` in place.
@@ -132,17 +256,36 @@ pub(crate) struct SentenceView<'a> {
     info: &'a [TokenInfo],
     /// The lexicon's lemmas, which [`TokenInfo::lemma`] indexes.
     lemma_names: &'static [String],
-    /// Index (into the document's mentions) of the mention each token belongs to.
-    pub mention_at: &'a [Option<usize>],
+    /// Index (into the document's mentions) of the mention each token belongs to, found
+    /// when first asked for (most sentences turn out to hold no trigger).
+    mention_at: OnceCell<Vec<Option<usize>>>,
     /// The document's mentions, which `mention_at` indexes.
     mentions: &'a [Mention],
     /// The document's text.
     text: &'a str,
-    /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
-    pub reports: &'a [(usize, usize)],
+    /// Where a reporting cue ("said", "according to") starts, and its length in tokens,
+    /// found when first asked for.
+    reports: OnceCell<Vec<(usize, usize)>>,
     /// Whether any word of the sentence can anchor a trigger (or is the "must" of a
     /// reported demand).
     pub has_anchor: bool,
+    /// The class masks of the sentence's tokens, together.
+    classes: u32,
+    /// Where `mention_at` and `reports` take their buffers from and give them back to.
+    buffers: &'a RefCell<SentenceBuffers>,
+}
+
+impl Drop for SentenceView<'_> {
+    fn drop(&mut self) {
+        // The buffers go back for the next sentence's view.
+        let mut buffers = self.buffers.borrow_mut();
+        if let Some(mention_at) = self.mention_at.take() {
+            buffers.mention_at = mention_at;
+        }
+        if let Some(reports) = self.reports.take() {
+            buffers.reports = reports;
+        }
+    }
 }
 
 /// The buffers of the parts of a [`SentenceView`] that are computed per sentence, kept from
@@ -176,92 +319,112 @@ impl SentenceBuffers {
 }
 
 impl<'a> SentenceView<'a> {
-    /// Builds the view of the sentence whose tokens are `range` of the document's, in
-    /// `buffers`. `mentions` are in text order. When no word of it can anchor a trigger,
-    /// only `tokens` and `has_anchor` are filled in.
+    /// Builds the view of the sentence whose tokens are `range` of the document's, with
+    /// `buffers` for the parts built when first asked for. `mentions` are in text order.
     pub(crate) fn new(
         cx: &Context<'a>,
         doc: &'a DocWords<'a>,
+        sentence: usize,
         range: std::ops::Range<usize>,
         mentions: &'a [Mention],
-        buffers: &'a mut SentenceBuffers,
+        buffers: &'a RefCell<SentenceBuffers>,
     ) -> SentenceView<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
-        let lex = &*LEXICON;
         let lower = &doc.lower[range.clone()];
-        let info = &doc.info[range];
+        let info = &doc.info[range.clone()];
+        let SentenceFacts { classes, flags, .. } = doc.facts_of(sentence, range);
         // ("must" is a word token: letters.)
-        let has_anchor = info.iter().any(|t| t.flags & ANCHOR != 0 || t.classes & super::MUST.bit != 0);
-        let mut view = SentenceView {
+        let has_anchor = flags & ANCHOR != 0 || classes & super::MUST.bit != 0;
+        SentenceView {
             tokens,
             lower,
             info,
-            lemma_names: &lex.lemmas,
-            mention_at: &[],
+            lemma_names: &LEXICON.lemmas,
+            mention_at: OnceCell::new(),
             mentions,
             text: cx.text,
-            reports: &[],
+            reports: OnceCell::new(),
             has_anchor,
-        };
-        if !has_anchor {
-            // No trigger can start here: the rest of the view is never read.
-            return view;
+            classes,
+            buffers,
         }
-        let from = tokens.first().map(|first| buffers.first_mention_ending_after(mentions, first.span.start));
-        let SentenceBuffers { mention_at, reports, .. } = buffers;
-        mention_at.clear();
-        mention_at.resize(tokens.len(), None);
-        if let (Some(from), Some(last)) = (from, tokens.last()) {
-            // The mention's first token (the first to end after its start): mentions are in
-            // text order, so it is found by walking on from the previous mention's.
-            let mut a = 0;
-            for (mi, m) in mentions.iter().enumerate().skip(from) {
-                if m.span.start >= last.span.end {
-                    break;
-                }
-                if a > 0 && tokens[a - 1].span.end > m.span.start {
-                    // Out of text order after all: search.
-                    a = tokens.partition_point(|t| t.span.end <= m.span.start);
-                }
-                while a < tokens.len() && tokens[a].span.end <= m.span.start {
-                    a += 1;
-                }
-                // Past its last token (no token when that is before `a`).
-                let mut b = a;
-                while b < tokens.len() && tokens[b].span.start < m.span.end {
-                    b += 1;
-                }
-                for slot in &mut mention_at[a..b] {
-                    slot.get_or_insert(mi);
+    }
+
+    /// Index (into the document's mentions) of the mention each token belongs to.
+    pub(crate) fn mention_at(&self) -> &[Option<usize>] {
+        self.mention_at.get_or_init(|| {
+            let tokens = self.tokens;
+            let mut buffers = self.buffers.borrow_mut();
+            let from = tokens
+                .first()
+                .map(|first| buffers.first_mention_ending_after(self.mentions, first.span.start));
+            let mut mention_at = std::mem::take(&mut buffers.mention_at);
+            mention_at.clear();
+            mention_at.resize(tokens.len(), None);
+            if let (Some(from), Some(last)) = (from, tokens.last()) {
+                // The mention's first token (the first to end after its start): mentions are
+                // in text order, so it is found by walking on from the previous mention's.
+                let mut a = 0;
+                for (mi, m) in self.mentions.iter().enumerate().skip(from) {
+                    if m.span.start >= last.span.end {
+                        break;
+                    }
+                    if a > 0 && tokens[a - 1].span.end > m.span.start {
+                        // Out of text order after all: search.
+                        a = tokens.partition_point(|t| t.span.end <= m.span.start);
+                    }
+                    while a < tokens.len() && tokens[a].span.end <= m.span.start {
+                        a += 1;
+                    }
+                    // Past its last token (no token when that is before `a`).
+                    let mut b = a;
+                    while b < tokens.len() && tokens[b].span.start < m.span.end {
+                        b += 1;
+                    }
+                    for slot in &mut mention_at[a..b] {
+                        slot.get_or_insert(mi);
+                    }
                 }
             }
-        }
-        view.mention_at = mention_at;
-        reports.clear();
-        reports.extend(
-            (0..view.len())
-                // Only words that start a reported-speech cue can start a report.
-                .filter(|&i| {
-                    let t = view.info[i];
-                    t.classes & REPORT_START != 0 && t.lemma != NO_LEMMA && t.flags & CUE != 0
-                })
-                .filter_map(|i| {
-                    lex.cues_by_first_word
-                        .get(view.word(i))?
-                        .iter()
-                        .map(|&c| &lex.cues[c])
-                        .filter(|c| c.modality == annalist_core::Modality::Reported)
-                        .find(|c| {
-                            c.words
-                                .iter()
-                                .enumerate()
-                                .all(|(k, w)| view.lower.get(i + k).is_some_and(|t| t == w))
-                        })
-                        .map(|c| (i, c.words.len()))
-                }),
-        );
-        view.reports = reports;
-        view
+            mention_at
+        })
+    }
+
+    /// Where a reporting cue ("said", "according to") starts, and its length in tokens.
+    pub(crate) fn reports(&self) -> &[(usize, usize)] {
+        self.reports.get_or_init(|| {
+            let lex = &*LEXICON;
+            let mut reports = std::mem::take(&mut self.buffers.borrow_mut().reports);
+            reports.clear();
+            if self.classes & REPORT_START == 0 {
+                // No word of the sentence starts a reported-speech cue.
+                return reports;
+            }
+            reports.extend(
+                (0..self.len())
+                    // Only words that start a reported-speech cue can start a report.
+                    .filter(|&i| {
+                        let t = self.info[i];
+                        t.classes & REPORT_START != 0 && t.lemma != NO_ID && t.flags & CUE != 0
+                    })
+                    .filter_map(|i| {
+                        lex.word_cues
+                            .get(self.info[i].word as usize)?
+                            .iter()
+                            .map(|&c| &lex.cues[c])
+                            .filter(|c| c.modality == annalist_core::Modality::Reported)
+                            .find(|c| {
+                                // The same word is the same id.
+                                c.word_ids
+                                    .iter()
+                                    .enumerate()
+                                    .all(|(k, &w)| self.info.get(i + k).is_some_and(|t| t.word == w))
+                            })
+                            .map(|c| (i, c.words.len()))
+                    }),
+            );
+            reports
+        })
     }
 
     /// Whether token `i` is the first word of a modality cue.
@@ -276,11 +439,16 @@ impl<'a> SentenceView<'a> {
 
     /// The patterns the form of token `i` anchors when that is not its lemma, if any.
     pub(crate) fn patterns_of_form(&self, i: usize) -> Option<&'static Vec<usize>> {
-        let lex: &'static super::lexicon::Lexicon = &LEXICON;
         if self.info[i].flags & FORM_ANCHOR == 0 {
             return None;
         }
-        lex.by_anchor.get(self.word(i))
+        self.patterns_of_word(i)
+    }
+
+    /// The patterns the lower-case form of token `i` anchors as it is, if any.
+    fn patterns_of_word(&self, i: usize) -> Option<&'static Vec<usize>> {
+        let lex: &'static super::lexicon::Lexicon = &LEXICON;
+        lex.word_patterns.get(self.info[i].word as usize).filter(|p| !p.is_empty())
     }
 
     /// Whether token `i` starts with a capital letter in the text.
@@ -296,29 +464,37 @@ impl<'a> SentenceView<'a> {
     /// The lemma of token `i`: the known lemma, else the lower-case text.
     pub(crate) fn lemma(&self, i: usize) -> &str {
         match self.info[i].lemma {
-            NO_LEMMA => self.word(i),
+            NO_ID => self.word(i),
             id => &self.lemma_names[id as usize],
         }
     }
 
+    /// The index of the known lemma of token `i` among the lexicon's lemmas and the id of its
+    /// lower-case form among the lexicon's words, `u32::MAX` for none (see
+    /// [`super::lexicon::Element::ids`]).
+    pub(crate) fn lemma_and_word_ids(&self, i: usize) -> (u32, u32) {
+        (self.info[i].lemma, self.info[i].word)
+    }
+
     /// The index of the known lemma of token `i` among the lexicon's lemmas.
     pub(crate) fn lemma_id(&self, i: usize) -> Option<u32> {
-        Some(self.info[i].lemma).filter(|&id| id != NO_LEMMA)
+        Some(self.info[i].lemma).filter(|&id| id != NO_ID)
     }
 
     /// The patterns the lemma of token `i` (see [`SentenceView::lemma`]) anchors, if any.
+    #[inline]
     pub(crate) fn patterns_of_lemma(&self, i: usize) -> Option<&'static Vec<usize>> {
         let lex: &'static super::lexicon::Lexicon = &LEXICON;
         match self.lemma_id(i) {
             Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
-            None => lex.by_anchor.get(self.word(i)),
+            None => self.patterns_of_word(i),
         }
     }
 
     /// Whether token `i` belongs to a demonym mention used as an adjective ("Ukrainian").
     pub(crate) fn is_adjectival(&self, i: usize) -> bool {
         // "Ukrainian forces" is an adjective; "Palestinians blamed" a plural noun.
-        self.mention_at[i].is_some_and(|m| {
+        self.mention_at()[i].is_some_and(|m| {
             self.mentions[m].resolution == annalist_core::Resolution::Demonym
                 && !self.mentions[m].span.slice(self.text).ends_with('s')
         })
@@ -339,6 +515,11 @@ impl<'a> SentenceView<'a> {
         self.lower.get(i).is_some_and(|w| w.ends_with("'s") || (*w == "'" && i > 0))
     }
 
+    /// Whether any token of the sentence is a word in `words`.
+    pub(crate) fn has_word_in(&self, list: WordList) -> bool {
+        self.classes & list.bit != 0
+    }
+
     /// Whether token `i` is a word in `words`.
     pub(crate) fn is_word_in(&self, i: usize, list: WordList) -> bool {
         let found = self.info.get(i).is_some_and(|t| t.classes & list.bit != 0);
@@ -355,7 +536,7 @@ impl<'a> SentenceView<'a> {
     pub(crate) fn mentions_in(&self, from: usize, to: usize) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let (from, to) = (from.min(self.len()), to.min(self.len()));
-        for m in self.mention_at[from.min(to)..to].iter().flatten() {
+        for m in self.mention_at()[from.min(to)..to].iter().flatten() {
             if out.last() != Some(m) {
                 out.push(*m);
             }

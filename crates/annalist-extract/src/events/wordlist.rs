@@ -6,13 +6,13 @@
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct WordList {
     /// The list's bit.
-    pub bit: u64,
+    pub bit: u32,
     /// The words.
     pub words: &'static [&'static str],
 }
 
 impl WordList {
-    /// The list `words`, bit `index` of the class mask (below 62; see [`BREAK`] and
+    /// The list `words`, bit `index` of the class mask (below 30; see [`BREAK`] and
     /// [`REPORT_START`]).
     pub(crate) const fn new(index: u32, words: &'static [&'static str]) -> WordList {
         WordList { bit: 1 << index, words }
@@ -21,15 +21,19 @@ impl WordList {
 
 /// The bit of the class mask of punctuation that ends a phrase (comma, semicolon, dash,
 /// quote...).
-pub(crate) const BREAK: u64 = 1 << 63;
+pub(crate) const BREAK: u32 = 1 << 31;
 
 /// The bit of the class mask of a word that is the first word of a reported-speech cue
 /// ("said", "according"; data/events/modality.tsv).
-pub(crate) const REPORT_START: u64 = 1 << 62;
+pub(crate) const REPORT_START: u32 = 1 << 30;
 
 /// Punctuation that ends a phrase.
+pub(crate) const BREAK_PUNCTUATION: &[&str] =
+    &[",", ";", ":", ".", "!", "?", "(", ")", "\"", "“", "”", "—", "–", "[", "]"];
+
+/// Whether `text` is punctuation that ends a phrase.
 pub(crate) fn is_break_punctuation(text: &str) -> bool {
-    matches!(text, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–" | "[" | "]")
+    BREAK_PUNCTUATION.contains(&text)
 }
 
 /// Every list a token is asked about: each must be here (the lexicon builds the masks from
@@ -73,7 +77,7 @@ mod tests {
 
     #[test]
     fn every_list_has_its_own_bit() {
-        let mut seen = 0u64;
+        let mut seen = 0u32;
         for list in ALL {
             assert_eq!(list.bit.count_ones(), 1);
             assert_eq!(seen & list.bit, 0, "two lists share bit {:#x}", list.bit);
