@@ -77,7 +77,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
     let timexes_in_order = timexes.is_sorted_by_key(|t| t.span.start);
     let id = |i: usize| ClaimId::from(format!("c{}", i + 1));
     drafts
-        .iter()
+        .into_iter()
         .zip(links)
         .enumerate()
         .map(|(i, (d, links))| {
@@ -97,7 +97,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
             let ranges = [Some(words.tokens_in(d.content)), d.cue_tokens].into_iter().flatten();
             Claim {
                 id: id(i),
-                source: d.source.clone(),
+                source: d.source,
                 cue: d.cue,
                 content: d.content,
                 certainty,

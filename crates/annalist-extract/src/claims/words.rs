@@ -27,7 +27,14 @@ pub(super) struct Words<'a> {
     pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
     ascii_lowered: &'a str,
+    /// For each [`BLOCK`] bytes of the text, the first token starting at or after the block's
+    /// start: where [`Words::tokens_in`] starts counting, instead of searching all tokens.
+    /// Empty when the tokens are not in order, one after the other (then it searches).
+    first_token_of_block: Vec<u32>,
 }
+
+/// The bytes of text a [`Words::first_token_of_block`] entry stands for: a few tokens.
+const BLOCK: usize = 16;
 
 /// The tokens of one sentence.
 #[derive(Debug, Clone, Copy)]
@@ -55,9 +62,17 @@ impl<'a> Words<'a> {
         let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
         let mut sentences: Vec<SentenceTokens> = Vec::new();
+        let mut first_token_of_block: Vec<u32> = Vec::with_capacity(cx.text.len() / BLOCK + 2);
+        let mut in_order = u32::try_from(tokens.len()).is_ok();
+        let mut last_end = 0;
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
+            in_order &= last_end <= t.span.start && t.span.start <= t.span.end;
+            last_end = t.span.end;
+            while first_token_of_block.len() * BLOCK <= t.span.start {
+                first_token_of_block.push(i as u32);
+            }
             // The word, and the bytes of its buffer from its start (padded past the end).
             let (word, from) = match others.peek() {
                 Some(&&(k, end)) if k == i => {
@@ -95,6 +110,13 @@ impl<'a> Words<'a> {
             s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.starts));
         }
         let QuotePairs { partner, quoted, .. } = quotes;
+        if in_order && last_end <= cx.text.len() {
+            while first_token_of_block.len() * BLOCK <= cx.text.len() {
+                first_token_of_block.push(tokens.len() as u32);
+            }
+        } else {
+            first_token_of_block = Vec::new();
+        }
         Words {
             text: cx.text,
             tokens,
@@ -104,6 +126,7 @@ impl<'a> Words<'a> {
             info,
             sentences,
             ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
+            first_token_of_block,
         }
     }
 
@@ -200,8 +223,23 @@ impl<'a> Words<'a> {
 
     /// The token range `(first, end)` of the tokens lying inside `span`.
     pub fn tokens_in(&self, span: Span) -> (usize, usize) {
-        let first = self.tokens.partition_point(|t| t.span.start < span.start);
-        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let block_of = |offset: usize| self.first_token_of_block.get(offset / BLOCK).map(|&k| k as usize);
+        let (first, end) = match (block_of(span.start), block_of(span.end)) {
+            // Tokens in order, one after the other: every token before a block's first token
+            // starts, so ends, before the block, except perhaps the one right before it.
+            (Some(first_from), Some(end_from)) => {
+                let rest = |from: usize| self.tokens.get(from..).unwrap_or_default().iter();
+                let end_from = end_from.saturating_sub(1);
+                (
+                    first_from + rest(first_from).take_while(|t| t.span.start < span.start).count(),
+                    end_from + rest(end_from).take_while(|t| t.span.end <= span.end).count(),
+                )
+            }
+            _ => (
+                self.tokens.partition_point(|t| t.span.start < span.start),
+                self.tokens.partition_point(|t| t.span.end <= span.end),
+            ),
+        };
         (first, end.max(first))
     }
 
