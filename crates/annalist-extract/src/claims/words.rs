@@ -62,7 +62,9 @@ impl<'a> Words<'a> {
         let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
         let mut sentences: Vec<SentenceTokens> = Vec::new();
-        let mut first_token_of_block: Vec<u32> = Vec::with_capacity(cx.text.len() / BLOCK + 2);
+        // First the tokens starting in each block, summed up below (no loop a token: its
+        // number of turns, 0, 1 or 2, would be mispredicted).
+        let mut first_token_of_block: Vec<u32> = vec![0; cx.text.len() / BLOCK + 1];
         let mut in_order = u32::try_from(tokens.len()).is_ok();
         let mut last_end = 0;
         // One pass over the tokens reads everything later passes ask of them.
@@ -70,8 +72,9 @@ impl<'a> Words<'a> {
             quotes.read(cx.text, i, t);
             in_order &= last_end <= t.span.start && t.span.start <= t.span.end;
             last_end = t.span.end;
-            while first_token_of_block.len() * BLOCK <= t.span.start {
-                first_token_of_block.push(i as u32);
+            match first_token_of_block.get_mut(t.span.start / BLOCK) {
+                Some(starting) => *starting += 1,
+                None => in_order = false,
             }
             // The word, and the bytes of its buffer from its start (padded past the end).
             let (word, from) = match others.peek() {
@@ -111,8 +114,9 @@ impl<'a> Words<'a> {
         }
         let QuotePairs { partner, quoted, .. } = quotes;
         if in_order && last_end <= cx.text.len() {
-            while first_token_of_block.len() * BLOCK <= cx.text.len() {
-                first_token_of_block.push(tokens.len() as u32);
+            let mut before = 0;
+            for block in &mut first_token_of_block {
+                (*block, before) = (before, before + *block);
             }
         } else {
             first_token_of_block = Vec::new();
@@ -336,33 +340,28 @@ impl Lowered {
         let tokens = cx.segmentation.tokens.as_slice();
         let mut other = String::new();
         let mut other_ends: Vec<(usize, usize)> = Vec::new();
-        let mut t = 0;
         let bytes = text.as_bytes();
-        let mut chunk_start = 0;
+        let mut t = 0;
+        let mut from = 0;
         // Only the tokens holding a non-ASCII byte need more than ASCII lowering; they are found
-        // from those bytes, skipping ASCII stretches a block at a time.
-        for chunk in bytes.chunks(64) {
-            let base = chunk_start;
-            chunk_start += chunk.len();
-            if chunk.is_ascii() {
+        // from those bytes, skipping ASCII stretches a block at a time, and the rest of a token
+        // once it is read.
+        while let Some(at) = next_non_ascii(bytes, from) {
+            while t < tokens.len() && tokens[t].span.end <= at {
+                t += 1;
+            }
+            let Some(token) = tokens.get(t) else { break };
+            // A byte between tokens: the next byte that may be in one is at the token's start.
+            from = (at + 1).max(token.span.start);
+            if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
                 continue;
             }
-            for (offset, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0x80) {
-                let at = base + offset;
-                while t < tokens.len() && tokens[t].span.end <= at {
-                    t += 1;
-                }
-                let Some(token) = tokens.get(t) else { break };
-                if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
-                    continue;
-                }
-                if let Some(raw) = text.get(token.span.start..token.span.end) {
-                    other.extend(
-                        raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
-                    );
-                }
-                other_ends.push((t, other.len()));
+            if let Some(raw) = text.get(token.span.start..token.span.end) {
+                push_normal(&mut other, raw);
             }
+            other_ends.push((t, other.len()));
+            // The token's other bytes find it read.
+            from = from.max(token.span.end);
         }
         let mut ascii = String::with_capacity(text.len() + PADDING.len());
         ascii.push_str(text);
@@ -372,6 +371,37 @@ impl Lowered {
         Lowered { ascii, other, other_ends }
     }
 }
+
+/// Where the first byte of `bytes` at or after `from` that is not ASCII stands, if any.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunk_start = from;
+    for chunk in rest.chunks(32) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|&b| b >= 0x80).map(|k| chunk_start + k);
+        }
+        chunk_start += chunk.len();
+    }
+    None
+}
+
+/// Appends `raw` normalised (see [`normalize`]), with the common characters read without the
+/// general case tables.
+fn push_normal(out: &mut String, raw: &str) {
+    for c in raw.chars() {
+        match c {
+            '’' => out.push('\''),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // General Punctuation (quotation marks, dashes) has no case.
+            GENERAL_PUNCTUATION_START..=GENERAL_PUNCTUATION_END => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The Unicode block of General Punctuation, none of which has a lower-case form of its own.
+const GENERAL_PUNCTUATION_START: char = '\u{2000}';
+const GENERAL_PUNCTUATION_END: char = '\u{206F}';
 
 /// Pairs quotation marks, one token after the other: curly ones by direction, straight ones
 /// by alternation; a quotation left open at a line break is dropped (news quotes reopen each
@@ -419,5 +449,34 @@ impl QuotePairs {
                 inside.fill(true);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_normalised_by_the_short_ways_as_by_the_case_tables() {
+        let punctuation = GENERAL_PUNCTUATION_START..=GENERAL_PUNCTUATION_END;
+        let samples = (0..=0x2FFF_u32).filter_map(char::from_u32).chain(['’', 'Ğ', 'İ', 'Σ', 'Ж']);
+        for c in samples.chain(punctuation) {
+            let word = format!("A{c}b’S");
+            let mut fast = String::new();
+            push_normal(&mut fast, &word);
+            assert_eq!(fast, normalize(&word), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_bytes_found_past_whole_blocks() {
+        let text = format!("{}“x”{}é", "a".repeat(40), "b".repeat(70));
+        let bytes = text.as_bytes();
+        assert_eq!(next_non_ascii(bytes, 0), Some(40));
+        assert_eq!(next_non_ascii(bytes, 41), Some(41));
+        assert_eq!(next_non_ascii(bytes, 43), Some(44));
+        assert_eq!(next_non_ascii(bytes, 47), Some(117));
+        assert_eq!(next_non_ascii(bytes, 119), None);
+        assert_eq!(next_non_ascii(bytes, 500), None);
     }
 }
