@@ -29,7 +29,8 @@ pub(super) struct Words<'a> {
     ascii_lowered: &'a str,
     /// For each [`BLOCK`] bytes of the text, the first token starting at or after the block's
     /// start: where [`Words::tokens_in`] starts counting, instead of searching all tokens.
-    /// Empty when the tokens are not in order, one after the other (then it searches).
+    /// Empty when the tokens are not in order, one after the other, none empty (then it
+    /// searches).
     first_token_of_block: Vec<u32>,
 }
 
@@ -70,7 +71,7 @@ impl<'a> Words<'a> {
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
-            in_order &= last_end <= t.span.start && t.span.start <= t.span.end;
+            in_order &= last_end <= t.span.start && t.span.start < t.span.end;
             last_end = t.span.end;
             match first_token_of_block.get_mut(t.span.start / BLOCK) {
                 Some(starting) => *starting += 1,
@@ -223,6 +224,12 @@ impl<'a> Words<'a> {
             (Some(a), Some(b)) if from < to => Span::new(a.span.start, b.span.end),
             _ => Span::new(0, 0),
         }
+    }
+
+    /// Whether the tokens stand in order, one after the other, none empty (so that those a
+    /// span holds wholly are the tokens [`Words::tokens_in`] it).
+    pub fn tokens_are_ordered(&self) -> bool {
+        !self.first_token_of_block.is_empty()
     }
 
     /// The token range `(first, end)` of the tokens lying inside `span`.
