@@ -62,7 +62,7 @@ impl<'a> Words<'a> {
         let mut others = lowered.other_ends.iter().peekable();
         let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
-        let mut sentences: Vec<SentenceTokens> = Vec::new();
+        let mut sentences: Vec<SentenceTokens> = Vec::with_capacity(cx.segmentation.sentences.len());
         // First the tokens starting in each block, summed up below (no loop a token: its
         // number of turns, 0, 1 or 2, would be mispredicted).
         let mut first_token_of_block: Vec<u32> = vec![0; cx.text.len() / BLOCK + 1];
@@ -190,7 +190,9 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` is a quotation mark.
     pub fn is_quote(&self, i: usize) -> bool {
-        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»")
+        // Every quotation mark opens with one of these bytes: others need no slicing.
+        let Some(t) = self.tokens.get(i) else { return false };
+        QuotePairs::may_be_mark(self.text, t) && matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»")
     }
 
     /// The function-word class of token `i`.
@@ -429,6 +431,13 @@ impl QuotePairs {
         QuotePairs { partner: vec![None; tokens], quoted: vec![false; tokens], open: None, last_end: 0 }
     }
 
+    /// Whether token `t` may be a quotation mark: every mark opens with one of these bytes, so
+    /// others need no slicing.
+    #[inline]
+    fn may_be_mark(text: &str, t: &Token) -> bool {
+        matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2))
+    }
+
     /// Reads token `i`, `t`.
     fn read(&mut self, text: &str, i: usize, t: &Token) {
         // Only an open quotation cares for line breaks.
@@ -437,8 +446,7 @@ impl QuotePairs {
             self.open = None;
         }
         self.last_end = t.span.end;
-        // Every quotation mark opens with one of these bytes: others need no slicing.
-        if !matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2)) {
+        if !Self::may_be_mark(text, t) {
             return;
         }
         let opening = match t.span.slice(text) {
