@@ -106,7 +106,7 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of `word`, the default when the table does not hold it.
-    #[cfg(test)]
+    #[inline]
     pub fn get(&self, word: &str) -> V {
         match pack(word.as_bytes()) {
             Some(key) => self.get_packed(key, word.len(), word.as_bytes()),

@@ -53,7 +53,9 @@ pub(super) struct SentenceTokens {
 }
 
 impl<'a> Words<'a> {
-    /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context.
+    /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context. (Called once a
+    /// document: kept apart so that its loop is compiled the same wherever it is called from.)
+    #[inline(never)]
     pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
         let lexicon = &*LEXICON;
