@@ -131,11 +131,14 @@ impl WordInfo {
     }
 }
 
+/// The phrases opening with one word (each as its words) with their values.
+type Phrases<T> = Vec<(Vec<String>, T)>;
+
 /// Multi-word phrases looked up by their first word; the longest match wins.
 #[derive(Debug)]
 pub(super) struct PhraseTable<T> {
     /// The phrases by first word, longest first.
-    by_first: Vec<Vec<(Vec<String>, T)>>,
+    by_first: Vec<Phrases<T>>,
     /// 1 + the index in `by_first` of a first word's phrases, 0 for a word opening none: the
     /// inline word table, with no string hashing and no string comparison call.
     first_words: WordTable<u16>,
@@ -145,7 +148,7 @@ pub(super) struct PhraseTable<T> {
 
 impl<T> PhraseTable<T> {
     fn new(bit: u16, entries: impl IntoIterator<Item = (String, T)>) -> PhraseTable<T> {
-        let mut by_first: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
+        let mut by_first: WordMap<Phrases<T>> = WordMap::default();
         for (phrase, value) in entries {
             // Split as the tokenizer splits: "author's" is "author" and "'s".
             let words: Vec<String> = phrase
@@ -161,15 +164,22 @@ impl<T> PhraseTable<T> {
             }
         }
         // In word order, so that the indices do not depend on the hash map's order.
-        let mut by_first: Vec<(String, Vec<(Vec<String>, T)>)> = by_first.into_iter().collect();
+        let mut by_first: Vec<(String, Phrases<T>)> = by_first.into_iter().collect();
         by_first.sort_by(|(a, _), (b, _)| a.cmp(b));
         for (_, list) in &mut by_first {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
         let first_words = WordTable::new(
-            by_first.iter().enumerate().map(|(k, (word, _))| (word.as_str(), u16::try_from(k + 1).unwrap_or(0))),
+            by_first
+                .iter()
+                .enumerate()
+                .map(|(k, (word, _))| (word.as_str(), u16::try_from(k + 1).unwrap_or(0))),
         );
-        PhraseTable { by_first: by_first.into_iter().map(|(_, list)| list).collect(), first_words, bit: 1 << bit }
+        PhraseTable {
+            by_first: by_first.into_iter().map(|(_, list)| list).collect(),
+            first_words,
+            bit: 1 << bit,
+        }
     }
 
     /// Whether one of the words whose [`Starts`] are united in `starts` may start one of the

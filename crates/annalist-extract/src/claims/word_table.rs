@@ -1,5 +1,6 @@
 //! A lookup table from normalised words to what the claim lexicons know of them, for the one
-//! lookup every token of a text costs. Words of up to 16 bytes are kept inline as one
+//! lookup every token of a text costs (and to the phrases a word opens, for the tokens whose
+//! lexicon bits say it opens some). Words of up to 16 bytes are kept inline as one
 //! zero-padded `u128` (the idea of the actor layer's word table), read from a buffer padded
 //! past its end with one fixed-size load. A small array of heads, indexed by the low bits of a
 //! word's hash, points at the first entry of that hash; the entry is compared and its value
