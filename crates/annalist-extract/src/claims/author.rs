@@ -75,21 +75,30 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
                 _ => merged.push(span),
             }
         }
-        let mut spans = merged.iter().peekable();
+        // The stretches between the tokens the merged spans cover.
         let mut run_start = first;
-        for k in first..=end {
-            let at = words.tokens.get(k).map(|t| t.span);
-            while spans.peek().is_some_and(|s| at.is_none_or(|a| s.end <= a.start)) {
-                spans.next();
-            }
-            let covered = at.is_some_and(|a| spans.peek().is_some_and(|s| s.contains(a))) && k < end;
-            if covered || k == end {
-                if let Some(claim) = stretch(words, run_start, k, index) {
-                    claims.push(claim);
+        if words.tokens_are_ordered() {
+            // Tokens in order, none empty: the tokens a span covers are the tokens inside it.
+            for &span in &merged {
+                let (covered_first, covered_end) = words.tokens_in(span);
+                let (covered_first, covered_end) = (covered_first.max(run_start), covered_end.min(end));
+                if covered_first < covered_end {
+                    claims.extend(stretch(words, run_start, covered_first, index));
+                    run_start = covered_end;
                 }
-                run_start = k + 1;
+            }
+        } else {
+            let mut spans = merged.iter().peekable();
+            for k in first..end {
+                let Some(at) = words.tokens.get(k).map(|t| t.span) else { break };
+                while spans.next_if(|s| s.end <= at.start).is_some() {}
+                if spans.peek().is_some_and(|s| s.contains(at)) {
+                    claims.extend(stretch(words, run_start, k, index));
+                    run_start = k + 1;
+                }
             }
         }
+        claims.extend(stretch(words, run_start, end, index));
     }
     claims
 }

@@ -131,17 +131,24 @@ impl WordInfo {
     }
 }
 
+/// The phrases opening with one word (each as its words) with their values.
+type Phrases<T> = Vec<(Vec<String>, T)>;
+
 /// Multi-word phrases looked up by their first word; the longest match wins.
 #[derive(Debug)]
 pub(super) struct PhraseTable<T> {
-    by_first: WordMap<Vec<(Vec<String>, T)>>,
+    /// The phrases by first word, longest first.
+    by_first: Vec<Phrases<T>>,
+    /// 1 + the index in `by_first` of a first word's phrases, 0 for a word opening none: the
+    /// inline word table, with no string hashing and no string comparison call.
+    first_words: WordTable<u16>,
     /// This table's bit in [`WordInfo::starts`].
     bit: u16,
 }
 
 impl<T> PhraseTable<T> {
     fn new(bit: u16, entries: impl IntoIterator<Item = (String, T)>) -> PhraseTable<T> {
-        let mut by_first: WordMap<Vec<(Vec<String>, T)>> = WordMap::default();
+        let mut by_first: WordMap<Phrases<T>> = WordMap::default();
         for (phrase, value) in entries {
             // Split as the tokenizer splits: "author's" is "author" and "'s".
             let words: Vec<String> = phrase
@@ -156,10 +163,23 @@ impl<T> PhraseTable<T> {
                 by_first.entry(first.clone()).or_default().push((words, value));
             }
         }
-        for list in by_first.values_mut() {
+        // In word order, so that the indices do not depend on the hash map's order.
+        let mut by_first: Vec<(String, Phrases<T>)> = by_first.into_iter().collect();
+        by_first.sort_by(|(a, _), (b, _)| a.cmp(b));
+        for (_, list) in &mut by_first {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        PhraseTable { by_first, bit: 1 << bit }
+        let first_words = WordTable::new(
+            by_first
+                .iter()
+                .enumerate()
+                .map(|(k, (word, _))| (word.as_str(), u16::try_from(k + 1).unwrap_or(0))),
+        );
+        PhraseTable {
+            by_first: by_first.into_iter().map(|(_, list)| list).collect(),
+            first_words,
+            bit: 1 << bit,
+        }
     }
 
     /// Whether one of the words whose [`Starts`] are united in `starts` may start one of the
@@ -176,7 +196,8 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at word `at` of a text whose `k`-th normalised word is
     /// `word(k)` ("" past the end): its length in words and its value.
     pub fn longest_at<'w>(&self, word: impl Fn(usize) -> &'w str, at: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(word(at))?;
+        let first = usize::from(self.first_words.get(word(at)));
+        let list = self.by_first.get(first.checked_sub(1)?)?;
         list.iter().find_map(|(phrase, value)| {
             let fits = phrase.iter().enumerate().skip(1).all(|(k, w)| word(at + k) == w);
             fits.then_some((phrase.len(), value))
@@ -237,7 +258,7 @@ impl Lexicon {
     fn index_first_words<T>(&mut self, table: fn(&Lexicon) -> &PhraseTable<T>) {
         let (bit, firsts): (u16, Vec<String>) = {
             let t = table(self);
-            (t.bit, t.by_first.keys().cloned().collect())
+            (t.bit, t.by_first.iter().filter_map(|list| Some(list.first()?.0.first()?.clone())).collect())
         };
         for first in firsts {
             self.words.entry(first).or_default().starts.0 |= bit;

@@ -27,7 +27,15 @@ pub(super) struct Words<'a> {
     pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
     ascii_lowered: &'a str,
+    /// For each [`BLOCK`] bytes of the text, the first token starting at or after the block's
+    /// start: where [`Words::tokens_in`] starts counting, instead of searching all tokens.
+    /// Empty when the tokens are not in order, one after the other, none empty (then it
+    /// searches).
+    first_token_of_block: Vec<u32>,
 }
+
+/// The bytes of text a [`Words::first_token_of_block`] entry stands for: a few tokens.
+const BLOCK: usize = 16;
 
 /// The tokens of one sentence.
 #[derive(Debug, Clone, Copy)]
@@ -45,7 +53,9 @@ pub(super) struct SentenceTokens {
 }
 
 impl<'a> Words<'a> {
-    /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context.
+    /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context. (Called once a
+    /// document: kept apart so that its loop is compiled the same wherever it is called from.)
+    #[inline(never)]
     pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
         let lexicon = &*LEXICON;
@@ -54,10 +64,21 @@ impl<'a> Words<'a> {
         let mut others = lowered.other_ends.iter().peekable();
         let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
-        let mut sentences: Vec<SentenceTokens> = Vec::new();
+        let mut sentences: Vec<SentenceTokens> = Vec::with_capacity(cx.segmentation.sentences.len());
+        // First the tokens starting in each block, summed up below (no loop a token: its
+        // number of turns, 0, 1 or 2, would be mispredicted).
+        let mut first_token_of_block: Vec<u32> = vec![0; cx.text.len() / BLOCK + 1];
+        let mut in_order = u32::try_from(tokens.len()).is_ok();
+        let mut last_end = 0;
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
+            in_order &= last_end <= t.span.start && t.span.start < t.span.end;
+            last_end = t.span.end;
+            match first_token_of_block.get_mut(t.span.start / BLOCK) {
+                Some(starting) => *starting += 1,
+                None => in_order = false,
+            }
             // The word, and the bytes of its buffer from its start (padded past the end).
             let (word, from) = match others.peek() {
                 Some(&&(k, end)) if k == i => {
@@ -95,6 +116,14 @@ impl<'a> Words<'a> {
             s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.starts));
         }
         let QuotePairs { partner, quoted, .. } = quotes;
+        if in_order && last_end <= cx.text.len() {
+            let mut before = 0;
+            for block in &mut first_token_of_block {
+                (*block, before) = (before, before + *block);
+            }
+        } else {
+            first_token_of_block = Vec::new();
+        }
         Words {
             text: cx.text,
             tokens,
@@ -104,6 +133,7 @@ impl<'a> Words<'a> {
             info,
             sentences,
             ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
+            first_token_of_block,
         }
     }
 
@@ -162,7 +192,9 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` is a quotation mark.
     pub fn is_quote(&self, i: usize) -> bool {
-        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»")
+        // Every quotation mark opens with one of these bytes: others need no slicing.
+        let Some(t) = self.tokens.get(i) else { return false };
+        QuotePairs::may_be_mark(self.text, t) && matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»")
     }
 
     /// The function-word class of token `i`.
@@ -198,10 +230,31 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// Whether the tokens stand in order, one after the other, none empty (so that those a
+    /// span holds wholly are the tokens [`Words::tokens_in`] it).
+    pub fn tokens_are_ordered(&self) -> bool {
+        !self.first_token_of_block.is_empty()
+    }
+
     /// The token range `(first, end)` of the tokens lying inside `span`.
     pub fn tokens_in(&self, span: Span) -> (usize, usize) {
-        let first = self.tokens.partition_point(|t| t.span.start < span.start);
-        let end = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let block_of = |offset: usize| self.first_token_of_block.get(offset / BLOCK).map(|&k| k as usize);
+        let (first, end) = match (block_of(span.start), block_of(span.end)) {
+            // Tokens in order, one after the other: every token before a block's first token
+            // starts, so ends, before the block, except perhaps the one right before it.
+            (Some(first_from), Some(end_from)) => {
+                let rest = |from: usize| self.tokens.get(from..).unwrap_or_default();
+                let end_from = end_from.saturating_sub(1);
+                (
+                    first_from + count_leading(rest(first_from), |t| t.span.start < span.start),
+                    end_from + count_leading(rest(end_from), |t| t.span.end <= span.end),
+                )
+            }
+            _ => (
+                self.tokens.partition_point(|t| t.span.start < span.start),
+                self.tokens.partition_point(|t| t.span.end <= span.end),
+            ),
+        };
         (first, end.max(first))
     }
 
@@ -273,6 +326,16 @@ impl<'a> Words<'a> {
     }
 }
 
+/// How many tokens of `tokens` pass `test` before the first that fails, for a test that,
+/// once failed, fails for every later token (tokens in order). The first few, where the
+/// answer nearly always lies, are counted without a branch on each: where a loop stops would
+/// be mispredicted.
+fn count_leading(tokens: &[Token], test: impl Fn(&Token) -> bool) -> usize {
+    const FEW: usize = 4;
+    let few = tokens.iter().take(FEW).filter(|t| test(t)).count();
+    if few < FEW { few } else { FEW + tokens[FEW..].iter().take_while(|t| test(t)).count() }
+}
+
 /// The document's words normalised: the text with ASCII letters in lower case (an ASCII word's
 /// normal form lies at its own place), and the normal forms of the words holding other
 /// characters, one after the other.
@@ -298,33 +361,28 @@ impl Lowered {
         let tokens = cx.segmentation.tokens.as_slice();
         let mut other = String::new();
         let mut other_ends: Vec<(usize, usize)> = Vec::new();
-        let mut t = 0;
         let bytes = text.as_bytes();
-        let mut chunk_start = 0;
+        let mut t = 0;
+        let mut from = 0;
         // Only the tokens holding a non-ASCII byte need more than ASCII lowering; they are found
-        // from those bytes, skipping ASCII stretches a block at a time.
-        for chunk in bytes.chunks(64) {
-            let base = chunk_start;
-            chunk_start += chunk.len();
-            if chunk.is_ascii() {
+        // from those bytes, skipping ASCII stretches a block at a time, and the rest of a token
+        // once it is read.
+        while let Some(at) = next_non_ascii(bytes, from) {
+            while t < tokens.len() && tokens[t].span.end <= at {
+                t += 1;
+            }
+            let Some(token) = tokens.get(t) else { break };
+            // A byte between tokens: the next byte that may be in one is at the token's start.
+            from = (at + 1).max(token.span.start);
+            if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
                 continue;
             }
-            for (offset, _) in chunk.iter().enumerate().filter(|&(_, &b)| b >= 0x80) {
-                let at = base + offset;
-                while t < tokens.len() && tokens[t].span.end <= at {
-                    t += 1;
-                }
-                let Some(token) = tokens.get(t) else { break };
-                if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
-                    continue;
-                }
-                if let Some(raw) = text.get(token.span.start..token.span.end) {
-                    other.extend(
-                        raw.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase),
-                    );
-                }
-                other_ends.push((t, other.len()));
+            if let Some(raw) = text.get(token.span.start..token.span.end) {
+                push_normal(&mut other, raw);
             }
+            other_ends.push((t, other.len()));
+            // The token's other bytes find it read.
+            from = from.max(token.span.end);
         }
         let mut ascii = String::with_capacity(text.len() + PADDING.len());
         ascii.push_str(text);
@@ -334,6 +392,37 @@ impl Lowered {
         Lowered { ascii, other, other_ends }
     }
 }
+
+/// Where the first byte of `bytes` at or after `from` that is not ASCII stands, if any.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut chunk_start = from;
+    for chunk in rest.chunks(32) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|&b| b >= 0x80).map(|k| chunk_start + k);
+        }
+        chunk_start += chunk.len();
+    }
+    None
+}
+
+/// Appends `raw` normalised (see [`normalize`]), with the common characters read without the
+/// general case tables.
+fn push_normal(out: &mut String, raw: &str) {
+    for c in raw.chars() {
+        match c {
+            '’' => out.push('\''),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // General Punctuation (quotation marks, dashes) has no case.
+            GENERAL_PUNCTUATION_START..=GENERAL_PUNCTUATION_END => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The Unicode block of General Punctuation, none of which has a lower-case form of its own.
+const GENERAL_PUNCTUATION_START: char = '\u{2000}';
+const GENERAL_PUNCTUATION_END: char = '\u{206F}';
 
 /// Pairs quotation marks, one token after the other: curly ones by direction, straight ones
 /// by alternation; a quotation left open at a line break is dropped (news quotes reopen each
@@ -354,6 +443,13 @@ impl QuotePairs {
         QuotePairs { partner: vec![None; tokens], quoted: vec![false; tokens], open: None, last_end: 0 }
     }
 
+    /// Whether token `t` may be a quotation mark: every mark opens with one of these bytes, so
+    /// others need no slicing.
+    #[inline]
+    fn may_be_mark(text: &str, t: &Token) -> bool {
+        matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2))
+    }
+
     /// Reads token `i`, `t`.
     fn read(&mut self, text: &str, i: usize, t: &Token) {
         // Only an open quotation cares for line breaks.
@@ -362,8 +458,7 @@ impl QuotePairs {
             self.open = None;
         }
         self.last_end = t.span.end;
-        // Every quotation mark opens with one of these bytes: others need no slicing.
-        if !matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2)) {
+        if !Self::may_be_mark(text, t) {
             return;
         }
         let opening = match t.span.slice(text) {
@@ -381,5 +476,34 @@ impl QuotePairs {
                 inside.fill(true);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_normalised_by_the_short_ways_as_by_the_case_tables() {
+        let punctuation = GENERAL_PUNCTUATION_START..=GENERAL_PUNCTUATION_END;
+        let samples = (0..=0x2FFF_u32).filter_map(char::from_u32).chain(['’', 'Ğ', 'İ', 'Σ', 'Ж']);
+        for c in samples.chain(punctuation) {
+            let word = format!("A{c}b’S");
+            let mut fast = String::new();
+            push_normal(&mut fast, &word);
+            assert_eq!(fast, normalize(&word), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn non_ascii_bytes_found_past_whole_blocks() {
+        let text = format!("{}“x”{}é", "a".repeat(40), "b".repeat(70));
+        let bytes = text.as_bytes();
+        assert_eq!(next_non_ascii(bytes, 0), Some(40));
+        assert_eq!(next_non_ascii(bytes, 41), Some(41));
+        assert_eq!(next_non_ascii(bytes, 43), Some(44));
+        assert_eq!(next_non_ascii(bytes, 47), Some(117));
+        assert_eq!(next_non_ascii(bytes, 119), None);
+        assert_eq!(next_non_ascii(bytes, 500), None);
     }
 }
