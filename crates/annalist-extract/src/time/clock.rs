@@ -44,7 +44,7 @@ impl Grammar<'_> {
         if !tok.number {
             return None;
         }
-        let w = tok.norm.as_str();
+        let w = tok.norm.as_ref();
         let (mut hour, minute, second, explicit, mut e) = if w.contains(':') {
             let f: Vec<&str> = w.split(':').collect();
             let num = |s: &str| (s.len() == 2).then(|| s.parse::<u32>().ok()).flatten();

@@ -188,7 +188,7 @@ impl Grammar<'_> {
         if !tok.number {
             return None;
         }
-        let w = tok.norm.as_str();
+        let w = tok.norm.as_ref();
         let (fields, end) = if w.contains('/') || w.matches('.').count() == 2 {
             let sep = if w.contains('/') { '/' } else { '.' };
             let fields: Vec<&str> = w.split(sep).collect();
@@ -442,7 +442,7 @@ impl Grammar<'_> {
                 | "by"
                 | "until"
                 | "since"
-        ) || (tok.capital && !matches!(tok.norm.as_str(), "fall" | "spring"));
+        ) || (tok.capital && !matches!(tok.norm.as_ref(), "fall" | "spring"));
         if !ok || (self.is(e, "of") && !tok.capital) {
             return None;
         }
@@ -476,7 +476,7 @@ impl Grammar<'_> {
         if e == i + 1
             && !first.capital
             && self.end - self.start > 6
-            && matches!(first.norm.as_str(), "easter" | "pentecost")
+            && matches!(first.norm.as_ref(), "easter" | "pentecost")
         {
             return None;
         }

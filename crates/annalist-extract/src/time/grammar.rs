@@ -88,7 +88,7 @@ impl Found {
 #[derive(Debug)]
 pub(crate) struct Grammar<'a> {
     /// All tokens of the document.
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     /// First token of the sentence.
     pub start: usize,
     /// One past the last token of the sentence.
@@ -230,7 +230,7 @@ pub(crate) use req;
 impl<'a> Grammar<'a> {
     /// The lower-cased word at `i`, or "" outside the sentence.
     pub fn w(&self, i: usize) -> &'a str {
-        if i >= self.start && i < self.end { self.toks[i].norm.as_str() } else { "" }
+        if i >= self.start && i < self.end { self.toks[i].norm.as_ref() } else { "" }
     }
 
     /// Whether the word at `i` is `word`.
@@ -239,7 +239,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// The token at `i`, if inside the sentence.
-    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
+    pub fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
         (i >= self.start && i < self.end).then(|| &self.toks[i])
     }
 
@@ -269,7 +269,7 @@ impl<'a> Grammar<'a> {
         let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
         words::senses(entries, move |k| {
             let j = i + 1 + k;
-            (j < end).then(|| toks[j].norm.as_str())
+            (j < end).then(|| toks[j].norm.as_ref())
         })
         .map(move |(s, n)| (s, i + n))
     }
@@ -373,7 +373,7 @@ impl<'a> Grammar<'a> {
             _ => None,
         }));
         let tok = req!(self.tok(i));
-        let word = tok.norm.as_str();
+        let word = tok.norm.as_ref();
         let full = word.len() > 4 || matches!(word, "may" | "june" | "july");
         let e = if full { e } else { self.opt_dot(e) };
         let alone = match word {

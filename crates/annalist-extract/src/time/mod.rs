@@ -29,11 +29,13 @@ use tokens::Tok;
 use words::Sense;
 
 /// The buffers [`tag`] works in, kept from one document to the next on each thread so that
-/// tagging allocates nothing but its output once they have grown.
+/// tagging allocates little but its output once they have grown (a document's tokens borrow
+/// from it, so their vector is the document's).
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The grammar's tokens of the current sentence (and their strings).
-    pool: Vec<Tok>,
+    /// The document with its ASCII letters lower-cased, padded (see
+    /// [`tokens::lower_padded`]).
+    lowered: String,
     /// The readers' results in the current sentence.
     memo: grammar::Memo,
     /// Per token of the current sentence: whether it names time by itself.
@@ -60,19 +62,22 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { pool, memo, strong, cues } = scratch;
+    let Scratch { lowered, memo, strong, cues } = scratch;
+    tokens::lower_padded(cx.text, lowered);
+    let lowered: &str = lowered;
+    let mut pool: Vec<Tok<'_>> = Vec::new();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
     while next < all.len() {
         let begin = next;
         let mentions;
-        (next, mentions) = tokens::scan_sentence(cx.text, all, begin);
+        (next, mentions) = tokens::scan_sentence(cx.text, lowered.as_bytes(), all, begin);
         if !mentions {
             continue;
         }
-        let used = tokens::sentence_tokens(cx.text, &all[begin..next], pool);
-        let toks = &pool[..used];
-        memo.reset(used);
+        tokens::sentence_tokens(cx.text, lowered, &all[begin..next], &mut pool);
+        let toks = &pool[..];
+        memo.reset(toks.len());
         strong.clear();
         strong.extend(toks.iter().map(|t| t.number || t.flags.strong));
         let end = toks.len();
@@ -124,7 +129,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
 }
 
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
-fn is_trigger(tok: &Tok) -> bool {
+fn is_trigger(tok: &Tok<'_>) -> bool {
     tok.number || tok.flags.trigger
 }
 

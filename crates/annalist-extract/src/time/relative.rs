@@ -516,7 +516,7 @@ impl Grammar<'_> {
             && self.is(i + 1, "day")
             && self.tok(i + 2).is_none_or(|t| {
                 !t.norm.chars().next().is_some_and(char::is_alphanumeric)
-                    || matches!(t.norm.as_str(), "at" | "on" | "in" | "to" | "with" | "and")
+                    || matches!(t.norm.as_ref(), "at" | "on" | "in" | "to" | "with" | "and")
             })
         {
             return self.shifted_from_narrative(0.0, Unit::Day, i + 2);

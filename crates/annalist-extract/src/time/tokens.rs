@@ -2,6 +2,8 @@
 //! inner hyphens and at letter–digit joins ("mid-July" → mid - july, "18q4" → 18 q 4), so the
 //! grammar sees each part.
 
+use std::borrow::Cow;
+
 use annalist_core::Span;
 
 use super::words::{self, WordFlags, WordInfo};
@@ -9,9 +11,10 @@ use crate::segment::{Token, TokenKind};
 
 /// One token as the grammar sees it.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
-    /// Lower-cased text, curly apostrophes made straight.
-    pub norm: String,
+pub(crate) struct Tok<'t> {
+    /// Lower-cased text, curly apostrophes made straight: borrowed from the lower-cased
+    /// document (see [`lower_padded`]) or the text, owned only when a non-ASCII word changes.
+    pub norm: Cow<'t, str>,
     /// Where it stands.
     pub span: Span,
     /// Whether it starts with a digit.
@@ -28,28 +31,41 @@ pub(crate) struct Tok {
     pub digits: Option<(u32, usize)>,
 }
 
+/// `text` with its ASCII letters lower-cased, written over `out`, followed by
+/// [`words::KEY_BYTES`] zero bytes: an ASCII word's lower-case form is its span of the result,
+/// and its lexicon key is read as sixteen bytes at once from where it starts (see
+/// [`words::lookup_at`]).
+pub(crate) fn lower_padded(text: &str, out: &mut String) {
+    out.clear();
+    out.reserve(text.len() + words::KEY_BYTES);
+    out.push_str(text);
+    out.make_ascii_lowercase();
+    out.extend(std::iter::repeat_n('\0', words::KEY_BYTES));
+}
+
 /// The end of the sentence whose first token is `tokens[begin]` (the index after its last
 /// token), and whether it holds a number or a word that names time by itself: a cheap test,
-/// without allocation, that lets the tagger skip a sentence. One pass over the tokens.
-pub(crate) fn scan_sentence(text: &str, tokens: &[Token], begin: usize) -> (usize, bool) {
+/// without allocation, that lets the tagger skip a sentence. One pass over the tokens;
+/// `lowered` is [`lower_padded`] of `text`.
+pub(crate) fn scan_sentence(text: &str, lowered: &[u8], tokens: &[Token], begin: usize) -> (usize, bool) {
     let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return (begin, false) };
     let mut mentions = false;
     let mut end = begin;
     while let Some(t) = tokens.get(end)
         && t.sentence == sentence
     {
-        mentions = mentions || mentions_time(text, t);
+        mentions = mentions || mentions_time(text, lowered, t);
         end += 1;
     }
     (end, mentions)
 }
 
 /// Whether a token is a number or a word that names time by itself.
-fn mentions_time(text: &str, t: &Token) -> bool {
+fn mentions_time(text: &str, lowered: &[u8], t: &Token) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(slice(text, t.span), "'" | "‘"),
-        TokenKind::Word => word_mentions_time(slice(text, t.span)),
+        TokenKind::Word => word_mentions_time(slice(text, t.span), lowered, t.span.start),
     }
 }
 
@@ -59,9 +75,10 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-/// Whether a word, or a hyphen-joined part of it, is a strong time word or holds a digit;
-/// compared case-insensitively without allocating.
-fn word_mentions_time(word: &str) -> bool {
+/// Whether a word standing at `at`, or a hyphen-joined part of it, is a strong time word or
+/// holds a digit; compared case-insensitively without allocating (an ASCII word's key is read
+/// from `lowered`).
+fn word_mentions_time(word: &str, lowered: &[u8], at: usize) -> bool {
     let word = if word.ends_with('s') {
         word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
     } else {
@@ -77,96 +94,117 @@ fn word_mentions_time(word: &str) -> bool {
         digit |= b.is_ascii_digit();
         hyphen |= b == b'-';
     }
-    digit
-        || if hyphen {
-            bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
-        } else {
-            words::is_strong_ascii(bytes)
-        }
+    if digit {
+        return true;
+    }
+    if !hyphen {
+        return words::is_strong_at(lowered, at, bytes.len());
+    }
+    let mut part_at = at;
+    bytes.split(|&b| b == b'-').any(|part| {
+        let strong = words::is_strong_at(lowered, part_at, part.len());
+        part_at += part.len() + 1;
+        strong
+    })
 }
 
-/// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`
-/// (whose tokens and their strings are reused, so a sentence allocates nothing once the pool
-/// has grown); returns how many were written.
-pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], pool: &mut Vec<Tok>) -> usize {
-    let mut out = Pool { toks: pool, len: 0 };
+/// The grammar's tokens of one sentence's segmenter tokens, written over `toks`; `lowered` is
+/// [`lower_padded`] of `text`.
+pub(crate) fn sentence_tokens<'t>(
+    text: &'t str,
+    lowered: &'t str,
+    tokens: &[Token],
+    toks: &mut Vec<Tok<'t>>,
+) {
+    toks.clear();
+    let mut out = Pool { toks, text, lowered };
     let mut last_end = usize::MAX;
     for t in tokens {
-        let text = slice(text, t.span);
+        let word = slice(text, t.span);
         // ('-' and digits are ASCII bytes, never inside a multi-byte character.)
-        if t.kind == TokenKind::Word && text.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
-            split_word(text, t.span.start, last_end, &mut out);
+        if t.kind == TokenKind::Word && word.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
+            split_word(word, t.span.start, last_end, &mut out);
         } else if t.kind == TokenKind::Word
-            && let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
+            && let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
             && !stem.is_empty()
         {
             // A possessive: "Monday's", "this year's".
             let cut = t.span.start + stem.len();
-            out.push(stem, Span::new(t.span.start, cut), last_end);
-            out.push(&text[stem.len()..], Span::new(cut, t.span.end), cut);
+            out.push(Span::new(t.span.start, cut), last_end);
+            out.push(Span::new(cut, t.span.end), cut);
         } else {
-            out.push(text, t.span, last_end);
+            out.push(t.span, last_end);
         }
         last_end = t.span.end;
     }
-    out.len
 }
 
-/// Tokens written over a reused vector.
-struct Pool<'p> {
-    toks: &'p mut Vec<Tok>,
-    len: usize,
+/// Tokens written to a sentence's vector, their lower-case forms borrowed where they can be.
+struct Pool<'p, 't> {
+    toks: &'p mut Vec<Tok<'t>>,
+    /// The document.
+    text: &'t str,
+    /// [`lower_padded`] of the document.
+    lowered: &'t str,
 }
 
-impl Pool<'_> {
-    /// Writes the next token, reusing the string of the one that stood there.
-    fn push(&mut self, text: &str, span: Span, last_end: usize) {
-        if self.len == self.toks.len() {
-            self.toks.push(Tok {
-                norm: String::new(),
-                span,
-                number: false,
-                capital: false,
-                glued: false,
-                info: None,
-                flags: WordFlags::default(),
-                digits: None,
-            });
-        }
-        let slot = &mut self.toks[self.len];
-        self.len += 1;
-        slot.norm.clear();
+impl<'t> Pool<'_, 't> {
+    /// Writes the token standing at `span` of the text.
+    fn push(&mut self, span: Span, last_end: usize) {
+        let text = slice(self.text, span);
         let bytes = text.as_bytes();
         let first = bytes.first().copied().unwrap_or(0);
-        if text.is_ascii() {
-            slot.norm.push_str(text);
-            slot.norm.make_ascii_lowercase();
-            slot.capital = first.is_ascii_uppercase();
+        let (norm, capital, (info, flags)) = if text.is_ascii() {
+            // An ASCII word's lower-case form is its span of the lower-cased text.
+            let norm = slice(self.lowered, span);
+            let found = words::lookup_at(norm, self.lowered.as_bytes(), span.start);
+            (Cow::Borrowed(norm), first.is_ascii_uppercase(), found.unzip())
         } else {
-            slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
-            slot.capital = text.chars().next().is_some_and(char::is_uppercase);
-        }
-        (slot.info, slot.flags) = match words::lookup_with_flags(&slot.norm) {
-            Some((info, flags)) => (Some(info), flags),
-            None => (None, WordFlags::default()),
+            let norm = non_ascii_norm(text);
+            let found = words::lookup_with_flags(&norm);
+            (norm, text.chars().next().is_some_and(char::is_uppercase), found.unzip())
         };
-        slot.number = first.is_ascii_digit();
+        let number = first.is_ascii_digit();
         // A number of digits only is its own lower-case form.
-        slot.digits = (slot.number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
+        let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
             .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len()));
-        slot.glued = last_end == span.start;
-        slot.span = span;
+        self.toks.push(Tok {
+            norm,
+            span,
+            number,
+            capital,
+            glued: last_end == span.start,
+            info,
+            flags: flags.unwrap_or_default(),
+            digits,
+        });
+    }
+}
+
+/// The lower-case form of a non-ASCII token, curly apostrophes made straight: the token
+/// itself when that changes nothing (most such tokens are punctuation), so that only words
+/// with a capital or an apostrophe allocate.
+fn non_ascii_norm(text: &str) -> Cow<'_, str> {
+    // Each character its own lower case: so is the whole (the one context-dependent mapping,
+    // final sigma, is of a capital).
+    if text.chars().all(|c| c != '’' && c.to_lowercase().eq(std::iter::once(c))) {
+        return Cow::Borrowed(text);
+    }
+    match text {
+        "’" => Cow::Borrowed("'"),
+        "’s" => Cow::Borrowed("'s"),
+        _ => Cow::Owned(text.to_lowercase().replace('’', "'")),
     }
 }
 
 /// Splits a word at hyphens and at letter–digit boundaries.
-fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Pool<'_>) {
+fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Pool<'_, '_>) {
     let mut start = 0;
     let mut prev: Option<char> = None;
-    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Pool<'_>| {
+    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Pool<'_, '_>| {
         if from < to {
             let span = Span::new(offset + from, offset + to);
-            out.push(&text[from..to], span, *last_end);
+            out.push(span, *last_end);
             *last_end = span.end;
         }
     };

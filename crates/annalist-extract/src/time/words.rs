@@ -376,15 +376,13 @@ impl Shapes {
     /// False only when no lexicon word has the shape of `word` (words not of ASCII letters
     /// always pass).
     fn may_hold(&self, word: &str) -> bool {
-        Self::index(word).is_none_or(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
+        Self::index(word).is_none_or(|i| self.has(i))
     }
-}
 
-/// Whether a lower-cased ASCII word of this first and last byte and length may be a strong
-/// word: false only when no strong word has that shape (a test before the word is lower-cased
-/// and looked up).
-pub(crate) fn may_be_strong_shape(first: u8, last: u8, len: usize) -> bool {
-    Shapes::index_shape(first, last, len).is_none_or(|i| STRONG_SHAPES.bits[i / 64] & (1 << (i % 64)) != 0)
+    /// Whether a lexicon word has the shape of index `i`.
+    fn has(&self, i: usize) -> bool {
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
@@ -395,17 +393,31 @@ pub(crate) fn is_strong(word: &str) -> bool {
     STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
 }
 
-/// Whether an ASCII word, in any case, is a strong word (see [`STRONG`]) of at most
-/// [`PackedKey::MAX_LEN`] bytes: [`is_strong`] of its lower-case form, without building it.
-pub(crate) fn is_strong_ascii(word: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
-    if word.len() > PackedKey::MAX_LEN
-        || !may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), word.len())
-    {
+/// Whether the ASCII word of `len` bytes at `at` of a lower-cased, padded text (see
+/// [`super::tokens::lower_padded`]) is a strong word (see [`STRONG`]) of at most
+/// [`KEY_BYTES`] bytes.
+pub(crate) fn is_strong_at(lowered: &[u8], at: usize, len: usize) -> bool {
+    if len == 0 || len > KEY_BYTES {
         return false;
     }
-    let key = PackedKey { bytes: PackedKey::pack(word, u8::to_ascii_lowercase), len: word.len() };
-    PACKED.get(key).is_some_and(|(_, flags)| flags.strong)
+    let (Some(&first), Some(&last)) = (lowered.get(at), lowered.get(at + len - 1)) else { return false };
+    if Shapes::index_shape(first, last, len).is_some_and(|i| !STRONG_SHAPES.has(i)) {
+        return false;
+    }
+    PackedKey::read(lowered, at, len).and_then(|key| PACKED.get(key)).is_some_and(|(_, flags)| flags.strong)
+}
+
+/// What the lexicon knows of a lower-cased ASCII word standing at `at` of a lower-cased,
+/// padded text (see [`super::tokens::lower_padded`]), with its flags: [`lookup_with_flags`]
+/// with the key read as sixteen bytes at once.
+pub(crate) fn lookup_at(word: &str, lowered: &[u8], at: usize) -> Option<(&'static WordInfo, WordFlags)> {
+    if !SHAPES.may_hold(word) {
+        return None;
+    }
+    if word.len() > KEY_BYTES {
+        return LEXICON.get(word).map(|info| (info, info.flags));
+    }
+    PACKED.get(PackedKey::read(lowered, at, word.len())?)
 }
 
 /// What the lexicon knows of a lower-cased word.
@@ -433,19 +445,31 @@ struct PackedKey {
     len: usize,
 }
 
+/// The longest word a packed key holds, and how many zero bytes pad a lower-cased text so
+/// that a key can be read at any of its words.
+pub(crate) const KEY_BYTES: usize = 16;
+
 impl PackedKey {
-    const MAX_LEN: usize = 16;
+    const MAX_LEN: usize = KEY_BYTES;
 
     /// The key of `word`, or `None` when it is longer than [`PackedKey::MAX_LEN`].
     fn of(word: &[u8]) -> Option<PackedKey> {
-        (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word, |&b| b), len: word.len() })
+        (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word), len: word.len() })
     }
 
-    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), each mapped by `map`, packed
-    /// little-endian. Built in registers: copying the bytes into a buffer and reading it back
+    /// The key of the `len` bytes (at most [`PackedKey::MAX_LEN`]) at `at` of `padded`, read as
+    /// one little-endian integer (the bytes past them masked off); `None` when fewer than
+    /// sixteen bytes stand there (a text not padded).
+    fn read(padded: &[u8], at: usize, len: usize) -> Option<PackedKey> {
+        let chunk: [u8; KEY_BYTES] = padded.get(at..at + KEY_BYTES)?.try_into().ok()?;
+        let mask = if len >= KEY_BYTES { u128::MAX } else { (1u128 << (8 * len)) - 1 };
+        Some(PackedKey { bytes: u128::from_le_bytes(chunk) & mask, len })
+    }
+
+    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), packed little-endian. Built in registers: copying the bytes into a buffer and reading it back
     /// as one integer stalls the processor (a wide load cannot take narrow stores' data).
-    fn pack(word: &[u8], map: impl Fn(&u8) -> u8) -> u128 {
-        word.iter().rev().fold(0, |packed, b| packed << 8 | u128::from(map(b)))
+    fn pack(word: &[u8]) -> u128 {
+        word.iter().rev().fold(0, |packed, &b| packed << 8 | u128::from(b))
     }
 
     fn hash(self) -> u64 {
