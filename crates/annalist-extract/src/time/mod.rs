@@ -237,6 +237,11 @@ impl Grammar<'_> {
 
     /// The longest reading of the rules at `i`, without modifiers.
     fn core(&self, i: usize) -> Option<Found> {
+        // Every rule starts at a number or a word of the time lexicon (see [`is_trigger`]):
+        // elsewhere, as after most articles ("the president"), none needs asking.
+        if !self.tok(i).is_some_and(is_trigger) {
+            return None;
+        }
         let candidates = [
             self.time_expr(i),
             self.holiday(i, None),
