@@ -81,7 +81,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         strong.clear();
         strong.extend(toks.iter().map(|t| t.number || t.flags.strong));
         let end = toks.len();
-        tense::cues(toks, cues);
+        // The tense cues are read at the sentence's first candidate (many sentences have none).
+        let mut cues_read = false;
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -89,6 +90,10 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             if !is_trigger(&toks[i]) || !strong[i..end.min(i + 8)].contains(&true) {
                 i += 1;
                 continue;
+            }
+            if !cues_read {
+                tense::cues(toks, cues);
+                cues_read = true;
             }
             let (cue, tense) = (env.cue, env.tense);
             env.cue = tense::nearest(cues, i);
