@@ -66,16 +66,17 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     tokens::lower_padded(cx.text, lowered);
     let lowered: &str = lowered;
     let mut pool: Vec<Tok<'_>> = Vec::new();
+    let tables = words::Tables::get();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
     while next < all.len() {
         let begin = next;
         let mentions;
-        (next, mentions) = tokens::scan_sentence(cx.text, lowered.as_bytes(), all, begin);
+        (next, mentions) = tokens::scan_sentence(cx.text, lowered.as_bytes(), tables, all, begin);
         if !mentions {
             continue;
         }
-        tokens::sentence_tokens(cx.text, lowered, &all[begin..next], &mut pool);
+        tokens::sentence_tokens(cx.text, lowered, tables, &all[begin..next], &mut pool);
         let toks = &pool[..];
         memo.reset(toks.len());
         strong.clear();

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use annalist_core::Span;
 
-use super::words::{self, WordFlags, WordInfo};
+use super::words::{self, PackedKey, Tables, WordFlags, WordInfo};
 use crate::segment::{Token, TokenKind};
 
 /// One token as the grammar sees it.
@@ -34,7 +34,7 @@ pub(crate) struct Tok<'t> {
 /// `text` with its ASCII letters lower-cased, written over `out`, followed by
 /// [`words::KEY_BYTES`] zero bytes: an ASCII word's lower-case form is its span of the result,
 /// and its lexicon key is read as sixteen bytes at once from where it starts (see
-/// [`words::lookup_at`]).
+/// [`words::PackedKey::read`]).
 pub(crate) fn lower_padded(text: &str, out: &mut String) {
     out.clear();
     out.reserve(text.len() + words::KEY_BYTES);
@@ -47,25 +47,31 @@ pub(crate) fn lower_padded(text: &str, out: &mut String) {
 /// token), and whether it holds a number or a word that names time by itself: a cheap test,
 /// without allocation, that lets the tagger skip a sentence. One pass over the tokens;
 /// `lowered` is [`lower_padded`] of `text`.
-pub(crate) fn scan_sentence(text: &str, lowered: &[u8], tokens: &[Token], begin: usize) -> (usize, bool) {
+pub(crate) fn scan_sentence(
+    text: &str,
+    lowered: &[u8],
+    tables: Tables,
+    tokens: &[Token],
+    begin: usize,
+) -> (usize, bool) {
     let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return (begin, false) };
     let mut mentions = false;
     let mut end = begin;
     while let Some(t) = tokens.get(end)
         && t.sentence == sentence
     {
-        mentions = mentions || mentions_time(text, lowered, t);
+        mentions = mentions || mentions_time(text, lowered, tables, t);
         end += 1;
     }
     (end, mentions)
 }
 
 /// Whether a token is a number or a word that names time by itself.
-fn mentions_time(text: &str, lowered: &[u8], t: &Token) -> bool {
+fn mentions_time(text: &str, lowered: &[u8], tables: Tables, t: &Token) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(slice(text, t.span), "'" | "‘"),
-        TokenKind::Word => word_mentions_time(slice(text, t.span), lowered, t.span.start),
+        TokenKind::Word => word_mentions_time(text, lowered, tables, t.span),
     }
 }
 
@@ -75,10 +81,40 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-/// Whether a word standing at `at`, or a hyphen-joined part of it, is a strong time word or
-/// holds a digit; compared case-insensitively without allocating (an ASCII word's key is read
-/// from `lowered`).
-fn word_mentions_time(word: &str, lowered: &[u8], at: usize) -> bool {
+/// Whether the word at `span`, or a hyphen-joined part of it, is a strong time word or holds
+/// a digit (a possessive "'s" aside); compared case-insensitively without allocating.
+fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) -> bool {
+    let len = span.end.saturating_sub(span.start);
+    // Most words: ASCII of at most sixteen bytes, tested and looked up as one integer.
+    let Some(word) = PackedKey::read(lowered, span.start, len).filter(|w| w.is_ascii()) else {
+        return any_word_mentions_time(slice(text, span), lowered, tables, span.start);
+    };
+    if word.has_digit() {
+        return true;
+    }
+    // The possessive read in the text ("'S" is none).
+    let possessive = len >= 2 && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
+    let word = if possessive { word.part(0, len - 2) } else { word };
+    let mut hyphens = word.hyphens();
+    if hyphens == 0 {
+        return tables.is_strong(word);
+    }
+    let mut from = 0;
+    loop {
+        let to = if hyphens == 0 { word.len } else { (hyphens.trailing_zeros() / 8) as usize };
+        if tables.is_strong(word.part(from, to - from)) {
+            return true;
+        }
+        if hyphens == 0 {
+            return false;
+        }
+        hyphens &= hyphens - 1;
+        from = to + 1;
+    }
+}
+
+/// [`word_mentions_time`] of any word standing at `at`, byte by byte.
+fn any_word_mentions_time(word: &str, lowered: &[u8], tables: Tables, at: usize) -> bool {
     let word = if word.ends_with('s') {
         word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
     } else {
@@ -94,15 +130,18 @@ fn word_mentions_time(word: &str, lowered: &[u8], at: usize) -> bool {
         digit |= b.is_ascii_digit();
         hyphen |= b == b'-';
     }
+    // An ASCII word's key is read from `lowered`; no strong word is longer than a key.
+    let is_strong =
+        |at: usize, len: usize| PackedKey::read(lowered, at, len).is_some_and(|w| tables.is_strong(w));
     if digit {
         return true;
     }
     if !hyphen {
-        return words::is_strong_at(lowered, at, bytes.len());
+        return is_strong(at, bytes.len());
     }
     let mut part_at = at;
     bytes.split(|&b| b == b'-').any(|part| {
-        let strong = words::is_strong_at(lowered, part_at, part.len());
+        let strong = is_strong(part_at, part.len());
         part_at += part.len() + 1;
         strong
     })
@@ -113,35 +152,61 @@ fn word_mentions_time(word: &str, lowered: &[u8], at: usize) -> bool {
 pub(crate) fn sentence_tokens<'t>(
     text: &'t str,
     lowered: &'t str,
+    tables: Tables,
     tokens: &[Token],
     toks: &mut Vec<Tok<'t>>,
 ) {
     toks.clear();
-    let mut out = Pool { toks, text, lowered };
+    let mut out = Pool { toks, text, lowered, tables };
     let mut last_end = usize::MAX;
     for t in tokens {
-        let word = slice(text, t.span);
-        // ('-' and digits are ASCII bytes, never inside a multi-byte character.)
-        if t.kind == TokenKind::Word && word.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
-            split_word(word, t.span.start, last_end, &mut out);
-        } else if t.kind == TokenKind::Word
-            && let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
-            && !stem.is_empty()
-        {
-            // A possessive: "Monday's", "this year's".
-            let cut = t.span.start + stem.len();
-            out.push(Span::new(t.span.start, cut), last_end);
-            out.push(Span::new(cut, t.span.end), cut);
-        } else {
-            out.push(t.span, last_end);
+        let len = t.span.end.saturating_sub(t.span.start);
+        // Most tokens: ASCII of at most sixteen bytes, read as one integer.
+        let ascii =
+            PackedKey::read(lowered.as_bytes(), t.span.start, len).filter(|w| w.is_ascii() && len > 0);
+        match (t.kind, ascii) {
+            (TokenKind::Word, Some(word)) if !word.has_digit() && word.hyphens() == 0 => {
+                if len > 2 && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s") {
+                    // A possessive: "Monday's", "this year's".
+                    let cut = t.span.end - 2;
+                    out.push_ascii(Span::new(t.span.start, cut), word.part(0, len - 2), last_end);
+                    out.push_ascii(Span::new(cut, t.span.end), word.part(len - 2, 2), cut);
+                } else {
+                    out.push_ascii(t.span, word, last_end);
+                }
+            }
+            (TokenKind::Punct, Some(word)) if !word.byte(0).is_ascii_digit() => {
+                out.push_ascii(t.span, word, last_end);
+            }
+            _ => any_token(t, &mut out, last_end),
         }
         last_end = t.span.end;
+    }
+}
+
+/// Writes the grammar's tokens of any segmenter token.
+fn any_token(t: &Token, out: &mut Pool<'_, '_>, last_end: usize) {
+    let word = slice(out.text, t.span);
+    // ('-' and digits are ASCII bytes, never inside a multi-byte character.)
+    if t.kind == TokenKind::Word && word.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
+        split_word(word, t.span.start, last_end, out);
+    } else if t.kind == TokenKind::Word
+        && let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+        && !stem.is_empty()
+    {
+        // A possessive: "Monday's", "this year's".
+        let cut = t.span.start + stem.len();
+        out.push(Span::new(t.span.start, cut), last_end);
+        out.push(Span::new(cut, t.span.end), cut);
+    } else {
+        out.push(t.span, last_end);
     }
 }
 
 /// Tokens written to a sentence's vector, their lower-case forms borrowed where they can be.
 struct Pool<'p, 't> {
     toks: &'p mut Vec<Tok<'t>>,
+    tables: Tables,
     /// The document.
     text: &'t str,
     /// [`lower_padded`] of the document.
@@ -149,6 +214,23 @@ struct Pool<'p, 't> {
 }
 
 impl<'t> Pool<'_, 't> {
+    /// Writes the ASCII token standing at `span`, not starting with a digit, whose lower-case
+    /// form is `word`.
+    fn push_ascii(&mut self, span: Span, word: PackedKey, last_end: usize) {
+        let capital = self.text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase);
+        let (info, flags) = self.tables.lookup(word).unzip();
+        self.toks.push(Tok {
+            norm: Cow::Borrowed(slice(self.lowered, span)),
+            span,
+            number: false,
+            capital,
+            glued: last_end == span.start,
+            info,
+            flags: flags.unwrap_or_default(),
+            digits: None,
+        });
+    }
+
     /// Writes the token standing at `span` of the text.
     fn push(&mut self, span: Span, last_end: usize) {
         let text = slice(self.text, span);
@@ -157,7 +239,11 @@ impl<'t> Pool<'_, 't> {
         let (norm, capital, (info, flags)) = if text.is_ascii() {
             // An ASCII word's lower-case form is its span of the lower-cased text.
             let norm = slice(self.lowered, span);
-            let found = words::lookup_at(norm, self.lowered.as_bytes(), span.start);
+            let found = match PackedKey::read(self.lowered.as_bytes(), span.start, norm.len()) {
+                Some(word) if !norm.is_empty() => self.tables.lookup(word),
+                Some(_) => None,
+                None => words::lookup_with_flags(norm),
+            };
             (Cow::Borrowed(norm), first.is_ascii_uppercase(), found.unzip())
         } else {
             let norm = non_ascii_norm(text);

@@ -393,31 +393,41 @@ pub(crate) fn is_strong(word: &str) -> bool {
     STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
 }
 
-/// Whether the ASCII word of `len` bytes at `at` of a lower-cased, padded text (see
-/// [`super::tokens::lower_padded`]) is a strong word (see [`STRONG`]) of at most
-/// [`KEY_BYTES`] bytes.
-pub(crate) fn is_strong_at(lowered: &[u8], at: usize, len: usize) -> bool {
-    if len == 0 || len > KEY_BYTES {
-        return false;
-    }
-    let (Some(&first), Some(&last)) = (lowered.get(at), lowered.get(at + len - 1)) else { return false };
-    if Shapes::index_shape(first, last, len).is_some_and(|i| !STRONG_SHAPES.has(i)) {
-        return false;
-    }
-    PackedKey::read(lowered, at, len).and_then(|key| PACKED.get(key)).is_some_and(|(_, flags)| flags.strong)
+/// The lexicon's tables for a document's words, resolved once (each static would otherwise be
+/// checked for initialisation at every word).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tables {
+    shapes: &'static Shapes,
+    strong_shapes: &'static Shapes,
+    packed: &'static PackedLexicon,
 }
 
-/// What the lexicon knows of a lower-cased ASCII word standing at `at` of a lower-cased,
-/// padded text (see [`super::tokens::lower_padded`]), with its flags: [`lookup_with_flags`]
-/// with the key read as sixteen bytes at once.
-pub(crate) fn lookup_at(word: &str, lowered: &[u8], at: usize) -> Option<(&'static WordInfo, WordFlags)> {
-    if !SHAPES.may_hold(word) {
-        return None;
+impl Tables {
+    pub(crate) fn get() -> Tables {
+        Tables { shapes: &SHAPES, strong_shapes: &STRONG_SHAPES, packed: &PACKED }
     }
-    if word.len() > KEY_BYTES {
-        return LEXICON.get(word).map(|info| (info, info.flags));
+
+    /// What the lexicon knows of a lower-cased ASCII word of one to [`KEY_BYTES`] bytes, with
+    /// its flags (as [`lookup_with_flags`]).
+    pub(crate) fn lookup(self, word: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
+        if !Self::may_hold(self.shapes, word) {
+            return None;
+        }
+        self.packed.get(word)
     }
-    PACKED.get(PackedKey::read(lowered, at, word.len())?)
+
+    /// Whether a lower-cased ASCII word of at most [`KEY_BYTES`] bytes is a strong word (see
+    /// [`STRONG`]).
+    pub(crate) fn is_strong(self, word: PackedKey) -> bool {
+        word.len > 0
+            && Self::may_hold(self.strong_shapes, word)
+            && self.packed.get(word).is_some_and(|(_, flags)| flags.strong)
+    }
+
+    /// [`Shapes::may_hold`] of a non-empty packed word.
+    fn may_hold(shapes: &Shapes, word: PackedKey) -> bool {
+        Shapes::index_shape(word.byte(0), word.byte(word.len - 1), word.len).is_none_or(|i| shapes.has(i))
+    }
 }
 
 /// What the lexicon knows of a lower-cased word.
@@ -436,18 +446,25 @@ pub(crate) fn lookup_with_flags(word: &str) -> Option<(&'static WordInfo, WordFl
     }
 }
 
-/// A word of at most 16 bytes packed into one integer (zero-padded) with its length: two
-/// such keys are the same word when the integers are equal, so a lookup compares two
-/// integers instead of calling `memcmp`.
+/// A word of at most 16 bytes packed into one integer (little-endian, zero-padded) with its
+/// length: two such keys are the same word when the integers are equal, so a lookup compares
+/// two integers instead of calling `memcmp`. Its bytes are also tested all at once (ASCII,
+/// digits, hyphens), eight or sixteen to a machine word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PackedKey {
+pub(crate) struct PackedKey {
     bytes: u128,
-    len: usize,
+    /// How many bytes it holds.
+    pub len: usize,
 }
 
 /// The longest word a packed key holds, and how many zero bytes pad a lower-cased text so
 /// that a key can be read at any of its words.
 pub(crate) const KEY_BYTES: usize = 16;
+
+/// One in every byte.
+const ONES: u128 = u128::MAX / 0xff;
+/// The high bit of every byte.
+const HIGH_BITS: u128 = ONES << 7;
 
 impl PackedKey {
     const MAX_LEN: usize = KEY_BYTES;
@@ -457,17 +474,53 @@ impl PackedKey {
         (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word), len: word.len() })
     }
 
-    /// The key of the `len` bytes (at most [`PackedKey::MAX_LEN`]) at `at` of `padded`, read as
-    /// one little-endian integer (the bytes past them masked off); `None` when fewer than
-    /// sixteen bytes stand there (a text not padded).
-    fn read(padded: &[u8], at: usize, len: usize) -> Option<PackedKey> {
+    /// The `len` bytes (at most [`PackedKey::MAX_LEN`]) at `at` of `padded`, read as one
+    /// little-endian integer (the bytes past them masked off); `None` when fewer than sixteen
+    /// bytes stand there (a text not padded).
+    pub(crate) fn read(padded: &[u8], at: usize, len: usize) -> Option<PackedKey> {
         let chunk: [u8; KEY_BYTES] = padded.get(at..at + KEY_BYTES)?.try_into().ok()?;
-        let mask = if len >= KEY_BYTES { u128::MAX } else { (1u128 << (8 * len)) - 1 };
-        Some(PackedKey { bytes: u128::from_le_bytes(chunk) & mask, len })
+        (len <= KEY_BYTES).then(|| PackedKey { bytes: u128::from_le_bytes(chunk) & Self::mask(len), len })
     }
 
-    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), packed little-endian. Built in registers: copying the bytes into a buffer and reading it back
-    /// as one integer stalls the processor (a wide load cannot take narrow stores' data).
+    /// The bits of the first `len` bytes.
+    fn mask(len: usize) -> u128 {
+        if len >= KEY_BYTES { u128::MAX } else { (1u128 << (8 * len)) - 1 }
+    }
+
+    /// The `len` bytes from byte `from` (within the key).
+    pub(crate) fn part(self, from: usize, len: usize) -> PackedKey {
+        let bytes = if from >= KEY_BYTES { 0 } else { self.bytes >> (8 * from) };
+        PackedKey { bytes: bytes & Self::mask(len), len }
+    }
+
+    /// Byte `k` (zero past the end).
+    pub(crate) fn byte(self, k: usize) -> u8 {
+        if k >= KEY_BYTES { 0 } else { (self.bytes >> (8 * k)) as u8 }
+    }
+
+    /// Whether every byte is ASCII.
+    pub(crate) fn is_ascii(self) -> bool {
+        self.bytes & HIGH_BITS == 0
+    }
+
+    /// The high bit of each byte that is at least `low` and below `high`; of an ASCII key
+    /// only (a byte plus the offset stays below 256, so no carry crosses into the next).
+    fn in_range(self, low: u8, high: u8) -> u128 {
+        let at_least = |k: u8| self.bytes.wrapping_add(ONES * u128::from(0x80 - k)) & HIGH_BITS;
+        at_least(low) & !at_least(high)
+    }
+
+    /// Whether an ASCII key holds a digit.
+    pub(crate) fn has_digit(self) -> bool {
+        self.in_range(b'0', b'9' + 1) != 0
+    }
+
+    /// The high bit of each hyphen of an ASCII key.
+    pub(crate) fn hyphens(self) -> u128 {
+        self.in_range(b'-', b'-' + 1)
+    }
+
+    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), packed little-endian.
     fn pack(word: &[u8]) -> u128 {
         word.iter().rev().fold(0, |packed, &b| packed << 8 | u128::from(b))
     }
