@@ -482,9 +482,19 @@ impl PackedKey {
         (len <= KEY_BYTES).then(|| PackedKey { bytes: u128::from_le_bytes(chunk) & Self::mask(len), len })
     }
 
-    /// The bits of the first `len` bytes.
+    /// The bits of the first `len` bytes (from a table: a shift of 128 bits by a variable
+    /// amount takes several instructions).
     fn mask(len: usize) -> u128 {
-        if len >= KEY_BYTES { u128::MAX } else { (1u128 << (8 * len)) - 1 }
+        const MASKS: [u128; KEY_BYTES + 1] = {
+            let mut masks = [u128::MAX; KEY_BYTES + 1];
+            let mut len = 0;
+            while len < KEY_BYTES {
+                masks[len] = (1u128 << (8 * len)) - 1;
+                len += 1;
+            }
+            masks
+        };
+        MASKS[len.min(KEY_BYTES)]
     }
 
     /// The `len` bytes from byte `from` (within the key).
@@ -495,7 +505,7 @@ impl PackedKey {
 
     /// Byte `k` (zero past the end).
     pub(crate) fn byte(self, k: usize) -> u8 {
-        if k >= KEY_BYTES { 0 } else { (self.bytes >> (8 * k)) as u8 }
+        self.bytes.to_le_bytes().get(k).copied().unwrap_or(0)
     }
 
     /// Whether every byte is ASCII.
