@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{self, Point};
 use super::grammar::{Found, Grammar, Source, req};
-use super::words::{HolidayRule, Sense, Tense, Unit};
+use super::words::{HolidayRule, Kind, Sense, Tense, Unit};
 
 /// A date read from the text, before its year is resolved.
 #[derive(Debug, Clone, Copy)]
@@ -288,7 +288,7 @@ impl Grammar<'_> {
         }
         // Years with an era: "2014 BC", "14 a.d.".
         if let Some((n, _)) = self.digits(i)
-            && let Some((bc, e)) = self.sense(i + 1, |s| match s {
+            && let Some((bc, e)) = self.sense(i + 1, Kind::Era, |s| match s {
                 Sense::Era(bc) => Some(bc),
                 _ => None,
             })
@@ -379,7 +379,7 @@ impl Grammar<'_> {
             return (Some(make(y)), Source::Absolute, e);
         }
         let k = self.opt(j, "the");
-        if let Some((rel, e)) = self.sense(k, |s| match s {
+        if let Some((rel, e)) = self.sense(k, Kind::Relative, |s| match s {
             Sense::Relative(r) => Some(r),
             _ => None,
         }) && matches!(self.w(e), "year" | "yr")
@@ -410,7 +410,7 @@ impl Grammar<'_> {
 
     /// A season: "spring 2023", "the summer of 2008", "autumn", "this spring".
     pub fn season(&self, i: usize) -> Option<Found> {
-        let (season, e) = req!(self.sense(i, |s| match s {
+        let (season, e) = req!(self.sense(i, Kind::Season, |s| match s {
             Sense::Season(s) => Some(s),
             _ => None,
         }));
@@ -619,7 +619,7 @@ impl Grammar<'_> {
         }
         let dct = self.env.dct?;
         let (rel, e) = self
-            .sense(j, |s| match s {
+            .sense(j, Kind::Relative, |s| match s {
                 Sense::Relative(r) => Some(r),
                 _ => None,
             })

@@ -12,7 +12,7 @@ use super::calendar::Point;
 use super::dates::Parts;
 use super::relative::DayRef;
 use super::tokens::Tok;
-use super::words::{self, Sense, Tense, Unit};
+use super::words::{self, Kind, Sense, Tense, Unit};
 
 /// What the expression rules know besides the tokens.
 #[derive(Debug, Clone, Default)]
@@ -274,13 +274,18 @@ impl<'a> Grammar<'a> {
         .map(move |(s, n)| (s, i + n))
     }
 
-    /// The first sense at `i` that `pick` accepts.
-    pub fn sense<T>(&self, i: usize, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
-        let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
+    /// The first sense at `i` that `pick` accepts; `pick` accepts senses of `kind` only.
+    pub fn sense<T>(&self, i: usize, kind: Kind, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
+        let info = self.tok(i)?.info?;
+        // Most words asked have no sense of the kind: no need to read their phrases.
+        if info.kinds & kind.bit() == 0 {
+            return None;
+        }
         // `pick` first: it is cheaper than comparing the phrase's words, and the first entry
         // passing both is the same in either order.
-        entries.iter().find_map(|entry| {
+        info.entries.iter().find_map(|entry| {
             let picked = pick(entry.sense)?;
+            debug_assert_eq!(entry.sense.kind(), kind, "a reader picks a sense of another kind than it asks");
             let fits = entry
                 .rest
                 .iter()
@@ -301,7 +306,7 @@ impl<'a> Grammar<'a> {
         if let Some((n, _)) = self.digits(i) {
             return Some((n, i + 1));
         }
-        let (n, e) = req!(self.sense(i, |s| match s {
+        let (n, e) = req!(self.sense(i, Kind::Number, |s| match s {
             Sense::Number(n) => Some(n),
             _ => None,
         }));
@@ -313,7 +318,7 @@ impl<'a> Grammar<'a> {
         }
         if (20..100).contains(&n) && n % 10 == 0 {
             let j = self.opt(e, "-");
-            if let Some((u, e2)) = self.sense(j, |s| match s {
+            if let Some((u, e2)) = self.sense(j, Kind::Number, |s| match s {
                 Sense::Number(u) if (1..10).contains(&u) && !matches!(self.w(j), "a" | "an") => Some(u),
                 _ => None,
             }) {
@@ -335,18 +340,18 @@ impl<'a> Grammar<'a> {
         {
             return Some((Some(n), i + 2));
         }
-        if let Some((n, e)) = self.sense(i, |s| match s {
+        if let Some((n, e)) = self.sense(i, Kind::Number, |s| match s {
             Sense::Number(n) if (20..100).contains(&n) && n % 10 == 0 => Some(n),
             _ => None,
         }) {
             let j = self.opt(e, "-");
-            let (u, e2) = req!(self.sense(j, |s| match s {
+            let (u, e2) = req!(self.sense(j, Kind::Ordinal, |s| match s {
                 Sense::Ordinal(Some(u)) if u < 10 => Some(u),
                 _ => None,
             }));
             return Some((Some(n + u), e2));
         }
-        self.sense(i, |s| match s {
+        self.sense(i, Kind::Ordinal, |s| match s {
             Sense::Ordinal(o) => Some(o),
             _ => None,
         })
@@ -368,7 +373,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn read_month(&self, i: usize) -> Option<(u32, usize, bool)> {
-        let (m, e) = req!(self.sense(i, |s| match s {
+        let (m, e) = req!(self.sense(i, Kind::Month, |s| match s {
             Sense::Month(m) => Some(m),
             _ => None,
         }));
@@ -391,13 +396,13 @@ impl<'a> Grammar<'a> {
     }
 
     fn read_weekday(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some((d, e)) = self.sense(i, |s| match s {
+        if let Some((d, e)) = self.sense(i, Kind::Weekday, |s| match s {
             Sense::Weekday(d) => Some(d),
             _ => None,
         }) {
             return Some((d, e));
         }
-        let (d, e) = req!(self.sense(i, |s| match s {
+        let (d, e) = req!(self.sense(i, Kind::WeekdayAbbr, |s| match s {
             Sense::WeekdayAbbr(d) => Some(d),
             _ => None,
         }));
@@ -435,7 +440,7 @@ impl<'a> Grammar<'a> {
 
     /// A unit word, singular or plural, with whether it is plural.
     pub fn unit(&self, i: usize) -> Option<(Unit, usize, bool)> {
-        let (u, e) = req!(self.sense(i, |s| match s {
+        let (u, e) = req!(self.sense(i, Kind::Unit, |s| match s {
             Sense::Unit(u) => Some(u),
             _ => None,
         }));

@@ -26,7 +26,7 @@ use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 use crate::Context;
 use grammar::{Env, Found, Grammar, Source};
 use tokens::Tok;
-use words::Sense;
+use words::{Kind, Sense};
 
 /// The buffers [`tag`] works in, kept from one document to the next on each thread so that
 /// tagging allocates little but its output once they have grown (a document's tokens borrow
@@ -159,7 +159,7 @@ impl Grammar<'_> {
     /// The longest time expression starting at `i`, with its modifiers.
     fn expression(&self, i: usize) -> Option<Found> {
         // Approximations and bounds: "about three days", "more than a year", "nearly 2 years".
-        if let Some((code, e)) = self.sense(i, |s| match s {
+        if let Some((code, e)) = self.sense(i, Kind::Approximation, |s| match s {
             Sense::Approximation(c) => Some(c),
             _ => None,
         }) && let Some(mut found) = self.core(e)
@@ -207,7 +207,7 @@ impl Grammar<'_> {
 
     fn positioned(&self, i: usize) -> Option<Found> {
         let j = self.opt(i, "the");
-        let (code, e) = self.sense(j, |s| match s {
+        let (code, e) = self.sense(j, Kind::Position, |s| match s {
             Sense::Position(c) => Some(c),
             _ => None,
         })?;

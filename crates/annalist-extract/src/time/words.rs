@@ -54,6 +54,71 @@ pub(crate) enum Sense {
     Era(bool),
 }
 
+/// The kind of a [`Sense`]: its variant, whatever it holds. A reader asks a word for one kind
+/// of sense, and most words have none of that kind (see [`WordInfo::kinds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Month,
+    Weekday,
+    WeekdayAbbr,
+    Number,
+    Ordinal,
+    FuzzyNumber,
+    Unit,
+    Season,
+    DayPart,
+    Deictic,
+    Relative,
+    Narrative,
+    Direction,
+    Position,
+    Approximation,
+    Reference,
+    SetAdverb,
+    SetQuantifier,
+    ClockWord,
+    Meridiem,
+    Zone,
+    Era,
+}
+
+impl Kind {
+    /// This kind's bit in [`WordInfo::kinds`].
+    pub(crate) fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+impl Sense {
+    /// The kind of this sense.
+    pub(crate) fn kind(self) -> Kind {
+        match self {
+            Sense::Month(_) => Kind::Month,
+            Sense::Weekday(_) => Kind::Weekday,
+            Sense::WeekdayAbbr(_) => Kind::WeekdayAbbr,
+            Sense::Number(_) => Kind::Number,
+            Sense::Ordinal(_) => Kind::Ordinal,
+            Sense::FuzzyNumber => Kind::FuzzyNumber,
+            Sense::Unit(_) => Kind::Unit,
+            Sense::Season(_) => Kind::Season,
+            Sense::DayPart(_) => Kind::DayPart,
+            Sense::Deictic(..) => Kind::Deictic,
+            Sense::Relative(_) => Kind::Relative,
+            Sense::Narrative(_) => Kind::Narrative,
+            Sense::Direction(_) => Kind::Direction,
+            Sense::Position(_) => Kind::Position,
+            Sense::Approximation(_) => Kind::Approximation,
+            Sense::Reference(_) => Kind::Reference,
+            Sense::SetAdverb(_) => Kind::SetAdverb,
+            Sense::SetQuantifier => Kind::SetQuantifier,
+            Sense::ClockWord(..) => Kind::ClockWord,
+            Sense::Meridiem(_) => Kind::Meridiem,
+            Sense::Zone => Kind::Zone,
+            Sense::Era(_) => Kind::Era,
+        }
+    }
+}
+
 /// Calendar and clock units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Unit {
@@ -291,6 +356,8 @@ type WordMap<V> = crate::hash::FastMap<&'static str, V>;
 pub(crate) struct WordInfo {
     /// The phrases of `words.tsv` starting with it, longest first.
     pub entries: Vec<Entry>,
+    /// The kinds of their senses, one bit each (see [`Kind::bit`]).
+    pub kinds: u32,
     /// The holiday names starting with it, longest first.
     pub holidays: Vec<Holiday>,
     /// Whether it names time by itself (see [`STRONG`]).
@@ -330,6 +397,7 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
         map.entry(word).or_default().tense = Some(*tense);
     }
     for (word, info) in map.iter_mut() {
+        info.kinds = info.entries.iter().fold(0, |kinds, e| kinds | e.sense.kind().bit());
         let trigger = !info.entries.is_empty()
             || !info.holidays.is_empty()
             || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
