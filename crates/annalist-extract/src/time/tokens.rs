@@ -89,13 +89,14 @@ fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) ->
     let Some(word) = PackedKey::read(lowered, span.start, len).filter(|w| w.is_ascii()) else {
         return any_word_mentions_time(slice(text, span), lowered, tables, span.start);
     };
-    if word.has_digit() {
+    let digit_or_hyphen = word.may_have_digit_or_hyphen();
+    if digit_or_hyphen && word.has_digit() {
         return true;
     }
     // The possessive read in the text ("'S" is none).
     let possessive = len >= 2 && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
     let word = if possessive { word.part(0, len - 2) } else { word };
-    let mut hyphens = word.hyphens();
+    let mut hyphens = if digit_or_hyphen { word.hyphens() } else { 0 };
     if hyphens == 0 {
         return tables.is_strong(word);
     }
@@ -165,7 +166,9 @@ pub(crate) fn sentence_tokens<'t>(
         let ascii =
             PackedKey::read(lowered.as_bytes(), t.span.start, len).filter(|w| w.is_ascii() && len > 0);
         match (t.kind, ascii) {
-            (TokenKind::Word, Some(word)) if !word.has_digit() && word.hyphens() == 0 => {
+            (TokenKind::Word, Some(word))
+                if !word.may_have_digit_or_hyphen() || !word.has_digit() && word.hyphens() == 0 =>
+            {
                 if len > 2 && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s") {
                     // A possessive: "Monday's", "this year's".
                     let cut = t.span.end - 2;

@@ -477,6 +477,7 @@ impl Tables {
 
     /// What the lexicon knows of a lower-cased ASCII word of one to [`KEY_BYTES`] bytes, with
     /// its flags (as [`lookup_with_flags`]).
+    #[inline]
     pub(crate) fn lookup(self, word: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
         if !Self::may_hold(self.shapes, word) {
             return None;
@@ -486,6 +487,7 @@ impl Tables {
 
     /// Whether a lower-cased ASCII word of at most [`KEY_BYTES`] bytes is a strong word (see
     /// [`STRONG`]).
+    #[inline]
     pub(crate) fn is_strong(self, word: PackedKey) -> bool {
         word.len > 0
             && Self::may_hold(self.strong_shapes, word)
@@ -493,6 +495,7 @@ impl Tables {
     }
 
     /// [`Shapes::may_hold`] of a non-empty packed word.
+    #[inline]
     fn may_hold(shapes: &Shapes, word: PackedKey) -> bool {
         Shapes::index_shape(word.byte(0), word.byte(word.len - 1), word.len).is_none_or(|i| shapes.has(i))
     }
@@ -586,6 +589,12 @@ impl PackedKey {
     fn in_range(self, low: u8, high: u8) -> u128 {
         let at_least = |k: u8| self.bytes.wrapping_add(ONES * u128::from(0x80 - k)) & HIGH_BITS;
         at_least(low) & !at_least(high)
+    }
+
+    /// Whether an ASCII key holds a byte from `-` to `9` (hyphen, full stop, slash or digit):
+    /// one test that clears most words of both digits and hyphens.
+    pub(crate) fn may_have_digit_or_hyphen(self) -> bool {
+        self.in_range(b'-', b'9' + 1) != 0
     }
 
     /// Whether an ASCII key holds a digit.
