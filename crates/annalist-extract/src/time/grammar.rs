@@ -87,11 +87,11 @@ impl Found {
 /// A window of tokens the rules read.
 #[derive(Debug)]
 pub(crate) struct Grammar<'a> {
-    /// All tokens of the document.
+    /// The tokens of the sentence.
     pub toks: &'a [Tok<'a>],
-    /// First token of the sentence.
+    /// First token of the sentence: always 0.
     pub start: usize,
-    /// One past the last token of the sentence.
+    /// One past the last token of the sentence: always `toks.len()`.
     pub end: usize,
     /// The anchors.
     pub env: &'a Env,
@@ -230,7 +230,7 @@ pub(crate) use req;
 impl<'a> Grammar<'a> {
     /// The lower-cased word at `i`, or "" outside the sentence.
     pub fn w(&self, i: usize) -> &'a str {
-        if i >= self.start && i < self.end { self.toks[i].norm.as_ref() } else { "" }
+        self.tok(i).map_or("", |t| t.norm.as_ref())
     }
 
     /// Whether the word at `i` is `word`.
@@ -240,7 +240,9 @@ impl<'a> Grammar<'a> {
 
     /// The token at `i`, if inside the sentence.
     pub fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
-        (i >= self.start && i < self.end).then(|| &self.toks[i])
+        // One bounds check: `toks` is the sentence (see the fields).
+        debug_assert!(self.start == 0 && self.end == self.toks.len());
+        self.toks.get(i)
     }
 
     /// The word before `i`, or "".

@@ -248,31 +248,33 @@ impl Grammar<'_> {
         if !self.tok(i).is_some_and(is_trigger) {
             return None;
         }
-        let candidates = [
-            self.time_expr(i),
-            self.holiday(i, None),
-            self.calendar_point(i),
-            self.ordinal_of(i),
-            self.week_of(i),
-            self.quarter(i),
-            self.relative(i),
-            self.narrative(i),
-            self.the_weekend(i),
-            self.day_date(i),
-            self.year_expr(i),
-            self.season(i),
-            self.quantity_expr(i),
-            self.set_expr(i),
-            self.reference(i),
-            self.bare_units(i),
-            self.day_of_month(i),
-        ];
+        // Every rule read in this order (the readers keep what they read), the first of the
+        // longest readings kept.
         let mut best: Option<Found> = None;
-        for found in candidates.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| found.end > b.end) {
+        let mut consider = |found: Option<Found>| {
+            if let Some(found) = found
+                && best.as_ref().is_none_or(|b| found.end > b.end)
+            {
                 best = Some(found);
             }
-        }
+        };
+        consider(self.time_expr(i));
+        consider(self.holiday(i, None));
+        consider(self.calendar_point(i));
+        consider(self.ordinal_of(i));
+        consider(self.week_of(i));
+        consider(self.quarter(i));
+        consider(self.relative(i));
+        consider(self.narrative(i));
+        consider(self.the_weekend(i));
+        consider(self.day_date(i));
+        consider(self.year_expr(i));
+        consider(self.season(i));
+        consider(self.quantity_expr(i));
+        consider(self.set_expr(i));
+        consider(self.reference(i));
+        consider(self.bare_units(i));
+        consider(self.day_of_month(i));
         best
     }
 
