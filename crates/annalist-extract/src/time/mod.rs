@@ -107,7 +107,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             };
-            let id = TimeId(format!("t{}", out.len() + 1));
+            let id = time_id(out.len() + 1);
             let anchor = match found.source {
                 Source::Absolute => TimeAnchor::Absolute,
                 Source::Document => TimeAnchor::DocumentTime,
@@ -132,6 +132,28 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         }
     }
     out
+}
+
+/// The id of the `n`-th time expression: `t1`, `t2`, … (written without `format!`).
+fn time_id(n: usize) -> TimeId {
+    let mut id = String::with_capacity(8);
+    id.push('t');
+    id.push_str(itoa_usize(n, &mut [0; 20]));
+    TimeId(id)
+}
+
+/// `n` in decimal, written at the end of `buf`.
+fn itoa_usize(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[start..]).unwrap_or("")
 }
 
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
@@ -464,5 +486,12 @@ mod attach_tests {
             }
         }
         assert!(checked > 5_000, "only {checked} tokens checked");
+    }
+
+    #[test]
+    fn time_ids_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(time_id(n).0, format!("t{n}"));
+        }
     }
 }
