@@ -48,21 +48,54 @@ pub(crate) enum Grain {
 const PROXY_YEAR: i32 = 2000;
 
 impl Point {
-    /// The TIMEX3 value.
+    /// The TIMEX3 value, written digit by digit into one string (a `format!` per part cost
+    /// more than the rest of reading the expression).
     pub fn value(&self) -> String {
-        let year = |y: Option<i32>| y.map_or_else(|| "XXXX".to_owned(), year_text);
+        let mut out = String::with_capacity(16);
         match *self {
-            Point::Day { year: y, month, day } => format!("{}-{month:02}-{day:02}", year(y)),
-            Point::Month { year: y, month } => format!("{}-{month:02}", year(y)),
-            Point::Week { year, week } => format!("{}-W{week:02}", year_text(year)),
-            Point::Weekend { year, week } => format!("{}-W{week:02}-WE", year_text(year)),
-            Point::Quarter { year, quarter } => format!("{}-Q{quarter}", year_text(year)),
-            Point::Half { year, half } => format!("{}-H{half}", year_text(year)),
-            Point::Season { year: y, season } => format!("{}-{season}", year(y)),
-            Point::Year(y) => year_text(y),
-            Point::Decade(d) => format!("{d:03}"),
-            Point::Century(c) => format!("{c:02}"),
+            Point::Day { year, month, day } => {
+                push_year_or_unknown(&mut out, year);
+                out.push('-');
+                push_padded(&mut out, month, 2);
+                out.push('-');
+                push_padded(&mut out, day, 2);
+            }
+            Point::Month { year, month } => {
+                push_year_or_unknown(&mut out, year);
+                out.push('-');
+                push_padded(&mut out, month, 2);
+            }
+            Point::Week { year, week } => {
+                push_year(&mut out, year);
+                out.push_str("-W");
+                push_padded(&mut out, week, 2);
+            }
+            Point::Weekend { year, week } => {
+                push_year(&mut out, year);
+                out.push_str("-W");
+                push_padded(&mut out, week, 2);
+                out.push_str("-WE");
+            }
+            Point::Quarter { year, quarter } => {
+                push_year(&mut out, year);
+                out.push_str("-Q");
+                push_padded(&mut out, quarter, 1);
+            }
+            Point::Half { year, half } => {
+                push_year(&mut out, year);
+                out.push_str("-H");
+                push_padded(&mut out, half, 1);
+            }
+            Point::Season { year, season } => {
+                push_year_or_unknown(&mut out, year);
+                out.push('-');
+                out.push_str(season);
+            }
+            Point::Year(y) => push_year(&mut out, y),
+            Point::Decade(d) => push_signed(&mut out, d, 3),
+            Point::Century(c) => push_signed(&mut out, c, 2),
         }
+        out
     }
 
     /// How fine the point is.
@@ -115,8 +148,51 @@ impl Point {
     }
 }
 
-fn year_text(y: i32) -> String {
-    if y < 0 { format!("BC{:04}", -y) } else { format!("{y:04}") }
+/// A year as TIMEX3 writes it: four digits at least, `BC` before years before the era.
+fn push_year(out: &mut String, y: i32) {
+    if y < 0 {
+        out.push_str("BC");
+    }
+    push_padded(out, y.unsigned_abs(), 4);
+}
+
+/// [`push_year`], or `XXXX` for a year unknown.
+fn push_year_or_unknown(out: &mut String, y: Option<i32>) {
+    match y {
+        Some(y) => push_year(out, y),
+        None => out.push_str("XXXX"),
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits (as `{n:0width$}`).
+fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    let mut rest = n;
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// A signed number as `{n:0width$}` writes it: the sign first, counted in the width.
+fn push_signed(out: &mut String, n: i32, width: usize) {
+    if n < 0 {
+        out.push('-');
+        push_padded(out, n.unsigned_abs(), width.saturating_sub(1));
+    } else {
+        push_padded(out, n.unsigned_abs(), width);
+    }
 }
 
 /// The period of `grain` that contains `date`; the year is dropped when `year_known` is false.
@@ -308,6 +384,21 @@ mod tests {
         assert_eq!(Point::Year(-2014).value(), "BC2014");
         assert_eq!(Point::Year(14).value(), "0014");
         assert_eq!(Point::Decade(199).value(), "199");
+        // As `format!` writes them, whatever the value.
+        for n in [-12345, -1000, -999, -100, -99, -10, -9, -1, 0, 1, 9, 10, 99, 100, 999, 1000, 12345] {
+            assert_eq!(
+                Point::Year(n).value(),
+                if n < 0 { format!("BC{:04}", -n) } else { format!("{n:04}") }
+            );
+            assert_eq!(Point::Decade(n).value(), format!("{n:03}"));
+            assert_eq!(Point::Century(n).value(), format!("{n:02}"));
+            let m = n.unsigned_abs();
+            let day = Point::Day { year: Some(n), month: m, day: m % 40 };
+            let year = if n < 0 { format!("BC{:04}", -n) } else { format!("{n:04}") };
+            assert_eq!(day.value(), format!("{year}-{m:02}-{:02}", m % 40));
+            assert_eq!(Point::Quarter { year: n, quarter: m }.value(), format!("{year}-Q{m}"));
+            assert_eq!(Point::Weekend { year: n, week: m }.value(), format!("{year}-W{m:02}-WE"));
+        }
         assert_eq!(duration_value(Some(2.5), Unit::Year), "P2.5Y");
         assert_eq!(duration_value(Some(0.5), Unit::Hour), "PT30M");
         assert_eq!(duration_value(None, Unit::Day), "PXD");

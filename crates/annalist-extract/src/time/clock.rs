@@ -5,7 +5,7 @@ use annalist_core::TimexType;
 
 use super::grammar::{Found, Grammar, Source, req};
 use super::relative::{DayRef, UNKNOWN_DAY};
-use super::words::Sense;
+use super::words::{Kind, Sense};
 
 /// A clock time read from the text.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +34,7 @@ impl Grammar<'_> {
     /// A clock time: "3pm", "3 p.m.", "3:15", "15:23:24", "15h30", "noon", "0800 UTC", "3
     /// o'clock".
     pub fn clock(&self, i: usize) -> Option<(Clock, usize)> {
-        if let Some(((h, m), e)) = self.sense(i, |s| match s {
+        if let Some(((h, m), e)) = self.sense(i, Kind::ClockWord, |s| match s {
             Sense::ClockWord(h, m) => Some((h, m)),
             _ => None,
         }) {
@@ -44,7 +44,7 @@ impl Grammar<'_> {
         if !tok.number {
             return None;
         }
-        let w = tok.norm.as_str();
+        let w = tok.norm.as_ref();
         let (mut hour, minute, second, explicit, mut e) = if w.contains(':') {
             let f: Vec<&str> = w.split(':').collect();
             let num = |s: &str| (s.len() == 2).then(|| s.parse::<u32>().ok()).flatten();
@@ -73,7 +73,7 @@ impl Grammar<'_> {
             e = if self.is(e, "o'clock") { e + 1 } else { e + 3 };
         }
         let mut meridiem = false;
-        if let Some((pm, e2)) = self.sense(e, |s| match s {
+        if let Some((pm, e2)) = self.sense(e, Kind::Meridiem, |s| match s {
             Sense::Meridiem(pm) => Some(pm),
             _ => None,
         }) {
@@ -98,7 +98,7 @@ impl Grammar<'_> {
             }
             e += 2;
         }
-        let utc = self.sense(e, |s| matches!(s, Sense::Zone).then_some(())).is_some();
+        let utc = self.sense(e, Kind::Zone, |s| matches!(s, Sense::Zone).then_some(())).is_some();
         if utc {
             e += 1;
         }
@@ -174,7 +174,7 @@ impl Grammar<'_> {
     }
 
     fn day_part(&self, i: usize) -> Option<(&'static str, usize)> {
-        self.sense(i, |s| match s {
+        self.sense(i, Kind::DayPart, |s| match s {
             Sense::DayPart(p) => Some(p),
             _ => None,
         })

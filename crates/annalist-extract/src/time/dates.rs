@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{self, Point};
 use super::grammar::{Found, Grammar, Source, req};
-use super::words::{HolidayRule, Sense, Tense, Unit};
+use super::words::{HolidayRule, Kind, Sense, Tense, Unit};
 
 /// A date read from the text, before its year is resolved.
 #[derive(Debug, Clone, Copy)]
@@ -188,7 +188,7 @@ impl Grammar<'_> {
         if !tok.number {
             return None;
         }
-        let w = tok.norm.as_str();
+        let w = tok.norm.as_ref();
         let (fields, end) = if w.contains('/') || w.matches('.').count() == 2 {
             let sep = if w.contains('/') { '/' } else { '.' };
             let fields: Vec<&str> = w.split(sep).collect();
@@ -288,7 +288,7 @@ impl Grammar<'_> {
         }
         // Years with an era: "2014 BC", "14 a.d.".
         if let Some((n, _)) = self.digits(i)
-            && let Some((bc, e)) = self.sense(i + 1, |s| match s {
+            && let Some((bc, e)) = self.sense(i + 1, Kind::Era, |s| match s {
                 Sense::Era(bc) => Some(bc),
                 _ => None,
             })
@@ -379,7 +379,7 @@ impl Grammar<'_> {
             return (Some(make(y)), Source::Absolute, e);
         }
         let k = self.opt(j, "the");
-        if let Some((rel, e)) = self.sense(k, |s| match s {
+        if let Some((rel, e)) = self.sense(k, Kind::Relative, |s| match s {
             Sense::Relative(r) => Some(r),
             _ => None,
         }) && matches!(self.w(e), "year" | "yr")
@@ -410,7 +410,7 @@ impl Grammar<'_> {
 
     /// A season: "spring 2023", "the summer of 2008", "autumn", "this spring".
     pub fn season(&self, i: usize) -> Option<Found> {
-        let (season, e) = req!(self.sense(i, |s| match s {
+        let (season, e) = req!(self.sense(i, Kind::Season, |s| match s {
             Sense::Season(s) => Some(s),
             _ => None,
         }));
@@ -442,7 +442,7 @@ impl Grammar<'_> {
                 | "by"
                 | "until"
                 | "since"
-        ) || (tok.capital && !matches!(tok.norm.as_str(), "fall" | "spring"));
+        ) || (tok.capital && !matches!(tok.norm.as_ref(), "fall" | "spring"));
         if !ok || (self.is(e, "of") && !tok.capital) {
             return None;
         }
@@ -476,7 +476,7 @@ impl Grammar<'_> {
         if e == i + 1
             && !first.capital
             && self.end - self.start > 6
-            && matches!(first.norm.as_str(), "easter" | "pentecost")
+            && matches!(first.norm.as_ref(), "easter" | "pentecost")
         {
             return None;
         }
@@ -619,7 +619,7 @@ impl Grammar<'_> {
         }
         let dct = self.env.dct?;
         let (rel, e) = self
-            .sense(j, |s| match s {
+            .sense(j, Kind::Relative, |s| match s {
                 Sense::Relative(r) => Some(r),
                 _ => None,
             })

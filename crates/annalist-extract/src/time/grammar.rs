@@ -12,7 +12,7 @@ use super::calendar::Point;
 use super::dates::Parts;
 use super::relative::DayRef;
 use super::tokens::Tok;
-use super::words::{self, Sense, Tense, Unit};
+use super::words::{self, Kind, Sense, Tense, Unit};
 
 /// What the expression rules know besides the tokens.
 #[derive(Debug, Clone, Default)]
@@ -87,11 +87,11 @@ impl Found {
 /// A window of tokens the rules read.
 #[derive(Debug)]
 pub(crate) struct Grammar<'a> {
-    /// All tokens of the document.
-    pub toks: &'a [Tok],
-    /// First token of the sentence.
+    /// The tokens of the sentence.
+    pub toks: &'a [Tok<'a>],
+    /// First token of the sentence: always 0.
     pub start: usize,
-    /// One past the last token of the sentence.
+    /// One past the last token of the sentence: always `toks.len()`.
     pub end: usize,
     /// The anchors.
     pub env: &'a Env,
@@ -230,7 +230,7 @@ pub(crate) use req;
 impl<'a> Grammar<'a> {
     /// The lower-cased word at `i`, or "" outside the sentence.
     pub fn w(&self, i: usize) -> &'a str {
-        if i >= self.start && i < self.end { self.toks[i].norm.as_str() } else { "" }
+        self.tok(i).map_or("", |t| t.norm.as_ref())
     }
 
     /// Whether the word at `i` is `word`.
@@ -239,8 +239,10 @@ impl<'a> Grammar<'a> {
     }
 
     /// The token at `i`, if inside the sentence.
-    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
-        (i >= self.start && i < self.end).then(|| &self.toks[i])
+    pub fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
+        // One bounds check: `toks` is the sentence (see the fields).
+        debug_assert!(self.start == 0 && self.end == self.toks.len());
+        self.toks.get(i)
     }
 
     /// The word before `i`, or "".
@@ -269,18 +271,23 @@ impl<'a> Grammar<'a> {
         let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
         words::senses(entries, move |k| {
             let j = i + 1 + k;
-            (j < end).then(|| toks[j].norm.as_str())
+            (j < end).then(|| toks[j].norm.as_ref())
         })
         .map(move |(s, n)| (s, i + n))
     }
 
-    /// The first sense at `i` that `pick` accepts.
-    pub fn sense<T>(&self, i: usize, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
-        let entries = self.tok(i).and_then(|t| t.info).map_or(&[][..], |info| info.entries.as_slice());
+    /// The first sense at `i` that `pick` accepts; `pick` accepts senses of `kind` only.
+    pub fn sense<T>(&self, i: usize, kind: Kind, pick: impl Fn(Sense) -> Option<T>) -> Option<(T, usize)> {
+        let info = self.tok(i)?.info?;
+        // Most words asked have no sense of the kind: no need to read their phrases.
+        if info.kinds & kind.bit() == 0 {
+            return None;
+        }
         // `pick` first: it is cheaper than comparing the phrase's words, and the first entry
         // passing both is the same in either order.
-        entries.iter().find_map(|entry| {
+        info.entries.iter().find_map(|entry| {
             let picked = pick(entry.sense)?;
+            debug_assert_eq!(entry.sense.kind(), kind, "a reader picks a sense of another kind than it asks");
             let fits = entry
                 .rest
                 .iter()
@@ -301,7 +308,7 @@ impl<'a> Grammar<'a> {
         if let Some((n, _)) = self.digits(i) {
             return Some((n, i + 1));
         }
-        let (n, e) = req!(self.sense(i, |s| match s {
+        let (n, e) = req!(self.sense(i, Kind::Number, |s| match s {
             Sense::Number(n) => Some(n),
             _ => None,
         }));
@@ -313,7 +320,7 @@ impl<'a> Grammar<'a> {
         }
         if (20..100).contains(&n) && n % 10 == 0 {
             let j = self.opt(e, "-");
-            if let Some((u, e2)) = self.sense(j, |s| match s {
+            if let Some((u, e2)) = self.sense(j, Kind::Number, |s| match s {
                 Sense::Number(u) if (1..10).contains(&u) && !matches!(self.w(j), "a" | "an") => Some(u),
                 _ => None,
             }) {
@@ -335,18 +342,18 @@ impl<'a> Grammar<'a> {
         {
             return Some((Some(n), i + 2));
         }
-        if let Some((n, e)) = self.sense(i, |s| match s {
+        if let Some((n, e)) = self.sense(i, Kind::Number, |s| match s {
             Sense::Number(n) if (20..100).contains(&n) && n % 10 == 0 => Some(n),
             _ => None,
         }) {
             let j = self.opt(e, "-");
-            let (u, e2) = req!(self.sense(j, |s| match s {
+            let (u, e2) = req!(self.sense(j, Kind::Ordinal, |s| match s {
                 Sense::Ordinal(Some(u)) if u < 10 => Some(u),
                 _ => None,
             }));
             return Some((Some(n + u), e2));
         }
-        self.sense(i, |s| match s {
+        self.sense(i, Kind::Ordinal, |s| match s {
             Sense::Ordinal(o) => Some(o),
             _ => None,
         })
@@ -368,12 +375,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn read_month(&self, i: usize) -> Option<(u32, usize, bool)> {
-        let (m, e) = req!(self.sense(i, |s| match s {
+        let (m, e) = req!(self.sense(i, Kind::Month, |s| match s {
             Sense::Month(m) => Some(m),
             _ => None,
         }));
         let tok = req!(self.tok(i));
-        let word = tok.norm.as_str();
+        let word = tok.norm.as_ref();
         let full = word.len() > 4 || matches!(word, "may" | "june" | "july");
         let e = if full { e } else { self.opt_dot(e) };
         let alone = match word {
@@ -391,13 +398,13 @@ impl<'a> Grammar<'a> {
     }
 
     fn read_weekday(&self, i: usize) -> Option<(u32, usize)> {
-        if let Some((d, e)) = self.sense(i, |s| match s {
+        if let Some((d, e)) = self.sense(i, Kind::Weekday, |s| match s {
             Sense::Weekday(d) => Some(d),
             _ => None,
         }) {
             return Some((d, e));
         }
-        let (d, e) = req!(self.sense(i, |s| match s {
+        let (d, e) = req!(self.sense(i, Kind::WeekdayAbbr, |s| match s {
             Sense::WeekdayAbbr(d) => Some(d),
             _ => None,
         }));
@@ -435,7 +442,7 @@ impl<'a> Grammar<'a> {
 
     /// A unit word, singular or plural, with whether it is plural.
     pub fn unit(&self, i: usize) -> Option<(Unit, usize, bool)> {
-        let (u, e) = req!(self.sense(i, |s| match s {
+        let (u, e) = req!(self.sense(i, Kind::Unit, |s| match s {
             Sense::Unit(u) => Some(u),
             _ => None,
         }));

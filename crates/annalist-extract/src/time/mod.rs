@@ -26,14 +26,16 @@ use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 use crate::Context;
 use grammar::{Env, Found, Grammar, Source};
 use tokens::Tok;
-use words::Sense;
+use words::{Kind, Sense};
 
 /// The buffers [`tag`] works in, kept from one document to the next on each thread so that
-/// tagging allocates nothing but its output once they have grown.
+/// tagging allocates little but its output once they have grown (a document's tokens borrow
+/// from it, so their vector is the document's).
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The grammar's tokens of the current sentence (and their strings).
-    pool: Vec<Tok>,
+    /// The document with its ASCII letters lower-cased, padded (see
+    /// [`tokens::lower_padded`]).
+    lowered: String,
     /// The readers' results in the current sentence.
     memo: grammar::Memo,
     /// Per token of the current sentence: whether it names time by itself.
@@ -60,23 +62,28 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { pool, memo, strong, cues } = scratch;
+    let Scratch { lowered, memo, strong, cues } = scratch;
+    tokens::lower_padded(cx.text, lowered);
+    let lowered: &str = lowered;
+    let mut pool: Vec<Tok<'_>> = Vec::new();
+    let tables = words::Tables::get();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
     while next < all.len() {
         let begin = next;
         let mentions;
-        (next, mentions) = tokens::scan_sentence(cx.text, all, begin);
+        (next, mentions) = tokens::scan_sentence(cx.text, lowered.as_bytes(), tables, all, begin);
         if !mentions {
             continue;
         }
-        let used = tokens::sentence_tokens(cx.text, &all[begin..next], pool);
-        let toks = &pool[..used];
-        memo.reset(used);
+        tokens::sentence_tokens(cx.text, lowered, tables, &all[begin..next], &mut pool);
+        let toks = &pool[..];
+        memo.reset(toks.len());
         strong.clear();
         strong.extend(toks.iter().map(|t| t.number || t.flags.strong));
         let end = toks.len();
-        tense::cues(toks, cues);
+        // The tense cues are read at the sentence's first candidate (many sentences have none).
+        let mut cues_read = false;
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -84,6 +91,10 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             if !is_trigger(&toks[i]) || !strong[i..end.min(i + 8)].contains(&true) {
                 i += 1;
                 continue;
+            }
+            if !cues_read {
+                tense::cues(toks, cues);
+                cues_read = true;
             }
             let (cue, tense) = (env.cue, env.tense);
             env.cue = tense::nearest(cues, i);
@@ -96,7 +107,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             };
-            let id = TimeId(format!("t{}", out.len() + 1));
+            let id = time_id(out.len() + 1);
             let anchor = match found.source {
                 Source::Absolute => TimeAnchor::Absolute,
                 Source::Document => TimeAnchor::DocumentTime,
@@ -123,8 +134,30 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     out
 }
 
+/// The id of the `n`-th time expression: `t1`, `t2`, … (written without `format!`).
+fn time_id(n: usize) -> TimeId {
+    let mut id = String::with_capacity(8);
+    id.push('t');
+    id.push_str(itoa_usize(n, &mut [0; 20]));
+    TimeId(id)
+}
+
+/// `n` in decimal, written at the end of `buf`.
+fn itoa_usize(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[start..]).unwrap_or("")
+}
+
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
-fn is_trigger(tok: &Tok) -> bool {
+fn is_trigger(tok: &Tok<'_>) -> bool {
     tok.number || tok.flags.trigger
 }
 
@@ -148,7 +181,7 @@ impl Grammar<'_> {
     /// The longest time expression starting at `i`, with its modifiers.
     fn expression(&self, i: usize) -> Option<Found> {
         // Approximations and bounds: "about three days", "more than a year", "nearly 2 years".
-        if let Some((code, e)) = self.sense(i, |s| match s {
+        if let Some((code, e)) = self.sense(i, Kind::Approximation, |s| match s {
             Sense::Approximation(c) => Some(c),
             _ => None,
         }) && let Some(mut found) = self.core(e)
@@ -196,7 +229,7 @@ impl Grammar<'_> {
 
     fn positioned(&self, i: usize) -> Option<Found> {
         let j = self.opt(i, "the");
-        let (code, e) = self.sense(j, |s| match s {
+        let (code, e) = self.sense(j, Kind::Position, |s| match s {
             Sense::Position(c) => Some(c),
             _ => None,
         })?;
@@ -232,31 +265,38 @@ impl Grammar<'_> {
 
     /// The longest reading of the rules at `i`, without modifiers.
     fn core(&self, i: usize) -> Option<Found> {
-        let candidates = [
-            self.time_expr(i),
-            self.holiday(i, None),
-            self.calendar_point(i),
-            self.ordinal_of(i),
-            self.week_of(i),
-            self.quarter(i),
-            self.relative(i),
-            self.narrative(i),
-            self.the_weekend(i),
-            self.day_date(i),
-            self.year_expr(i),
-            self.season(i),
-            self.quantity_expr(i),
-            self.set_expr(i),
-            self.reference(i),
-            self.bare_units(i),
-            self.day_of_month(i),
-        ];
+        // Every rule starts at a number or a word of the time lexicon (see [`is_trigger`]):
+        // elsewhere, as after most articles ("the president"), none needs asking.
+        if !self.tok(i).is_some_and(is_trigger) {
+            return None;
+        }
+        // Every rule read in this order (the readers keep what they read), the first of the
+        // longest readings kept.
         let mut best: Option<Found> = None;
-        for found in candidates.into_iter().flatten() {
-            if best.as_ref().is_none_or(|b| found.end > b.end) {
+        let mut consider = |found: Option<Found>| {
+            if let Some(found) = found
+                && best.as_ref().is_none_or(|b| found.end > b.end)
+            {
                 best = Some(found);
             }
-        }
+        };
+        consider(self.time_expr(i));
+        consider(self.holiday(i, None));
+        consider(self.calendar_point(i));
+        consider(self.ordinal_of(i));
+        consider(self.week_of(i));
+        consider(self.quarter(i));
+        consider(self.relative(i));
+        consider(self.narrative(i));
+        consider(self.the_weekend(i));
+        consider(self.day_date(i));
+        consider(self.year_expr(i));
+        consider(self.season(i));
+        consider(self.quantity_expr(i));
+        consider(self.set_expr(i));
+        consider(self.reference(i));
+        consider(self.bare_units(i));
+        consider(self.day_of_month(i));
         best
     }
 
@@ -446,5 +486,12 @@ mod attach_tests {
             }
         }
         assert!(checked > 5_000, "only {checked} tokens checked");
+    }
+
+    #[test]
+    fn time_ids_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(time_id(n).0, format!("t{n}"));
+        }
     }
 }

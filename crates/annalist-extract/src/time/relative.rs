@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::calendar::{self, Grain, Point};
 use super::dates::day_point;
 use super::grammar::{Found, Grammar, Source, req};
-use super::words::{Sense, Tense, Unit};
+use super::words::{Kind, Sense, Tense, Unit};
 
 /// A day named by a word relative to the document time or by its weekday.
 #[derive(Debug, Clone)]
@@ -37,6 +37,27 @@ impl Grammar<'_> {
     }
 
     fn read_day_ref(&self, i: usize) -> Option<(DayRef, usize)> {
+        // Every reading below starts at a number, at "the" or "day" ("the day after
+        // tomorrow"), at a holiday's first word, or at a word of one of these senses: most
+        // words the rules are tried at are none of them.
+        const STARTS: [Kind; 7] = [
+            Kind::Deictic,
+            Kind::Weekday,
+            Kind::WeekdayAbbr,
+            Kind::Month,
+            Kind::Number,
+            Kind::Ordinal,
+            Kind::Relative,
+        ];
+        let tok = req!(self.tok(i));
+        let may_start = tok.number
+            || matches!(tok.norm.as_ref(), "the" | "day")
+            || tok.info.is_some_and(|info| {
+                !info.holidays.is_empty() || STARTS.iter().any(|k| info.kinds & k.bit() != 0)
+            });
+        if !may_start {
+            return None;
+        }
         if let Some(found) = self.deictic(i) {
             return Some(found);
         }
@@ -57,14 +78,14 @@ impl Grammar<'_> {
         let j = self.opt(i, "the");
         // "the day after tomorrow", "the day before yesterday"
         let (offset, part, e) = if self.is(j, "day") && matches!(self.w(j + 1), "after" | "before") {
-            let (n, e) = req!(self.sense(j + 2, |s| match s {
+            let (n, e) = req!(self.sense(j + 2, Kind::Deictic, |s| match s {
                 Sense::Deictic(n, None) if n != 0 => Some(n),
                 _ => None,
             }));
             let step = if self.is(j + 1, "after") { 1 } else { -1 };
             (n + step, None, e)
         } else {
-            let ((n, part), e) = req!(self.sense(i, |s| match s {
+            let ((n, part), e) = req!(self.sense(i, Kind::Deictic, |s| match s {
                 Sense::Deictic(n, part) => Some((n, part)),
                 _ => None,
             }));
@@ -133,7 +154,7 @@ impl Grammar<'_> {
 
     /// A word placing a unit relative to the document time ("last", "next", "this").
     pub fn relative_word(&self, i: usize) -> Option<(i32, usize)> {
-        self.sense(i, |s| match s {
+        self.sense(i, Kind::Relative, |s| match s {
             Sense::Relative(r) => Some(r),
             _ => None,
         })
@@ -187,7 +208,7 @@ impl Grammar<'_> {
             };
             return Some(Found::date(e2, Point::Month { year: Some(year), month }, Source::Document));
         }
-        if let Some((season, e2)) = self.sense(e, |s| match s {
+        if let Some((season, e2)) = self.sense(e, Kind::Season, |s| match s {
             Sense::Season(s) => Some(s),
             _ => None,
         }) {
@@ -300,7 +321,9 @@ impl Grammar<'_> {
             j += 1;
         }
         let mut counted = false;
-        if let Some(((), e)) = self.sense(j, |s| matches!(s, Sense::FuzzyNumber).then_some(())) {
+        if let Some(((), e)) =
+            self.sense(j, Kind::FuzzyNumber, |s| matches!(s, Sense::FuzzyNumber).then_some(()))
+        {
             n = None;
             j = e;
         } else if self.is(j, "half") {
@@ -386,7 +409,7 @@ impl Grammar<'_> {
         // "3 fridays from now", "2 thursdays ago": the n-th such weekday ahead or back.
         if let Some((n, e)) = self.cardinal(i, false)
             && let Some((wd, e2)) = self.weekday(e)
-            && let Some((dir, e3)) = self.sense(e2, |s| match s {
+            && let Some((dir, e3)) = self.sense(e2, Kind::Direction, |s| match s {
                 Sense::Direction(d) if d != 0 => Some(d),
                 _ => None,
             })
@@ -404,7 +427,7 @@ impl Grammar<'_> {
             return Some(Found::date(e3, day_point(dct + Duration::days(delta)), Source::Document));
         }
         let (n, unit, e) = req!(self.quantity(i));
-        if let Some((dir, e2)) = self.sense(e, |s| match s {
+        if let Some((dir, e2)) = self.sense(e, Kind::Direction, |s| match s {
             Sense::Direction(d) => Some(d),
             _ => None,
         }) {
@@ -516,7 +539,7 @@ impl Grammar<'_> {
             && self.is(i + 1, "day")
             && self.tok(i + 2).is_none_or(|t| {
                 !t.norm.chars().next().is_some_and(char::is_alphanumeric)
-                    || matches!(t.norm.as_str(), "at" | "on" | "in" | "to" | "with" | "and")
+                    || matches!(t.norm.as_ref(), "at" | "on" | "in" | "to" | "with" | "and")
             })
         {
             return self.shifted_from_narrative(0.0, Unit::Day, i + 2);
@@ -536,7 +559,7 @@ impl Grammar<'_> {
             let step = if self.is(e, "after") { 1.0 } else { -1.0 };
             return self.shifted_from_narrative(step, unit, e + 1);
         }
-        let (n, e) = req!(self.sense(i, |s| match s {
+        let (n, e) = req!(self.sense(i, Kind::Narrative, |s| match s {
             Sense::Narrative(n) => Some(n),
             _ => None,
         }));
@@ -574,19 +597,20 @@ impl Grammar<'_> {
 
     /// Recurrences: "every week", "each Monday", "every two years", "weekly", "annual".
     pub fn set_expr(&self, i: usize) -> Option<Found> {
-        if let Some((value, e)) = self.sense(i, |s| match s {
+        if let Some((value, e)) = self.sense(i, Kind::SetAdverb, |s| match s {
             Sense::SetAdverb(v) => Some(v),
             _ => None,
         }) {
             return Some(Found::other(e, TimexType::Set, value.to_owned(), Source::Absolute));
         }
-        let ((), e) = req!(self.sense(i, |s| matches!(s, Sense::SetQuantifier).then_some(())));
+        let ((), e) =
+            req!(self.sense(i, Kind::SetQuantifier, |s| matches!(s, Sense::SetQuantifier).then_some(())));
         let (other, e) = if self.is(e, "other") { (true, e + 1) } else { (false, e) };
         let step = if other { 2.0 } else { 1.0 };
         if let Some((wd, e2)) = self.weekday(e) {
             return Some(Found::other(e2, TimexType::Set, format!("XXXX-WXX-{wd}"), Source::Absolute));
         }
-        if let Some((part, e2)) = self.sense(e, |s| match s {
+        if let Some((part, e2)) = self.sense(e, Kind::DayPart, |s| match s {
             Sense::DayPart(p) => Some(p),
             _ => None,
         }) {
@@ -617,7 +641,7 @@ impl Grammar<'_> {
                 Source::Absolute,
             ));
         }
-        let (value, e) = req!(self.sense(i, |s| match s {
+        let (value, e) = req!(self.sense(i, Kind::Reference, |s| match s {
             Sense::Reference(v) => Some(v),
             _ => None,
         }));

@@ -5,10 +5,10 @@ use super::tokens::Tok;
 use super::words::Tense;
 
 /// The tense cues of a sentence's tokens, as (token index, tense), written over `out`.
-pub(crate) fn cues(toks: &[Tok], out: &mut Vec<(usize, Tense)>) {
+pub(crate) fn cues(toks: &[Tok<'_>], out: &mut Vec<(usize, Tense)>) {
     out.clear();
     for (k, t) in toks.iter().enumerate() {
-        let w = t.norm.as_str();
+        let w = t.norm.as_ref();
         // "to be held": a future; "should be completed": the modal already counted.
         if w == "to" && toks.get(k + 1).is_some_and(|n| n.norm == "be") {
             out.push((k, Tense::Future));

@@ -2,16 +2,19 @@
 //! inner hyphens and at letter–digit joins ("mid-July" → mid - july, "18q4" → 18 q 4), so the
 //! grammar sees each part.
 
+use std::borrow::Cow;
+
 use annalist_core::Span;
 
-use super::words::{self, WordFlags, WordInfo};
+use super::words::{self, PackedKey, Tables, WordFlags, WordInfo};
 use crate::segment::{Token, TokenKind};
 
 /// One token as the grammar sees it.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
-    /// Lower-cased text, curly apostrophes made straight.
-    pub norm: String,
+pub(crate) struct Tok<'t> {
+    /// Lower-cased text, curly apostrophes made straight: borrowed from the lower-cased
+    /// document (see [`lower_padded`]) or the text, owned only when a non-ASCII word changes.
+    pub norm: Cow<'t, str>,
     /// Where it stands.
     pub span: Span,
     /// Whether it starts with a digit.
@@ -28,28 +31,47 @@ pub(crate) struct Tok {
     pub digits: Option<(u32, usize)>,
 }
 
+/// `text` with its ASCII letters lower-cased, written over `out`, followed by
+/// [`words::KEY_BYTES`] zero bytes: an ASCII word's lower-case form is its span of the result,
+/// and its lexicon key is read as sixteen bytes at once from where it starts (see
+/// [`words::PackedKey::read`]).
+pub(crate) fn lower_padded(text: &str, out: &mut String) {
+    out.clear();
+    out.reserve(text.len() + words::KEY_BYTES);
+    out.push_str(text);
+    out.make_ascii_lowercase();
+    out.extend(std::iter::repeat_n('\0', words::KEY_BYTES));
+}
+
 /// The end of the sentence whose first token is `tokens[begin]` (the index after its last
 /// token), and whether it holds a number or a word that names time by itself: a cheap test,
-/// without allocation, that lets the tagger skip a sentence. One pass over the tokens.
-pub(crate) fn scan_sentence(text: &str, tokens: &[Token], begin: usize) -> (usize, bool) {
+/// without allocation, that lets the tagger skip a sentence. One pass over the tokens;
+/// `lowered` is [`lower_padded`] of `text`.
+pub(crate) fn scan_sentence(
+    text: &str,
+    lowered: &[u8],
+    tables: Tables,
+    tokens: &[Token],
+    begin: usize,
+) -> (usize, bool) {
     let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return (begin, false) };
     let mut mentions = false;
     let mut end = begin;
     while let Some(t) = tokens.get(end)
         && t.sentence == sentence
     {
-        mentions = mentions || mentions_time(text, t);
+        mentions = mentions || mentions_time(text, lowered, tables, t);
         end += 1;
     }
     (end, mentions)
 }
 
 /// Whether a token is a number or a word that names time by itself.
-fn mentions_time(text: &str, t: &Token) -> bool {
+fn mentions_time(text: &str, lowered: &[u8], tables: Tables, t: &Token) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(slice(text, t.span), "'" | "‘"),
-        TokenKind::Word => word_mentions_time(slice(text, t.span)),
+        TokenKind::Word => word_mentions_time(text, lowered, tables, t.span),
     }
 }
 
@@ -59,9 +81,41 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-/// Whether a word, or a hyphen-joined part of it, is a strong time word or holds a digit;
-/// compared case-insensitively without allocating.
-fn word_mentions_time(word: &str) -> bool {
+/// Whether the word at `span`, or a hyphen-joined part of it, is a strong time word or holds
+/// a digit (a possessive "'s" aside); compared case-insensitively without allocating.
+fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) -> bool {
+    let len = span.end.saturating_sub(span.start);
+    // Most words: ASCII of at most sixteen bytes, tested and looked up as one integer.
+    let Some(word) = PackedKey::read(lowered, span.start, len).filter(|w| w.is_ascii()) else {
+        return any_word_mentions_time(slice(text, span), lowered, tables, span.start);
+    };
+    let digit_or_hyphen = word.may_have_digit_or_hyphen();
+    if digit_or_hyphen && word.has_digit() {
+        return true;
+    }
+    // The possessive read in the text ("'S" is none).
+    let possessive = len >= 2 && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
+    let word = if possessive { word.part(0, len - 2) } else { word };
+    let mut hyphens = if digit_or_hyphen { word.hyphens() } else { 0 };
+    if hyphens == 0 {
+        return tables.is_strong(word);
+    }
+    let mut from = 0;
+    loop {
+        let to = if hyphens == 0 { word.len } else { (hyphens.trailing_zeros() / 8) as usize };
+        if tables.is_strong(word.part(from, to - from)) {
+            return true;
+        }
+        if hyphens == 0 {
+            return false;
+        }
+        hyphens &= hyphens - 1;
+        from = to + 1;
+    }
+}
+
+/// [`word_mentions_time`] of any word standing at `at`, byte by byte.
+fn any_word_mentions_time(word: &str, lowered: &[u8], tables: Tables, at: usize) -> bool {
     let word = if word.ends_with('s') {
         word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word)
     } else {
@@ -77,96 +131,169 @@ fn word_mentions_time(word: &str) -> bool {
         digit |= b.is_ascii_digit();
         hyphen |= b == b'-';
     }
-    digit
-        || if hyphen {
-            bytes.split(|&b| b == b'-').any(words::is_strong_ascii)
-        } else {
-            words::is_strong_ascii(bytes)
-        }
+    // An ASCII word's key is read from `lowered`; no strong word is longer than a key.
+    let is_strong =
+        |at: usize, len: usize| PackedKey::read(lowered, at, len).is_some_and(|w| tables.is_strong(w));
+    if digit {
+        return true;
+    }
+    if !hyphen {
+        return is_strong(at, bytes.len());
+    }
+    let mut part_at = at;
+    bytes.split(|&b| b == b'-').any(|part| {
+        let strong = is_strong(part_at, part.len());
+        part_at += part.len() + 1;
+        strong
+    })
 }
 
-/// The grammar's tokens of one sentence's segmenter tokens, written to the front of `pool`
-/// (whose tokens and their strings are reused, so a sentence allocates nothing once the pool
-/// has grown); returns how many were written.
-pub(crate) fn sentence_tokens(text: &str, tokens: &[Token], pool: &mut Vec<Tok>) -> usize {
-    let mut out = Pool { toks: pool, len: 0 };
+/// The grammar's tokens of one sentence's segmenter tokens, written over `toks`; `lowered` is
+/// [`lower_padded`] of `text`.
+pub(crate) fn sentence_tokens<'t>(
+    text: &'t str,
+    lowered: &'t str,
+    tables: Tables,
+    tokens: &[Token],
+    toks: &mut Vec<Tok<'t>>,
+) {
+    toks.clear();
+    let mut out = Pool { toks, text, lowered, tables };
     let mut last_end = usize::MAX;
     for t in tokens {
-        let text = slice(text, t.span);
-        // ('-' and digits are ASCII bytes, never inside a multi-byte character.)
-        if t.kind == TokenKind::Word && text.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
-            split_word(text, t.span.start, last_end, &mut out);
-        } else if t.kind == TokenKind::Word
-            && let Some(stem) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s"))
-            && !stem.is_empty()
-        {
-            // A possessive: "Monday's", "this year's".
-            let cut = t.span.start + stem.len();
-            out.push(stem, Span::new(t.span.start, cut), last_end);
-            out.push(&text[stem.len()..], Span::new(cut, t.span.end), cut);
-        } else {
-            out.push(text, t.span, last_end);
+        let len = t.span.end.saturating_sub(t.span.start);
+        // Most tokens: ASCII of at most sixteen bytes, read as one integer.
+        let ascii =
+            PackedKey::read(lowered.as_bytes(), t.span.start, len).filter(|w| w.is_ascii() && len > 0);
+        match (t.kind, ascii) {
+            (TokenKind::Word, Some(word))
+                if !word.may_have_digit_or_hyphen() || !word.has_digit() && word.hyphens() == 0 =>
+            {
+                if len > 2 && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s") {
+                    // A possessive: "Monday's", "this year's".
+                    let cut = t.span.end - 2;
+                    out.push_ascii(Span::new(t.span.start, cut), word.part(0, len - 2), last_end);
+                    out.push_ascii(Span::new(cut, t.span.end), word.part(len - 2, 2), cut);
+                } else {
+                    out.push_ascii(t.span, word, last_end);
+                }
+            }
+            (TokenKind::Punct, Some(word)) if !word.byte(0).is_ascii_digit() => {
+                out.push_ascii(t.span, word, last_end);
+            }
+            _ => any_token(t, &mut out, last_end),
         }
         last_end = t.span.end;
     }
-    out.len
 }
 
-/// Tokens written over a reused vector.
-struct Pool<'p> {
-    toks: &'p mut Vec<Tok>,
-    len: usize,
+/// Writes the grammar's tokens of any segmenter token.
+fn any_token(t: &Token, out: &mut Pool<'_, '_>, last_end: usize) {
+    let word = slice(out.text, t.span);
+    // ('-' and digits are ASCII bytes, never inside a multi-byte character.)
+    if t.kind == TokenKind::Word && word.bytes().any(|b| b == b'-' || b.is_ascii_digit()) {
+        split_word(word, t.span.start, last_end, out);
+    } else if t.kind == TokenKind::Word
+        && let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+        && !stem.is_empty()
+    {
+        // A possessive: "Monday's", "this year's".
+        let cut = t.span.start + stem.len();
+        out.push(Span::new(t.span.start, cut), last_end);
+        out.push(Span::new(cut, t.span.end), cut);
+    } else {
+        out.push(t.span, last_end);
+    }
 }
 
-impl Pool<'_> {
-    /// Writes the next token, reusing the string of the one that stood there.
-    fn push(&mut self, text: &str, span: Span, last_end: usize) {
-        if self.len == self.toks.len() {
-            self.toks.push(Tok {
-                norm: String::new(),
-                span,
-                number: false,
-                capital: false,
-                glued: false,
-                info: None,
-                flags: WordFlags::default(),
-                digits: None,
-            });
-        }
-        let slot = &mut self.toks[self.len];
-        self.len += 1;
-        slot.norm.clear();
+/// Tokens written to a sentence's vector, their lower-case forms borrowed where they can be.
+struct Pool<'p, 't> {
+    toks: &'p mut Vec<Tok<'t>>,
+    tables: Tables,
+    /// The document.
+    text: &'t str,
+    /// [`lower_padded`] of the document.
+    lowered: &'t str,
+}
+
+impl<'t> Pool<'_, 't> {
+    /// Writes the ASCII token standing at `span`, not starting with a digit, whose lower-case
+    /// form is `word`.
+    fn push_ascii(&mut self, span: Span, word: PackedKey, last_end: usize) {
+        let capital = self.text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase);
+        let (info, flags) = self.tables.lookup(word).unzip();
+        self.toks.push(Tok {
+            norm: Cow::Borrowed(slice(self.lowered, span)),
+            span,
+            number: false,
+            capital,
+            glued: last_end == span.start,
+            info,
+            flags: flags.unwrap_or_default(),
+            digits: None,
+        });
+    }
+
+    /// Writes the token standing at `span` of the text.
+    fn push(&mut self, span: Span, last_end: usize) {
+        let text = slice(self.text, span);
         let bytes = text.as_bytes();
         let first = bytes.first().copied().unwrap_or(0);
-        if text.is_ascii() {
-            slot.norm.push_str(text);
-            slot.norm.make_ascii_lowercase();
-            slot.capital = first.is_ascii_uppercase();
+        let (norm, capital, (info, flags)) = if text.is_ascii() {
+            // An ASCII word's lower-case form is its span of the lower-cased text.
+            let norm = slice(self.lowered, span);
+            let found = match PackedKey::read(self.lowered.as_bytes(), span.start, norm.len()) {
+                Some(word) if !norm.is_empty() => self.tables.lookup(word),
+                Some(_) => None,
+                None => words::lookup_with_flags(norm),
+            };
+            (Cow::Borrowed(norm), first.is_ascii_uppercase(), found.unzip())
         } else {
-            slot.norm.push_str(&text.to_lowercase().replace('’', "'"));
-            slot.capital = text.chars().next().is_some_and(char::is_uppercase);
-        }
-        (slot.info, slot.flags) = match words::lookup_with_flags(&slot.norm) {
-            Some((info, flags)) => (Some(info), flags),
-            None => (None, WordFlags::default()),
+            let norm = non_ascii_norm(text);
+            let found = words::lookup_with_flags(&norm);
+            (norm, text.chars().next().is_some_and(char::is_uppercase), found.unzip())
         };
-        slot.number = first.is_ascii_digit();
+        let number = first.is_ascii_digit();
         // A number of digits only is its own lower-case form.
-        slot.digits = (slot.number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
+        let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
             .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len()));
-        slot.glued = last_end == span.start;
-        slot.span = span;
+        self.toks.push(Tok {
+            norm,
+            span,
+            number,
+            capital,
+            glued: last_end == span.start,
+            info,
+            flags: flags.unwrap_or_default(),
+            digits,
+        });
+    }
+}
+
+/// The lower-case form of a non-ASCII token, curly apostrophes made straight: the token
+/// itself when that changes nothing (most such tokens are punctuation), so that only words
+/// with a capital or an apostrophe allocate.
+fn non_ascii_norm(text: &str) -> Cow<'_, str> {
+    // Each character its own lower case: so is the whole (the one context-dependent mapping,
+    // final sigma, is of a capital).
+    if text.chars().all(|c| c != '’' && c.to_lowercase().eq(std::iter::once(c))) {
+        return Cow::Borrowed(text);
+    }
+    match text {
+        "’" => Cow::Borrowed("'"),
+        "’s" => Cow::Borrowed("'s"),
+        _ => Cow::Owned(text.to_lowercase().replace('’', "'")),
     }
 }
 
 /// Splits a word at hyphens and at letter–digit boundaries.
-fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Pool<'_>) {
+fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Pool<'_, '_>) {
     let mut start = 0;
     let mut prev: Option<char> = None;
-    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Pool<'_>| {
+    let push = |from: usize, to: usize, last_end: &mut usize, out: &mut Pool<'_, '_>| {
         if from < to {
             let span = Span::new(offset + from, offset + to);
-            out.push(&text[from..to], span, *last_end);
+            out.push(span, *last_end);
             *last_end = span.end;
         }
     };

@@ -54,6 +54,71 @@ pub(crate) enum Sense {
     Era(bool),
 }
 
+/// The kind of a [`Sense`]: its variant, whatever it holds. A reader asks a word for one kind
+/// of sense, and most words have none of that kind (see [`WordInfo::kinds`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Month,
+    Weekday,
+    WeekdayAbbr,
+    Number,
+    Ordinal,
+    FuzzyNumber,
+    Unit,
+    Season,
+    DayPart,
+    Deictic,
+    Relative,
+    Narrative,
+    Direction,
+    Position,
+    Approximation,
+    Reference,
+    SetAdverb,
+    SetQuantifier,
+    ClockWord,
+    Meridiem,
+    Zone,
+    Era,
+}
+
+impl Kind {
+    /// This kind's bit in [`WordInfo::kinds`].
+    pub(crate) fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+impl Sense {
+    /// The kind of this sense.
+    pub(crate) fn kind(self) -> Kind {
+        match self {
+            Sense::Month(_) => Kind::Month,
+            Sense::Weekday(_) => Kind::Weekday,
+            Sense::WeekdayAbbr(_) => Kind::WeekdayAbbr,
+            Sense::Number(_) => Kind::Number,
+            Sense::Ordinal(_) => Kind::Ordinal,
+            Sense::FuzzyNumber => Kind::FuzzyNumber,
+            Sense::Unit(_) => Kind::Unit,
+            Sense::Season(_) => Kind::Season,
+            Sense::DayPart(_) => Kind::DayPart,
+            Sense::Deictic(..) => Kind::Deictic,
+            Sense::Relative(_) => Kind::Relative,
+            Sense::Narrative(_) => Kind::Narrative,
+            Sense::Direction(_) => Kind::Direction,
+            Sense::Position(_) => Kind::Position,
+            Sense::Approximation(_) => Kind::Approximation,
+            Sense::Reference(_) => Kind::Reference,
+            Sense::SetAdverb(_) => Kind::SetAdverb,
+            Sense::SetQuantifier => Kind::SetQuantifier,
+            Sense::ClockWord(..) => Kind::ClockWord,
+            Sense::Meridiem(_) => Kind::Meridiem,
+            Sense::Zone => Kind::Zone,
+            Sense::Era(_) => Kind::Era,
+        }
+    }
+}
+
 /// Calendar and clock units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Unit {
@@ -291,6 +356,8 @@ type WordMap<V> = crate::hash::FastMap<&'static str, V>;
 pub(crate) struct WordInfo {
     /// The phrases of `words.tsv` starting with it, longest first.
     pub entries: Vec<Entry>,
+    /// The kinds of their senses, one bit each (see [`Kind::bit`]).
+    pub kinds: u32,
     /// The holiday names starting with it, longest first.
     pub holidays: Vec<Holiday>,
     /// Whether it names time by itself (see [`STRONG`]).
@@ -330,6 +397,7 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
         map.entry(word).or_default().tense = Some(*tense);
     }
     for (word, info) in map.iter_mut() {
+        info.kinds = info.entries.iter().fold(0, |kinds, e| kinds | e.sense.kind().bit());
         let trigger = !info.entries.is_empty()
             || !info.holidays.is_empty()
             || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
@@ -376,15 +444,13 @@ impl Shapes {
     /// False only when no lexicon word has the shape of `word` (words not of ASCII letters
     /// always pass).
     fn may_hold(&self, word: &str) -> bool {
-        Self::index(word).is_none_or(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
+        Self::index(word).is_none_or(|i| self.has(i))
     }
-}
 
-/// Whether a lower-cased ASCII word of this first and last byte and length may be a strong
-/// word: false only when no strong word has that shape (a test before the word is lower-cased
-/// and looked up).
-pub(crate) fn may_be_strong_shape(first: u8, last: u8, len: usize) -> bool {
-    Shapes::index_shape(first, last, len).is_none_or(|i| STRONG_SHAPES.bits[i / 64] & (1 << (i % 64)) != 0)
+    /// Whether a lexicon word has the shape of index `i`.
+    fn has(&self, i: usize) -> bool {
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(LEXICON.keys().copied()));
@@ -395,17 +461,44 @@ pub(crate) fn is_strong(word: &str) -> bool {
     STRONG_SHAPES.may_hold(word) && lookup(word).is_some_and(|i| i.strong)
 }
 
-/// Whether an ASCII word, in any case, is a strong word (see [`STRONG`]) of at most
-/// [`PackedKey::MAX_LEN`] bytes: [`is_strong`] of its lower-case form, without building it.
-pub(crate) fn is_strong_ascii(word: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
-    if word.len() > PackedKey::MAX_LEN
-        || !may_be_strong_shape(first.to_ascii_lowercase(), last.to_ascii_lowercase(), word.len())
-    {
-        return false;
+/// The lexicon's tables for a document's words, resolved once (each static would otherwise be
+/// checked for initialisation at every word).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tables {
+    shapes: &'static Shapes,
+    strong_shapes: &'static Shapes,
+    packed: &'static PackedLexicon,
+}
+
+impl Tables {
+    pub(crate) fn get() -> Tables {
+        Tables { shapes: &SHAPES, strong_shapes: &STRONG_SHAPES, packed: &PACKED }
     }
-    let key = PackedKey { bytes: PackedKey::pack(word, u8::to_ascii_lowercase), len: word.len() };
-    PACKED.get(key).is_some_and(|(_, flags)| flags.strong)
+
+    /// What the lexicon knows of a lower-cased ASCII word of one to [`KEY_BYTES`] bytes, with
+    /// its flags (as [`lookup_with_flags`]).
+    #[inline]
+    pub(crate) fn lookup(self, word: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
+        if !Self::may_hold(self.shapes, word) {
+            return None;
+        }
+        self.packed.get(word)
+    }
+
+    /// Whether a lower-cased ASCII word of at most [`KEY_BYTES`] bytes is a strong word (see
+    /// [`STRONG`]).
+    #[inline]
+    pub(crate) fn is_strong(self, word: PackedKey) -> bool {
+        word.len > 0
+            && Self::may_hold(self.strong_shapes, word)
+            && self.packed.get(word).is_some_and(|(_, flags)| flags.strong)
+    }
+
+    /// [`Shapes::may_hold`] of a non-empty packed word.
+    #[inline]
+    fn may_hold(shapes: &Shapes, word: PackedKey) -> bool {
+        Shapes::index_shape(word.byte(0), word.byte(word.len - 1), word.len).is_none_or(|i| shapes.has(i))
+    }
 }
 
 /// What the lexicon knows of a lower-cased word.
@@ -424,28 +517,99 @@ pub(crate) fn lookup_with_flags(word: &str) -> Option<(&'static WordInfo, WordFl
     }
 }
 
-/// A word of at most 16 bytes packed into one integer (zero-padded) with its length: two
-/// such keys are the same word when the integers are equal, so a lookup compares two
-/// integers instead of calling `memcmp`.
+/// A word of at most 16 bytes packed into one integer (little-endian, zero-padded) with its
+/// length: two such keys are the same word when the integers are equal, so a lookup compares
+/// two integers instead of calling `memcmp`. Its bytes are also tested all at once (ASCII,
+/// digits, hyphens), eight or sixteen to a machine word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PackedKey {
+pub(crate) struct PackedKey {
     bytes: u128,
-    len: usize,
+    /// How many bytes it holds.
+    pub len: usize,
 }
 
+/// The longest word a packed key holds, and how many zero bytes pad a lower-cased text so
+/// that a key can be read at any of its words.
+pub(crate) const KEY_BYTES: usize = 16;
+
+/// One in every byte.
+const ONES: u128 = u128::MAX / 0xff;
+/// The high bit of every byte.
+const HIGH_BITS: u128 = ONES << 7;
+
 impl PackedKey {
-    const MAX_LEN: usize = 16;
+    const MAX_LEN: usize = KEY_BYTES;
 
     /// The key of `word`, or `None` when it is longer than [`PackedKey::MAX_LEN`].
     fn of(word: &[u8]) -> Option<PackedKey> {
-        (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word, |&b| b), len: word.len() })
+        (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word), len: word.len() })
     }
 
-    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), each mapped by `map`, packed
-    /// little-endian. Built in registers: copying the bytes into a buffer and reading it back
-    /// as one integer stalls the processor (a wide load cannot take narrow stores' data).
-    fn pack(word: &[u8], map: impl Fn(&u8) -> u8) -> u128 {
-        word.iter().rev().fold(0, |packed, b| packed << 8 | u128::from(map(b)))
+    /// The `len` bytes (at most [`PackedKey::MAX_LEN`]) at `at` of `padded`, read as one
+    /// little-endian integer (the bytes past them masked off); `None` when fewer than sixteen
+    /// bytes stand there (a text not padded).
+    pub(crate) fn read(padded: &[u8], at: usize, len: usize) -> Option<PackedKey> {
+        let chunk: [u8; KEY_BYTES] = padded.get(at..at + KEY_BYTES)?.try_into().ok()?;
+        (len <= KEY_BYTES).then(|| PackedKey { bytes: u128::from_le_bytes(chunk) & Self::mask(len), len })
+    }
+
+    /// The bits of the first `len` bytes (from a table: a shift of 128 bits by a variable
+    /// amount takes several instructions).
+    fn mask(len: usize) -> u128 {
+        const MASKS: [u128; KEY_BYTES + 1] = {
+            let mut masks = [u128::MAX; KEY_BYTES + 1];
+            let mut len = 0;
+            while len < KEY_BYTES {
+                masks[len] = (1u128 << (8 * len)) - 1;
+                len += 1;
+            }
+            masks
+        };
+        MASKS[len.min(KEY_BYTES)]
+    }
+
+    /// The `len` bytes from byte `from` (within the key).
+    pub(crate) fn part(self, from: usize, len: usize) -> PackedKey {
+        let bytes = if from >= KEY_BYTES { 0 } else { self.bytes >> (8 * from) };
+        PackedKey { bytes: bytes & Self::mask(len), len }
+    }
+
+    /// Byte `k` (zero past the end).
+    pub(crate) fn byte(self, k: usize) -> u8 {
+        self.bytes.to_le_bytes().get(k).copied().unwrap_or(0)
+    }
+
+    /// Whether every byte is ASCII.
+    pub(crate) fn is_ascii(self) -> bool {
+        self.bytes & HIGH_BITS == 0
+    }
+
+    /// The high bit of each byte that is at least `low` and below `high`; of an ASCII key
+    /// only (a byte plus the offset stays below 256, so no carry crosses into the next).
+    fn in_range(self, low: u8, high: u8) -> u128 {
+        let at_least = |k: u8| self.bytes.wrapping_add(ONES * u128::from(0x80 - k)) & HIGH_BITS;
+        at_least(low) & !at_least(high)
+    }
+
+    /// Whether an ASCII key holds a byte from `-` to `9` (hyphen, full stop, slash or digit):
+    /// one test that clears most words of both digits and hyphens.
+    pub(crate) fn may_have_digit_or_hyphen(self) -> bool {
+        self.in_range(b'-', b'9' + 1) != 0
+    }
+
+    /// Whether an ASCII key holds a digit.
+    pub(crate) fn has_digit(self) -> bool {
+        self.in_range(b'0', b'9' + 1) != 0
+    }
+
+    /// The high bit of each hyphen of an ASCII key.
+    pub(crate) fn hyphens(self) -> u128 {
+        self.in_range(b'-', b'-' + 1)
+    }
+
+    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), packed little-endian.
+    fn pack(word: &[u8]) -> u128 {
+        word.iter().rev().fold(0, |packed, &b| packed << 8 | u128::from(b))
     }
 
     fn hash(self) -> u64 {
