@@ -4,15 +4,45 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use annalist_core::{ActorId, Domain, EvidenceItem, Modality, Record, Span};
 
 use super::{Found, principal, scale::parse_domain};
 use crate::lexicon;
 
 struct Cues {
+    /// The phrases, searched anchored at a word start, ASCII letters in any case.
     matcher: AhoCorasick,
+    /// Per byte: whether a phrase starts with it (in either case).
+    starts: [bool; 256],
     cues: Vec<(f32, Domain, bool)>,
+}
+
+impl Cues {
+    /// The statement cues of `text` in order, each a whole word or words, with its phrase.
+    ///
+    /// Only word starts are tried, not every byte: a phrase found inside a word ("ally" in
+    /// "finally") would be thrown away anyway.
+    fn find_in(&self, text: &str) -> Vec<(Span, usize)> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            // A byte that starts a phrase is ASCII, so `at` is on a character boundary.
+            if self.starts[usize::from(bytes[at])] && !ends_alphanumeric(&text[..at]) {
+                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+                if let Some(m) = self.matcher.find(input)
+                    && !starts_alphanumeric(&text[m.end()..])
+                {
+                    found.push((Span::new(m.start(), m.end()), m.pattern().as_usize()));
+                    at = m.end();
+                    continue;
+                }
+            }
+            at += 1;
+        }
+        found
+    }
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -30,9 +60,16 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(&phrases)
         .expect("statement phrases build an automaton");
-    Cues { matcher, cues }
+    let mut starts = [false; 256];
+    for first in phrases.iter().filter_map(|p| p.bytes().next()) {
+        assert!(first.is_ascii_alphabetic(), "statements.tsv: a phrase starts with a letter");
+        starts[usize::from(first.to_ascii_lowercase())] = true;
+        starts[usize::from(first.to_ascii_uppercase())] = true;
+    }
+    Cues { matcher, starts, cues }
 });
 
 /// Words that negate a statement when they stand shortly before it.
@@ -60,11 +97,7 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
         record.claims.iter().enumerate().map(|(i, c)| (c.content.start, i)).collect();
     claims_by_start.sort_unstable();
     let mut found = Vec::new();
-    for m in CUES.matcher.find_iter(text) {
-        let cue = Span::new(m.start(), m.end());
-        if !on_word_boundaries(text, cue) {
-            continue;
-        }
+    for (cue, phrase) in CUES.find_in(text) {
         let Some(sentence) = record.document.sentence_at(cue.start) else { continue };
         let sentence_span = record.document.sentences[sentence].span;
         let mut reach = cue.start.saturating_sub(CLAUSE_REACH).max(sentence_span.start);
@@ -72,7 +105,7 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
             reach += 1;
         }
         let clause_start = clause_start(text, reach, cue.start);
-        let (polarity, domain, between) = CUES.cues[m.pattern().as_usize()];
+        let (polarity, domain, between) = CUES.cues[phrase];
         let mut coded: Vec<(Span, String)> = Vec::new();
         let mut after_cue = 0;
         let first = mentions.partition_point(|mention| mention.span.start < clause_start);
@@ -200,8 +233,10 @@ fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
     sentence_start + punct.max(word).unwrap_or(0)
 }
 
-fn on_word_boundaries(text: &str, span: Span) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+fn ends_alphanumeric(text: &str) -> bool {
+    text.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+fn starts_alphanumeric(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphanumeric)
 }
