@@ -4,42 +4,36 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use annalist_core::{ActorId, Domain, EvidenceItem, Modality, Record, Span};
 
 use super::{Found, principal, scale::parse_domain};
 use crate::lexicon;
 
 struct Cues {
-    /// The phrases, searched anchored at a word start, ASCII letters in any case.
+    /// The phrases, ASCII letters in any case.
     matcher: AhoCorasick,
-    /// Per byte: whether a phrase starts with it (in either case).
-    starts: [bool; 256],
     cues: Vec<(f32, Domain, bool)>,
 }
 
 impl Cues {
     /// The statement cues of `text` in order, each a whole word or words, with its phrase.
-    ///
-    /// Only word starts are tried, not every byte: a phrase found inside a word ("ally" in
-    /// "finally") would be thrown away anyway.
     fn find_in(&self, text: &str) -> Vec<(Span, usize)> {
-        let bytes = text.as_bytes();
         let mut found = Vec::new();
-        let mut at = 0;
-        while at < bytes.len() {
-            // A byte that starts a phrase is ASCII, so `at` is on a character boundary.
-            if self.starts[usize::from(bytes[at])] && !ends_alphanumeric(&text[..at]) {
-                let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                if let Some(m) = self.matcher.find(input)
-                    && !starts_alphanumeric(&text[m.end()..])
-                {
-                    found.push((Span::new(m.start(), m.end()), m.pattern().as_usize()));
-                    at = m.end();
-                    continue;
+        let mut from = 0;
+        while let Some(m) = self.matcher.find(Input::new(text).range(from..)) {
+            let cue = Span::new(m.start(), m.end());
+            if ends_alphanumeric(&text[..cue.start]) || starts_alphanumeric(&text[cue.end..]) {
+                // Found inside a word ("ally" in "finally") or running into one ("trading
+                // partner" in "trading partners"): a cue may still start within it.
+                from = cue.start + 1;
+                while !text.is_char_boundary(from) {
+                    from += 1;
                 }
+                continue;
             }
-            at += 1;
+            found.push((cue, m.pattern().as_usize()));
+            from = cue.end;
         }
         found
     }
@@ -60,16 +54,9 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
         .build(&phrases)
         .expect("statement phrases build an automaton");
-    let mut starts = [false; 256];
-    for first in phrases.iter().filter_map(|p| p.bytes().next()) {
-        assert!(first.is_ascii_alphabetic(), "statements.tsv: a phrase starts with a letter");
-        starts[usize::from(first.to_ascii_lowercase())] = true;
-        starts[usize::from(first.to_ascii_uppercase())] = true;
-    }
-    Cues { matcher, starts, cues }
+    Cues { matcher, cues }
 });
 
 /// Words that negate a statement when they stand shortly before it.
