@@ -115,7 +115,7 @@ pub(crate) enum WordClass {
 
 impl WordClass {
     /// The class as one bit of a mask.
-    pub(crate) fn bit(self) -> u32 {
+    pub(crate) const fn bit(self) -> u32 {
         1 << (self as u8)
     }
 }
@@ -128,6 +128,9 @@ pub(crate) const OPENS_SECTOR: u32 = 1 << 25;
 pub(crate) const OPENS_LOWER_NAME: u32 = 1 << 26;
 /// The word may open a known name (any case).
 pub(crate) const OPENS_NAME: u32 = 1 << 27;
+/// The word is "the" (any case): the pass asks this of every lower-case word, so it is a bit
+/// read with the others, not a string comparison.
+pub(crate) const IS_THE: u32 = 1 << 28;
 
 /// A given name's gender as the list gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,6 +337,7 @@ impl Gazetteer {
         for o in &self.lowercase_openers {
             *info.entry(o.clone()).or_default() |= OPENS_LOWER_NAME;
         }
+        *info.entry("the".to_owned()).or_default() |= IS_THE;
         for key in self.names.keys().chain(self.name_prefixes.iter()) {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;

@@ -4,12 +4,12 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
+    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
     Sector, WordClass, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
@@ -20,6 +20,15 @@ use crate::segment::TokenKind;
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
 const CONNECTORS: &[&str] =
     &["of", "on", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+
+/// The bits of a word not capitalised that `Scanner::lowercase_at` acts on: a word with none
+/// of them is passed over.
+const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
+    | OPENS_GROUP
+    | IS_THE
+    | WordClass::PronounMale.bit()
+    | WordClass::PronounFemale.bit()
+    | WordClass::PronounThing.bit();
 
 /// How many earlier mentions coreference looks back over: bounded, so a text of one long
 /// sentence full of pronouns stays linear.
@@ -35,8 +44,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<String, String>,
     /// `name_at` by word index, filled on first use (the same position is asked about by
-    /// several steps).
-    name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
+    /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
+    /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
+    name_cache: Vec<Cell<u64>>,
     /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
     /// coreference looks back over many mentions per pronoun, each found once here.
     found_sentences: Vec<Option<usize>>,
@@ -45,6 +55,25 @@ pub(crate) struct Scanner<'w, 'a> {
     sentence_search: (usize, usize),
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
+}
+
+/// `Scanner::name_cache` for a position not asked about yet.
+const NOT_ASKED: u64 = u64::MAX;
+/// `Scanner::name_cache` for a position opening no known name (node 0, the root, ends none).
+const NO_NAME: u64 = 0;
+
+/// A name match as one integer for the cache: its trie node and its length in words.
+fn pack_match(node: u32, len: usize) -> u64 {
+    (u64::from(node) << 32) | (len as u64 & 0xffff_ffff)
+}
+
+/// The match packed by [`pack_match`] (`None` for [`NO_NAME`]).
+fn unpack_match(packed: u64) -> Option<NameMatch<'static>> {
+    if packed == NO_NAME {
+        return None;
+    }
+    let entry = GAZETTEER.name_trie.entry((packed >> 32) as u32)?;
+    Some(NameMatch { len: (packed & 0xffff_ffff) as usize, entry })
 }
 
 /// A known name matched at a position: how many words, and its entry.
@@ -62,7 +91,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
-            name_cache: RefCell::new(vec![None; words.list.len()]),
+            name_cache: vec![Cell::new(NOT_ASKED); words.list.len()],
             found_sentences: Vec::new(),
             sentence_search: (0, 0),
             key_buffer: RefCell::new(String::with_capacity(64)),
@@ -131,7 +160,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut i = 0;
         while i < n {
             let word = &self.words.list[i];
-            if word.kind != TokenKind::Word {
+            // Most words are lower case and can open nothing `lowercase_at` looks for: one
+            // test of their bits, no call.
+            if word.kind != TokenKind::Word || (!word.capitalised() && word.classes & LOWERCASE_OPENERS == 0) {
                 i += 1;
                 continue;
             }
@@ -143,17 +174,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest known name starting at `i`.
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
-        if let Some(Some(cached)) = self.name_cache.borrow().get(i) {
-            return *cached;
+        let Some(slot) = self.name_cache.get(i) else { return None };
+        let cached = slot.get();
+        if cached != NOT_ASKED {
+            return unpack_match(cached);
         }
         let found = self.find_name_at(i);
-        if let Some(slot) = self.name_cache.borrow_mut().get_mut(i) {
-            *slot = Some(found);
-        }
-        found
+        slot.set(found);
+        unpack_match(found)
     }
 
-    fn find_name_at(&self, i: usize) -> Option<NameMatch<'static>> {
+    /// The longest known name starting at `i`, packed by [`pack_match`] ([`NO_NAME`] when
+    /// there is none).
+    fn find_name_at(&self, i: usize) -> u64 {
+        self.find_name_node_at(i).map_or(NO_NAME, |(node, len)| pack_match(node, len))
+    }
+
+    /// The trie node and the length in words of the longest known name starting at `i`.
+    fn find_name_node_at(&self, i: usize) -> Option<(u32, usize)> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
         if !(first.capitalised() || (first.lowercase() && first.opens(OPENS_LOWER_NAME))) {
@@ -188,7 +226,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     None => true,
                 };
                 if case_ok {
-                    best = Some(NameMatch { len, entry });
+                    best = Some((node, len));
                 }
             }
         }
@@ -247,7 +285,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 || w.is(WordClass::PronounFemale)
                 || w.is(WordClass::PronounThing)
                 || w.opens(OPENS_GROUP)
-                || w.lower == "the"
+                || w.is_the()
             {
                 return self.lowercase_at(i);
             }
@@ -937,7 +975,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.pronoun_person(i, female);
         } else if w.is(WordClass::PronounThing) {
             self.pronoun_thing(i);
-        } else if w.lower == "the"
+        } else if w.is_the()
             && let Some((send, sector)) = self.sector_run(i + 1)
             && sector.person
             && self.same_sentence(i, send)

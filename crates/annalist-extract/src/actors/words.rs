@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 
 use annalist_core::Span;
 
-use super::gazetteer::{FastMap, GAZETTEER, WordClass, push_lower};
+use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -79,6 +79,11 @@ impl Word<'_> {
     /// Whether the word is written in lower case.
     pub(crate) fn lowercase(&self) -> bool {
         self.case == Case::Lower
+    }
+
+    /// Whether this is the word "the" (any case).
+    pub(crate) fn is_the(&self) -> bool {
+        self.classes & IS_THE != 0
     }
 
     /// Whether this is the possessive "'s".
