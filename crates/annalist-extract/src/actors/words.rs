@@ -231,6 +231,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     let mut pieces: Vec<(Span, &'a str, TokenKind)> = Vec::with_capacity(8);
+    let mut compound_key = String::new();
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
@@ -283,7 +284,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
         // first so that `push` has one call site and is inlined (a call per token costs).
         pieces.clear();
         // A byte loop: tokens are short, a call to the substring search costs more.
-        if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice) {
+        if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice, &mut compound_key)
+        {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
@@ -317,15 +319,18 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
 /// ("Russia-Ukraine", "pro-Russian", "Kremlin-backed").
-fn splits(word: &str) -> bool {
-    let mut whole = String::new();
-    push_lower(&mut whole, word);
-    if GAZETTEER.names.contains_key(&whole) {
+/// `key` is a buffer for the lower-case forms looked up (reused across tokens).
+fn splits(word: &str, key: &mut String) -> bool {
+    key.clear();
+    push_lower(key, word);
+    if GAZETTEER.names.contains_key(key.as_str()) {
         return false;
     }
     word.split('-').any(|part| {
-        let mut p = String::new();
-        push_lower(&mut p, part);
-        part.chars().next().is_some_and(char::is_uppercase) && GAZETTEER.names.contains_key(&p)
+        part.chars().next().is_some_and(char::is_uppercase) && {
+            key.clear();
+            push_lower(key, part);
+            GAZETTEER.names.contains_key(key.as_str())
+        }
     })
 }
