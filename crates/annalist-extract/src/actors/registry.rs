@@ -1,25 +1,28 @@
 //! The actors of one document as mentions find them: known actors copied from the
 //! gazetteer, unknown names made into actors, aliases gathered from the words seen.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::hash::BuildHasherDefault;
 
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
 use chrono::NaiveDate;
 
-use super::gazetteer::{FastMap, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use super::gazetteer::{FastMap, FastSet, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+
+/// An actor of the registry: its index among the actors registered. Mentions, short forms
+/// and acronyms hold it, so reading an actor back costs an index, not a hash of its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct ActorRef(u32);
 
 /// One mention before ids are given.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
     pub span: Span,
-    pub key: String,
+    pub actor: ActorRef,
     pub kind: MentionKind,
     pub resolution: Resolution,
 }
 
-/// An actor of the document with what the pass knows of it besides the record: one map
-/// entry per actor, so a mention costs one hash of its key, not one per fact.
+/// An actor of the document with what the pass knows of it besides the record.
 #[derive(Debug)]
 struct Registered {
     actor: Actor,
@@ -27,13 +30,18 @@ struct Registered {
     gender: Option<char>,
     /// Whether the actor was made for a name outside the gazetteer.
     unknown: bool,
+    /// Whether the actor was merged into another (see [`Registry::make_persons`]): it keeps
+    /// its place (and key) but is no longer one of the document's actors.
+    merged: bool,
 }
 
 /// Actors and mentions of a document under construction.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
-    /// Actors by key (hashed: looked up per mention; sorted once at the end).
-    actors: FastMap<String, Registered>,
+    /// Actors in the order registered (an [`ActorRef`] is an index here).
+    actors: Vec<Registered>,
+    /// The actors by key (hashed once per registration or lookup by key).
+    by_key: FastMap<String, ActorRef>,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
@@ -73,11 +81,12 @@ pub(crate) fn slug(name: &str) -> String {
 impl Registry {
     /// A registry for a document of date `date` (roles are read at that date).
     pub(crate) fn new(date: Option<NaiveDate>) -> Registry {
-        // Room for a typical story's actors and mentions from the start: growing the
-        // maps moves every (large) actor again.
+        // Room for a typical story's actors and mentions from the start: growing moves
+        // every (large) actor again.
         Registry {
             date,
-            actors: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
+            actors: Vec::with_capacity(32),
+            by_key: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
             found: Vec::with_capacity(64),
         }
     }
@@ -87,32 +96,44 @@ impl Registry {
         self.date
     }
 
-    /// The actor of `key`, when registered.
-    pub(crate) fn actor(&self, key: &str) -> Option<&Actor> {
-        self.actors.get(key).map(|r| &r.actor)
+    fn registered(&self, actor: ActorRef) -> &Registered {
+        &self.actors[actor.0 as usize]
+    }
+
+    fn registered_mut(&mut self, actor: ActorRef) -> &mut Registered {
+        &mut self.actors[actor.0 as usize]
+    }
+
+    /// The actor `actor`.
+    pub(crate) fn actor(&self, actor: ActorRef) -> &Actor {
+        &self.registered(actor).actor
     }
 
     /// The gender of a person actor, when known.
-    pub(crate) fn gender(&self, key: &str) -> Option<char> {
-        self.actors.get(key).and_then(|r| r.gender)
+    pub(crate) fn gender(&self, actor: ActorRef) -> Option<char> {
+        self.registered(actor).gender
     }
 
     /// Records the gender of a person actor.
-    pub(crate) fn set_gender(&mut self, key: &str, gender: char) {
-        if let Some(registered) = self.actors.get_mut(key) {
-            registered.gender.get_or_insert(gender);
-        }
+    pub(crate) fn set_gender(&mut self, actor: ActorRef, gender: char) {
+        self.registered_mut(actor).gender.get_or_insert(gender);
+    }
+
+    /// Adds an actor under its id.
+    fn register(&mut self, registered: Registered) -> ActorRef {
+        let actor = ActorRef(u32::try_from(self.actors.len()).unwrap_or(u32::MAX));
+        self.by_key.insert(registered.actor.id.0.clone(), actor);
+        self.actors.push(registered);
+        actor
     }
 
     /// Registers a gazetteer actor (or a country's sector actor such as `ukr-mil`) and
-    /// returns whether it exists.
-    pub(crate) fn known(&mut self, key: &str) -> bool {
-        if self.actors.contains_key(key) {
-            return true;
+    /// returns it, `None` when it does not exist.
+    pub(crate) fn known(&mut self, key: &str) -> Option<ActorRef> {
+        if let Some(&actor) = self.by_key.get(key) {
+            return Some(actor);
         }
-        let Some(known) = GAZETTEER.actors.get(key).cloned().or_else(|| sector_from_key(key)) else {
-            return false;
-        };
+        let known = GAZETTEER.actors.get(key).cloned().or_else(|| sector_from_key(key))?;
         let code = match (known.kind, self.date) {
             (ActorKind::Person, Some(date)) => known
                 .roles
@@ -134,28 +155,30 @@ impl Registry {
             aliases,
             roles: known.roles,
         };
-        self.actors.insert(key.to_owned(), Registered { actor, gender: known.gender, unknown: false });
-        true
+        Some(self.register(Registered { actor, gender: known.gender, unknown: false, merged: false }))
     }
 
-    /// Registers an actor for a name outside the gazetteer; returns its key.
-    pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> String {
+    /// Registers an actor for a name outside the gazetteer; returns it.
+    pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> ActorRef {
         let key = unknown_key(name);
         // Unknown keys never meet gazetteer or sector keys (above), so an actor under
         // this key is the unknown actor made before.
-        if !self.actors.contains_key(&key) {
-            let actor = Actor {
-                id: ActorId(key.clone()),
-                name: name.to_owned(),
-                kind,
-                code: None,
-                country: None,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-            };
-            self.actors.insert(key.clone(), Registered { actor, gender: None, unknown: true });
-        }
-        let Some(actor) = self.actors.get_mut(&key).map(|r| &mut r.actor) else { return key };
+        let found = match self.by_key.get(&key) {
+            Some(&actor) => actor,
+            None => {
+                let actor = Actor {
+                    id: ActorId(key),
+                    name: name.to_owned(),
+                    kind,
+                    code: None,
+                    country: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                };
+                self.register(Registered { actor, gender: None, unknown: true, merged: false })
+            }
+        };
+        let actor = &mut self.registered_mut(found).actor;
         if let Some(role) = role
             && !actor.roles.contains(&role)
         {
@@ -163,7 +186,7 @@ impl Registry {
             actor.country.get_or_insert_with(|| role.code.chars().take(3).collect());
             actor.roles.push(role);
         }
-        key
+        found
     }
 
     /// Unknown-name actors of `kind`: their keys and names, by key.
@@ -171,8 +194,8 @@ impl Registry {
         let mut found: Vec<(&str, &str)> = self
             .actors
             .iter()
-            .filter(|(_, r)| r.unknown && r.actor.kind == kind)
-            .map(|(k, r)| (k.as_str(), r.actor.name.as_str()))
+            .filter(|r| r.unknown && !r.merged && r.actor.kind == kind)
+            .map(|r| (r.actor.id.0.as_str(), r.actor.name.as_str()))
             .collect();
         found.sort_unstable_by_key(|&(k, _)| k);
         found.into_iter()
@@ -181,29 +204,32 @@ impl Registry {
     /// Makes each unknown actor `full` of `pairs` a person and its lone-surname actor one of
     /// its aliases: the surname's mentions move to `full`. One pass over the mentions.
     pub(crate) fn make_persons(&mut self, pairs: &[(String, String)]) {
-        let mut moved: BTreeMap<&str, &str> = BTreeMap::new();
-        let mut fulls: BTreeSet<&str> = BTreeSet::new();
+        let mut moved: FastMap<ActorRef, ActorRef> = FastMap::default();
+        let mut fulls: FastSet<ActorRef> = FastSet::default();
         for (full, surname) in pairs {
-            if moved.contains_key(surname.as_str()) || !self.actors.contains_key(full) {
+            let Some(&full) = self.by_key.get(full.as_str()) else { continue };
+            let Some(&removed) = self.by_key.get(surname.as_str()) else { continue };
+            if moved.contains_key(&removed) {
                 continue;
             }
-            let Some(removed) = self.actors.remove(surname) else { continue };
-            let removed = removed.actor;
-            if let Some(actor) = self.actors.get_mut(full).map(|r| &mut r.actor) {
-                actor.kind = ActorKind::Person;
-                if !actor.aliases.contains(&removed.name) {
-                    actor.aliases.push(removed.name);
-                    actor.aliases.sort();
-                }
+            self.by_key.remove(surname.as_str());
+            let removed_entry = self.registered_mut(removed);
+            removed_entry.merged = true;
+            let removed_name = std::mem::take(&mut removed_entry.actor.name);
+            let actor = &mut self.registered_mut(full).actor;
+            actor.kind = ActorKind::Person;
+            if !actor.aliases.contains(&removed_name) {
+                actor.aliases.push(removed_name);
+                actor.aliases.sort();
             }
-            moved.insert(surname, full);
+            moved.insert(removed, full);
             fulls.insert(full);
         }
         for f in &mut self.found {
-            if fulls.contains(f.key.as_str()) {
+            if fulls.contains(&f.actor) {
                 f.kind = MentionKind::Person;
-            } else if let Some(full) = moved.get(f.key.as_str()) {
-                f.key = (*full).to_owned();
+            } else if let Some(&full) = moved.get(&f.actor) {
+                f.actor = full;
                 f.kind = MentionKind::Person;
                 if f.resolution == Resolution::Unknown {
                     f.resolution = Resolution::Alias;
@@ -212,53 +238,50 @@ impl Registry {
         }
     }
 
-    /// Records a mention of `key` written `surface`; the surface joins the aliases when it is
-    /// a name other than the canonical one.
+    /// Records a mention of `actor` written `surface`; the surface joins the aliases when it
+    /// is a name other than the canonical one.
     pub(crate) fn mention(
         &mut self,
         span: Span,
         surface: &str,
-        key: &str,
+        actor: ActorRef,
         kind: MentionKind,
         resolution: Resolution,
     ) {
-        if let Some(actor) = self.actors.get_mut(key).map(|r| &mut r.actor)
-            && matches!(
-                resolution,
-                Resolution::Name
-                    | Resolution::Alias
-                    | Resolution::Acronym
-                    | Resolution::Metonym
-                    | Resolution::Unknown
-            )
-            && surface != actor.name
+        let record = &mut self.registered_mut(actor).actor;
+        if matches!(
+            resolution,
+            Resolution::Name | Resolution::Alias | Resolution::Acronym | Resolution::Metonym | Resolution::Unknown
+        ) && surface != record.name
             // Aliases are kept sorted (see `known`, `make_persons`): search, and insert in place.
-            && let Err(at) = actor.aliases.binary_search_by(|a| a.as_str().cmp(surface))
+            && let Err(at) = record.aliases.binary_search_by(|a| a.as_str().cmp(surface))
         {
-            actor.aliases.insert(at, surface.to_owned());
+            record.aliases.insert(at, surface.to_owned());
         }
-        self.found.push(Found { span, key: key.to_owned(), kind, resolution });
+        self.found.push(Found { span, actor, kind, resolution });
     }
 
     /// The actors sorted by id and the mentions in text order with ids `m1`, `m2`, ...
     pub(crate) fn finish(mut self) -> (Vec<Actor>, Vec<Mention>) {
-        self.found
-            .sort_by(|a, b| (a.span.start, a.span.end, &a.key).cmp(&(b.span.start, b.span.end, &b.key)));
-        self.found.dedup_by(|a, b| a.span == b.span && a.key == b.key);
+        let actors = &self.actors;
+        let key = |f: &Found| actors[f.actor.0 as usize].actor.id.0.as_str();
+        self.found.sort_by(|a, b| (a.span.start, a.span.end, key(a)).cmp(&(b.span.start, b.span.end, key(b))));
+        // One actor per key: the same actor is the same key.
+        self.found.dedup_by(|a, b| a.span == b.span && a.actor == b.actor);
         let mentions = self
             .found
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(i, f)| Mention {
                 id: mention_id(i + 1),
                 span: f.span,
-                actor: ActorId(f.key),
+                actor: actors[f.actor.0 as usize].actor.id.clone(),
                 kind: f.kind,
                 resolution: f.resolution,
             })
             .collect();
         // An actor's id is its key (unique): sort the actors themselves, moved once.
-        let mut actors: Vec<Actor> = self.actors.into_values().map(|r| r.actor).collect();
+        let mut actors: Vec<Actor> = self.actors.into_iter().filter(|r| !r.merged).map(|r| r.actor).collect();
         actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         (actors, mentions)
     }
@@ -316,11 +339,12 @@ mod tests {
     #[test]
     fn an_unknown_name_never_takes_a_known_or_sector_key() {
         let mut registry = Registry::new(None);
-        assert_eq!(registry.unknown("Rus Mil", ActorKind::Organization, None), "name-rus-mil");
-        assert!(registry.known("rus-mil"));
-        let sector = registry.actor("rus-mil").expect("registered");
-        assert_ne!(sector.name, "Rus Mil", "the sector actor is the gazetteer's, not the unknown name");
+        let unknown = registry.unknown("Rus Mil", ActorKind::Organization, None);
+        assert_eq!(registry.actor(unknown).id.0, "name-rus-mil");
+        let sector = registry.known("rus-mil").expect("registered");
+        assert_ne!(registry.actor(sector).name, "Rus Mil", "the sector actor is the gazetteer's, not the unknown name");
         // "Hun Sen" is no sector of Hungary (HUN): SEN is not a sector code.
-        assert_eq!(registry.unknown("Hun Sen", ActorKind::Person, None), "hun-sen");
+        let person = registry.unknown("Hun Sen", ActorKind::Person, None);
+        assert_eq!(registry.actor(person).id.0, "hun-sen");
     }
 }

@@ -13,7 +13,7 @@ use super::gazetteer::{
     Sector, WordClass, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
-use super::registry::{Found, Registry};
+use super::registry::{ActorRef, Found, Registry};
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
 
@@ -40,9 +40,9 @@ pub(crate) struct Scanner<'w, 'a> {
     text: &'a str,
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
-    short_forms: FastMap<String, (String, MentionKind)>,
+    short_forms: FastMap<String, (ActorRef, MentionKind)>,
     /// Acronyms given in brackets after a name.
-    acronyms: FastMap<String, String>,
+    acronyms: FastMap<String, ActorRef>,
     /// `name_at` by word index, filled on first use (the same position is asked about by
     /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
     /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
@@ -332,14 +332,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
                     return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
-                if !self.registry.known(key) {
+                let Some(actor) = self.registry.known(key) else {
                     return end + 1;
-                }
+                };
                 let span = self.span(i, stop);
                 let surface = self.span(i, end).slice(self.text);
-                self.registry.mention(span, surface, key, *mention, *resolution);
-                self.remember_short_forms(key, surface, *mention);
-                let after = self.acronym_after(stop, key, *mention);
+                self.registry.mention(span, surface, actor, *mention, *resolution);
+                self.remember_short_forms(actor, surface, *mention);
+                let after = self.acronym_after(stop, actor, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
                 let kind = m.entry.actor_kind;
                 let country = match kind {
@@ -368,13 +368,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                             return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
                         }
                         let key = sector_key(&iso, sector.code);
-                        if self.registry.known(&key) {
+                        if let Some(actor) = self.registry.known(&key) {
                             let span = self.span(i, send);
                             let surface = span.slice(self.text);
                             self.registry.mention(
                                 span,
                                 surface,
-                                &key,
+                                actor,
                                 MentionKind::Organization,
                                 Resolution::Description,
                             );
@@ -404,7 +404,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// After a mention ending at `end`: "(USAF)" gives the actor an acronym.
-    fn acronym_after(&mut self, end: usize, key: &str, kind: MentionKind) -> usize {
+    fn acronym_after(&mut self, end: usize, actor: ActorRef, kind: MentionKind) -> usize {
         let (Some(open), Some(acr), Some(close)) = (self.w(end + 1), self.w(end + 2), self.w(end + 3)) else {
             return end + 1;
         };
@@ -414,15 +414,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if self.name_at(end + 2).is_some() {
             return end + 1;
         }
-        self.acronyms.insert(acr.text.to_owned(), key.to_owned());
-        self.registry.mention(acr.span, acr.text, key, kind, Resolution::Acronym);
+        self.acronyms.insert(acr.text.to_owned(), actor);
+        self.registry.mention(acr.span, acr.text, actor, kind, Resolution::Acronym);
         end + 4
     }
 
     /// Surnames of persons and first words of organisations named in full, for later short
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
-    fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
+    fn remember_short_forms(&mut self, actor: ActorRef, surface: &str, kind: MentionKind) {
         let short = match kind {
             MentionKind::Person => surface.split_whitespace().next_back(),
             MentionKind::Organization => surface.split_whitespace().next(),
@@ -436,7 +436,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && !self.short_forms.contains_key(short)
             && !GAZETTEER.is(short, WordClass::Function)
         {
-            self.short_forms.insert(short.to_owned(), (key.to_owned(), kind));
+            self.short_forms.insert(short.to_owned(), (actor, kind));
         }
     }
 
@@ -459,11 +459,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return send + 1;
             }
             let key = sector_key(iso, sector.code);
-            if self.registry.known(&key) {
+            if let Some(actor) = self.registry.known(&key) {
                 let span = self.span(i, send);
                 let resolution = if capitalised { Resolution::Name } else { Resolution::Description };
                 let surface = span.slice(self.text);
-                self.registry.mention(span, surface, &key, MentionKind::Organization, resolution);
+                self.registry.mention(span, surface, actor, MentionKind::Organization, resolution);
             }
             return send + 1;
         }
@@ -500,12 +500,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
-        if self.registry.known(iso_key) {
+        if let Some(actor) = self.registry.known(iso_key) {
             let span = self.span(i, end);
             self.registry.mention(
                 span,
                 span.slice(self.text),
-                iso_key,
+                actor,
                 MentionKind::Location,
                 Resolution::Demonym,
             );
@@ -524,20 +524,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .rev()
             .take(LOOKBACK)
             .filter(|f| f.kind == MentionKind::Person)
-            .find(|f| self.registry.actor(&f.key).is_some_and(|a| a.code.as_deref() == Some(code.as_str())))
-            .map(|f| f.key.clone());
-        let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
-        let holder = holder.or_else(|| self.gazetteer_holder(&code, &office));
-        match holder {
-            Some(key) if self.registry.known(&key) => {
-                self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+            .find(|f| self.registry.actor(f.actor).code.as_deref() == Some(code.as_str()))
+            .map(|f| f.actor);
+        let holder = match holder {
+            Some(actor) => Some(actor),
+            None => {
+                let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
+                self.gazetteer_holder(&code, &office).and_then(|key| self.registry.known(&key))
             }
-            _ => {
-                // "a Jordanian official": a person, speaking for the country's sector.
-                let key = sector_key(iso, sector.code);
-                if self.registry.known(&key) {
-                    self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
-                }
+        };
+        if let Some(actor) = holder {
+            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+        } else {
+            // "a Jordanian official": a person, speaking for the country's sector.
+            let key = sector_key(iso, sector.code);
+            if let Some(actor) = self.registry.known(&key) {
+                self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
             }
         }
     }
@@ -574,10 +576,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some(m) = self.name_at(i)
             && m.len == end - i + 1
             && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
-            && self.registry.known(key)
+            && let Some(actor) = self.registry.known(key)
         {
             let span = self.span(i, end);
-            self.registry.mention(span, span.slice(self.text), key, MentionKind::Person, *resolution);
+            self.registry.mention(span, span.slice(self.text), actor, MentionKind::Person, *resolution);
             return end + 1;
         }
         let role = office.map(|(iso, sector, title)| Role {
@@ -592,14 +594,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn emit_person(&mut self, i: usize, end: usize, role: Option<Role>) -> usize {
         let span = self.span(i, end);
         let name = span.slice(self.text);
-        let key = self.registry.unknown(name, ActorKind::Person, role);
+        let actor = self.registry.unknown(name, ActorKind::Person, role);
         match GAZETTEER.given_names.get(self.words.list[i].text) {
-            Some(Gender::Male) => self.registry.set_gender(&key, 'm'),
-            Some(Gender::Female) => self.registry.set_gender(&key, 'f'),
+            Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
+            Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
         }
-        self.registry.mention(span, name, &key, MentionKind::Person, Resolution::Unknown);
-        self.remember_short_forms(&key, name, MentionKind::Person);
+        self.registry.mention(span, name, actor, MentionKind::Person, Resolution::Unknown);
+        self.remember_short_forms(actor, name, MentionKind::Person);
         end + 1
     }
 
@@ -781,14 +783,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
-            if let Some((key, kind)) = self.short_forms.get(w.text).cloned() {
-                self.registry.mention(w.span, w.text, &key, kind, Resolution::Alias);
+            if let Some(&(actor, kind)) = self.short_forms.get(w.text) {
+                self.registry.mention(w.span, w.text, actor, kind, Resolution::Alias);
                 return i + 1;
             }
-            if let Some(key) = self.acronyms.get(w.text).cloned() {
-                let kind =
-                    self.registry.actor(&key).map_or(MentionKind::Organization, |a| mention_kind(a.kind));
-                self.registry.mention(w.span, w.text, &key, kind, Resolution::Acronym);
+            if let Some(&actor) = self.acronyms.get(w.text) {
+                let kind = mention_kind(self.registry.actor(actor).kind);
+                self.registry.mention(w.span, w.text, actor, kind, Resolution::Acronym);
                 return i + 1;
             }
         }
@@ -951,11 +952,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let span = self.span(i, end);
         let name = span.slice(self.text);
-        let key = self.registry.unknown(name, kind, role);
+        let actor = self.registry.unknown(name, kind, role);
         let mention = mention_kind(kind);
-        self.registry.mention(span, name, &key, mention, Resolution::Unknown);
-        self.remember_short_forms(&key, name, mention);
-        self.acronym_after(end, &key, mention)
+        self.registry.mention(span, name, actor, mention, Resolution::Unknown);
+        self.remember_short_forms(actor, name, mention);
+        self.acronym_after(end, actor, mention)
     }
 
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
@@ -996,14 +997,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
                 self.registry
-                    .actor(&f.key)
-                    .and_then(|a| a.code.as_deref())
+                    .actor(f.actor)
+                    .code
+                    .as_deref()
                     .is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
             })
-            .map(|f| f.key.clone());
-        if let Some(key) = holder {
+            .map(|f| f.actor);
+        if let Some(actor) = holder {
             let span = self.span(from, to);
-            self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
         }
     }
 
@@ -1063,13 +1065,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let antecedent = self
             .recent_mentions(sentence, 3)
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
-            .find(|f| match self.registry.gender(&f.key) {
+            .find(|f| match self.registry.gender(f.actor) {
                 Some(g) => (g == 'f') == female,
                 None => true,
             })
-            .map(|f| f.key.clone());
-        if let Some(key) = antecedent {
-            self.registry.mention(w.span, w.text, &key, MentionKind::Person, Resolution::Pronoun);
+            .map(|f| f.actor);
+        if let Some(actor) = antecedent {
+            self.registry.mention(w.span, w.text, actor, MentionKind::Person, Resolution::Pronoun);
         }
     }
 
@@ -1086,19 +1088,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .recent_mentions(sentence, 2)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
             .find(|f| {
-                self.registry.actor(&f.key).is_some_and(|a| {
-                    matches!(
-                        a.kind,
-                        ActorKind::State
-                            | ActorKind::Government
-                            | ActorKind::Military
-                            | ActorKind::Organization
-                    )
-                })
+                matches!(
+                    self.registry.actor(f.actor).kind,
+                    ActorKind::State | ActorKind::Government | ActorKind::Military | ActorKind::Organization
+                )
             })
-            .map(|f| (f.key.clone(), f.kind));
-        if let Some((key, kind)) = antecedent {
-            self.registry.mention(w.span, w.text, &key, kind, Resolution::Pronoun);
+            .map(|f| (f.actor, f.kind));
+        if let Some((actor, kind)) = antecedent {
+            self.registry.mention(w.span, w.text, actor, kind, Resolution::Pronoun);
         }
     }
 
@@ -1176,8 +1173,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             push_lower(&mut id_words, w.text);
         }
         let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
-        let key = self.registry.unknown(&id_words, ActorKind::Group, role);
-        self.registry.mention(span, name, &key, MentionKind::Group, Resolution::Description);
+        let actor = self.registry.unknown(&id_words, ActorKind::Group, role);
+        self.registry.mention(span, name, actor, MentionKind::Group, Resolution::Description);
         // The place inside is still a mention of its own.
         head + 1
     }
