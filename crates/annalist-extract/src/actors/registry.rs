@@ -1,6 +1,7 @@
 //! The actors of one document as mentions find them: known actors copied from the
 //! gazetteer, unknown names made into actors, aliases gathered from the words seen.
 
+use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
@@ -40,17 +41,20 @@ struct Registered {
 pub(crate) struct Registry {
     /// Actors in the order registered (an [`ActorRef`] is an index here).
     actors: Vec<Registered>,
-    /// The actors by key (hashed once per registration or lookup by key).
-    by_key: FastMap<String, ActorRef>,
+    /// The actors by key (hashed once per registration or lookup by key); a gazetteer
+    /// actor's key is borrowed from the gazetteer.
+    by_key: FastMap<Cow<'static, str>, ActorRef>,
+    /// The key of an unknown name being looked up (reused: most names were seen before).
+    key_buffer: String,
     /// Mentions in the order found.
     pub found: Vec<Found>,
     date: Option<NaiveDate>,
 }
 
 /// A stable id for a name not in the gazetteer: lower-case letters and digits joined by
-/// hyphens ("Paul Nesbit" → `paul-nesbit`).
-pub(crate) fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+/// hyphens ("Paul Nesbit" → `paul-nesbit`), written into `out` (cleared first).
+pub(crate) fn slug(name: &str, out: &mut String) {
+    out.clear();
     if name.is_ascii() {
         // The same rules on bytes, for the common case.
         for b in name.bytes() {
@@ -60,22 +64,21 @@ pub(crate) fn slug(name: &str) -> String {
                 out.push('-');
             }
         }
-        while out.ends_with('-') {
-            out.pop();
-        }
-        return if out.is_empty() { "unnamed".to_owned() } else { out };
-    }
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') && c != '.' && c != '\'' && c != '’' {
-            out.push('-');
+    } else {
+        for c in name.chars() {
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            } else if !out.is_empty() && !out.ends_with('-') && c != '.' && c != '\'' && c != '’' {
+                out.push('-');
+            }
         }
     }
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "unnamed".to_owned() } else { out }
+    if out.is_empty() {
+        out.push_str("unnamed");
+    }
 }
 
 impl Registry {
@@ -88,6 +91,7 @@ impl Registry {
             actors: Vec::with_capacity(32),
             by_key: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
             found: Vec::with_capacity(64),
+            key_buffer: String::with_capacity(64),
         }
     }
 
@@ -119,10 +123,10 @@ impl Registry {
         self.registered_mut(actor).gender.get_or_insert(gender);
     }
 
-    /// Adds an actor under its id.
-    fn register(&mut self, registered: Registered) -> ActorRef {
+    /// Adds an actor under `key`, its id.
+    fn register(&mut self, key: Cow<'static, str>, registered: Registered) -> ActorRef {
         let actor = ActorRef(u32::try_from(self.actors.len()).unwrap_or(u32::MAX));
-        self.by_key.insert(registered.actor.id.0.clone(), actor);
+        self.by_key.insert(key, actor);
         self.actors.push(registered);
         actor
     }
@@ -133,7 +137,10 @@ impl Registry {
         if let Some(&actor) = self.by_key.get(key) {
             return Some(actor);
         }
-        let known = GAZETTEER.actors.get(key).cloned().or_else(|| sector_from_key(key))?;
+        let (key, known) = match GAZETTEER.actors.get_key_value(key) {
+            Some((static_key, known)) => (Cow::Borrowed(static_key.as_str()), known.clone()),
+            None => (Cow::Owned(key.to_owned()), sector_from_key(key)?),
+        };
         let code = match (known.kind, self.date) {
             (ActorKind::Person, Some(date)) => known
                 .roles
@@ -147,7 +154,7 @@ impl Registry {
         aliases.sort();
         aliases.dedup();
         let actor = Actor {
-            id: ActorId(key.to_owned()),
+            id: ActorId(key.clone().into_owned()),
             name: known.name,
             kind: known.kind,
             code,
@@ -155,19 +162,20 @@ impl Registry {
             aliases,
             roles: known.roles,
         };
-        Some(self.register(Registered { actor, gender: known.gender, unknown: false, merged: false }))
+        Some(self.register(key, Registered { actor, gender: known.gender, unknown: false, merged: false }))
     }
 
     /// Registers an actor for a name outside the gazetteer; returns it.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> ActorRef {
-        let key = unknown_key(name);
+        let mut key = std::mem::take(&mut self.key_buffer);
+        unknown_key(name, &mut key);
         // Unknown keys never meet gazetteer or sector keys (above), so an actor under
         // this key is the unknown actor made before.
-        let found = match self.by_key.get(&key) {
+        let found = match self.by_key.get(key.as_str()) {
             Some(&actor) => actor,
             None => {
                 let actor = Actor {
-                    id: ActorId(key),
+                    id: ActorId(key.clone()),
                     name: name.to_owned(),
                     kind,
                     code: None,
@@ -175,9 +183,10 @@ impl Registry {
                     aliases: Vec::new(),
                     roles: Vec::new(),
                 };
-                self.register(Registered { actor, gender: None, unknown: true, merged: false })
+                self.register(Cow::Owned(key.clone()), Registered { actor, gender: None, unknown: true, merged: false })
             }
         };
+        self.key_buffer = key;
         let actor = &mut self.registered_mut(found).actor;
         if let Some(role) = role
             && !actor.roles.contains(&role)
@@ -287,15 +296,14 @@ impl Registry {
     }
 }
 
-/// The key of an actor made for `name`, a name outside the gazetteer: its slug, which
-/// never takes over a gazetteer key, nor a country's sector key (`rus-mil`) that a later
-/// sector mention would be registered under.
-fn unknown_key(name: &str) -> String {
-    let key = slug(name);
-    if GAZETTEER.actors.contains_key(&key) || sector_from_key(&key).is_some() {
-        return format!("name-{key}");
+/// The key of an actor made for `name`, a name outside the gazetteer, written into `key`:
+/// its slug, which never takes over a gazetteer key, nor a country's sector key (`rus-mil`)
+/// that a later sector mention would be registered under.
+fn unknown_key(name: &str, key: &mut String) {
+    slug(name, key);
+    if GAZETTEER.actors.contains_key(key.as_str()) || sector_from_key(key).is_some() {
+        key.insert_str(0, "name-");
     }
-    key
 }
 
 /// The id of the `n`th mention, `m<n>`, written without the formatting machinery (one per

@@ -40,9 +40,9 @@ pub(crate) struct Scanner<'w, 'a> {
     text: &'a str,
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
-    short_forms: FastMap<String, (ActorRef, MentionKind)>,
+    short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
     /// Acronyms given in brackets after a name.
-    acronyms: FastMap<String, ActorRef>,
+    acronyms: FastMap<&'a str, ActorRef>,
     /// `name_at` by word index, filled on first use (the same position is asked about by
     /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
     /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
@@ -131,24 +131,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let full_names: Vec<(String, String)> = organisations
             .iter()
             .filter_map(|&(key, name)| {
-                let words: Vec<&str> = name.split(' ').collect();
+                let words = || name.split(' ');
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
-                let plain = (2..=3).contains(&words.len())
-                    && words.iter().all(|w| {
+                let plain = (2..=3).contains(&words().count())
+                    && words().all(|w| {
                         w.chars().count() > 1
                             && w.chars().next().is_some_and(char::is_uppercase)
                             && w.chars().skip(1).all(char::is_lowercase)
                     })
-                    && !singles.contains_key(words[0])
-                    && words.iter().all(|w| {
+                    && !words().next().is_some_and(|first| singles.contains_key(first))
+                    && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     });
-                let last = words.last()?;
                 if !plain {
                     return None;
                 }
-                Some((key.to_owned(), (*singles.get(*last)?).to_owned()))
+                let last = words().next_back()?;
+                Some((key.to_owned(), (*singles.get(last)?).to_owned()))
             })
             .collect();
         self.registry.make_persons(&full_names);
@@ -414,7 +414,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if self.name_at(end + 2).is_some() {
             return end + 1;
         }
-        self.acronyms.insert(acr.text.to_owned(), actor);
+        self.acronyms.insert(acr.text, actor);
         self.registry.mention(acr.span, acr.text, actor, kind, Resolution::Acronym);
         end + 4
     }
@@ -422,7 +422,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Surnames of persons and first words of organisations named in full, for later short
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
-    fn remember_short_forms(&mut self, actor: ActorRef, surface: &str, kind: MentionKind) {
+    fn remember_short_forms(&mut self, actor: ActorRef, surface: &'a str, kind: MentionKind) {
         let short = match kind {
             MentionKind::Person => surface.split_whitespace().next_back(),
             MentionKind::Organization => surface.split_whitespace().next(),
@@ -436,7 +436,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && !self.short_forms.contains_key(short)
             && !GAZETTEER.is(short, WordClass::Function)
         {
-            self.short_forms.insert(short.to_owned(), (actor, kind));
+            self.short_forms.insert(short, (actor, kind));
         }
     }
 
