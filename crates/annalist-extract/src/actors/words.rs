@@ -210,7 +210,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     for token in &segmentation.tokens {
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
-            let slice = token.span.slice(text);
+            let slice = text.get(token.span.start..token.span.end).unwrap_or("");
             let lower = lower_form(slice, token.span, lower_text);
             if let Entry::Vacant(slot) = initial_forms.entry(lower) {
                 initial_filter.add(slot.key());
@@ -237,7 +237,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
             last_sentence = token.sentence;
             seen_word_in_sentence = false;
         }
-        let Some(slice) = token.span.get(text) else { continue };
+        // Sliced here, not through `Span::get`: a call into another crate per token.
+        let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
         let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
             // Most words are already lower case: borrow them.
