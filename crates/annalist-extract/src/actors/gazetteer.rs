@@ -33,6 +33,9 @@ pub(crate) enum Meaning {
     Demonym {
         /// ISO alpha-3 code.
         iso: String,
+        /// The key of the country's actor (the code in lower case), made once here rather
+        /// than per mention.
+        key: String,
         /// Plural noun for the people ("Ukrainians") rather than an adjective.
         people: bool,
     },
@@ -493,9 +496,9 @@ impl Gazetteer {
                 self.add_name(a, actor_meaning(&key, MentionKind::Location, resolution_of(a)));
             }
             for adj in &adjectives {
-                self.add_name(adj, Meaning::Demonym { iso: iso.clone(), people: false });
+                self.add_name(adj, Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: false });
                 for plural in plurals(adj) {
-                    self.add_name(&plural, Meaning::Demonym { iso: iso.clone(), people: true });
+                    self.add_name(&plural, Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: true });
                 }
             }
             let gov = sector_key(&iso, "GOV");

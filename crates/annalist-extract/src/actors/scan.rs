@@ -312,7 +312,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.unknown_name(i);
         }
         match &m.entry.meaning {
-            Meaning::Demonym { iso, people } => self.demonym(i, end, iso, *people),
+            Meaning::Demonym { iso, key, people } => self.demonym(i, end, iso, key, *people),
             Meaning::Actor { key, mention, resolution } => {
                 // "US$40": a currency, not the country.
                 if self.text[self.words.list[end].span.end..].starts_with('$') {
@@ -343,7 +343,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // "US forces", "Russia's army": a state or capital with a sector word.
                 let kind = m.entry.actor_kind;
                 let country = match kind {
-                    Some(ActorKind::State | ActorKind::Government) => m.entry.actor_country.clone(),
+                    Some(ActorKind::State | ActorKind::Government) => m.entry.actor_country.as_deref(),
                     _ => None,
                 };
                 // A seat of power takes only a lower-case sector word after it ("Khartoum
@@ -365,9 +365,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && self.same_sentence(i, send)
                     {
                         if sector.person {
-                            return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
+                            return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
                         }
-                        let key = sector_key(&iso, sector.code);
+                        let key = sector_key(iso, sector.code);
                         if let Some(actor) = self.registry.known(&key) {
                             let span = self.span(i, send);
                             let surface = span.slice(self.text);
@@ -443,14 +443,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A demonym at `i..=end`: with a sector word it names a sector actor ("Ukrainian Armed
     /// Forces" → UKRMIL), with an office and a name it titles a person ("Iraqi Prime
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
-    fn demonym(&mut self, i: usize, end: usize, iso: &str, people: bool) -> usize {
-        let iso_key = iso.to_ascii_lowercase();
+    fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: &str, people: bool) -> usize {
         if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
             let capitalised = (end + 1..=send).all(|k| self.words.list[k].capitalised());
             if sector.person {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
                 if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
-                    self.demonym_mention(i, end, &iso_key);
+                    self.demonym_mention(i, end, iso_key);
                     return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
                 }
                 // "the Belarusian leader": a description of the office-holder.
@@ -495,7 +494,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return self.emit_owned(i, run_end, kind, Some(iso));
             }
         }
-        self.demonym_mention(i, end, &iso_key);
+        self.demonym_mention(i, end, iso_key);
         end + 1
     }
 
