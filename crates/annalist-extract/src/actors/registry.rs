@@ -301,7 +301,7 @@ impl Registry {
 /// that a later sector mention would be registered under.
 fn unknown_key(name: &str, key: &mut String) {
     slug(name, key);
-    if GAZETTEER.actors.contains_key(key.as_str()) || sector_from_key(key).is_some() {
+    if GAZETTEER.actors.contains_key(key.as_str()) || is_sector_key(key) {
         key.insert_str(0, "name-");
     }
 }
@@ -329,6 +329,9 @@ fn mention_id(n: usize) -> MentionId {
 /// A country's sector actor from its key (`ukr-mil`: a country code and a sector code of
 /// `sectors.tsv`), for sectors the gazetteer did not list ahead.
 fn sector_from_key(key: &str) -> Option<KnownActor> {
+    if !is_sector_key(key) {
+        return None;
+    }
     let (iso, sector) = key.split_once('-')?;
     if sector.len() != 3 {
         return None;
@@ -338,6 +341,32 @@ fn sector_from_key(key: &str) -> Option<KnownActor> {
     let name = GAZETTEER.countries.get(&iso)?;
     let listed = GAZETTEER.sectors.values().any(|s| s.code == sector);
     (listed && sector_key(&iso, &sector) == key).then(|| sector_actor(name, &iso, &sector))
+}
+
+/// Whether `key` is a country's sector key (a code of a country and a sector code of
+/// `sectors.tsv`, in lower case), read without building the actor: every unknown name's key
+/// is checked.
+fn is_sector_key(key: &str) -> bool {
+    let Some((iso, sector)) = key.split_once('-') else { return false };
+    // The key is made lower case from upper-case codes: a capital in it makes it another.
+    if sector.len() != 3 || key.bytes().any(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let (mut iso_buffer, mut sector_buffer) = ([0u8; 8], [0u8; 3]);
+    let (Some(iso_upper), Some(sector_upper)) = (ascii_upper(iso, &mut iso_buffer), ascii_upper(sector, &mut sector_buffer))
+    else {
+        return false;
+    };
+    GAZETTEER.countries.contains_key(iso_upper) && GAZETTEER.sectors.values().any(|s| s.code == sector_upper)
+}
+
+/// `word` in ASCII capitals, written into `buffer`; `None` when it does not fit (no country
+/// or sector code is that long).
+fn ascii_upper<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let upper = buffer.get_mut(..word.len())?;
+    upper.copy_from_slice(word.as_bytes());
+    upper.make_ascii_uppercase();
+    std::str::from_utf8(upper).ok()
 }
 
 #[cfg(test)]
