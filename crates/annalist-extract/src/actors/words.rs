@@ -182,18 +182,22 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 }
 
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
-/// [`ascii_lower`]) when the token is ASCII, else built.
-fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
-    // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: one
-    // test of the bytes, no look at each for capitals.
-    if slice.is_ascii()
-        && let Some(lower) = lower_text.get(span.start..span.end)
-    {
+/// [`ascii_lower`]) when the token is ASCII (`ascii`, read by the caller), else built.
+fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
+    // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
+    // at each byte for capitals.
+    if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
         return Cow::Borrowed(lower);
     }
     let mut lower = String::with_capacity(slice.len());
     push_lower(&mut lower, slice);
     Cow::Owned(lower)
+}
+
+/// Whether a token is all ASCII and whether it holds a hyphen, read in one loop over its
+/// bytes (tokens are short: no early exit, no second loop).
+fn ascii_and_hyphen(token: &str) -> (bool, bool) {
+    token.bytes().fold((true, false), |(ascii, hyphen), b| (ascii & b.is_ascii(), hyphen | (b == b'-')))
 }
 
 /// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
@@ -211,7 +215,7 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = text.get(token.span.start..token.span.end).unwrap_or("");
-            let lower = lower_form(slice, token.span, lower_text);
+            let lower = lower_form(slice, token.span, lower_text, slice.is_ascii());
             if let Entry::Vacant(slot) = initial_forms.entry(lower) {
                 initial_filter.add(slot.key());
                 slot.insert(false);
@@ -230,7 +234,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
-    let mut pieces: Vec<(Span, &'a str, TokenKind)> = Vec::with_capacity(8);
+    // Each piece with whether it is ASCII.
+    let mut pieces: Vec<(Span, &'a str, TokenKind, bool)> = Vec::with_capacity(8);
     let mut compound_key = String::new();
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
@@ -240,9 +245,9 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
         // Sliced here, not through `Span::get`: a call into another crate per token.
         let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
         let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
-        let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
+        let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
             // Most words are already lower case: borrow them.
-            let lower = lower_form(slice, span, lower_text);
+            let lower = lower_form(slice, span, lower_text, ascii);
             let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
             if kind != TokenKind::Punct {
                 seen_word_in_sentence = true;
@@ -284,26 +289,25 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
         // The token's pieces: itself, or the parts and hyphens of a split compound. Gathered
         // first so that `push` has one call site and is inlined (a call per token costs).
         pieces.clear();
-        // A byte loop: tokens are short, a call to the substring search costs more.
-        if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice, &mut compound_key)
-        {
+        let (ascii, hyphen) = ascii_and_hyphen(slice);
+        if token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
                     let at = token.span.start + start - 1;
-                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct));
+                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
                 }
                 if !part.is_empty() {
                     let s = token.span.start + start;
-                    pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word));
+                    pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word, ascii || part.is_ascii()));
                 }
                 start += part.len() + 1;
             }
         } else {
-            pieces.push((token.span, slice, token.kind));
+            pieces.push((token.span, slice, token.kind, ascii));
         }
-        for &(span, slice, kind) in &pieces {
-            push(&mut list, span, slice, kind);
+        for &(span, slice, kind, ascii) in &pieces {
+            push(&mut list, span, slice, kind, ascii);
         }
     }
     for text in inner_capitalised {
