@@ -210,8 +210,42 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
     let mut initial_filter = PendingFilter::new();
+    // The capitalised sentence-initial words too (each sentence's first piece that is not
+    // punctuation, as the pass below splits tokens), so that the pass tests the capitalised
+    // words inside sentences against them as it meets them.
+    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
+    let mut capitalised_filter = PendingFilter::new();
+    let mut compound_key = String::new();
+    let (mut piece_sentence, mut piece_seen) = (usize::MAX, false);
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
+        if token.sentence != piece_sentence {
+            piece_sentence = token.sentence;
+            piece_seen = false;
+        }
+        if !piece_seen
+            && token.kind != TokenKind::Punct
+            && let Some(slice) = text.get(token.span.start..token.span.end)
+        {
+            piece_seen = true;
+            let piece = if token.kind == TokenKind::Word
+                && ascii_and_hyphen(slice).1
+                && splits(slice, &mut compound_key)
+            {
+                // A split compound's first piece that is not a hyphen (one part at least
+                // is a capitalised name).
+                slice.split('-').find(|part| !part.is_empty()).unwrap_or(slice)
+            } else {
+                slice
+            };
+            if token.kind == TokenKind::Word
+                && piece.chars().next().is_some_and(char::is_uppercase)
+                && let Entry::Vacant(slot) = initial_capitalised.entry(piece)
+            {
+                capitalised_filter.add(piece);
+                slot.insert(false);
+            }
+        }
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
             let slice = text.get(token.span.start..token.span.end).unwrap_or("");
@@ -226,17 +260,10 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     }
     // Once, not per token (the gazetteer sits behind a lazy lock).
     let gazetteer = &*GAZETTEER;
-    // Capitalised words: those opening a sentence, and the others (matched against the
-    // first ones after the pass). Only sentence-initial words are ever asked about, so the
-    // many names inside sentences cost a push and a filter test, not a map insertion.
-    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
-    let mut capitalised_filter = PendingFilter::new();
-    let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
     // Each piece with whether it is ASCII.
     let mut pieces: Vec<(Span, &'a str, TokenKind, bool)> = Vec::with_capacity(8);
-    let mut compound_key = String::new();
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
@@ -262,13 +289,16 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 *written = true;
                 initial_filter.found(slice);
             }
-            if case == Case::Capitalised {
-                if !initial {
-                    inner_capitalised.push(slice);
-                } else if let Entry::Vacant(slot) = initial_capitalised.entry(slice) {
-                    capitalised_filter.add(slice);
-                    slot.insert(false);
-                }
+            // Only sentence-initial words are ever asked about, so the many names inside
+            // sentences cost a filter test, not a map operation.
+            if case == Case::Capitalised
+                && !initial
+                && capitalised_filter.may_contain(slice)
+                && let Some(inside) = initial_capitalised.get_mut(slice)
+                && !*inside
+            {
+                *inside = true;
+                capitalised_filter.found(slice);
             }
             // Punctuation has an id too ("asia - pacific"), but no classes.
             let opens_capitalised = first.is_some_and(char::is_uppercase);
@@ -308,15 +338,6 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
         }
         for &(span, slice, kind, ascii) in &pieces {
             push(&mut list, span, slice, kind, ascii);
-        }
-    }
-    for text in inner_capitalised {
-        if capitalised_filter.may_contain(text)
-            && let Some(inside) = initial_capitalised.get_mut(text)
-            && !*inside
-        {
-            *inside = true;
-            capitalised_filter.found(text);
         }
     }
     Words { list, initial_forms, initial_capitalised }
