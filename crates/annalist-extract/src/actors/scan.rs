@@ -221,7 +221,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if let Some(entry) = g.name_trie.entry(node) {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
-                    Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
+                    // Compared without spaces ("U. S." is "U.S."), with no copies made.
+                    Some(exact) => {
+                        written == exact
+                            || written.chars().filter(|&c| c != ' ').eq(exact.chars().filter(|&c| c != ' '))
+                    }
                     // The first word's case was checked above.
                     None => true,
                 };
