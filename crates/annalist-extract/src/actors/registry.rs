@@ -274,7 +274,10 @@ impl Registry {
     pub(crate) fn finish(mut self) -> (Vec<Actor>, Vec<Mention>) {
         let actors = &self.actors;
         let key = |f: &Found| actors[f.actor.0 as usize].actor.id.0.as_str();
-        self.found.sort_by(|a, b| (a.span.start, a.span.end, key(a)).cmp(&(b.span.start, b.span.end, key(b))));
+        // By position, then by key; the keys read only for mentions of one span.
+        self.found.sort_by(|a, b| {
+            (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)).then_with(|| key(a).cmp(key(b)))
+        });
         // One actor per key: the same actor is the same key.
         self.found.dedup_by(|a, b| a.span == b.span && a.actor == b.actor);
         let mentions = self
