@@ -496,9 +496,15 @@ impl Gazetteer {
                 self.add_name(a, actor_meaning(&key, MentionKind::Location, resolution_of(a)));
             }
             for adj in &adjectives {
-                self.add_name(adj, Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: false });
+                self.add_name(
+                    adj,
+                    Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: false },
+                );
                 for plural in plurals(adj) {
-                    self.add_name(&plural, Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: true });
+                    self.add_name(
+                        &plural,
+                        Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: true },
+                    );
                 }
             }
             let gov = sector_key(&iso, "GOV");

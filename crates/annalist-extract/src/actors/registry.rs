@@ -183,7 +183,10 @@ impl Registry {
                     aliases: Vec::new(),
                     roles: Vec::new(),
                 };
-                self.register(Cow::Owned(key.clone()), Registered { actor, gender: None, unknown: true, merged: false })
+                self.register(
+                    Cow::Owned(key.clone()),
+                    Registered { actor, gender: None, unknown: true, merged: false },
+                )
             }
         };
         self.key_buffer = key;
@@ -356,7 +359,8 @@ fn is_sector_key(key: &str) -> bool {
         return false;
     }
     let (mut iso_buffer, mut sector_buffer) = ([0u8; 8], [0u8; 3]);
-    let (Some(iso_upper), Some(sector_upper)) = (ascii_upper(iso, &mut iso_buffer), ascii_upper(sector, &mut sector_buffer))
+    let (Some(iso_upper), Some(sector_upper)) =
+        (ascii_upper(iso, &mut iso_buffer), ascii_upper(sector, &mut sector_buffer))
     else {
         return false;
     };
@@ -382,7 +386,11 @@ mod tests {
         let unknown = registry.unknown("Rus Mil", ActorKind::Organization, None);
         assert_eq!(registry.actor(unknown).id.0, "name-rus-mil");
         let sector = registry.known("rus-mil").expect("registered");
-        assert_ne!(registry.actor(sector).name, "Rus Mil", "the sector actor is the gazetteer's, not the unknown name");
+        assert_ne!(
+            registry.actor(sector).name,
+            "Rus Mil",
+            "the sector actor is the gazetteer's, not the unknown name"
+        );
         // "Hun Sen" is no sector of Hungary (HUN): SEN is not a sector code.
         let person = registry.unknown("Hun Sen", ActorKind::Person, None);
         assert_eq!(registry.actor(person).id.0, "hun-sen");

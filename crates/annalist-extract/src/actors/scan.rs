@@ -9,8 +9,8 @@ use std::cell::{Cell, RefCell};
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
-    Sector, WordClass, push_lower, sector_key,
+    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
+    OPENS_SECTOR, Sector, WordClass, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
@@ -162,7 +162,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let word = &self.words.list[i];
             // Most words are lower case and can open nothing `lowercase_at` looks for: one
             // test of their bits, no call.
-            if word.kind != TokenKind::Word || (!word.capitalised() && word.classes & LOWERCASE_OPENERS == 0) {
+            if word.kind != TokenKind::Word || (!word.capitalised() && word.classes & LOWERCASE_OPENERS == 0)
+            {
                 i += 1;
                 continue;
             }
@@ -174,7 +175,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest known name starting at `i`.
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
-        let Some(slot) = self.name_cache.get(i) else { return None };
+        let slot = self.name_cache.get(i)?;
         let cached = slot.get();
         if cached != NOT_ASKED {
             return unpack_match(cached);

@@ -272,50 +272,51 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
         // Sliced here, not through `Span::get`: a call into another crate per token.
         let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
         let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
-        let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
-            // Most words are already lower case: borrow them.
-            let lower = lower_form(slice, span, lower_text, ascii);
-            let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
-            if kind != TokenKind::Punct {
-                seen_word_in_sentence = true;
-            }
-            let first = slice.chars().next();
-            let case = Case::of(kind, first);
-            if case == Case::Lower
-                && initial_filter.may_contain(slice)
-                && let Some(written) = initial_forms.get_mut(slice)
-                && !*written
-            {
-                *written = true;
-                initial_filter.found(slice);
-            }
-            // Only sentence-initial words are ever asked about, so the many names inside
-            // sentences cost a filter test, not a map operation.
-            if case == Case::Capitalised
-                && !initial
-                && capitalised_filter.may_contain(slice)
-                && let Some(inside) = initial_capitalised.get_mut(slice)
-                && !*inside
-            {
-                *inside = true;
-                capitalised_filter.found(slice);
-            }
-            // Punctuation has an id too ("asia - pacific"), but no classes.
-            let opens_capitalised = first.is_some_and(char::is_uppercase);
-            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
-            let classes = if kind == TokenKind::Word { bits } else { 0 };
-            list.push(Word {
-                classes,
-                text: slice,
-                lower,
-                span,
-                kind,
-                sentence,
-                sentence_initial: initial,
-                case,
-                lexicon_id,
-            });
-        };
+        let mut push =
+            |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
+                // Most words are already lower case: borrow them.
+                let lower = lower_form(slice, span, lower_text, ascii);
+                let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
+                if kind != TokenKind::Punct {
+                    seen_word_in_sentence = true;
+                }
+                let first = slice.chars().next();
+                let case = Case::of(kind, first);
+                if case == Case::Lower
+                    && initial_filter.may_contain(slice)
+                    && let Some(written) = initial_forms.get_mut(slice)
+                    && !*written
+                {
+                    *written = true;
+                    initial_filter.found(slice);
+                }
+                // Only sentence-initial words are ever asked about, so the many names inside
+                // sentences cost a filter test, not a map operation.
+                if case == Case::Capitalised
+                    && !initial
+                    && capitalised_filter.may_contain(slice)
+                    && let Some(inside) = initial_capitalised.get_mut(slice)
+                    && !*inside
+                {
+                    *inside = true;
+                    capitalised_filter.found(slice);
+                }
+                // Punctuation has an id too ("asia - pacific"), but no classes.
+                let opens_capitalised = first.is_some_and(char::is_uppercase);
+                let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
+                let classes = if kind == TokenKind::Word { bits } else { 0 };
+                list.push(Word {
+                    classes,
+                    text: slice,
+                    lower,
+                    span,
+                    kind,
+                    sentence,
+                    sentence_initial: initial,
+                    case,
+                    lexicon_id,
+                });
+            };
         // The token's pieces: itself, or the parts and hyphens of a split compound. Gathered
         // first so that `push` has one call site and is inlined (a call per token costs).
         pieces.clear();
@@ -329,7 +330,12 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 }
                 if !part.is_empty() {
                     let s = token.span.start + start;
-                    pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word, ascii || part.is_ascii()));
+                    pieces.push((
+                        Span::new(s, s + part.len()),
+                        part,
+                        TokenKind::Word,
+                        ascii || part.is_ascii(),
+                    ));
                 }
                 start += part.len() + 1;
             }
