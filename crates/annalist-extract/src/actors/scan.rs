@@ -1041,8 +1041,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let list = &self.words.list;
         let (last_offset, last_index) = self.sentence_search;
         // Every word before the last answer ends at or before the last offset, so at or
-        // before this one too: walk on from there (a few words, then a binary search of the
-        // rest, so a long jump stays logarithmic); else search the whole list.
+        // before this one too: walk on from there (a few words, then a galloping search of
+        // the rest, so a long jump stays logarithmic and a short one reads only nearby
+        // words); else search the whole list.
         let i = if offset >= last_offset {
             let mut i = last_index;
             let mut steps = 0;
@@ -1050,8 +1051,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 i += 1;
                 steps += 1;
             }
-            if steps == 16 {
-                i += list.get(i..).map_or(0, |rest| rest.partition_point(|w| w.span.end <= offset));
+            if steps == 16
+                && let Some(rest) = list.get(i..)
+            {
+                // Double the reach until a word ends after `offset` (or the list does).
+                let mut reach = 1;
+                while rest.get(reach).is_some_and(|w| w.span.end <= offset) {
+                    reach *= 2;
+                }
+                let searched = &rest[..rest.len().min(reach + 1)];
+                i += searched.partition_point(|w| w.span.end <= offset);
             }
             i
         } else {
