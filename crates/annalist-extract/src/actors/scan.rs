@@ -103,7 +103,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     fn span(&self, from: usize, to_inclusive: usize) -> Span {
-        Span::new(self.words.list[from].span.start, self.words.list[to_inclusive].span.end)
+        Span::new(self.words.list[from].span().start, self.words.list[to_inclusive].span().end)
     }
 
     fn same_sentence(&self, i: usize, j: usize) -> bool {
@@ -211,7 +211,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             if len > 1 {
                 // Names do not run across a gap that is not plain spacing.
-                let gap = &self.text[self.words.list[j - 1].span.end..w.span.start];
+                let gap = &self.text[self.words.list[j - 1].span().end..w.span().start];
                 if line_break(gap) {
                     break;
                 }
@@ -320,7 +320,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             Meaning::Demonym { iso, key, people } => self.demonym(i, end, iso, key, *people),
             Meaning::Actor { key, mention, resolution } => {
                 // "US$40": a currency, not the country.
-                if self.text[self.words.list[end].span.end..].starts_with('$') {
+                if self.text[self.words.list[end].span().end..].starts_with('$') {
                     return end + 1;
                 }
                 // A known place or body opening a longer name of an organisation ("New York
@@ -420,7 +420,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return end + 1;
         }
         self.acronyms.insert(acr.text, actor);
-        self.registry.mention(acr.span, acr.text, actor, kind, Resolution::Acronym);
+        self.registry.mention(acr.span(), acr.text, actor, kind, Resolution::Acronym);
         end + 4
     }
 
@@ -622,7 +622,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
             let prev = &self.words.list[j - 1];
-            let gap = &self.text[prev.span.end..w.span.start];
+            let gap = &self.text[prev.span().end..w.span().start];
             if line_break(gap) {
                 break;
             }
@@ -659,9 +659,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
                 end = j;
             } else if w.text == "."
-                && prev.span.end == w.span.start
+                && prev.span().end == w.span().start
                 && (prev.text.chars().count() == 1 || matches!(prev.text, "St" | "Mt" | "Ft" | "Jr" | "Sr"))
-                && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span.start > w.span.end)
+                && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span().start > w.span().end)
             {
                 // An initial or a short form inside a name: "George W. Bush", "St. Louis".
             } else if w.lowercase() && particle_name(w.text) {
@@ -788,12 +788,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
             if let Some(&(actor, kind)) = self.short_forms.get(w.text) {
-                self.registry.mention(w.span, w.text, actor, kind, Resolution::Alias);
+                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Alias);
                 return i + 1;
             }
             if let Some(&actor) = self.acronyms.get(w.text) {
                 let kind = mention_kind(self.registry.actor(actor).kind);
-                self.registry.mention(w.span, w.text, actor, kind, Resolution::Acronym);
+                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Acronym);
                 return i + 1;
             }
         }
@@ -1047,7 +1047,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let i = if offset >= last_offset {
             let mut i = last_index;
             let mut steps = 0;
-            while steps < 16 && list.get(i).is_some_and(|w| w.span.end <= offset) {
+            while steps < 16 && list.get(i).is_some_and(|w| w.span().end <= offset) {
                 i += 1;
                 steps += 1;
             }
@@ -1056,15 +1056,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             {
                 // Double the reach until a word ends after `offset` (or the list does).
                 let mut reach = 1;
-                while rest.get(reach).is_some_and(|w| w.span.end <= offset) {
+                while rest.get(reach).is_some_and(|w| w.span().end <= offset) {
                     reach *= 2;
                 }
                 let searched = &rest[..rest.len().min(reach + 1)];
-                i += searched.partition_point(|w| w.span.end <= offset);
+                i += searched.partition_point(|w| w.span().end <= offset);
             }
             i
         } else {
-            list.partition_point(|w| w.span.end <= offset)
+            list.partition_point(|w| w.span().end <= offset)
         };
         self.sentence_search = (offset, i);
         self.w(i).map(|w| w.sentence as usize)
@@ -1084,7 +1084,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| f.actor);
         if let Some(actor) = antecedent {
-            self.registry.mention(w.span, w.text, actor, MentionKind::Person, Resolution::Pronoun);
+            self.registry.mention(w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
         }
     }
 
@@ -1108,7 +1108,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| (f.actor, f.kind));
         if let Some((actor, kind)) = antecedent {
-            self.registry.mention(w.span, w.text, actor, kind, Resolution::Pronoun);
+            self.registry.mention(w.span(), w.text, actor, kind, Resolution::Pronoun);
         }
     }
 

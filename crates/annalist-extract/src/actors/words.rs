@@ -18,8 +18,11 @@ pub(crate) struct Word<'a> {
     pub text: &'a str,
     /// Lower-case form, apostrophes straightened.
     pub lower: Cow<'a, str>,
-    /// Where it stands.
-    pub span: Span,
+    /// Where it starts (a byte offset in 32 bits, with `end`: the record stays in 64
+    /// bytes; see [`Word::span`]).
+    start: u32,
+    /// Where it ends.
+    end: u32,
     /// What it is made of.
     pub kind: TokenKind,
     /// Index of its sentence (32 bits: the record stays small, and no text has more).
@@ -34,6 +37,9 @@ pub(crate) struct Word<'a> {
     /// one), for matching names by integers.
     pub lexicon_id: u32,
 }
+
+// A word record is read for every token by every step: keep it within 64 bytes.
+const _: () = assert!(std::mem::size_of::<Word<'static>>() <= 64);
 
 /// The case of a word's first character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +67,11 @@ impl Case {
 }
 
 impl Word<'_> {
+    /// Where it stands.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
     pub(crate) fn opens(&self, flag: u32) -> bool {
         self.classes & flag != 0
@@ -309,7 +320,8 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                     classes,
                     text: slice,
                     lower,
-                    span,
+                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
                     kind,
                     sentence,
                     sentence_initial: initial,
