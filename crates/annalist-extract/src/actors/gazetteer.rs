@@ -33,6 +33,9 @@ pub(crate) enum Meaning {
     Demonym {
         /// ISO alpha-3 code.
         iso: String,
+        /// The key of the country's actor (the code in lower case), made once here rather
+        /// than per mention.
+        key: String,
         /// Plural noun for the people ("Ukrainians") rather than an adjective.
         people: bool,
     },
@@ -115,7 +118,7 @@ pub(crate) enum WordClass {
 
 impl WordClass {
     /// The class as one bit of a mask.
-    pub(crate) fn bit(self) -> u32 {
+    pub(crate) const fn bit(self) -> u32 {
         1 << (self as u8)
     }
 }
@@ -128,6 +131,9 @@ pub(crate) const OPENS_SECTOR: u32 = 1 << 25;
 pub(crate) const OPENS_LOWER_NAME: u32 = 1 << 26;
 /// The word may open a known name (any case).
 pub(crate) const OPENS_NAME: u32 = 1 << 27;
+/// The word is "the" (any case): the pass asks this of every lower-case word, so it is a bit
+/// read with the others, not a string comparison.
+pub(crate) const IS_THE: u32 = 1 << 28;
 
 /// A given name's gender as the list gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,6 +340,7 @@ impl Gazetteer {
         for o in &self.lowercase_openers {
             *info.entry(o.clone()).or_default() |= OPENS_LOWER_NAME;
         }
+        *info.entry("the".to_owned()).or_default() |= IS_THE;
         for key in self.names.keys().chain(self.name_prefixes.iter()) {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
@@ -489,9 +496,15 @@ impl Gazetteer {
                 self.add_name(a, actor_meaning(&key, MentionKind::Location, resolution_of(a)));
             }
             for adj in &adjectives {
-                self.add_name(adj, Meaning::Demonym { iso: iso.clone(), people: false });
+                self.add_name(
+                    adj,
+                    Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: false },
+                );
                 for plural in plurals(adj) {
-                    self.add_name(&plural, Meaning::Demonym { iso: iso.clone(), people: true });
+                    self.add_name(
+                        &plural,
+                        Meaning::Demonym { iso: iso.clone(), key: iso.to_ascii_lowercase(), people: true },
+                    );
                 }
             }
             let gov = sector_key(&iso, "GOV");

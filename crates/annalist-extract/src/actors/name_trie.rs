@@ -15,6 +15,9 @@ pub(crate) struct NameTrie {
     filter: HashFilter,
     /// The name ending at each node, if any; node 0 is the root.
     entries: Vec<Option<NameEntry>>,
+    /// The root's children by word id (0: none, as no edge leads back to the root): every
+    /// capitalised word asks for one, so it is an index, not a hash.
+    roots: Vec<u32>,
 }
 
 fn edge(node: u32, word: u32) -> u64 {
@@ -36,8 +39,12 @@ impl NameTrie {
         names: impl IntoIterator<Item = (&'n str, &'n NameEntry)>,
         words: &WordTable,
     ) -> NameTrie {
-        let mut trie =
-            NameTrie { children: FastMap::default(), filter: HashFilter::default(), entries: vec![None] };
+        let mut trie = NameTrie {
+            children: FastMap::default(),
+            filter: HashFilter::default(),
+            entries: vec![None],
+            roots: Vec::new(),
+        };
         'names: for (key, entry) in names {
             let mut node = Self::ROOT;
             for part in key.split(' ') {
@@ -56,6 +63,15 @@ impl NameTrie {
                 *slot = Some(entry.clone());
             }
         }
+        for (&edge, &child) in &trie.children {
+            if edge >> 32 == u64::from(Self::ROOT) {
+                let word = (edge & 0xffff_ffff) as usize;
+                if trie.roots.len() <= word {
+                    trie.roots.resize(word + 1, 0);
+                }
+                trie.roots[word] = child;
+            }
+        }
         trie
     }
 
@@ -64,6 +80,9 @@ impl NameTrie {
     pub(crate) fn child(&self, node: u32, word: u32) -> Option<u32> {
         if word == NO_WORD {
             return None;
+        }
+        if node == Self::ROOT {
+            return self.roots.get(word as usize).copied().filter(|&child| child != Self::ROOT);
         }
         let edge = edge(node, word);
         if !self.filter.may_contain(edge_hash(edge)) {

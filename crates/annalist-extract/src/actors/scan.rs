@@ -4,22 +4,31 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME, OPENS_SECTOR,
-    Sector, WordClass, push_lower, sector_key,
+    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
+    OPENS_SECTOR, Sector, WordClass, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
-use super::registry::{Found, Registry};
+use super::registry::{ActorRef, Found, Registry};
 use super::words::{Word, Words};
 use crate::segment::TokenKind;
 
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
 const CONNECTORS: &[&str] =
     &["of", "on", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+
+/// The bits of a word not capitalised that `Scanner::lowercase_at` acts on: a word with none
+/// of them is passed over.
+const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
+    | OPENS_GROUP
+    | IS_THE
+    | WordClass::PronounMale.bit()
+    | WordClass::PronounFemale.bit()
+    | WordClass::PronounThing.bit();
 
 /// How many earlier mentions coreference looks back over: bounded, so a text of one long
 /// sentence full of pronouns stays linear.
@@ -31,12 +40,13 @@ pub(crate) struct Scanner<'w, 'a> {
     text: &'a str,
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
-    short_forms: FastMap<String, (String, MentionKind)>,
+    short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
     /// Acronyms given in brackets after a name.
-    acronyms: FastMap<String, String>,
+    acronyms: FastMap<&'a str, ActorRef>,
     /// `name_at` by word index, filled on first use (the same position is asked about by
-    /// several steps).
-    name_cache: RefCell<Vec<Option<Option<NameMatch<'static>>>>>,
+    /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
+    /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
+    name_cache: Vec<Cell<u64>>,
     /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
     /// coreference looks back over many mentions per pronoun, each found once here.
     found_sentences: Vec<Option<usize>>,
@@ -45,6 +55,25 @@ pub(crate) struct Scanner<'w, 'a> {
     sentence_search: (usize, usize),
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
+}
+
+/// `Scanner::name_cache` for a position not asked about yet.
+const NOT_ASKED: u64 = u64::MAX;
+/// `Scanner::name_cache` for a position opening no known name (node 0, the root, ends none).
+const NO_NAME: u64 = 0;
+
+/// A name match as one integer for the cache: its trie node and its length in words.
+fn pack_match(node: u32, len: usize) -> u64 {
+    (u64::from(node) << 32) | (len as u64 & 0xffff_ffff)
+}
+
+/// The match packed by [`pack_match`] (`None` for [`NO_NAME`]).
+fn unpack_match(packed: u64) -> Option<NameMatch<'static>> {
+    if packed == NO_NAME {
+        return None;
+    }
+    let entry = GAZETTEER.name_trie.entry((packed >> 32) as u32)?;
+    Some(NameMatch { len: (packed & 0xffff_ffff) as usize, entry })
 }
 
 /// A known name matched at a position: how many words, and its entry.
@@ -62,7 +91,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
-            name_cache: RefCell::new(vec![None; words.list.len()]),
+            name_cache: vec![Cell::new(NOT_ASKED); words.list.len()],
             found_sentences: Vec::new(),
             sentence_search: (0, 0),
             key_buffer: RefCell::new(String::with_capacity(64)),
@@ -74,7 +103,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     fn span(&self, from: usize, to_inclusive: usize) -> Span {
-        Span::new(self.words.list[from].span.start, self.words.list[to_inclusive].span.end)
+        Span::new(self.words.list[from].span().start, self.words.list[to_inclusive].span().end)
     }
 
     fn same_sentence(&self, i: usize, j: usize) -> bool {
@@ -102,24 +131,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let full_names: Vec<(String, String)> = organisations
             .iter()
             .filter_map(|&(key, name)| {
-                let words: Vec<&str> = name.split(' ').collect();
+                let words = || name.split(' ');
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
-                let plain = (2..=3).contains(&words.len())
-                    && words.iter().all(|w| {
+                let plain = (2..=3).contains(&words().count())
+                    && words().all(|w| {
                         w.chars().count() > 1
                             && w.chars().next().is_some_and(char::is_uppercase)
                             && w.chars().skip(1).all(char::is_lowercase)
                     })
-                    && !singles.contains_key(words[0])
-                    && words.iter().all(|w| {
+                    && !words().next().is_some_and(|first| singles.contains_key(first))
+                    && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     });
-                let last = words.last()?;
                 if !plain {
                     return None;
                 }
-                Some((key.to_owned(), (*singles.get(*last)?).to_owned()))
+                let last = words().next_back()?;
+                Some((key.to_owned(), (*singles.get(last)?).to_owned()))
             })
             .collect();
         self.registry.make_persons(&full_names);
@@ -131,7 +160,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut i = 0;
         while i < n {
             let word = &self.words.list[i];
-            if word.kind != TokenKind::Word {
+            // Most words are lower case and can open nothing `lowercase_at` looks for: one
+            // test of their bits, no call.
+            if word.kind != TokenKind::Word || (!word.capitalised() && word.classes & LOWERCASE_OPENERS == 0)
+            {
                 i += 1;
                 continue;
             }
@@ -143,17 +175,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The longest known name starting at `i`.
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
-        if let Some(Some(cached)) = self.name_cache.borrow().get(i) {
-            return *cached;
+        let slot = self.name_cache.get(i)?;
+        let cached = slot.get();
+        if cached != NOT_ASKED {
+            return unpack_match(cached);
         }
         let found = self.find_name_at(i);
-        if let Some(slot) = self.name_cache.borrow_mut().get_mut(i) {
-            *slot = Some(found);
-        }
-        found
+        slot.set(found);
+        unpack_match(found)
     }
 
-    fn find_name_at(&self, i: usize) -> Option<NameMatch<'static>> {
+    /// The longest known name starting at `i`, packed by [`pack_match`] ([`NO_NAME`] when
+    /// there is none).
+    fn find_name_at(&self, i: usize) -> u64 {
+        self.find_name_node_at(i).map_or(NO_NAME, |(node, len)| pack_match(node, len))
+    }
+
+    /// The trie node and the length in words of the longest known name starting at `i`.
+    fn find_name_node_at(&self, i: usize) -> Option<(u32, usize)> {
         let g = &*GAZETTEER;
         let first = self.w(i)?;
         if !(first.capitalised() || (first.lowercase() && first.opens(OPENS_LOWER_NAME))) {
@@ -172,7 +211,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             if len > 1 {
                 // Names do not run across a gap that is not plain spacing.
-                let gap = &self.text[self.words.list[j - 1].span.end..w.span.start];
+                let gap = &self.text[self.words.list[j - 1].span().end..w.span().start];
                 if line_break(gap) {
                     break;
                 }
@@ -183,12 +222,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if let Some(entry) = g.name_trie.entry(node) {
                 let written = self.span(i, j).slice(self.text);
                 let case_ok = match &entry.exact {
-                    Some(exact) => written == exact || written.replace(' ', "") == exact.replace(' ', ""),
+                    // Compared without spaces ("U. S." is "U.S."), with no copies made.
+                    Some(exact) => {
+                        written == exact
+                            || written.chars().filter(|&c| c != ' ').eq(exact.chars().filter(|&c| c != ' '))
+                    }
                     // The first word's case was checked above.
                     None => true,
                 };
                 if case_ok {
-                    best = Some(NameMatch { len, entry });
+                    best = Some((node, len));
                 }
             }
         }
@@ -247,7 +290,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 || w.is(WordClass::PronounFemale)
                 || w.is(WordClass::PronounThing)
                 || w.opens(OPENS_GROUP)
-                || w.lower == "the"
+                || w.is_the()
             {
                 return self.lowercase_at(i);
             }
@@ -274,10 +317,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.unknown_name(i);
         }
         match &m.entry.meaning {
-            Meaning::Demonym { iso, people } => self.demonym(i, end, iso, *people),
+            Meaning::Demonym { iso, key, people } => self.demonym(i, end, iso, key, *people),
             Meaning::Actor { key, mention, resolution } => {
                 // "US$40": a currency, not the country.
-                if self.text[self.words.list[end].span.end..].starts_with('$') {
+                if self.text[self.words.list[end].span().end..].starts_with('$') {
                     return end + 1;
                 }
                 // A known place or body opening a longer name of an organisation ("New York
@@ -294,18 +337,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
                     return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
-                if !self.registry.known(key) {
+                let Some(actor) = self.registry.known(key) else {
                     return end + 1;
-                }
+                };
                 let span = self.span(i, stop);
                 let surface = self.span(i, end).slice(self.text);
-                self.registry.mention(span, surface, key, *mention, *resolution);
-                self.remember_short_forms(key, surface, *mention);
-                let after = self.acronym_after(stop, key, *mention);
+                self.registry.mention(span, surface, actor, *mention, *resolution);
+                self.remember_short_forms(actor, surface, *mention);
+                let after = self.acronym_after(stop, actor, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
                 let kind = m.entry.actor_kind;
                 let country = match kind {
-                    Some(ActorKind::State | ActorKind::Government) => m.entry.actor_country.clone(),
+                    Some(ActorKind::State | ActorKind::Government) => m.entry.actor_country.as_deref(),
                     _ => None,
                 };
                 // A seat of power takes only a lower-case sector word after it ("Khartoum
@@ -327,16 +370,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && self.same_sentence(i, send)
                     {
                         if sector.person {
-                            return self.titled_person(send + 1, Some((&iso, sector, self.span(i, send))));
+                            return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
                         }
-                        let key = sector_key(&iso, sector.code);
-                        if self.registry.known(&key) {
+                        let key = sector_key(iso, sector.code);
+                        if let Some(actor) = self.registry.known(&key) {
                             let span = self.span(i, send);
                             let surface = span.slice(self.text);
                             self.registry.mention(
                                 span,
                                 surface,
-                                &key,
+                                actor,
                                 MentionKind::Organization,
                                 Resolution::Description,
                             );
@@ -366,7 +409,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// After a mention ending at `end`: "(USAF)" gives the actor an acronym.
-    fn acronym_after(&mut self, end: usize, key: &str, kind: MentionKind) -> usize {
+    fn acronym_after(&mut self, end: usize, actor: ActorRef, kind: MentionKind) -> usize {
         let (Some(open), Some(acr), Some(close)) = (self.w(end + 1), self.w(end + 2), self.w(end + 3)) else {
             return end + 1;
         };
@@ -376,15 +419,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if self.name_at(end + 2).is_some() {
             return end + 1;
         }
-        self.acronyms.insert(acr.text.to_owned(), key.to_owned());
-        self.registry.mention(acr.span, acr.text, key, kind, Resolution::Acronym);
+        self.acronyms.insert(acr.text, actor);
+        self.registry.mention(acr.span(), acr.text, actor, kind, Resolution::Acronym);
         end + 4
     }
 
     /// Surnames of persons and first words of organisations named in full, for later short
     /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
     /// Martin").
-    fn remember_short_forms(&mut self, key: &str, surface: &str, kind: MentionKind) {
+    fn remember_short_forms(&mut self, actor: ActorRef, surface: &'a str, kind: MentionKind) {
         let short = match kind {
             MentionKind::Person => surface.split_whitespace().next_back(),
             MentionKind::Organization => surface.split_whitespace().next(),
@@ -398,21 +441,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && !self.short_forms.contains_key(short)
             && !GAZETTEER.is(short, WordClass::Function)
         {
-            self.short_forms.insert(short.to_owned(), (key.to_owned(), kind));
+            self.short_forms.insert(short, (actor, kind));
         }
     }
 
     /// A demonym at `i..=end`: with a sector word it names a sector actor ("Ukrainian Armed
     /// Forces" → UKRMIL), with an office and a name it titles a person ("Iraqi Prime
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
-    fn demonym(&mut self, i: usize, end: usize, iso: &str, people: bool) -> usize {
-        let iso_key = iso.to_ascii_lowercase();
+    fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: &str, people: bool) -> usize {
         if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
             let capitalised = (end + 1..=send).all(|k| self.words.list[k].capitalised());
             if sector.person {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
                 if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
-                    self.demonym_mention(i, end, &iso_key);
+                    self.demonym_mention(i, end, iso_key);
                     return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
                 }
                 // "the Belarusian leader": a description of the office-holder.
@@ -421,11 +463,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return send + 1;
             }
             let key = sector_key(iso, sector.code);
-            if self.registry.known(&key) {
+            if let Some(actor) = self.registry.known(&key) {
                 let span = self.span(i, send);
                 let resolution = if capitalised { Resolution::Name } else { Resolution::Description };
                 let surface = span.slice(self.text);
-                self.registry.mention(span, surface, &key, MentionKind::Organization, resolution);
+                self.registry.mention(span, surface, actor, MentionKind::Organization, resolution);
             }
             return send + 1;
         }
@@ -457,17 +499,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return self.emit_owned(i, run_end, kind, Some(iso));
             }
         }
-        self.demonym_mention(i, end, &iso_key);
+        self.demonym_mention(i, end, iso_key);
         end + 1
     }
 
     fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
-        if self.registry.known(iso_key) {
+        if let Some(actor) = self.registry.known(iso_key) {
             let span = self.span(i, end);
             self.registry.mention(
                 span,
                 span.slice(self.text),
-                iso_key,
+                actor,
                 MentionKind::Location,
                 Resolution::Demonym,
             );
@@ -486,20 +528,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .rev()
             .take(LOOKBACK)
             .filter(|f| f.kind == MentionKind::Person)
-            .find(|f| self.registry.actor(&f.key).is_some_and(|a| a.code.as_deref() == Some(code.as_str())))
-            .map(|f| f.key.clone());
-        let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
-        let holder = holder.or_else(|| self.gazetteer_holder(&code, &office));
-        match holder {
-            Some(key) if self.registry.known(&key) => {
-                self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+            .find(|f| self.registry.actor(f.actor).code.as_deref() == Some(code.as_str()))
+            .map(|f| f.actor);
+        let holder = match holder {
+            Some(actor) => Some(actor),
+            None => {
+                let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
+                self.gazetteer_holder(&code, &office).and_then(|key| self.registry.known(&key))
             }
-            _ => {
-                // "a Jordanian official": a person, speaking for the country's sector.
-                let key = sector_key(iso, sector.code);
-                if self.registry.known(&key) {
-                    self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
-                }
+        };
+        if let Some(actor) = holder {
+            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+        } else {
+            // "a Jordanian official": a person, speaking for the country's sector.
+            let key = sector_key(iso, sector.code);
+            if let Some(actor) = self.registry.known(&key) {
+                self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
             }
         }
     }
@@ -536,10 +580,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some(m) = self.name_at(i)
             && m.len == end - i + 1
             && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
-            && self.registry.known(key)
+            && let Some(actor) = self.registry.known(key)
         {
             let span = self.span(i, end);
-            self.registry.mention(span, span.slice(self.text), key, MentionKind::Person, *resolution);
+            self.registry.mention(span, span.slice(self.text), actor, MentionKind::Person, *resolution);
             return end + 1;
         }
         let role = office.map(|(iso, sector, title)| Role {
@@ -554,14 +598,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn emit_person(&mut self, i: usize, end: usize, role: Option<Role>) -> usize {
         let span = self.span(i, end);
         let name = span.slice(self.text);
-        let key = self.registry.unknown(name, ActorKind::Person, role);
+        let actor = self.registry.unknown(name, ActorKind::Person, role);
         match GAZETTEER.given_names.get(self.words.list[i].text) {
-            Some(Gender::Male) => self.registry.set_gender(&key, 'm'),
-            Some(Gender::Female) => self.registry.set_gender(&key, 'f'),
+            Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
+            Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
         }
-        self.registry.mention(span, name, &key, MentionKind::Person, Resolution::Unknown);
-        self.remember_short_forms(&key, name, MentionKind::Person);
+        self.registry.mention(span, name, actor, MentionKind::Person, Resolution::Unknown);
+        self.remember_short_forms(actor, name, MentionKind::Person);
         end + 1
     }
 
@@ -578,7 +622,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
             let prev = &self.words.list[j - 1];
-            let gap = &self.text[prev.span.end..w.span.start];
+            let gap = &self.text[prev.span().end..w.span().start];
             if line_break(gap) {
                 break;
             }
@@ -615,9 +659,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
                 end = j;
             } else if w.text == "."
-                && prev.span.end == w.span.start
+                && prev.span().end == w.span().start
                 && (prev.text.chars().count() == 1 || matches!(prev.text, "St" | "Mt" | "Ft" | "Jr" | "Sr"))
-                && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span.start > w.span.end)
+                && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span().start > w.span().end)
             {
                 // An initial or a short form inside a name: "George W. Bush", "St. Louis".
             } else if w.lowercase() && particle_name(w.text) {
@@ -743,14 +787,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
-            if let Some((key, kind)) = self.short_forms.get(w.text).cloned() {
-                self.registry.mention(w.span, w.text, &key, kind, Resolution::Alias);
+            if let Some(&(actor, kind)) = self.short_forms.get(w.text) {
+                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Alias);
                 return i + 1;
             }
-            if let Some(key) = self.acronyms.get(w.text).cloned() {
-                let kind =
-                    self.registry.actor(&key).map_or(MentionKind::Organization, |a| mention_kind(a.kind));
-                self.registry.mention(w.span, w.text, &key, kind, Resolution::Acronym);
+            if let Some(&actor) = self.acronyms.get(w.text) {
+                let kind = mention_kind(self.registry.actor(actor).kind);
+                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Acronym);
                 return i + 1;
             }
         }
@@ -913,11 +956,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let span = self.span(i, end);
         let name = span.slice(self.text);
-        let key = self.registry.unknown(name, kind, role);
+        let actor = self.registry.unknown(name, kind, role);
         let mention = mention_kind(kind);
-        self.registry.mention(span, name, &key, mention, Resolution::Unknown);
-        self.remember_short_forms(&key, name, mention);
-        self.acronym_after(end, &key, mention)
+        self.registry.mention(span, name, actor, mention, Resolution::Unknown);
+        self.remember_short_forms(actor, name, mention);
+        self.acronym_after(end, actor, mention)
     }
 
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
@@ -937,7 +980,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.pronoun_person(i, female);
         } else if w.is(WordClass::PronounThing) {
             self.pronoun_thing(i);
-        } else if w.lower == "the"
+        } else if w.is_the()
             && let Some((send, sector)) = self.sector_run(i + 1)
             && sector.person
             && self.same_sentence(i, send)
@@ -958,14 +1001,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
                 self.registry
-                    .actor(&f.key)
-                    .and_then(|a| a.code.as_deref())
+                    .actor(f.actor)
+                    .code
+                    .as_deref()
                     .is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
             })
-            .map(|f| f.key.clone());
-        if let Some(key) = holder {
+            .map(|f| f.actor);
+        if let Some(actor) = holder {
             let span = self.span(from, to);
-            self.registry.mention(span, "", &key, MentionKind::Person, Resolution::Description);
+            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
         }
     }
 
@@ -997,21 +1041,30 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let list = &self.words.list;
         let (last_offset, last_index) = self.sentence_search;
         // Every word before the last answer ends at or before the last offset, so at or
-        // before this one too: walk on from there (a few words, then a binary search of the
-        // rest, so a long jump stays logarithmic); else search the whole list.
+        // before this one too: walk on from there (a few words, then a galloping search of
+        // the rest, so a long jump stays logarithmic and a short one reads only nearby
+        // words); else search the whole list.
         let i = if offset >= last_offset {
             let mut i = last_index;
             let mut steps = 0;
-            while steps < 16 && list.get(i).is_some_and(|w| w.span.end <= offset) {
+            while steps < 16 && list.get(i).is_some_and(|w| w.span().end <= offset) {
                 i += 1;
                 steps += 1;
             }
-            if steps == 16 {
-                i += list.get(i..).map_or(0, |rest| rest.partition_point(|w| w.span.end <= offset));
+            if steps == 16
+                && let Some(rest) = list.get(i..)
+            {
+                // Double the reach until a word ends after `offset` (or the list does).
+                let mut reach = 1;
+                while rest.get(reach).is_some_and(|w| w.span().end <= offset) {
+                    reach *= 2;
+                }
+                let searched = &rest[..rest.len().min(reach + 1)];
+                i += searched.partition_point(|w| w.span().end <= offset);
             }
             i
         } else {
-            list.partition_point(|w| w.span.end <= offset)
+            list.partition_point(|w| w.span().end <= offset)
         };
         self.sentence_search = (offset, i);
         self.w(i).map(|w| w.sentence as usize)
@@ -1025,13 +1078,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let antecedent = self
             .recent_mentions(sentence, 3)
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
-            .find(|f| match self.registry.gender(&f.key) {
+            .find(|f| match self.registry.gender(f.actor) {
                 Some(g) => (g == 'f') == female,
                 None => true,
             })
-            .map(|f| f.key.clone());
-        if let Some(key) = antecedent {
-            self.registry.mention(w.span, w.text, &key, MentionKind::Person, Resolution::Pronoun);
+            .map(|f| f.actor);
+        if let Some(actor) = antecedent {
+            self.registry.mention(w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
         }
     }
 
@@ -1048,19 +1101,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .recent_mentions(sentence, 2)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
             .find(|f| {
-                self.registry.actor(&f.key).is_some_and(|a| {
-                    matches!(
-                        a.kind,
-                        ActorKind::State
-                            | ActorKind::Government
-                            | ActorKind::Military
-                            | ActorKind::Organization
-                    )
-                })
+                matches!(
+                    self.registry.actor(f.actor).kind,
+                    ActorKind::State | ActorKind::Government | ActorKind::Military | ActorKind::Organization
+                )
             })
-            .map(|f| (f.key.clone(), f.kind));
-        if let Some((key, kind)) = antecedent {
-            self.registry.mention(w.span, w.text, &key, kind, Resolution::Pronoun);
+            .map(|f| (f.actor, f.kind));
+        if let Some((actor, kind)) = antecedent {
+            self.registry.mention(w.span(), w.text, actor, kind, Resolution::Pronoun);
         }
     }
 
@@ -1138,8 +1186,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             push_lower(&mut id_words, w.text);
         }
         let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
-        let key = self.registry.unknown(&id_words, ActorKind::Group, role);
-        self.registry.mention(span, name, &key, MentionKind::Group, Resolution::Description);
+        let actor = self.registry.unknown(&id_words, ActorKind::Group, role);
+        self.registry.mention(span, name, actor, MentionKind::Group, Resolution::Description);
         // The place inside is still a mention of its own.
         head + 1
     }

@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 
 use annalist_core::Span;
 
-use super::gazetteer::{FastMap, GAZETTEER, WordClass, push_lower};
+use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -18,8 +18,11 @@ pub(crate) struct Word<'a> {
     pub text: &'a str,
     /// Lower-case form, apostrophes straightened.
     pub lower: Cow<'a, str>,
-    /// Where it stands.
-    pub span: Span,
+    /// Where it starts (a byte offset in 32 bits, with `end`: the record stays in 64
+    /// bytes; see [`Word::span`]).
+    start: u32,
+    /// Where it ends.
+    end: u32,
     /// What it is made of.
     pub kind: TokenKind,
     /// Index of its sentence (32 bits: the record stays small, and no text has more).
@@ -34,6 +37,9 @@ pub(crate) struct Word<'a> {
     /// one), for matching names by integers.
     pub lexicon_id: u32,
 }
+
+// A word record is read for every token by every step: keep it within 64 bytes.
+const _: () = assert!(std::mem::size_of::<Word<'static>>() <= 64);
 
 /// The case of a word's first character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +67,11 @@ impl Case {
 }
 
 impl Word<'_> {
+    /// Where it stands.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
     pub(crate) fn opens(&self, flag: u32) -> bool {
         self.classes & flag != 0
@@ -79,6 +90,11 @@ impl Word<'_> {
     /// Whether the word is written in lower case.
     pub(crate) fn lowercase(&self) -> bool {
         self.case == Case::Lower
+    }
+
+    /// Whether this is the word "the" (any case).
+    pub(crate) fn is_the(&self) -> bool {
+        self.classes & IS_THE != 0
     }
 
     /// Whether this is the possessive "'s".
@@ -177,18 +193,22 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 }
 
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
-/// [`ascii_lower`]) when the token is ASCII, else built.
-fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str) -> Cow<'a, str> {
-    // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: one
-    // test of the bytes, no look at each for capitals.
-    if slice.is_ascii()
-        && let Some(lower) = lower_text.get(span.start..span.end)
-    {
+/// [`ascii_lower`]) when the token is ASCII (`ascii`, read by the caller), else built.
+fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
+    // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
+    // at each byte for capitals.
+    if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
         return Cow::Borrowed(lower);
     }
     let mut lower = String::with_capacity(slice.len());
     push_lower(&mut lower, slice);
     Cow::Owned(lower)
+}
+
+/// Whether a token is all ASCII and whether it holds a hyphen, read in one loop over its
+/// bytes (tokens are short: no early exit, no second loop).
+fn ascii_and_hyphen(token: &str) -> (bool, bool) {
+    token.bytes().fold((true, false), |(ascii, hyphen), b| (ascii & b.is_ascii(), hyphen | (b == b'-')))
 }
 
 /// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
@@ -201,12 +221,46 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
     let mut initial_filter = PendingFilter::new();
+    // The capitalised sentence-initial words too (each sentence's first piece that is not
+    // punctuation, as the pass below splits tokens), so that the pass tests the capitalised
+    // words inside sentences against them as it meets them.
+    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
+    let mut capitalised_filter = PendingFilter::new();
+    let mut compound_key = String::new();
+    let (mut piece_sentence, mut piece_seen) = (usize::MAX, false);
     let mut sentence_seen = usize::MAX;
     for token in &segmentation.tokens {
+        if token.sentence != piece_sentence {
+            piece_sentence = token.sentence;
+            piece_seen = false;
+        }
+        if !piece_seen
+            && token.kind != TokenKind::Punct
+            && let Some(slice) = text.get(token.span.start..token.span.end)
+        {
+            piece_seen = true;
+            let piece = if token.kind == TokenKind::Word
+                && ascii_and_hyphen(slice).1
+                && splits(slice, &mut compound_key)
+            {
+                // A split compound's first piece that is not a hyphen (one part at least
+                // is a capitalised name).
+                slice.split('-').find(|part| !part.is_empty()).unwrap_or(slice)
+            } else {
+                slice
+            };
+            if token.kind == TokenKind::Word
+                && piece.chars().next().is_some_and(char::is_uppercase)
+                && let Entry::Vacant(slot) = initial_capitalised.entry(piece)
+            {
+                capitalised_filter.add(piece);
+                slot.insert(false);
+            }
+        }
         if token.kind == TokenKind::Word && token.sentence != sentence_seen {
             sentence_seen = token.sentence;
-            let slice = token.span.slice(text);
-            let lower = lower_form(slice, token.span, lower_text);
+            let slice = text.get(token.span.start..token.span.end).unwrap_or("");
+            let lower = lower_form(slice, token.span, lower_text, slice.is_ascii());
             if let Entry::Vacant(slot) = initial_forms.entry(lower) {
                 initial_filter.add(slot.key());
                 slot.insert(false);
@@ -217,94 +271,91 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
     }
     // Once, not per token (the gazetteer sits behind a lazy lock).
     let gazetteer = &*GAZETTEER;
-    // Capitalised words: those opening a sentence, and the others (matched against the
-    // first ones after the pass). Only sentence-initial words are ever asked about, so the
-    // many names inside sentences cost a push and a filter test, not a map insertion.
-    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
-    let mut capitalised_filter = PendingFilter::new();
-    let mut inner_capitalised: Vec<&'a str> = Vec::new();
     let mut last_sentence = usize::MAX;
     let mut seen_word_in_sentence = false;
-    let mut pieces: Vec<(Span, &'a str, TokenKind)> = Vec::with_capacity(8);
+    // Each piece with whether it is ASCII.
+    let mut pieces: Vec<(Span, &'a str, TokenKind, bool)> = Vec::with_capacity(8);
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
             seen_word_in_sentence = false;
         }
-        let Some(slice) = token.span.get(text) else { continue };
+        // Sliced here, not through `Span::get`: a call into another crate per token.
+        let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
         let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
-        let mut push = |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind| {
-            // Most words are already lower case: borrow them.
-            let lower = lower_form(slice, span, lower_text);
-            let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
-            if kind != TokenKind::Punct {
-                seen_word_in_sentence = true;
-            }
-            let first = slice.chars().next();
-            let case = Case::of(kind, first);
-            if case == Case::Lower
-                && initial_filter.may_contain(slice)
-                && let Some(written) = initial_forms.get_mut(slice)
-                && !*written
-            {
-                *written = true;
-                initial_filter.found(slice);
-            }
-            if case == Case::Capitalised {
-                if !initial {
-                    inner_capitalised.push(slice);
-                } else if let Entry::Vacant(slot) = initial_capitalised.entry(slice) {
-                    capitalised_filter.add(slice);
-                    slot.insert(false);
+        let mut push =
+            |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
+                // Most words are already lower case: borrow them.
+                let lower = lower_form(slice, span, lower_text, ascii);
+                let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
+                if kind != TokenKind::Punct {
+                    seen_word_in_sentence = true;
                 }
-            }
-            // Punctuation has an id too ("asia - pacific"), but no classes.
-            let opens_capitalised = first.is_some_and(char::is_uppercase);
-            let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
-            let classes = if kind == TokenKind::Word { bits } else { 0 };
-            list.push(Word {
-                classes,
-                text: slice,
-                lower,
-                span,
-                kind,
-                sentence,
-                sentence_initial: initial,
-                case,
-                lexicon_id,
-            });
-        };
+                let first = slice.chars().next();
+                let case = Case::of(kind, first);
+                if case == Case::Lower
+                    && initial_filter.may_contain(slice)
+                    && let Some(written) = initial_forms.get_mut(slice)
+                    && !*written
+                {
+                    *written = true;
+                    initial_filter.found(slice);
+                }
+                // Only sentence-initial words are ever asked about, so the many names inside
+                // sentences cost a filter test, not a map operation.
+                if case == Case::Capitalised
+                    && !initial
+                    && capitalised_filter.may_contain(slice)
+                    && let Some(inside) = initial_capitalised.get_mut(slice)
+                    && !*inside
+                {
+                    *inside = true;
+                    capitalised_filter.found(slice);
+                }
+                // Punctuation has an id too ("asia - pacific"), but no classes.
+                let opens_capitalised = first.is_some_and(char::is_uppercase);
+                let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
+                let classes = if kind == TokenKind::Word { bits } else { 0 };
+                list.push(Word {
+                    classes,
+                    text: slice,
+                    lower,
+                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
+                    kind,
+                    sentence,
+                    sentence_initial: initial,
+                    case,
+                    lexicon_id,
+                });
+            };
         // The token's pieces: itself, or the parts and hyphens of a split compound. Gathered
         // first so that `push` has one call site and is inlined (a call per token costs).
         pieces.clear();
-        // A byte loop: tokens are short, a call to the substring search costs more.
-        if token.kind == TokenKind::Word && slice.bytes().any(|b| b == b'-') && splits(slice) {
+        let (ascii, hyphen) = ascii_and_hyphen(slice);
+        if token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
                     let at = token.span.start + start - 1;
-                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct));
+                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
                 }
                 if !part.is_empty() {
                     let s = token.span.start + start;
-                    pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word));
+                    pieces.push((
+                        Span::new(s, s + part.len()),
+                        part,
+                        TokenKind::Word,
+                        ascii || part.is_ascii(),
+                    ));
                 }
                 start += part.len() + 1;
             }
         } else {
-            pieces.push((token.span, slice, token.kind));
+            pieces.push((token.span, slice, token.kind, ascii));
         }
-        for &(span, slice, kind) in &pieces {
-            push(&mut list, span, slice, kind);
-        }
-    }
-    for text in inner_capitalised {
-        if capitalised_filter.may_contain(text)
-            && let Some(inside) = initial_capitalised.get_mut(text)
-            && !*inside
-        {
-            *inside = true;
-            capitalised_filter.found(text);
+        for &(span, slice, kind, ascii) in &pieces {
+            push(&mut list, span, slice, kind, ascii);
         }
     }
     Words { list, initial_forms, initial_capitalised }
@@ -312,15 +363,18 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
 /// ("Russia-Ukraine", "pro-Russian", "Kremlin-backed").
-fn splits(word: &str) -> bool {
-    let mut whole = String::new();
-    push_lower(&mut whole, word);
-    if GAZETTEER.names.contains_key(&whole) {
+/// `key` is a buffer for the lower-case forms looked up (reused across tokens).
+fn splits(word: &str, key: &mut String) -> bool {
+    key.clear();
+    push_lower(key, word);
+    if GAZETTEER.names.contains_key(key.as_str()) {
         return false;
     }
     word.split('-').any(|part| {
-        let mut p = String::new();
-        push_lower(&mut p, part);
-        part.chars().next().is_some_and(char::is_uppercase) && GAZETTEER.names.contains_key(&p)
+        part.chars().next().is_some_and(char::is_uppercase) && {
+            key.clear();
+            push_lower(key, part);
+            GAZETTEER.names.contains_key(key.as_str())
+        }
     })
 }
