@@ -276,17 +276,17 @@ impl Iterator for JsonLines {
 fn article_from_json(line: &str, default_id: &str) -> Result<Article, InputErrorKind> {
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| InputErrorKind::Record(format!("invalid JSON: {e}")))?;
-    let serde_json::Value::Object(map) = value else {
+    let serde_json::Value::Object(mut map) = value else {
         return Err(InputErrorKind::Record("a line must hold a JSON object".to_owned()));
     };
-    let Some(text) = map.get("text").and_then(|t| t.as_str()) else {
+    // Strings are moved out of the parsed line, not copied: the text is most of it.
+    let Some(serde_json::Value::String(text)) = map.remove("text") else {
         return Err(InputErrorKind::Record("no \"text\" string".to_owned()));
     };
-    let mut article =
-        Article { id: DocumentId::from(default_id), metadata: Metadata::default(), text: text.to_owned() };
+    let mut article = Article { id: DocumentId::from(default_id), metadata: Metadata::default(), text };
     for key in ["id", "title", "published", "url", "author", "source"] {
-        let value = match map.get(key) {
-            Some(serde_json::Value::String(s)) => s.clone(),
+        let value = match map.remove(key) {
+            Some(serde_json::Value::String(s)) => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => continue,
         };
