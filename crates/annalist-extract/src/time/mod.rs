@@ -71,12 +71,12 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut next = 0;
     while next < all.len() {
         let begin = next;
-        let mentions;
-        (next, mentions) = tokens::scan_sentence(cx.text, lowered.as_bytes(), tables, all, begin);
-        if !mentions {
+        // A sentence without a number or a word that names time is skipped.
+        if let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin) {
+            next = end;
             continue;
         }
-        tokens::sentence_tokens(cx.text, lowered, tables, &all[begin..next], &mut pool);
+        next = tokens::sentence_tokens(cx.text, lowered, tables, all, begin, &mut pool);
         let toks = &pool[..];
         memo.reset(toks.len());
         strong.clear();
