@@ -27,8 +27,9 @@ pub(crate) struct Tok<'t> {
     pub info: Option<&'static WordInfo>,
     /// Its flags in the lexicon (all false when it is none of its words).
     pub flags: WordFlags,
-    /// Its value and digit count when it is one to nine ASCII digits.
-    pub digits: Option<(u32, usize)>,
+    /// Its value and digit count when it is one to nine ASCII digits (the count in a byte
+    /// keeps the token small).
+    pub digits: Option<(u32, u8)>,
 }
 
 /// `text` with its ASCII letters lower-cased, written over `out`, followed by
@@ -267,7 +268,7 @@ impl<'t> Pool<'_, 't> {
         let number = first.is_ascii_digit();
         // A number of digits only is its own lower-case form.
         let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
-            .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len()));
+            .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len() as u8));
         self.toks.push(Tok {
             norm,
             span,
