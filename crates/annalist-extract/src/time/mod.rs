@@ -146,6 +146,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
 
 /// `tokens` emptied, its allocation kept for tokens of another lifetime (collecting an emptied
 /// vector's iterator into one of a type of the same size reuses its buffer in place).
+#[expect(clippy::unnecessary_filter_map, reason = "a map to another type, of no item (the vector is empty)")]
 fn recycle<'b>(mut tokens: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
     tokens.clear();
     tokens.into_iter().filter_map(|_| None).collect()
@@ -511,6 +512,18 @@ mod attach_tests {
     }
 
     #[test]
+    fn time_ids_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(time_id(n).0, format!("t{n}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod scratch_tests {
+    use super::*;
+
+    #[test]
     fn recycled_tokens_keep_their_allocation() {
         let mut tokens: Vec<Tok<'static>> = Vec::with_capacity(100);
         tokens.push(Tok {
@@ -525,12 +538,5 @@ mod attach_tests {
         });
         let recycled: Vec<Tok<'_>> = recycle(tokens);
         assert!(recycled.is_empty() && recycled.capacity() >= 100);
-    }
-
-    #[test]
-    fn time_ids_are_written_as_format_writes_them() {
-        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(time_id(n).0, format!("t{n}"));
-        }
     }
 }
