@@ -299,7 +299,7 @@ impl<'a> Grammar<'a> {
 
     /// A token of ASCII digits only, as a number, with its digit count.
     pub fn digits(&self, i: usize) -> Option<(u32, usize)> {
-        self.tok(i)?.digits
+        self.tok(i)?.digits.map(|(n, len)| (n, usize::from(len)))
     }
 
     /// A cardinal number: digits, or number words ("twenty-three", "twenty three").

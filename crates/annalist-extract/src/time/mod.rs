@@ -38,8 +38,9 @@ struct Scratch {
     lowered: String,
     /// The readers' results in the current sentence.
     memo: grammar::Memo,
-    /// Per token of the current sentence: whether it names time by itself.
-    strong: Vec<bool>,
+    /// The grammar's tokens of the last document, emptied: kept for their allocation only
+    /// (see [`recycle`]).
+    spare_tokens: Vec<Tok<'static>>,
     /// The tense cues of the current sentence.
     cues: Vec<(usize, words::Tense)>,
 }
@@ -62,33 +63,41 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { lowered, memo, strong, cues } = scratch;
+    let Scratch { lowered, memo, spare_tokens, cues } = scratch;
     tokens::lower_padded(cx.text, lowered);
     let lowered: &str = lowered;
-    let mut pool: Vec<Tok<'_>> = Vec::new();
+    let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
     let tables = words::Tables::get();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
     while next < all.len() {
         let begin = next;
-        let mentions;
-        (next, mentions) = tokens::scan_sentence(cx.text, lowered.as_bytes(), tables, all, begin);
-        if !mentions {
+        // A sentence without a number or a word that names time is skipped.
+        if let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin) {
+            next = end;
             continue;
         }
-        tokens::sentence_tokens(cx.text, lowered, tables, &all[begin..next], &mut pool);
+        next = tokens::sentence_tokens(cx.text, lowered, tables, all, begin, &mut pool);
         let toks = &pool[..];
         memo.reset(toks.len());
-        strong.clear();
-        strong.extend(toks.iter().map(|t| t.number || t.flags.strong));
         let end = toks.len();
+        // The first token at or after `i` that names time by itself (or `end`): each search
+        // starts past the last one's answer, so the sentence is read once.
+        let mut next_strong = (0..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
         // The tense cues are read at the sentence's first candidate (many sentences have none).
         let mut cues_read = false;
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
+            if !is_trigger(&toks[i]) {
+                i += 1;
+                continue;
+            }
             // Only where a strong word stands within reach can an expression start.
-            if !is_trigger(&toks[i]) || !strong[i..end.min(i + 8)].contains(&true) {
+            if next_strong < i {
+                next_strong = (i..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
+            }
+            if next_strong >= end.min(i + 8) {
                 i += 1;
                 continue;
             }
@@ -131,7 +140,16 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             i = found_end;
         }
     }
+    *spare_tokens = recycle(pool);
     out
+}
+
+/// `tokens` emptied, its allocation kept for tokens of another lifetime (collecting an emptied
+/// vector's iterator into one of a type of the same size reuses its buffer in place).
+#[expect(clippy::unnecessary_filter_map, reason = "a map to another type, of no item (the vector is empty)")]
+fn recycle<'b>(mut tokens: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    tokens.clear();
+    tokens.into_iter().filter_map(|_| None).collect()
 }
 
 /// The id of the `n`-th time expression: `t1`, `t2`, … (written without `format!`).
@@ -154,6 +172,11 @@ fn itoa_usize(mut n: usize, buf: &mut [u8; 20]) -> &str {
         }
     }
     std::str::from_utf8(&buf[start..]).unwrap_or("")
+}
+
+/// Whether a token names time by itself: a number or a strong word of the lexicon.
+fn names_time(tok: &Tok<'_>) -> bool {
+    tok.number || tok.flags.strong
 }
 
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
@@ -493,5 +516,27 @@ mod attach_tests {
         for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
             assert_eq!(time_id(n).0, format!("t{n}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod scratch_tests {
+    use super::*;
+
+    #[test]
+    fn recycled_tokens_keep_their_allocation() {
+        let mut tokens: Vec<Tok<'static>> = Vec::with_capacity(100);
+        tokens.push(Tok {
+            norm: "x".into(),
+            span: Span::new(0, 1),
+            number: false,
+            capital: false,
+            glued: false,
+            info: None,
+            flags: words::WordFlags::default(),
+            digits: None,
+        });
+        let recycled: Vec<Tok<'_>> = recycle(tokens);
+        assert!(recycled.is_empty() && recycled.capacity() >= 100);
     }
 }

@@ -27,8 +27,9 @@ pub(crate) struct Tok<'t> {
     pub info: Option<&'static WordInfo>,
     /// Its flags in the lexicon (all false when it is none of its words).
     pub flags: WordFlags,
-    /// Its value and digit count when it is one to nine ASCII digits.
-    pub digits: Option<(u32, usize)>,
+    /// Its value and digit count when it is one to nine ASCII digits (the count in a byte
+    /// keeps the token small).
+    pub digits: Option<(u32, u8)>,
 }
 
 /// `text` with its ASCII letters lower-cased, written over `out`, followed by
@@ -43,27 +44,30 @@ pub(crate) fn lower_padded(text: &str, out: &mut String) {
     out.extend(std::iter::repeat_n('\0', words::KEY_BYTES));
 }
 
-/// The end of the sentence whose first token is `tokens[begin]` (the index after its last
-/// token), and whether it holds a number or a word that names time by itself: a cheap test,
-/// without allocation, that lets the tagger skip a sentence. One pass over the tokens;
-/// `lowered` is [`lower_padded`] of `text`.
-pub(crate) fn scan_sentence(
+/// Where the sentence whose first token is `tokens[begin]` first holds a number or a word that
+/// names time by itself: `Ok` with that token's index, else `Err` with the end of the sentence
+/// (the index after its last token). A cheap test, without allocation, that lets the tagger
+/// skip a sentence; it stops at the first such token, as the rest of the sentence is read when
+/// its grammar tokens are written (see [`sentence_tokens`]). `lowered` is [`lower_padded`] of
+/// `text`.
+pub(crate) fn first_mention(
     text: &str,
     lowered: &[u8],
     tables: Tables,
     tokens: &[Token],
     begin: usize,
-) -> (usize, bool) {
-    let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return (begin, false) };
-    let mut mentions = false;
-    let mut end = begin;
-    while let Some(t) = tokens.get(end)
+) -> Result<usize, usize> {
+    let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return Err(begin) };
+    let mut at = begin;
+    while let Some(t) = tokens.get(at)
         && t.sentence == sentence
     {
-        mentions = mentions || mentions_time(text, lowered, tables, t);
-        end += 1;
+        if mentions_time(text, lowered, tables, t) {
+            return Ok(at);
+        }
+        at += 1;
     }
-    (end, mentions)
+    Err(at)
 }
 
 /// Whether a token is a number or a word that names time by itself.
@@ -148,19 +152,26 @@ fn any_word_mentions_time(word: &str, lowered: &[u8], tables: Tables, at: usize)
     })
 }
 
-/// The grammar's tokens of one sentence's segmenter tokens, written over `toks`; `lowered` is
+/// The grammar's tokens of the sentence whose first token is `tokens[begin]`, written over
+/// `toks`; returns the end of the sentence (the index after its last token). `lowered` is
 /// [`lower_padded`] of `text`.
 pub(crate) fn sentence_tokens<'t>(
     text: &'t str,
     lowered: &'t str,
     tables: Tables,
     tokens: &[Token],
+    begin: usize,
     toks: &mut Vec<Tok<'t>>,
-) {
+) -> usize {
     toks.clear();
+    let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return begin };
     let mut out = Pool { toks, text, lowered, tables };
     let mut last_end = usize::MAX;
-    for t in tokens {
+    let mut at = begin;
+    while let Some(t) = tokens.get(at)
+        && t.sentence == sentence
+    {
+        at += 1;
         let len = t.span.end.saturating_sub(t.span.start);
         // Most tokens: ASCII of at most sixteen bytes, read as one integer.
         let ascii =
@@ -185,6 +196,7 @@ pub(crate) fn sentence_tokens<'t>(
         }
         last_end = t.span.end;
     }
+    at
 }
 
 /// Writes the grammar's tokens of any segmenter token.
@@ -256,7 +268,7 @@ impl<'t> Pool<'_, 't> {
         let number = first.is_ascii_digit();
         // A number of digits only is its own lower-case form.
         let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
-            .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len()));
+            .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len() as u8));
         self.toks.push(Tok {
             norm,
             span,
