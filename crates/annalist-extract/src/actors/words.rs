@@ -194,14 +194,23 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
 /// [`ascii_lower`]) when the token is ASCII (`ascii`, read by the caller), else built.
+#[inline]
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
     // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
     // at each byte for capitals.
     if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
         return Cow::Borrowed(lower);
     }
-    // Quotes and dashes (most tokens that are not ASCII) are their own lower-case form:
-    // borrowed too, no allocation.
+    non_ascii_lower(slice)
+}
+
+/// The lower-case form of a token that is not ASCII (a few in a hundred: kept out of the
+/// per-token path).
+#[cold]
+#[inline(never)]
+fn non_ascii_lower(slice: &str) -> Cow<'_, str> {
+    // Quotes and dashes (most such tokens) are their own lower-case form: borrowed, no
+    // allocation.
     if slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c])) {
         return Cow::Borrowed(slice);
     }
