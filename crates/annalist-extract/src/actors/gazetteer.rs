@@ -66,7 +66,7 @@ pub(crate) struct KnownActor {
     pub code: Option<String>,
     /// ISO alpha-3 country.
     pub country: Option<String>,
-    /// Other known names.
+    /// Other known names, sorted, each once.
     pub aliases: Vec<String>,
     /// Offices held (persons).
     pub roles: Vec<Role>,
@@ -280,6 +280,12 @@ impl Gazetteer {
         g.load_institutions();
         g.load_persons();
         g.load_sectors();
+        // Sorted and without repeats once here, as every actor record keeps them: a
+        // document's registry copies them as they are.
+        for actor in g.actors.values_mut() {
+            actor.aliases.sort();
+            actor.aliases.dedup();
+        }
         g.index_words();
         g.index_role_codes();
         g.index_name_actors();

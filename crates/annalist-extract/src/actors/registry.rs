@@ -150,9 +150,8 @@ impl Registry {
                 .or_else(|| latest_role_code(&known.roles)),
             _ => known.code,
         };
-        let mut aliases = known.aliases;
-        aliases.sort();
-        aliases.dedup();
+        // Sorted and without repeats already (see `KnownActor::aliases`).
+        let aliases = known.aliases;
         let actor = Actor {
             id: ActorId(key.clone().into_owned()),
             name: known.name,

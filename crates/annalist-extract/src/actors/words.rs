@@ -194,11 +194,25 @@ pub(crate) fn ascii_lower(text: &str) -> String {
 
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
 /// [`ascii_lower`]) when the token is ASCII (`ascii`, read by the caller), else built.
+#[inline]
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
     // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
     // at each byte for capitals.
     if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
         return Cow::Borrowed(lower);
+    }
+    non_ascii_lower(slice)
+}
+
+/// The lower-case form of a token that is not ASCII (a few in a hundred: kept out of the
+/// per-token path).
+#[cold]
+#[inline(never)]
+fn non_ascii_lower(slice: &str) -> Cow<'_, str> {
+    // Quotes and dashes (most such tokens) are their own lower-case form: borrowed, no
+    // allocation.
+    if slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c])) {
+        return Cow::Borrowed(slice);
     }
     let mut lower = String::with_capacity(slice.len());
     push_lower(&mut lower, slice);
@@ -329,10 +343,12 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                     lexicon_id,
                 });
             };
-        // The token's pieces: itself, or the parts and hyphens of a split compound. Gathered
-        // first so that `push` has one call site and is inlined (a call per token costs).
+        // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
+        // in `pieces`), so that `push` has one call site and is inlined (a call per token
+        // costs). The token itself is not copied through `pieces`: most tokens are whole.
         pieces.clear();
         let (ascii, hyphen) = ascii_and_hyphen(slice);
+        let mut whole = None;
         if token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key) {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
@@ -352,9 +368,9 @@ pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segme
                 start += part.len() + 1;
             }
         } else {
-            pieces.push((token.span, slice, token.kind, ascii));
+            whole = Some((token.span, slice, token.kind, ascii));
         }
-        for &(span, slice, kind, ascii) in &pieces {
+        for &(span, slice, kind, ascii) in pieces.iter().chain(&whole) {
             push(&mut list, span, slice, kind, ascii);
         }
     }
