@@ -53,8 +53,7 @@ impl ActorLayer {
 
 /// Finds and resolves the actor mentions of a document.
 pub fn resolve(cx: &Context<'_>) -> ActorLayer {
-    let lower_text = words::ascii_lower(cx.text);
-    let words = words::words(cx.text, &lower_text, cx.segmentation);
+    let words = words::words(cx.text, cx.segmentation);
     let registry = registry::Registry::new(cx.dct.map(|d| d.date));
     let mut scanner = scan::Scanner::new(&words, cx.text, registry);
     scanner.run();

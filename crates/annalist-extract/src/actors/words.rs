@@ -186,14 +186,8 @@ impl PendingFilter {
     }
 }
 
-/// `text` with its ASCII capitals made lower case: byte offsets stay those of `text`, so
-/// the lower-case form of an ASCII token is a slice of it (no allocation per token).
-pub(crate) fn ascii_lower(text: &str) -> String {
-    text.to_ascii_lowercase()
-}
-
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
-/// [`ascii_lower`]) when the token is ASCII (`ascii`, read by the caller), else built.
+/// [`Segmentation::lowered`]) when the token is ASCII (`ascii`, read by the caller), else built.
 #[inline]
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
     // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
@@ -225,8 +219,9 @@ fn ascii_and_hyphen(token: &str) -> (bool, bool) {
     token.bytes().fold((true, false), |(ascii, hyphen), b| (ascii & b.is_ascii(), hyphen | (b == b'-')))
 }
 
-/// Builds the word view of `text`; `lower_text` is [`ascii_lower`] of `text`.
-pub(crate) fn words<'a>(text: &'a str, lower_text: &'a str, segmentation: &Segmentation) -> Words<'a> {
+/// Builds the word view of `text`.
+pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<'a> {
+    let lower_text = segmentation.lowered();
     // Splitting a compound at a hyphen adds two words: some room for them from the start,
     // so the list (large: ~80 bytes a token) is seldom grown and copied.
     let tokens = segmentation.tokens.len();

@@ -36,6 +36,9 @@ pub struct Token {
     pub sentence: usize,
 }
 
+/// How many zero bytes follow the text in [`Segmentation::lowered`].
+pub const LOWERED_PADDING: usize = 16;
+
 /// The sentences and tokens of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Segmentation {
@@ -43,9 +46,19 @@ pub struct Segmentation {
     pub sentences: Vec<Span>,
     /// Tokens, in order.
     pub tokens: Vec<Token>,
+    /// See [`Segmentation::lowered`].
+    lowered: String,
 }
 
 impl Segmentation {
+    /// The text with its ASCII letters in lower case, followed by [`LOWERED_PADDING`] zero
+    /// bytes. Other characters are as they are, so byte offsets are the text's: an ASCII
+    /// token's lower-case form is its span of this, and sixteen bytes can be read at once
+    /// from the start of any token. Made once here for all the layers that read words.
+    pub fn lowered(&self) -> &str {
+        &self.lowered
+    }
+
     /// The tokens of sentence `index`.
     pub fn sentence_tokens(&self, index: usize) -> &[Token] {
         let start = self.tokens.partition_point(|t| t.sentence < index);
@@ -81,7 +94,11 @@ fn is_opening(c: char) -> bool {
 /// Splits `text` into tokens and sentences.
 pub fn segment(text: &str) -> Segmentation {
     let tokens = tokenize(text);
-    let mut seg = Segmentation { sentences: Vec::new(), tokens };
+    let mut lowered = String::with_capacity(text.len() + LOWERED_PADDING);
+    lowered.push_str(text);
+    lowered.make_ascii_lowercase();
+    lowered.extend(std::iter::repeat_n('\0', LOWERED_PADDING));
+    let mut seg = Segmentation { sentences: Vec::new(), tokens, lowered };
     let mut sentence = 0usize;
     let mut start_token = 0usize;
     let n = seg.tokens.len();
@@ -355,6 +372,18 @@ mod tests {
             [("Ünter", W), ("straße", W), ("'s", P), ("'", P), ("sx", W)]
         );
         assert!(tokens(" \n\t ").is_empty());
+    }
+
+    #[test]
+    fn lowers_ascii_letters_only_and_pads() {
+        let text = "Ünter MINSK’S Ab";
+        let seg = segment(text);
+        let (lowered, padding) = seg.lowered().split_at(text.len());
+        assert_eq!(lowered, "Ünter minsk’s ab");
+        assert_eq!(padding, "\0".repeat(LOWERED_PADDING));
+        for t in &seg.tokens {
+            assert_eq!(t.span.slice(lowered).len(), t.span.slice(text).len(), "offsets are the text's");
+        }
     }
 
     #[test]

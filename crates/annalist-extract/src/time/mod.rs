@@ -33,9 +33,6 @@ use words::{Kind, Sense};
 /// from it, so their vector is the document's).
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The document with its ASCII letters lower-cased, padded (see
-    /// [`tokens::lower_padded`]).
-    lowered: String,
     /// The readers' results in the current sentence.
     memo: grammar::Memo,
     /// The grammar's tokens of the last document, emptied: kept for their allocation only
@@ -63,9 +60,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { lowered, memo, spare_tokens, cues } = scratch;
-    tokens::lower_padded(cx.text, lowered);
-    let lowered: &str = lowered;
+    let Scratch { memo, spare_tokens, cues } = scratch;
+    let lowered = cx.segmentation.lowered();
     let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
     let tables = words::Tables::get();
     let all = &cx.segmentation.tokens;

@@ -7,13 +7,13 @@ use std::borrow::Cow;
 use annalist_core::Span;
 
 use super::words::{self, PackedKey, Tables, WordFlags, WordInfo};
-use crate::segment::{Token, TokenKind};
+use crate::segment::{LOWERED_PADDING, Token, TokenKind};
 
 /// One token as the grammar sees it.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'t> {
     /// Lower-cased text, curly apostrophes made straight: borrowed from the lower-cased
-    /// document (see [`lower_padded`]) or the text, owned only when a non-ASCII word changes.
+    /// document (see [`Segmentation::lowered`](crate::segment::Segmentation::lowered)) or the text, owned only when a non-ASCII word changes.
     pub norm: Cow<'t, str>,
     /// Where it stands.
     pub span: Span,
@@ -32,24 +32,16 @@ pub(crate) struct Tok<'t> {
     pub digits: Option<(u32, u8)>,
 }
 
-/// `text` with its ASCII letters lower-cased, written over `out`, followed by
-/// [`words::KEY_BYTES`] zero bytes: an ASCII word's lower-case form is its span of the result,
-/// and its lexicon key is read as sixteen bytes at once from where it starts (see
-/// [`words::PackedKey::read`]).
-pub(crate) fn lower_padded(text: &str, out: &mut String) {
-    out.clear();
-    out.reserve(text.len() + words::KEY_BYTES);
-    out.push_str(text);
-    out.make_ascii_lowercase();
-    out.extend(std::iter::repeat_n('\0', words::KEY_BYTES));
-}
+// A lexicon key is read as sixteen bytes at once from where a word starts in the lowered
+// text (see [`words::PackedKey::read`]), which the padding after it allows.
+const _: () = assert!(words::KEY_BYTES <= LOWERED_PADDING);
 
 /// Where the sentence whose first token is `tokens[begin]` first holds a number or a word that
 /// names time by itself: `Ok` with that token's index, else `Err` with the end of the sentence
 /// (the index after its last token). A cheap test, without allocation, that lets the tagger
 /// skip a sentence; it stops at the first such token, as the rest of the sentence is read when
-/// its grammar tokens are written (see [`sentence_tokens`]). `lowered` is [`lower_padded`] of
-/// `text`.
+/// its grammar tokens are written (see [`sentence_tokens`]). `lowered` is
+/// [`Segmentation::lowered`](crate::segment::Segmentation::lowered) of `text`.
 pub(crate) fn first_mention(
     text: &str,
     lowered: &[u8],
@@ -154,7 +146,7 @@ fn any_word_mentions_time(word: &str, lowered: &[u8], tables: Tables, at: usize)
 
 /// The grammar's tokens of the sentence whose first token is `tokens[begin]`, written over
 /// `toks`; returns the end of the sentence (the index after its last token). `lowered` is
-/// [`lower_padded`] of `text`.
+/// [`Segmentation::lowered`](crate::segment::Segmentation::lowered).
 pub(crate) fn sentence_tokens<'t>(
     text: &'t str,
     lowered: &'t str,
@@ -224,7 +216,7 @@ struct Pool<'p, 't> {
     tables: Tables,
     /// The document.
     text: &'t str,
-    /// [`lower_padded`] of the document.
+    /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered).
     lowered: &'t str,
 }
 
