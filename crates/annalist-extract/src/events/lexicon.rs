@@ -197,38 +197,6 @@ pub(crate) struct Lexicon {
     pub one_byte_words: [Option<(u32, KnownWord)>; 128],
     /// Whether no word of `word_ids` starts with a digit, so that a number needs no lookup.
     pub no_word_starts_with_digit: bool,
-    /// The lemma indices of the alternatives of the patterns' elements after their anchors:
-    /// a token whose lemma and word are in neither this nor `tail_words` continues no
-    /// pattern, and is passed over without comparing it with any element.
-    pub tail_lemmas: IdSet,
-    /// The word ids of the alternatives of the patterns' elements after their anchors.
-    pub tail_words: IdSet,
-}
-
-/// A set of ids (lemma indices, word ids) as one bit each: asked of many tokens, it takes
-/// one load and no hashing.
-#[derive(Debug, Default)]
-pub(crate) struct IdSet(Vec<u64>);
-
-impl IdSet {
-    /// The set of `ids`.
-    fn of(ids: impl Iterator<Item = u32>) -> IdSet {
-        let mut bits: Vec<u64> = Vec::new();
-        for id in ids {
-            let word = id as usize / 64;
-            if bits.len() <= word {
-                bits.resize(word + 1, 0);
-            }
-            bits[word] |= 1 << (id % 64);
-        }
-        IdSet(bits)
-    }
-
-    /// Whether `id` is in the set (an id past all of them is not, `u32::MAX` among them).
-    #[inline]
-    pub(crate) fn contains(&self, id: u32) -> bool {
-        self.0.get(id as usize / 64).is_some_and(|bits| bits >> (id % 64) & 1 != 0)
-    }
 }
 
 fn plover(name: &str, file: &str, line: usize) -> PloverType {
@@ -421,10 +389,6 @@ fn load() -> Lexicon {
     for (word, cues) in &cues_by_first_word {
         word_cues[id_of(word) as usize].clone_from(cues);
     }
-    let tail_ids = || patterns.iter().flat_map(|p| &p.elements[1..]).flat_map(|e| e.ids.iter().copied());
-    // (An alternative that is no lemma has NOT_A_LEMMA, which no token has.)
-    let tail_lemmas = IdSet::of(tail_ids().map(|(lemma, _)| lemma).filter(|&l| l != NOT_A_LEMMA));
-    let tail_words = IdSet::of(tail_ids().map(|(_, word)| word));
     Lexicon {
         patterns,
         by_anchor,
@@ -441,8 +405,6 @@ fn load() -> Lexicon {
         no_word_starts_with_digit,
         word_patterns,
         word_cues,
-        tail_lemmas,
-        tail_words,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::cell::OnceCell;
 
-use super::lexicon::{Coding, Element, LEXICON, Lexicon, MAX_GAP, UseKind};
+use super::lexicon::{Coding, LEXICON, MAX_GAP, UseKind};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
@@ -144,31 +144,8 @@ pub(super) const PREPOSITIONS: WordList = WordList::new(
     ],
 );
 
-/// Whether token `j` may match an element of a pattern after its anchor: its lemma or its
-/// word is one of such an element's alternatives.
-fn may_continue(lex: &Lexicon, view: &SentenceView<'_>, j: usize) -> bool {
-    let (lemma, word) = view.lemma_and_word_ids(j);
-    lex.tail_lemmas.contains(lemma) || lex.tail_words.contains(word)
-}
-
-/// Whether any token where the second element of a pattern anchored at `anchor` may stand
-/// (the next token, or up to [`MAX_GAP`] more, not past a break) may match such an
-/// element. When none does, only the one-element patterns can match: most anchors are
-/// frequent verbs ("be", "take") whose longer patterns fail.
-fn may_continue_after(lex: &Lexicon, view: &SentenceView<'_>, anchor: usize) -> bool {
-    for j in anchor + 1..(anchor + 2 + MAX_GAP).min(view.len()) {
-        if may_continue(lex, view, j) {
-            return true;
-        }
-        if view.is_break(j) {
-            return false;
-        }
-    }
-    false
-}
-
 /// The last token of `pattern` matched from `start` (whose first element matched), if any.
-fn match_from(lex: &Lexicon, view: &SentenceView<'_>, elements: &[Element], pos: usize) -> Option<usize> {
+fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
     let Some((element, rest)) = elements.split_first() else { return pos.checked_sub(1) };
     let max_skip = if element.gap_before { MAX_GAP } else { 0 };
     for skip in 0..=max_skip {
@@ -177,12 +154,10 @@ fn match_from(lex: &Lexicon, view: &SentenceView<'_>, elements: &[Element], pos:
             return None;
         }
         // An alternative equal to the lemma is the same lemma: compared by index. An
-        // alternative equal to the word is the same word: compared by id too. A token that
-        // continues no pattern needs no comparison.
+        // alternative equal to the word is the same word: compared by id too.
         let (lemma, word) = view.lemma_and_word_ids(j);
-        if may_continue(lex, view, j)
-            && element.ids.iter().any(|&(lemma_id, word_id)| lemma_id == lemma || word_id == word)
-            && let Some(end) = match_from(lex, view, rest, j + 1)
+        if element.ids.iter().any(|&(lemma_id, word_id)| lemma_id == lemma || word_id == word)
+            && let Some(end) = match_from(view, rest, j + 1)
         {
             return Some(end);
         }
@@ -197,31 +172,27 @@ fn match_from(lex: &Lexicon, view: &SentenceView<'_>, elements: &[Element], pos:
 pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let lex = &*LEXICON;
     let mut out: Vec<Match> = Vec::new();
-    // Where the next anchor is looked for: past the last match, or the last anchor tried.
-    let mut from = 0;
-    // Most words anchor nothing: looked for in one pass over the tokens' flags.
-    while let Some(i) = view.next_anchor(from) {
-        from = i + 1;
+    let mut i = 0;
+    while i < view.len() {
+        if !view.can_anchor(i) {
+            // Most words anchor nothing: look no further at them.
+            i += 1;
+            continue;
+        }
         let by_lemma = view.patterns_of_lemma(i);
         let by_form = view.patterns_of_form(i);
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
+            i += 1;
             continue;
         }
         // Whether the anchor is used as a noun: asked only once a pattern matches.
         let nominal_cell = OnceCell::new();
         let nominal = || *nominal_cell.get_or_init(|| nominal_context(view, i));
         let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
-        // Whether a pattern longer than its anchor may match here: asked at the first one.
-        let mut longer_may_match: Option<bool> = None;
         for &p in by_lemma.into_iter().chain(by_form).flatten() {
             let pattern = &lex.patterns[p];
-            if pattern.elements.len() > 1
-                && !*longer_may_match.get_or_insert_with(|| may_continue_after(lex, view, i))
-            {
-                continue;
-            }
-            let Some(end) = match_from(lex, view, &pattern.elements[1..], i + 1) else { continue };
+            let Some(end) = match_from(view, &pattern.elements[1..], i + 1) else { continue };
             let end = end.max(i);
             // A verb pattern never matches a noun use ("external pressures"); a noun
             // pattern is a noun wherever it stands, though a fitting context is preferred.
@@ -243,7 +214,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             if lex.patterns[pattern].coding != Coding::Block {
                 out.push(Match { start: i, end, pattern, nominal: is_noun });
             }
-            from = end + 1;
+            i = end + 1;
+        } else {
+            i += 1;
         }
     }
     out
