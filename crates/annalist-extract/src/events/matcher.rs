@@ -172,18 +172,15 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
 pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
     let lex = &*LEXICON;
     let mut out: Vec<Match> = Vec::new();
-    let mut i = 0;
-    while i < view.len() {
-        if !view.can_anchor(i) {
-            // Most words anchor nothing: look no further at them.
-            i += 1;
-            continue;
-        }
+    // Where the next anchor is looked for: past the last match, or the last anchor tried.
+    let mut from = 0;
+    // Most words anchor nothing: looked for in one pass over the tokens' flags.
+    while let Some(i) = view.next_anchor(from) {
+        from = i + 1;
         let by_lemma = view.patterns_of_lemma(i);
         let by_form = view.patterns_of_form(i);
         // Most words anchor nothing: look no further at them.
         if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
-            i += 1;
             continue;
         }
         // Whether the anchor is used as a noun: asked only once a pattern matches.
@@ -214,9 +211,7 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             if lex.patterns[pattern].coding != Coding::Block {
                 out.push(Match { start: i, end, pattern, nominal: is_noun });
             }
-            i = end + 1;
-        } else {
-            i += 1;
+            from = end + 1;
         }
     }
     out

@@ -46,16 +46,20 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
             *best = Some((m, intention));
         }
     };
+    // The cues whose first word is "n't", for any word ending in it: looked up once.
+    let not_cues = lex.cues_by_first_word.get("n't").map_or(&[][..], Vec::as_slice);
     // Cues in the clause before the trigger and inside it ("failed to").
     for i in clause..=end.min(view.len().saturating_sub(1)) {
-        let first = if view.lower[i].ends_with("n't") {
-            "n't"
+        let candidates = if view.lower[i].ends_with("n't") {
+            not_cues
         } else if view.starts_cue(i) {
-            view.word(i)
+            // The same word is the same id: the cues under the word's id are those under
+            // the word (every cue's first word has an id).
+            let (_, word) = view.lemma_and_word_ids(i);
+            lex.word_cues.get(word as usize).map_or(&[][..], Vec::as_slice)
         } else {
             continue;
         };
-        let Some(candidates) = lex.cues_by_first_word.get(first) else { continue };
         for cue in candidates.iter().map(|&c| &lex.cues[c]).filter(|c| c.modality != Modality::Reported) {
             if cue_at(view, i, cue)
                 && i + cue.words.len() <= end + 1

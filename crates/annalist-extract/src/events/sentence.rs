@@ -432,9 +432,11 @@ impl<'a> SentenceView<'a> {
         self.info[i].flags & CUE != 0
     }
 
-    /// Whether token `i` can anchor a trigger: its lemma, or its form, starts a pattern.
-    pub(crate) fn can_anchor(&self, i: usize) -> bool {
-        self.info[i].flags & ANCHOR != 0
+    /// The first token from `from` on that can anchor a trigger: its lemma, or its form,
+    /// starts a pattern.
+    pub(crate) fn next_anchor(&self, from: usize) -> Option<usize> {
+        let rest = self.info.get(from..)?;
+        rest.iter().position(|t| t.flags & ANCHOR != 0).map(|k| from + k)
     }
 
     /// The patterns the form of token `i` anchors when that is not its lemma, if any.

@@ -33,8 +33,21 @@ fn pack(word: &[u8]) -> Option<u128> {
 /// of variable length: the bytes past the word are masked off.
 #[inline]
 pub(crate) fn pack_sixteen(sixteen: [u8; INLINE], len: usize) -> u128 {
-    u128::from_le_bytes(sixteen) & (u128::MAX >> (8 * (INLINE - len)))
+    // One load from a table (a shift of a 128-bit number by a variable amount is a branchy
+    // sequence of several instructions); no mask for a length out of range.
+    u128::from_le_bytes(sixteen) & LENGTH_MASKS.get(len).copied().unwrap_or(0)
 }
+
+/// The mask of the first `len` bytes of a packed word, by `len` (0 to [`INLINE`]).
+static LENGTH_MASKS: [u128; INLINE + 1] = {
+    let mut masks = [0u128; INLINE + 1];
+    let mut len = 1;
+    while len <= INLINE {
+        masks[len] = u128::MAX >> (8 * (INLINE - len));
+        len += 1;
+    }
+    masks
+};
 
 /// Whether a packed word is all ASCII.
 #[inline]
