@@ -183,9 +183,9 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let actors = &Cast::new(layer);
     let mut drafts: Vec<Draft> = Vec::new();
-    let lower_text = sentence::padded_lower_case(cx.text);
+    let lower_text = cx.segmentation.lowered();
     let mut non_ascii = String::new();
-    let unfinished = sentence::DocWords::read(cx, &lower_text, &mut non_ascii);
+    let unfinished = sentence::DocWords::read(cx, lower_text, &mut non_ascii);
     let doc = sentence::DocWords::finish(unfinished, &non_ascii);
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());

@@ -10,7 +10,7 @@ use super::lexicon::{ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, KnownWord, LEXICO
 use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
 use super::wordlist::{BREAK, REPORT_START, WordList};
 use crate::Context;
-use crate::segment::{Token, TokenKind};
+use crate::segment::{LOWERED_PADDING, Token, TokenKind};
 
 /// What the coder needs to know about one token besides its text, packed small: the
 /// document's tokens are read once, and their facts are read many times.
@@ -41,15 +41,9 @@ const CAPITAL: u8 = 4;
 /// The token is not its own lemma, and its form itself starts a pattern.
 const FORM_ANCHOR: u8 = FORM_ANCHORS;
 
-/// `text` with its ASCII letters made lower case, followed by [`INLINE`] zero bytes, so that
-/// sixteen bytes can be read from the start of any token (see [`DocWords::read`]).
-pub(crate) fn padded_lower_case(text: &str) -> String {
-    let mut lower = String::with_capacity(text.len() + INLINE);
-    lower.push_str(text);
-    lower.make_ascii_lowercase();
-    lower.extend(std::iter::repeat_n('\0', INLINE));
-    lower
-}
+// Sixteen bytes are read at once from the start of any token in the lowered text (see
+// [`DocWords::read`]), which the padding after it allows.
+const _: () = assert!(INLINE <= LOWERED_PADDING);
 
 /// What the coder needs to know about every token of a document, computed once.
 #[derive(Debug)]
@@ -85,8 +79,8 @@ pub(crate) struct UnfinishedWords<'a> {
 
 impl<'a> DocWords<'a> {
     /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
-    /// case (byte offsets unchanged) and [`INLINE`] bytes of padding after it (see
-    /// [`padded_lower_case`]), where the lower-case form of an ASCII token is found
+    /// case (byte offsets unchanged) and padding after it (see
+    /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered)), where the lower-case form of an ASCII token is found
     /// as it is; the forms of the non-ASCII tokens that differ from their text are written
     /// to `buf` (see [`DocWords::finish`]).
     pub(crate) fn read(cx: &Context<'a>, lower_text: &'a str, buf: &mut String) -> UnfinishedWords<'a> {
