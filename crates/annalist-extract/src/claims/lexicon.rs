@@ -223,6 +223,8 @@ pub(super) struct Lexicon {
     pub views: PhraseTable<String>,
     /// Phrases naming the author.
     pub author: FastSet<String>,
+    /// The longest of those phrases, in bytes: longer ASCII words need no lookup.
+    pub author_longest: usize,
     /// Hedges and boosters with the certainty they set.
     pub certainty: PhraseTable<(CueKind, Certainty)>,
     /// Dispute and support cues.
@@ -335,9 +337,11 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             6,
             first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
         ),
+        author_longest: 0,
         words: WordMap::default(),
         table: WordTable::new([]),
     };
+    lexicon.author_longest = lexicon.author.iter().map(String::len).max().unwrap_or(0);
     lexicon.index_first_words(|l| &l.verbs);
     lexicon.index_first_words(|l| &l.nouns);
     lexicon.index_first_words(|l| &l.according);

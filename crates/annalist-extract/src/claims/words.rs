@@ -70,6 +70,9 @@ impl<'a> Words<'a> {
         let mut first_token_of_block: Vec<u32> = vec![0; cx.text.len() / BLOCK + 1];
         let mut in_order = u32::try_from(tokens.len()).is_ok();
         let mut last_end = 0;
+        // The run of tokens of one sentence being read (empty before the first token).
+        let mut run =
+            SentenceTokens { index: 0, start: 0, end: 0, starts: Starts::default(), cue_starts: Starts::default() };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
@@ -96,19 +99,26 @@ impl<'a> Words<'a> {
             norm.push(word);
             let word_info = lexicon.info_at(from, word.len());
             info.push(word_info);
-            match sentences.last_mut() {
-                Some(s) if s.index == t.sentence => {
-                    s.end = i + 1;
-                    s.starts = s.starts.union(word_info.starts);
+            // The current run stays in registers (not in the vector, where every token would
+            // wait on the previous token's store).
+            if run.index == t.sentence {
+                run.end = i + 1;
+                run.starts = run.starts.union(word_info.starts);
+            } else {
+                if run.end > run.start {
+                    sentences.push(run);
                 }
-                _ => sentences.push(SentenceTokens {
+                run = SentenceTokens {
                     index: t.sentence,
                     start: i,
                     end: i + 1,
                     starts: word_info.starts,
                     cue_starts: word_info.starts,
-                }),
+                };
             }
+        }
+        if run.end > run.start {
+            sentences.push(run);
         }
         // A cue may start up to two words past its sentence ("... in the" + "view of").
         for s in &mut sentences {
@@ -368,9 +378,7 @@ impl Lowered {
         // from those bytes, skipping ASCII stretches a block at a time, and the rest of a token
         // once it is read.
         while let Some(at) = next_non_ascii(bytes, from) {
-            while t < tokens.len() && tokens[t].span.end <= at {
-                t += 1;
-            }
+            t = first_ending_after(tokens, t, at);
             let Some(token) = tokens.get(t) else { break };
             // A byte between tokens: the next byte that may be in one is at the token's start.
             from = (at + 1).max(token.span.start);
@@ -391,6 +399,24 @@ impl Lowered {
         other.push_str(PADDING);
         Lowered { ascii, other, other_ends }
     }
+}
+
+/// The first token from `from` on that ends after byte `at` (`tokens.len()` when none), for
+/// tokens in text order: galloped to, then searched for, since the non-ASCII bytes of a text
+/// may lie many tokens apart (a walk token by token was a second pass over all tokens).
+fn first_ending_after(tokens: &[Token], from: usize, at: usize) -> usize {
+    let ends_before = |k: usize| tokens.get(k).is_some_and(|t| t.span.end <= at);
+    if !ends_before(from) {
+        return from;
+    }
+    // `from + low` ends before `at`; find a `from + high` that does not (or the end).
+    let (mut low, mut high) = (0, 1);
+    while ends_before(from + high) {
+        low = high;
+        high *= 2;
+    }
+    let rest = tokens.get(from + low + 1..(from + high).min(tokens.len())).unwrap_or_default();
+    from + low + 1 + rest.partition_point(|t| t.span.end <= at)
 }
 
 /// Where the first byte of `bytes` at or after `from` that is not ASCII stands, if any.
