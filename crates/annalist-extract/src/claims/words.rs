@@ -3,7 +3,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, Starts, WordClass, WordInfo, normalize};
+use super::lexicon::{LEXICON, LexiconWord, PhraseTable, Starts, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,6 +23,8 @@ pub(super) struct Words<'a> {
     pub quoted: Vec<bool>,
     /// What the lexicons know of each token's word.
     pub info: Vec<WordInfo>,
+    /// Each token's word id ([`LexiconWord::id`]), by which phrases are found.
+    word_ids: Vec<u32>,
     /// The runs of tokens of one sentence, in order.
     pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
@@ -61,6 +63,7 @@ impl<'a> Words<'a> {
         let lexicon = &*LEXICON;
         let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
         let mut info = Vec::with_capacity(tokens.len());
+        let mut word_ids = Vec::with_capacity(tokens.len());
         let mut others = lowered.other_ends.iter().peekable();
         let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
@@ -71,8 +74,13 @@ impl<'a> Words<'a> {
         let mut in_order = u32::try_from(tokens.len()).is_ok();
         let mut last_end = 0;
         // The run of tokens of one sentence being read (empty before the first token).
-        let mut run =
-            SentenceTokens { index: 0, start: 0, end: 0, starts: Starts::default(), cue_starts: Starts::default() };
+        let mut run = SentenceTokens {
+            index: 0,
+            start: 0,
+            end: 0,
+            starts: Starts::default(),
+            cue_starts: Starts::default(),
+        };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
@@ -97,8 +105,9 @@ impl<'a> Words<'a> {
                 },
             };
             norm.push(word);
-            let word_info = lexicon.info_at(from, word.len());
+            let LexiconWord { info: word_info, id } = lexicon.word_at(from, word.len());
             info.push(word_info);
+            word_ids.push(id);
             // The current run stays in registers (not in the vector, where every token would
             // wait on the previous token's store).
             if run.index == t.sentence {
@@ -141,6 +150,7 @@ impl<'a> Words<'a> {
             partner,
             quoted,
             info,
+            word_ids,
             sentences,
             ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
             first_token_of_block,
@@ -215,7 +225,11 @@ impl<'a> Words<'a> {
     /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
     pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
         let info = self.info.get(i)?;
-        if table.may_start(info) { table.longest_at(|k| self.word(k), i) } else { None }
+        if table.may_start(info) {
+            table.longest_at_word(self.word_ids.get(i).copied().unwrap_or(0), |k| self.word(k), i)
+        } else {
+            None
+        }
     }
 
     /// Whether token `i` starts with a capital letter.
@@ -361,7 +375,7 @@ pub(super) struct Lowered {
 }
 
 /// Bytes after the words of [`Lowered`], so that sixteen bytes can be read from the start of
-/// any word (see [`super::lexicon::Lexicon::info_at`]).
+/// any word (see [`super::lexicon::Lexicon::word_at`]).
 const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
 impl Lowered {
