@@ -287,10 +287,14 @@ fn verb_at(
         _ => {}
     }
     let content_from = content_from.or_else(|| content_after(words, sentence, cue_end, frames));
-    let after = content_from.and_then(|from| {
-        quoted_across(words, sentence, from)
-            .or_else(|| trimmed(words, from, clause_end(words, from, sentence.end)))
-    });
+    // The content after the cue, read only when the source rules below keep the cue and no
+    // content before it was found (the clause's end is the costly part).
+    let after = || {
+        content_from.and_then(|from| {
+            quoted_across(words, sentence, from)
+                .or_else(|| trimmed(words, from, clause_end(words, from, sentence.end)))
+        })
+    };
 
     let s = sentence.start;
     let mut source_tokens: Option<(usize, usize)> = None;
@@ -387,10 +391,9 @@ fn verb_at(
     if source_span.is_none() {
         source_span = source_tokens.map(|(a, b)| words.span(a, b));
     }
-    let content = match (after, inverted) {
-        (_, Some(before)) => before,
-        (Some(after), None) => after,
-        (None, None) => {
+    let content = match inverted.or_else(after) {
+        Some(content) => content,
+        None => {
             // "... ," the minister said: the content stands before the source.
             let (start, _) = source_tokens?;
             content_before(words, sentence, start.checked_sub(1)?)?

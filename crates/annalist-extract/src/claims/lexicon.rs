@@ -124,6 +124,21 @@ impl Default for WordInfo {
     }
 }
 
+/// A word the lexicons list: what they know of it and its id, by which the phrase tables
+/// find the phrases it opens (no second lookup by its text). Unlisted words have id 0.
+///
+/// In C layout, what is known first: the token pass reads the two parts as they were written
+/// (an eight-byte read across the halves of a reordered value cannot be forwarded from the
+/// writes and waits for them, once a token).
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+pub(super) struct LexiconWord {
+    /// What the lexicons know of it.
+    pub info: WordInfo,
+    /// Its id: 1 + its rank among the listed words in byte order; 0 for an unlisted word.
+    pub id: u32,
+}
+
 impl WordInfo {
     /// Its stance polarity.
     pub fn stance(&self) -> Option<f32> {
@@ -139,9 +154,9 @@ type Phrases<T> = Vec<(Vec<String>, T)>;
 pub(super) struct PhraseTable<T> {
     /// The phrases by first word, longest first.
     by_first: Vec<Phrases<T>>,
-    /// 1 + the index in `by_first` of a first word's phrases, 0 for a word opening none: the
-    /// inline word table, with no string hashing and no string comparison call.
-    first_words: WordTable<u16>,
+    /// By [`LexiconWord::id`]: 1 + the index in `by_first` of the word's phrases, 0 for a word
+    /// opening none (filled in once every word has its id).
+    by_word_id: Vec<u16>,
     /// This table's bit in [`WordInfo::starts`].
     bit: u16,
 }
@@ -169,16 +184,23 @@ impl<T> PhraseTable<T> {
         for (_, list) in &mut by_first {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        let first_words = WordTable::new(
-            by_first
-                .iter()
-                .enumerate()
-                .map(|(k, (word, _))| (word.as_str(), u16::try_from(k + 1).unwrap_or(0))),
-        );
         PhraseTable {
             by_first: by_first.into_iter().map(|(_, list)| list).collect(),
-            first_words,
+            by_word_id: Vec::new(),
             bit: 1 << bit,
+        }
+    }
+
+    /// Indexes the phrase lists by the id of their first word.
+    fn index_word_ids(&mut self, ids: &WordMap<u32>) {
+        self.by_word_id = vec![0; ids.len() + 1];
+        for (k, list) in self.by_first.iter().enumerate() {
+            let first = list.first().and_then(|(words, _)| words.first());
+            if let Some(&id) = first.and_then(|w| ids.get(w))
+                && let (Some(slot), Ok(index)) = (self.by_word_id.get_mut(id as usize), u16::try_from(k + 1))
+            {
+                *slot = index;
+            }
         }
     }
 
@@ -195,8 +217,19 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at word `at` of a text whose `k`-th normalised word is
     /// `word(k)` ("" past the end): its length in words and its value.
+    #[cfg(test)]
     pub fn longest_at<'w>(&self, word: impl Fn(usize) -> &'w str, at: usize) -> Option<(usize, &T)> {
-        let first = usize::from(self.first_words.get(word(at)));
+        self.longest_at_word(LEXICON.table.get(word(at)).id, word, at)
+    }
+
+    /// [`PhraseTable::longest_at`] when the word at `at` has the id `first_id`.
+    pub fn longest_at_word<'w>(
+        &self,
+        first_id: u32,
+        word: impl Fn(usize) -> &'w str,
+        at: usize,
+    ) -> Option<(usize, &T)> {
+        let first = usize::from(self.by_word_id.get(first_id as usize).copied().unwrap_or(0));
         let list = self.by_first.get(first.checked_sub(1)?)?;
         list.iter().find_map(|(phrase, value)| {
             let fits = phrase.iter().enumerate().skip(1).all(|(k, w)| word(at + k) == w);
@@ -223,6 +256,8 @@ pub(super) struct Lexicon {
     pub views: PhraseTable<String>,
     /// Phrases naming the author.
     pub author: FastSet<String>,
+    /// The longest of those phrases, in bytes: longer ASCII words need no lookup.
+    pub author_longest: usize,
     /// Hedges and boosters with the certainty they set.
     pub certainty: PhraseTable<(CueKind, Certainty)>,
     /// Dispute and support cues.
@@ -231,21 +266,21 @@ pub(super) struct Lexicon {
     pub evaluative: PhraseTable<()>,
     /// Every word the lexicons know, with what they know of it, while the lexicons are read.
     words: WordMap<WordInfo>,
-    /// The same words, in a table read once a token.
-    table: WordTable<WordInfo>,
+    /// The same words with their ids, in a table read once a token.
+    table: WordTable<LexiconWord>,
 }
 
 impl Lexicon {
     /// What the lexicons know of a normalised word.
     #[cfg(test)]
     pub fn info(&self, word: &str) -> WordInfo {
-        self.table.get(word)
+        self.table.get(word).info
     }
 
-    /// What the lexicons know of the normalised word of `len` bytes at the start of `from`;
-    /// quicker than [`Lexicon::info`] when `from` holds sixteen bytes.
+    /// The listed word (or the unlisted one) of `len` bytes at the start of `from`, normalised;
+    /// quickest when `from` holds sixteen bytes.
     #[inline]
-    pub fn info_at(&self, from: &[u8], len: usize) -> WordInfo {
+    pub fn word_at(&self, from: &[u8], len: usize) -> LexiconWord {
         self.table.get_at(from, len)
     }
 
@@ -335,9 +370,11 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             6,
             first_column(include_str!("../../data/claims/evaluative.tsv")).map(|p| (p, ())),
         ),
+        author_longest: 0,
         words: WordMap::default(),
         table: WordTable::new([]),
     };
+    lexicon.author_longest = lexicon.author.iter().map(String::len).max().unwrap_or(0);
     lexicon.index_first_words(|l| &l.verbs);
     lexicon.index_first_words(|l| &l.nouns);
     lexicon.index_first_words(|l| &l.according);
@@ -370,7 +407,23 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for noun in first_column(include_str!("../../data/claims/claim_nouns.tsv")) {
         lexicon.words.entry(normalize(&noun)).or_default().claim_noun = true;
     }
-    lexicon.table = WordTable::new(lexicon.words.iter().map(|(w, info)| (w.as_str(), *info)));
+    // Ids in byte order of the words, so that they do not depend on the hash map's order.
+    let mut listed: Vec<&String> = lexicon.words.keys().collect();
+    listed.sort();
+    let ids: WordMap<u32> = listed.into_iter().zip(1..).map(|(word, id)| (word.clone(), id)).collect();
+    lexicon.verbs.index_word_ids(&ids);
+    lexicon.nouns.index_word_ids(&ids);
+    lexicon.according.index_word_ids(&ids);
+    lexicon.views.index_word_ids(&ids);
+    lexicon.certainty.index_word_ids(&ids);
+    lexicon.links.index_word_ids(&ids);
+    lexicon.evaluative.index_word_ids(&ids);
+    lexicon.table = WordTable::new(
+        lexicon
+            .words
+            .iter()
+            .map(|(w, &info)| (w.as_str(), LexiconWord { info, id: ids.get(w).copied().unwrap_or(0) })),
+    );
     lexicon.words = WordMap::default();
     lexicon
 });

@@ -157,7 +157,9 @@ fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -
     let Some(span) = span else {
         return ClaimSource::Unnamed { span: None };
     };
-    if LEXICON.author.contains(words.normal(span).as_ref()) {
+    // An ASCII span normalises to as many bytes: one longer than every author phrase is none.
+    let may_be_author = span.len() <= LEXICON.author_longest || !span.slice(words.text).is_ascii();
+    if may_be_author && LEXICON.author.contains(words.normal(span).as_ref()) {
         return ClaimSource::Author { span: Some(span) };
     }
     let from = mentions.partition_point(|m| m.span.end <= span.start);

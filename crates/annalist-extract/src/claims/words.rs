@@ -3,7 +3,7 @@
 
 use annalist_core::Span;
 
-use super::lexicon::{LEXICON, PhraseTable, Starts, WordClass, WordInfo, normalize};
+use super::lexicon::{LEXICON, LexiconWord, PhraseTable, Starts, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
 
@@ -23,6 +23,8 @@ pub(super) struct Words<'a> {
     pub quoted: Vec<bool>,
     /// What the lexicons know of each token's word.
     pub info: Vec<WordInfo>,
+    /// Each token's word id ([`LexiconWord::id`]), by which phrases are found.
+    word_ids: Vec<u32>,
     /// The runs of tokens of one sentence, in order.
     pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
@@ -61,6 +63,7 @@ impl<'a> Words<'a> {
         let lexicon = &*LEXICON;
         let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
         let mut info = Vec::with_capacity(tokens.len());
+        let mut word_ids = Vec::with_capacity(tokens.len());
         let mut others = lowered.other_ends.iter().peekable();
         let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
@@ -70,6 +73,14 @@ impl<'a> Words<'a> {
         let mut first_token_of_block: Vec<u32> = vec![0; cx.text.len() / BLOCK + 1];
         let mut in_order = u32::try_from(tokens.len()).is_ok();
         let mut last_end = 0;
+        // The run of tokens of one sentence being read (empty before the first token).
+        let mut run = SentenceTokens {
+            index: 0,
+            start: 0,
+            end: 0,
+            starts: Starts::default(),
+            cue_starts: Starts::default(),
+        };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
             quotes.read(cx.text, i, t);
@@ -94,21 +105,29 @@ impl<'a> Words<'a> {
                 },
             };
             norm.push(word);
-            let word_info = lexicon.info_at(from, word.len());
+            let LexiconWord { info: word_info, id } = lexicon.word_at(from, word.len());
             info.push(word_info);
-            match sentences.last_mut() {
-                Some(s) if s.index == t.sentence => {
-                    s.end = i + 1;
-                    s.starts = s.starts.union(word_info.starts);
+            word_ids.push(id);
+            // The current run stays in registers (not in the vector, where every token would
+            // wait on the previous token's store).
+            if run.index == t.sentence {
+                run.end = i + 1;
+                run.starts = run.starts.union(word_info.starts);
+            } else {
+                if run.end > run.start {
+                    sentences.push(run);
                 }
-                _ => sentences.push(SentenceTokens {
+                run = SentenceTokens {
                     index: t.sentence,
                     start: i,
                     end: i + 1,
                     starts: word_info.starts,
                     cue_starts: word_info.starts,
-                }),
+                };
             }
+        }
+        if run.end > run.start {
+            sentences.push(run);
         }
         // A cue may start up to two words past its sentence ("... in the" + "view of").
         for s in &mut sentences {
@@ -131,6 +150,7 @@ impl<'a> Words<'a> {
             partner,
             quoted,
             info,
+            word_ids,
             sentences,
             ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
             first_token_of_block,
@@ -205,7 +225,11 @@ impl<'a> Words<'a> {
     /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
     pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
         let info = self.info.get(i)?;
-        if table.may_start(info) { table.longest_at(|k| self.word(k), i) } else { None }
+        if table.may_start(info) {
+            table.longest_at_word(self.word_ids.get(i).copied().unwrap_or(0), |k| self.word(k), i)
+        } else {
+            None
+        }
     }
 
     /// Whether token `i` starts with a capital letter.
@@ -351,7 +375,7 @@ pub(super) struct Lowered {
 }
 
 /// Bytes after the words of [`Lowered`], so that sixteen bytes can be read from the start of
-/// any word (see [`super::lexicon::Lexicon::info_at`]).
+/// any word (see [`super::lexicon::Lexicon::word_at`]).
 const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
 
 impl Lowered {
@@ -368,9 +392,7 @@ impl Lowered {
         // from those bytes, skipping ASCII stretches a block at a time, and the rest of a token
         // once it is read.
         while let Some(at) = next_non_ascii(bytes, from) {
-            while t < tokens.len() && tokens[t].span.end <= at {
-                t += 1;
-            }
+            t = first_ending_after(tokens, t, at);
             let Some(token) = tokens.get(t) else { break };
             // A byte between tokens: the next byte that may be in one is at the token's start.
             from = (at + 1).max(token.span.start);
@@ -391,6 +413,24 @@ impl Lowered {
         other.push_str(PADDING);
         Lowered { ascii, other, other_ends }
     }
+}
+
+/// The first token from `from` on that ends after byte `at` (`tokens.len()` when none), for
+/// tokens in text order: galloped to, then searched for, since the non-ASCII bytes of a text
+/// may lie many tokens apart (a walk token by token was a second pass over all tokens).
+fn first_ending_after(tokens: &[Token], from: usize, at: usize) -> usize {
+    let ends_before = |k: usize| tokens.get(k).is_some_and(|t| t.span.end <= at);
+    if !ends_before(from) {
+        return from;
+    }
+    // `from + low` ends before `at`; find a `from + high` that does not (or the end).
+    let (mut low, mut high) = (0, 1);
+    while ends_before(from + high) {
+        low = high;
+        high *= 2;
+    }
+    let rest = tokens.get(from + low + 1..(from + high).min(tokens.len())).unwrap_or_default();
+    from + low + 1 + rest.partition_point(|t| t.span.end <= at)
 }
 
 /// Where the first byte of `bytes` at or after `from` that is not ASCII stands, if any.
