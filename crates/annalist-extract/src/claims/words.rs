@@ -58,7 +58,7 @@ impl<'a> Words<'a> {
     /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context. (Called once a
     /// document: kept apart so that its loop is compiled the same wherever it is called from.)
     #[inline(never)]
-    pub fn new(cx: &Context<'a>, lowered: &'a Lowered) -> Words<'a> {
+    pub fn new(cx: &Context<'a>, lowered: &'a Lowered<'a>) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
         let lexicon = &*LEXICON;
         let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
@@ -364,9 +364,10 @@ fn count_leading(tokens: &[Token], test: impl Fn(&Token) -> bool) -> usize {
 /// normal form lies at its own place), and the normal forms of the words holding other
 /// characters, one after the other.
 #[derive(Debug, Default)]
-pub(super) struct Lowered {
-    /// The text with ASCII letters in lower case, then [`PADDING`].
-    ascii: String,
+pub(super) struct Lowered<'a> {
+    /// The text with ASCII letters in lower case, then padding (see
+    /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered)).
+    ascii: &'a str,
     /// The normal forms of the tokens holding non-ASCII characters, one after the other, then
     /// [`PADDING`].
     other: String,
@@ -377,10 +378,11 @@ pub(super) struct Lowered {
 /// Bytes after the words of [`Lowered`], so that sixteen bytes can be read from the start of
 /// any word (see [`super::lexicon::Lexicon::word_at`]).
 const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+const _: () = assert!(PADDING.len() <= crate::segment::LOWERED_PADDING);
 
-impl Lowered {
+impl<'a> Lowered<'a> {
     /// The words of `cx`, normalised.
-    pub fn of(cx: &Context<'_>) -> Lowered {
+    pub fn of(cx: &Context<'a>) -> Lowered<'a> {
         let text = cx.text;
         let tokens = cx.segmentation.tokens.as_slice();
         let mut other = String::new();
@@ -406,12 +408,8 @@ impl Lowered {
             // The token's other bytes find it read.
             from = from.max(token.span.end);
         }
-        let mut ascii = String::with_capacity(text.len() + PADDING.len());
-        ascii.push_str(text);
-        ascii.make_ascii_lowercase();
-        ascii.push_str(PADDING);
         other.push_str(PADDING);
-        Lowered { ascii, other, other_ends }
+        Lowered { ascii: cx.segmentation.lowered(), other, other_ends }
     }
 }
 
