@@ -29,6 +29,7 @@ pub mod corpus;
 pub mod events;
 mod hash;
 pub mod lexicon;
+mod numbered;
 pub mod relations;
 pub mod segment;
 pub mod time;

@@ -8,6 +8,7 @@ use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, 
 use chrono::NaiveDate;
 
 use super::gazetteer::{FastMap, FastSet, GAZETTEER, KnownActor, latest_role_code, sector_actor, sector_key};
+use crate::numbered::numbered_id;
 
 /// An actor of the registry: its index among the actors registered. Mentions, short forms
 /// and acronyms hold it, so reading an actor back costs an index, not a hash of its key.
@@ -287,7 +288,7 @@ impl Registry {
             .iter()
             .enumerate()
             .map(|(i, f)| Mention {
-                id: mention_id(i + 1),
+                id: MentionId(numbered_id('m', i + 1)),
                 span: f.span,
                 actor: actors[f.actor.0 as usize].actor.id.clone(),
                 kind: f.kind,
@@ -309,26 +310,6 @@ fn unknown_key(name: &str, key: &mut String) {
     if GAZETTEER.actors.contains_key(key.as_str()) || is_sector_key(key) {
         key.insert_str(0, "name-");
     }
-}
-
-/// The id of the `n`th mention, `m<n>`, written without the formatting machinery (one per
-/// mention).
-fn mention_id(n: usize) -> MentionId {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push('m');
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    MentionId(id)
 }
 
 /// A country's sector actor from its key (`ukr-mil`: a country code and a sector code of

@@ -24,6 +24,7 @@ use self::links::ClaimView;
 use self::words::{Lowered, Words};
 use crate::Context;
 use crate::actors::ActorLayer;
+use crate::numbered::numbered_id;
 
 /// The widest gap between a source and its cue read for hedges ("X reportedly said"), in bytes.
 const GAP_BYTES: usize = 40;
@@ -75,7 +76,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         .collect();
     let links = links::link(&words, &views);
     let timexes_in_order = timexes.is_sorted_by_key(|t| t.span.start);
-    let id = |i: usize| ClaimId::from(claim_id(i + 1));
+    let id = |i: usize| ClaimId::from(numbered_id('c', i + 1));
     drafts
         .into_iter()
         .zip(links)
@@ -116,26 +117,6 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
             }
         })
         .collect()
-}
-
-/// The id of the `n`-th claim, "c" and its number: `format!("c{n}")` without the formatting
-/// machinery (one id a claim and a link).
-fn claim_id(n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push('c');
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
 }
 
 /// Whether the time expression `id` lies inside `span`. Time expressions in text order are
@@ -217,13 +198,6 @@ mod tests {
         let segmentation = crate::segment::segment(text);
         let cx = Context { text, segmentation: &segmentation, dct: None };
         super::attribute(&cx, &layer(text, names), &[])
-    }
-
-    #[test]
-    fn claim_ids_are_written_as_format_writes_them() {
-        for n in [1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(super::claim_id(n), format!("c{n}"));
-        }
     }
 
     #[test]

@@ -30,6 +30,7 @@ use self::sentence::SentenceView;
 use self::wordlist::WordList;
 use crate::Context;
 use crate::actors::ActorLayer;
+use crate::numbered::numbered_id;
 
 /// The PLOVER verbal categories (verbal cooperation and verbal conflict): acts of saying
 /// whose content may itself be an event phrase.
@@ -227,7 +228,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
                 .collect()
         };
         events.push(Event {
-            id: EventId(event_id(events.len() + 1)),
+            id: EventId(numbered_id('e', events.len() + 1)),
             event_type,
             mode: d.mode.map(str::to_owned),
             source: participants(&d.source),
@@ -240,26 +241,6 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         });
     }
     events
-}
-
-/// The id of the `n`th event: "e" and the number (written without the formatting machinery,
-/// which costs more than the rest of the string).
-fn event_id(n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push('e');
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
 }
 
 /// Finds, reads and links the events of one sentence, appending them to `drafts`.
@@ -808,13 +789,6 @@ pub(super) const NOUN_PHRASE_ENDS: WordList = WordList::new(
 #[cfg(test)]
 mod tests {
     use super::lexicon::LEXICON;
-
-    #[test]
-    fn event_ids_are_e_and_the_number() {
-        for n in [1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(super::event_id(n), format!("e{n}"));
-        }
-    }
 
     #[test]
     fn lexicon_loads_and_covers_every_plover_type() {
