@@ -39,7 +39,7 @@ struct Scratch {
     /// (see [`recycle`]).
     spare_tokens: Vec<Tok<'static>>,
     /// The tense cues of the current sentence.
-    cues: Vec<(usize, words::Tense)>,
+    cues: tense::Cues,
 }
 
 thread_local! {
@@ -80,8 +80,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         // The first token at or after `i` that names time by itself (or `end`): each search
         // starts past the last one's answer, so the sentence is read once.
         let mut next_strong = (0..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
-        // The tense cues are read at the sentence's first candidate (many sentences have none).
-        let mut cues_read = false;
+        // The tense cues are read as far as the candidates need (many sentences have none).
+        cues.clear();
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -97,12 +97,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            if !cues_read {
-                tense::cues(toks, cues);
-                cues_read = true;
-            }
             let (cue, tense) = (env.cue, env.tense);
-            env.cue = tense::nearest(cues, i);
+            env.cue = cues.nearest(toks, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
             if (cue, tense) != (env.cue, env.tense) {
                 memo.anchors_changed();
