@@ -347,7 +347,7 @@ impl Grammar<'_> {
     fn core(&self, i: usize) -> Option<Found> {
         // Every rule starts at a number or a word of the time lexicon (see [`is_trigger`]):
         // elsewhere, as after most articles ("the president"), none needs asking.
-        let Some(tok) = self.tok(i).filter(|t| is_trigger(t)) else { return None };
+        let tok = self.tok(i).filter(|t| is_trigger(t))?;
         // Each rule is asked only where it may start (see [`Starts`]): a rule not asked is one
         // that would have read nothing, so the answer is the same.
         let starts = Starts::of(tok);
