@@ -43,8 +43,9 @@ impl Cues {
             return;
         }
         let tense = t.flags.tense.or_else(|| {
+            // The rarest test first: few words end in "-ed".
             let participle =
-                !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+                w.len() >= 5 && w.ends_with("ed") && !t.capital && w.bytes().all(|b| b.is_ascii_lowercase());
             let after_modal =
                 self.found.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
             (participle && !after_modal).then_some(Tense::Past)
