@@ -39,7 +39,7 @@ struct Scratch {
     /// (see [`recycle`]).
     spare_tokens: Vec<Tok<'static>>,
     /// The tense cues of the current sentence.
-    cues: Vec<(usize, words::Tense)>,
+    cues: tense::Cues,
 }
 
 thread_local! {
@@ -80,8 +80,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         // The first token at or after `i` that names time by itself (or `end`): each search
         // starts past the last one's answer, so the sentence is read once.
         let mut next_strong = (0..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
-        // The tense cues are read at the sentence's first candidate (many sentences have none).
-        let mut cues_read = false;
+        // The tense cues are read as far as the candidates need (many sentences have none).
+        cues.clear();
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -97,12 +97,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            if !cues_read {
-                tense::cues(toks, cues);
-                cues_read = true;
-            }
             let (cue, tense) = (env.cue, env.tense);
-            env.cue = tense::nearest(cues, i);
+            env.cue = cues.nearest(toks, i);
             env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
             if (cue, tense) != (env.cue, env.tense) {
                 memo.anchors_changed();
@@ -178,6 +174,71 @@ fn names_time(tok: &Tok<'_>) -> bool {
 /// Whether a token may start a time expression: a number or a word of the time lexicon.
 fn is_trigger(tok: &Tok<'_>) -> bool {
     tok.number || tok.flags.trigger
+}
+
+/// Which rules of [`Grammar::core`] may start at a token, from what the token is alone: each
+/// flag holds wherever the rule's first reader can read something there (a number, a word of
+/// certain sense kinds, a certain word), so a rule whose flag is false reads nothing.
+struct Starts {
+    /// A day ([`Grammar::day_ref`]), read by `time_expr` and `day_date`.
+    day_ref: bool,
+    time_expr: bool,
+    holiday: bool,
+    calendar_point: bool,
+    ordinal_of: bool,
+    week_of: bool,
+    quarter: bool,
+    relative: bool,
+    narrative: bool,
+    the_weekend: bool,
+    year_expr: bool,
+    season: bool,
+    quantity_expr: bool,
+    set_expr: bool,
+    reference: bool,
+    bare_units: bool,
+    day_of_month: bool,
+}
+
+impl Starts {
+    fn of(tok: &Tok<'_>) -> Starts {
+        let kinds = tok.info.map_or(0, |info| info.kinds);
+        let any = |of: &[Kind]| of.iter().any(|k| kinds & k.bit() != 0);
+        let word = tok.norm.as_ref();
+        // A number read by `ordinal` or `cardinal` (digits are a number token).
+        let numeral = tok.number || any(&[Kind::Number, Kind::Ordinal]);
+        let day_ref = relative::may_start_day_ref(tok);
+        Starts {
+            day_ref,
+            // A day, a relative word ("this morning") or a clock time (a number or a clock word).
+            time_expr: day_ref || any(&[Kind::Relative, Kind::ClockWord]),
+            holiday: tok.info.is_some_and(|info| !info.holidays.is_empty()),
+            // A calendar date (a weekday, a month, a day number or a numeric date) or a month.
+            calendar_point: numeral || any(&[Kind::Month, Kind::Weekday, Kind::WeekdayAbbr]),
+            // An ordinal or a cardinal.
+            ordinal_of: numeral,
+            week_of: word == "week",
+            // "2018Q4", "Q4", or an ordinal.
+            quarter: numeral || word == "q",
+            relative: any(&[Kind::Relative]),
+            // "the day", "the day before", or a narrative word.
+            narrative: word == "the" || any(&[Kind::Narrative]),
+            the_weekend: word == "the",
+            // "'90s", "1990s", a century's ordinal, a year.
+            year_expr: numeral || matches!(word, "'" | "‘"),
+            season: any(&[Kind::Season]),
+            // A cardinal or a quantity ("a few", "half an hour", "three-quarters", "1.5", a
+            // fuzzy number).
+            quantity_expr: numeral
+                || matches!(word, "a" | "an" | "half" | "quarter" | "three")
+                || any(&[Kind::FuzzyNumber]),
+            set_expr: any(&[Kind::SetAdverb, Kind::SetQuantifier]),
+            reference: word == "recent" || any(&[Kind::Reference]),
+            bare_units: any(&[Kind::Unit]),
+            // A day number: an ordinal or digits.
+            day_of_month: numeral,
+        }
+    }
 }
 
 fn timex_mod(code: &str) -> Option<TimexMod> {
@@ -286,9 +347,10 @@ impl Grammar<'_> {
     fn core(&self, i: usize) -> Option<Found> {
         // Every rule starts at a number or a word of the time lexicon (see [`is_trigger`]):
         // elsewhere, as after most articles ("the president"), none needs asking.
-        if !self.tok(i).is_some_and(is_trigger) {
-            return None;
-        }
+        let tok = self.tok(i).filter(|t| is_trigger(t))?;
+        // Each rule is asked only where it may start (see [`Starts`]): a rule not asked is one
+        // that would have read nothing, so the answer is the same.
+        let starts = Starts::of(tok);
         // Every rule read in this order (the readers keep what they read), the first of the
         // longest readings kept.
         let mut best: Option<Found> = None;
@@ -299,23 +361,57 @@ impl Grammar<'_> {
                 best = Some(found);
             }
         };
-        consider(self.time_expr(i));
-        consider(self.holiday(i, None));
-        consider(self.calendar_point(i));
-        consider(self.ordinal_of(i));
-        consider(self.week_of(i));
-        consider(self.quarter(i));
-        consider(self.relative(i));
-        consider(self.narrative(i));
-        consider(self.the_weekend(i));
-        consider(self.day_date(i));
-        consider(self.year_expr(i));
-        consider(self.season(i));
-        consider(self.quantity_expr(i));
-        consider(self.set_expr(i));
-        consider(self.reference(i));
-        consider(self.bare_units(i));
-        consider(self.day_of_month(i));
+        if starts.time_expr {
+            consider(self.time_expr(i));
+        }
+        if starts.holiday {
+            consider(self.holiday(i, None));
+        }
+        if starts.calendar_point {
+            consider(self.calendar_point(i));
+        }
+        if starts.ordinal_of {
+            consider(self.ordinal_of(i));
+        }
+        if starts.week_of {
+            consider(self.week_of(i));
+        }
+        if starts.quarter {
+            consider(self.quarter(i));
+        }
+        if starts.relative {
+            consider(self.relative(i));
+        }
+        if starts.narrative {
+            consider(self.narrative(i));
+        }
+        if starts.the_weekend {
+            consider(self.the_weekend(i));
+        }
+        if starts.day_ref {
+            consider(self.day_date(i));
+        }
+        if starts.year_expr {
+            consider(self.year_expr(i));
+        }
+        if starts.season {
+            consider(self.season(i));
+        }
+        if starts.quantity_expr {
+            consider(self.quantity_expr(i));
+        }
+        if starts.set_expr {
+            consider(self.set_expr(i));
+        }
+        if starts.reference {
+            consider(self.reference(i));
+        }
+        if starts.bare_units {
+            consider(self.bare_units(i));
+        }
+        if starts.day_of_month {
+            consider(self.day_of_month(i));
+        }
         best
     }
 

@@ -11,6 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::calendar::{self, Grain, Point};
 use super::dates::day_point;
 use super::grammar::{Found, Grammar, Source, req};
+use super::tokens::Tok;
 use super::words::{Kind, Sense, Tense, Unit};
 
 /// A day named by a word relative to the document time or by its weekday.
@@ -29,6 +30,26 @@ pub(crate) struct DayRef {
 /// The value of a day nothing is known of.
 pub(crate) const UNKNOWN_DAY: &str = "XXXX-XX-XX";
 
+/// Whether a day ([`Grammar::day_ref`]) may start at `tok`. Every reading of one starts at a
+/// number, at "the" or "day" ("the day after tomorrow"), at a holiday's first word, or at a
+/// word of one of these senses: most words the rules are tried at are none of them.
+pub(crate) fn may_start_day_ref(tok: &Tok<'_>) -> bool {
+    const STARTS: [Kind; 7] = [
+        Kind::Deictic,
+        Kind::Weekday,
+        Kind::WeekdayAbbr,
+        Kind::Month,
+        Kind::Number,
+        Kind::Ordinal,
+        Kind::Relative,
+    ];
+    tok.number
+        || matches!(tok.norm.as_ref(), "the" | "day")
+        || tok
+            .info
+            .is_some_and(|info| !info.holidays.is_empty() || STARTS.iter().any(|k| info.kinds & k.bit() != 0))
+}
+
 impl Grammar<'_> {
     /// A day: "today", "tomorrow", "the day before yesterday", "tonight", a weekday ("said
     /// Thursday", "next Tuesday", "Wednesday of next week"), a full date or a holiday.
@@ -37,25 +58,7 @@ impl Grammar<'_> {
     }
 
     fn read_day_ref(&self, i: usize) -> Option<(DayRef, usize)> {
-        // Every reading below starts at a number, at "the" or "day" ("the day after
-        // tomorrow"), at a holiday's first word, or at a word of one of these senses: most
-        // words the rules are tried at are none of them.
-        const STARTS: [Kind; 7] = [
-            Kind::Deictic,
-            Kind::Weekday,
-            Kind::WeekdayAbbr,
-            Kind::Month,
-            Kind::Number,
-            Kind::Ordinal,
-            Kind::Relative,
-        ];
-        let tok = req!(self.tok(i));
-        let may_start = tok.number
-            || matches!(tok.norm.as_ref(), "the" | "day")
-            || tok.info.is_some_and(|info| {
-                !info.holidays.is_empty() || STARTS.iter().any(|k| info.kinds & k.bit() != 0)
-            });
-        if !may_start {
+        if !may_start_day_ref(req!(self.tok(i))) {
             return None;
         }
         if let Some(found) = self.deictic(i) {

@@ -4,31 +4,61 @@
 use super::tokens::Tok;
 use super::words::Tense;
 
-/// The tense cues of a sentence's tokens, as (token index, tense), written over `out`.
-pub(crate) fn cues(toks: &[Tok<'_>], out: &mut Vec<(usize, Tense)>) {
-    out.clear();
-    for (k, t) in toks.iter().enumerate() {
+/// The tense cues of a sentence's tokens, as (token index, tense), read only as far as asked:
+/// the cue nearest a token needs the cues up to the first one after it, and most candidates
+/// stand early in their sentence or before a cue ("... on Monday, officials said").
+#[derive(Debug, Default)]
+pub(crate) struct Cues {
+    /// The cues of the tokens before `read`, in token order.
+    found: Vec<(usize, Tense)>,
+    /// The number of tokens read.
+    read: usize,
+}
+
+impl Cues {
+    /// Forgets the cues read, for a new sentence.
+    pub fn clear(&mut self) {
+        self.found.clear();
+        self.read = 0;
+    }
+
+    /// The tense of the cue nearest to token `i` of `toks` (see [`nearest`]), reading the
+    /// sentence until a cue at or after `i`, or its end.
+    pub fn nearest(&mut self, toks: &[Tok<'_>], i: usize) -> Option<Tense> {
+        while self.read < toks.len() && self.found.last().is_none_or(|&(k, _)| k < i) {
+            self.read_token(toks);
+        }
+        nearest(&self.found, i)
+    }
+
+    /// Reads the next token: whether it is a cue, and of what tense.
+    fn read_token(&mut self, toks: &[Tok<'_>]) {
+        let k = self.read;
+        self.read += 1;
+        let t = &toks[k];
         let w = t.norm.as_ref();
         // "to be held": a future; "should be completed": the modal already counted.
         if w == "to" && toks.get(k + 1).is_some_and(|n| n.norm == "be") {
-            out.push((k, Tense::Future));
-            continue;
+            self.found.push((k, Tense::Future));
+            return;
         }
         let tense = t.flags.tense.or_else(|| {
+            // The rarest test first: few words end in "-ed".
             let participle =
-                !t.capital && w.len() >= 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
-            let after_modal = out.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
+                w.len() >= 5 && w.ends_with("ed") && !t.capital && w.bytes().all(|b| b.is_ascii_lowercase());
+            let after_modal =
+                self.found.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
             (participle && !after_modal).then_some(Tense::Past)
         });
         if let Some(tense) = tense {
-            out.push((k, tense));
+            self.found.push((k, tense));
         }
     }
 }
 
 /// The tense of the cue nearest to token `i` (the earlier one on a tie); `cues` are in token
 /// order, so this is a binary search.
-pub(crate) fn nearest(cues: &[(usize, Tense)], i: usize) -> Option<Tense> {
+fn nearest(cues: &[(usize, Tense)], i: usize) -> Option<Tense> {
     let after = cues.partition_point(|(k, _)| *k < i);
     let before = after.checked_sub(1).map(|b| cues[b]);
     match (before, cues.get(after)) {
