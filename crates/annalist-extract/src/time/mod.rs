@@ -24,6 +24,7 @@ mod words;
 use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 
 use crate::Context;
+use crate::numbered::numbered_id;
 use grammar::{Env, Found, Grammar, Source};
 use tokens::Tok;
 use words::{Kind, Sense};
@@ -108,7 +109,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             };
-            let id = time_id(out.len() + 1);
+            let id = TimeId(numbered_id('t', out.len() + 1));
             let anchor = match found.source {
                 Source::Absolute => TimeAnchor::Absolute,
                 Source::Document => TimeAnchor::DocumentTime,
@@ -142,28 +143,6 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
 fn recycle<'b>(mut tokens: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
     tokens.clear();
     tokens.into_iter().filter_map(|_| None).collect()
-}
-
-/// The id of the `n`-th time expression: `t1`, `t2`, … (written without `format!`).
-fn time_id(n: usize) -> TimeId {
-    let mut id = String::with_capacity(8);
-    id.push('t');
-    id.push_str(itoa_usize(n, &mut [0; 20]));
-    TimeId(id)
-}
-
-/// `n` in decimal, written at the end of `buf`.
-fn itoa_usize(mut n: usize, buf: &mut [u8; 20]) -> &str {
-    let mut start = buf.len();
-    loop {
-        start -= 1;
-        buf[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[start..]).unwrap_or("")
 }
 
 /// Whether a token names time by itself: a number or a strong word of the lexicon.
@@ -601,13 +580,6 @@ mod attach_tests {
             }
         }
         assert!(checked > 5_000, "only {checked} tokens checked");
-    }
-
-    #[test]
-    fn time_ids_are_written_as_format_writes_them() {
-        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
-            assert_eq!(time_id(n).0, format!("t{n}"));
-        }
     }
 }
 
