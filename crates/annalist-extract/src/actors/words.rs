@@ -262,7 +262,10 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     let mut compound_key = String::new();
     let (mut piece_sentence, mut piece_seen) = (usize::MAX, false);
     let mut sentence_seen = usize::MAX;
-    for token in &segmentation.tokens {
+    let tokens = &segmentation.tokens;
+    let mut next_token = 0;
+    while let Some(token) = tokens.get(next_token) {
+        next_token += 1;
         if token.sentence != piece_sentence {
             piece_sentence = token.sentence;
             piece_seen = false;
@@ -300,6 +303,13 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             }
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
+        }
+        if piece_seen && sentence_seen == token.sentence {
+            // This sentence's opening piece and first word are read: nothing else in it
+            // counts here. One comparison a token (well predicted) to reach the next.
+            while tokens.get(next_token).is_some_and(|t| t.sentence == token.sentence) {
+                next_token += 1;
+            }
         }
     }
     // Once, not per token (the gazetteer sits behind a lazy lock).
