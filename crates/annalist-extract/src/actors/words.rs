@@ -8,6 +8,7 @@ use std::collections::hash_map::Entry;
 use annalist_core::Span;
 
 use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
+use super::scan::LOWERCASE_OPENERS;
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -114,9 +115,24 @@ pub(crate) struct Words<'a> {
     /// Capitalised sentence-initial words, each with whether the text also writes it so
     /// inside a sentence (evidence that the word is a name).
     initial_capitalised: FastMap<&'a str, bool>,
+    /// One bit per word of `list`: set for the words the scan acts on (words that are
+    /// capitalised or have a bit of [`LOWERCASE_OPENERS`]), so it passes the rest by bits.
+    openers: Vec<u64>,
 }
 
 impl Words<'_> {
+    /// The index of the first word at or after `from` that the scan acts on (see
+    /// `openers`).
+    pub(crate) fn next_opener(&self, from: usize) -> Option<usize> {
+        let mut block = from / 64;
+        let mut bits = self.openers.get(block)? & (u64::MAX << (from % 64));
+        while bits == 0 {
+            block += 1;
+            bits = *self.openers.get(block)?;
+        }
+        Some(block * 64 + bits.trailing_zeros() as usize)
+    }
+
     /// Whether the text writes `lower`, the lower-case form of a sentence-initial word, as
     /// a word in lower case.
     pub(crate) fn written_in_lower_case(&self, lower: &str) -> bool {
@@ -250,6 +266,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     // so the list (large: ~80 bytes a token) is seldom grown and copied.
     let tokens = segmentation.tokens.len();
     let mut list = Vec::with_capacity(tokens + tokens / 16 + 8);
+    let mut openers: Vec<u64> = vec![0; list.capacity() / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
@@ -359,6 +376,16 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 let opens_capitalised = first.is_some_and(char::is_uppercase);
                 let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
                 let classes = if kind == TokenKind::Word { bits } else { 0 };
+                if kind == TokenKind::Word && (case == Case::Capitalised || classes & LOWERCASE_OPENERS != 0)
+                {
+                    let at = list.len();
+                    if openers.len() <= at / 64 {
+                        openers.resize(at / 64 + 1, 0);
+                    }
+                    if let Some(block) = openers.get_mut(at / 64) {
+                        *block |= 1 << (at % 64);
+                    }
+                }
                 list.push(Word {
                     classes,
                     text: slice,
@@ -403,7 +430,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             push(&mut list, span, slice, kind, ascii);
         }
     }
-    Words { list, initial_forms, initial_capitalised }
+    Words { list, initial_forms, initial_capitalised, openers }
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
