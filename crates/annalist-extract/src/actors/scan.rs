@@ -23,7 +23,7 @@ const CONNECTORS: &[&str] =
 
 /// The bits of a word not capitalised that `Scanner::lowercase_at` acts on: a word with none
 /// of them is passed over.
-const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
+pub(super) const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
     | OPENS_GROUP
     | IS_THE
     | WordClass::PronounMale.bit()
@@ -156,19 +156,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// Runs the pass.
     pub(crate) fn run(&mut self) {
-        let n = self.words.list.len();
+        // Most words are lower case and can open nothing `lowercase_at` looks for: the
+        // word view marks the others, so the pass goes from one to the next by bits.
         let mut i = 0;
-        while i < n {
-            let word = &self.words.list[i];
-            // Most words are lower case and can open nothing `lowercase_at` looks for: one
-            // test of their bits, no call.
-            if word.kind != TokenKind::Word || (!word.capitalised() && word.classes & LOWERCASE_OPENERS == 0)
-            {
-                i += 1;
-                continue;
-            }
-            let next = if word.capitalised() { self.capitalised_at(i) } else { self.lowercase_at(i) };
-            i = next.max(i + 1);
+        while let Some(at) = self.words.next_opener(i) {
+            let word = &self.words.list[at];
+            let next = if word.capitalised() { self.capitalised_at(at) } else { self.lowercase_at(at) };
+            i = next.max(at + 1);
         }
         self.surnames_make_persons();
     }

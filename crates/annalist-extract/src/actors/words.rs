@@ -8,6 +8,7 @@ use std::collections::hash_map::Entry;
 use annalist_core::Span;
 
 use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
+use super::scan::LOWERCASE_OPENERS;
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -114,9 +115,24 @@ pub(crate) struct Words<'a> {
     /// Capitalised sentence-initial words, each with whether the text also writes it so
     /// inside a sentence (evidence that the word is a name).
     initial_capitalised: FastMap<&'a str, bool>,
+    /// One bit per word of `list`: set for the words the scan acts on (words that are
+    /// capitalised or have a bit of [`LOWERCASE_OPENERS`]), so it passes the rest by bits.
+    openers: Vec<u64>,
 }
 
 impl Words<'_> {
+    /// The index of the first word at or after `from` that the scan acts on (see
+    /// `openers`).
+    pub(crate) fn next_opener(&self, from: usize) -> Option<usize> {
+        let mut block = from / 64;
+        let mut bits = self.openers.get(block)? & (u64::MAX << (from % 64));
+        while bits == 0 {
+            block += 1;
+            bits = *self.openers.get(block)?;
+        }
+        Some(block * 64 + bits.trailing_zeros() as usize)
+    }
+
     /// Whether the text writes `lower`, the lower-case form of a sentence-initial word, as
     /// a word in lower case.
     pub(crate) fn written_in_lower_case(&self, lower: &str) -> bool {
@@ -219,6 +235,30 @@ fn ascii_and_hyphen(token: &str) -> (bool, bool) {
     token.bytes().fold((true, false), |(ascii, hyphen), b| (ascii & b.is_ascii(), hyphen | (b == b'-')))
 }
 
+/// [`ascii_and_hyphen`] of the token `slice` at `span`, read for tokens of up to sixteen
+/// bytes as one sixteen-byte block of `lower_text` (see [`Segmentation::lowered`]: its
+/// hyphens and non-ASCII bytes are the text's, and it is padded so the block is always
+/// there), tested by word arithmetic: no loop whose exit depends on the token's length,
+/// so no mispredicted branch per token. Longer tokens take the byte loop.
+#[inline]
+fn ascii_and_hyphen_at(lower_text: &[u8], span: Span, slice: &str) -> (bool, bool) {
+    const BLOCK: usize = 16;
+    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; BLOCK]);
+    const ONES: u128 = u128::from_le_bytes([0x01; BLOCK]);
+    const HYPHENS: u128 = u128::from_le_bytes([b'-'; BLOCK]);
+    let len = span.end - span.start;
+    let block = lower_text.get(span.start..span.start + BLOCK).and_then(|b| <[u8; BLOCK]>::try_from(b).ok());
+    let Some(block) = block.filter(|_| len <= BLOCK) else { return ascii_and_hyphen(slice) };
+    let block = u128::from_le_bytes(block);
+    // The high bit of each of the token's bytes (those after it are not its).
+    let inside = if len == BLOCK { HIGH_BITS } else { ((1u128 << (8 * len)) - 1) & HIGH_BITS };
+    // A hyphen is a zero byte of `spread`; the classic zero-byte test can only mark bytes
+    // after a true zero byte wrongly, so masked to the token's bytes it is exact.
+    let spread = block ^ HYPHENS;
+    let hyphen = spread.wrapping_sub(ONES) & !spread & inside != 0;
+    (block & inside == 0, hyphen)
+}
+
 /// Builds the word view of `text`.
 pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<'a> {
     let lower_text = segmentation.lowered();
@@ -226,6 +266,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     // so the list (large: ~80 bytes a token) is seldom grown and copied.
     let tokens = segmentation.tokens.len();
     let mut list = Vec::with_capacity(tokens + tokens / 16 + 8);
+    let mut openers: Vec<u64> = vec![0; list.capacity() / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
@@ -238,7 +279,10 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     let mut compound_key = String::new();
     let (mut piece_sentence, mut piece_seen) = (usize::MAX, false);
     let mut sentence_seen = usize::MAX;
-    for token in &segmentation.tokens {
+    let tokens = &segmentation.tokens;
+    let mut next_token = 0;
+    while let Some(token) = tokens.get(next_token) {
+        next_token += 1;
         if token.sentence != piece_sentence {
             piece_sentence = token.sentence;
             piece_seen = false;
@@ -276,6 +320,13 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             }
         } else if token.kind == TokenKind::Word {
             sentence_seen = token.sentence;
+        }
+        if piece_seen && sentence_seen == token.sentence {
+            // This sentence's opening piece and first word are read: nothing else in it
+            // counts here. One comparison a token (well predicted) to reach the next.
+            while tokens.get(next_token).is_some_and(|t| t.sentence == token.sentence) {
+                next_token += 1;
+            }
         }
     }
     // Once, not per token (the gazetteer sits behind a lazy lock).
@@ -325,6 +376,16 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 let opens_capitalised = first.is_some_and(char::is_uppercase);
                 let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
                 let classes = if kind == TokenKind::Word { bits } else { 0 };
+                if kind == TokenKind::Word && (case == Case::Capitalised || classes & LOWERCASE_OPENERS != 0)
+                {
+                    let at = list.len();
+                    if openers.len() <= at / 64 {
+                        openers.resize(at / 64 + 1, 0);
+                    }
+                    if let Some(block) = openers.get_mut(at / 64) {
+                        *block |= 1 << (at % 64);
+                    }
+                }
                 list.push(Word {
                     classes,
                     text: slice,
@@ -342,7 +403,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         // in `pieces`), so that `push` has one call site and is inlined (a call per token
         // costs). The token itself is not copied through `pieces`: most tokens are whole.
         pieces.clear();
-        let (ascii, hyphen) = ascii_and_hyphen(slice);
+        let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
         let mut whole = None;
         if token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key) {
             let mut start = 0;
@@ -369,7 +430,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             push(&mut list, span, slice, kind, ascii);
         }
     }
-    Words { list, initial_forms, initial_capitalised }
+    Words { list, initial_forms, initial_capitalised, openers }
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
@@ -388,4 +449,27 @@ fn splits(word: &str, key: &mut String) -> bool {
             GAZETTEER.names.contains_key(key.as_str())
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_test_agrees_with_the_byte_loop() {
+        let text = "Kremlin-backed Zürich a-b x sixteen-letters! seventeen-letters -- É ’s end";
+        let segmentation = crate::segment::segment(text);
+        let lower_text = segmentation.lowered().as_bytes();
+        let mut ends = 0;
+        for token in &segmentation.tokens {
+            let slice = &text[token.span.start..token.span.end];
+            assert_eq!(
+                ascii_and_hyphen_at(lower_text, token.span, slice),
+                ascii_and_hyphen(slice),
+                "{slice}"
+            );
+            ends += 1;
+        }
+        assert!(ends > 8);
+    }
 }
