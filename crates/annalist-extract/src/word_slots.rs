@@ -39,6 +39,42 @@ impl HashFilter {
     }
 }
 
+/// The longest word packed inline, in bytes.
+pub(crate) const PACKED_BYTES: usize = 16;
+
+/// A word of 1 to [`PACKED_BYTES`] bytes as one number: its bytes zero-padded, little-endian
+/// (with the length beside it the number is unique); `None` when empty or longer.
+#[inline]
+pub(crate) fn pack_word(word: &[u8]) -> Option<u128> {
+    let mut padded = [0u8; PACKED_BYTES];
+    padded.get_mut(..word.len())?.copy_from_slice(word);
+    (!word.is_empty()).then(|| u128::from_le_bytes(padded))
+}
+
+/// [`pack_word`] of the first `len` (at most [`PACKED_BYTES`]) of sixteen bytes read at once
+/// off a padded text, without a copy of variable length: the bytes past the word are masked
+/// off.
+#[inline]
+pub(crate) fn pack_prefix(sixteen: [u8; PACKED_BYTES], len: usize) -> u128 {
+    u128::from_le_bytes(sixteen) & prefix_mask(len)
+}
+
+/// The bits of the first `len` bytes of a packed word (all of them from [`PACKED_BYTES`] on),
+/// from a table: a shift of 128 bits by a variable amount is a branchy run of instructions.
+#[inline]
+pub(crate) fn prefix_mask(len: usize) -> u128 {
+    const MASKS: [u128; PACKED_BYTES + 1] = {
+        let mut masks = [u128::MAX; PACKED_BYTES + 1];
+        let mut len = 0;
+        while len < PACKED_BYTES {
+            masks[len] = (1u128 << (8 * len)) - 1;
+            len += 1;
+        }
+        masks
+    };
+    MASKS[len.min(PACKED_BYTES)]
+}
+
 /// The hash of a word packed into two machine words, with its length.
 #[inline]
 pub(crate) fn hash_packed(low: u64, high: u64, len: usize) -> u64 {
@@ -118,5 +154,22 @@ impl<K: Copy + Default + Eq, V: Copy + Default> WordSlots<K, V> {
             at = (at + 1) & mask;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prefix_read_off_padded_text_packs_as_the_word_does() {
+        let text = b"internationalisation";
+        let sixteen: [u8; PACKED_BYTES] = text[..PACKED_BYTES].try_into().unwrap();
+        for len in 1..=PACKED_BYTES {
+            assert_eq!(Some(pack_prefix(sixteen, len)), pack_word(&text[..len]), "length {len}");
+        }
+        assert_eq!(pack_word(b""), None);
+        assert_eq!(pack_word(text), None, "longer than a packed key");
+        assert_eq!((prefix_mask(0), prefix_mask(PACKED_BYTES), prefix_mask(40)), (0, u128::MAX, u128::MAX));
     }
 }

@@ -10,10 +10,10 @@
 //! branch. Longer words go to an ordinary hash map.
 
 use crate::hash::FastMap;
-use crate::word_slots::hash_packed;
+use crate::word_slots::{PACKED_BYTES, hash_packed, pack_prefix as pack_sixteen, pack_word as pack};
 
 /// The longest word kept inline.
-const INLINE: usize = 16;
+const INLINE: usize = PACKED_BYTES;
 /// Heads per word (a power of two): few words share a head, so chains stay rare. (Sixteen
 /// measured quicker than eight, whose chains cost a branch on a few tokens in a hundred, and
 /// than thirty-two, whose heads no longer fit the first-level cache.)
@@ -43,22 +43,6 @@ struct Entry<V> {
     /// The next entry with the same head, 0 for none.
     next: u16,
     value: V,
-}
-
-/// A word of 1 to [`INLINE`] bytes as one number: its bytes zero-padded, little-endian. With
-/// the length beside it the number is unique.
-#[inline]
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut padded = [0u8; INLINE];
-    padded.get_mut(..word.len())?.copy_from_slice(word);
-    (!word.is_empty()).then(|| u128::from_le_bytes(padded))
-}
-
-/// [`pack`] of the first `len` (1 to [`INLINE`]) of sixteen bytes, without a copy of variable
-/// length: the bytes past the word are masked off.
-#[inline]
-fn pack_sixteen(sixteen: [u8; INLINE], len: usize) -> u128 {
-    u128::from_le_bytes(sixteen) & (u128::MAX >> (8 * (INLINE - len)))
 }
 
 #[inline]

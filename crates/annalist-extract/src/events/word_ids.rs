@@ -7,10 +7,11 @@
 //! forms are the same word, so the coder compares ids, not strings.
 
 use crate::hash::FastMap;
-use crate::word_slots::{WordSlots, hash_packed};
+pub(crate) use crate::word_slots::pack_prefix as pack_sixteen;
+use crate::word_slots::{PACKED_BYTES, WordSlots, hash_packed, pack_word as pack};
 
 /// The longest word kept inline.
-pub(crate) const INLINE: usize = 16;
+pub(crate) const INLINE: usize = PACKED_BYTES;
 
 /// Ids and values of words (see the module docs).
 #[derive(Debug)]
@@ -20,34 +21,6 @@ pub(crate) struct WordIds<V> {
     /// Words longer than [`INLINE`] bytes, with their ids (from the number of slots on).
     long: FastMap<Box<[u8]>, (u32, V)>,
 }
-
-/// A word of 1 to [`INLINE`] bytes as one number: its bytes zero-padded, little-endian. With
-/// the length beside it the number is unique.
-fn pack(word: &[u8]) -> Option<u128> {
-    let mut padded = [0u8; INLINE];
-    padded.get_mut(..word.len())?.copy_from_slice(word);
-    (!word.is_empty()).then(|| u128::from_le_bytes(padded))
-}
-
-/// The first `len` (1 to [`INLINE`]) of sixteen bytes as [`pack`] gives them, without a copy
-/// of variable length: the bytes past the word are masked off.
-#[inline]
-pub(crate) fn pack_sixteen(sixteen: [u8; INLINE], len: usize) -> u128 {
-    // One load from a table (a shift of a 128-bit number by a variable amount is a branchy
-    // sequence of several instructions); no mask for a length out of range.
-    u128::from_le_bytes(sixteen) & LENGTH_MASKS.get(len).copied().unwrap_or(0)
-}
-
-/// The mask of the first `len` bytes of a packed word, by `len` (0 to [`INLINE`]).
-static LENGTH_MASKS: [u128; INLINE + 1] = {
-    let mut masks = [0u128; INLINE + 1];
-    let mut len = 1;
-    while len <= INLINE {
-        masks[len] = u128::MAX >> (8 * (INLINE - len));
-        len += 1;
-    }
-    masks
-};
 
 /// Whether a packed word is all ASCII.
 #[inline]

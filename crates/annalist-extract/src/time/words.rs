@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon;
+use crate::word_slots::{PACKED_BYTES, hash_packed, pack_prefix, pack_word, prefix_mask};
 
 /// What a word or phrase of `data/time/words.tsv` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -530,7 +531,7 @@ pub(crate) struct PackedKey {
 
 /// The longest word a packed key holds, and how many zero bytes pad a lower-cased text so
 /// that a key can be read at any of its words.
-pub(crate) const KEY_BYTES: usize = 16;
+pub(crate) const KEY_BYTES: usize = PACKED_BYTES;
 
 /// One in every byte.
 const ONES: u128 = u128::MAX / 0xff;
@@ -542,7 +543,8 @@ impl PackedKey {
 
     /// The key of `word`, or `None` when it is longer than [`PackedKey::MAX_LEN`].
     fn of(word: &[u8]) -> Option<PackedKey> {
-        (word.len() <= Self::MAX_LEN).then(|| PackedKey { bytes: Self::pack(word), len: word.len() })
+        (word.len() <= Self::MAX_LEN)
+            .then(|| PackedKey { bytes: pack_word(word).unwrap_or(0), len: word.len() })
     }
 
     /// The `len` bytes (at most [`PackedKey::MAX_LEN`]) at `at` of `padded`, read as one
@@ -550,28 +552,13 @@ impl PackedKey {
     /// bytes stand there (a text not padded).
     pub(crate) fn read(padded: &[u8], at: usize, len: usize) -> Option<PackedKey> {
         let chunk: [u8; KEY_BYTES] = padded.get(at..at + KEY_BYTES)?.try_into().ok()?;
-        (len <= KEY_BYTES).then(|| PackedKey { bytes: u128::from_le_bytes(chunk) & Self::mask(len), len })
-    }
-
-    /// The bits of the first `len` bytes (from a table: a shift of 128 bits by a variable
-    /// amount takes several instructions).
-    fn mask(len: usize) -> u128 {
-        const MASKS: [u128; KEY_BYTES + 1] = {
-            let mut masks = [u128::MAX; KEY_BYTES + 1];
-            let mut len = 0;
-            while len < KEY_BYTES {
-                masks[len] = (1u128 << (8 * len)) - 1;
-                len += 1;
-            }
-            masks
-        };
-        MASKS[len.min(KEY_BYTES)]
+        (len <= KEY_BYTES).then(|| PackedKey { bytes: pack_prefix(chunk, len), len })
     }
 
     /// The `len` bytes from byte `from` (within the key).
     pub(crate) fn part(self, from: usize, len: usize) -> PackedKey {
         let bytes = if from >= KEY_BYTES { 0 } else { self.bytes >> (8 * from) };
-        PackedKey { bytes: bytes & Self::mask(len), len }
+        PackedKey { bytes: bytes & prefix_mask(len), len }
     }
 
     /// Byte `k` (zero past the end).
@@ -607,15 +594,8 @@ impl PackedKey {
         self.in_range(b'-', b'-' + 1)
     }
 
-    /// The bytes of `word` (at most [`PackedKey::MAX_LEN`]), packed little-endian.
-    fn pack(word: &[u8]) -> u128 {
-        word.iter().rev().fold(0, |packed, &b| packed << 8 | u128::from(b))
-    }
-
     fn hash(self) -> u64 {
-        let mixed = (self.bytes as u64) ^ ((self.bytes >> 64) as u64).rotate_left(29) ^ self.len as u64;
-        let x = mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        x ^ (x >> 31)
+        hash_packed(self.bytes as u64, (self.bytes >> 64) as u64, self.len)
     }
 }
 
