@@ -17,11 +17,11 @@ struct Cues {
 }
 
 impl Cues {
-    /// The statement cues of `text` in order, each a whole word or words, with its phrase.
-    fn find_in(&self, text: &str) -> Vec<(Span, usize)> {
-        let mut found = Vec::new();
-        let mut from = 0;
-        while let Some(m) = self.matcher.find(Input::new(text).range(from..)) {
+    /// The statement cues of `text` within `range` in order, each a whole word or words, with
+    /// its phrase, appended to `found`.
+    fn find_in(&self, text: &str, range: Span, found: &mut Vec<(Span, usize)>) {
+        let mut from = range.start;
+        while let Some(m) = self.matcher.find(Input::new(text).range(from..range.end)) {
             let cue = Span::new(m.start(), m.end());
             if ends_alphanumeric(&text[..cue.start]) || starts_alphanumeric(&text[cue.end..]) {
                 // Found inside a word ("ally" in "finally") or running into one ("trading
@@ -35,7 +35,6 @@ impl Cues {
             found.push((cue, m.pattern().as_usize()));
             from = cue.end;
         }
-        found
     }
 }
 
@@ -83,8 +82,15 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
     let mut claims_by_start: Vec<(usize, usize)> =
         record.claims.iter().enumerate().map(|(i, c)| (c.content.start, i)).collect();
     claims_by_start.sort_unstable();
+    // A statement relates two different coded actors of its sentence, so only sentences with
+    // two are searched. No cue phrase holds a sentence break (phrases are words and spaces),
+    // so the cues found are those of a search over the whole text.
+    let mut cues = Vec::new();
+    for sentence in sentences_with_two_principals(record, codes) {
+        CUES.find_in(text, record.document.sentences[sentence].span, &mut cues);
+    }
     let mut found = Vec::new();
-    for (cue, phrase) in CUES.find_in(text) {
+    for (cue, phrase) in cues {
         let Some(sentence) = record.document.sentence_at(cue.start) else { continue };
         let sentence_span = record.document.sentences[sentence].span;
         let mut reach = cue.start.saturating_sub(CLAUSE_REACH).max(sentence_span.start);
@@ -161,6 +167,39 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
         }
     }
     found
+}
+
+/// The sentences, in order, holding mentions of at least two coded actors with different
+/// principals.
+fn sentences_with_two_principals(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<usize> {
+    let sentences = &record.document.sentences;
+    let mut eligible = Vec::new();
+    let mut sentence = 0;
+    // The first coded mention's code and principal in the current sentence.
+    let mut first: Option<(&str, String)> = None;
+    for mention in &record.mentions {
+        let Some(code) = codes.get(&mention.actor).copied() else { continue };
+        if sentences.get(sentence).is_none_or(|s| !s.span.contains(mention.span)) {
+            let Some(at) = record.document.sentence_at(mention.span.start) else { continue };
+            if !sentences[at].span.contains(mention.span) {
+                continue;
+            }
+            sentence = at;
+            first = None;
+        }
+        if eligible.last() == Some(&sentence) {
+            continue;
+        }
+        match &first {
+            None => first = Some((code, principal(code))),
+            Some((first_code, first_principal)) => {
+                if code != *first_code && principal(code) != *first_principal {
+                    eligible.push(sentence);
+                }
+            }
+        }
+    }
+    eligible
 }
 
 /// The actor pairs a statement relates: for "ties between X and Y" the first two after it; else
