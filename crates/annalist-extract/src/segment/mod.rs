@@ -101,6 +101,7 @@ pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation { sentences: Vec::new(), tokens, lowered };
     let mut sentence = 0usize;
     let mut start_token = 0usize;
+    let bytes = text.as_bytes();
     let n = seg.tokens.len();
     let mut i = 0;
     while i < n {
@@ -109,20 +110,20 @@ pub fn segment(text: &str) -> Segmentation {
         let tok = seg.tokens[i];
         if i + 1 < n {
             let next = seg.tokens[i + 1];
-            let gap = &text[tok.span.end..next.span.start];
-            if gap.contains(['\n', '\r', '\u{2029}']) {
+            // Compared as bytes: tokens and gaps lie on character boundaries, and this loop
+            // runs once per token.
+            let gap = &bytes[tok.span.end..next.span.start];
+            let token = &bytes[tok.span.start..tok.span.end];
+            if has_line_break(gap) {
                 end_here = true;
             } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
-                let c = tok.span.slice(text);
-                let ends =
-                    matches!(c, "!" | "?" | "…") || (c == "." && !abbreviation_before(text, &seg.tokens, i));
+                let ends = matches!(token, b"!" | b"?")
+                    || token == "…".as_bytes()
+                    || (token == b"." && !abbreviation_before(text, &seg.tokens, i));
                 if ends && starts_sentence(next.span.slice(text)) {
                     end_here = true;
                 }
-            } else if tok.kind == TokenKind::Punct
-                && gap.is_empty()
-                && matches!(tok.span.slice(text), "." | "!" | "?")
-            {
+            } else if tok.kind == TokenKind::Punct && gap.is_empty() && matches!(token, b"." | b"!" | b"?") {
                 // A closing quote or bracket right after the stop belongs to this sentence.
                 let mut j = i + 1;
                 while j < n && seg.tokens[j].kind == TokenKind::Punct {
@@ -145,7 +146,7 @@ pub fn segment(text: &str) -> Segmentation {
                     }
                 }
             } else if tok.kind == TokenKind::Word
-                && tok.span.slice(text).ends_with('.')
+                && bytes[tok.span.end - 1] == b'.'
                 && !gap.is_empty()
                 && is_common_sentence_start(next.span.slice(text))
             {
@@ -164,6 +165,17 @@ pub fn segment(text: &str) -> Segmentation {
         i += 1;
     }
     seg
+}
+
+/// Whether the white space between two tokens breaks a line: `\n`, `\r` or U+2029.
+fn has_line_break(gap: &[u8]) -> bool {
+    match gap {
+        [] | [b' '] => false,
+        _ => {
+            gap.iter().any(|b| matches!(b, b'\n' | b'\r'))
+                || gap.windows(3).any(|w| w == "\u{2029}".as_bytes())
+        }
+    }
 }
 
 fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> bool {
@@ -238,7 +250,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let kind;
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             kind = TokenKind::Word;
             let mut initialism = c.is_uppercase();
             let mut letters_since_dot = 1;
@@ -253,7 +265,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     pos += ascii_run;
                     continue;
                 }
-                if d.is_alphanumeric() || is_mark(d) {
+                if is_alphanumeric(d) || is_mark(d) {
                     letters_since_dot += 1;
                     if letters_since_dot > 1 {
                         initialism = false;
@@ -263,12 +275,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     // its final dot when the word is an initialism).
                     let after_at = pos + d.len_utf8();
                     let after = char_at(text, after_at);
-                    let joins = after.is_some_and(|a| a.is_alphanumeric());
+                    let joins = after.is_some_and(is_alphanumeric);
                     // A possessive "'s" is a token of its own: "Lukashenko's" is the name
                     // and "'s".
                     if is_apostrophe(d)
                         && matches!(after, Some('s' | 'S'))
-                        && !char_at(text, after_at + 1).is_some_and(|a| a.is_alphanumeric())
+                        && !char_at(text, after_at + 1).is_some_and(is_alphanumeric)
                     {
                         break;
                     }
@@ -290,12 +302,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 pos += d.len_utf8();
             }
-        } else if c.is_numeric() {
+        } else if is_numeric(c) {
             kind = TokenKind::Number;
             while let Some(d) = char_at(text, pos) {
                 let inner_separator = matches!(d, ',' | '.' | ':' | '/')
                     && bytes.get(pos + 1).is_some_and(|b| b.is_ascii_digit());
-                if !d.is_numeric() && !inner_separator {
+                if !is_numeric(d) && !inner_separator {
                     break;
                 }
                 pos += d.len_utf8();
@@ -306,7 +318,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             if is_apostrophe(c)
                 && tokens.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word)
                 && matches!(bytes.get(pos), Some(b's' | b'S'))
-                && !char_at(text, pos + 1).is_some_and(|a| a.is_alphanumeric())
+                && !char_at(text, pos + 1).is_some_and(is_alphanumeric)
             {
                 pos += 1;
             }
@@ -349,6 +361,25 @@ fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
         run += 8;
     }
     run + bytes[run..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+}
+
+/// Whether `c` is in the General Punctuation block (U+2000 to U+206F): curly quotes, dashes,
+/// spaces, common in news text. None of them is a letter or a number, which the standard
+/// library would look up in its tables; the three tests below answer them at once.
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206f}').contains(&c)
+}
+
+fn is_alphabetic(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphabetic()
+}
+
+fn is_numeric(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_numeric()
+}
+
+fn is_alphanumeric(c: char) -> bool {
+    !is_general_punctuation(c) && c.is_alphanumeric()
 }
 
 fn is_mark(c: char) -> bool {
@@ -409,6 +440,11 @@ mod tests {
             let expect = if b.is_ascii_alphanumeric() { 9 } else { 3 };
             assert_eq!(ascii_alphanumeric_run(&block), expect, "byte {b:#x}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_number() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphanumeric() && !c.is_numeric()));
     }
 
     #[test]
