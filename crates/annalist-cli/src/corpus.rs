@@ -96,7 +96,7 @@ fn run_in_pool(options: &Options) -> anyhow::Result<ExitCode> {
             || {
                 chunk
                     .into_par_iter()
-                    .map(|item| item.map(|a| Rendered::new(&extractor, &a)))
+                    .map(|item| item.map(|a| Rendered::new(&extractor, a)))
                     .collect::<Vec<_>>()
             },
         );
@@ -189,8 +189,8 @@ pub struct Rendered {
 
 impl Rendered {
     /// Extracts the record of `article` and renders it.
-    pub fn new(extractor: &Extractor, article: &Article) -> Rendered {
-        Rendered::from_record(extractor.extract(article))
+    pub fn new(extractor: &Extractor, article: Article) -> Rendered {
+        Rendered::from_record(extractor.extract_owned(article))
     }
 
     /// Renders an extracted record.

@@ -36,7 +36,7 @@ pub fn annotate(suite: &Path, mut out: impl Write) -> anyhow::Result<()> {
             metadata: Metadata { published, ..Metadata::default() },
             text: text.to_owned(),
         };
-        let record = extractor.extract(&article);
+        let record = extractor.extract_owned(article);
         let prediction = json!({
             "suite": gold["suite"],
             "id": id,

@@ -113,7 +113,7 @@ fn extract(paths: &[PathBuf], jsonl: bool) -> anyhow::Result<ExitCode> {
     for item in Inputs::new(paths.iter().map(|p| Source::from_arg(p))) {
         match item {
             Ok(article) => {
-                let record = extractor.extract(&article);
+                let record = extractor.extract_owned(article);
                 if !streaming && first.is_none() {
                     first = Some(record);
                     continue;

@@ -57,6 +57,11 @@ pub struct Extractor {}
 impl Extractor {
     /// Extracts the record of one article. Never fails and never panics on any text.
     pub fn extract(&self, article: &Article) -> Record {
+        self.extract_owned(article.clone())
+    }
+
+    /// [`Extractor::extract`], keeping the article's text in the record instead of copying it.
+    pub fn extract_owned(&self, article: Article) -> Record {
         let text = article.text.as_str();
         let mut diagnostics = Vec::new();
         if text.trim().is_empty() {
@@ -72,12 +77,8 @@ impl Extractor {
         let timexes = time::tag(&cx);
         let events = events::code(&cx, &actor_layer, &timexes);
         let claims = claims::attribute(&cx, &actor_layer, &timexes);
-        let document = Document {
-            id: article.id.clone(),
-            metadata: article.metadata.clone(),
-            text: article.text.clone(),
-            sentences: segmentation.sentences.iter().map(|&span| Sentence { span }).collect(),
-        };
+        let sentences = segmentation.sentences.iter().map(|&span| Sentence { span }).collect();
+        let document = Document { id: article.id, metadata: article.metadata, text: article.text, sentences };
         let mut record = Record {
             document,
             actors: actor_layer.actors,
