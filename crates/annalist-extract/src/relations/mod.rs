@@ -24,6 +24,8 @@ use annalist_core::{
 
 pub use ledger::{Ledger, ledger, period_of};
 
+use crate::hash::FastMap;
+
 /// The longest sentence text an observation quotes, in bytes: enough for any real sentence,
 /// and a bound on output size when a text has no sentence stops (a 100 KB "sentence" with
 /// thousands of events would otherwise be copied into every observation).
@@ -32,7 +34,8 @@ pub const EVIDENCE_TEXT_LIMIT: usize = 600;
 /// The relation observations of one record, from its events and its statements of alignment.
 /// Relations come out sorted by pair and domain; observations in text order.
 pub fn observe(record: &Record) -> Vec<Relation> {
-    let codes: BTreeMap<&ActorId, &str> =
+    // Looked up for every mention and participant, never iterated: a hash map.
+    let codes: FastMap<&ActorId, &str> =
         record.actors.iter().filter_map(|a| Some((&a.id, a.code.as_deref()?))).collect();
     let values: BTreeMap<&TimeId, &str> = record.timexes.iter().map(|t| (&t.id, t.value.as_str())).collect();
     let mut found: Vec<Found> = Vec::new();

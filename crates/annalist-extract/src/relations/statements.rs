@@ -1,13 +1,13 @@
 //! Statements of alignment between two actors: "X is not a faithful ally to Y", "ties between X
 //! and Y cooled", "cooperation with Y".
 
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use annalist_core::{ActorId, Domain, EvidenceItem, Modality, Record, Span};
 
 use super::{Found, principal, scale::parse_domain};
+use crate::hash::FastMap;
 use crate::lexicon;
 
 struct Cues {
@@ -74,7 +74,7 @@ const OBJECT_REACH: usize = 8;
 /// How many claims starting before a statement are tried as the claim that holds it.
 const CLAIM_REACH: usize = 32;
 
-pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Found> {
+pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Found> {
     let text = record.document.text.as_str();
     let mentions = &record.mentions;
     let timexes = &record.timexes;
@@ -171,7 +171,7 @@ pub(super) fn find(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<Fou
 
 /// The sentences, in order, holding mentions of at least two coded actors with different
 /// principals.
-fn sentences_with_two_principals(record: &Record, codes: &BTreeMap<&ActorId, &str>) -> Vec<usize> {
+fn sentences_with_two_principals(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<usize> {
     let sentences = &record.document.sentences;
     let mut eligible = Vec::new();
     let mut sentence = 0;
