@@ -296,7 +296,8 @@ pub fn write_csv_row(out: &mut Vec<u8>, fields: &[&str]) {
         if i > 0 {
             out.push(b',');
         }
-        if field.contains([',', '"', '\n', '\r']) {
+        // Tested as bytes: the sentence column makes this a scan of most of the text.
+        if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
             out.push(b'"');
             out.extend_from_slice(field.replace('"', "\"\"").as_bytes());
             out.push(b'"');
