@@ -1,15 +1,16 @@
 //! Many records as one corpus: actors merged across documents, relations in one ledger.
 
-use std::collections::BTreeMap;
-
 use annalist_core::{Actor, ActorId, Corpus, Record};
+
+use crate::hash::FastMap;
 
 /// Merges actors by id: the first record's actor wins, aliases and roles of later ones are
 /// added when new. Output sorted by id, so the result does not depend on record order beyond
 /// which record first named an actor.
 #[derive(Debug, Default, Clone)]
 pub struct ActorTable {
-    actors: BTreeMap<ActorId, Actor>,
+    /// Looked up once per actor of every record; sorted only at the end.
+    actors: FastMap<ActorId, Actor>,
 }
 
 impl ActorTable {
@@ -41,7 +42,9 @@ impl ActorTable {
 
     /// The merged actors, by id.
     pub fn into_actors(self) -> Vec<Actor> {
-        self.actors.into_values().collect()
+        let mut actors: Vec<Actor> = self.actors.into_values().collect();
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        actors
     }
 }
 
