@@ -211,7 +211,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
             }
             // No name goes on with this word: stop.
-            let Some(next) = g.name_trie.child(node, w.lexicon_id) else { break };
+            let Some(next) = g.name_trie.child(node, w.lexicon_id()) else { break };
             node = next;
             if let Some(entry) = g.name_trie.entry(node) {
                 let written = self.span(i, j).slice(self.text);

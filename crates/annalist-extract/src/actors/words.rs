@@ -3,11 +3,14 @@
 //! lower-case form computed once.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::hash_map::Entry;
+use std::hash::BuildHasherDefault;
 
 use annalist_core::Span;
 
 use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
+use super::word_table::NO_WORD;
 use super::scan::LOWERCASE_OPENERS;
 use crate::Segmentation;
 use crate::segment::TokenKind;
@@ -30,14 +33,19 @@ pub(crate) struct Word<'a> {
     pub sentence: u32,
     /// Whether it is the first word of its sentence (after opening punctuation).
     pub sentence_initial: bool,
-    /// Its word classes as a mask of [`WordClass::bit`]s.
-    pub classes: u32,
+    /// Its word classes as a mask of [`WordClass::bit`]s, [`NOT_LOOKED_UP`] until first
+    /// asked (see [`Word::facts`]).
+    classes: Cell<u32>,
     /// The case of its first letter (words only), read once.
     pub case: Case,
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
-    /// one), for matching names by integers.
-    pub lexicon_id: u32,
+    /// one), for matching names by integers; set with `classes`.
+    lexicon_id: Cell<u32>,
 }
+
+/// `Word::classes` of a word not looked up in the gazetteer yet (no real mask has every
+/// bit).
+const NOT_LOOKED_UP: u32 = u32::MAX;
 
 // A word record is read for every token by every step: keep it within 64 bytes.
 const _: () = assert!(std::mem::size_of::<Word<'static>>() <= 64);
@@ -73,14 +81,48 @@ impl Word<'_> {
         Span::new(self.start as usize, self.end as usize)
     }
 
+    /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
+    /// one) and its classes and openings (a mask of [`WordClass::bit`]s and `OPENS_*`
+    /// flags; none for punctuation and numbers). Looked up on first use: the word view
+    /// looks up only the words the scan acts on, and most others are never asked about.
+    pub(crate) fn facts(&self) -> (u32, u32) {
+        let classes = self.classes.get();
+        if classes != NOT_LOOKED_UP {
+            return (self.lexicon_id.get(), classes);
+        }
+        self.look_up()
+    }
+
+    /// Looks up [`Word::facts`] and keeps them.
+    #[inline]
+    fn look_up(&self) -> (u32, u32) {
+        // Punctuation has an id too ("asia - pacific"), but no classes.
+        let opens_capitalised = self.text.chars().next().is_some_and(char::is_uppercase);
+        let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower, opens_capitalised);
+        let classes = if self.kind == TokenKind::Word { bits } else { 0 };
+        self.lexicon_id.set(id);
+        self.classes.set(classes);
+        (id, classes)
+    }
+
+    /// The id of its lower-case form among the gazetteer's words (see [`Word::facts`]).
+    pub(crate) fn lexicon_id(&self) -> u32 {
+        self.facts().0
+    }
+
+    /// Its classes and openings (see [`Word::facts`]).
+    fn classes(&self) -> u32 {
+        self.facts().1
+    }
+
     /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
     pub(crate) fn opens(&self, flag: u32) -> bool {
-        self.classes & flag != 0
+        self.classes() & flag != 0
     }
 
     /// Whether the word has class `class` (see `words.tsv`).
     pub(crate) fn is(&self, class: WordClass) -> bool {
-        self.classes & class.bit() != 0
+        self.classes() & class.bit() != 0
     }
 
     /// Whether the word starts with a capital letter.
@@ -95,7 +137,7 @@ impl Word<'_> {
 
     /// Whether this is the word "the" (any case).
     pub(crate) fn is_the(&self) -> bool {
-        self.classes & IS_THE != 0
+        self.classes() & IS_THE != 0
     }
 
     /// Whether this is the possessive "'s".
@@ -269,12 +311,17 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     let mut openers: Vec<u64> = vec![0; list.capacity() / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
-    let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
+    // Room for one entry a sentence from the start: grown from empty, the maps were rehashed
+    // several times a document.
+    let sentences = segmentation.tokens.last().map_or(0, |t| t.sentence + 1);
+    let mut initial_forms: FastMap<Cow<'a, str>, bool> =
+        FastMap::with_capacity_and_hasher(sentences, BuildHasherDefault::default());
     let mut initial_filter = PendingFilter::new();
     // The capitalised sentence-initial words too (each sentence's first piece that is not
     // punctuation, as the pass below splits tokens), so that the pass tests the capitalised
     // words inside sentences against them as it meets them.
-    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
+    let mut initial_capitalised: FastMap<&'a str, bool> =
+        FastMap::with_capacity_and_hasher(sentences, BuildHasherDefault::default());
     let mut capitalised_filter = PendingFilter::new();
     let mut compound_key = String::new();
     let (mut piece_sentence, mut piece_seen) = (usize::MAX, false);
@@ -372,22 +419,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     *inside = true;
                     capitalised_filter.found(slice);
                 }
-                // Punctuation has an id too ("asia - pacific"), but no classes.
-                let opens_capitalised = first.is_some_and(char::is_uppercase);
-                let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
-                let classes = if kind == TokenKind::Word { bits } else { 0 };
-                if kind == TokenKind::Word && (case == Case::Capitalised || classes & LOWERCASE_OPENERS != 0)
-                {
-                    let at = list.len();
-                    if openers.len() <= at / 64 {
-                        openers.resize(at / 64 + 1, 0);
-                    }
-                    if let Some(block) = openers.get_mut(at / 64) {
-                        *block |= 1 << (at % 64);
-                    }
-                }
-                list.push(Word {
-                    classes,
+                let word = Word {
+                    classes: Cell::new(NOT_LOOKED_UP),
                     text: slice,
                     lower,
                     start: u32::try_from(span.start).unwrap_or(u32::MAX),
@@ -396,8 +429,25 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     sentence,
                     sentence_initial: initial,
                     case,
-                    lexicon_id,
-                });
+                    lexicon_id: Cell::new(NO_WORD),
+                };
+                // The words the scan acts on are looked up now: capitalised words, and
+                // the others that the filter of the lower-case openers lets through
+                // (looked up to tell); the rest only when asked.
+                let opener = kind == TokenKind::Word
+                    && (case == Case::Capitalised
+                        || (gazetteer.may_open_in_lower_case(&word.lower)
+                            && word.look_up().1 & LOWERCASE_OPENERS != 0));
+                if opener {
+                    let at = list.len();
+                    if openers.len() <= at / 64 {
+                        openers.resize(at / 64 + 1, 0);
+                    }
+                    if let Some(block) = openers.get_mut(at / 64) {
+                        *block |= 1 << (at % 64);
+                    }
+                }
+                list.push(word);
             };
         // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
         // in `pieces`), so that `push` has one call site and is inlined (a call per token
