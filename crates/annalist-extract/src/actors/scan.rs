@@ -250,7 +250,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if len > 1 {
                 key.push(' ');
             }
-            key.push_str(&w.lower);
+            key.push_str(&w.lower());
             if let Some(s) = g.sectors.get(key.as_str()) {
                 best = Some((len, *s));
             }
@@ -288,7 +288,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             {
                 return self.lowercase_at(i);
             }
-            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower) {
+            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower()) {
                 return i + 1;
             }
         }
@@ -643,7 +643,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     if person
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
                         || prev.is(WordClass::Title)
-                        || (prev.lowercase() && prev.lower != "of")
+                        || (prev.lowercase() && prev.lower() != "of")
                     {
                         break;
                     }
@@ -661,14 +661,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             } else if w.lowercase() && particle_name(w.text) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
-            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_ref()) {
+            } else if w.lowercase() && CONNECTORS.contains(&w.lower().as_ref()) {
                 let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n));
                 // "of" joins only after a word that takes it ("Bank of", "Gulf of",
                 // "Minister of"), not a person's name ("Martin Kelly of EOS").
                 let takes_of = prev.is(WordClass::OrgSuffix)
                     || prev.is(WordClass::PlaceSuffix)
                     || prev.is(WordClass::Title);
-                if !follows || (matches!(w.lower.as_ref(), "of" | "on") && !takes_of) {
+                if !follows || (matches!(w.lower().as_ref(), "of" | "on") && !takes_of) {
                     break;
                 }
             } else {
@@ -713,7 +713,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // The last sector word of the name gives the sector ("Treasury Department").
             let sector = (i..=end)
                 .rev()
-                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower))
+                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower()))
                 .filter(|_| kind == ActorKind::Organization);
 
             Role {
@@ -795,8 +795,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
             && !GAZETTEER.given_names.contains_key(w.text)
-            && (self.words.written_in_lower_case(&w.lower)
-                || w.lower.ends_with("ly")
+            && (self.words.written_in_lower_case(&w.lower())
+                || w.lower().ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
             return i + 1;
@@ -813,8 +813,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
         // made from a place, not a name.
         if end == i
-            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower.ends_with(e))
-                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower.ends_with(e))
+            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower().ends_with(e))
+                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower().ends_with(e))
                     && self.w(i + 1).is_some_and(|n| {
                         n.lowercase() && !n.is(WordClass::Function) && !n.is(WordClass::AgentVerb)
                     })))
@@ -848,7 +848,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
-        if self.words.written_in_lower_case(&w.lower) {
+        if self.words.written_in_lower_case(&w.lower()) {
             return true;
         }
         let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
@@ -897,7 +897,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return ActorKind::Location;
         }
         // "the port of Bandar Abbas", "the city of Mobile".
-        if prev.is_some_and(|p| p.lower == "of")
+        if prev.is_some_and(|p| p.lower() == "of")
             && i >= 2
             && self.w(i - 2).is_some_and(|p| p.lowercase() && p.is(WordClass::PlaceNoun))
         {
@@ -927,7 +927,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (p.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*p.lower).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*p.lower()).is_some_and(|s| s.person))
         })
     }
 
@@ -940,7 +940,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
             .any(|w| {
-                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower).is_some_and(|s| s.person)
+                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower()).is_some_and(|s| s.person)
             })
     }
 
@@ -1086,7 +1086,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "is ... that/to" is the expletive and refers to nothing.
     fn pronoun_thing(&mut self, i: usize) {
         let w = &self.words.list[i];
-        if w.lower == "it" && self.expletive(i) {
+        if w.lower() == "it" && self.expletive(i) {
             return;
         }
         let sentence = w.sentence as usize;
@@ -1109,7 +1109,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn expletive(&self, i: usize) -> bool {
         let Some(next) = self.w(i + 1) else { return true };
         let weather = matches!(
-            next.lower.as_ref(),
+            next.lower().as_ref(),
             "is" | "was"
                 | "'s"
                 | "seems"
@@ -1131,7 +1131,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && (i + 2..i + 8)
                 .filter_map(|k| self.w(k))
                 .take_while(|w| w.sentence == next.sentence)
-                .any(|w| w.lower == "that" || w.lower == "to")
+                .any(|w| w.lower() == "that" || w.lower() == "to")
     }
 
     /// A group that speaks, headed by the group noun at `head`, its modifiers from `from`
@@ -1144,7 +1144,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if !self.same_sentence(start - 1, head) || !p.lowercase() {
                 break;
             }
-            if p.is(WordClass::Quantifier) || adjective_like(&p.lower) {
+            if p.is(WordClass::Quantifier) || adjective_like(&p.lower()) {
                 start -= 1;
             } else {
                 break;
@@ -1155,7 +1155,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut last = head;
         let mut country = country.map(str::to_owned);
         if let Some(p) = self.w(head + 1)
-            && matches!(p.lower.as_ref(), "in" | "from")
+            && matches!(p.lower().as_ref(), "in" | "from")
             && self.same_sentence(head, head + 2)
             && let Some(m) = self.name_at(head + 2)
             && let Meaning::Actor { mention: MentionKind::Location, .. } = &m.entry.meaning

@@ -20,8 +20,10 @@ use crate::segment::TokenKind;
 pub(crate) struct Word<'a> {
     /// The text of the token.
     pub text: &'a str,
-    /// Lower-case form, apostrophes straightened.
-    pub lower: Cow<'a, str>,
+    /// Lower-case form, apostrophes straightened (see [`Word::lower`]): a slice of the
+    /// lowered text, or the token itself when it is its own lower-case form; the text of
+    /// the token when `lower_ready` is false.
+    lower: &'a str,
     /// Where it starts (a byte offset in 32 bits, with `end`: the record stays in 64
     /// bytes; see [`Word::span`]).
     start: u32,
@@ -38,6 +40,10 @@ pub(crate) struct Word<'a> {
     classes: Cell<u32>,
     /// The case of its first letter (words only), read once.
     pub case: Case,
+    /// Whether `lower` is the lower-case form; false for the few tokens (not ASCII) whose
+    /// form must be built: built when asked, so the record owns nothing and the list is
+    /// freed without a look at each word.
+    lower_ready: bool,
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
     /// one), for matching names by integers; set with `classes`.
     lexicon_id: Cell<u32>,
@@ -75,7 +81,7 @@ impl Case {
     }
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Where it stands.
     pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
@@ -93,12 +99,17 @@ impl Word<'_> {
         self.look_up()
     }
 
+    /// Lower-case form, apostrophes straightened.
+    pub(crate) fn lower(&self) -> Cow<'a, str> {
+        if self.lower_ready { Cow::Borrowed(self.lower) } else { built_lower(self.lower) }
+    }
+
     /// Looks up [`Word::facts`] and keeps them.
     #[inline]
     fn look_up(&self) -> (u32, u32) {
         // Punctuation has an id too ("asia - pacific"), but no classes.
         let opens_capitalised = self.text.chars().next().is_some_and(char::is_uppercase);
-        let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower, opens_capitalised);
+        let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower(), opens_capitalised);
         let classes = if self.kind == TokenKind::Word { bits } else { 0 };
         self.lexicon_id.set(id);
         self.classes.set(classes);
@@ -142,7 +153,7 @@ impl Word<'_> {
 
     /// Whether this is the possessive "'s".
     pub(crate) fn possessive(&self) -> bool {
-        self.lower == "'s"
+        self.lower() == "'s"
     }
 }
 
@@ -248,24 +259,37 @@ impl PendingFilter {
 /// [`Segmentation::lowered`]) when the token is ASCII (`ascii`, read by the caller), else built.
 #[inline]
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
+    match stored_lower(slice, span, lower_text, ascii) {
+        (lower, true) => Cow::Borrowed(lower),
+        (text, false) => built_lower(text),
+    }
+}
+
+/// What a word record keeps of the lower-case form of the token `slice` at `span` (see
+/// `Word::lower`): the form and true when it can be borrowed (from `lower_text` when the
+/// token is ASCII, `ascii`), else the token and false.
+#[inline]
+fn stored_lower<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> (&'a str, bool) {
     // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
     // at each byte for capitals.
     if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
-        return Cow::Borrowed(lower);
+        return (lower, true);
     }
-    non_ascii_lower(slice)
+    (slice, is_own_lower(slice))
 }
 
-/// The lower-case form of a token that is not ASCII (a few in a hundred: kept out of the
-/// per-token path).
+/// Whether a token that is not ASCII is its own lower-case form (a few tokens in a
+/// hundred: kept out of the per-token path). Quotes and dashes (most such tokens) are.
 #[cold]
 #[inline(never)]
-fn non_ascii_lower(slice: &str) -> Cow<'_, str> {
-    // Quotes and dashes (most such tokens) are their own lower-case form: borrowed, no
-    // allocation.
-    if slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c])) {
-        return Cow::Borrowed(slice);
-    }
+fn is_own_lower(slice: &str) -> bool {
+    slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c]))
+}
+
+/// The lower-case form of a token that is not its own (see [`is_own_lower`]).
+#[cold]
+#[inline(never)]
+fn built_lower(slice: &str) -> Cow<'_, str> {
     let mut lower = String::with_capacity(slice.len());
     push_lower(&mut lower, slice);
     Cow::Owned(lower)
@@ -393,7 +417,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         let mut push =
             |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
                 // Most words are already lower case: borrow them.
-                let lower = lower_form(slice, span, lower_text, ascii);
+                let (lower, lower_ready) = stored_lower(slice, span, lower_text, ascii);
                 let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
                 if kind != TokenKind::Punct {
                     seen_word_in_sentence = true;
@@ -429,6 +453,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     sentence,
                     sentence_initial: initial,
                     case,
+                    lower_ready,
                     lexicon_id: Cell::new(NO_WORD),
                 };
                 // The words the scan acts on are looked up now: capitalised words, and
@@ -436,7 +461,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 // (looked up to tell); the rest only when asked.
                 let opener = kind == TokenKind::Word
                     && (case == Case::Capitalised
-                        || (gazetteer.may_open_in_lower_case(&word.lower)
+                        || (gazetteer.may_open_in_lower_case(&word.lower())
                             && word.look_up().1 & LOWERCASE_OPENERS != 0));
                 if opener {
                     let at = list.len();
