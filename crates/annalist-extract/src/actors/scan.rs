@@ -47,12 +47,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
     /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
     name_cache: Vec<Cell<u64>>,
-    /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
-    /// coreference looks back over many mentions per pronoun, each found once here.
+    /// The sentence of each mention of `registry.found`, recorded with it (see
+    /// `Scanner::mention`): coreference looks back over many mentions per pronoun.
     found_sentences: Vec<Option<usize>>,
-    /// The last offset `sentence_of` was asked about and the word index it found: mentions
-    /// come nearly in text order, so the next search starts there.
-    sentence_search: (usize, usize),
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
 }
@@ -93,7 +90,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             acronyms: FastMap::default(),
             name_cache: vec![Cell::new(NOT_ASKED); words.list.len()],
             found_sentences: Vec::new(),
-            sentence_search: (0, 0),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
@@ -336,7 +332,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 };
                 let span = self.span(i, stop);
                 let surface = self.span(i, end).slice(self.text);
-                self.registry.mention(span, surface, actor, *mention, *resolution);
+                self.mention(i, span, surface, actor, *mention, *resolution);
                 self.remember_short_forms(actor, surface, *mention);
                 let after = self.acronym_after(stop, actor, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
@@ -364,13 +360,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && self.same_sentence(i, send)
                     {
                         if sector.person {
-                            return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
+                            return self.titled_person(send + 1, Some((iso, sector, i, send)));
                         }
                         let key = sector_key(iso, sector.code);
                         if let Some(actor) = self.registry.known(&key) {
                             let span = self.span(i, send);
                             let surface = span.slice(self.text);
-                            self.registry.mention(
+                            self.mention(
+                                i,
                                 span,
                                 surface,
                                 actor,
@@ -414,7 +411,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return end + 1;
         }
         self.acronyms.insert(acr.text, actor);
-        self.registry.mention(acr.span(), acr.text, actor, kind, Resolution::Acronym);
+        self.mention(end + 2, acr.span(), acr.text, actor, kind, Resolution::Acronym);
         end + 4
     }
 
@@ -449,11 +446,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
                 if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
                     self.demonym_mention(i, end, iso_key);
-                    return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
+                    return self.titled_person(send + 1, Some((iso, sector, i, send)));
                 }
                 // "the Belarusian leader": a description of the office-holder.
                 let span = self.span(i, send);
-                self.describe_office(span, iso, sector);
+                self.describe_office(i, span, iso, sector);
                 return send + 1;
             }
             let key = sector_key(iso, sector.code);
@@ -461,7 +458,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let span = self.span(i, send);
                 let resolution = if capitalised { Resolution::Name } else { Resolution::Description };
                 let surface = span.slice(self.text);
-                self.registry.mention(span, surface, actor, MentionKind::Organization, resolution);
+                self.mention(i, span, surface, actor, MentionKind::Organization, resolution);
             }
             return send + 1;
         }
@@ -500,7 +497,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
         if let Some(actor) = self.registry.known(iso_key) {
             let span = self.span(i, end);
-            self.registry.mention(
+            self.mention(
+                i,
                 span,
                 span.slice(self.text),
                 actor,
@@ -513,7 +511,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "the Belarusian leader", "the Russian president": the person in the document holding
     /// that office, else the one the gazetteer says held it at the document date, else the
     /// country's sector actor.
-    fn describe_office(&mut self, span: Span, iso: &str, sector: Sector) {
+    fn describe_office(&mut self, first: usize, span: Span, iso: &str, sector: Sector) {
         let code = format!("{iso}{}", sector.code);
         let holder = self
             .registry
@@ -532,12 +530,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
         };
         if let Some(actor) = holder {
-            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+            self.mention(first, span, "", actor, MentionKind::Person, Resolution::Description);
         } else {
             // "a Jordanian official": a person, speaking for the country's sector.
             let key = sector_key(iso, sector.code);
             if let Some(actor) = self.registry.known(&key) {
-                self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+                self.mention(first, span, "", actor, MentionKind::Person, Resolution::Description);
             }
         }
     }
@@ -563,11 +561,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
     /// `i`: a person, with the office as a role when its country is known.
-    fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, Span)>) -> usize {
+    fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, usize, usize)>) -> usize {
         let Some(end) = self.name_run(i) else {
             // "the U.S. Secretary of State said": the office without a name.
-            if let Some((iso, sector, span)) = office {
-                self.describe_office(span, iso, sector);
+            if let Some((iso, sector, first, last)) = office {
+                let span = self.span(first, last);
+                self.describe_office(first, span, iso, sector);
             }
             return i;
         };
@@ -577,11 +576,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && let Some(actor) = self.registry.known(key)
         {
             let span = self.span(i, end);
-            self.registry.mention(span, span.slice(self.text), actor, MentionKind::Person, *resolution);
+            self.mention(i, span, span.slice(self.text), actor, MentionKind::Person, *resolution);
             return end + 1;
         }
-        let role = office.map(|(iso, sector, title)| Role {
-            title: title.slice(self.text).to_owned(),
+        let role = office.map(|(iso, sector, first, last)| Role {
+            title: self.span(first, last).slice(self.text).to_owned(),
             code: format!("{iso}{}", sector.code),
             start: None,
             end: None,
@@ -598,7 +597,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
         }
-        self.registry.mention(span, name, actor, MentionKind::Person, Resolution::Unknown);
+        self.mention(i, span, name, actor, MentionKind::Person, Resolution::Unknown);
         self.remember_short_forms(actor, name, MentionKind::Person);
         end + 1
     }
@@ -782,12 +781,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
             if let Some(&(actor, kind)) = self.short_forms.get(w.text) {
-                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Alias);
+                self.mention(i, w.span(), w.text, actor, kind, Resolution::Alias);
                 return i + 1;
             }
             if let Some(&actor) = self.acronyms.get(w.text) {
                 let kind = mention_kind(self.registry.actor(actor).kind);
-                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Acronym);
+                self.mention(i, w.span(), w.text, actor, kind, Resolution::Acronym);
                 return i + 1;
             }
         }
@@ -952,7 +951,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let name = span.slice(self.text);
         let actor = self.registry.unknown(name, kind, role);
         let mention = mention_kind(kind);
-        self.registry.mention(span, name, actor, mention, Resolution::Unknown);
+        self.mention(i, span, name, actor, mention, Resolution::Unknown);
         self.remember_short_forms(actor, name, mention);
         self.acronym_after(end, actor, mention)
     }
@@ -989,7 +988,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "the president": the latest person mentioned whose office is of that sector.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
         let sentence = self.words.list[from].sentence as usize;
-        self.sync_found_sentences();
         let holder = self
             .recent_mentions(sentence, 5)
             .filter(|f| f.kind == MentionKind::Person)
@@ -1003,13 +1001,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .map(|f| f.actor);
         if let Some(actor) = holder {
             let span = self.span(from, to);
-            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+            self.mention(from, span, "", actor, MentionKind::Person, Resolution::Description);
         }
     }
 
     /// The mentions found so far, latest first, back to `within` sentences before `sentence`
-    /// (at most [`LOOKBACK`]); [`Self::sync_found_sentences`] must have run since the last
-    /// mention was found.
+    /// (at most [`LOOKBACK`]).
     fn recent_mentions(&self, sentence: usize, within: usize) -> impl Iterator<Item = &Found> {
         self.registry
             .found
@@ -1021,52 +1018,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .map(|(f, _)| f)
     }
 
-    /// Extends `found_sentences` to the mentions found since the last call (mentions are
-    /// only appended while the pass runs, so earlier entries stay right).
-    fn sync_found_sentences(&mut self) {
-        for k in self.found_sentences.len()..self.registry.found.len() {
-            let sentence = self.sentence_of(self.registry.found[k].span.start);
-            self.found_sentences.push(sentence);
-        }
-    }
-
-    /// The sentence of the first word ending after `offset`.
-    fn sentence_of(&mut self, offset: usize) -> Option<usize> {
-        let list = &self.words.list;
-        let (last_offset, last_index) = self.sentence_search;
-        // Every word before the last answer ends at or before the last offset, so at or
-        // before this one too: walk on from there (a few words, then a galloping search of
-        // the rest, so a long jump stays logarithmic and a short one reads only nearby
-        // words); else search the whole list.
-        let i = if offset >= last_offset {
-            let mut i = last_index;
-            let mut steps = 0;
-            while steps < 16 && list.get(i).is_some_and(|w| w.span().end <= offset) {
-                i += 1;
-                steps += 1;
-            }
-            if steps == 16
-                && let Some(rest) = list.get(i..)
-            {
-                // Double the reach until a word ends after `offset` (or the list does).
-                let mut reach = 1;
-                while rest.get(reach).is_some_and(|w| w.span().end <= offset) {
-                    reach *= 2;
-                }
-                let searched = &rest[..rest.len().min(reach + 1)];
-                i += searched.partition_point(|w| w.span().end <= offset);
-            }
-            i
-        } else {
-            list.partition_point(|w| w.span().end <= offset)
-        };
-        self.sentence_search = (offset, i);
-        self.w(i).map(|w| w.sentence as usize)
+    /// Records a mention whose first word is `first` (see [`Registry::mention`]), with the
+    /// sentence of that word, which coreference reads back.
+    fn mention(
+        &mut self,
+        first: usize,
+        span: Span,
+        surface: &str,
+        actor: ActorRef,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) {
+        debug_assert_eq!(self.w(first).map(|w| w.span().start), Some(span.start));
+        self.registry.mention(span, surface, actor, kind, resolution);
+        self.found_sentences.push(self.w(first).map(|w| w.sentence as usize));
     }
 
     /// "he", "his": the latest person of matching gender within the last sentences.
     fn pronoun_person(&mut self, i: usize, female: bool) {
-        self.sync_found_sentences();
         let w = &self.words.list[i];
         let sentence = w.sentence as usize;
         let antecedent = self
@@ -1078,7 +1047,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| f.actor);
         if let Some(actor) = antecedent {
-            self.registry.mention(w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
+            self.mention(i, w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
         }
     }
 
@@ -1090,7 +1059,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return;
         }
         let sentence = w.sentence as usize;
-        self.sync_found_sentences();
         let antecedent = self
             .recent_mentions(sentence, 2)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
@@ -1102,7 +1070,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| (f.actor, f.kind));
         if let Some((actor, kind)) = antecedent {
-            self.registry.mention(w.span(), w.text, actor, kind, Resolution::Pronoun);
+            self.mention(i, w.span(), w.text, actor, kind, Resolution::Pronoun);
         }
     }
 
@@ -1181,7 +1149,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
         let actor = self.registry.unknown(&id_words, ActorKind::Group, role);
-        self.registry.mention(span, name, actor, MentionKind::Group, Resolution::Description);
+        self.mention(start, span, name, actor, MentionKind::Group, Resolution::Description);
         // The place inside is still a mention of its own.
         head + 1
     }
