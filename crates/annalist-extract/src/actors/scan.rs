@@ -497,14 +497,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
         if let Some(actor) = self.registry.known(iso_key) {
             let span = self.span(i, end);
-            self.mention(
-                i,
-                span,
-                span.slice(self.text),
-                actor,
-                MentionKind::Location,
-                Resolution::Demonym,
-            );
+            self.mention(i, span, span.slice(self.text), actor, MentionKind::Location, Resolution::Demonym);
         }
     }
 
@@ -926,7 +919,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (p.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*p.lower()).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun)
+                    || GAZETTEER.sectors.get(&*p.lower()).is_some_and(|s| s.person))
         })
     }
 

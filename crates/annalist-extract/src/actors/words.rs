@@ -10,8 +10,8 @@ use std::hash::BuildHasherDefault;
 use annalist_core::Span;
 
 use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
-use super::word_table::NO_WORD;
 use super::scan::LOWERCASE_OPENERS;
+use super::word_table::NO_WORD;
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
