@@ -128,6 +128,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .iter()
             .filter_map(|&(key, name)| {
                 let words = || name.split(' ');
+                // Only a name whose last word stands alone is asked about further (one
+                // lookup; the tests below read every word).
+                let last = words().next_back()?;
+                let single = *singles.get(last)?;
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
                 let plain = (2..=3).contains(&words().count())
@@ -140,11 +144,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     });
-                if !plain {
-                    return None;
-                }
-                let last = words().next_back()?;
-                Some((key.to_owned(), (*singles.get(last)?).to_owned()))
+                plain.then(|| (key.to_owned(), single.to_owned()))
             })
             .collect();
         self.registry.make_persons(&full_names);
