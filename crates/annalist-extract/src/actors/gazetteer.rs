@@ -10,6 +10,7 @@ use annalist_core::{ActorKind, MentionKind, Resolution, Role};
 use chrono::NaiveDate;
 
 use super::name_trie::NameTrie;
+use super::scan::LOWERCASE_OPENERS;
 use super::word_table::WordTable;
 use super::words::WordFilter;
 use crate::lexicon;
@@ -178,6 +179,10 @@ pub(crate) struct Gazetteer {
     /// Whether every key of `exact_word_info` opens with a capital (so far the case): then
     /// a token opening otherwise is surely none of them, without a look at the filter.
     pub exact_words_open_capitalised: bool,
+    /// The words of `word_info` with a bit the scan acts on in lower case
+    /// (`LOWERCASE_OPENERS`: a few dozen), so that the word view looks up only the
+    /// lower-case words this lets through.
+    pub lowercase_opener_filter: WordFilter,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
@@ -358,6 +363,11 @@ impl Gazetteer {
             }
         }
         self.word_info = WordTable::new(info.iter().map(|(word, bits)| (word.as_str(), *bits)));
+        for (word, bits) in &info {
+            if bits & LOWERCASE_OPENERS != 0 {
+                self.lowercase_opener_filter.add(word);
+            }
+        }
         for word in exact.keys() {
             self.exact_word_filter.add(word);
         }
@@ -383,6 +393,14 @@ impl Gazetteer {
         } else {
             (id, bits | self.exact_word_info.get(text).copied().unwrap_or(0))
         }
+    }
+
+    /// Whether a token not capitalised whose lower-case form is `lower` may have a bit of
+    /// `LOWERCASE_OPENERS` (false: surely not, without a lookup).
+    pub(crate) fn may_open_in_lower_case(&self, lower: &str) -> bool {
+        // An entry written with capitals but opening otherwise would add its bits to such
+        // a token (see `word_facts`): then every token may.
+        !self.exact_words_open_capitalised || self.lowercase_opener_filter.may_contain(lower)
     }
 
     /// Group nouns, given names and word classes: read first, as the other files are

@@ -47,12 +47,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
     /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
     name_cache: Vec<Cell<u64>>,
-    /// The sentence of each mention of `registry.found` (see `sync_found_sentences`):
-    /// coreference looks back over many mentions per pronoun, each found once here.
+    /// The sentence of each mention of `registry.found`, recorded with it (see
+    /// `Scanner::mention`): coreference looks back over many mentions per pronoun.
     found_sentences: Vec<Option<usize>>,
-    /// The last offset `sentence_of` was asked about and the word index it found: mentions
-    /// come nearly in text order, so the next search starts there.
-    sentence_search: (usize, usize),
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
 }
@@ -93,7 +90,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             acronyms: FastMap::default(),
             name_cache: vec![Cell::new(NOT_ASKED); words.list.len()],
             found_sentences: Vec::new(),
-            sentence_search: (0, 0),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
@@ -132,6 +128,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .iter()
             .filter_map(|&(key, name)| {
                 let words = || name.split(' ');
+                // Only a name whose last word stands alone is asked about further (one
+                // lookup; the tests below read every word).
+                let last = words().next_back()?;
+                let single = *singles.get(last)?;
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
                 let plain = (2..=3).contains(&words().count())
@@ -144,11 +144,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     });
-                if !plain {
-                    return None;
-                }
-                let last = words().next_back()?;
-                Some((key.to_owned(), (*singles.get(last)?).to_owned()))
+                plain.then(|| (key.to_owned(), single.to_owned()))
             })
             .collect();
         self.registry.make_persons(&full_names);
@@ -211,7 +207,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
             }
             // No name goes on with this word: stop.
-            let Some(next) = g.name_trie.child(node, w.lexicon_id) else { break };
+            let Some(next) = g.name_trie.child(node, w.lexicon_id()) else { break };
             node = next;
             if let Some(entry) = g.name_trie.entry(node) {
                 let written = self.span(i, j).slice(self.text);
@@ -250,7 +246,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if len > 1 {
                 key.push(' ');
             }
-            key.push_str(&w.lower);
+            key.push_str(&w.lower());
             if let Some(s) = g.sectors.get(key.as_str()) {
                 best = Some((len, *s));
             }
@@ -288,7 +284,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             {
                 return self.lowercase_at(i);
             }
-            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower) {
+            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower()) {
                 return i + 1;
             }
         }
@@ -336,7 +332,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 };
                 let span = self.span(i, stop);
                 let surface = self.span(i, end).slice(self.text);
-                self.registry.mention(span, surface, actor, *mention, *resolution);
+                self.mention(i, span, surface, actor, *mention, *resolution);
                 self.remember_short_forms(actor, surface, *mention);
                 let after = self.acronym_after(stop, actor, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
@@ -364,13 +360,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && self.same_sentence(i, send)
                     {
                         if sector.person {
-                            return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
+                            return self.titled_person(send + 1, Some((iso, sector, i, send)));
                         }
                         let key = sector_key(iso, sector.code);
                         if let Some(actor) = self.registry.known(&key) {
                             let span = self.span(i, send);
                             let surface = span.slice(self.text);
-                            self.registry.mention(
+                            self.mention(
+                                i,
                                 span,
                                 surface,
                                 actor,
@@ -414,7 +411,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return end + 1;
         }
         self.acronyms.insert(acr.text, actor);
-        self.registry.mention(acr.span(), acr.text, actor, kind, Resolution::Acronym);
+        self.mention(end + 2, acr.span(), acr.text, actor, kind, Resolution::Acronym);
         end + 4
     }
 
@@ -449,11 +446,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
                 if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
                     self.demonym_mention(i, end, iso_key);
-                    return self.titled_person(send + 1, Some((iso, sector, self.span(i, send))));
+                    return self.titled_person(send + 1, Some((iso, sector, i, send)));
                 }
                 // "the Belarusian leader": a description of the office-holder.
                 let span = self.span(i, send);
-                self.describe_office(span, iso, sector);
+                self.describe_office(i, span, iso, sector);
                 return send + 1;
             }
             let key = sector_key(iso, sector.code);
@@ -461,7 +458,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let span = self.span(i, send);
                 let resolution = if capitalised { Resolution::Name } else { Resolution::Description };
                 let surface = span.slice(self.text);
-                self.registry.mention(span, surface, actor, MentionKind::Organization, resolution);
+                self.mention(i, span, surface, actor, MentionKind::Organization, resolution);
             }
             return send + 1;
         }
@@ -500,20 +497,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
         if let Some(actor) = self.registry.known(iso_key) {
             let span = self.span(i, end);
-            self.registry.mention(
-                span,
-                span.slice(self.text),
-                actor,
-                MentionKind::Location,
-                Resolution::Demonym,
-            );
+            self.mention(i, span, span.slice(self.text), actor, MentionKind::Location, Resolution::Demonym);
         }
     }
 
     /// "the Belarusian leader", "the Russian president": the person in the document holding
     /// that office, else the one the gazetteer says held it at the document date, else the
     /// country's sector actor.
-    fn describe_office(&mut self, span: Span, iso: &str, sector: Sector) {
+    fn describe_office(&mut self, first: usize, span: Span, iso: &str, sector: Sector) {
         let code = format!("{iso}{}", sector.code);
         let holder = self
             .registry
@@ -532,12 +523,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
         };
         if let Some(actor) = holder {
-            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+            self.mention(first, span, "", actor, MentionKind::Person, Resolution::Description);
         } else {
             // "a Jordanian official": a person, speaking for the country's sector.
             let key = sector_key(iso, sector.code);
             if let Some(actor) = self.registry.known(&key) {
-                self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+                self.mention(first, span, "", actor, MentionKind::Person, Resolution::Description);
             }
         }
     }
@@ -563,11 +554,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
     /// `i`: a person, with the office as a role when its country is known.
-    fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, Span)>) -> usize {
+    fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, usize, usize)>) -> usize {
         let Some(end) = self.name_run(i) else {
             // "the U.S. Secretary of State said": the office without a name.
-            if let Some((iso, sector, span)) = office {
-                self.describe_office(span, iso, sector);
+            if let Some((iso, sector, first, last)) = office {
+                let span = self.span(first, last);
+                self.describe_office(first, span, iso, sector);
             }
             return i;
         };
@@ -577,11 +569,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && let Some(actor) = self.registry.known(key)
         {
             let span = self.span(i, end);
-            self.registry.mention(span, span.slice(self.text), actor, MentionKind::Person, *resolution);
+            self.mention(i, span, span.slice(self.text), actor, MentionKind::Person, *resolution);
             return end + 1;
         }
-        let role = office.map(|(iso, sector, title)| Role {
-            title: title.slice(self.text).to_owned(),
+        let role = office.map(|(iso, sector, first, last)| Role {
+            title: self.span(first, last).slice(self.text).to_owned(),
             code: format!("{iso}{}", sector.code),
             start: None,
             end: None,
@@ -598,7 +590,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
         }
-        self.registry.mention(span, name, actor, MentionKind::Person, Resolution::Unknown);
+        self.mention(i, span, name, actor, MentionKind::Person, Resolution::Unknown);
         self.remember_short_forms(actor, name, MentionKind::Person);
         end + 1
     }
@@ -643,7 +635,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     if person
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
                         || prev.is(WordClass::Title)
-                        || (prev.lowercase() && prev.lower != "of")
+                        || (prev.lowercase() && prev.lower() != "of")
                     {
                         break;
                     }
@@ -661,14 +653,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             } else if w.lowercase() && particle_name(w.text) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
-            } else if w.lowercase() && CONNECTORS.contains(&w.lower.as_ref()) {
+            } else if w.lowercase() && CONNECTORS.contains(&w.lower().as_ref()) {
                 let follows = self.w(j + 1).is_some_and(|n| n.capitalised() && !is_calendar(n));
                 // "of" joins only after a word that takes it ("Bank of", "Gulf of",
                 // "Minister of"), not a person's name ("Martin Kelly of EOS").
                 let takes_of = prev.is(WordClass::OrgSuffix)
                     || prev.is(WordClass::PlaceSuffix)
                     || prev.is(WordClass::Title);
-                if !follows || (matches!(w.lower.as_ref(), "of" | "on") && !takes_of) {
+                if !follows || (matches!(w.lower().as_ref(), "of" | "on") && !takes_of) {
                     break;
                 }
             } else {
@@ -713,7 +705,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // The last sector word of the name gives the sector ("Treasury Department").
             let sector = (i..=end)
                 .rev()
-                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower))
+                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower()))
                 .filter(|_| kind == ActorKind::Organization);
 
             Role {
@@ -782,12 +774,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
             if let Some(&(actor, kind)) = self.short_forms.get(w.text) {
-                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Alias);
+                self.mention(i, w.span(), w.text, actor, kind, Resolution::Alias);
                 return i + 1;
             }
             if let Some(&actor) = self.acronyms.get(w.text) {
                 let kind = mention_kind(self.registry.actor(actor).kind);
-                self.registry.mention(w.span(), w.text, actor, kind, Resolution::Acronym);
+                self.mention(i, w.span(), w.text, actor, kind, Resolution::Acronym);
                 return i + 1;
             }
         }
@@ -795,8 +787,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
             && !GAZETTEER.given_names.contains_key(w.text)
-            && (self.words.written_in_lower_case(&w.lower)
-                || w.lower.ends_with("ly")
+            && (self.words.written_in_lower_case(&w.lower())
+                || w.lower().ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
             return i + 1;
@@ -813,8 +805,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
         // made from a place, not a name.
         if end == i
-            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower.ends_with(e))
-                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower.ends_with(e))
+            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower().ends_with(e))
+                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower().ends_with(e))
                     && self.w(i + 1).is_some_and(|n| {
                         n.lowercase() && !n.is(WordClass::Function) && !n.is(WordClass::AgentVerb)
                     })))
@@ -848,7 +840,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
-        if self.words.written_in_lower_case(&w.lower) {
+        if self.words.written_in_lower_case(&w.lower()) {
             return true;
         }
         let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
@@ -897,7 +889,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return ActorKind::Location;
         }
         // "the port of Bandar Abbas", "the city of Mobile".
-        if prev.is_some_and(|p| p.lower == "of")
+        if prev.is_some_and(|p| p.lower() == "of")
             && i >= 2
             && self.w(i - 2).is_some_and(|p| p.lowercase() && p.is(WordClass::PlaceNoun))
         {
@@ -927,7 +919,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (p.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*p.lower).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun)
+                    || GAZETTEER.sectors.get(&*p.lower()).is_some_and(|s| s.person))
         })
     }
 
@@ -940,7 +933,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
             .any(|w| {
-                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower).is_some_and(|s| s.person)
+                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower()).is_some_and(|s| s.person)
             })
     }
 
@@ -952,7 +945,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let name = span.slice(self.text);
         let actor = self.registry.unknown(name, kind, role);
         let mention = mention_kind(kind);
-        self.registry.mention(span, name, actor, mention, Resolution::Unknown);
+        self.mention(i, span, name, actor, mention, Resolution::Unknown);
         self.remember_short_forms(actor, name, mention);
         self.acronym_after(end, actor, mention)
     }
@@ -989,7 +982,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "the president": the latest person mentioned whose office is of that sector.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
         let sentence = self.words.list[from].sentence as usize;
-        self.sync_found_sentences();
         let holder = self
             .recent_mentions(sentence, 5)
             .filter(|f| f.kind == MentionKind::Person)
@@ -1003,13 +995,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .map(|f| f.actor);
         if let Some(actor) = holder {
             let span = self.span(from, to);
-            self.registry.mention(span, "", actor, MentionKind::Person, Resolution::Description);
+            self.mention(from, span, "", actor, MentionKind::Person, Resolution::Description);
         }
     }
 
     /// The mentions found so far, latest first, back to `within` sentences before `sentence`
-    /// (at most [`LOOKBACK`]); [`Self::sync_found_sentences`] must have run since the last
-    /// mention was found.
+    /// (at most [`LOOKBACK`]).
     fn recent_mentions(&self, sentence: usize, within: usize) -> impl Iterator<Item = &Found> {
         self.registry
             .found
@@ -1021,52 +1012,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .map(|(f, _)| f)
     }
 
-    /// Extends `found_sentences` to the mentions found since the last call (mentions are
-    /// only appended while the pass runs, so earlier entries stay right).
-    fn sync_found_sentences(&mut self) {
-        for k in self.found_sentences.len()..self.registry.found.len() {
-            let sentence = self.sentence_of(self.registry.found[k].span.start);
-            self.found_sentences.push(sentence);
-        }
-    }
-
-    /// The sentence of the first word ending after `offset`.
-    fn sentence_of(&mut self, offset: usize) -> Option<usize> {
-        let list = &self.words.list;
-        let (last_offset, last_index) = self.sentence_search;
-        // Every word before the last answer ends at or before the last offset, so at or
-        // before this one too: walk on from there (a few words, then a galloping search of
-        // the rest, so a long jump stays logarithmic and a short one reads only nearby
-        // words); else search the whole list.
-        let i = if offset >= last_offset {
-            let mut i = last_index;
-            let mut steps = 0;
-            while steps < 16 && list.get(i).is_some_and(|w| w.span().end <= offset) {
-                i += 1;
-                steps += 1;
-            }
-            if steps == 16
-                && let Some(rest) = list.get(i..)
-            {
-                // Double the reach until a word ends after `offset` (or the list does).
-                let mut reach = 1;
-                while rest.get(reach).is_some_and(|w| w.span().end <= offset) {
-                    reach *= 2;
-                }
-                let searched = &rest[..rest.len().min(reach + 1)];
-                i += searched.partition_point(|w| w.span().end <= offset);
-            }
-            i
-        } else {
-            list.partition_point(|w| w.span().end <= offset)
-        };
-        self.sentence_search = (offset, i);
-        self.w(i).map(|w| w.sentence as usize)
+    /// Records a mention whose first word is `first` (see [`Registry::mention`]), with the
+    /// sentence of that word, which coreference reads back.
+    fn mention(
+        &mut self,
+        first: usize,
+        span: Span,
+        surface: &str,
+        actor: ActorRef,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) {
+        debug_assert_eq!(self.w(first).map(|w| w.span().start), Some(span.start));
+        self.registry.mention(span, surface, actor, kind, resolution);
+        self.found_sentences.push(self.w(first).map(|w| w.sentence as usize));
     }
 
     /// "he", "his": the latest person of matching gender within the last sentences.
     fn pronoun_person(&mut self, i: usize, female: bool) {
-        self.sync_found_sentences();
         let w = &self.words.list[i];
         let sentence = w.sentence as usize;
         let antecedent = self
@@ -1078,7 +1041,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| f.actor);
         if let Some(actor) = antecedent {
-            self.registry.mention(w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
+            self.mention(i, w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
         }
     }
 
@@ -1086,11 +1049,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "is ... that/to" is the expletive and refers to nothing.
     fn pronoun_thing(&mut self, i: usize) {
         let w = &self.words.list[i];
-        if w.lower == "it" && self.expletive(i) {
+        if w.lower() == "it" && self.expletive(i) {
             return;
         }
         let sentence = w.sentence as usize;
-        self.sync_found_sentences();
         let antecedent = self
             .recent_mentions(sentence, 2)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
@@ -1102,14 +1064,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| (f.actor, f.kind));
         if let Some((actor, kind)) = antecedent {
-            self.registry.mention(w.span(), w.text, actor, kind, Resolution::Pronoun);
+            self.mention(i, w.span(), w.text, actor, kind, Resolution::Pronoun);
         }
     }
 
     fn expletive(&self, i: usize) -> bool {
         let Some(next) = self.w(i + 1) else { return true };
         let weather = matches!(
-            next.lower.as_ref(),
+            next.lower().as_ref(),
             "is" | "was"
                 | "'s"
                 | "seems"
@@ -1131,7 +1093,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && (i + 2..i + 8)
                 .filter_map(|k| self.w(k))
                 .take_while(|w| w.sentence == next.sentence)
-                .any(|w| w.lower == "that" || w.lower == "to")
+                .any(|w| w.lower() == "that" || w.lower() == "to")
     }
 
     /// A group that speaks, headed by the group noun at `head`, its modifiers from `from`
@@ -1144,7 +1106,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if !self.same_sentence(start - 1, head) || !p.lowercase() {
                 break;
             }
-            if p.is(WordClass::Quantifier) || adjective_like(&p.lower) {
+            if p.is(WordClass::Quantifier) || adjective_like(&p.lower()) {
                 start -= 1;
             } else {
                 break;
@@ -1155,7 +1117,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut last = head;
         let mut country = country.map(str::to_owned);
         if let Some(p) = self.w(head + 1)
-            && matches!(p.lower.as_ref(), "in" | "from")
+            && matches!(p.lower().as_ref(), "in" | "from")
             && self.same_sentence(head, head + 2)
             && let Some(m) = self.name_at(head + 2)
             && let Meaning::Actor { mention: MentionKind::Location, .. } = &m.entry.meaning
@@ -1181,7 +1143,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
         let actor = self.registry.unknown(&id_words, ActorKind::Group, role);
-        self.registry.mention(span, name, actor, MentionKind::Group, Resolution::Description);
+        self.mention(start, span, name, actor, MentionKind::Group, Resolution::Description);
         // The place inside is still a mention of its own.
         head + 1
     }

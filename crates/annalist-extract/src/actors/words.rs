@@ -3,12 +3,15 @@
 //! lower-case form computed once.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::hash_map::Entry;
+use std::hash::BuildHasherDefault;
 
 use annalist_core::Span;
 
 use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
 use super::scan::LOWERCASE_OPENERS;
+use super::word_table::NO_WORD;
 use crate::Segmentation;
 use crate::segment::TokenKind;
 
@@ -17,8 +20,10 @@ use crate::segment::TokenKind;
 pub(crate) struct Word<'a> {
     /// The text of the token.
     pub text: &'a str,
-    /// Lower-case form, apostrophes straightened.
-    pub lower: Cow<'a, str>,
+    /// Lower-case form, apostrophes straightened (see [`Word::lower`]): a slice of the
+    /// lowered text, or the token itself when it is its own lower-case form; the text of
+    /// the token when `lower_ready` is false.
+    lower: &'a str,
     /// Where it starts (a byte offset in 32 bits, with `end`: the record stays in 64
     /// bytes; see [`Word::span`]).
     start: u32,
@@ -30,14 +35,23 @@ pub(crate) struct Word<'a> {
     pub sentence: u32,
     /// Whether it is the first word of its sentence (after opening punctuation).
     pub sentence_initial: bool,
-    /// Its word classes as a mask of [`WordClass::bit`]s.
-    pub classes: u32,
+    /// Its word classes as a mask of [`WordClass::bit`]s, [`NOT_LOOKED_UP`] until first
+    /// asked (see [`Word::facts`]).
+    classes: Cell<u32>,
     /// The case of its first letter (words only), read once.
     pub case: Case,
+    /// Whether `lower` is the lower-case form; false for the few tokens (not ASCII) whose
+    /// form must be built: built when asked, so the record owns nothing and the list is
+    /// freed without a look at each word.
+    lower_ready: bool,
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
-    /// one), for matching names by integers.
-    pub lexicon_id: u32,
+    /// one), for matching names by integers; set with `classes`.
+    lexicon_id: Cell<u32>,
 }
+
+/// `Word::classes` of a word not looked up in the gazetteer yet (no real mask has every
+/// bit).
+const NOT_LOOKED_UP: u32 = u32::MAX;
 
 // A word record is read for every token by every step: keep it within 64 bytes.
 const _: () = assert!(std::mem::size_of::<Word<'static>>() <= 64);
@@ -67,20 +81,59 @@ impl Case {
     }
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Where it stands.
     pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
 
+    /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
+    /// one) and its classes and openings (a mask of [`WordClass::bit`]s and `OPENS_*`
+    /// flags; none for punctuation and numbers). Looked up on first use: the word view
+    /// looks up only the words the scan acts on, and most others are never asked about.
+    pub(crate) fn facts(&self) -> (u32, u32) {
+        let classes = self.classes.get();
+        if classes != NOT_LOOKED_UP {
+            return (self.lexicon_id.get(), classes);
+        }
+        self.look_up()
+    }
+
+    /// Lower-case form, apostrophes straightened.
+    pub(crate) fn lower(&self) -> Cow<'a, str> {
+        if self.lower_ready { Cow::Borrowed(self.lower) } else { built_lower(self.lower) }
+    }
+
+    /// Looks up [`Word::facts`] and keeps them.
+    #[inline]
+    fn look_up(&self) -> (u32, u32) {
+        // Punctuation has an id too ("asia - pacific"), but no classes.
+        let opens_capitalised = self.text.chars().next().is_some_and(char::is_uppercase);
+        let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower(), opens_capitalised);
+        let classes = if self.kind == TokenKind::Word { bits } else { 0 };
+        self.lexicon_id.set(id);
+        self.classes.set(classes);
+        (id, classes)
+    }
+
+    /// The id of its lower-case form among the gazetteer's words (see [`Word::facts`]).
+    pub(crate) fn lexicon_id(&self) -> u32 {
+        self.facts().0
+    }
+
+    /// Its classes and openings (see [`Word::facts`]).
+    fn classes(&self) -> u32 {
+        self.facts().1
+    }
+
     /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
     pub(crate) fn opens(&self, flag: u32) -> bool {
-        self.classes & flag != 0
+        self.classes() & flag != 0
     }
 
     /// Whether the word has class `class` (see `words.tsv`).
     pub(crate) fn is(&self, class: WordClass) -> bool {
-        self.classes & class.bit() != 0
+        self.classes() & class.bit() != 0
     }
 
     /// Whether the word starts with a capital letter.
@@ -95,12 +148,12 @@ impl Word<'_> {
 
     /// Whether this is the word "the" (any case).
     pub(crate) fn is_the(&self) -> bool {
-        self.classes & IS_THE != 0
+        self.classes() & IS_THE != 0
     }
 
     /// Whether this is the possessive "'s".
     pub(crate) fn possessive(&self) -> bool {
-        self.lower == "'s"
+        self.lower() == "'s"
     }
 }
 
@@ -206,24 +259,37 @@ impl PendingFilter {
 /// [`Segmentation::lowered`]) when the token is ASCII (`ascii`, read by the caller), else built.
 #[inline]
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
+    match stored_lower(slice, span, lower_text, ascii) {
+        (lower, true) => Cow::Borrowed(lower),
+        (text, false) => built_lower(text),
+    }
+}
+
+/// What a word record keeps of the lower-case form of the token `slice` at `span` (see
+/// `Word::lower`): the form and true when it can be borrowed (from `lower_text` when the
+/// token is ASCII, `ascii`), else the token and false.
+#[inline]
+fn stored_lower<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> (&'a str, bool) {
     // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
     // at each byte for capitals.
     if ascii && let Some(lower) = lower_text.get(span.start..span.end) {
-        return Cow::Borrowed(lower);
+        return (lower, true);
     }
-    non_ascii_lower(slice)
+    (slice, is_own_lower(slice))
 }
 
-/// The lower-case form of a token that is not ASCII (a few in a hundred: kept out of the
-/// per-token path).
+/// Whether a token that is not ASCII is its own lower-case form (a few tokens in a
+/// hundred: kept out of the per-token path). Quotes and dashes (most such tokens) are.
 #[cold]
 #[inline(never)]
-fn non_ascii_lower(slice: &str) -> Cow<'_, str> {
-    // Quotes and dashes (most such tokens) are their own lower-case form: borrowed, no
-    // allocation.
-    if slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c])) {
-        return Cow::Borrowed(slice);
-    }
+fn is_own_lower(slice: &str) -> bool {
+    slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c]))
+}
+
+/// The lower-case form of a token that is not its own (see [`is_own_lower`]).
+#[cold]
+#[inline(never)]
+fn built_lower(slice: &str) -> Cow<'_, str> {
     let mut lower = String::with_capacity(slice.len());
     push_lower(&mut lower, slice);
     Cow::Owned(lower)
@@ -269,12 +335,17 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     let mut openers: Vec<u64> = vec![0; list.capacity() / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
-    let mut initial_forms: FastMap<Cow<'a, str>, bool> = FastMap::default();
+    // Room for one entry a sentence from the start: grown from empty, the maps were rehashed
+    // several times a document.
+    let sentences = segmentation.tokens.last().map_or(0, |t| t.sentence + 1);
+    let mut initial_forms: FastMap<Cow<'a, str>, bool> =
+        FastMap::with_capacity_and_hasher(sentences, BuildHasherDefault::default());
     let mut initial_filter = PendingFilter::new();
     // The capitalised sentence-initial words too (each sentence's first piece that is not
     // punctuation, as the pass below splits tokens), so that the pass tests the capitalised
     // words inside sentences against them as it meets them.
-    let mut initial_capitalised: FastMap<&'a str, bool> = FastMap::default();
+    let mut initial_capitalised: FastMap<&'a str, bool> =
+        FastMap::with_capacity_and_hasher(sentences, BuildHasherDefault::default());
     let mut capitalised_filter = PendingFilter::new();
     let mut compound_key = String::new();
     let (mut piece_sentence, mut piece_seen) = (usize::MAX, false);
@@ -346,7 +417,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         let mut push =
             |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
                 // Most words are already lower case: borrow them.
-                let lower = lower_form(slice, span, lower_text, ascii);
+                let (lower, lower_ready) = stored_lower(slice, span, lower_text, ascii);
                 let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
                 if kind != TokenKind::Punct {
                     seen_word_in_sentence = true;
@@ -372,22 +443,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     *inside = true;
                     capitalised_filter.found(slice);
                 }
-                // Punctuation has an id too ("asia - pacific"), but no classes.
-                let opens_capitalised = first.is_some_and(char::is_uppercase);
-                let (lexicon_id, bits) = gazetteer.word_facts(slice, &lower, opens_capitalised);
-                let classes = if kind == TokenKind::Word { bits } else { 0 };
-                if kind == TokenKind::Word && (case == Case::Capitalised || classes & LOWERCASE_OPENERS != 0)
-                {
-                    let at = list.len();
-                    if openers.len() <= at / 64 {
-                        openers.resize(at / 64 + 1, 0);
-                    }
-                    if let Some(block) = openers.get_mut(at / 64) {
-                        *block |= 1 << (at % 64);
-                    }
-                }
-                list.push(Word {
-                    classes,
+                let word = Word {
+                    classes: Cell::new(NOT_LOOKED_UP),
                     text: slice,
                     lower,
                     start: u32::try_from(span.start).unwrap_or(u32::MAX),
@@ -396,8 +453,26 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     sentence,
                     sentence_initial: initial,
                     case,
-                    lexicon_id,
-                });
+                    lower_ready,
+                    lexicon_id: Cell::new(NO_WORD),
+                };
+                // The words the scan acts on are looked up now: capitalised words, and
+                // the others that the filter of the lower-case openers lets through
+                // (looked up to tell); the rest only when asked.
+                let opener = kind == TokenKind::Word
+                    && (case == Case::Capitalised
+                        || (gazetteer.may_open_in_lower_case(&word.lower())
+                            && word.look_up().1 & LOWERCASE_OPENERS != 0));
+                if opener {
+                    let at = list.len();
+                    if openers.len() <= at / 64 {
+                        openers.resize(at / 64 + 1, 0);
+                    }
+                    if let Some(block) = openers.get_mut(at / 64) {
+                        *block |= 1 << (at % 64);
+                    }
+                }
+                list.push(word);
             };
         // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
         // in `pieces`), so that `push` has one call site and is inlined (a call per token
