@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use annalist_core::Span;
 
+use super::tense::CueForm;
 use super::words::{self, PackedKey, Tables, WordFlags, WordInfo};
 use crate::segment::{LOWERED_PADDING, Token, TokenKind};
 
@@ -30,6 +31,8 @@ pub(crate) struct Tok<'t> {
     /// Its value and digit count when it is one to nine ASCII digits (the count in a byte
     /// keeps the token small).
     pub digits: Option<(u32, u8)>,
+    /// What its form tells the tense cues.
+    pub cue_form: CueForm,
 }
 
 // A lexicon key is read as sixteen bytes at once from where a word starts in the lowered
@@ -235,6 +238,7 @@ impl<'t> Pool<'_, 't> {
             info,
             flags: flags.unwrap_or_default(),
             digits: None,
+            cue_form: CueForm::of_key(word, capital),
         });
     }
 
@@ -261,6 +265,7 @@ impl<'t> Pool<'_, 't> {
         // A number of digits only is its own lower-case form.
         let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
             .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len() as u8));
+        let cue_form = CueForm::of(&norm, capital);
         self.toks.push(Tok {
             norm,
             span,
@@ -270,6 +275,7 @@ impl<'t> Pool<'_, 't> {
             info,
             flags: flags.unwrap_or_default(),
             digits,
+            cue_form,
         });
     }
 }
