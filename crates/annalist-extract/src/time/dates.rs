@@ -463,7 +463,7 @@ impl Grammar<'_> {
                     j += 1;
                 } else if *w == "'s" && self.w(j - 1).ends_with('s') {
                     continue;
-                } else if w.contains('\'') && self.w(j) == w.replace('\'', "") {
+                } else if w.contains('\'') && self.w(j).chars().eq(w.chars().filter(|&c| c != '\'')) {
                     j += 1;
                 } else {
                     return None;

@@ -3,7 +3,7 @@
 //! Every reader takes a token index and returns what it read with the index after it, or
 //! `None`; nothing reads beyond the sentence.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use annalist_core::{TimexMod, TimexType};
 use chrono::{NaiveDate, NaiveTime};
@@ -120,6 +120,9 @@ pub(crate) struct Memo {
     pub calendar_date: Vec<Stamped<(Parts, usize)>>,
     /// [`Grammar::day_ref`].
     pub day_ref: Vec<Stamped<(DayRef, usize)>>,
+    /// At each token, the number of the anchors under which [`Grammar::core`] read nothing
+    /// there (zero: none yet).
+    core_read_nothing: Vec<Cell<u32>>,
 }
 
 /// A reader's result at one token with the number of the sentence or anchors it was read in.
@@ -155,6 +158,9 @@ impl Memo {
         grow(&mut self.weekday, len);
         grow(&mut self.calendar_date, len);
         grow(&mut self.day_ref, len);
+        if self.core_read_nothing.len() < len {
+            self.core_read_nothing.resize_with(len, Cell::default);
+        }
         let Memo { sentence, ordinal, month, weekday, .. } = self;
         next_number(sentence, || {
             unread(ordinal);
@@ -166,11 +172,24 @@ impl Memo {
 
     /// Forgets the results that depend on the anchors.
     pub fn anchors_changed(&mut self) {
-        let Memo { anchors, calendar_date, day_ref, .. } = self;
+        let Memo { anchors, calendar_date, day_ref, core_read_nothing, .. } = self;
         next_number(anchors, || {
             unread(calendar_date);
             unread(day_ref);
+            core_read_nothing.iter_mut().for_each(|c| *c.get_mut() = 0);
         });
+    }
+
+    /// Whether [`Grammar::core`] read nothing at `i` under the current anchors.
+    pub fn read_nothing(&self, i: usize) -> bool {
+        self.core_read_nothing.get(i).is_some_and(|c| c.get() == self.anchors)
+    }
+
+    /// Notes that [`Grammar::core`] read nothing at `i` under the current anchors.
+    pub fn set_read_nothing(&self, i: usize) {
+        if let Some(c) = self.core_read_nothing.get(i) {
+            c.set(self.anchors);
+        }
     }
 
     /// The result stored in `cells` at `i` under the current anchors, else `read()` stored

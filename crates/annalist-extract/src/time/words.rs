@@ -367,6 +367,8 @@ pub(crate) struct WordInfo {
     pub tense: Option<Tense>,
     /// The flags the tagger reads at every token, copied out of this struct.
     pub flags: WordFlags,
+    /// The rules that may start at it.
+    pub starts: super::Starts,
 }
 
 /// What the tagger asks of every token, kept beside the word in the lookup table so that
@@ -403,6 +405,7 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
             || !info.holidays.is_empty()
             || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
         info.flags = WordFlags { strong: info.strong, trigger, tense: info.tense };
+        info.starts = super::Starts::of_word(word, info.kinds, !info.holidays.is_empty());
     }
     map
 });
