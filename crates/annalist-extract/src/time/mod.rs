@@ -39,8 +39,8 @@ struct Scratch {
     /// The grammar's tokens of the last document, emptied: kept for their allocation only
     /// (see [`recycle`]).
     spare_tokens: Vec<Tok<'static>>,
-    /// The tense cues of the current sentence.
-    cues: tense::Cues,
+    /// The tense around the current candidate.
+    clause: tense::ClauseTense,
 }
 
 thread_local! {
@@ -61,7 +61,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { memo, spare_tokens, cues } = scratch;
+    let Scratch { memo, spare_tokens, clause } = scratch;
     let lowered = cx.segmentation.lowered();
     let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
     let tables = words::Tables::get();
@@ -81,8 +81,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         // The first token at or after `i` that names time by itself (or `end`): each search
         // starts past the last one's answer, so the sentence is read once.
         let mut next_strong = (0..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
-        // The tense cues are read as far as the candidates need (many sentences have none).
-        cues.clear();
+        clause.new_sentence();
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -98,13 +97,13 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            let (cue, tense) = (env.cue, env.tense);
-            env.cue = cues.nearest(toks, i);
-            env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
-            if (cue, tense) != (env.cue, env.tense) {
+            // What the rules read since they last asked for the tense may depend on it, and
+            // the tense here may differ: found again (most candidates never ask).
+            if clause.take_asked() {
                 memo.anchors_changed();
             }
-            let grammar = Grammar { toks, start: 0, end, env: &env, memo };
+            clause.move_to(i, end > 6);
+            let grammar = Grammar { toks, start: 0, end, env: &env, memo, clause };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -226,7 +225,8 @@ impl Starts {
             season: any(&[Kind::Season]),
             // A cardinal or a quantity ("a few", "half an hour", "three-quarters", "1.5", a
             // fuzzy number).
-            quantity_expr: matches!(word, "a" | "an" | "half" | "quarter" | "three") || any(&[Kind::FuzzyNumber]),
+            quantity_expr: matches!(word, "a" | "an" | "half" | "quarter" | "three")
+                || any(&[Kind::FuzzyNumber]),
             set_expr: any(&[Kind::SetAdverb, Kind::SetQuantifier]),
             reference: word == "recent" || any(&[Kind::Reference]),
             bare_units: any(&[Kind::Unit]),

@@ -1,8 +1,69 @@
 //! The tense of the clause around a time expression: past ("said Thursday") or future ("will
 //! meet Thursday"), from cue words (`data/time/tense.tsv`) and regular past forms (-ed).
 
+use std::cell::{Cell, RefCell};
+
 use super::tokens::Tok;
 use super::words::{PackedKey, Tense};
+
+/// The tense of the clause around the candidate the grammar reads, found from the sentence's
+/// cues only when a rule asks for it: most candidates read nothing that depends on it (a
+/// number that is no date, a word that starts no expression here), so most sentences' cues
+/// are never read.
+#[derive(Debug, Default)]
+pub(crate) struct ClauseTense {
+    cues: RefCell<Cues>,
+    /// The candidate's token index, and whether its sentence is running text (more than six
+    /// tokens: news reports what happened, so a clause without a cue is past).
+    at: Cell<(usize, bool)>,
+    /// The candidate's nearest cue's tense and its clause's tense, once asked.
+    known: Cell<Option<(Option<Tense>, Option<Tense>)>>,
+    /// Whether a rule asked since the last [`ClauseTense::take_asked`].
+    asked: Cell<bool>,
+}
+
+impl ClauseTense {
+    /// Forgets the cues read, for a new sentence.
+    pub fn new_sentence(&mut self) {
+        self.cues.get_mut().clear();
+        self.known.set(None);
+    }
+
+    /// Moves to the candidate at token `i` of a sentence of running text or not.
+    pub fn move_to(&mut self, i: usize, running_text: bool) {
+        self.at.set((i, running_text));
+        self.known.set(None);
+    }
+
+    /// Whether a rule asked for the tense since the last call (what the rules read since may
+    /// depend on it).
+    pub fn take_asked(&self) -> bool {
+        self.asked.replace(false)
+    }
+
+    /// The tense of the cue nearest to the candidate in `toks`, its sentence.
+    pub fn cue(&self, toks: &[Tok<'_>]) -> Option<Tense> {
+        self.get(toks).0
+    }
+
+    /// The tense of the candidate's clause: its nearest cue's, else past in running text, else
+    /// none (a phrase standing alone).
+    pub fn tense(&self, toks: &[Tok<'_>]) -> Option<Tense> {
+        self.get(toks).1
+    }
+
+    fn get(&self, toks: &[Tok<'_>]) -> (Option<Tense>, Option<Tense>) {
+        self.asked.set(true);
+        if let Some(known) = self.known.get() {
+            return known;
+        }
+        let (i, running_text) = self.at.get();
+        let cue = self.cues.borrow_mut().nearest(toks, i);
+        let known = (cue, cue.or(running_text.then_some(Tense::Past)));
+        self.known.set(Some(known));
+        known
+    }
+}
 
 /// What a token's form tells [`Cues`], found when the token is written (its bytes are then at
 /// hand), so that reading a sentence's cues does not go back to the text of every token.
