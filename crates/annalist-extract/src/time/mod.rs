@@ -650,7 +650,6 @@ mod scratch_tests {
             info: None,
             flags: words::WordFlags::default(),
             digits: None,
-            cue_form: tense::CueForm::Other,
         });
         let recycled: Vec<Tok<'_>> = recycle(tokens);
         assert!(recycled.is_empty() && recycled.capacity() >= 100);

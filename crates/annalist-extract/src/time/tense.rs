@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use super::tokens::Tok;
-use super::words::{PackedKey, Tense};
+use super::words::Tense;
 
 /// The tense of the clause around the candidate the grammar reads, found from the sentence's
 /// cues only when a rule asks for it: most candidates read nothing that depends on it (a
@@ -65,58 +65,6 @@ impl ClauseTense {
     }
 }
 
-/// What a token's form tells [`Cues`], found when the token is written (its bytes are then at
-/// hand), so that reading a sentence's cues does not go back to the text of every token.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum CueForm {
-    /// "to" (with a following "be", a future).
-    To,
-    /// "be".
-    Be,
-    /// A regular past form: a lower-case word of letters, at least five, ending in "-ed".
-    Participle,
-    /// Anything else.
-    #[default]
-    Other,
-}
-
-impl CueForm {
-    /// The form of a lower-cased token `word`; `capital` is whether its text starts with one.
-    pub fn of(word: &str, capital: bool) -> CueForm {
-        match word {
-            "to" => CueForm::To,
-            "be" => CueForm::Be,
-            // The rarest test first: few words end in "-ed".
-            _ if word.len() >= 5
-                && word.ends_with("ed")
-                && !capital
-                && word.bytes().all(|b| b.is_ascii_lowercase()) =>
-            {
-                CueForm::Participle
-            }
-            _ => CueForm::Other,
-        }
-    }
-
-    /// [`CueForm::of`] an ASCII word packed in a key.
-    pub fn of_key(word: PackedKey, capital: bool) -> CueForm {
-        if word.len == 2 {
-            if word.is(b"to") {
-                return CueForm::To;
-            }
-            if word.is(b"be") {
-                return CueForm::Be;
-            }
-        }
-        let participle = word.len >= 5
-            && word.byte(word.len - 1) == b'd'
-            && word.byte(word.len - 2) == b'e'
-            && !capital
-            && word.is_lowercase_letters();
-        if participle { CueForm::Participle } else { CueForm::Other }
-    }
-}
-
 /// The tense cues of a sentence's tokens, as (token index, tense), read only as far as asked:
 /// the cue nearest a token needs the cues up to the first one after it, and most candidates
 /// stand early in their sentence or before a cue ("... on Monday, officials said").
@@ -149,13 +97,16 @@ impl Cues {
         let k = self.read;
         self.read += 1;
         let t = &toks[k];
+        let w = t.norm.as_ref();
         // "to be held": a future; "should be completed": the modal already counted.
-        if t.cue_form == CueForm::To && toks.get(k + 1).is_some_and(|n| n.cue_form == CueForm::Be) {
+        if w == "to" && toks.get(k + 1).is_some_and(|n| n.norm == "be") {
             self.found.push((k, Tense::Future));
             return;
         }
         let tense = t.flags.tense.or_else(|| {
-            let participle = t.cue_form == CueForm::Participle;
+            // The rarest test first: few words end in "-ed".
+            let participle =
+                w.len() >= 5 && w.ends_with("ed") && !t.capital && w.bytes().all(|b| b.is_ascii_lowercase());
             let after_modal =
                 self.found.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
             (participle && !after_modal).then_some(Tense::Past)

@@ -6,7 +6,6 @@ use std::borrow::Cow;
 
 use annalist_core::Span;
 
-use super::tense::CueForm;
 use super::words::{self, PackedKey, Tables, WordFlags, WordInfo};
 use crate::segment::{LOWERED_PADDING, Token, TokenKind};
 
@@ -31,8 +30,6 @@ pub(crate) struct Tok<'t> {
     /// Its value and digit count when it is one to nine ASCII digits (the count in a byte
     /// keeps the token small).
     pub digits: Option<(u32, u8)>,
-    /// What its form tells the tense cues.
-    pub cue_form: CueForm,
 }
 
 // A lexicon key is read as sixteen bytes at once from where a word starts in the lowered
@@ -92,8 +89,9 @@ fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) ->
     if digit_or_hyphen && word.has_digit() {
         return true;
     }
-    // The possessive read in the text ("'S" is none).
-    let possessive = len >= 2 && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
+    // The possessive read in the text ("'S" is none), where the lower-cased key ends in one.
+    let possessive =
+        word.ends_with_possessive() && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
     let word = if possessive { word.part(0, len - 2) } else { word };
     let mut hyphens = if digit_or_hyphen { word.hyphens() } else { 0 };
     if hyphens == 0 {
@@ -175,7 +173,10 @@ pub(crate) fn sentence_tokens<'t>(
             (TokenKind::Word, Some(word))
                 if !word.may_have_digit_or_hyphen() || !word.has_digit() && word.hyphens() == 0 =>
             {
-                if len > 2 && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s") {
+                if len > 2
+                    && word.ends_with_possessive()
+                    && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s")
+                {
                     // A possessive: "Monday's", "this year's".
                     let cut = t.span.end - 2;
                     out.push_ascii(Span::new(t.span.start, cut), word.part(0, len - 2), last_end);
@@ -226,6 +227,7 @@ struct Pool<'p, 't> {
 impl<'t> Pool<'_, 't> {
     /// Writes the ASCII token standing at `span`, not starting with a digit, whose lower-case
     /// form is `word`.
+    #[inline]
     fn push_ascii(&mut self, span: Span, word: PackedKey, last_end: usize) {
         let capital = self.text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase);
         let (info, flags) = self.tables.lookup(word).unzip();
@@ -238,7 +240,6 @@ impl<'t> Pool<'_, 't> {
             info,
             flags: flags.unwrap_or_default(),
             digits: None,
-            cue_form: CueForm::of_key(word, capital),
         });
     }
 
@@ -265,7 +266,6 @@ impl<'t> Pool<'_, 't> {
         // A number of digits only is its own lower-case form.
         let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
             .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len() as u8));
-        let cue_form = CueForm::of(&norm, capital);
         self.toks.push(Tok {
             norm,
             span,
@@ -275,7 +275,6 @@ impl<'t> Pool<'_, 't> {
             info,
             flags: flags.unwrap_or_default(),
             digits,
-            cue_form,
         });
     }
 }

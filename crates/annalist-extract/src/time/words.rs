@@ -563,14 +563,9 @@ impl PackedKey {
         self.bytes.to_le_bytes().get(k).copied().unwrap_or(0)
     }
 
-    /// Whether it is `word` (of at most [`PackedKey::MAX_LEN`] bytes).
-    pub(crate) fn is(self, word: &[u8]) -> bool {
-        PackedKey::of(word) == Some(self)
-    }
-
-    /// Whether every byte is a lower-case ASCII letter.
-    pub(crate) fn is_lowercase_letters(self) -> bool {
-        self.is_ascii() && self.in_range(b'a', b'z' + 1) == HIGH_BITS & prefix_mask(self.len)
+    /// Whether its last two bytes are "'s" (of the lower-cased text: the text may have "'S").
+    pub(crate) fn ends_with_possessive(self) -> bool {
+        self.len >= 2 && self.byte(self.len - 1) == b's' && self.byte(self.len - 2) == b'\''
     }
 
     /// Whether every byte is ASCII.
