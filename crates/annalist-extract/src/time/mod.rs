@@ -97,12 +97,10 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            // What the rules read since they last asked for the tense may depend on it, and
-            // the tense here may differ: found again (most candidates never ask).
-            if clause.take_asked() {
+            // What the rules read may depend on the tense, which may differ here.
+            if clause.move_to(toks, i, end > 6) {
                 memo.anchors_changed();
             }
-            clause.move_to(i, end > 6);
             let grammar = Grammar { toks, start: 0, end, env: &env, memo, clause };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
@@ -121,6 +119,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
             if let Some(point) = found.point {
                 memo.anchors_changed();
+                clause.anchors_changed();
                 env.narrative = Some(point);
                 narrative_id = Some(id.clone());
                 if point.grain() == calendar::Grain::Day {

@@ -10,6 +10,10 @@ use super::words::Tense;
 /// cues only when a rule asks for it: most candidates read nothing that depends on it (a
 /// number that is no date, a word that starts no expression here), so most sentences' cues
 /// are never read.
+///
+/// The grammar's anchored results ([`Memo`](super::grammar::Memo)) may depend on the tense: it
+/// is kept with the tense they were read under (once one asked), so that a candidate whose
+/// tense differs forgets them ([`ClauseTense::move_to`]).
 #[derive(Debug, Default)]
 pub(crate) struct ClauseTense {
     cues: RefCell<Cues>,
@@ -17,28 +21,41 @@ pub(crate) struct ClauseTense {
     /// tokens: news reports what happened, so a clause without a cue is past).
     at: Cell<(usize, bool)>,
     /// The candidate's nearest cue's tense and its clause's tense, once asked.
-    known: Cell<Option<(Option<Tense>, Option<Tense>)>>,
-    /// Whether a rule asked since the last [`ClauseTense::take_asked`].
-    asked: Cell<bool>,
+    known: Cell<Option<Known>>,
+    /// The tense the anchored results were read under, if any asked since they were last
+    /// forgotten.
+    read_under: Cell<Option<Known>>,
 }
 
+/// A nearest cue's tense and its clause's tense.
+type Known = (Option<Tense>, Option<Tense>);
+
 impl ClauseTense {
-    /// Forgets the cues read, for a new sentence.
+    /// Forgets the cues read, for a new sentence (whose anchored results start afresh).
     pub fn new_sentence(&mut self) {
         self.cues.get_mut().clear();
         self.known.set(None);
+        self.anchors_changed();
     }
 
-    /// Moves to the candidate at token `i` of a sentence of running text or not.
-    pub fn move_to(&mut self, i: usize, running_text: bool) {
+    /// Notes that the anchored results were forgotten.
+    pub fn anchors_changed(&mut self) {
+        self.read_under.set(None);
+    }
+
+    /// Moves to the candidate at token `i` of `toks`, a sentence of running text or not;
+    /// returns whether the anchored results must be forgotten: they were read under another
+    /// tense than the candidate's (found now only if some were read under one).
+    pub fn move_to(&mut self, toks: &[Tok<'_>], i: usize, running_text: bool) -> bool {
         self.at.set((i, running_text));
         self.known.set(None);
-    }
-
-    /// Whether a rule asked for the tense since the last call (what the rules read since may
-    /// depend on it).
-    pub fn take_asked(&self) -> bool {
-        self.asked.replace(false)
+        match self.read_under.get() {
+            Some(read_under) if self.get(toks) != read_under => {
+                self.read_under.set(None);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The tense of the cue nearest to the candidate in `toks`, its sentence.
@@ -52,15 +69,21 @@ impl ClauseTense {
         self.get(toks).1
     }
 
-    fn get(&self, toks: &[Tok<'_>]) -> (Option<Tense>, Option<Tense>) {
-        self.asked.set(true);
-        if let Some(known) = self.known.get() {
-            return known;
+    fn get(&self, toks: &[Tok<'_>]) -> Known {
+        let known = match self.known.get() {
+            Some(known) => known,
+            None => {
+                let (i, running_text) = self.at.get();
+                let cue = self.cues.borrow_mut().nearest(toks, i);
+                let known = (cue, cue.or(running_text.then_some(Tense::Past)));
+                self.known.set(Some(known));
+                known
+            }
+        };
+        // What the rules read from now on may depend on it.
+        if self.read_under.get().is_none() {
+            self.read_under.set(Some(known));
         }
-        let (i, running_text) = self.at.get();
-        let cue = self.cues.borrow_mut().nearest(toks, i);
-        let known = (cue, cue.or(running_text.then_some(Tense::Past)));
-        self.known.set(Some(known));
         known
     }
 }
