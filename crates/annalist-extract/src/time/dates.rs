@@ -39,7 +39,7 @@ impl Grammar<'_> {
         let near = parts.day.is_some_and(|day| {
             NaiveDate::from_ymd_opt(y, parts.month, day).is_some_and(|d| (d - dct).num_days().abs() <= 30)
         });
-        let mut year = match self.env.tense {
+        let mut year = match self.tense() {
             _ if near => y,
             Some(Tense::Past) if key(y) > now => y - 1,
             Some(Tense::Future) | None if key(y) < now => y + 1,
@@ -68,7 +68,7 @@ impl Grammar<'_> {
         };
         let today = dct.weekday().number_from_monday() as i64;
         let wd = i64::from(wd);
-        let delta = match self.env.tense {
+        let delta = match self.tense() {
             Some(Tense::Past) => -((today - wd).rem_euclid(7)),
             Some(Tense::Future) => (wd - today).rem_euclid(7),
             None => {
@@ -100,7 +100,7 @@ impl Grammar<'_> {
                 return None;
             }
             let dct = req!(self.env.dct);
-            let step = if self.env.tense == Some(Tense::Past) { -1 } else { 1 };
+            let step = if self.tense() == Some(Tense::Past) { -1 } else { 1 };
             let first = req!(NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1));
             let found = (0..48).find_map(|k| {
                 let month = calendar::shift(first, step * k, Unit::Month)?;
@@ -398,7 +398,7 @@ impl Grammar<'_> {
         match self.env.dct {
             Some(d) => {
                 let first_month = last_month.saturating_sub(2).max(1);
-                let year = match self.env.tense {
+                let year = match self.tense() {
                     Some(Tense::Past) if first_month > d.month() => d.year() - 1,
                     _ => d.year(),
                 };
@@ -463,7 +463,7 @@ impl Grammar<'_> {
                     j += 1;
                 } else if *w == "'s" && self.w(j - 1).ends_with('s') {
                     continue;
-                } else if w.contains('\'') && self.w(j) == w.replace('\'', "") {
+                } else if w.contains('\'') && self.w(j).chars().eq(w.chars().filter(|&c| c != '\'')) {
                     j += 1;
                 } else {
                     return None;
@@ -510,7 +510,7 @@ impl Grammar<'_> {
         let upcoming = if cur >= dct { cur } else { next };
         let last = if cur < dct { cur } else { prev };
         let near = (cur - dct).num_days().abs() <= 30;
-        let date = match (shift, self.env.tense) {
+        let date = match (shift, self.tense()) {
             (None, _) if near => cur,
             (Some(s), _) if s < 0 => last,
             (Some(s), _) if s > 0 => upcoming,

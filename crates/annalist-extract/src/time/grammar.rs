@@ -3,7 +3,7 @@
 //! Every reader takes a token index and returns what it read with the index after it, or
 //! `None`; nothing reads beyond the sentence.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use annalist_core::{TimexMod, TimexType};
 use chrono::{NaiveDate, NaiveTime};
@@ -11,6 +11,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::calendar::Point;
 use super::dates::Parts;
 use super::relative::DayRef;
+use super::tense::ClauseTense;
 use super::tokens::Tok;
 use super::words::{self, Kind, Sense, Tense, Unit};
 
@@ -21,11 +22,6 @@ pub(crate) struct Env {
     pub dct: Option<NaiveDate>,
     /// The document time of day.
     pub dct_clock: Option<NaiveTime>,
-    /// The tense of the clause around the expression: its cue's, else past in running text
-    /// (news reports what happened), else none (a phrase standing alone).
-    pub tense: Option<Tense>,
-    /// The tense the clause's nearest cue word shows, if any.
-    pub cue: Option<Tense>,
     /// The last calendar point the narrative mentioned.
     pub narrative: Option<Point>,
     /// The last day mentioned earlier in the same sentence (for a bare clock time).
@@ -95,14 +91,16 @@ pub(crate) struct Grammar<'a> {
     pub end: usize,
     /// The anchors.
     pub env: &'a Env,
+    /// The tense around the candidate (besides the anchors, as it is found only when asked).
+    pub clause: &'a ClauseTense,
     /// What the primitive readers found at each token of the sentence, once read.
     pub memo: &'a Memo,
 }
 
 /// The results of readers, per token of one sentence: the rules ask the same questions at the
 /// same token again and again. The primitive readers depend on the tokens alone; the
-/// `anchored` ones also on the anchors ([`Env`]), so their results hold only while the anchors
-/// stay as they were (see [`Memo::anchors_changed`]).
+/// `anchored` ones also on the anchors ([`Env`]) and the clause's tense ([`ClauseTense`]), so
+/// their results hold only while these stay as they were (see [`Memo::anchors_changed`]).
 ///
 /// Each result is stored with the number of the sentence (or of the anchors) it was read in;
 /// one under another number is stale. So forgetting is a new number, not a pass over the
@@ -120,6 +118,9 @@ pub(crate) struct Memo {
     pub calendar_date: Vec<Stamped<(Parts, usize)>>,
     /// [`Grammar::day_ref`].
     pub day_ref: Vec<Stamped<(DayRef, usize)>>,
+    /// At each token, the number of the anchors under which [`Grammar::core`] read nothing
+    /// there (zero: none yet).
+    core_read_nothing: Vec<Cell<u32>>,
 }
 
 /// A reader's result at one token with the number of the sentence or anchors it was read in.
@@ -155,6 +156,9 @@ impl Memo {
         grow(&mut self.weekday, len);
         grow(&mut self.calendar_date, len);
         grow(&mut self.day_ref, len);
+        if self.core_read_nothing.len() < len {
+            self.core_read_nothing.resize_with(len, Cell::default);
+        }
         let Memo { sentence, ordinal, month, weekday, .. } = self;
         next_number(sentence, || {
             unread(ordinal);
@@ -164,13 +168,26 @@ impl Memo {
         self.anchors_changed();
     }
 
-    /// Forgets the results that depend on the anchors.
+    /// Forgets the results that depend on the anchors (or the clause's tense).
     pub fn anchors_changed(&mut self) {
-        let Memo { anchors, calendar_date, day_ref, .. } = self;
+        let Memo { anchors, calendar_date, day_ref, core_read_nothing, .. } = self;
         next_number(anchors, || {
             unread(calendar_date);
             unread(day_ref);
+            core_read_nothing.iter_mut().for_each(|c| *c.get_mut() = 0);
         });
+    }
+
+    /// Whether [`Grammar::core`] read nothing at `i` under the current anchors.
+    pub fn read_nothing(&self, i: usize) -> bool {
+        self.core_read_nothing.get(i).is_some_and(|c| c.get() == self.anchors)
+    }
+
+    /// Notes that [`Grammar::core`] read nothing at `i` under the current anchors.
+    pub fn set_read_nothing(&self, i: usize) {
+        if let Some(c) = self.core_read_nothing.get(i) {
+            c.set(self.anchors);
+        }
     }
 
     /// The result stored in `cells` at `i` under the current anchors, else `read()` stored
@@ -236,6 +253,17 @@ impl<'a> Grammar<'a> {
     /// Whether the word at `i` is `word`.
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.w(i) == word
+    }
+
+    /// The tense of the clause around the candidate: its nearest cue's, else past in running
+    /// text (news reports what happened), else none (a phrase standing alone).
+    pub fn tense(&self) -> Option<Tense> {
+        self.clause.tense(self.toks)
+    }
+
+    /// The tense the candidate's nearest cue word shows, if any.
+    pub fn cue(&self) -> Option<Tense> {
+        self.clause.cue(self.toks)
     }
 
     /// The token at `i`, if inside the sentence.

@@ -39,8 +39,8 @@ struct Scratch {
     /// The grammar's tokens of the last document, emptied: kept for their allocation only
     /// (see [`recycle`]).
     spare_tokens: Vec<Tok<'static>>,
-    /// The tense cues of the current sentence.
-    cues: tense::Cues,
+    /// The tense around the current candidate.
+    clause: tense::ClauseTense,
 }
 
 thread_local! {
@@ -61,7 +61,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { memo, spare_tokens, cues } = scratch;
+    let Scratch { memo, spare_tokens, clause } = scratch;
     let lowered = cx.segmentation.lowered();
     let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
     let tables = words::Tables::get();
@@ -81,8 +81,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         // The first token at or after `i` that names time by itself (or `end`): each search
         // starts past the last one's answer, so the sentence is read once.
         let mut next_strong = (0..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
-        // The tense cues are read as far as the candidates need (many sentences have none).
-        cues.clear();
+        clause.new_sentence();
         env.sentence_day = None;
         let mut i = 0;
         while i < end {
@@ -98,13 +97,11 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 i += 1;
                 continue;
             }
-            let (cue, tense) = (env.cue, env.tense);
-            env.cue = cues.nearest(toks, i);
-            env.tense = env.cue.or((end > 6).then_some(words::Tense::Past));
-            if (cue, tense) != (env.cue, env.tense) {
+            // What the rules read may depend on the tense, which may differ here.
+            if clause.move_to(toks, i, end > 6) {
                 memo.anchors_changed();
             }
-            let grammar = Grammar { toks, start: 0, end, env: &env, memo };
+            let grammar = Grammar { toks, start: 0, end, env: &env, memo, clause };
             let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
                 i += 1;
                 continue;
@@ -122,6 +119,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
             if let Some(point) = found.point {
                 memo.anchors_changed();
+                clause.anchors_changed();
                 env.narrative = Some(point);
                 narrative_id = Some(id.clone());
                 if point.grain() == calendar::Grain::Day {
@@ -157,8 +155,11 @@ fn is_trigger(tok: &Tok<'_>) -> bool {
 
 /// Which rules of [`Grammar::core`] may start at a token, from what the token is alone: each
 /// flag holds wherever the rule's first reader can read something there (a number, a word of
-/// certain sense kinds, a certain word), so a rule whose flag is false reads nothing.
-struct Starts {
+/// certain sense kinds, a certain word), so a rule whose flag is false reads nothing. A word's
+/// flags are found once, when the lexicon is loaded (see [`Starts::of_word`]); a number's
+/// add those of numerals.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Starts {
     /// A day ([`Grammar::day_ref`]), read by `time_expr` and `day_date`.
     day_ref: bool,
     time_expr: bool,
@@ -180,42 +181,77 @@ struct Starts {
 }
 
 impl Starts {
+    /// The rules that may start at a trigger (see [`is_trigger`]): a number, or a word of the
+    /// lexicon, whose lexicon entry holds its flags.
     fn of(tok: &Tok<'_>) -> Starts {
-        let kinds = tok.info.map_or(0, |info| info.kinds);
+        let word = tok.info.map_or_else(Starts::default, |info| info.starts);
+        if tok.number { word.with_numeral() } else { word }
+    }
+
+    /// The rules that may start at the lexicon word `word`, whose senses are of the `kinds`
+    /// (bits of [`Kind::bit`]) and which may start a holiday name.
+    pub(crate) fn of_word(word: &str, kinds: u32, starts_holiday: bool) -> Starts {
         let any = |of: &[Kind]| of.iter().any(|k| kinds & k.bit() != 0);
-        let word = tok.norm.as_ref();
-        // A number read by `ordinal` or `cardinal` (digits are a number token).
-        let numeral = tok.number || any(&[Kind::Number, Kind::Ordinal]);
-        let day_ref = relative::may_start_day_ref(tok);
-        Starts {
+        // A day: as [`relative::may_start_day_ref`] of a word.
+        let day_ref = matches!(word, "the" | "day")
+            || starts_holiday
+            || any(&[
+                Kind::Deictic,
+                Kind::Weekday,
+                Kind::WeekdayAbbr,
+                Kind::Month,
+                Kind::Number,
+                Kind::Ordinal,
+                Kind::Relative,
+            ]);
+        let starts = Starts {
             day_ref,
             // A day, a relative word ("this morning") or a clock time (a number or a clock word).
             time_expr: day_ref || any(&[Kind::Relative, Kind::ClockWord]),
-            holiday: tok.info.is_some_and(|info| !info.holidays.is_empty()),
+            holiday: starts_holiday,
             // A calendar date (a weekday, a month, a day number or a numeric date) or a month.
-            calendar_point: numeral || any(&[Kind::Month, Kind::Weekday, Kind::WeekdayAbbr]),
-            // An ordinal or a cardinal.
-            ordinal_of: numeral,
+            calendar_point: any(&[Kind::Month, Kind::Weekday, Kind::WeekdayAbbr]),
+            ordinal_of: false,
             week_of: word == "week",
             // "2018Q4", "Q4", or an ordinal.
-            quarter: numeral || word == "q",
+            quarter: word == "q",
             relative: any(&[Kind::Relative]),
             // "the day", "the day before", or a narrative word.
             narrative: word == "the" || any(&[Kind::Narrative]),
             the_weekend: word == "the",
             // "'90s", "1990s", a century's ordinal, a year.
-            year_expr: numeral || matches!(word, "'" | "‘"),
+            year_expr: matches!(word, "'" | "‘"),
             season: any(&[Kind::Season]),
             // A cardinal or a quantity ("a few", "half an hour", "three-quarters", "1.5", a
             // fuzzy number).
-            quantity_expr: numeral
-                || matches!(word, "a" | "an" | "half" | "quarter" | "three")
+            quantity_expr: matches!(word, "a" | "an" | "half" | "quarter" | "three")
                 || any(&[Kind::FuzzyNumber]),
             set_expr: any(&[Kind::SetAdverb, Kind::SetQuantifier]),
             reference: word == "recent" || any(&[Kind::Reference]),
             bare_units: any(&[Kind::Unit]),
+            day_of_month: false,
+        };
+        // A number read by `ordinal` or `cardinal`.
+        if any(&[Kind::Number, Kind::Ordinal]) { starts.with_numeral() } else { starts }
+    }
+
+    /// These and the rules that may start at a numeral (digits, or a word read by `ordinal`
+    /// or `cardinal`).
+    fn with_numeral(self) -> Starts {
+        Starts {
+            // (A day may start at digits, and at a number or ordinal word.)
+            day_ref: true,
+            time_expr: true,
+            // A day number or a numeric date.
+            calendar_point: true,
+            // An ordinal or a cardinal.
+            ordinal_of: true,
+            quarter: true,
+            year_expr: true,
+            quantity_expr: true,
             // A day number: an ordinal or digits.
-            day_of_month: numeral,
+            day_of_month: true,
+            ..self
         }
     }
 }
@@ -327,6 +363,20 @@ impl Grammar<'_> {
         // Every rule starts at a number or a word of the time lexicon (see [`is_trigger`]):
         // elsewhere, as after most articles ("the president"), none needs asking.
         let tok = self.tok(i).filter(|t| is_trigger(t))?;
+        // The rules are asked again at a token after "the" or inside a longer rule: where
+        // they read nothing under the same anchors, they read nothing again.
+        if self.memo.read_nothing(i) {
+            return None;
+        }
+        let found = self.read_core(i, tok);
+        if found.is_none() {
+            self.memo.set_read_nothing(i);
+        }
+        found
+    }
+
+    /// [`Grammar::core`] read at `i`, whose token is `tok`.
+    fn read_core(&self, i: usize, tok: &Tok<'_>) -> Option<Found> {
         // Each rule is asked only where it may start (see [`Starts`]): a rule not asked is one
         // that would have read nothing, so the answer is the same.
         let starts = Starts::of(tok);

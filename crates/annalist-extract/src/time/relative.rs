@@ -459,7 +459,7 @@ impl Grammar<'_> {
         // "in 3 days": a point ahead, unless the clause is past ("the first time in two years").
         if self.before(i) == "in"
             && let Some(n) = n
-            && self.env.cue != Some(Tense::Past)
+            && self.cue() != Some(Tense::Past)
             && !self.after_superlative(i)
         {
             return self.shifted_from_document(n, unit, e);
@@ -526,7 +526,7 @@ impl Grammar<'_> {
             return Some(Found::other(i + 2, TimexType::Date, "XXXX-WXX-WE".to_owned(), Source::Unknown));
         };
         let weekday = dct.weekday().number_from_monday();
-        let week = match self.env.tense {
+        let week = match self.tense() {
             // Saturday and Sunday are in their week's weekend.
             Some(Tense::Past) if weekday < 6 => -1,
             _ => 0,
@@ -693,7 +693,7 @@ impl Grammar<'_> {
             return Some(Found::other(e, TimexType::Date, format!("XXXX-XX-{day:02}"), Source::Unknown));
         };
         let this_month = NaiveDate::from_ymd_opt(dct.year(), dct.month(), 1)?;
-        let month_start = match self.env.tense {
+        let month_start = match self.tense() {
             Some(Tense::Past) if day > dct.day() => calendar::shift(this_month, -1, Unit::Month)?,
             Some(Tense::Past) => this_month,
             _ if day < dct.day() => calendar::shift(this_month, 1, Unit::Month)?,

@@ -1,8 +1,92 @@
 //! The tense of the clause around a time expression: past ("said Thursday") or future ("will
 //! meet Thursday"), from cue words (`data/time/tense.tsv`) and regular past forms (-ed).
 
+use std::cell::{Cell, RefCell};
+
 use super::tokens::Tok;
 use super::words::Tense;
+
+/// The tense of the clause around the candidate the grammar reads, found from the sentence's
+/// cues only when a rule asks for it: most candidates read nothing that depends on it (a
+/// number that is no date, a word that starts no expression here), so most sentences' cues
+/// are never read.
+///
+/// The grammar's anchored results ([`Memo`](super::grammar::Memo)) may depend on the tense: it
+/// is kept with the tense they were read under (once one asked), so that a candidate whose
+/// tense differs forgets them ([`ClauseTense::move_to`]).
+#[derive(Debug, Default)]
+pub(crate) struct ClauseTense {
+    cues: RefCell<Cues>,
+    /// The candidate's token index, and whether its sentence is running text (more than six
+    /// tokens: news reports what happened, so a clause without a cue is past).
+    at: Cell<(usize, bool)>,
+    /// The candidate's nearest cue's tense and its clause's tense, once asked.
+    known: Cell<Option<Known>>,
+    /// The tense the anchored results were read under, if any asked since they were last
+    /// forgotten.
+    read_under: Cell<Option<Known>>,
+}
+
+/// A nearest cue's tense and its clause's tense.
+type Known = (Option<Tense>, Option<Tense>);
+
+impl ClauseTense {
+    /// Forgets the cues read, for a new sentence (whose anchored results start afresh).
+    pub fn new_sentence(&mut self) {
+        self.cues.get_mut().clear();
+        self.known.set(None);
+        self.anchors_changed();
+    }
+
+    /// Notes that the anchored results were forgotten.
+    pub fn anchors_changed(&mut self) {
+        self.read_under.set(None);
+    }
+
+    /// Moves to the candidate at token `i` of `toks`, a sentence of running text or not;
+    /// returns whether the anchored results must be forgotten: they were read under another
+    /// tense than the candidate's (found now only if some were read under one).
+    pub fn move_to(&mut self, toks: &[Tok<'_>], i: usize, running_text: bool) -> bool {
+        self.at.set((i, running_text));
+        self.known.set(None);
+        match self.read_under.get() {
+            Some(read_under) if self.get(toks) != read_under => {
+                self.read_under.set(None);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The tense of the cue nearest to the candidate in `toks`, its sentence.
+    pub fn cue(&self, toks: &[Tok<'_>]) -> Option<Tense> {
+        self.get(toks).0
+    }
+
+    /// The tense of the candidate's clause: its nearest cue's, else past in running text, else
+    /// none (a phrase standing alone).
+    pub fn tense(&self, toks: &[Tok<'_>]) -> Option<Tense> {
+        self.get(toks).1
+    }
+
+    fn get(&self, toks: &[Tok<'_>]) -> Known {
+        let known = match self.known.get() {
+            Some(known) => known,
+            None => {
+                let (i, running_text) = self.at.get();
+                let cue = self.cues.borrow_mut().nearest(toks, i);
+                let known = (cue, cue.or(running_text.then_some(Tense::Past)));
+                self.known.set(Some(known));
+                known
+            }
+        };
+        // What the rules read from now on may depend on it.
+        if self.read_under.get().is_none() {
+            self.read_under.set(Some(known));
+        }
+        known
+    }
+}
 
 /// The tense cues of a sentence's tokens, as (token index, tense), read only as far as asked:
 /// the cue nearest a token needs the cues up to the first one after it, and most candidates

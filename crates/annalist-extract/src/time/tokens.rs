@@ -89,8 +89,9 @@ fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) ->
     if digit_or_hyphen && word.has_digit() {
         return true;
     }
-    // The possessive read in the text ("'S" is none).
-    let possessive = len >= 2 && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
+    // The possessive read in the text ("'S" is none), where the lower-cased key ends in one.
+    let possessive =
+        word.ends_with_possessive() && text.as_bytes().get(span.end - 2..span.end) == Some(b"'s");
     let word = if possessive { word.part(0, len - 2) } else { word };
     let mut hyphens = if digit_or_hyphen { word.hyphens() } else { 0 };
     if hyphens == 0 {
@@ -172,7 +173,10 @@ pub(crate) fn sentence_tokens<'t>(
             (TokenKind::Word, Some(word))
                 if !word.may_have_digit_or_hyphen() || !word.has_digit() && word.hyphens() == 0 =>
             {
-                if len > 2 && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s") {
+                if len > 2
+                    && word.ends_with_possessive()
+                    && text.as_bytes().get(t.span.end - 2..t.span.end) == Some(b"'s")
+                {
                     // A possessive: "Monday's", "this year's".
                     let cut = t.span.end - 2;
                     out.push_ascii(Span::new(t.span.start, cut), word.part(0, len - 2), last_end);
@@ -223,6 +227,7 @@ struct Pool<'p, 't> {
 impl<'t> Pool<'_, 't> {
     /// Writes the ASCII token standing at `span`, not starting with a digit, whose lower-case
     /// form is `word`.
+    #[inline]
     fn push_ascii(&mut self, span: Span, word: PackedKey, last_end: usize) {
         let capital = self.text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase);
         let (info, flags) = self.tables.lookup(word).unzip();

@@ -367,6 +367,8 @@ pub(crate) struct WordInfo {
     pub tense: Option<Tense>,
     /// The flags the tagger reads at every token, copied out of this struct.
     pub flags: WordFlags,
+    /// The rules that may start at it.
+    pub starts: super::Starts,
 }
 
 /// What the tagger asks of every token, kept beside the word in the lookup table so that
@@ -403,6 +405,7 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
             || !info.holidays.is_empty()
             || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
         info.flags = WordFlags { strong: info.strong, trigger, tense: info.tense };
+        info.starts = super::Starts::of_word(word, info.kinds, !info.holidays.is_empty());
     }
     map
 });
@@ -466,39 +469,33 @@ pub(crate) fn is_strong(word: &str) -> bool {
 /// checked for initialisation at every word).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tables {
-    shapes: &'static Shapes,
-    strong_shapes: &'static Shapes,
     packed: &'static PackedLexicon,
 }
 
 impl Tables {
     pub(crate) fn get() -> Tables {
-        Tables { shapes: &SHAPES, strong_shapes: &STRONG_SHAPES, packed: &PACKED }
+        Tables { packed: &PACKED }
     }
 
     /// What the lexicon knows of a lower-cased ASCII word of one to [`KEY_BYTES`] bytes, with
     /// its flags (as [`lookup_with_flags`]).
     #[inline]
     pub(crate) fn lookup(self, word: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
-        if !Self::may_hold(self.shapes, word) {
+        let hash = word.hash();
+        if !self.packed.words.may_hold(hash) {
             return None;
         }
-        self.packed.get(word)
+        self.packed.get(word, hash)
     }
 
     /// Whether a lower-cased ASCII word of at most [`KEY_BYTES`] bytes is a strong word (see
     /// [`STRONG`]).
     #[inline]
     pub(crate) fn is_strong(self, word: PackedKey) -> bool {
+        let hash = word.hash();
         word.len > 0
-            && Self::may_hold(self.strong_shapes, word)
-            && self.packed.get(word).is_some_and(|(_, flags)| flags.strong)
-    }
-
-    /// [`Shapes::may_hold`] of a non-empty packed word.
-    #[inline]
-    fn may_hold(shapes: &Shapes, word: PackedKey) -> bool {
-        Shapes::index_shape(word.byte(0), word.byte(word.len - 1), word.len).is_none_or(|i| shapes.has(i))
+            && self.packed.strong_words.may_hold(hash)
+            && self.packed.get(word, hash).is_some_and(|(_, flags)| flags.strong)
     }
 }
 
@@ -513,7 +510,7 @@ pub(crate) fn lookup_with_flags(word: &str) -> Option<(&'static WordInfo, WordFl
         return None;
     }
     match PackedKey::of(word.as_bytes()) {
-        Some(key) => PACKED.get(key),
+        Some(key) => PACKED.get(key, key.hash()),
         None => LEXICON.get(word).map(|info| (info, info.flags)),
     }
 }
@@ -566,6 +563,11 @@ impl PackedKey {
         self.bytes.to_le_bytes().get(k).copied().unwrap_or(0)
     }
 
+    /// Whether its last two bytes are "'s" (of the lower-cased text: the text may have "'S").
+    pub(crate) fn ends_with_possessive(self) -> bool {
+        self.len >= 2 && self.byte(self.len - 1) == b's' && self.byte(self.len - 2) == b'\''
+    }
+
     /// Whether every byte is ASCII.
     pub(crate) fn is_ascii(self) -> bool {
         self.bytes & HIGH_BITS == 0
@@ -601,36 +603,94 @@ impl PackedKey {
 
 /// The lexicon's words of at most [`PackedKey::MAX_LEN`] bytes in an open-addressing table of
 /// packed keys (linear probing, at most half full); longer words are in [`LEXICON`] only.
+/// The keys stand apart from what they map to, sixteen bytes a slot, so that a probe reads
+/// few cache lines; a filter of hash bits in front answers most words of a text, which are
+/// none of the lexicon's, without a probe.
 #[derive(Debug)]
 struct PackedLexicon {
-    slots: Vec<Option<(PackedKey, &'static WordInfo, WordFlags)>>,
+    /// Each slot's key bytes (zero: an empty slot; no word is all zero bytes).
+    keys: Vec<u128>,
+    /// Each slot's key length and what the lexicon knows of its word.
+    values: Vec<(usize, Option<(&'static WordInfo, WordFlags)>)>,
     mask: usize,
+    /// The hashes of every word of the table.
+    words: HashBits,
+    /// The hashes of its strong words.
+    strong_words: HashBits,
 }
 
 impl PackedLexicon {
     fn new(lexicon: &'static WordMap<WordInfo>) -> PackedLexicon {
         let size = (lexicon.len() * 2).next_power_of_two().max(16);
-        let mut table = PackedLexicon { slots: vec![None; size], mask: size - 1 };
+        let mut table = PackedLexicon {
+            keys: vec![0; size],
+            values: vec![(0, None); size],
+            mask: size - 1,
+            words: HashBits::default(),
+            strong_words: HashBits::default(),
+        };
         for (word, info) in lexicon {
             let Some(key) = PackedKey::of(word.as_bytes()) else { continue };
-            let mut slot = key.hash() as usize & table.mask;
-            while table.slots[slot].is_some() {
+            let hash = key.hash();
+            table.words.add(hash);
+            if info.flags.strong {
+                table.strong_words.add(hash);
+            }
+            let mut slot = hash as usize & table.mask;
+            while table.keys[slot] != 0 {
                 slot = (slot + 1) & table.mask;
             }
-            table.slots[slot] = Some((key, info, info.flags));
+            table.keys[slot] = key.bytes;
+            table.values[slot] = (key.len, Some((info, info.flags)));
         }
         table
     }
 
-    fn get(&self, key: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
-        let mut slot = key.hash() as usize & self.mask;
+    /// What the table holds for `key`, whose hash is `hash`.
+    #[inline]
+    fn get(&self, key: PackedKey, hash: u64) -> Option<(&'static WordInfo, WordFlags)> {
+        let mut slot = hash as usize & self.mask;
         loop {
-            match self.slots[slot] {
-                Some((k, info, flags)) if k == key => return Some((info, flags)),
-                Some(_) => slot = (slot + 1) & self.mask,
-                None => return None,
+            match self.keys[slot] {
+                0 => return None,
+                bytes if bytes == key.bytes => {
+                    // The same bytes with another length: a key holding zero bytes.
+                    let (len, found) = self.values[slot];
+                    return found.filter(|_| len == key.len);
+                }
+                _ => slot = (slot + 1) & self.mask,
             }
         }
+    }
+}
+
+/// A set of 16 Ki hash bits (2 KiB): a clear bit says a word is surely not in a table.
+#[derive(Debug)]
+struct HashBits(Vec<u64>);
+
+impl Default for HashBits {
+    fn default() -> Self {
+        HashBits(vec![0; Self::BITS / 64])
+    }
+}
+
+impl HashBits {
+    const BITS: usize = 1 << 14;
+
+    /// A hash's bit, from its high bits (a table's slot comes from the low ones).
+    fn bit(hash: u64) -> usize {
+        (hash >> (64 - 14)) as usize
+    }
+
+    fn add(&mut self, hash: u64) {
+        let bit = Self::bit(hash);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline]
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = Self::bit(hash);
+        self.0.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 }
 
