@@ -47,8 +47,8 @@ impl Draft {
 
 /// Finds the claims of a document, in text order.
 pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
-    let lowered = Lowered::of(cx);
-    let words = Words::new(cx, &lowered);
+    let mut lowered = Lowered::of(cx);
+    let words = Words::new(cx, &mut lowered);
     let attributions = attribution::find(&words);
     let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
     let mut drafts: Vec<Draft> = attributions

@@ -6,6 +6,7 @@ use annalist_core::Span;
 use super::lexicon::{LEXICON, LexiconWord, PhraseTable, Starts, WordClass, WordInfo, normalize};
 use crate::Context;
 use crate::segment::{Token, TokenKind};
+use crate::word_slots::{PACKED_BYTES, pack_prefix};
 
 /// Tokens of the whole document with what the attribution rules ask of them.
 #[derive(Debug)]
@@ -55,17 +56,17 @@ pub(super) struct SentenceTokens {
 }
 
 impl<'a> Words<'a> {
-    /// Reads the tokens of `cx`, with the words [`Lowered::of`] the same context. (Called once a
-    /// document: kept apart so that its loop is compiled the same wherever it is called from.)
+    /// Reads the tokens of `cx`, normalising the words that hold other characters than ASCII
+    /// into `lowered` (made by [`Lowered::of`] the same context). (Called once a document:
+    /// kept apart so that its loop is compiled the same wherever it is called from.)
     #[inline(never)]
-    pub fn new(cx: &Context<'a>, lowered: &'a Lowered<'a>) -> Words<'a> {
+    pub fn new<'t: 'a>(cx: &Context<'a>, lowered: &'a mut Lowered<'t>) -> Words<'a> {
         let tokens = cx.segmentation.tokens.as_slice();
         let lexicon = &*LEXICON;
+        let ascii: &'t str = lowered.ascii;
         let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
         let mut info = Vec::with_capacity(tokens.len());
         let mut word_ids = Vec::with_capacity(tokens.len());
-        let mut others = lowered.other_ends.iter().peekable();
-        let mut other_start = 0;
         let mut quotes = QuotePairs::new(tokens.len());
         let mut sentences: Vec<SentenceTokens> = Vec::with_capacity(cx.segmentation.sentences.len());
         // First the tokens starting in each block, summed up below (no loop a token: its
@@ -90,22 +91,18 @@ impl<'a> Words<'a> {
                 Some(starting) => *starting += 1,
                 None => in_order = false,
             }
-            // The word, and the bytes of its buffer from its start (padded past the end).
-            let (word, from) = match others.peek() {
-                Some(&&(k, end)) if k == i => {
-                    others.next();
-                    let word = lowered.other.get(other_start..end).unwrap_or("");
-                    let from = lowered.other.as_bytes().get(other_start..).unwrap_or_default();
-                    other_start = end;
-                    (word, from)
-                }
-                _ => match lowered.ascii.get(t.span.start..t.span.end) {
-                    Some(word) => (word, lowered.ascii.as_bytes().get(t.span.start..).unwrap_or_default()),
-                    None => ("", &[][..]),
-                },
+            // The token's bytes in the ASCII-lowered text, from its start (padded past the end).
+            let from = ascii.as_bytes().get(t.span.start..).unwrap_or_default();
+            let len = t.span.end.saturating_sub(t.span.start);
+            let LexiconWord { info: word_info, id } = if is_ascii_word(from, len) {
+                // An ASCII word's normal form lies at its own place in the lowered text.
+                norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
+                lexicon.word_at(from, len)
+            } else {
+                // Its place in `norm` is filled once every other word is normalised.
+                norm.push("");
+                lowered.push_other(i, t.span.slice(cx.text))
             };
-            norm.push(word);
-            let LexiconWord { info: word_info, id } = lexicon.word_at(from, word.len());
             info.push(word_info);
             word_ids.push(id);
             // The current run stays in registers (not in the vector, where every token would
@@ -134,6 +131,12 @@ impl<'a> Words<'a> {
             let past = info.get(s.end..(s.end + 2).min(info.len())).unwrap_or_default();
             s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.starts));
         }
+        let lowered: &'a Lowered<'t> = lowered;
+        for (k, word) in lowered.other_words() {
+            if let Some(slot) = norm.get_mut(k) {
+                *slot = word;
+            }
+        }
         let QuotePairs { partner, quoted, .. } = quotes;
         if in_order && last_end <= cx.text.len() {
             let mut before = 0;
@@ -152,7 +155,7 @@ impl<'a> Words<'a> {
             info,
             word_ids,
             sentences,
-            ascii_lowered: lowered.ascii.get(..cx.text.len()).unwrap_or(""),
+            ascii_lowered: ascii.get(..cx.text.len()).unwrap_or(""),
             first_token_of_block,
         }
     }
@@ -368,80 +371,45 @@ pub(super) struct Lowered<'a> {
     /// The text with ASCII letters in lower case, then padding (see
     /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered)).
     ascii: &'a str,
-    /// The normal forms of the tokens holding non-ASCII characters, one after the other, then
-    /// [`PADDING`].
+    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
     other: String,
     /// Those tokens, in order, each with where its word ends in `other`.
     other_ends: Vec<(usize, usize)>,
 }
 
-/// Bytes after the words of [`Lowered`], so that sixteen bytes can be read from the start of
-/// any word (see [`super::lexicon::Lexicon::word_at`]).
-const PADDING: &str = "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-const _: () = assert!(PADDING.len() <= crate::segment::LOWERED_PADDING);
-
 impl<'a> Lowered<'a> {
-    /// The words of `cx`, normalised.
+    /// The ASCII-lowered text of `cx`, with no other word normalised yet (see [`Words::new`]).
     pub fn of(cx: &Context<'a>) -> Lowered<'a> {
-        let text = cx.text;
-        let tokens = cx.segmentation.tokens.as_slice();
-        let mut other = String::new();
-        let mut other_ends: Vec<(usize, usize)> = Vec::new();
-        let bytes = text.as_bytes();
-        let mut t = 0;
-        let mut from = 0;
-        // Only the tokens holding a non-ASCII byte need more than ASCII lowering; they are found
-        // from those bytes, skipping ASCII stretches a block at a time, and the rest of a token
-        // once it is read.
-        while let Some(at) = next_non_ascii(bytes, from) {
-            t = first_ending_after(tokens, t, at);
-            let Some(token) = tokens.get(t) else { break };
-            // A byte between tokens: the next byte that may be in one is at the token's start.
-            from = (at + 1).max(token.span.start);
-            if token.span.start > at || other_ends.last().is_some_and(|&(k, _)| k == t) {
-                continue;
-            }
-            if let Some(raw) = text.get(token.span.start..token.span.end) {
-                push_normal(&mut other, raw);
-            }
-            other_ends.push((t, other.len()));
-            // The token's other bytes find it read.
-            from = from.max(token.span.end);
-        }
-        other.push_str(PADDING);
-        Lowered { ascii: cx.segmentation.lowered(), other, other_ends }
+        Lowered { ascii: cx.segmentation.lowered(), other: String::new(), other_ends: Vec::new() }
+    }
+
+    /// Appends the normal form of token `i`, `raw`, which holds other characters than ASCII,
+    /// and looks it up in the lexicons.
+    #[cold]
+    fn push_other(&mut self, i: usize, raw: &str) -> LexiconWord {
+        let start = self.other.len();
+        push_normal(&mut self.other, raw);
+        self.other_ends.push((i, self.other.len()));
+        let word = self.other.as_bytes().get(start..).unwrap_or_default();
+        LEXICON.word_at(word, word.len())
+    }
+
+    /// The tokens normalised by [`Lowered::push_other`], each with its normal form.
+    fn other_words(&self) -> impl Iterator<Item = (usize, &str)> {
+        let starts = std::iter::once(0).chain(self.other_ends.iter().map(|&(_, end)| end));
+        self.other_ends.iter().zip(starts).map(|(&(k, end), start)| (k, self.other.get(start..end).unwrap_or("")))
     }
 }
 
-/// The first token from `from` on that ends after byte `at` (`tokens.len()` when none), for
-/// tokens in text order: galloped to, then searched for, since the non-ASCII bytes of a text
-/// may lie many tokens apart (a walk token by token was a second pass over all tokens).
-fn first_ending_after(tokens: &[Token], from: usize, at: usize) -> usize {
-    let ends_before = |k: usize| tokens.get(k).is_some_and(|t| t.span.end <= at);
-    if !ends_before(from) {
-        return from;
+/// Whether the `len` bytes at the start of `from` (the token's bytes in the ASCII-lowered text)
+/// are all ASCII: read off the sixteen bytes the lexicon lookup reads when the word fits them.
+#[inline]
+fn is_ascii_word(from: &[u8], len: usize) -> bool {
+    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; PACKED_BYTES]);
+    match from.first_chunk::<PACKED_BYTES>() {
+        Some(&sixteen) if len <= PACKED_BYTES => pack_prefix(sixteen, len) & HIGH_BITS == 0,
+        _ => from.get(..len).is_some_and(<[u8]>::is_ascii),
     }
-    // `from + low` ends before `at`; find a `from + high` that does not (or the end).
-    let (mut low, mut high) = (0, 1);
-    while ends_before(from + high) {
-        low = high;
-        high *= 2;
-    }
-    let rest = tokens.get(from + low + 1..(from + high).min(tokens.len())).unwrap_or_default();
-    from + low + 1 + rest.partition_point(|t| t.span.end <= at)
-}
-
-/// Where the first byte of `bytes` at or after `from` that is not ASCII stands, if any.
-fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut chunk_start = from;
-    for chunk in rest.chunks(32) {
-        if !chunk.is_ascii() {
-            return chunk.iter().position(|&b| b >= 0x80).map(|k| chunk_start + k);
-        }
-        chunk_start += chunk.len();
-    }
-    None
 }
 
 /// Appends `raw` normalised (see [`normalize`]), with the common characters read without the
@@ -531,17 +499,5 @@ mod tests {
             push_normal(&mut fast, &word);
             assert_eq!(fast, normalize(&word), "{c:?}");
         }
-    }
-
-    #[test]
-    fn non_ascii_bytes_found_past_whole_blocks() {
-        let text = format!("{}“x”{}é", "a".repeat(40), "b".repeat(70));
-        let bytes = text.as_bytes();
-        assert_eq!(next_non_ascii(bytes, 0), Some(40));
-        assert_eq!(next_non_ascii(bytes, 41), Some(41));
-        assert_eq!(next_non_ascii(bytes, 43), Some(44));
-        assert_eq!(next_non_ascii(bytes, 47), Some(117));
-        assert_eq!(next_non_ascii(bytes, 119), None);
-        assert_eq!(next_non_ascii(bytes, 500), None);
     }
 }
