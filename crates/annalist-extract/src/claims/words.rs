@@ -84,7 +84,10 @@ impl<'a> Words<'a> {
         };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
-            quotes.read(cx.text, i, t);
+            // Only the few tokens that may be quotation marks are read for quotes.
+            if QuotePairs::may_be_mark(cx.text, t) {
+                quotes.read(cx.text, tokens, i);
+            }
             in_order &= last_end <= t.span.start && t.span.start < t.span.end;
             last_end = t.span.end;
             match first_token_of_block.get_mut(t.span.start / BLOCK) {
@@ -190,13 +193,16 @@ impl<'a> Words<'a> {
     /// Whether token `i` is a full stop inside its sentence, attached to the word before it:
     /// the dot of an abbreviation the segmenter kept ("Sen. Jim Risch", "Gen. Smith").
     pub fn is_abbreviation_dot(&self, i: usize) -> bool {
-        let (Some(t), Some(prev), Some(next)) =
-            (self.tokens.get(i), i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
+        // Most tokens asked about are no full stop: that is read first, off the one byte.
+        let Some(t) = self.tokens.get(i) else { return false };
+        if t.span.len() != 1 || self.text.as_bytes().get(t.span.start) != Some(&b'.') {
+            return false;
+        }
+        let (Some(prev), Some(next)) = (i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
         else {
             return false;
         };
-        self.raw(i) == "."
-            && prev.kind == TokenKind::Word
+        prev.kind == TokenKind::Word
             && prev.span.end == t.span.start
             && next.sentence == t.sentence
     }
@@ -237,7 +243,12 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` starts with a capital letter.
     pub fn is_capitalized(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        let Some(t) = self.tokens.get(i) else { return false };
+        match self.text.as_bytes().get(t.span.start) {
+            // An ASCII first byte is the first character (no slicing, no decoding).
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.raw(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Whether token `i` is a possessive: "Moscow's", "bloggers'", "his".
@@ -440,13 +451,11 @@ struct QuotePairs {
     quoted: Vec<bool>,
     /// The quotation mark still open.
     open: Option<usize>,
-    /// Where the previous token ends.
-    last_end: usize,
 }
 
 impl QuotePairs {
     fn new(tokens: usize) -> QuotePairs {
-        QuotePairs { partner: vec![None; tokens], quoted: vec![false; tokens], open: None, last_end: 0 }
+        QuotePairs { partner: vec![None; tokens], quoted: vec![false; tokens], open: None }
     }
 
     /// Whether token `t` may be a quotation mark: every mark opens with one of these bytes, so
@@ -456,16 +465,17 @@ impl QuotePairs {
         matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2))
     }
 
-    /// Reads token `i`, `t`.
-    fn read(&mut self, text: &str, i: usize, t: &Token) {
-        // Only an open quotation cares for line breaks.
-        if self.open.is_some() && text.get(self.last_end..t.span.start).is_some_and(|gap| gap.contains('\n'))
+    /// Reads token `i` of `tokens`, one that [`QuotePairs::may_be_mark`], after the earlier
+    /// ones that may.
+    fn read(&mut self, text: &str, tokens: &[Token], i: usize) {
+        let Some(t) = tokens.get(i) else { return };
+        // A line break since the open mark drops it. (Tokens hold no line break: one between
+        // the mark and this token lies between two tokens.)
+        let open_end = self.open.and_then(|o| tokens.get(o)).map(|o| o.span.end);
+        if let Some(open_end) = open_end
+            && text.get(open_end..t.span.start).is_some_and(|gap| gap.contains('\n'))
         {
             self.open = None;
-        }
-        self.last_end = t.span.end;
-        if !Self::may_be_mark(text, t) {
-            return;
         }
         let opening = match t.span.slice(text) {
             "“" | "«" => true,
