@@ -73,7 +73,7 @@ fn find_in_sentence(words: &Words<'_>, sentence: Sentence, views: bool, found: &
     // Each rule opens with its table's phrase (a view phrase with its preposition) at `i`:
     // positions where none may start are passed by on their lexicon bits alone.
     let may_open = |i: usize| {
-        let info = &words.info[i];
+        let info = &words.info(i);
         lexicon.verbs.may_start(info)
             || lexicon.nouns.may_start(info)
             || lexicon.according.may_start(info)
@@ -132,7 +132,7 @@ fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
                 return k;
             }
         }
-        match words.partner[k] {
+        match words.partner(k) {
             // A quotation opened here is read through.
             Some(p) if p > k && p < end => k = p,
             // A quotation closed here was opened before the clause: the clause ends with it.
@@ -187,7 +187,7 @@ fn content_before(words: &Words<'_>, sentence: Sentence, before: usize) -> Optio
         return None;
     }
     if words.is_quote(close)
-        && let Some(open) = words.partner[close].filter(|&o| o < close && close - o <= MAX_QUOTE)
+        && let Some(open) = words.partner(close).filter(|&o| o < close && close - o <= MAX_QUOTE)
     {
         return trimmed(words, open + 1, close);
     }
@@ -216,7 +216,7 @@ fn content_after(
     if w == "that" && frames.that {
         return Some((after + 1, None));
     }
-    if w == ":" || (words.is_quote(after) && words.partner[after].is_some_and(|p| p > after)) {
+    if w == ":" || (words.is_quote(after) && words.partner(after).is_some_and(|p| p > after)) {
         return Some((after + 1, None));
     }
     if frames.that {
@@ -472,8 +472,8 @@ fn subject_before(words: &Words<'_>, floor: usize, at: usize) -> Option<(usize, 
 /// `He said: "We left. We will not return."`.
 fn quoted_across(words: &Words<'_>, sentence: Sentence, from: usize) -> Option<Span> {
     let open = (from.saturating_sub(1)..=from)
-        .find(|&q| words.is_quote(q) && words.partner[q].is_some_and(|p| p > q))?;
-    let close = words.partner[open]?;
+        .find(|&q| words.is_quote(q) && words.partner(q).is_some_and(|p| p > q))?;
+    let close = words.partner(open)?;
     (close >= sentence.end && close - open <= MAX_QUOTE).then(|| trimmed(words, open + 1, close)).flatten()
 }
 

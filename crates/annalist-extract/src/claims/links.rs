@@ -99,7 +99,7 @@ fn links_of<'w>(
         return Vec::new();
     };
     // The subject's noun: the first claim noun of the content.
-    let Some(noun) = (first..at).find(|&k| words.info[k].claim_noun) else {
+    let Some(noun) = (first..at).find(|&k| words.info(k).claim_noun) else {
         return Vec::new();
     };
     let demonstrative =
@@ -153,7 +153,7 @@ pub(super) fn stance(
     let mut stances: Vec<Stance> = Vec::new();
     for (first, end) in ranges {
         for k in first..end {
-            let Some(polarity) = words.info[k].stance() else { continue };
+            let Some(polarity) = words.info(k).stance() else { continue };
             let negated = (k.saturating_sub(3)..k)
                 .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
             if negated {

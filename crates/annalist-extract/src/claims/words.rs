@@ -18,14 +18,13 @@ pub(super) struct Words<'a> {
     /// Each token's normalised word (lower case, plain apostrophes): the text's own words when
     /// already normal, else words of the [`Lowered`] buffer.
     norm: Vec<&'a str>,
-    /// For each quotation mark token, the index of the mark it pairs with.
-    pub partner: Vec<Option<usize>>,
+    /// For each quotation mark token, the index of the mark it pairs with (four bytes: most
+    /// tokens have none, and the vector is written whole for every document).
+    partner: Vec<Option<u32>>,
     /// Whether each token stands inside a paired quotation.
     pub quoted: Vec<bool>,
-    /// What the lexicons know of each token's word.
-    pub info: Vec<WordInfo>,
-    /// Each token's word id ([`LexiconWord::id`]), by which phrases are found.
-    word_ids: Vec<u32>,
+    /// What the lexicons know of each token's word, with its id, by which phrases are found.
+    lexicon_words: Vec<LexiconWord>,
     /// The runs of tokens of one sentence, in order.
     pub sentences: Vec<SentenceTokens>,
     /// The text with ASCII letters in lower case.
@@ -65,8 +64,7 @@ impl<'a> Words<'a> {
         let lexicon = &*LEXICON;
         let ascii: &'t str = lowered.ascii;
         let mut norm: Vec<&'a str> = Vec::with_capacity(tokens.len());
-        let mut info = Vec::with_capacity(tokens.len());
-        let mut word_ids = Vec::with_capacity(tokens.len());
+        let mut lexicon_words: Vec<LexiconWord> = Vec::with_capacity(tokens.len());
         let mut quotes = QuotePairs::new(tokens.len());
         let mut sentences: Vec<SentenceTokens> = Vec::with_capacity(cx.segmentation.sentences.len());
         // First the tokens starting in each block, summed up below (no loop a token: its
@@ -97,7 +95,7 @@ impl<'a> Words<'a> {
             // The token's bytes in the ASCII-lowered text, from its start (padded past the end).
             let from = ascii.as_bytes().get(t.span.start..).unwrap_or_default();
             let len = t.span.end.saturating_sub(t.span.start);
-            let LexiconWord { info: word_info, id } = if is_ascii_word(from, len) {
+            let found = if is_ascii_word(from, len) {
                 // An ASCII word's normal form lies at its own place in the lowered text.
                 norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
                 lexicon.word_at(from, len)
@@ -106,8 +104,8 @@ impl<'a> Words<'a> {
                 norm.push("");
                 lowered.push_other(i, t.span.slice(cx.text))
             };
-            info.push(word_info);
-            word_ids.push(id);
+            lexicon_words.push(found);
+            let word_info = found.info;
             // The current run stays in registers (not in the vector, where every token would
             // wait on the previous token's store).
             if run.index == t.sentence {
@@ -131,8 +129,8 @@ impl<'a> Words<'a> {
         }
         // A cue may start up to two words past its sentence ("... in the" + "view of").
         for s in &mut sentences {
-            let past = info.get(s.end..(s.end + 2).min(info.len())).unwrap_or_default();
-            s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.starts));
+            let past = lexicon_words.get(s.end..(s.end + 2).min(lexicon_words.len())).unwrap_or_default();
+            s.cue_starts = past.iter().fold(s.starts, |u, w| u.union(w.info.starts));
         }
         let lowered: &'a Lowered<'t> = lowered;
         for (k, word) in lowered.other_words() {
@@ -155,12 +153,27 @@ impl<'a> Words<'a> {
             norm,
             partner,
             quoted,
-            info,
-            word_ids,
+            lexicon_words,
             sentences,
             ascii_lowered: ascii.get(..cx.text.len()).unwrap_or(""),
             first_token_of_block,
         }
+    }
+
+    /// What the lexicons know of token `i`'s word (nothing past the end).
+    pub fn info(&self, i: usize) -> WordInfo {
+        self.lexicon_words.get(i).map(|w| w.info).unwrap_or_default()
+    }
+
+    /// The phrase tables with a phrase starting at one of tokens `first..end`.
+    pub fn starts_of(&self, first: usize, end: usize) -> Starts {
+        let found = self.lexicon_words.get(first..end).unwrap_or_default();
+        found.iter().fold(Starts::default(), |s, w| s.union(w.info.starts))
+    }
+
+    /// The quotation mark that token `i` pairs with, if it is a paired one.
+    pub fn partner(&self, i: usize) -> Option<usize> {
+        self.partner.get(i).copied().flatten().map(|p| p as usize)
     }
 
     /// The normalised word at `i`, or "" past the end.
@@ -228,14 +241,14 @@ impl<'a> Words<'a> {
 
     /// The function-word class of token `i`.
     pub fn class(&self, i: usize) -> Option<WordClass> {
-        self.info.get(i).and_then(|w| w.class)
+        self.lexicon_words.get(i).and_then(|w| w.info.class)
     }
 
     /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
     pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
-        let info = self.info.get(i)?;
-        if table.may_start(info) {
-            table.longest_at_word(self.word_ids.get(i).copied().unwrap_or(0), |k| self.word(k), i)
+        let found = self.lexicon_words.get(i)?;
+        if table.may_start(&found.info) {
+            table.longest_at_word(found.id, |k| self.word(k), i)
         } else {
             None
         }
@@ -446,7 +459,7 @@ const GENERAL_PUNCTUATION_END: char = '\u{206F}';
 /// paragraph).
 struct QuotePairs {
     /// For each quotation mark token, the index of the mark it pairs with.
-    partner: Vec<Option<usize>>,
+    partner: Vec<Option<u32>>,
     /// Whether each token stands inside a paired quotation (pairs never nest or overlap).
     quoted: Vec<bool>,
     /// The quotation mark still open.
@@ -486,8 +499,9 @@ impl QuotePairs {
         if opening {
             self.open = Some(i);
         } else if let Some(o) = self.open.take() {
-            self.partner[o] = Some(i);
-            self.partner[i] = Some(o);
+            // (A token index past `u32` would take a text of many gigabytes: its pair is lost.)
+            self.partner[o] = u32::try_from(i).ok();
+            self.partner[i] = u32::try_from(o).ok();
             if let Some(inside) = self.quoted.get_mut(o + 1..i) {
                 inside.fill(true);
             }
