@@ -72,12 +72,9 @@ fn find_in_sentence(words: &Words<'_>, sentence: Sentence, views: bool, found: &
     let lexicon = &*LEXICON;
     // Each rule opens with its table's phrase (a view phrase with its preposition) at `i`:
     // positions where none may start are passed by on their lexicon bits alone.
+    let openers = lexicon.verbs.starts().union(lexicon.nouns.starts()).union(lexicon.according.starts());
     let may_open = |i: usize| {
-        let info = &words.info(i);
-        lexicon.verbs.may_start(info)
-            || lexicon.nouns.may_start(info)
-            || lexicon.according.may_start(info)
-            || (views && matches!(words.word(i), "in" | "from" | "to"))
+        words.info(i).starts.meets(openers) || (views && matches!(words.word(i), "in" | "from" | "to"))
     };
     let mut last_source = None;
     let mut i = sentence.start;

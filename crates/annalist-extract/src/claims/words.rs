@@ -82,8 +82,11 @@ impl<'a> Words<'a> {
         };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
-            // Only the few tokens that may be quotation marks are read for quotes.
-            if QuotePairs::may_be_mark(cx.text, t) {
+            // The token's bytes in the ASCII-lowered text, from its start (padded past the end).
+            let from = ascii.as_bytes().get(t.span.start..).unwrap_or_default();
+            // Only the few tokens that may be quotation marks are read for quotes. (Lowering
+            // leaves the bytes that open a mark as they are.)
+            if from.first().is_some_and(|&b| QuotePairs::may_open_mark(b)) {
                 quotes.read(cx.text, tokens, i);
             }
             in_order &= last_end <= t.span.start && t.span.start < t.span.end;
@@ -92,8 +95,6 @@ impl<'a> Words<'a> {
                 Some(starting) => *starting += 1,
                 None => in_order = false,
             }
-            // The token's bytes in the ASCII-lowered text, from its start (padded past the end).
-            let from = ascii.as_bytes().get(t.span.start..).unwrap_or_default();
             let len = t.span.end.saturating_sub(t.span.start);
             let found = if is_ascii_word(from, len) {
                 // An ASCII word's normal form lies at its own place in the lowered text.
@@ -475,7 +476,13 @@ impl QuotePairs {
     /// others need no slicing.
     #[inline]
     fn may_be_mark(text: &str, t: &Token) -> bool {
-        matches!(text.as_bytes().get(t.span.start), Some(b'"' | 0xc2 | 0xe2))
+        text.as_bytes().get(t.span.start).is_some_and(|&b| Self::may_open_mark(b))
+    }
+
+    /// Whether a token starting with byte `b` may be a quotation mark.
+    #[inline]
+    fn may_open_mark(b: u8) -> bool {
+        matches!(b, b'"' | 0xc2 | 0xe2)
     }
 
     /// Reads token `i` of `tokens`, one that [`QuotePairs::may_be_mark`], after the earlier
