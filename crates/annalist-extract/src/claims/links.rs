@@ -113,7 +113,8 @@ fn links_of<'w>(
             return Vec::new();
         }
         earlier.rev().filter(reported).find(|&j| {
-            let source = claims[j].source.map(|s| content_words(words, words.tokens_in(s))).unwrap_or_default();
+            let source =
+                claims[j].source.map(|s| content_words(words, words.tokens_in(s))).unwrap_or_default();
             !named.is_disjoint(&source)
         })
     };

@@ -99,7 +99,11 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
             };
             // The cue and the content are judged apart: what lies between them (a long quotation
             // before "he said") is another claim's. (No allocation: at most three spans.)
-            let judged = [d.cue.map(|cue| words.tokens_in(cue)), Some(view.content_tokens), gap.map(|gap| words.tokens_in(gap))];
+            let judged = [
+                d.cue.map(|cue| words.tokens_in(cue)),
+                Some(view.content_tokens),
+                gap.map(|gap| words.tokens_in(gap)),
+            ];
             let (certainty, certainty_cues) = certainty::assess(&words, judged.into_iter().flatten());
             let ranges = [Some(view.content_tokens), d.cue_tokens].into_iter().flatten();
             Claim {

@@ -212,13 +212,12 @@ impl<'a> Words<'a> {
         if t.span.len() != 1 || self.text.as_bytes().get(t.span.start) != Some(&b'.') {
             return false;
         }
-        let (Some(prev), Some(next)) = (i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
+        let (Some(prev), Some(next)) =
+            (i.checked_sub(1).and_then(|p| self.tokens.get(p)), self.tokens.get(i + 1))
         else {
             return false;
         };
-        prev.kind == TokenKind::Word
-            && prev.span.end == t.span.start
-            && next.sentence == t.sentence
+        prev.kind == TokenKind::Word && prev.span.end == t.span.start && next.sentence == t.sentence
     }
 
     /// Whether token `i` is a possessive mark split off the word before it: "'s", or a bare
@@ -248,11 +247,7 @@ impl<'a> Words<'a> {
     /// The longest phrase of `table` starting at token `i`: its length in tokens and its value.
     pub fn phrase<'t, T>(&self, table: &'t PhraseTable<T>, i: usize) -> Option<(usize, &'t T)> {
         let found = self.lexicon_words.get(i)?;
-        if table.may_start(&found.info) {
-            table.longest_at_word(found.id, |k| self.word(k), i)
-        } else {
-            None
-        }
+        if table.may_start(&found.info) { table.longest_at_word(found.id, |k| self.word(k), i) } else { None }
     }
 
     /// Whether token `i` starts with a capital letter.
@@ -422,7 +417,10 @@ impl<'a> Lowered<'a> {
     /// The tokens normalised by [`Lowered::push_other`], each with its normal form.
     fn other_words(&self) -> impl Iterator<Item = (usize, &str)> {
         let starts = std::iter::once(0).chain(self.other_ends.iter().map(|&(_, end)| end));
-        self.other_ends.iter().zip(starts).map(|(&(k, end), start)| (k, self.other.get(start..end).unwrap_or("")))
+        self.other_ends
+            .iter()
+            .zip(starts)
+            .map(|(&(k, end), start)| (k, self.other.get(start..end).unwrap_or("")))
     }
 }
 
@@ -519,6 +517,22 @@ impl QuotePairs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_words_told_from_their_sixteen_bytes_as_from_all_their_bytes() {
+        let text = "said “Kyiv” Russia’s internationalisation-wide élan x\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+        let bytes = text.as_bytes();
+        for start in 0..text.len() - PACKED_BYTES {
+            for len in 0..=40 {
+                let expected = bytes.get(start..start + len).is_some_and(<[u8]>::is_ascii);
+                assert_eq!(is_ascii_word(&bytes[start..], len), expected, "{start} {len}");
+            }
+        }
+        // Without sixteen bytes to read: the word's own bytes.
+        assert!(is_ascii_word(b"said", 4));
+        assert!(!is_ascii_word("é".as_bytes(), 2));
+        assert!(!is_ascii_word(b"said", 5));
+    }
 
     #[test]
     fn words_normalised_by_the_short_ways_as_by_the_case_tables() {
