@@ -5,7 +5,7 @@
 use annalist_core::Span;
 
 use super::attribution::Attribution;
-use super::lexicon::{LEXICON, Starts};
+use super::lexicon::LEXICON;
 use super::words::Words;
 
 /// The fewest words an author's claim has.
@@ -44,8 +44,7 @@ pub(super) fn find(words: &Words<'_>, sentences: &[Span], attributions: &[Attrib
             }
             None => {
                 let (first, end) = words.tokens_in_order(sentence, &mut previous);
-                let infos = words.info.get(first..end).unwrap_or_default();
-                ((first, end), infos.iter().fold(Starts::default(), |s, w| s.union(w.starts)))
+                ((first, end), words.starts_of(first, end))
             }
         };
         // A claim needs an evaluative marker among the sentence's words.

@@ -1,21 +1,20 @@
 //! Certainty: the hedges and boosters of a claim and the level they set.
 
-use annalist_core::{Certainty, CertaintyCue, CueKind, Span};
+use annalist_core::{Certainty, CertaintyCue, CueKind};
 
 use super::lexicon::LEXICON;
 use super::words::Words;
 
-/// The certainty of the words inside `spans` and the cues that set it. The lowest hedge wins
-/// ("seems unlikely" is low); boosters count only when nothing hedges.
+/// The certainty of the token ranges `(first, end)` in `ranges` and the cues that set it. The
+/// lowest hedge wins ("seems unlikely" is low); boosters count only when nothing hedges.
 pub(super) fn assess(
     words: &Words<'_>,
-    spans: impl IntoIterator<Item = Span>,
+    ranges: impl IntoIterator<Item = (usize, usize)>,
 ) -> (Certainty, Vec<CertaintyCue>) {
     let mut cues: Vec<CertaintyCue> = Vec::new();
     let mut hedge: Option<Certainty> = None;
     let mut boosted = false;
-    for span in spans {
-        let (first, end) = words.tokens_in(span);
+    for (first, end) in ranges {
         let mut k = first;
         while k < end {
             // A capital mid-sentence is a name ("May"), not a modal.

@@ -100,6 +100,11 @@ impl Starts {
     pub fn union(self, other: Starts) -> Starts {
         Starts(self.0 | other.0)
     }
+
+    /// Whether the two share a table.
+    pub fn meets(self, other: Starts) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
 /// What the lexicons know of one word, looked up once a token. Eight bytes: one is kept per
@@ -202,6 +207,11 @@ impl<T> PhraseTable<T> {
                 *slot = index;
             }
         }
+    }
+
+    /// This table alone, as [`Starts`].
+    pub fn starts(&self) -> Starts {
+        Starts(self.bit)
     }
 
     /// Whether one of the words whose [`Starts`] are united in `starts` may start one of the

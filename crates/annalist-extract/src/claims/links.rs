@@ -25,16 +25,48 @@ pub(super) struct ClaimView {
     pub cue_tokens: Option<(usize, usize)>,
     /// What is asserted.
     pub content: Span,
+    /// The tokens of the content ([`Words::tokens_in`] it).
+    pub content_tokens: (usize, usize),
 }
 
 /// For each claim, the earlier claims it disputes or supports, as indices into `claims`.
 pub(super) fn link(words: &Words<'_>, claims: &[ClaimView]) -> Vec<Vec<(ClaimLinkKind, usize)>> {
-    claims.iter().enumerate().map(|(i, claim)| links_of(words, claims, i, claim)).collect()
+    let mut contents = ContentsWords::new(claims.len());
+    claims.iter().enumerate().map(|(i, claim)| links_of(words, claims, &mut contents, i, claim)).collect()
 }
 
-fn links_of(
-    words: &Words<'_>,
+/// The content words of each claim's content, read once a claim when first asked for: a
+/// dispute verb compares its claim with up to [`REACH`] earlier ones, each of which would
+/// otherwise be read again for every later claim.
+struct ContentsWords<'w> {
+    by_claim: Vec<Option<ContentWords<'w>>>,
+}
+
+impl<'w> ContentsWords<'w> {
+    fn new(claims: usize) -> ContentsWords<'w> {
+        ContentsWords { by_claim: (0..claims).map(|_| None).collect() }
+    }
+
+    /// The content words of claim `j`.
+    fn of(&mut self, words: &'w Words<'_>, claims: &[ClaimView], j: usize) -> &ContentWords<'w> {
+        self.by_claim[j].get_or_insert_with(|| content_words(words, claims[j].content_tokens))
+    }
+
+    /// The content words of claim `j`, taken out to be read beside the others' (given back
+    /// with [`ContentsWords::put_back`]).
+    fn take(&mut self, words: &'w Words<'_>, claims: &[ClaimView], j: usize) -> ContentWords<'w> {
+        self.by_claim[j].take().unwrap_or_else(|| content_words(words, claims[j].content_tokens))
+    }
+
+    fn put_back(&mut self, j: usize, content: ContentWords<'w>) {
+        self.by_claim[j] = Some(content);
+    }
+}
+
+fn links_of<'w>(
+    words: &'w Words<'_>,
     claims: &[ClaimView],
+    contents: &mut ContentsWords<'w>,
     i: usize,
     claim: &ClaimView,
 ) -> Vec<(ClaimLinkKind, usize)> {
@@ -46,19 +78,20 @@ fn links_of(
     if let Some((a, b)) = claim.cue_tokens {
         let verb = (a..b).find_map(|k| words.phrase(&LEXICON.links, k)).map(|(_, v)| *v);
         if let Some((kind, LinkCuePlace::Verb)) = verb {
-            let mine = content_words(words, claim.content);
+            let mine = contents.take(words, claims, i);
             let same = earlier.clone().rev().filter(reported).find(|&j| {
-                let theirs = content_words(words, claims[j].content);
-                let shared = mine.intersection(&theirs).count() as f32;
-                let union = mine.union(&theirs).count().max(1) as f32;
+                let theirs = contents.of(words, claims, j);
+                let shared = mine.intersection(theirs).count() as f32;
+                let union = mine.union(theirs).count().max(1) as f32;
                 shared / union >= MIN_SHARED
             });
+            contents.put_back(i, mine);
             return same.map(|j| vec![(kind, j)]).unwrap_or_default();
         }
     }
     // "the critiques from military bloggers are ... overstated": a predicate of dispute about a
     // claim the sentence names.
-    let (first, end) = words.tokens_in(claim.content);
+    let (first, end) = claim.content_tokens;
     let Some((at, kind)) = (first..end).find_map(|k| match words.phrase(&LEXICON.links, k) {
         Some((_, &(kind, LinkCuePlace::Predicate))) => Some((k, kind)),
         _ => None,
@@ -66,7 +99,7 @@ fn links_of(
         return Vec::new();
     };
     // The subject's noun: the first claim noun of the content.
-    let Some(noun) = (first..at).find(|&k| words.info[k].claim_noun) else {
+    let Some(noun) = (first..at).find(|&k| words.info(k).claim_noun) else {
         return Vec::new();
     };
     let demonstrative =
@@ -75,12 +108,13 @@ fn links_of(
         earlier.rev().find(reported)
     } else {
         // The words after the noun ("from military bloggers") name whose claim it is.
-        let named = content_words(words, words.span(noun + 1, at));
+        let named = content_words(words, (noun + 1, at));
         if named.is_empty() {
             return Vec::new();
         }
         earlier.rev().filter(reported).find(|&j| {
-            let source = claims[j].source.map(|s| content_words(words, s)).unwrap_or_default();
+            let source =
+                claims[j].source.map(|s| content_words(words, words.tokens_in(s))).unwrap_or_default();
             !named.is_disjoint(&source)
         })
     };
@@ -98,15 +132,19 @@ fn mention_starts_at(words: &Words<'_>, mentions: &[Mention], i: usize) -> bool 
 /// never listed, so the hash order shows nowhere).
 type ContentWords<'w> = FastSet<&'w str>;
 
-/// The content words of a span: normalised words of four letters or more that are not
-/// function words.
-fn content_words<'w>(words: &'w Words<'_>, span: Span) -> ContentWords<'w> {
-    let (first, end) = words.tokens_in(span);
-    (first..end)
-        .filter(|&k| !words.is_punct(k) && words.class(k).is_none())
-        .map(|k| words.word(k))
-        .filter(|w| w.chars().count() >= 4)
-        .collect()
+/// The content words of tokens `first..end`: normalised words of four letters or more that
+/// are not function words.
+fn content_words<'w>(words: &'w Words<'_>, (first, end): (usize, usize)) -> ContentWords<'w> {
+    // Room for every token at once: a set grown word by word rehashes several times.
+    let mut set = ContentWords::with_capacity_and_hasher(end.saturating_sub(first), Default::default());
+    set.extend(
+        (first..end)
+            .filter(|&k| !words.is_punct(k) && words.class(k).is_none())
+            .map(|k| words.word(k))
+            // Four characters take four bytes or more, and sixteen bytes hold four or more.
+            .filter(|w| w.len() >= 4 && (w.len() >= 16 || w.chars().count() >= 4)),
+    );
+    set
 }
 
 /// The claim's stance toward actors: a stance word ("condemned", "ally") not negated, with an
@@ -121,7 +159,7 @@ pub(super) fn stance(
     let mut stances: Vec<Stance> = Vec::new();
     for (first, end) in ranges {
         for k in first..end {
-            let Some(polarity) = words.info[k].stance() else { continue };
+            let Some(polarity) = words.info(k).stance() else { continue };
             let negated = (k.saturating_sub(3)..k)
                 .any(|n| matches!(words.word(n), "not" | "no" | "never" | "nor" | "n't"));
             if negated {

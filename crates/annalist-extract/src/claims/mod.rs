@@ -47,8 +47,8 @@ impl Draft {
 
 /// Finds the claims of a document, in text order.
 pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
-    let lowered = Lowered::of(cx);
-    let words = Words::new(cx, &lowered);
+    let mut lowered = Lowered::of(cx);
+    let words = Words::new(cx, &mut lowered);
     let attributions = attribution::find(&words);
     let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
     let mut drafts: Vec<Draft> = attributions
@@ -72,7 +72,12 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
 
     let views: Vec<ClaimView> = drafts
         .iter()
-        .map(|d| ClaimView { source: d.source.span(), cue_tokens: d.cue_tokens, content: d.content })
+        .map(|d| ClaimView {
+            source: d.source.span(),
+            cue_tokens: d.cue_tokens,
+            content: d.content,
+            content_tokens: words.tokens_in(d.content),
+        })
         .collect();
     let links = links::link(&words, &views);
     let timexes_in_order = timexes.is_sorted_by_key(|t| t.span.start);
@@ -80,8 +85,9 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
     drafts
         .into_iter()
         .zip(links)
+        .zip(views)
         .enumerate()
-        .map(|(i, (d, links))| {
+        .map(|(i, ((d, links), view))| {
             // "Lukashenko reportedly said": a hedge between the source and its cue.
             let gap = match (d.source.span(), d.cue) {
                 (Some(source), Some(cue))
@@ -93,9 +99,13 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
             };
             // The cue and the content are judged apart: what lies between them (a long quotation
             // before "he said") is another claim's. (No allocation: at most three spans.)
-            let judged = [d.cue, Some(d.content), gap].into_iter().flatten();
-            let (certainty, certainty_cues) = certainty::assess(&words, judged);
-            let ranges = [Some(words.tokens_in(d.content)), d.cue_tokens].into_iter().flatten();
+            let judged = [
+                d.cue.map(|cue| words.tokens_in(cue)),
+                Some(view.content_tokens),
+                gap.map(|gap| words.tokens_in(gap)),
+            ];
+            let (certainty, certainty_cues) = certainty::assess(&words, judged.into_iter().flatten());
+            let ranges = [Some(view.content_tokens), d.cue_tokens].into_iter().flatten();
             Claim {
                 id: id(i),
                 source: d.source,

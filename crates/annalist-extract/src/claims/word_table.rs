@@ -103,8 +103,9 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of the word of `len` bytes at the start of `from`, the default when the table
-    /// does not hold it. Sixteen bytes are read at once when `from` has them.
-    #[inline]
+    /// does not hold it. Sixteen bytes are read at once when `from` has them. (Always inlined:
+    /// it is the token pass's inner step, and a call there costs as much as the lookup.)
+    #[inline(always)]
     pub fn get_at(&self, from: &[u8], len: usize) -> V {
         match from.first_chunk::<INLINE>() {
             Some(&sixteen) if (1..=INLINE).contains(&len) => {
