@@ -199,7 +199,7 @@ impl Rendered {
         // the VOA stories, eight for 99% of them): sizing the buffer up front saves growing
         // and copying it.
         let mut line = Vec::with_capacity(record.document.text.len() * 8 + 4096);
-        serde_json::to_writer(&mut line, &record).expect("a record always serialises");
+        crate::json::write(&mut line, &record).expect("a record always serialises");
         line.push(b'\n');
         let mut event_rows = Vec::with_capacity(record.events.len() * 512);
         for event in &record.events {
@@ -229,18 +229,8 @@ impl Rendered {
         }
         let mut claim_lines = Vec::with_capacity(record.claims.len() * 1024);
         for claim in &record.claims {
-            let row = ClaimRow {
-                document: &record.document.id,
-                url: record.document.metadata.url.as_deref(),
-                source_name: match &claim.source {
-                    ClaimSource::Actor { actor, .. } => actor_name(&record, actor),
-                    _ => None,
-                },
-                content_text: claim.content.get(&record.document.text).unwrap_or(""),
-                sentence_text: record.document.sentence_text(claim.sentence),
-                claim,
-            };
-            serde_json::to_writer(&mut claim_lines, &row).expect("a claim always serialises");
+            crate::json::write(&mut claim_lines, &ClaimRow::new(&record, claim))
+                .expect("a claim always serialises");
             claim_lines.push(b'\n');
         }
         let events = record.events.len();
@@ -269,6 +259,23 @@ struct ClaimRow<'a> {
     sentence_text: &'a str,
     #[serde(flatten)]
     claim: &'a annalist_core::Claim,
+}
+
+impl<'a> ClaimRow<'a> {
+    /// The row of `claim`, one of `record`'s claims.
+    fn new(record: &'a Record, claim: &'a annalist_core::Claim) -> ClaimRow<'a> {
+        ClaimRow {
+            document: &record.document.id,
+            url: record.document.metadata.url.as_deref(),
+            source_name: match &claim.source {
+                ClaimSource::Actor { actor, .. } => actor_name(record, actor),
+                _ => None,
+            },
+            content_text: claim.content.get(&record.document.text).unwrap_or(""),
+            sentence_text: record.document.sentence_text(claim.sentence),
+            claim,
+        }
+    }
 }
 
 fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {

@@ -1,0 +1,753 @@
+//! Compact JSON written straight into a `Vec<u8>`, byte for byte as `serde_json::to_writer`
+//! writes it.
+//!
+//! Why it exists: rendering records and claim rows was about a tenth of the CPU time of
+//! `annalist corpus`. serde_json looks at every byte of every string (object keys included)
+//! through a lookup table, and hands each fragment (a quote, a comma, a key, a run of text) to
+//! an `io::Write` one call at a time. This serializer tests strings eight bytes at a time for
+//! the few bytes JSON must escape and copies each clean run at once, and writes punctuation,
+//! keys and numbers with as few buffer operations as it can.
+//!
+//! Why it is safe to use: the output is the same as serde_json's, not merely equivalent JSON.
+//! Strings are escaped exactly as serde_json escapes them (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
+//! `\t`, every other control byte as `\u00xx` in lower-case hex, nothing else), integers and
+//! floats are formatted by the crates serde_json formats them with (`itoa`, `zmij`; a NaN or
+//! infinite float is `null`), and options, units, newtypes, sequences, maps, structs and enum
+//! variants take the shapes serde_json gives them, down to the separators of a collection
+//! announced as empty, map keys that are numbers or booleans (quoted) and the errors for keys
+//! that cannot be strings. The tests check all of this against serde_json itself on arbitrary
+//! values and on every record of the test corpora.
+
+use std::fmt::{self, Display};
+
+use serde::Serialize;
+use serde::ser::{self, Impossible};
+
+/// Appends `value` as compact JSON to `out`, exactly as `serde_json::to_writer` would write it.
+pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    value.serialize(Writer { out })
+}
+
+/// Why a value could not be written: a map key that is not a string (nor a number, boolean or
+/// character), a non-finite float as a map key, or an error raised by a `Serialize` impl.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    message: String,
+}
+
+impl Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(message: T) -> Self {
+        Error { message: message.to_string() }
+    }
+}
+
+fn key_must_be_a_string() -> Error {
+    Error { message: "key must be a string".to_owned() }
+}
+
+fn float_key_must_be_finite() -> Error {
+    Error { message: "float key must be finite (got NaN or +/-inf)".to_owned() }
+}
+
+/// The serializer: every value is appended to `out`.
+#[derive(Debug)]
+struct Writer<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+/// How far an array or object being written has got, which decides its separators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// It was announced with length 0 and closed at once (`[]`, `{}`), as serde_json does;
+    /// nothing more is written at its end.
+    Closed,
+    /// Nothing written in it yet: the next element or key needs no comma.
+    First,
+    /// Elements or keys written: the next one follows a comma (and the collection is closed
+    /// at its end, even after [`Position::Closed`]).
+    Later,
+}
+
+/// An array or object being written (serde's compound serializers).
+#[derive(Debug)]
+struct Collection<'o> {
+    out: &'o mut Vec<u8>,
+    position: Position,
+}
+
+/// Serializes map keys: strings as they are; numbers, booleans and characters as strings;
+/// anything else is an error (all as serde_json does).
+#[derive(Debug)]
+struct KeyWriter<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+/// The escape of each byte in a JSON string: 0 for a byte written as it is, `u` for `\u00xx`,
+/// else the letter after the backslash.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// `byte` in each of a word's eight bytes.
+const fn each_byte(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+const HIGH_BITS: u64 = each_byte(0x80);
+
+/// The high bit of the first byte of `word` (little-endian: lowest first) that JSON must
+/// escape: a control byte, `"` or `\`. 0 when there is none.
+///
+/// The SWAR tests `(x - n) & !x & 0x80..` ("some byte of x is below n", for n <= 0x80) can
+/// mark a byte above a true hit because of the borrow the hit produces, but never mark one
+/// below the first hit, so the lowest marked byte is exact; `x ^ c` is 0 where `x` is `c`.
+const fn first_escape_bit(word: u64) -> u64 {
+    let quote = word ^ each_byte(b'"');
+    let backslash = word ^ each_byte(b'\\');
+    let marks = (word.wrapping_sub(each_byte(0x20)) & !word)
+        | (quote.wrapping_sub(each_byte(1)) & !quote)
+        | (backslash.wrapping_sub(each_byte(1)) & !backslash);
+    let marks = marks & HIGH_BITS;
+    marks & marks.wrapping_neg()
+}
+
+/// Appends `text` between quotes, escaped.
+fn write_string(out: &mut Vec<u8>, text: &str) {
+    out.reserve(text.len() + 2);
+    out.push(b'"');
+    write_escaped(out, text.as_bytes());
+    out.push(b'"');
+}
+
+/// Appends `text` escaped, without quotes: each run of bytes that need no escape is copied at
+/// once, found eight bytes at a time.
+fn write_escaped(out: &mut Vec<u8>, text: &[u8]) {
+    let mut copied_to = 0;
+    let mut at = 0;
+    loop {
+        let escaped_at = loop {
+            match text[at..].first_chunk::<8>() {
+                Some(word) => match first_escape_bit(u64::from_le_bytes(*word)) {
+                    0 => at += 8,
+                    bit => break at + bit.trailing_zeros() as usize / 8,
+                },
+                None => match text[at..].iter().position(|&b| ESCAPE[usize::from(b)] != 0) {
+                    Some(offset) => break at + offset,
+                    None => {
+                        out.extend_from_slice(&text[copied_to..]);
+                        return;
+                    }
+                },
+            }
+        };
+        out.extend_from_slice(&text[copied_to..escaped_at]);
+        write_escape(out, text[escaped_at]);
+        at = escaped_at + 1;
+        copied_to = at;
+    }
+}
+
+/// Appends the escape of `byte`, one that [`ESCAPE`] marks.
+fn write_escape(out: &mut Vec<u8>, byte: u8) {
+    const HEX_DIGITS: [u8; 16] = *b"0123456789abcdef";
+    match ESCAPE[usize::from(byte)] {
+        b'u' => out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX_DIGITS[usize::from(byte >> 4)],
+            HEX_DIGITS[usize::from(byte & 0xF)],
+        ]),
+        letter => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+/// Appends an object key (with the comma before it when it is not the first) and its colon.
+fn write_key(out: &mut Vec<u8>, position: &mut Position, key: &str) {
+    out.reserve(key.len() + 4);
+    separate(out, position);
+    write_string(out, key);
+    out.push(b':');
+}
+
+/// Appends the comma before an element or key unless it is the first. Like serde_json, a
+/// collection closed when opened (announced as empty) gets one too, and its closing bracket
+/// again: a `Serialize` impl that announces 0 elements and then writes some gets the same
+/// output from both.
+fn separate(out: &mut Vec<u8>, position: &mut Position) {
+    if *position != Position::First {
+        out.push(b',');
+    }
+    *position = Position::Later;
+}
+
+fn write_integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+/// A finite float as serde_json writes it (shortest round-trip form, by `zmij`); NaN and the
+/// infinities are `null`.
+fn write_float(out: &mut Vec<u8>, value: impl zmij::Float, finite: bool) {
+    if finite {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(value).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// Opens an array or object; one announced as empty is closed at once.
+fn open<'o>(out: &'o mut Vec<u8>, brackets: &[u8; 2], len: Option<usize>) -> Collection<'o> {
+    if len == Some(0) {
+        out.extend_from_slice(brackets);
+        Collection { out, position: Position::Closed }
+    } else {
+        out.push(brackets[0]);
+        Collection { out, position: Position::First }
+    }
+}
+
+/// Opens `{"variant":` around an enum variant's content.
+fn open_variant<'o>(out: &'o mut Vec<u8>, variant: &str) -> &'o mut Vec<u8> {
+    out.push(b'{');
+    write_string(out, variant);
+    out.push(b':');
+    out
+}
+
+impl<'o> ser::Serializer for Writer<'o> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Collection<'o>;
+    type SerializeTuple = Collection<'o>;
+    type SerializeTupleStruct = Collection<'o>;
+    type SerializeTupleVariant = Collection<'o>;
+    type SerializeMap = Collection<'o>;
+    type SerializeStruct = Collection<'o>;
+    type SerializeStructVariant = Collection<'o>;
+
+    fn serialize_bool(self, value: bool) -> Result<(), Error> {
+        self.out.extend_from_slice(if value { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, value: i8) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_i16(self, value: i16) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_i32(self, value: i32) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_i64(self, value: i64) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_i128(self, value: i128) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_u8(self, value: u8) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_u16(self, value: u16) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_u32(self, value: u32) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_u64(self, value: u64) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_u128(self, value: u128) -> Result<(), Error> {
+        write_integer(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_f32(self, value: f32) -> Result<(), Error> {
+        write_float(self.out, value, value.is_finite());
+        Ok(())
+    }
+
+    fn serialize_f64(self, value: f64) -> Result<(), Error> {
+        write_float(self.out, value, value.is_finite());
+        Ok(())
+    }
+
+    fn serialize_char(self, value: char) -> Result<(), Error> {
+        write_string(self.out, value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, value: &str) -> Result<(), Error> {
+        write_string(self.out, value);
+        Ok(())
+    }
+
+    /// Bytes are an array of numbers, as in serde_json.
+    fn serialize_bytes(self, value: &[u8]) -> Result<(), Error> {
+        self.out.push(b'[');
+        for (i, &byte) in value.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            write_integer(self.out, byte);
+        }
+        self.out.push(b']');
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        let out = open_variant(self.out, variant);
+        value.serialize(Writer { out: &mut *out })?;
+        out.push(b'}');
+        Ok(())
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Collection<'o>, Error> {
+        Ok(open(self.out, b"[]", len))
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Collection<'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Collection<'o>, Error> {
+        self.serialize_seq(Some(len))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Collection<'o>, Error> {
+        Ok(open(open_variant(self.out, variant), b"[]", Some(len)))
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Collection<'o>, Error> {
+        Ok(open(self.out, b"{}", len))
+    }
+
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Collection<'o>, Error> {
+        self.serialize_map(Some(len))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Collection<'o>, Error> {
+        Ok(open(open_variant(self.out, variant), b"{}", Some(len)))
+    }
+
+    /// Writes the `Display` form escaped as it is produced, without building a `String`.
+    fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<(), Error> {
+        /// Escapes each piece `Display` writes into the output.
+        struct EscapingWriter<'a> {
+            out: &'a mut Vec<u8>,
+        }
+        impl fmt::Write for EscapingWriter<'_> {
+            fn write_str(&mut self, piece: &str) -> fmt::Result {
+                write_escaped(self.out, piece.as_bytes());
+                Ok(())
+            }
+        }
+        self.out.push(b'"');
+        fmt::write(&mut EscapingWriter { out: &mut *self.out }, format_args!("{value}"))
+            .map_err(|_| Error { message: "a Display implementation returned an error".to_owned() })?;
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+impl<'o> Collection<'o> {
+    /// Appends one array element, after a comma unless it is the first.
+    fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        separate(self.out, &mut self.position);
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
+    /// Closes the array or object with `bracket` unless it was closed when opened and nothing
+    /// was written in it after.
+    fn close(self, bracket: u8) -> &'o mut Vec<u8> {
+        if self.position != Position::Closed {
+            self.out.push(bracket);
+        }
+        self.out
+    }
+}
+
+impl ser::SerializeSeq for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.close(b']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+
+    /// Closes the array and the `{"variant":` object around it.
+    fn end(self) -> Result<(), Error> {
+        self.close(b']').push(b'}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
+        separate(self.out, &mut self.position);
+        key.serialize(KeyWriter { out: &mut *self.out })
+    }
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        self.out.push(b':');
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.close(b'}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStruct for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        write_key(self.out, &mut self.position, key);
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.close(b'}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Collection<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        write_key(self.out, &mut self.position, key);
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
+    /// Closes the object and the `{"variant":` object around it.
+    fn end(self) -> Result<(), Error> {
+        self.close(b'}').push(b'}');
+        Ok(())
+    }
+}
+
+impl KeyWriter<'_> {
+    /// Appends `text` (a number or boolean, which needs no escaping) as a quoted key.
+    fn quoted(self, text: &[u8]) -> Result<(), Error> {
+        self.out.push(b'"');
+        self.out.extend_from_slice(text);
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+impl ser::Serializer for KeyWriter<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_bool(self, value: bool) -> Result<(), Error> {
+        self.quoted(if value { b"true" } else { b"false" })
+    }
+
+    fn serialize_i8(self, value: i8) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_i16(self, value: i16) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_i32(self, value: i32) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_i64(self, value: i64) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_i128(self, value: i128) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_u8(self, value: u8) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_u16(self, value: u16) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_u32(self, value: u32) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_u64(self, value: u64) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_u128(self, value: u128) -> Result<(), Error> {
+        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    }
+
+    fn serialize_f32(self, value: f32) -> Result<(), Error> {
+        if !value.is_finite() {
+            return Err(float_key_must_be_finite());
+        }
+        self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
+    }
+
+    fn serialize_f64(self, value: f64) -> Result<(), Error> {
+        if !value.is_finite() {
+            return Err(float_key_must_be_finite());
+        }
+        self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
+    }
+
+    fn serialize_char(self, value: char) -> Result<(), Error> {
+        write_string(self.out, value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, value: &str) -> Result<(), Error> {
+        write_string(self.out, value);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, _value: &[u8]) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<(), Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Err(key_must_be_a_string())
+    }
+
+    fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<(), Error> {
+        Writer { out: self.out }.collect_str(value)
+    }
+}
