@@ -751,3 +751,473 @@ impl ser::Serializer for KeyWriter<'_> {
         Writer { out: self.out }.collect_str(value)
     }
 }
+
+/// Every test compares with serde_json itself: same bytes, or an error from both.
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::collection::{btree_map, hash_map, vec};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Our output and serde_json's for `value`: both the same bytes, or both an error.
+    fn compare<T: ?Sized + Serialize>(value: &T) -> Result<(), String> {
+        let mut ours = b"[kept]".to_vec();
+        let ours = write(&mut ours, value).map(|()| ours);
+        let theirs = serde_json::to_vec(value).map(|json| [b"[kept]".as_slice(), &json].concat());
+        match (ours, theirs) {
+            (Ok(ours), Ok(theirs)) if ours == theirs => Ok(()),
+            (Err(_), Err(_)) => Ok(()),
+            (ours, theirs) => Err(format!(
+                "ours {:?}\nserde_json {:?}",
+                ours.map(|o| String::from_utf8_lossy(&o).into_owned()),
+                theirs.map(|t| String::from_utf8_lossy(&t).into_owned())
+            )),
+        }
+    }
+
+    fn assert_same<T: ?Sized + Serialize>(value: &T) {
+        if let Err(diff) = compare(value) {
+            panic!("{diff}");
+        }
+    }
+
+    #[test]
+    fn escapes_every_ascii_byte_at_every_offset_of_a_word() {
+        // Offsets 0..24 put the byte in each lane of the eight-byte words and in the tail.
+        for byte in 0..0x80u8 {
+            for before in 0..24 {
+                for after in [0, 1, 7, 8, 9] {
+                    let text = format!("{}{}{}", "a".repeat(before), char::from(byte), "é".repeat(after));
+                    assert_same(&text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_runs_of_escapes_and_clean_text_between() {
+        for text in [
+            "",
+            "\"",
+            "\\\\\\\\\\\\\\\\\\",
+            "\u{0}\u{1}\u{1f}\u{7f}\u{80}\u{ff}\u{fffd}\u{10ffff}",
+            "He said, \"no\".\nThen\t\"yes\"\r\n",
+            "ab\"cdefgh\"ijklmnop\\qrstuvwx\u{8}yz\u{c}",
+            "naïve café — «quotes» ‘single’ “double” 北京 🙂",
+        ] {
+            assert_same(text);
+            assert_same(&BTreeMap::from([(text, text)]));
+        }
+    }
+
+    #[test]
+    fn formats_extreme_numbers() {
+        assert_same(&[i128::MIN, i128::MAX, 0, -1]);
+        assert_same(&[u128::MAX, 0]);
+        assert_same(&(i8::MIN, i16::MIN, i32::MIN, i64::MIN, u8::MAX, u16::MAX, u32::MAX, u64::MAX));
+        let f64s = [
+            0.0,
+            -0.0,
+            f64::MIN,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            f64::from_bits(1),
+            -f64::from_bits(1),
+            f64::from_bits(0x000f_ffff_ffff_ffff),
+            f64::NAN,
+            -f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e21,
+            1e-7,
+            123456789.0,
+            0.1,
+            1.0 / 3.0,
+            5e-324,
+            1e15,
+            1e16,
+            1e17,
+        ];
+        assert_same(&f64s);
+        let f32s = f64s.map(|f| f as f32);
+        assert_same(&f32s);
+        assert_same(&[f32::MIN, f32::MAX, f32::MIN_POSITIVE, f32::from_bits(1), 0.3f32, 16777216.0f32]);
+    }
+
+    /// Every shape serde derive produces for structs and enums.
+    #[derive(Debug, Clone, Serialize)]
+    enum External {
+        Unit,
+        Newtype(String),
+        Tuple(i32, String),
+        EmptyTuple(),
+        Struct { a: Option<f64>, b: Vec<u8> },
+        EmptyStruct {},
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    struct Inner {
+        #[serde(rename = "odd \"key\"\n")]
+        text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        number: Option<i64>,
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    #[serde(tag = "kind", rename_all = "snake_case")]
+    enum Internal {
+        Unit,
+        Struct {
+            text: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            number: Option<i64>,
+        },
+        Newtype(Inner),
+        Map(BTreeMap<String, i32>),
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    #[serde(tag = "t", content = "c")]
+    enum Adjacent {
+        Unit,
+        Newtype(String),
+        Tuple(u8, f32),
+        Struct { x: i8 },
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    #[serde(untagged)]
+    enum Untagged {
+        Number(u64),
+        Text(String),
+        List(Vec<External>),
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    struct Flattened {
+        id: String,
+        #[serde(flatten)]
+        inner: Inner,
+        #[serde(flatten)]
+        internal: Internal,
+        #[serde(flatten)]
+        extra: BTreeMap<String, String>,
+    }
+
+    #[derive(Debug, Clone, Serialize)]
+    struct UnitStruct;
+
+    #[derive(Debug, Clone, Serialize)]
+    struct TupleStruct(i32, Option<String>);
+
+    #[derive(Debug, Clone, Serialize)]
+    struct NewtypeStruct(Vec<Option<bool>>);
+
+    #[derive(Debug, Clone, Serialize)]
+    struct EmptyStruct {}
+
+    #[derive(Debug, Clone, Serialize)]
+    struct Everything {
+        external: Vec<External>,
+        internal: Vec<Internal>,
+        adjacent: Vec<Adjacent>,
+        untagged: Untagged,
+        flattened: Flattened,
+        unit: (),
+        unit_struct: UnitStruct,
+        tuple_struct: TupleStruct,
+        newtype_struct: NewtypeStruct,
+        empty_struct: EmptyStruct,
+        character: char,
+        nested: Vec<Vec<Option<BTreeMap<String, Vec<f64>>>>>,
+    }
+
+    /// Strings with any characters, control characters, quotes and backslashes often.
+    fn text() -> impl Strategy<Value = String> {
+        let character = prop_oneof![
+            3 => any::<char>(),
+            3 => (0u8..0x80).prop_map(char::from),
+            1 => Just('"'),
+            1 => Just('\\'),
+        ];
+        vec(character, 0..40).prop_map(|chars| chars.into_iter().collect())
+    }
+
+    fn any_f64() -> impl Strategy<Value = f64> {
+        prop_oneof![proptest::num::f64::ANY, any::<u64>().prop_map(f64::from_bits)]
+    }
+
+    fn any_f32() -> impl Strategy<Value = f32> {
+        prop_oneof![proptest::num::f32::ANY, any::<u32>().prop_map(f32::from_bits)]
+    }
+
+    fn external() -> impl Strategy<Value = External> {
+        prop_oneof![
+            Just(External::Unit),
+            text().prop_map(External::Newtype),
+            (any::<i32>(), text()).prop_map(|(n, s)| External::Tuple(n, s)),
+            Just(External::EmptyTuple()),
+            (proptest::option::of(any_f64()), vec(any::<u8>(), 0..4))
+                .prop_map(|(a, b)| External::Struct { a, b }),
+            Just(External::EmptyStruct {}),
+        ]
+    }
+
+    fn inner() -> impl Strategy<Value = Inner> {
+        (text(), any::<Option<i64>>()).prop_map(|(text, number)| Inner { text, number })
+    }
+
+    fn internal() -> impl Strategy<Value = Internal> {
+        prop_oneof![
+            Just(Internal::Unit),
+            (text(), any::<Option<i64>>()).prop_map(|(text, number)| Internal::Struct { text, number }),
+            inner().prop_map(Internal::Newtype),
+            btree_map(text(), any::<i32>(), 0..4).prop_map(Internal::Map),
+        ]
+    }
+
+    fn adjacent() -> impl Strategy<Value = Adjacent> {
+        prop_oneof![
+            Just(Adjacent::Unit),
+            text().prop_map(Adjacent::Newtype),
+            (any::<u8>(), any_f32()).prop_map(|(n, f)| Adjacent::Tuple(n, f)),
+            any::<i8>().prop_map(|x| Adjacent::Struct { x }),
+        ]
+    }
+
+    fn untagged() -> impl Strategy<Value = Untagged> {
+        prop_oneof![
+            any::<u64>().prop_map(Untagged::Number),
+            text().prop_map(Untagged::Text),
+            vec(external(), 0..3).prop_map(Untagged::List),
+        ]
+    }
+
+    fn everything() -> impl Strategy<Value = Everything> {
+        let nested =
+            vec(vec(proptest::option::of(btree_map(text(), vec(any_f64(), 0..3), 0..3)), 0..3), 0..3);
+        (
+            vec(external(), 0..4),
+            vec(internal(), 0..4),
+            vec(adjacent(), 0..4),
+            untagged(),
+            (text(), inner(), internal(), btree_map(text(), text(), 0..3)),
+            (any::<i32>(), proptest::option::of(text())),
+            vec(any::<Option<bool>>(), 0..4),
+            any::<char>(),
+            nested,
+        )
+            .prop_map(
+                |(external, internal, adjacent, untagged, flattened, tuple, newtype, character, nested)| {
+                    Everything {
+                        external,
+                        internal,
+                        adjacent,
+                        untagged,
+                        flattened: Flattened {
+                            id: flattened.0,
+                            inner: flattened.1,
+                            internal: flattened.2,
+                            extra: flattened.3,
+                        },
+                        unit: (),
+                        unit_struct: UnitStruct,
+                        tuple_struct: TupleStruct(tuple.0, tuple.1),
+                        newtype_struct: NewtypeStruct(newtype),
+                        empty_struct: EmptyStruct {},
+                        character,
+                        nested,
+                    }
+                },
+            )
+    }
+
+    /// Any JSON value, nested.
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            any::<u64>().prop_map(serde_json::Value::from),
+            any_f64().prop_map(serde_json::Value::from),
+            text().prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(4, 64, 6, |value| {
+            prop_oneof![
+                vec(value.clone(), 0..6).prop_map(serde_json::Value::from),
+                btree_map(text(), value, 0..6)
+                    .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn strings_are_written_as_serde_json_writes_them(s in text(), any_string in any::<String>()) {
+            prop_assert_eq!(compare(&s), Ok(()));
+            prop_assert_eq!(compare(&any_string), Ok(()));
+            prop_assert_eq!(compare(&BTreeMap::from([(s.as_str(), 1)])), Ok(()));
+        }
+
+        #[test]
+        fn numbers_are_written_as_serde_json_writes_them(
+            f in any_f64(),
+            g in any_f32(),
+            signed in any::<(i8, i16, i32, i64, i128)>(),
+            unsigned in any::<(u8, u16, u32, u64, u128)>(),
+        ) {
+            prop_assert_eq!(compare(&(f, g, signed, unsigned)), Ok(()));
+            // As map keys, numbers are quoted; a NaN or infinite key is an error in both.
+            prop_assert_eq!(compare(&PairsAsMap(vec![(f, 0)])), Ok(()));
+            prop_assert_eq!(compare(&PairsAsMap(vec![(g, 0)])), Ok(()));
+            prop_assert_eq!(compare(&BTreeMap::from([(signed.4, 0)])), Ok(()));
+            prop_assert_eq!(compare(&BTreeMap::from([(unsigned.3, 0)])), Ok(()));
+        }
+
+        #[test]
+        fn options_sequences_and_maps_are_written_as_serde_json_writes_them(
+            options in vec(any::<Option<Option<i16>>>(), 0..8),
+            nested in vec(vec(btree_map(any::<u8>(), any::<Option<bool>>(), 0..4), 0..4), 0..4),
+            keys in hash_map(any::<char>(), vec(any::<()>(), 0..3), 0..4),
+            bool_keys in btree_map(any::<bool>(), text(), 0..3),
+            value in json_value(),
+        ) {
+            prop_assert_eq!(compare(&options), Ok(()));
+            prop_assert_eq!(compare(&nested), Ok(()));
+            prop_assert_eq!(compare(&keys), Ok(()));
+            prop_assert_eq!(compare(&bool_keys), Ok(()));
+            prop_assert_eq!(compare(&value), Ok(()));
+        }
+
+        #[test]
+        fn derived_structs_and_enums_are_written_as_serde_json_writes_them(value in everything()) {
+            prop_assert_eq!(compare(&value), Ok(()));
+        }
+    }
+
+    /// A list of pairs serialised as a map, for keys a map type cannot hold (floats) or that
+    /// are not strings at all.
+    struct PairsAsMap<K, V>(Vec<(K, V)>);
+
+    impl<K: Serialize, V: Serialize> Serialize for PairsAsMap<K, V> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        }
+    }
+
+    /// Bytes, which serde_json writes as an array of numbers.
+    struct Bytes(&'static [u8]);
+
+    impl Serialize for Bytes {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_bytes(self.0)
+        }
+    }
+
+    #[test]
+    fn map_keys_are_strings_or_an_error_as_in_serde_json() {
+        assert_same(&PairsAsMap(vec![(Some("k"), 1)]));
+        assert_same(&PairsAsMap(vec![(External::Unit, 1)]));
+        assert_same(&PairsAsMap(vec![(NewtypeStruct(vec![]), 1)]));
+        assert_same(&PairsAsMap(vec![('"', 1), ('\n', 2)]));
+        assert_same(&PairsAsMap(vec![(f64::NAN, 1)]));
+        let not_strings = [
+            compare(&PairsAsMap(vec![(None::<&str>, 1)])),
+            compare(&PairsAsMap(vec![((), 1)])),
+            compare(&PairsAsMap(vec![(vec![1], 1)])),
+            compare(&PairsAsMap(vec![(Bytes(b"k"), 1)])),
+            compare(&PairsAsMap(vec![(External::Newtype("k".into()), 1)])),
+            compare(&PairsAsMap(vec![(Inner { text: "k".into(), number: None }, 1)])),
+            compare(&PairsAsMap(vec![(f32::INFINITY, 1)])),
+        ];
+        for (i, result) in not_strings.iter().enumerate() {
+            assert_eq!(result, &Ok(()), "key {i}");
+        }
+        assert!(write(&mut Vec::new(), &PairsAsMap(vec![((), 1)])).is_err());
+    }
+
+    #[test]
+    fn bytes_and_displayed_values_are_written_as_serde_json_writes_them() {
+        assert_same(&Bytes(b""));
+        assert_same(&Bytes(b"\x00\xff\"ab"));
+        /// Written by `Display` in several pieces, some needing escapes.
+        struct Pieces;
+        impl Display for Pieces {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a \"quote\"{}\n\u{1}", 42)
+            }
+        }
+        impl Serialize for Pieces {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+        assert_same(&Pieces);
+        assert_same(&PairsAsMap(vec![(Pieces, Pieces)]));
+        let time: annalist_core::DocumentTime = "2024-08-10T14:30:00+02:00".parse().unwrap();
+        assert_same(&time);
+    }
+
+    /// A collection of each kind announced as empty (length 0) that writes an element or field
+    /// anyway: serde_json closes it at once, writes what follows after a comma and closes it
+    /// again; so must we.
+    #[derive(Debug, Clone, Copy)]
+    enum AnnouncedEmpty {
+        Seq,
+        Map,
+        Struct,
+        TupleVariant,
+        StructVariant,
+    }
+
+    impl Serialize for AnnouncedEmpty {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::{
+                SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTupleVariant,
+            };
+            match self {
+                AnnouncedEmpty::Seq => {
+                    let mut seq = serializer.serialize_seq(Some(0))?;
+                    seq.serialize_element(&1)?;
+                    seq.end()
+                }
+                AnnouncedEmpty::Map => {
+                    let mut map = serializer.serialize_map(Some(0))?;
+                    map.serialize_entry("k", &1)?;
+                    map.end()
+                }
+                AnnouncedEmpty::Struct => {
+                    let mut fields = serializer.serialize_struct("S", 0)?;
+                    fields.serialize_field("k", &1)?;
+                    fields.end()
+                }
+                AnnouncedEmpty::TupleVariant => {
+                    let mut fields = serializer.serialize_tuple_variant("E", 0, "V", 0)?;
+                    fields.serialize_field(&1)?;
+                    fields.end()
+                }
+                AnnouncedEmpty::StructVariant => {
+                    let mut fields = serializer.serialize_struct_variant("E", 0, "V", 0)?;
+                    fields.serialize_field("k", &1)?;
+                    fields.end()
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn collections_announced_as_empty_are_written_as_serde_json_writes_them() {
+        use AnnouncedEmpty::*;
+        assert_eq!(serde_json::to_string(&Map).unwrap(), "{},\"k\":1}", "what this test is about");
+        for value in [Seq, Map, Struct, TupleVariant, StructVariant] {
+            assert_same(&value);
+            assert_same(&[value, value]);
+        }
+    }
+}
