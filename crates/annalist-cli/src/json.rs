@@ -116,27 +116,73 @@ const fn each_byte(byte: u8) -> u64 {
 
 const HIGH_BITS: u64 = each_byte(0x80);
 
-/// The high bit of the first byte of `word` (little-endian: lowest first) that JSON must
-/// escape: a control byte, `"` or `\`. 0 when there is none.
+/// The high bits of every byte of `word` that JSON must escape (a control byte, `"` or `\`),
+/// and possibly of bytes above the first such byte; 0 when there is none.
 ///
 /// The SWAR tests `(x - n) & !x & 0x80..` ("some byte of x is below n", for n <= 0x80) can
 /// mark a byte above a true hit because of the borrow the hit produces, but never mark one
-/// below the first hit, so the lowest marked byte is exact; `x ^ c` is 0 where `x` is `c`.
-const fn first_escape_bit(word: u64) -> u64 {
+/// below the first hit, so the lowest mark is exact; `x ^ c` is 0 where `x` is `c`.
+const fn escape_marks(word: u64) -> u64 {
     let quote = word ^ each_byte(b'"');
     let backslash = word ^ each_byte(b'\\');
     let marks = (word.wrapping_sub(each_byte(0x20)) & !word)
         | (quote.wrapping_sub(each_byte(1)) & !quote)
         | (backslash.wrapping_sub(each_byte(1)) & !backslash);
-    let marks = marks & HIGH_BITS;
-    marks & marks.wrapping_neg()
+    marks & HIGH_BITS
 }
+
+/// Whether any byte of `text`, at most 16 bytes long, needs an escape: one or two (possibly
+/// overlapping) word loads and one test, instead of a loop over the bytes.
+fn short_needs_escape(text: &[u8]) -> bool {
+    let words = match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
+        (Some(first), Some(last)) => {
+            escape_marks(u64::from_le_bytes(*first)) | escape_marks(u64::from_le_bytes(*last))
+        }
+        _ => match (text.first_chunk::<4>(), text.last_chunk::<4>()) {
+            (Some(first), Some(last)) => escape_marks(
+                u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32,
+            ),
+            _ => return text.iter().any(|&byte| ESCAPE[usize::from(byte)] != 0),
+        },
+    };
+    words != 0
+}
+
+/// Appends `bytes`; those of 4 to 16 bytes (keys, ids, names) with two fixed-size copies, a
+/// register move each, where `extend_from_slice` of a few bytes of unknown length is a call
+/// to `memcpy`. The two copies overlap: the first is cut back before the second is appended.
+fn append_short(out: &mut Vec<u8>, bytes: &[u8]) {
+    let start = out.len();
+    match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(first), Some(last)) if bytes.len() <= 16 => {
+            out.extend_from_slice(first);
+            out.truncate(start + bytes.len() - 8);
+            out.extend_from_slice(last);
+        }
+        _ => match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (Some(first), Some(last)) if bytes.len() < 8 => {
+                out.extend_from_slice(first);
+                out.truncate(start + bytes.len() - 4);
+                out.extend_from_slice(last);
+            }
+            _ => out.extend_from_slice(bytes),
+        },
+    }
+}
+
+/// Strings up to this long take the short path of [`write_string`] and [`write_key`].
+const SHORT_STRING: usize = 16;
 
 /// Appends `text` between quotes, escaped.
 fn write_string(out: &mut Vec<u8>, text: &str) {
-    out.reserve(text.len() + 2);
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
     out.push(b'"');
-    write_escaped(out, text.as_bytes());
+    if bytes.len() <= SHORT_STRING && !short_needs_escape(bytes) {
+        append_short(out, bytes);
+    } else {
+        write_escaped(out, bytes);
+    }
     out.push(b'"');
 }
 
@@ -148,7 +194,7 @@ fn write_escaped(out: &mut Vec<u8>, text: &[u8]) {
     loop {
         let escaped_at = loop {
             match text[at..].first_chunk::<8>() {
-                Some(word) => match first_escape_bit(u64::from_le_bytes(*word)) {
+                Some(word) => match escape_marks(u64::from_le_bytes(*word)) {
                     0 => at += 8,
                     bit => break at + bit.trailing_zeros() as usize / 8,
                 },
@@ -186,10 +232,17 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 
 /// Appends an object key (with the comma before it when it is not the first) and its colon.
 fn write_key(out: &mut Vec<u8>, position: &mut Position, key: &str) {
-    out.reserve(key.len() + 4);
+    let bytes = key.as_bytes();
+    out.reserve(bytes.len() + 4);
     separate(out, position);
-    write_string(out, key);
-    out.push(b':');
+    if bytes.len() <= SHORT_STRING && !short_needs_escape(bytes) {
+        out.push(b'"');
+        append_short(out, bytes);
+        out.extend_from_slice(b"\":");
+    } else {
+        write_string(out, key);
+        out.push(b':');
+    }
 }
 
 /// Appends the comma before an element or key unless it is the first. Like serde_json, a
@@ -205,6 +258,37 @@ fn separate(out: &mut Vec<u8>, position: &mut Position) {
 
 fn write_integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+}
+
+/// Appends `value` in decimal (as `itoa` and `Display` write it). The numbers of a record are
+/// mostly offsets of a few digits: those below 10^8 are built in a register, most significant
+/// digit in the lowest byte, and appended with one fixed-size copy cut back to their length.
+fn write_u64(out: &mut Vec<u8>, value: u64) {
+    if value >= 100_000_000 {
+        write_integer(out, value);
+        return;
+    }
+    let mut digits = 0u64;
+    let mut len = 0;
+    let mut rest = value;
+    loop {
+        digits = digits << 8 | u64::from(b'0' + (rest % 10) as u8);
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let end = out.len() + len;
+    out.extend_from_slice(&digits.to_le_bytes());
+    out.truncate(end);
+}
+
+fn write_i64(out: &mut Vec<u8>, value: i64) {
+    if value < 0 {
+        out.push(b'-');
+    }
+    write_u64(out, value.unsigned_abs());
 }
 
 /// A finite float as serde_json writes it (shortest round-trip form, by `zmij`); NaN and the
@@ -253,22 +337,22 @@ impl<'o> ser::Serializer for Writer<'o> {
     }
 
     fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_i64(self.out, i64::from(value));
         Ok(())
     }
 
     fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_i64(self.out, i64::from(value));
         Ok(())
     }
 
     fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_i64(self.out, i64::from(value));
         Ok(())
     }
 
     fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_i64(self.out, i64::from(value));
         Ok(())
     }
 
@@ -278,22 +362,22 @@ impl<'o> ser::Serializer for Writer<'o> {
     }
 
     fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_u64(self.out, u64::from(value));
         Ok(())
     }
 
     fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_u64(self.out, u64::from(value));
         Ok(())
     }
 
     fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_u64(self.out, u64::from(value));
         Ok(())
     }
 
     fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        write_integer(self.out, value);
+        write_u64(self.out, u64::from(value));
         Ok(())
     }
 
