@@ -122,6 +122,7 @@ const HIGH_BITS: u64 = each_byte(0x80);
 /// The SWAR tests `(x - n) & !x & 0x80..` ("some byte of x is below n", for n <= 0x80) can
 /// mark a byte above a true hit because of the borrow the hit produces, but never mark one
 /// below the first hit, so the lowest mark is exact; `x ^ c` is 0 where `x` is `c`.
+#[inline]
 const fn escape_marks(word: u64) -> u64 {
     let quote = word ^ each_byte(b'"');
     let backslash = word ^ each_byte(b'\\');
@@ -133,6 +134,7 @@ const fn escape_marks(word: u64) -> u64 {
 
 /// Whether any byte of `text`, at most 16 bytes long, needs an escape: one or two (possibly
 /// overlapping) word loads and one test, instead of a loop over the bytes.
+#[inline]
 fn short_needs_escape(text: &[u8]) -> bool {
     let words = match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
         (Some(first), Some(last)) => {
@@ -151,6 +153,7 @@ fn short_needs_escape(text: &[u8]) -> bool {
 /// Appends `bytes`; those of 4 to 16 bytes (keys, ids, names) with two fixed-size copies, a
 /// register move each, where `extend_from_slice` of a few bytes of unknown length is a call
 /// to `memcpy`. The two copies overlap: the first is cut back before the second is appended.
+#[inline]
 fn append_short(out: &mut Vec<u8>, bytes: &[u8]) {
     let start = out.len();
     match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
@@ -174,6 +177,7 @@ fn append_short(out: &mut Vec<u8>, bytes: &[u8]) {
 const SHORT_STRING: usize = 16;
 
 /// Appends `text` between quotes, escaped.
+#[inline]
 fn write_string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -231,6 +235,7 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 }
 
 /// Appends an object key (with the comma before it when it is not the first) and its colon.
+#[inline]
 fn write_key(out: &mut Vec<u8>, position: &mut Position, key: &str) {
     let bytes = key.as_bytes();
     out.reserve(bytes.len() + 4);
@@ -249,6 +254,7 @@ fn write_key(out: &mut Vec<u8>, position: &mut Position, key: &str) {
 /// collection closed when opened (announced as empty) gets one too, and its closing bracket
 /// again: a `Serialize` impl that announces 0 elements and then writes some gets the same
 /// output from both.
+#[inline]
 fn separate(out: &mut Vec<u8>, position: &mut Position) {
     if *position != Position::First {
         out.push(b',');
@@ -263,6 +269,7 @@ fn write_integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
 /// Appends `value` in decimal (as `itoa` and `Display` write it). The numbers of a record are
 /// mostly offsets of a few digits: those below 10^8 are built in a register, most significant
 /// digit in the lowest byte, and appended with one fixed-size copy cut back to their length.
+#[inline]
 fn write_u64(out: &mut Vec<u8>, value: u64) {
     if value >= 100_000_000 {
         write_integer(out, value);
@@ -284,6 +291,7 @@ fn write_u64(out: &mut Vec<u8>, value: u64) {
     out.truncate(end);
 }
 
+#[inline]
 fn write_i64(out: &mut Vec<u8>, value: i64) {
     if value < 0 {
         out.push(b'-');
@@ -293,6 +301,7 @@ fn write_i64(out: &mut Vec<u8>, value: i64) {
 
 /// A finite float as serde_json writes it (shortest round-trip form, by `zmij`); NaN and the
 /// infinities are `null`.
+#[inline]
 fn write_float(out: &mut Vec<u8>, value: impl zmij::Float, finite: bool) {
     if finite {
         out.extend_from_slice(zmij::Buffer::new().format_finite(value).as_bytes());
@@ -302,6 +311,7 @@ fn write_float(out: &mut Vec<u8>, value: impl zmij::Float, finite: bool) {
 }
 
 /// Opens an array or object; one announced as empty is closed at once.
+#[inline]
 fn open<'o>(out: &'o mut Vec<u8>, brackets: &[u8; 2], len: Option<usize>) -> Collection<'o> {
     if len == Some(0) {
         out.extend_from_slice(brackets);
@@ -313,6 +323,7 @@ fn open<'o>(out: &'o mut Vec<u8>, brackets: &[u8; 2], len: Option<usize>) -> Col
 }
 
 /// Opens `{"variant":` around an enum variant's content.
+#[inline]
 fn open_variant<'o>(out: &'o mut Vec<u8>, variant: &str) -> &'o mut Vec<u8> {
     out.push(b'{');
     write_string(out, variant);
@@ -331,82 +342,98 @@ impl<'o> ser::Serializer for Writer<'o> {
     type SerializeStruct = Collection<'o>;
     type SerializeStructVariant = Collection<'o>;
 
+    #[inline]
     fn serialize_bool(self, value: bool) -> Result<(), Error> {
         self.out.extend_from_slice(if value { b"true" } else { b"false" });
         Ok(())
     }
 
+    #[inline]
     fn serialize_i8(self, value: i8) -> Result<(), Error> {
         write_i64(self.out, i64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_i16(self, value: i16) -> Result<(), Error> {
         write_i64(self.out, i64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_i32(self, value: i32) -> Result<(), Error> {
         write_i64(self.out, i64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_i64(self, value: i64) -> Result<(), Error> {
         write_i64(self.out, i64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_i128(self, value: i128) -> Result<(), Error> {
         write_integer(self.out, value);
         Ok(())
     }
 
+    #[inline]
     fn serialize_u8(self, value: u8) -> Result<(), Error> {
         write_u64(self.out, u64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_u16(self, value: u16) -> Result<(), Error> {
         write_u64(self.out, u64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_u32(self, value: u32) -> Result<(), Error> {
         write_u64(self.out, u64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_u64(self, value: u64) -> Result<(), Error> {
         write_u64(self.out, u64::from(value));
         Ok(())
     }
 
+    #[inline]
     fn serialize_u128(self, value: u128) -> Result<(), Error> {
         write_integer(self.out, value);
         Ok(())
     }
 
+    #[inline]
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
         write_float(self.out, value, value.is_finite());
         Ok(())
     }
 
+    #[inline]
     fn serialize_f64(self, value: f64) -> Result<(), Error> {
         write_float(self.out, value, value.is_finite());
         Ok(())
     }
 
+    #[inline]
     fn serialize_char(self, value: char) -> Result<(), Error> {
         write_string(self.out, value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
+    #[inline]
     fn serialize_str(self, value: &str) -> Result<(), Error> {
         write_string(self.out, value);
         Ok(())
     }
 
     /// Bytes are an array of numbers, as in serde_json.
+    #[inline]
     fn serialize_bytes(self, value: &[u8]) -> Result<(), Error> {
         self.out.push(b'[');
         for (i, &byte) in value.iter().enumerate() {
@@ -419,23 +446,28 @@ impl<'o> ser::Serializer for Writer<'o> {
         Ok(())
     }
 
+    #[inline]
     fn serialize_none(self) -> Result<(), Error> {
         self.serialize_unit()
     }
 
+    #[inline]
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
 
+    #[inline]
     fn serialize_unit(self) -> Result<(), Error> {
         self.out.extend_from_slice(b"null");
         Ok(())
     }
 
+    #[inline]
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         self.serialize_unit()
     }
 
+    #[inline]
     fn serialize_unit_variant(
         self,
         _name: &'static str,
@@ -445,6 +477,7 @@ impl<'o> ser::Serializer for Writer<'o> {
         self.serialize_str(variant)
     }
 
+    #[inline]
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         _name: &'static str,
@@ -453,6 +486,7 @@ impl<'o> ser::Serializer for Writer<'o> {
         value.serialize(self)
     }
 
+    #[inline]
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
         _name: &'static str,
@@ -466,18 +500,22 @@ impl<'o> ser::Serializer for Writer<'o> {
         Ok(())
     }
 
+    #[inline]
     fn serialize_seq(self, len: Option<usize>) -> Result<Collection<'o>, Error> {
         Ok(open(self.out, b"[]", len))
     }
 
+    #[inline]
     fn serialize_tuple(self, len: usize) -> Result<Collection<'o>, Error> {
         self.serialize_seq(Some(len))
     }
 
+    #[inline]
     fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Collection<'o>, Error> {
         self.serialize_seq(Some(len))
     }
 
+    #[inline]
     fn serialize_tuple_variant(
         self,
         _name: &'static str,
@@ -488,14 +526,17 @@ impl<'o> ser::Serializer for Writer<'o> {
         Ok(open(open_variant(self.out, variant), b"[]", Some(len)))
     }
 
+    #[inline]
     fn serialize_map(self, len: Option<usize>) -> Result<Collection<'o>, Error> {
         Ok(open(self.out, b"{}", len))
     }
 
+    #[inline]
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Collection<'o>, Error> {
         self.serialize_map(Some(len))
     }
 
+    #[inline]
     fn serialize_struct_variant(
         self,
         _name: &'static str,
@@ -528,6 +569,7 @@ impl<'o> ser::Serializer for Writer<'o> {
 
 impl<'o> Collection<'o> {
     /// Appends one array element, after a comma unless it is the first.
+    #[inline]
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         separate(self.out, &mut self.position);
         value.serialize(Writer { out: &mut *self.out })
@@ -535,6 +577,7 @@ impl<'o> Collection<'o> {
 
     /// Closes the array or object with `bracket` unless it was closed when opened and nothing
     /// was written in it after.
+    #[inline]
     fn close(self, bracket: u8) -> &'o mut Vec<u8> {
         if self.position != Position::Closed {
             self.out.push(bracket);
@@ -547,10 +590,12 @@ impl ser::SerializeSeq for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.element(value)
     }
 
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b']');
         Ok(())
@@ -561,10 +606,12 @@ impl ser::SerializeTuple for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.element(value)
     }
 
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b']');
         Ok(())
@@ -575,10 +622,12 @@ impl ser::SerializeTupleStruct for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.element(value)
     }
 
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b']');
         Ok(())
@@ -589,11 +638,13 @@ impl ser::SerializeTupleVariant for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.element(value)
     }
 
     /// Closes the array and the `{"variant":` object around it.
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b']').push(b'}');
         Ok(())
@@ -604,16 +655,19 @@ impl ser::SerializeMap for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
         separate(self.out, &mut self.position);
         key.serialize(KeyWriter { out: &mut *self.out })
     }
 
+    #[inline]
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.out.push(b':');
         value.serialize(Writer { out: &mut *self.out })
     }
 
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b'}');
         Ok(())
@@ -624,11 +678,13 @@ impl ser::SerializeStruct for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         write_key(self.out, &mut self.position, key);
         value.serialize(Writer { out: &mut *self.out })
     }
 
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b'}');
         Ok(())
@@ -639,12 +695,14 @@ impl ser::SerializeStructVariant for Collection<'_> {
     type Ok = ();
     type Error = Error;
 
+    #[inline]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         write_key(self.out, &mut self.position, key);
         value.serialize(Writer { out: &mut *self.out })
     }
 
     /// Closes the object and the `{"variant":` object around it.
+    #[inline]
     fn end(self) -> Result<(), Error> {
         self.close(b'}').push(b'}');
         Ok(())
@@ -672,50 +730,62 @@ impl ser::Serializer for KeyWriter<'_> {
     type SerializeStruct = Impossible<(), Error>;
     type SerializeStructVariant = Impossible<(), Error>;
 
+    #[inline]
     fn serialize_bool(self, value: bool) -> Result<(), Error> {
         self.quoted(if value { b"true" } else { b"false" })
     }
 
+    #[inline]
     fn serialize_i8(self, value: i8) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_i16(self, value: i16) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_i32(self, value: i32) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_i64(self, value: i64) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_i128(self, value: i128) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_u8(self, value: u8) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_u16(self, value: u16) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_u32(self, value: u32) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_u64(self, value: u64) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_u128(self, value: u128) -> Result<(), Error> {
         self.quoted(itoa::Buffer::new().format(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
         if !value.is_finite() {
             return Err(float_key_must_be_finite());
@@ -723,6 +793,7 @@ impl ser::Serializer for KeyWriter<'_> {
         self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_f64(self, value: f64) -> Result<(), Error> {
         if !value.is_finite() {
             return Err(float_key_must_be_finite());
@@ -730,36 +801,44 @@ impl ser::Serializer for KeyWriter<'_> {
         self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
     }
 
+    #[inline]
     fn serialize_char(self, value: char) -> Result<(), Error> {
         write_string(self.out, value.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
+    #[inline]
     fn serialize_str(self, value: &str) -> Result<(), Error> {
         write_string(self.out, value);
         Ok(())
     }
 
+    #[inline]
     fn serialize_bytes(self, _value: &[u8]) -> Result<(), Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_none(self) -> Result<(), Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
 
+    #[inline]
     fn serialize_unit(self) -> Result<(), Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_unit_variant(
         self,
         _name: &'static str,
@@ -769,6 +848,7 @@ impl ser::Serializer for KeyWriter<'_> {
         self.serialize_str(variant)
     }
 
+    #[inline]
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         _name: &'static str,
@@ -777,6 +857,7 @@ impl ser::Serializer for KeyWriter<'_> {
         value.serialize(self)
     }
 
+    #[inline]
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
         self,
         _name: &'static str,
@@ -787,14 +868,17 @@ impl ser::Serializer for KeyWriter<'_> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
@@ -803,6 +887,7 @@ impl ser::Serializer for KeyWriter<'_> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_tuple_variant(
         self,
         _name: &'static str,
@@ -813,14 +898,17 @@ impl ser::Serializer for KeyWriter<'_> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, Error> {
         Err(key_must_be_a_string())
     }
 
+    #[inline]
     fn serialize_struct_variant(
         self,
         _name: &'static str,
