@@ -132,61 +132,65 @@ const fn escape_marks(word: u64) -> u64 {
     marks & HIGH_BITS
 }
 
-/// Whether any byte of `text`, at most 16 bytes long, needs an escape: one or two (possibly
-/// overlapping) word loads and one test, instead of a loop over the bytes.
+/// `text`, at most 16 bytes long, in a register (its first byte lowest) when none of its
+/// bytes needs an escape. It takes one or two word loads and one escape test, instead of a
+/// loop over the bytes.
 #[inline]
-fn short_needs_escape(text: &[u8]) -> bool {
-    let words = match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
-        (Some(first), Some(last)) => {
-            escape_marks(u64::from_le_bytes(*first)) | escape_marks(u64::from_le_bytes(*last))
+fn clean_short(text: &[u8]) -> Option<u128> {
+    debug_assert!(text.len() <= 16);
+    let len = text.len();
+    // The two loads overlap when the text is shorter than two words: the bytes they share are
+    // the same, so OR-ing them together leaves those as they are.
+    if let (Some(first), Some(last)) = (text.first_chunk::<8>(), text.last_chunk::<8>()) {
+        let (first, last) = (u64::from_le_bytes(*first), u64::from_le_bytes(*last));
+        if escape_marks(first) | escape_marks(last) != 0 {
+            return None;
         }
-        _ => match (text.first_chunk::<4>(), text.last_chunk::<4>()) {
-            (Some(first), Some(last)) => escape_marks(
-                u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32,
-            ),
-            _ => return text.iter().any(|&byte| ESCAPE[usize::from(byte)] != 0),
-        },
-    };
-    words != 0
-}
-
-/// Appends `bytes`; those of 4 to 16 bytes (keys, ids, names) with two fixed-size copies, a
-/// register move each, where `extend_from_slice` of a few bytes of unknown length is a call
-/// to `memcpy`. The two copies overlap: the first is cut back before the second is appended.
-#[inline]
-fn append_short(out: &mut Vec<u8>, bytes: &[u8]) {
-    let start = out.len();
-    match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-        (Some(first), Some(last)) if bytes.len() <= 16 => {
-            out.extend_from_slice(first);
-            out.truncate(start + bytes.len() - 8);
-            out.extend_from_slice(last);
-        }
-        _ => match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-            (Some(first), Some(last)) if bytes.len() < 8 => {
-                out.extend_from_slice(first);
-                out.truncate(start + bytes.len() - 4);
-                out.extend_from_slice(last);
-            }
-            _ => out.extend_from_slice(bytes),
-        },
+        return Some(u128::from(first) | u128::from(last) << (8 * (len - 8)));
     }
+    if let (Some(first), Some(last)) = (text.first_chunk::<4>(), text.last_chunk::<4>()) {
+        let (first, last) = (u32::from_le_bytes(*first), u32::from_le_bytes(*last));
+        if escape_marks(u64::from(first) | u64::from(last) << 32) != 0 {
+            return None;
+        }
+        return Some(u128::from(first) | u128::from(last) << (8 * (len - 4)));
+    }
+    let mut word = 0;
+    for (i, &byte) in text.iter().enumerate() {
+        if ESCAPE[usize::from(byte)] != 0 {
+            return None;
+        }
+        word |= u128::from(byte) << (8 * i);
+    }
+    Some(word)
 }
 
-/// Strings up to this long take the short path of [`write_string`] and [`write_key`].
-const SHORT_STRING: usize = 16;
+/// Appends the first `len` (at most 16) bytes of `word`, first byte lowest. Most of what a
+/// record holds is a few bytes long (keys, ids, numbers): one fixed-size copy from a register,
+/// cut back to `len`, costs less than appending a few bytes of unknown length (a call to
+/// `memcpy`) or byte by byte (a capacity check each).
+#[inline]
+fn append_word(out: &mut Vec<u8>, word: u128, len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(&word.to_le_bytes());
+    out.truncate(end);
+}
 
 /// Appends `text` between quotes, escaped.
 #[inline]
 fn write_string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
+    // `"text"` in one register when it fits.
+    if bytes.len() <= 14
+        && let Some(word) = clean_short(bytes)
+    {
+        let quoted = u128::from(b'"') | word << 8 | u128::from(b'"') << (8 * (bytes.len() + 1));
+        append_word(out, quoted, bytes.len() + 2);
+        return;
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    if bytes.len() <= SHORT_STRING && !short_needs_escape(bytes) {
-        append_short(out, bytes);
-    } else {
-        write_escaped(out, bytes);
-    }
+    write_escaped(out, bytes);
     out.push(b'"');
 }
 
@@ -237,13 +241,14 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 /// Appends an object key (with the comma before it when it is not the first) and its colon.
 #[inline]
 fn write_key(out: &mut Vec<u8>, position: &mut Position, key: &str) {
-    let bytes = key.as_bytes();
-    out.reserve(bytes.len() + 4);
     separate(out, position);
-    if bytes.len() <= SHORT_STRING && !short_needs_escape(bytes) {
-        out.push(b'"');
-        append_short(out, bytes);
-        out.extend_from_slice(b"\":");
+    let bytes = key.as_bytes();
+    // `"key":` in one register when it fits.
+    if bytes.len() <= 13
+        && let Some(word) = clean_short(bytes)
+    {
+        let colon = u128::from(u16::from_le_bytes(*b"\":"));
+        append_word(out, u128::from(b'"') | word << 8 | colon << (8 * (bytes.len() + 1)), bytes.len() + 3);
     } else {
         write_string(out, key);
         out.push(b':');
