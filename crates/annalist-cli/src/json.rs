@@ -373,7 +373,7 @@ impl<'o> ser::Serializer for Writer<'o> {
 
     #[inline]
     fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        write_i64(self.out, i64::from(value));
+        write_i64(self.out, value);
         Ok(())
     }
 
@@ -403,7 +403,7 @@ impl<'o> ser::Serializer for Writer<'o> {
 
     #[inline]
     fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        write_u64(self.out, u64::from(value));
+        write_u64(self.out, value);
         Ok(())
     }
 
@@ -1097,6 +1097,9 @@ mod tests {
     #[derive(Debug, Clone, Serialize)]
     struct EmptyStruct {}
 
+    /// Lists of optional maps of lists.
+    type Nested = Vec<Vec<Option<BTreeMap<String, Vec<f64>>>>>;
+
     #[derive(Debug, Clone, Serialize)]
     struct Everything {
         external: Vec<External>,
@@ -1110,7 +1113,7 @@ mod tests {
         newtype_struct: NewtypeStruct,
         empty_struct: EmptyStruct,
         character: char,
-        nested: Vec<Vec<Option<BTreeMap<String, Vec<f64>>>>>,
+        nested: Nested,
     }
 
     /// Strings with any characters, control characters, quotes and backslashes often.
