@@ -4,9 +4,13 @@
 //! Why it exists: rendering records and claim rows was about a tenth of the CPU time of
 //! `annalist corpus`. serde_json looks at every byte of every string (object keys included)
 //! through a lookup table, and hands each fragment (a quote, a comma, a key, a run of text) to
-//! an `io::Write` one call at a time. This serializer tests strings eight bytes at a time for
-//! the few bytes JSON must escape and copies each clean run at once, and writes punctuation,
-//! keys and numbers with as few buffer operations as it can.
+//! an `io::Write` one call at a time, most of them a `memcpy` of a few bytes. A record is
+//! mostly such small pieces (`{"id":"m12","span":{"start":80,"end":86},...`), so this
+//! serializer tests strings eight bytes at a time (SWAR) for the few bytes JSON must escape,
+//! copies each clean run of text at once, and builds a short key with its quotes and colon, a
+//! short string with its quotes, or a small number in a register, appended with one fixed-size
+//! copy. It renders the records of the VOA stories about 1.5 to 1.8 times as fast as
+//! serde_json (`render_speed` in `corpus.rs`).
 //!
 //! Why it is safe to use: the output is the same as serde_json's, not merely equivalent JSON.
 //! Strings are escaped exactly as serde_json escapes them (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
@@ -195,7 +199,7 @@ fn write_string(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Appends `text` escaped, without quotes: each run of bytes that need no escape is copied at
-/// once, found eight bytes at a time.
+/// once, found sixteen, then eight bytes at a time.
 fn write_escaped(out: &mut Vec<u8>, text: &[u8]) {
     let mut copied_to = 0;
     let mut at = 0;
@@ -203,10 +207,8 @@ fn write_escaped(out: &mut Vec<u8>, text: &[u8]) {
         // Two words a step through clean text (fewer branches); the word loop below then
         // finds the byte to escape.
         while let Some(pair) = text[at..].first_chunk::<16>() {
-            let (first, second) = (pair.first_chunk::<8>(), pair.last_chunk::<8>());
-            let marks = first.map_or(0, |word| escape_marks(u64::from_le_bytes(*word)))
-                | second.map_or(0, |word| escape_marks(u64::from_le_bytes(*word)));
-            if marks != 0 {
+            let pair = u128::from_le_bytes(*pair);
+            if escape_marks(pair as u64) | escape_marks((pair >> 64) as u64) != 0 {
                 break;
             }
             at += 16;
@@ -278,6 +280,7 @@ fn separate(out: &mut Vec<u8>, position: &mut Position) {
     *position = Position::Later;
 }
 
+/// Appends any integer in decimal, by `itoa` (as serde_json does).
 fn write_integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
 }
@@ -307,6 +310,7 @@ fn write_u64(out: &mut Vec<u8>, value: u64) {
     out.truncate(end);
 }
 
+/// Appends `value` in decimal.
 #[inline]
 fn write_i64(out: &mut Vec<u8>, value: i64) {
     if value < 0 {
