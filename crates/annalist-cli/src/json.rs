@@ -551,8 +551,14 @@ impl<'o> ser::Serializer for Writer<'o> {
         Ok(open(self.out, b"{}", len))
     }
 
+    /// serde_json's `RawValue` and arbitrary-precision `Number` are structs with private names
+    /// that it writes specially (when those features are on); they are refused here rather
+    /// than written differently.
     #[inline]
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Collection<'o>, Error> {
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Collection<'o>, Error> {
+        if name.starts_with("$serde_json::private::") {
+            return Err(Error { message: format!("{name} is not supported") });
+        }
         self.serialize_map(Some(len))
     }
 
@@ -1335,6 +1341,24 @@ mod tests {
             assert_eq!(result, &Ok(()), "key {i}");
         }
         assert!(write(&mut Vec::new(), &PairsAsMap(vec![((), 1)])).is_err());
+    }
+
+    /// serde_json's private struct for a raw JSON value (written specially by serde_json
+    /// with its `raw_value` feature).
+    struct RawValueLookalike;
+
+    impl Serialize for RawValueLookalike {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut raw = serializer.serialize_struct("$serde_json::private::RawValue", 1)?;
+            raw.serialize_field("$serde_json::private::RawValue", "[1, 2]")?;
+            raw.end()
+        }
+    }
+
+    #[test]
+    fn serde_json_private_structs_are_an_error() {
+        assert!(write(&mut Vec::new(), &RawValueLookalike).is_err());
     }
 
     #[test]
