@@ -199,7 +199,7 @@ impl Rendered {
         // the VOA stories, eight for 99% of them): sizing the buffer up front saves growing
         // and copying it.
         let mut line = Vec::with_capacity(record.document.text.len() * 8 + 4096);
-        serde_json::to_writer(&mut line, &record).expect("a record always serialises");
+        crate::json::write(&mut line, &record).expect("a record always serialises");
         line.push(b'\n');
         let mut event_rows = Vec::with_capacity(record.events.len() * 512);
         for event in &record.events {
@@ -229,18 +229,8 @@ impl Rendered {
         }
         let mut claim_lines = Vec::with_capacity(record.claims.len() * 1024);
         for claim in &record.claims {
-            let row = ClaimRow {
-                document: &record.document.id,
-                url: record.document.metadata.url.as_deref(),
-                source_name: match &claim.source {
-                    ClaimSource::Actor { actor, .. } => actor_name(&record, actor),
-                    _ => None,
-                },
-                content_text: claim.content.get(&record.document.text).unwrap_or(""),
-                sentence_text: record.document.sentence_text(claim.sentence),
-                claim,
-            };
-            serde_json::to_writer(&mut claim_lines, &row).expect("a claim always serialises");
+            crate::json::write(&mut claim_lines, &ClaimRow::new(&record, claim))
+                .expect("a claim always serialises");
             claim_lines.push(b'\n');
         }
         let events = record.events.len();
@@ -269,6 +259,23 @@ struct ClaimRow<'a> {
     sentence_text: &'a str,
     #[serde(flatten)]
     claim: &'a annalist_core::Claim,
+}
+
+impl<'a> ClaimRow<'a> {
+    /// The row of `claim`, one of `record`'s claims.
+    fn new(record: &'a Record, claim: &'a annalist_core::Claim) -> ClaimRow<'a> {
+        ClaimRow {
+            document: &record.document.id,
+            url: record.document.metadata.url.as_deref(),
+            source_name: match &claim.source {
+                ClaimSource::Actor { actor, .. } => actor_name(record, actor),
+                _ => None,
+            },
+            content_text: claim.content.get(&record.document.text).unwrap_or(""),
+            sentence_text: record.document.sentence_text(claim.sentence),
+            claim,
+        }
+    }
 }
 
 fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {
@@ -482,6 +489,7 @@ fn write_records(dir: &Path, records: Vec<Record>) -> anyhow::Result<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
 
     fn csv(fields: &[&str]) -> String {
         let mut out = Vec::new();
@@ -583,5 +591,152 @@ mod tests {
             .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".tmp")));
         assert_eq!(leftovers.count(), 0, "no temporary file is left behind");
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The VOA stories (`shared/corpus/voa/voa_stories.jsonl` in a folder above the workspace),
+    /// when they are there.
+    fn voa_stories() -> Option<PathBuf> {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .map(|dir| dir.join("shared/corpus/voa/voa_stories.jsonl"))
+            .find(|path| path.is_file())
+    }
+
+    /// The records of the seed, the test articles and the VOA stories (when found).
+    fn test_corpus_records() -> Vec<Record> {
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut paths = vec![workspace.join("seeds"), workspace.join("tests/articles")];
+        match voa_stories() {
+            Some(voa) => paths.push(voa),
+            None => {
+                eprintln!("VOA stories skipped: no shared/corpus/voa/voa_stories.jsonl above the workspace")
+            }
+        }
+        let articles: Vec<Article> = Inputs::new(paths.into_iter().map(Source::Path))
+            .map(|article| article.expect("the test articles are readable"))
+            .collect();
+        let extractor = Extractor::default();
+        articles.into_par_iter().map(|article| extractor.extract_owned(article)).collect()
+    }
+
+    /// Where `ours` and `theirs` first differ, shown around that byte.
+    fn first_difference(ours: &[u8], theirs: &[u8]) -> String {
+        let at = ours.iter().zip(theirs).position(|(a, b)| a != b).unwrap_or(ours.len().min(theirs.len()));
+        let around = |bytes: &[u8]| {
+            String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())]).into_owned()
+        };
+        format!("byte {at}: ours ...{}... serde_json ...{}...", around(ours), around(theirs))
+    }
+
+    #[test]
+    fn records_and_claim_rows_are_written_as_serde_json_writes_them() {
+        let records = test_corpus_records();
+        let mut claims = 0;
+        for record in &records {
+            let mut ours = Vec::new();
+            json::write(&mut ours, record).unwrap();
+            let theirs = serde_json::to_vec(record).unwrap();
+            assert!(ours == theirs, "record {}: {}", record.document.id, first_difference(&ours, &theirs));
+            for claim in &record.claims {
+                let row = ClaimRow::new(record, claim);
+                let mut ours = Vec::new();
+                json::write(&mut ours, &row).unwrap();
+                let theirs = serde_json::to_vec(&row).unwrap();
+                assert!(
+                    ours == theirs,
+                    "claim {} of {}: {}",
+                    claim.id,
+                    record.document.id,
+                    first_difference(&ours, &theirs)
+                );
+                claims += 1;
+            }
+        }
+        let expected_documents = if voa_stories().is_some() { 80 } else { 3 };
+        assert!(
+            records.len() >= expected_documents && claims > 0,
+            "{} records, {claims} claims",
+            records.len()
+        );
+    }
+
+    /// CPU time of this thread so far, in seconds (`/proc/thread-self/schedstat`, Linux).
+    fn cpu_seconds() -> f64 {
+        fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+            .map_or(0.0, |ns| ns / 1e9)
+    }
+
+    /// A JSON serializer being timed.
+    trait JsonWriter {
+        fn write<T: Serialize>(&self, out: &mut Vec<u8>, value: &T);
+    }
+
+    /// [`json::write`].
+    struct Ours;
+
+    impl JsonWriter for Ours {
+        fn write<T: Serialize>(&self, out: &mut Vec<u8>, value: &T) {
+            json::write(out, value).unwrap();
+        }
+    }
+
+    /// `serde_json::to_writer`, as before [`json`].
+    struct SerdeJson;
+
+    impl JsonWriter for SerdeJson {
+        fn write<T: Serialize>(&self, out: &mut Vec<u8>, value: &T) {
+            serde_json::to_writer(out, value).unwrap();
+        }
+    }
+
+    /// Renders the record line and claim lines of each of `records` as [`Rendered::from_record`]
+    /// does, `runs` times; returns this thread's CPU seconds and the bytes written.
+    fn time_rendering(records: &[Record], runs: usize, writer: &impl JsonWriter) -> (f64, usize) {
+        let started = cpu_seconds();
+        let mut bytes = 0;
+        for _ in 0..runs {
+            for record in records {
+                let mut line = Vec::with_capacity(record.document.text.len() * 8 + 4096);
+                writer.write(&mut line, record);
+                let mut claim_lines = Vec::with_capacity(record.claims.len() * 1024);
+                for claim in &record.claims {
+                    writer.write(&mut claim_lines, &ClaimRow::new(record, claim));
+                }
+                bytes += line.len() + claim_lines.len();
+            }
+        }
+        (cpu_seconds() - started, bytes)
+    }
+
+    /// How fast the record and claim lines render with [`json`] and with serde_json: CPU time
+    /// of this thread, best of three rounds of `RUNS` (default 20) passes over the records of
+    /// the test corpora. A measurement, not a check:
+    /// `RUNS=20 cargo test --release -p annalist-cli render_speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement: run in release with --ignored --nocapture"]
+    fn render_speed() {
+        let records = test_corpus_records();
+        let runs: usize = std::env::var("RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(20);
+        let mut best = [f64::INFINITY; 2];
+        let mut bytes = 0;
+        for _round in 0..3 {
+            let (seconds, written) = time_rendering(&records, runs, &Ours);
+            best[0] = best[0].min(seconds);
+            bytes = written;
+            let (seconds, _) = time_rendering(&records, runs, &SerdeJson);
+            best[1] = best[1].min(seconds);
+        }
+        let mb = bytes as f64 / 1e6;
+        println!(
+            "rendering {} records x {runs}: json.rs {:.3} s CPU ({:.0} MB/s), serde_json {:.3} s CPU ({:.0} MB/s): {:.2}x",
+            records.len(),
+            best[0],
+            mb / best[0],
+            best[1],
+            mb / best[1],
+            best[1] / best[0]
+        );
     }
 }

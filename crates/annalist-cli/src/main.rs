@@ -2,6 +2,7 @@
 
 mod corpus;
 mod eval;
+mod json;
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -110,6 +111,8 @@ fn extract(paths: &[PathBuf], jsonl: bool) -> anyhow::Result<ExitCode> {
     // --jsonl, output is JSON Lines.
     let mut streaming = jsonl || paths.len() > 1;
     let mut first: Option<annalist_core::Record> = None;
+    // Each JSON line is rendered here, then written.
+    let mut line = Vec::new();
     for item in Inputs::new(paths.iter().map(|p| Source::from_arg(p))) {
         match item {
             Ok(article) => {
@@ -120,8 +123,10 @@ fn extract(paths: &[PathBuf], jsonl: bool) -> anyhow::Result<ExitCode> {
                 }
                 streaming = true;
                 for r in first.take().iter().chain([&record]) {
-                    serde_json::to_writer(&mut out, r)?;
-                    out.write_all(b"\n")?;
+                    line.clear();
+                    json::write(&mut line, r)?;
+                    line.push(b'\n');
+                    out.write_all(&line)?;
                 }
             }
             Err(e) => {
