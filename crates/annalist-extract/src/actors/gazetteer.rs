@@ -135,6 +135,12 @@ pub(crate) const OPENS_NAME: u32 = 1 << 27;
 /// The word is "the" (any case): the pass asks this of every lower-case word, so it is a bit
 /// read with the others, not a string comparison.
 pub(crate) const IS_THE: u32 = 1 << 28;
+/// The word is a sector word by itself ("army", any case): only such a word is looked up
+/// in [`Gazetteer::sectors`] alone.
+pub(crate) const IS_SECTOR_WORD: u32 = 1 << 29;
+/// The word is the lower-case form of a given name ("john"): only a word with this bit
+/// can be one of [`Gazetteer::given_names`] as written.
+pub(crate) const LOWER_OF_GIVEN_NAME: u32 = 1 << 30;
 
 /// A given name's gender as the list gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -352,6 +358,16 @@ impl Gazetteer {
             *info.entry(o.clone()).or_default() |= OPENS_LOWER_NAME;
         }
         *info.entry("the".to_owned()).or_default() |= IS_THE;
+        // Single-word sector keys and given names are facts of the word too, so that the
+        // scan asks the maps only about the words that have them.
+        for key in self.sectors.keys().filter(|key| !key.contains(' ')) {
+            *info.entry(key.clone()).or_default() |= IS_SECTOR_WORD;
+        }
+        for name in self.given_names.keys() {
+            let mut lower = String::with_capacity(name.len());
+            push_lower(&mut lower, name);
+            *info.entry(lower).or_default() |= LOWER_OF_GIVEN_NAME;
+        }
         for key in self.names.keys().chain(self.name_prefixes.iter()) {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;

@@ -275,7 +275,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if w.sentence_initial && !w.is(WordClass::Title) {
             // "She", "It", "Officials", "The president": a sentence-initial word of the
             // lower-case vocabulary is read as such.
-            let g = &*GAZETTEER;
             if w.is(WordClass::PronounMale)
                 || w.is(WordClass::PronounFemale)
                 || w.is(WordClass::PronounThing)
@@ -284,7 +283,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             {
                 return self.lowercase_at(i);
             }
-            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower()) {
+            if w.is(WordClass::PersonNoun) || w.sector().is_some() {
                 return i + 1;
             }
         }
@@ -585,7 +584,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let span = self.span(i, end);
         let name = span.slice(self.text);
         let actor = self.registry.unknown(name, ActorKind::Person, role);
-        match GAZETTEER.given_names.get(self.words.list[i].text) {
+        match self.words.list[i].given_name() {
             Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
             Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
@@ -622,7 +621,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
                 // "Chrysler LLC Jim Press": an organisation's last word before a given name
                 // ends the organisation.
-                if prev.is(WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text) {
+                if prev.is(WordClass::OrgSuffix) && w.is_given_name() {
                     break;
                 }
                 if let Some(m) = self.name_at(j) {
@@ -705,7 +704,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // The last sector word of the name gives the sector ("Treasury Department").
             let sector = (i..=end)
                 .rev()
-                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower()))
+                .find_map(|k| self.words.list[k].sector())
                 .filter(|_| kind == ActorKind::Organization);
 
             Role {
@@ -786,7 +785,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // A capitalised ordinary word opening a sentence is not a name: "Occasionally",
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
-            && !GAZETTEER.given_names.contains_key(w.text)
+            && !w.is_given_name()
             && (self.words.written_in_lower_case(&w.lower())
                 || w.lower().ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
@@ -822,7 +821,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             t.capitalised() && t.is(WordClass::Title)
         }) && !self.words.list[end].is(WordClass::OrgSuffix)
             && !(i..k).any(|j| self.words.list[j].is(WordClass::OrgSuffix))
-            && !GAZETTEER.given_names.contains_key(w.text)
+            && !w.is_given_name()
         {
             if self.words.list[k - 1].is(WordClass::Title) {
                 return k;
@@ -830,7 +829,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             end = k - 1;
         }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
-        if self.words.list[end].is(WordClass::Title) && !GAZETTEER.given_names.contains_key(w.text) {
+        if self.words.list[end].is(WordClass::Title) && !w.is_given_name() {
             return end + 1;
         }
         let kind = self.classify(i, end);
@@ -877,11 +876,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 .any(|k| self.words.list[k].text == "." && self.words.list[k - 1].text.chars().count() == 1);
 
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
-            if !known_inside
-                && (GAZETTEER.given_names.contains_key(first.text)
-                    || GAZETTEER.surname_like(last.text)
-                    || initial)
-            {
+            if !known_inside && (first.is_given_name() || GAZETTEER.surname_like(last.text) || initial) {
                 return ActorKind::Person;
             }
         }
@@ -919,8 +914,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (p.is(WordClass::PersonNoun)
-                    || GAZETTEER.sectors.get(&*p.lower()).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun) || p.sector().is_some_and(|s| s.person))
         })
     }
 
@@ -932,9 +926,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
-            .any(|w| {
-                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower()).is_some_and(|s| s.person)
-            })
+            .any(|w| w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person))
     }
 
     fn emit_unknown(&mut self, i: usize, end: usize, kind: ActorKind, role: Option<Role>) -> usize {

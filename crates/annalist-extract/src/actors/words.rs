@@ -9,7 +9,9 @@ use std::hash::BuildHasherDefault;
 
 use annalist_core::Span;
 
-use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
+use super::gazetteer::{
+    FastMap, GAZETTEER, Gender, IS_SECTOR_WORD, IS_THE, LOWER_OF_GIVEN_NAME, Sector, WordClass, push_lower,
+};
 use super::scan::LOWERCASE_OPENERS;
 use super::word_table::NO_WORD;
 use crate::Segmentation;
@@ -149,6 +151,31 @@ impl<'a> Word<'a> {
     /// Whether this is the word "the" (any case).
     pub(crate) fn is_the(&self) -> bool {
         self.classes() & IS_THE != 0
+    }
+
+    /// The sector of the word by itself ("army", any case), read from the gazetteer only
+    /// when the word's facts say it is one. Tokens that are not words have no facts: those
+    /// are always looked up.
+    pub(crate) fn sector(&self) -> Option<Sector> {
+        if self.kind == TokenKind::Word && !self.opens(IS_SECTOR_WORD) {
+            return None;
+        }
+        GAZETTEER.sectors.get(&*self.lower()).copied()
+    }
+
+    /// The gender of the given name the word is as written ("John"), read from the
+    /// gazetteer only when the word's facts say its lower-case form is one (see
+    /// [`Word::sector`]).
+    pub(crate) fn given_name(&self) -> Option<Gender> {
+        if self.kind == TokenKind::Word && !self.opens(LOWER_OF_GIVEN_NAME) {
+            return None;
+        }
+        GAZETTEER.given_names.get(self.text).copied()
+    }
+
+    /// Whether the word is a given name as written (see [`Word::given_name`]).
+    pub(crate) fn is_given_name(&self) -> bool {
+        self.given_name().is_some()
     }
 
     /// Whether this is the possessive "'s".
