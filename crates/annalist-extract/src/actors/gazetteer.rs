@@ -189,6 +189,9 @@ pub(crate) struct Gazetteer {
     /// (`LOWERCASE_OPENERS`: a few dozen), so that the word view looks up only the
     /// lower-case words this lets through.
     pub lowercase_opener_filter: WordFilter,
+    /// The words of `word_info` that may open a sector phrase (`OPENS_SECTOR`), so that
+    /// the words after a name not looked up yet are tested without a lookup.
+    pub sector_opener_filter: WordFilter,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
@@ -382,6 +385,9 @@ impl Gazetteer {
         for (word, bits) in &info {
             if bits & LOWERCASE_OPENERS != 0 {
                 self.lowercase_opener_filter.add(word);
+            }
+            if bits & OPENS_SECTOR != 0 {
+                self.sector_opener_filter.add(word);
             }
         }
         for word in exact.keys() {

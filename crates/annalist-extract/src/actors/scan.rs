@@ -224,13 +224,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     best = Some((node, len));
                 }
             }
+            // No longer name: the next word need not be read (nor looked up).
+            if !g.name_trie.has_child(node) {
+                break;
+            }
         }
         best
     }
 
     /// The longest sector word or phrase starting at `i` (any case), with its length.
     fn sector_at(&self, i: usize) -> Option<(usize, Sector)> {
-        if !self.w(i)?.opens(OPENS_SECTOR) {
+        if !self.w(i)?.opens_sector() {
             return None;
         }
         let g = &*GAZETTEER;

@@ -10,7 +10,8 @@ use std::hash::BuildHasherDefault;
 use annalist_core::Span;
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, IS_SECTOR_WORD, IS_THE, LOWER_OF_GIVEN_NAME, Sector, WordClass, push_lower,
+    FastMap, GAZETTEER, Gender, IS_SECTOR_WORD, IS_THE, LOWER_OF_GIVEN_NAME, OPENS_SECTOR, Sector, WordClass,
+    push_lower,
 };
 use super::scan::LOWERCASE_OPENERS;
 use super::word_table::NO_WORD;
@@ -131,6 +132,16 @@ impl<'a> Word<'a> {
     /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
     pub(crate) fn opens(&self, flag: u32) -> bool {
         self.classes() & flag != 0
+    }
+
+    /// Whether the word may open a sector phrase (`OPENS_SECTOR`): a word not looked up
+    /// yet is first tested against a filter of the sector openers (only lower-case
+    /// entries open one, so the filter over lower-case forms misses none).
+    pub(crate) fn opens_sector(&self) -> bool {
+        if self.classes.get() == NOT_LOOKED_UP && !GAZETTEER.sector_opener_filter.may_contain(&self.lower()) {
+            return false;
+        }
+        self.opens(OPENS_SECTOR)
     }
 
     /// Whether the word has class `class` (see `words.tsv`).
