@@ -281,7 +281,13 @@ fn sector_kind(sector: &str) -> ActorKind {
 
 /// The key of a country's sector actor: `blr-gov`.
 pub(crate) fn sector_key(iso: &str, sector: &str) -> String {
-    format!("{}-{}", iso.to_ascii_lowercase(), sector.to_ascii_lowercase())
+    // Built in place: asked for on every sector mention.
+    let mut key = String::with_capacity(iso.len() + 1 + sector.len());
+    key.push_str(iso);
+    key.push('-');
+    key.push_str(sector);
+    key.make_ascii_lowercase();
+    key
 }
 
 impl Gazetteer {

@@ -113,20 +113,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
-        // One listing of the unknown organisations (sorted by key), read twice.
-        let organisations: Vec<(&str, &str)> =
-            self.registry.unknown_actors(ActorKind::Organization).collect();
-        let singles: FastMap<&str, &str> = organisations
-            .iter()
+        let singles: FastMap<&str, &str> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
             .filter(|(_, name)| !name.contains(' '))
-            .map(|&(key, name)| (name, key))
+            .map(|(key, name)| (name, key))
             .collect();
         if singles.is_empty() {
             return;
         }
-        let full_names: Vec<(String, String)> = organisations
-            .iter()
-            .filter_map(|&(key, name)| {
+        let mut full_names: Vec<(&str, &str)> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter_map(|(key, name)| {
                 let words = || name.split(' ');
                 // Only a name whose last word stands alone is asked about further (one
                 // lookup; the tests below read every word).
@@ -144,9 +143,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     });
-                plain.then(|| (key.to_owned(), single.to_owned()))
+                plain.then_some((key, single))
             })
             .collect();
+        // Merged in the order of their keys (keys are unique): only the few names found
+        // are sorted, not every organisation.
+        full_names.sort_unstable_by_key(|&(key, _)| key);
+        let full_names: Vec<(String, String)> =
+            full_names.into_iter().map(|(key, single)| (key.to_owned(), single.to_owned())).collect();
         self.registry.make_persons(&full_names);
     }
 
