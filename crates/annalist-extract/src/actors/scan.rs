@@ -1176,6 +1176,12 @@ fn is_calendar(word: &Word<'_>) -> bool {
 }
 
 fn is_acronym_word(word: &str) -> bool {
+    // Most words asked about are ASCII: the same test on bytes.
+    if word.is_ascii() {
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+        return letters >= 2
+            && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&' || b.is_ascii_digit());
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }

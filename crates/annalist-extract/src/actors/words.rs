@@ -110,8 +110,9 @@ impl<'a> Word<'a> {
     /// Looks up [`Word::facts`] and keeps them.
     #[inline]
     fn look_up(&self) -> (u32, u32) {
-        // Punctuation has an id too ("asia - pacific"), but no classes.
-        let opens_capitalised = self.text.chars().next().is_some_and(char::is_uppercase);
+        // Punctuation has an id too ("asia - pacific"), but no classes (so its case, read
+        // for words only, does not matter).
+        let opens_capitalised = self.case == Case::Capitalised;
         let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower(), opens_capitalised);
         let classes = if self.kind == TokenKind::Word { bits } else { 0 };
         self.lexicon_id.set(id);
