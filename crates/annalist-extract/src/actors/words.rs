@@ -10,8 +10,8 @@ use std::hash::BuildHasherDefault;
 use annalist_core::Span;
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, IS_SECTOR_WORD, IS_THE, LOWER_OF_GIVEN_NAME, OPENS_SECTOR, Sector, WordClass,
-    push_lower,
+    FastMap, GAZETTEER, Gazetteer, Gender, IS_SECTOR_WORD, IS_THE, LOWER_OF_GIVEN_NAME, OPENS_SECTOR, Sector,
+    WordClass, push_lower,
 };
 use super::scan::LOWERCASE_OPENERS;
 use super::word_table::NO_WORD;
@@ -110,11 +110,7 @@ impl<'a> Word<'a> {
     /// Looks up [`Word::facts`] and keeps them.
     #[inline]
     fn look_up(&self) -> (u32, u32) {
-        // Punctuation has an id too ("asia - pacific"), but no classes (so its case, read
-        // for words only, does not matter).
-        let opens_capitalised = self.case == Case::Capitalised;
-        let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower(), opens_capitalised);
-        let classes = if self.kind == TokenKind::Word { bits } else { 0 };
+        let (id, classes) = facts_of(&GAZETTEER, self.text, &self.lower(), self.kind, self.case);
         self.lexicon_id.set(id);
         self.classes.set(classes);
         (id, classes)
@@ -194,6 +190,15 @@ impl<'a> Word<'a> {
     pub(crate) fn possessive(&self) -> bool {
         self.lower() == "'s"
     }
+}
+
+/// [`Word::facts`] of a token: `text`, its lower-case form `lower`, its kind and case.
+#[inline]
+fn facts_of(gazetteer: &Gazetteer, text: &str, lower: &str, kind: TokenKind, case: Case) -> (u32, u32) {
+    // Punctuation has an id too ("asia - pacific"), but no classes (so its case, read for
+    // words only, does not matter).
+    let (id, bits) = gazetteer.word_facts(text, lower, case == Case::Capitalised);
+    (id, if kind == TokenKind::Word { bits } else { 0 })
 }
 
 /// The words of a text, plus what the text tells about its sentence-initial words.
@@ -482,26 +487,17 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     *inside = true;
                     capitalised_filter.found(slice);
                 }
-                let word = Word {
-                    classes: Cell::new(NOT_LOOKED_UP),
-                    text: slice,
-                    lower,
-                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
-                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
-                    kind,
-                    sentence,
-                    sentence_initial: initial,
-                    case,
-                    lower_ready,
-                    lexicon_id: Cell::new(NO_WORD),
-                };
-                // The words the scan acts on are looked up now: capitalised words, and
-                // the others that the filter of the lower-case openers lets through
-                // (looked up to tell); the rest only when asked.
+                // The lower-case words that the filter of the lower-case openers lets
+                // through are looked up now (to tell whether the scan acts on them); the
+                // rest only when asked. Looked up before the record is made, so that it is
+                // written once, in place.
+                let facts = (kind == TokenKind::Word && case != Case::Capitalised)
+                    .then(|| if lower_ready { Cow::Borrowed(lower) } else { built_lower(lower) })
+                    .filter(|lower| gazetteer.may_open_in_lower_case(lower))
+                    .map(|lower| facts_of(gazetteer, slice, &lower, kind, case));
                 let opener = kind == TokenKind::Word
                     && (case == Case::Capitalised
-                        || (gazetteer.may_open_in_lower_case(&word.lower())
-                            && word.look_up().1 & LOWERCASE_OPENERS != 0));
+                        || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
                 if opener {
                     let at = list.len();
                     if openers.len() <= at / 64 {
@@ -511,7 +507,20 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                         *block |= 1 << (at % 64);
                     }
                 }
-                list.push(word);
+                let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
+                list.push(Word {
+                    classes: Cell::new(classes),
+                    text: slice,
+                    lower,
+                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
+                    kind,
+                    sentence,
+                    sentence_initial: initial,
+                    case,
+                    lower_ready,
+                    lexicon_id: Cell::new(lexicon_id),
+                });
             };
         // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
         // in `pieces`), so that `push` has one call site and is inlined (a call per token
