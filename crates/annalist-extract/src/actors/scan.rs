@@ -4,7 +4,7 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
@@ -14,7 +14,7 @@ use super::gazetteer::{
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
-use super::words::{Word, Words};
+use super::words::{NAME_NOT_ASKED, Word, Words};
 use crate::segment::TokenKind;
 
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
@@ -43,10 +43,6 @@ pub(crate) struct Scanner<'w, 'a> {
     short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<&'a str, ActorRef>,
-    /// `name_at` by word index, filled on first use (the same position is asked about by
-    /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
-    /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
-    name_cache: Vec<Cell<u64>>,
     /// The sentence of each mention of `registry.found`, recorded with it (see
     /// `Scanner::mention`): coreference looks back over many mentions per pronoun.
     found_sentences: Vec<Option<usize>>,
@@ -54,9 +50,7 @@ pub(crate) struct Scanner<'w, 'a> {
     key_buffer: RefCell<String>,
 }
 
-/// `Scanner::name_cache` for a position not asked about yet.
-const NOT_ASKED: u64 = u64::MAX;
-/// `Scanner::name_cache` for a position opening no known name (node 0, the root, ends none).
+/// `Word::name_match` of a position opening no known name (node 0, the root, ends none).
 const NO_NAME: u64 = 0;
 
 /// A name match as one integer for the cache: its trie node and its length in words.
@@ -88,7 +82,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
-            name_cache: vec![Cell::new(NOT_ASKED); words.list.len()],
             found_sentences: Vec::new(),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
@@ -167,11 +160,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.surnames_make_persons();
     }
 
-    /// The longest known name starting at `i`.
+    /// The longest known name starting at `i`, kept in the word's record on first use (the
+    /// same position is asked about by several steps): [`NO_NAME`] or the match's trie node
+    /// and length packed by [`pack_match`].
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
-        let slot = self.name_cache.get(i)?;
+        let slot = &self.w(i)?.name_match;
         let cached = slot.get();
-        if cached != NOT_ASKED {
+        if cached != NAME_NOT_ASKED {
             return unpack_match(cached);
         }
         let found = self.find_name_at(i);

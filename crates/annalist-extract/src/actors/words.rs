@@ -50,7 +50,14 @@ pub(crate) struct Word<'a> {
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
     /// one), for matching names by integers; set with `classes`.
     lexicon_id: Cell<u32>,
+    /// The known name the scan found starting here, as `Scanner::name_at` packs it;
+    /// [`NAME_NOT_ASKED`] until it asks. Kept in the record (which has room for it) rather
+    /// than in a table of its own beside the list.
+    pub name_match: Cell<u64>,
 }
+
+/// `Word::name_match` of a word the scan has not asked about.
+pub(crate) const NAME_NOT_ASKED: u64 = u64::MAX;
 
 /// `Word::classes` of a word not looked up in the gazetteer yet (no real mask has every
 /// bit).
@@ -520,6 +527,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     case,
                     lower_ready,
                     lexicon_id: Cell::new(lexicon_id),
+                    name_match: Cell::new(NAME_NOT_ASKED),
                 });
             };
         // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
