@@ -101,6 +101,7 @@ impl<'a> Word<'a> {
     /// one) and its classes and openings (a mask of [`WordClass::bit`]s and `OPENS_*`
     /// flags; none for punctuation and numbers). Looked up on first use: the word view
     /// looks up only the words the scan acts on, and most others are never asked about.
+    #[inline]
     pub(crate) fn facts(&self) -> (u32, u32) {
         let classes = self.classes.get();
         if classes != NOT_LOOKED_UP {
@@ -114,8 +115,9 @@ impl<'a> Word<'a> {
         if self.lower_ready { Cow::Borrowed(self.lower) } else { built_lower(self.lower) }
     }
 
-    /// Looks up [`Word::facts`] and keeps them.
-    #[inline]
+    /// Looks up [`Word::facts`] and keeps them (out of line: the facts are read far more
+    /// often than looked up, and the read is inlined where it is asked).
+    #[inline(never)]
     fn look_up(&self) -> (u32, u32) {
         let (id, classes) = facts_of(&GAZETTEER, self.text, &self.lower(), self.kind, self.case);
         self.lexicon_id.set(id);
