@@ -537,8 +537,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         // costs). The token itself is not copied through `pieces`: most tokens are whole.
         pieces.clear();
         let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
-        let mut whole = None;
-        if token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key) {
+        let split = token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key);
+        if split {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
@@ -556,10 +556,11 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 }
                 start += part.len() + 1;
             }
-        } else {
-            whole = Some((token.span, slice, token.kind, ascii));
         }
-        for &(span, slice, kind, ascii) in pieces.iter().chain(&whole) {
+        let count = if split { pieces.len() } else { 1 };
+        for piece in 0..count {
+            let (span, slice, kind, ascii) =
+                if split { pieces[piece] } else { (token.span, slice, token.kind, ascii) };
             push(&mut list, span, slice, kind, ascii);
         }
     }
