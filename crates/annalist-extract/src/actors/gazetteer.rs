@@ -135,6 +135,12 @@ pub(crate) const OPENS_NAME: u32 = 1 << 27;
 /// The word is "the" (any case): the pass asks this of every lower-case word, so it is a bit
 /// read with the others, not a string comparison.
 pub(crate) const IS_THE: u32 = 1 << 28;
+/// The word is a sector word by itself ("army", any case): only such a word is looked up
+/// in [`Gazetteer::sectors`] alone.
+pub(crate) const IS_SECTOR_WORD: u32 = 1 << 29;
+/// The word is the lower-case form of a given name ("john"): only a word with this bit
+/// can be one of [`Gazetteer::given_names`] as written.
+pub(crate) const LOWER_OF_GIVEN_NAME: u32 = 1 << 30;
 
 /// A given name's gender as the list gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +189,9 @@ pub(crate) struct Gazetteer {
     /// (`LOWERCASE_OPENERS`: a few dozen), so that the word view looks up only the
     /// lower-case words this lets through.
     pub lowercase_opener_filter: WordFilter,
+    /// The words of `word_info` that may open a sector phrase (`OPENS_SECTOR`), so that
+    /// the words after a name not looked up yet are tested without a lookup.
+    pub sector_opener_filter: WordFilter,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
@@ -272,7 +281,13 @@ fn sector_kind(sector: &str) -> ActorKind {
 
 /// The key of a country's sector actor: `blr-gov`.
 pub(crate) fn sector_key(iso: &str, sector: &str) -> String {
-    format!("{}-{}", iso.to_ascii_lowercase(), sector.to_ascii_lowercase())
+    // Built in place: asked for on every sector mention.
+    let mut key = String::with_capacity(iso.len() + 1 + sector.len());
+    key.push_str(iso);
+    key.push('-');
+    key.push_str(sector);
+    key.make_ascii_lowercase();
+    key
 }
 
 impl Gazetteer {
@@ -352,6 +367,16 @@ impl Gazetteer {
             *info.entry(o.clone()).or_default() |= OPENS_LOWER_NAME;
         }
         *info.entry("the".to_owned()).or_default() |= IS_THE;
+        // Single-word sector keys and given names are facts of the word too, so that the
+        // scan asks the maps only about the words that have them.
+        for key in self.sectors.keys().filter(|key| !key.contains(' ')) {
+            *info.entry(key.clone()).or_default() |= IS_SECTOR_WORD;
+        }
+        for name in self.given_names.keys() {
+            let mut lower = String::with_capacity(name.len());
+            push_lower(&mut lower, name);
+            *info.entry(lower).or_default() |= LOWER_OF_GIVEN_NAME;
+        }
         for key in self.names.keys().chain(self.name_prefixes.iter()) {
             let first = key.split(' ').next().unwrap_or("");
             *info.entry(first.to_owned()).or_default() |= OPENS_NAME;
@@ -366,6 +391,9 @@ impl Gazetteer {
         for (word, bits) in &info {
             if bits & LOWERCASE_OPENERS != 0 {
                 self.lowercase_opener_filter.add(word);
+            }
+            if bits & OPENS_SECTOR != 0 {
+                self.sector_opener_filter.add(word);
             }
         }
         for word in exact.keys() {

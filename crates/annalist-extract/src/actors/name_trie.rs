@@ -18,6 +18,9 @@ pub(crate) struct NameTrie {
     /// The root's children by word id (0: none, as no edge leads back to the root): every
     /// capitalised word asks for one, so it is an index, not a hash.
     roots: Vec<u32>,
+    /// Whether each node has a child: a match at a node without one is the longest, so
+    /// the word after it is not read (most names are single words).
+    has_child: Vec<bool>,
 }
 
 fn edge(node: u32, word: u32) -> u64 {
@@ -44,6 +47,7 @@ impl NameTrie {
             filter: HashFilter::default(),
             entries: vec![None],
             roots: Vec::new(),
+            has_child: Vec::new(),
         };
         'names: for (key, entry) in names {
             let mut node = Self::ROOT;
@@ -63,7 +67,11 @@ impl NameTrie {
                 *slot = Some(entry.clone());
             }
         }
+        trie.has_child = vec![false; trie.entries.len()];
         for (&edge, &child) in &trie.children {
+            if let Some(parent) = trie.has_child.get_mut((edge >> 32) as usize) {
+                *parent = true;
+            }
             if edge >> 32 == u64::from(Self::ROOT) {
                 let word = (edge & 0xffff_ffff) as usize;
                 if trie.roots.len() <= word {
@@ -89,6 +97,11 @@ impl NameTrie {
             return None;
         }
         self.children.get(&edge).copied()
+    }
+
+    /// Whether some name goes on after the words that lead to `node`.
+    pub(crate) fn has_child(&self, node: u32) -> bool {
+        self.has_child.get(node as usize).copied().unwrap_or(false)
     }
 
     /// The name whose words end at `node`.

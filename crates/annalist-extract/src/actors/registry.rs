@@ -201,16 +201,12 @@ impl Registry {
         found
     }
 
-    /// Unknown-name actors of `kind`: their keys and names, by key.
+    /// Unknown-name actors of `kind`: their keys and names, in the order registered.
     pub(crate) fn unknown_actors(&self, kind: ActorKind) -> impl Iterator<Item = (&str, &str)> {
-        let mut found: Vec<(&str, &str)> = self
-            .actors
+        self.actors
             .iter()
-            .filter(|r| r.unknown && !r.merged && r.actor.kind == kind)
+            .filter(move |r| r.unknown && !r.merged && r.actor.kind == kind)
             .map(|r| (r.actor.id.0.as_str(), r.actor.name.as_str()))
-            .collect();
-        found.sort_unstable_by_key(|&(k, _)| k);
-        found.into_iter()
     }
 
     /// Makes each unknown actor `full` of `pairs` a person and its lone-surname actor one of

@@ -4,7 +4,7 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
@@ -14,7 +14,7 @@ use super::gazetteer::{
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
-use super::words::{Word, Words};
+use super::words::{NAME_NOT_ASKED, Word, Words};
 use crate::segment::TokenKind;
 
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
@@ -43,10 +43,6 @@ pub(crate) struct Scanner<'w, 'a> {
     short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<&'a str, ActorRef>,
-    /// `name_at` by word index, filled on first use (the same position is asked about by
-    /// several steps): [`NOT_ASKED`], [`NO_NAME`] or the match's trie node and length
-    /// packed by [`pack_match`] (eight bytes a word, set through a `Cell`, no borrow flag).
-    name_cache: Vec<Cell<u64>>,
     /// The sentence of each mention of `registry.found`, recorded with it (see
     /// `Scanner::mention`): coreference looks back over many mentions per pronoun.
     found_sentences: Vec<Option<usize>>,
@@ -54,9 +50,7 @@ pub(crate) struct Scanner<'w, 'a> {
     key_buffer: RefCell<String>,
 }
 
-/// `Scanner::name_cache` for a position not asked about yet.
-const NOT_ASKED: u64 = u64::MAX;
-/// `Scanner::name_cache` for a position opening no known name (node 0, the root, ends none).
+/// `Word::name_match` of a position opening no known name (node 0, the root, ends none).
 const NO_NAME: u64 = 0;
 
 /// A name match as one integer for the cache: its trie node and its length in words.
@@ -88,7 +82,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             short_forms: FastMap::default(),
             acronyms: FastMap::default(),
-            name_cache: vec![Cell::new(NOT_ASKED); words.list.len()],
             found_sentences: Vec::new(),
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
@@ -113,20 +106,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
-        // One listing of the unknown organisations (sorted by key), read twice.
-        let organisations: Vec<(&str, &str)> =
-            self.registry.unknown_actors(ActorKind::Organization).collect();
-        let singles: FastMap<&str, &str> = organisations
-            .iter()
+        let singles: FastMap<&str, &str> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
             .filter(|(_, name)| !name.contains(' '))
-            .map(|&(key, name)| (name, key))
+            .map(|(key, name)| (name, key))
             .collect();
         if singles.is_empty() {
             return;
         }
-        let full_names: Vec<(String, String)> = organisations
-            .iter()
-            .filter_map(|&(key, name)| {
+        let mut full_names: Vec<(&str, &str)> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter_map(|(key, name)| {
                 let words = || name.split(' ');
                 // Only a name whose last word stands alone is asked about further (one
                 // lookup; the tests below read every word).
@@ -144,9 +136,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     });
-                plain.then(|| (key.to_owned(), single.to_owned()))
+                plain.then_some((key, single))
             })
             .collect();
+        // Merged in the order of their keys (keys are unique): only the few names found
+        // are sorted, not every organisation.
+        full_names.sort_unstable_by_key(|&(key, _)| key);
+        let full_names: Vec<(String, String)> =
+            full_names.into_iter().map(|(key, single)| (key.to_owned(), single.to_owned())).collect();
         self.registry.make_persons(&full_names);
     }
 
@@ -163,11 +160,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.surnames_make_persons();
     }
 
-    /// The longest known name starting at `i`.
+    /// The longest known name starting at `i`, kept in the word's record on first use (the
+    /// same position is asked about by several steps): [`NO_NAME`] or the match's trie node
+    /// and length packed by [`pack_match`].
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
-        let slot = self.name_cache.get(i)?;
+        let slot = &self.w(i)?.name_match;
         let cached = slot.get();
-        if cached != NOT_ASKED {
+        if cached != NAME_NOT_ASKED {
             return unpack_match(cached);
         }
         let found = self.find_name_at(i);
@@ -224,13 +223,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     best = Some((node, len));
                 }
             }
+            // No longer name: the next word need not be read (nor looked up).
+            if !g.name_trie.has_child(node) {
+                break;
+            }
         }
         best
     }
 
     /// The longest sector word or phrase starting at `i` (any case), with its length.
     fn sector_at(&self, i: usize) -> Option<(usize, Sector)> {
-        if !self.w(i)?.opens(OPENS_SECTOR) {
+        if !self.w(i)?.opens_sector() {
             return None;
         }
         let g = &*GAZETTEER;
@@ -275,7 +278,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if w.sentence_initial && !w.is(WordClass::Title) {
             // "She", "It", "Officials", "The president": a sentence-initial word of the
             // lower-case vocabulary is read as such.
-            let g = &*GAZETTEER;
             if w.is(WordClass::PronounMale)
                 || w.is(WordClass::PronounFemale)
                 || w.is(WordClass::PronounThing)
@@ -284,7 +286,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             {
                 return self.lowercase_at(i);
             }
-            if w.is(WordClass::PersonNoun) || g.sectors.contains_key(&*w.lower()) {
+            if w.is(WordClass::PersonNoun) || w.sector().is_some() {
                 return i + 1;
             }
         }
@@ -585,7 +587,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let span = self.span(i, end);
         let name = span.slice(self.text);
         let actor = self.registry.unknown(name, ActorKind::Person, role);
-        match GAZETTEER.given_names.get(self.words.list[i].text) {
+        match self.words.list[i].given_name() {
             Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
             Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
@@ -622,7 +624,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 }
                 // "Chrysler LLC Jim Press": an organisation's last word before a given name
                 // ends the organisation.
-                if prev.is(WordClass::OrgSuffix) && GAZETTEER.given_names.contains_key(w.text) {
+                if prev.is(WordClass::OrgSuffix) && w.is_given_name() {
                     break;
                 }
                 if let Some(m) = self.name_at(j) {
@@ -705,7 +707,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // The last sector word of the name gives the sector ("Treasury Department").
             let sector = (i..=end)
                 .rev()
-                .find_map(|k| GAZETTEER.sectors.get(&*self.words.list[k].lower()))
+                .find_map(|k| self.words.list[k].sector())
                 .filter(|_| kind == ActorKind::Organization);
 
             Role {
@@ -786,7 +788,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // A capitalised ordinary word opening a sentence is not a name: "Occasionally",
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial
-            && !GAZETTEER.given_names.contains_key(w.text)
+            && !w.is_given_name()
             && (self.words.written_in_lower_case(&w.lower())
                 || w.lower().ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
@@ -822,7 +824,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             t.capitalised() && t.is(WordClass::Title)
         }) && !self.words.list[end].is(WordClass::OrgSuffix)
             && !(i..k).any(|j| self.words.list[j].is(WordClass::OrgSuffix))
-            && !GAZETTEER.given_names.contains_key(w.text)
+            && !w.is_given_name()
         {
             if self.words.list[k - 1].is(WordClass::Title) {
                 return k;
@@ -830,7 +832,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             end = k - 1;
         }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
-        if self.words.list[end].is(WordClass::Title) && !GAZETTEER.given_names.contains_key(w.text) {
+        if self.words.list[end].is(WordClass::Title) && !w.is_given_name() {
             return end + 1;
         }
         let kind = self.classify(i, end);
@@ -877,11 +879,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 .any(|k| self.words.list[k].text == "." && self.words.list[k - 1].text.chars().count() == 1);
 
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
-            if !known_inside
-                && (GAZETTEER.given_names.contains_key(first.text)
-                    || GAZETTEER.surname_like(last.text)
-                    || initial)
-            {
+            if !known_inside && (first.is_given_name() || GAZETTEER.surname_like(last.text) || initial) {
                 return ActorKind::Person;
             }
         }
@@ -919,8 +917,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
             p.sentence == sentence
                 && (p.lowercase() || p.sentence_initial)
-                && (p.is(WordClass::PersonNoun)
-                    || GAZETTEER.sectors.get(&*p.lower()).is_some_and(|s| s.person))
+                && (p.is(WordClass::PersonNoun) || p.sector().is_some_and(|s| s.person))
         })
     }
 
@@ -932,9 +929,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         (end + 2..end + 8)
             .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
-            .any(|w| {
-                w.is(WordClass::PersonNoun) || GAZETTEER.sectors.get(&*w.lower()).is_some_and(|s| s.person)
-            })
+            .any(|w| w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person))
     }
 
     fn emit_unknown(&mut self, i: usize, end: usize, kind: ActorKind, role: Option<Role>) -> usize {
@@ -1176,6 +1171,12 @@ fn is_calendar(word: &Word<'_>) -> bool {
 }
 
 fn is_acronym_word(word: &str) -> bool {
+    // Most words asked about are ASCII: the same test on bytes.
+    if word.is_ascii() {
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic).count();
+        return letters >= 2
+            && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.' || b == b'&' || b.is_ascii_digit());
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }

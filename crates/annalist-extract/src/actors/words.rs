@@ -9,7 +9,10 @@ use std::hash::BuildHasherDefault;
 
 use annalist_core::Span;
 
-use super::gazetteer::{FastMap, GAZETTEER, IS_THE, WordClass, push_lower};
+use super::gazetteer::{
+    FastMap, GAZETTEER, Gazetteer, Gender, IS_SECTOR_WORD, IS_THE, LOWER_OF_GIVEN_NAME, OPENS_SECTOR, Sector,
+    WordClass, push_lower,
+};
 use super::scan::LOWERCASE_OPENERS;
 use super::word_table::NO_WORD;
 use crate::Segmentation;
@@ -47,7 +50,14 @@ pub(crate) struct Word<'a> {
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
     /// one), for matching names by integers; set with `classes`.
     lexicon_id: Cell<u32>,
+    /// The known name the scan found starting here, as `Scanner::name_at` packs it;
+    /// [`NAME_NOT_ASKED`] until it asks. Kept in the record (which has room for it) rather
+    /// than in a table of its own beside the list.
+    pub name_match: Cell<u64>,
 }
+
+/// `Word::name_match` of a word the scan has not asked about.
+pub(crate) const NAME_NOT_ASKED: u64 = u64::MAX;
 
 /// `Word::classes` of a word not looked up in the gazetteer yet (no real mask has every
 /// bit).
@@ -91,6 +101,7 @@ impl<'a> Word<'a> {
     /// one) and its classes and openings (a mask of [`WordClass::bit`]s and `OPENS_*`
     /// flags; none for punctuation and numbers). Looked up on first use: the word view
     /// looks up only the words the scan acts on, and most others are never asked about.
+    #[inline]
     pub(crate) fn facts(&self) -> (u32, u32) {
         let classes = self.classes.get();
         if classes != NOT_LOOKED_UP {
@@ -104,13 +115,11 @@ impl<'a> Word<'a> {
         if self.lower_ready { Cow::Borrowed(self.lower) } else { built_lower(self.lower) }
     }
 
-    /// Looks up [`Word::facts`] and keeps them.
-    #[inline]
+    /// Looks up [`Word::facts`] and keeps them (out of line: the facts are read far more
+    /// often than looked up, and the read is inlined where it is asked).
+    #[inline(never)]
     fn look_up(&self) -> (u32, u32) {
-        // Punctuation has an id too ("asia - pacific"), but no classes.
-        let opens_capitalised = self.text.chars().next().is_some_and(char::is_uppercase);
-        let (id, bits) = GAZETTEER.word_facts(self.text, &self.lower(), opens_capitalised);
-        let classes = if self.kind == TokenKind::Word { bits } else { 0 };
+        let (id, classes) = facts_of(&GAZETTEER, self.text, &self.lower(), self.kind, self.case);
         self.lexicon_id.set(id);
         self.classes.set(classes);
         (id, classes)
@@ -129,6 +138,16 @@ impl<'a> Word<'a> {
     /// Whether the word may open what `flag` says (`OPENS_GROUP` ...).
     pub(crate) fn opens(&self, flag: u32) -> bool {
         self.classes() & flag != 0
+    }
+
+    /// Whether the word may open a sector phrase (`OPENS_SECTOR`): a word not looked up
+    /// yet is first tested against a filter of the sector openers (only lower-case
+    /// entries open one, so the filter over lower-case forms misses none).
+    pub(crate) fn opens_sector(&self) -> bool {
+        if self.classes.get() == NOT_LOOKED_UP && !GAZETTEER.sector_opener_filter.may_contain(&self.lower()) {
+            return false;
+        }
+        self.opens(OPENS_SECTOR)
     }
 
     /// Whether the word has class `class` (see `words.tsv`).
@@ -151,10 +170,44 @@ impl<'a> Word<'a> {
         self.classes() & IS_THE != 0
     }
 
+    /// The sector of the word by itself ("army", any case), read from the gazetteer only
+    /// when the word's facts say it is one. Tokens that are not words have no facts: those
+    /// are always looked up.
+    pub(crate) fn sector(&self) -> Option<Sector> {
+        if self.kind == TokenKind::Word && !self.opens(IS_SECTOR_WORD) {
+            return None;
+        }
+        GAZETTEER.sectors.get(&*self.lower()).copied()
+    }
+
+    /// The gender of the given name the word is as written ("John"), read from the
+    /// gazetteer only when the word's facts say its lower-case form is one (see
+    /// [`Word::sector`]).
+    pub(crate) fn given_name(&self) -> Option<Gender> {
+        if self.kind == TokenKind::Word && !self.opens(LOWER_OF_GIVEN_NAME) {
+            return None;
+        }
+        GAZETTEER.given_names.get(self.text).copied()
+    }
+
+    /// Whether the word is a given name as written (see [`Word::given_name`]).
+    pub(crate) fn is_given_name(&self) -> bool {
+        self.given_name().is_some()
+    }
+
     /// Whether this is the possessive "'s".
     pub(crate) fn possessive(&self) -> bool {
         self.lower() == "'s"
     }
+}
+
+/// [`Word::facts`] of a token: `text`, its lower-case form `lower`, its kind and case.
+#[inline]
+fn facts_of(gazetteer: &Gazetteer, text: &str, lower: &str, kind: TokenKind, case: Case) -> (u32, u32) {
+    // Punctuation has an id too ("asia - pacific"), but no classes (so its case, read for
+    // words only, does not matter).
+    let (id, bits) = gazetteer.word_facts(text, lower, case == Case::Capitalised);
+    (id, if kind == TokenKind::Word { bits } else { 0 })
 }
 
 /// The words of a text, plus what the text tells about its sentence-initial words.
@@ -443,26 +496,17 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                     *inside = true;
                     capitalised_filter.found(slice);
                 }
-                let word = Word {
-                    classes: Cell::new(NOT_LOOKED_UP),
-                    text: slice,
-                    lower,
-                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
-                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
-                    kind,
-                    sentence,
-                    sentence_initial: initial,
-                    case,
-                    lower_ready,
-                    lexicon_id: Cell::new(NO_WORD),
-                };
-                // The words the scan acts on are looked up now: capitalised words, and
-                // the others that the filter of the lower-case openers lets through
-                // (looked up to tell); the rest only when asked.
+                // The lower-case words that the filter of the lower-case openers lets
+                // through are looked up now (to tell whether the scan acts on them); the
+                // rest only when asked. Looked up before the record is made, so that it is
+                // written once, in place.
+                let facts = (kind == TokenKind::Word && case != Case::Capitalised)
+                    .then(|| if lower_ready { Cow::Borrowed(lower) } else { built_lower(lower) })
+                    .filter(|lower| gazetteer.may_open_in_lower_case(lower))
+                    .map(|lower| facts_of(gazetteer, slice, &lower, kind, case));
                 let opener = kind == TokenKind::Word
                     && (case == Case::Capitalised
-                        || (gazetteer.may_open_in_lower_case(&word.lower())
-                            && word.look_up().1 & LOWERCASE_OPENERS != 0));
+                        || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
                 if opener {
                     let at = list.len();
                     if openers.len() <= at / 64 {
@@ -472,15 +516,29 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                         *block |= 1 << (at % 64);
                     }
                 }
-                list.push(word);
+                let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
+                list.push(Word {
+                    classes: Cell::new(classes),
+                    text: slice,
+                    lower,
+                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
+                    kind,
+                    sentence,
+                    sentence_initial: initial,
+                    case,
+                    lower_ready,
+                    lexicon_id: Cell::new(lexicon_id),
+                    name_match: Cell::new(NAME_NOT_ASKED),
+                });
             };
         // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
         // in `pieces`), so that `push` has one call site and is inlined (a call per token
         // costs). The token itself is not copied through `pieces`: most tokens are whole.
         pieces.clear();
         let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
-        let mut whole = None;
-        if token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key) {
+        let split = token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key);
+        if split {
             let mut start = 0;
             for (i, part) in slice.split('-').enumerate() {
                 if i > 0 {
@@ -498,10 +556,12 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 }
                 start += part.len() + 1;
             }
-        } else {
-            whole = Some((token.span, slice, token.kind, ascii));
         }
-        for &(span, slice, kind, ascii) in pieces.iter().chain(&whole) {
+        let whole = (token.span, slice, token.kind, ascii);
+        let count = if split { pieces.len() } else { 1 };
+        for piece in 0..count {
+            let (span, slice, kind, ascii) =
+                if split { pieces.get(piece).copied().unwrap_or(whole) } else { whole };
             push(&mut list, span, slice, kind, ascii);
         }
     }
