@@ -266,3 +266,27 @@ fn ends_alphanumeric(text: &str) -> bool {
 fn starts_alphanumeric(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphanumeric)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`find`] searches only within sentences, which finds every cue a search of the whole
+    /// text finds only while no phrase can span a sentence break: a phrase must be words (with
+    /// inner hyphens or apostrophes) and single spaces.
+    #[test]
+    fn cue_phrases_are_words_and_spaces() {
+        for (line, fields) in lexicon::rows(include_str!("../../data/relations/statements.tsv")) {
+            let phrase = fields[0];
+            let words_and_spaces = phrase.split(' ').all(|word| {
+                word.starts_with(char::is_alphanumeric)
+                    && word.ends_with(char::is_alphanumeric)
+                    && word.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+            });
+            assert!(
+                words_and_spaces,
+                "statements.tsv line {line}: {phrase:?} is not words and single spaces"
+            );
+        }
+    }
+}
