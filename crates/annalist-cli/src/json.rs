@@ -351,6 +351,20 @@ fn open_variant<'o>(out: &'o mut Vec<u8>, variant: &str) -> &'o mut Vec<u8> {
     out
 }
 
+/// The integer methods of a `Serializer` over `self.out`: each widens its value to `$wide`
+/// and appends it with `$write`.
+macro_rules! serialize_integers_with {
+    ($($write:ident as $wide:ty: $($method:ident($ty:ty)),+;)+) => {
+        $($(
+            #[inline]
+            fn $method(self, value: $ty) -> Result<(), Error> {
+                $write(self.out, <$wide>::from(value));
+                Ok(())
+            }
+        )+)+
+    };
+}
+
 impl<'o> ser::Serializer for Writer<'o> {
     type Ok = ();
     type Error = Error;
@@ -368,64 +382,11 @@ impl<'o> ser::Serializer for Writer<'o> {
         Ok(())
     }
 
-    #[inline]
-    fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        write_i64(self.out, i64::from(value));
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        write_i64(self.out, i64::from(value));
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        write_i64(self.out, i64::from(value));
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        write_i64(self.out, value);
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i128(self, value: i128) -> Result<(), Error> {
-        write_integer(self.out, value);
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        write_u64(self.out, u64::from(value));
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        write_u64(self.out, u64::from(value));
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        write_u64(self.out, u64::from(value));
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        write_u64(self.out, value);
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u128(self, value: u128) -> Result<(), Error> {
-        write_integer(self.out, value);
-        Ok(())
+    serialize_integers_with! {
+        write_i64 as i64: serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64);
+        write_u64 as u64: serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64);
+        write_integer as i128: serialize_i128(i128);
+        write_integer as u128: serialize_u128(u128);
     }
 
     #[inline]
@@ -601,6 +562,13 @@ impl<'o> Collection<'o> {
         value.serialize(Writer { out: &mut *self.out })
     }
 
+    /// Appends one object field, after a comma unless it is the first.
+    #[inline]
+    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+        write_key(self.out, &mut self.position, key);
+        value.serialize(Writer { out: &mut *self.out })
+    }
+
     /// Closes the array or object with `bracket` unless it was closed when opened and nothing
     /// was written in it after.
     #[inline]
@@ -612,53 +580,34 @@ impl<'o> Collection<'o> {
     }
 }
 
-impl ser::SerializeSeq for Collection<'_> {
-    type Ok = ();
-    type Error = Error;
+/// The compound serializers of an array: each element through [`Collection::element`].
+macro_rules! impl_array {
+    ($($serialize:ident :: $method:ident),+) => {
+        $(
+            impl ser::$serialize for Collection<'_> {
+                type Ok = ();
+                type Error = Error;
 
-    #[inline]
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
+                #[inline]
+                fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
+                    self.element(value)
+                }
 
-    #[inline]
-    fn end(self) -> Result<(), Error> {
-        self.close(b']');
-        Ok(())
-    }
+                #[inline]
+                fn end(self) -> Result<(), Error> {
+                    self.close(b']');
+                    Ok(())
+                }
+            }
+        )+
+    };
 }
 
-impl ser::SerializeTuple for Collection<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    #[inline]
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    #[inline]
-    fn end(self) -> Result<(), Error> {
-        self.close(b']');
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Collection<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    #[inline]
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-
-    #[inline]
-    fn end(self) -> Result<(), Error> {
-        self.close(b']');
-        Ok(())
-    }
-}
+impl_array!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeTupleVariant for Collection<'_> {
     type Ok = ();
@@ -706,8 +655,7 @@ impl ser::SerializeStruct for Collection<'_> {
 
     #[inline]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        write_key(self.out, &mut self.position, key);
-        value.serialize(Writer { out: &mut *self.out })
+        self.field(key, value)
     }
 
     #[inline]
@@ -723,8 +671,7 @@ impl ser::SerializeStructVariant for Collection<'_> {
 
     #[inline]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        write_key(self.out, &mut self.position, key);
-        value.serialize(Writer { out: &mut *self.out })
+        self.field(key, value)
     }
 
     /// Closes the object and the `{"variant":` object around it.
@@ -738,11 +685,29 @@ impl ser::SerializeStructVariant for Collection<'_> {
 impl KeyWriter<'_> {
     /// Appends `text` (a number or boolean, which needs no escaping) as a quoted key.
     fn quoted(self, text: &[u8]) -> Result<(), Error> {
-        self.out.push(b'"');
-        self.out.extend_from_slice(text);
-        self.out.push(b'"');
+        write_quoted(self.out, text);
         Ok(())
     }
+
+    /// Appends a float as a quoted key; a NaN or infinity cannot be one.
+    fn float(self, value: impl zmij::Float, finite: bool) -> Result<(), Error> {
+        if !finite {
+            return Err(float_key_must_be_finite());
+        }
+        self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
+    }
+}
+
+/// Appends `text` between quotes as it is.
+fn write_quoted(out: &mut Vec<u8>, text: &[u8]) {
+    out.push(b'"');
+    out.extend_from_slice(text);
+    out.push(b'"');
+}
+
+/// Appends an integer as a quoted map key (serde_json writes number keys as strings).
+fn write_quoted_integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
+    write_quoted(out, itoa::Buffer::new().format(value).as_bytes());
 }
 
 impl ser::Serializer for KeyWriter<'_> {
@@ -761,70 +726,21 @@ impl ser::Serializer for KeyWriter<'_> {
         self.quoted(if value { b"true" } else { b"false" })
     }
 
-    #[inline]
-    fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_i128(self, value: i128) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
-    }
-
-    #[inline]
-    fn serialize_u128(self, value: u128) -> Result<(), Error> {
-        self.quoted(itoa::Buffer::new().format(value).as_bytes())
+    serialize_integers_with! {
+        write_quoted_integer as i128:
+            serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64), serialize_i128(i128);
+        write_quoted_integer as u128:
+            serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64), serialize_u128(u128);
     }
 
     #[inline]
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
-        if !value.is_finite() {
-            return Err(float_key_must_be_finite());
-        }
-        self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
+        self.float(value, value.is_finite())
     }
 
     #[inline]
     fn serialize_f64(self, value: f64) -> Result<(), Error> {
-        if !value.is_finite() {
-            return Err(float_key_must_be_finite());
-        }
-        self.quoted(zmij::Buffer::new().format_finite(value).as_bytes())
+        self.float(value, value.is_finite())
     }
 
     #[inline]

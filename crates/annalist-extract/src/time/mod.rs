@@ -193,17 +193,7 @@ impl Starts {
     pub(crate) fn of_word(word: &str, kinds: u32, starts_holiday: bool) -> Starts {
         let any = |of: &[Kind]| of.iter().any(|k| kinds & k.bit() != 0);
         // A day: as [`relative::may_start_day_ref`] of a word.
-        let day_ref = matches!(word, "the" | "day")
-            || starts_holiday
-            || any(&[
-                Kind::Deictic,
-                Kind::Weekday,
-                Kind::WeekdayAbbr,
-                Kind::Month,
-                Kind::Number,
-                Kind::Ordinal,
-                Kind::Relative,
-            ]);
+        let day_ref = matches!(word, "the" | "day") || starts_holiday || any(&relative::DAY_REF_STARTS);
         let starts = Starts {
             day_ref,
             // A day, a relative word ("this morning") or a clock time (a number or a clock word).

@@ -34,21 +34,23 @@ pub(crate) const UNKNOWN_DAY: &str = "XXXX-XX-XX";
 /// number, at "the" or "day" ("the day after tomorrow"), at a holiday's first word, or at a
 /// word of one of these senses: most words the rules are tried at are none of them.
 pub(crate) fn may_start_day_ref(tok: &Tok<'_>) -> bool {
-    const STARTS: [Kind; 7] = [
-        Kind::Deictic,
-        Kind::Weekday,
-        Kind::WeekdayAbbr,
-        Kind::Month,
-        Kind::Number,
-        Kind::Ordinal,
-        Kind::Relative,
-    ];
     tok.number
         || matches!(tok.norm.as_ref(), "the" | "day")
-        || tok
-            .info
-            .is_some_and(|info| !info.holidays.is_empty() || STARTS.iter().any(|k| info.kinds & k.bit() != 0))
+        || tok.info.is_some_and(|info| {
+            !info.holidays.is_empty() || DAY_REF_STARTS.iter().any(|k| info.kinds & k.bit() != 0)
+        })
 }
+
+/// The senses of a word a day ([`Grammar::day_ref`]) may start at (see [`may_start_day_ref`]).
+pub(crate) const DAY_REF_STARTS: [Kind; 7] = [
+    Kind::Deictic,
+    Kind::Weekday,
+    Kind::WeekdayAbbr,
+    Kind::Month,
+    Kind::Number,
+    Kind::Ordinal,
+    Kind::Relative,
+];
 
 impl Grammar<'_> {
     /// A day: "today", "tomorrow", "the day before yesterday", "tonight", a weekday ("said
