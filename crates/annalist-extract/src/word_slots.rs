@@ -4,22 +4,23 @@
 //! pointer to follow and no string comparison. A small filter of hash bits in front answers
 //! "surely absent" for most words of a text without touching the slots.
 
-/// A set of 64 Ki hash bits (8 KiB, small enough to stay in the nearest cache): a clear bit
-/// says "surely absent" without touching the slots, which are too large to stay cached while
-/// the rest of the pipeline runs. Most words of a text are in no table.
+/// A set of 2^`LOG2_BITS` hash bits (64 Ki, 8 KiB, by default: small enough to stay in the
+/// nearest cache): a clear bit says "surely absent" without touching the slots, which are too
+/// large to stay cached while the rest of the pipeline runs. Most words of a text are in no
+/// table.
 #[derive(Debug, Clone)]
-pub(crate) struct HashFilter(Vec<u64>);
+pub(crate) struct HashFilter<const LOG2_BITS: u32 = 16>(Vec<u64>);
 
-impl Default for HashFilter {
+impl<const LOG2_BITS: u32> Default for HashFilter<LOG2_BITS> {
     fn default() -> Self {
-        HashFilter(vec![0; 1024])
+        HashFilter(vec![0; (1 << LOG2_BITS) / 64])
     }
 }
 
-impl HashFilter {
+impl<const LOG2_BITS: u32> HashFilter<LOG2_BITS> {
     fn bit(hash: u64) -> (usize, u64) {
         // The high bits: a table's slot comes from the low ones.
-        let bit = (hash >> 48) as usize;
+        let bit = (hash >> (64 - LOG2_BITS)) as usize;
         (bit >> 6, 1 << (bit & 63))
     }
 

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon;
-use crate::word_slots::{PACKED_BYTES, hash_packed, pack_prefix, pack_word, prefix_mask};
+use crate::word_slots::{HashFilter, PACKED_BYTES, hash_packed, pack_prefix, pack_word, prefix_mask};
 
 /// What a word or phrase of `data/time/words.tsv` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -482,7 +482,7 @@ impl Tables {
     #[inline]
     pub(crate) fn lookup(self, word: PackedKey) -> Option<(&'static WordInfo, WordFlags)> {
         let hash = word.hash();
-        if !self.packed.words.may_hold(hash) {
+        if !self.packed.words.may_contain(hash) {
             return None;
         }
         self.packed.get(word, hash)
@@ -494,7 +494,7 @@ impl Tables {
     pub(crate) fn is_strong(self, word: PackedKey) -> bool {
         let hash = word.hash();
         word.len > 0
-            && self.packed.strong_words.may_hold(hash)
+            && self.packed.strong_words.may_contain(hash)
             && self.packed.get(word, hash).is_some_and(|(_, flags)| flags.strong)
     }
 }
@@ -613,10 +613,11 @@ struct PackedLexicon {
     /// Each slot's key length and what the lexicon knows of its word.
     values: Vec<(usize, Option<(&'static WordInfo, WordFlags)>)>,
     mask: usize,
-    /// The hashes of every word of the table.
-    words: HashBits,
+    /// The hashes of every word of the table (16 Ki bits, 2 KiB: two filters are asked for
+    /// every word of a text).
+    words: HashFilter<14>,
     /// The hashes of its strong words.
-    strong_words: HashBits,
+    strong_words: HashFilter<14>,
 }
 
 impl PackedLexicon {
@@ -626,8 +627,8 @@ impl PackedLexicon {
             keys: vec![0; size],
             values: vec![(0, None); size],
             mask: size - 1,
-            words: HashBits::default(),
-            strong_words: HashBits::default(),
+            words: HashFilter::default(),
+            strong_words: HashFilter::default(),
         };
         for (word, info) in lexicon {
             let Some(key) = PackedKey::of(word.as_bytes()) else { continue };
@@ -661,36 +662,6 @@ impl PackedLexicon {
                 _ => slot = (slot + 1) & self.mask,
             }
         }
-    }
-}
-
-/// A set of 16 Ki hash bits (2 KiB): a clear bit says a word is surely not in a table.
-#[derive(Debug)]
-struct HashBits(Vec<u64>);
-
-impl Default for HashBits {
-    fn default() -> Self {
-        HashBits(vec![0; Self::BITS / 64])
-    }
-}
-
-impl HashBits {
-    const BITS: usize = 1 << 14;
-
-    /// A hash's bit, from its high bits (a table's slot comes from the low ones).
-    fn bit(hash: u64) -> usize {
-        (hash >> (64 - 14)) as usize
-    }
-
-    fn add(&mut self, hash: u64) {
-        let bit = Self::bit(hash);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    #[inline]
-    fn may_hold(&self, hash: u64) -> bool {
-        let bit = Self::bit(hash);
-        self.0.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0)
     }
 }
 
