@@ -41,6 +41,8 @@ struct Scratch {
     spare_tokens: Vec<Tok<'static>>,
     /// The tense around the current candidate.
     clause: tense::ClauseTense,
+    /// Which of the sentence's grammar tokens are triggers and which name time.
+    marks: tokens::Marks,
 }
 
 thread_local! {
@@ -61,7 +63,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
     let mut narrative_id: Option<TimeId> = None;
-    let Scratch { memo, spare_tokens, clause } = scratch;
+    let Scratch { memo, spare_tokens, clause, marks } = scratch;
     let lowered = cx.segmentation.lowered();
     let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
     let tables = words::Tables::get();
@@ -74,27 +76,29 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             next = end;
             continue;
         }
-        next = tokens::sentence_tokens(cx.text, lowered, tables, all, begin, &mut pool);
+        next = tokens::sentence_tokens(cx.text, lowered, tables, all, begin, &mut pool, marks);
         let toks = &pool[..];
         memo.reset(toks.len());
         let end = toks.len();
-        // The first token at or after `i` that names time by itself (or `end`): each search
-        // starts past the last one's answer, so the sentence is read once.
-        let mut next_strong = (0..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
+        // The first token at or after the candidate that names time by itself (or `end`).
+        let mut next_strong = marks.next_strong(0).unwrap_or(end);
         clause.new_sentence();
         env.sentence_day = None;
-        let mut i = 0;
-        while i < end {
-            if !is_trigger(&toks[i]) {
-                i += 1;
-                continue;
-            }
+        // Each candidate is a trigger, the first at or after `from`.
+        let mut from = 0;
+        while let Some(i) = marks.next_trigger(from) {
+            from = i + 1;
             // Only where a strong word stands within reach can an expression start.
             if next_strong < i {
-                next_strong = (i..end).find(|&k| names_time(&toks[k])).unwrap_or(end);
+                next_strong = marks.next_strong(i).unwrap_or(end);
             }
-            if next_strong >= end.min(i + 8) {
-                i += 1;
+            if next_strong == end {
+                break;
+            }
+            if next_strong >= i + 8 {
+                // Only the triggers from seven tokens before the next strong word have it in
+                // reach.
+                from = next_strong - 7;
                 continue;
             }
             // What the rules read may depend on the tense, which may differ here.
@@ -102,10 +106,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 memo.anchors_changed();
             }
             let grammar = Grammar { toks, start: 0, end, env: &env, memo, clause };
-            let Some(found) = grammar.expression(i).filter(|f| f.end > i) else {
-                i += 1;
-                continue;
-            };
+            let Some(found) = grammar.expression(i).filter(|f| f.end > i) else { continue };
             let id = TimeId(numbered_id('t', out.len() + 1));
             let anchor = match found.source {
                 Source::Absolute => TimeAnchor::Absolute,
@@ -128,7 +129,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
             }
             let (typ, modifier, found_end) = (found.typ, found.modifier, found.end);
             out.push(TimeExpr { id, span, timex_type: typ, value: found.value(), modifier, anchor });
-            i = found_end;
+            from = found_end;
         }
     }
     *spare_tokens = recycle(pool);
@@ -141,16 +142,6 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
 fn recycle<'b>(mut tokens: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
     tokens.clear();
     tokens.into_iter().filter_map(|_| None).collect()
-}
-
-/// Whether a token names time by itself: a number or a strong word of the lexicon.
-fn names_time(tok: &Tok<'_>) -> bool {
-    tok.number || tok.flags.strong
-}
-
-/// Whether a token may start a time expression: a number or a word of the time lexicon.
-fn is_trigger(tok: &Tok<'_>) -> bool {
-    tok.number || tok.flags.trigger
 }
 
 /// Which rules of [`Grammar::core`] may start at a token, from what the token is alone: each
@@ -181,7 +172,7 @@ pub(crate) struct Starts {
 }
 
 impl Starts {
-    /// The rules that may start at a trigger (see [`is_trigger`]): a number, or a word of the
+    /// The rules that may start at a trigger (see [`Tok::is_trigger`]): a number, or a word of the
     /// lexicon, whose lexicon entry holds its flags.
     fn of(tok: &Tok<'_>) -> Starts {
         let word = tok.info.map_or_else(Starts::default, |info| info.starts);
@@ -350,9 +341,9 @@ impl Grammar<'_> {
 
     /// The longest reading of the rules at `i`, without modifiers.
     fn core(&self, i: usize) -> Option<Found> {
-        // Every rule starts at a number or a word of the time lexicon (see [`is_trigger`]):
+        // Every rule starts at a number or a word of the time lexicon (see [`Tok::is_trigger`]):
         // elsewhere, as after most articles ("the president"), none needs asking.
-        let tok = self.tok(i).filter(|t| is_trigger(t))?;
+        let tok = self.tok(i).filter(|t| t.is_trigger())?;
         // The rules are asked again at a token after "the" or inside a longer rule: where
         // they read nothing under the same anchors, they read nothing again.
         if self.memo.read_nothing(i) {

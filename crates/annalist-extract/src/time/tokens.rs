@@ -32,6 +32,13 @@ pub(crate) struct Tok<'t> {
     pub digits: Option<(u32, u8)>,
 }
 
+impl Tok<'_> {
+    /// Whether it may start a time expression: a number or a word of the time lexicon.
+    pub(crate) fn is_trigger(&self) -> bool {
+        self.number || self.flags.trigger
+    }
+}
+
 // A lexicon key is read as sixteen bytes at once from where a word starts in the lowered
 // text (see [`words::PackedKey::read`]), which the padding after it allows.
 const _: () = assert!(words::KEY_BYTES <= LOWERED_PADDING);
@@ -155,10 +162,12 @@ pub(crate) fn sentence_tokens<'t>(
     tokens: &[Token],
     begin: usize,
     toks: &mut Vec<Tok<'t>>,
+    marks: &mut Marks,
 ) -> usize {
     toks.clear();
+    marks.clear();
     let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return begin };
-    let mut out = Pool { toks, text, lowered, tables };
+    let mut out = Pool { toks, marks, text, lowered, tables };
     let mut last_end = usize::MAX;
     let mut at = begin;
     while let Some(t) = tokens.get(at)
@@ -214,9 +223,75 @@ fn any_token(t: &Token, out: &mut Pool<'_, '_>, last_end: usize) {
     }
 }
 
+/// Which of a sentence's grammar tokens are triggers (see [`Tok::is_trigger`]) and which name
+/// time by themselves (a number or a strong word of the lexicon), one bit a token, noted as the tokens are
+/// written: the tagger goes from one trigger to the next and finds the next strong token
+/// without reading the tokens between.
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    triggers: Bits,
+    strong: Bits,
+}
+
+impl Marks {
+    fn clear(&mut self) {
+        self.triggers.0.clear();
+        self.strong.0.clear();
+    }
+
+    /// Notes token `k` (the next one written), a number or not, with the lexicon's `flags`.
+    #[inline]
+    fn note(&mut self, k: usize, number: bool, flags: WordFlags) {
+        self.triggers.set(k, number || flags.trigger);
+        self.strong.set(k, number || flags.strong);
+    }
+
+    /// The first trigger at or after token `k`, if any.
+    pub(crate) fn next_trigger(&self, k: usize) -> Option<usize> {
+        self.triggers.next_from(k)
+    }
+
+    /// The first token at or after `k` that names time by itself, if any.
+    pub(crate) fn next_strong(&self, k: usize) -> Option<usize> {
+        self.strong.next_from(k)
+    }
+}
+
+/// A set of token indices, one bit each, written in index order.
+#[derive(Debug, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    /// Sets bit `k` to `on`; every bit below `k` has been set already (so the word of `k` is
+    /// the last one, or a new one).
+    #[inline]
+    fn set(&mut self, k: usize, on: bool) {
+        if k % 64 == 0 {
+            self.0.push(0);
+        }
+        if let Some(word) = self.0.last_mut() {
+            *word |= u64::from(on) << (k % 64);
+        }
+    }
+
+    /// The first bit set at or after `k`.
+    fn next_from(&self, k: usize) -> Option<usize> {
+        let mut at = k / 64;
+        let mut word = self.0.get(at)? & (u64::MAX << (k % 64));
+        loop {
+            if word != 0 {
+                return Some(at * 64 + word.trailing_zeros() as usize);
+            }
+            at += 1;
+            word = *self.0.get(at)?;
+        }
+    }
+}
+
 /// Tokens written to a sentence's vector, their lower-case forms borrowed where they can be.
 struct Pool<'p, 't> {
     toks: &'p mut Vec<Tok<'t>>,
+    marks: &'p mut Marks,
     tables: Tables,
     /// The document.
     text: &'t str,
@@ -231,6 +306,8 @@ impl<'t> Pool<'_, 't> {
     fn push_ascii(&mut self, span: Span, word: PackedKey, last_end: usize) {
         let capital = self.text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase);
         let (info, flags) = self.tables.lookup(word).unzip();
+        let flags = flags.unwrap_or_default();
+        self.marks.note(self.toks.len(), false, flags);
         self.toks.push(Tok {
             norm: Cow::Borrowed(slice(self.lowered, span)),
             span,
@@ -238,7 +315,7 @@ impl<'t> Pool<'_, 't> {
             capital,
             glued: last_end == span.start,
             info,
-            flags: flags.unwrap_or_default(),
+            flags,
             digits: None,
         });
     }
@@ -266,6 +343,8 @@ impl<'t> Pool<'_, 't> {
         // A number of digits only is its own lower-case form.
         let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
             .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len() as u8));
+        let flags = flags.unwrap_or_default();
+        self.marks.note(self.toks.len(), number, flags);
         self.toks.push(Tok {
             norm,
             span,
@@ -273,7 +352,7 @@ impl<'t> Pool<'_, 't> {
             capital,
             glued: last_end == span.start,
             info,
-            flags: flags.unwrap_or_default(),
+            flags,
             digits,
         });
     }
@@ -323,4 +402,21 @@ fn split_word(text: &str, offset: usize, mut last_end: usize, out: &mut Pool<'_,
         prev = Some(c);
     }
     push(start, text.len(), &mut last_end, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bits;
+
+    #[test]
+    fn next_from_finds_the_first_bit_set_at_or_after_an_index() {
+        let set = [3, 63, 64, 130];
+        let mut bits = Bits::default();
+        for k in 0..140 {
+            bits.set(k, set.contains(&k));
+        }
+        for k in 0..150 {
+            assert_eq!(bits.next_from(k), set.iter().copied().find(|&s| s >= k), "from {k}");
+        }
+    }
 }
