@@ -62,7 +62,9 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
-    let mut narrative_id: Option<TimeId> = None;
+    // Where in `out` the narrative's last date stands (its id is cloned only where an
+    // expression is anchored to it).
+    let mut narrative_at: Option<usize> = None;
     let Scratch { memo, spare_tokens, clause, marks } = scratch;
     let lowered = cx.segmentation.lowered();
     let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
@@ -112,8 +114,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 Source::Absolute => TimeAnchor::Absolute,
                 Source::Document => TimeAnchor::DocumentTime,
                 Source::Unknown => TimeAnchor::Unknown,
-                Source::Narrative => match &narrative_id {
-                    Some(t) => TimeAnchor::Narrative { time: t.clone() },
+                Source::Narrative => match narrative_at.and_then(|k| out.get(k)) {
+                    Some(t) => TimeAnchor::Narrative { time: t.id.clone() },
                     None => TimeAnchor::DocumentTime,
                 },
             };
@@ -122,7 +124,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
                 memo.anchors_changed();
                 clause.anchors_changed();
                 env.narrative = Some(point);
-                narrative_id = Some(id.clone());
+                narrative_at = Some(out.len());
                 if point.grain() == calendar::Grain::Day {
                     env.sentence_day = Some(point);
                 }
