@@ -266,7 +266,7 @@ impl Bits {
     /// the last one, or a new one).
     #[inline]
     fn set(&mut self, k: usize, on: bool) {
-        if k % 64 == 0 {
+        if k.is_multiple_of(64) {
             self.0.push(0);
         }
         if let Some(word) = self.0.last_mut() {
