@@ -168,10 +168,11 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
     None
 }
 
-/// The trigger matches of a sentence, in text order, not overlapping.
-pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
+/// The trigger matches of a sentence, in text order, not overlapping, written to `out` (cleared
+/// first: one buffer serves every sentence of a document, with no allocation per sentence).
+pub(crate) fn find(view: &SentenceView<'_>, out: &mut Vec<Match>) {
     let lex = &*LEXICON;
-    let mut out: Vec<Match> = Vec::new();
+    out.clear();
     // Where the next anchor is looked for: past the last match, or the last anchor tried.
     let mut from = 0;
     // Most words anchor nothing: looked for in one pass over the tokens' flags.
@@ -214,5 +215,4 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             from = end + 1;
         }
     }
-    out
 }
