@@ -79,6 +79,28 @@ pub(crate) struct Pattern {
     pub reversed: bool,
 }
 
+/// What the matcher reads of a pattern while trying it at an anchor (see
+/// [`Lexicon::pattern_tails`]).
+#[derive(Debug, Clone)]
+pub(crate) struct PatternTail {
+    /// The pattern's elements after its anchor: a range of [`Lexicon::tail_elements`].
+    pub elements: std::ops::Range<usize>,
+    /// How many elements the pattern has, its anchor included.
+    pub len: usize,
+    /// [`Pattern::kind`].
+    pub kind: UseKind,
+}
+
+/// An element after a pattern's anchor, as the matcher reads it (see
+/// [`Lexicon::tail_elements`]).
+#[derive(Debug, Clone)]
+pub(crate) struct TailElement {
+    /// [`Element::ids`]: a range of [`Lexicon::tail_alternatives`].
+    pub alternatives: std::ops::Range<usize>,
+    /// [`Element::gap_before`].
+    pub gap_before: bool,
+}
+
 /// A modality cue.
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
@@ -162,6 +184,16 @@ impl WordFacts {
 pub(crate) struct Lexicon {
     /// All patterns.
     pub patterns: Vec<Pattern>,
+    /// What the matcher reads of each pattern (by index), and in `tail_elements` and
+    /// `tail_alternatives` the elements after each pattern's anchor and their alternatives,
+    /// one after the other: trying the patterns of an anchor reads a few small records that
+    /// lie together, rather than following each pattern's lists of elements and alternatives
+    /// about the heap.
+    pub pattern_tails: Vec<PatternTail>,
+    /// See `pattern_tails`.
+    pub tail_elements: Vec<TailElement>,
+    /// See `pattern_tails`.
+    pub tail_alternatives: Vec<(u32, u32)>,
     /// Pattern indices by the lemmas of their first element.
     pub by_anchor: FastMap<String, Vec<usize>>,
     /// Every word the lemmatiser maps onto a lemma → that lemma (see
@@ -380,6 +412,24 @@ fn load() -> Lexicon {
     for cue in &mut cues {
         cue.word_ids = cue.words.iter().map(|w| id_of(w)).collect();
     }
+    let (mut tail_elements, mut tail_alternatives) = (Vec::new(), Vec::new());
+    let pattern_tails = patterns
+        .iter()
+        .map(|pattern| {
+            let first = tail_elements.len();
+            for element in &pattern.elements[1..] {
+                let from = tail_alternatives.len();
+                tail_alternatives.extend_from_slice(&element.ids);
+                let alternatives = from..tail_alternatives.len();
+                tail_elements.push(TailElement { alternatives, gap_before: element.gap_before });
+            }
+            PatternTail {
+                elements: first..tail_elements.len(),
+                len: pattern.elements.len(),
+                kind: pattern.kind,
+            }
+        })
+        .collect();
     // By id: most ids are no word's (empty slots), and most words anchor no pattern.
     let mut word_patterns = vec![Vec::new(); word_ids.id_count()];
     let mut word_cues = vec![Vec::new(); word_ids.id_count()];
@@ -391,6 +441,9 @@ fn load() -> Lexicon {
     }
     Lexicon {
         patterns,
+        pattern_tails,
+        tail_elements,
+        tail_alternatives,
         by_anchor,
         inflections,
         lemmas,
