@@ -101,6 +101,37 @@ pub(crate) struct TailElement {
     pub gap_before: bool,
 }
 
+/// Lists of indices by a small key (a lemma index or a word id), kept one after the other in
+/// one buffer: a key's list is read as a slice of it, with no list of its own to follow about
+/// the heap.
+#[derive(Debug, Default)]
+pub(crate) struct IndexLists {
+    /// Where the list of each key starts in `items`; then where the last one ends.
+    starts: Vec<u32>,
+    /// The lists, in order of key.
+    items: Vec<usize>,
+}
+
+impl IndexLists {
+    /// The lists of the keys `0..`, in order.
+    fn new<'a>(lists: impl IntoIterator<Item = &'a [usize]>) -> IndexLists {
+        let mut all = IndexLists { starts: vec![0], items: Vec::new() };
+        for list in lists {
+            all.items.extend_from_slice(list);
+            all.starts.push(u32::try_from(all.items.len()).expect("fewer than 2^32 indices"));
+        }
+        all
+    }
+
+    /// The list of `key` (empty when it has none).
+    pub(crate) fn get(&self, key: usize) -> &[usize] {
+        match (self.starts.get(key), self.starts.get(key.wrapping_add(1))) {
+            (Some(&from), Some(&to)) => self.items.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// A modality cue.
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
@@ -205,7 +236,7 @@ pub(crate) struct Lexicon {
     /// The lemmas of `inflections`.
     pub lemmas: Vec<String>,
     /// The patterns each of `lemmas` anchors (as in `by_anchor`; empty: none).
-    pub lemma_patterns: Vec<Vec<usize>>,
+    pub lemma_patterns: IndexLists,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
@@ -222,9 +253,9 @@ pub(crate) struct Lexicon {
     /// their ids are.
     pub word_ids: WordIds<KnownWord>,
     /// The patterns each word anchors as it is (as in `by_anchor`; empty: none), by id.
-    pub word_patterns: Vec<Vec<usize>>,
+    pub word_patterns: IndexLists,
     /// The cues each word is the first word of (as in `cues_by_first_word`), by id.
-    pub word_cues: Vec<Vec<usize>>,
+    pub word_cues: IndexLists,
     /// What `word_ids` gives for each one-byte ASCII word (punctuation, "a"), read directly.
     pub one_byte_words: [Option<(u32, KnownWord)>; 128],
     /// Whether no word of `word_ids` starts with a digit, so that a number needs no lookup.
@@ -377,7 +408,8 @@ fn load() -> Lexicon {
             .map(|a| (lemma_ids.get(a).copied().unwrap_or(NOT_A_LEMMA), 0))
             .collect();
     }
-    let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
+    let lemma_patterns =
+        IndexLists::new(lemmas.iter().map(|l| by_anchor.get(l).map_or(&[][..], Vec::as_slice)));
     let inflection_bits = quick_filter(inflections.keys());
     let mut vocabulary: Vec<String> = inflections
         .keys()
@@ -439,6 +471,8 @@ fn load() -> Lexicon {
     for (word, cues) in &cues_by_first_word {
         word_cues[id_of(word) as usize].clone_from(cues);
     }
+    let word_patterns = IndexLists::new(word_patterns.iter().map(Vec::as_slice));
+    let word_cues = IndexLists::new(word_cues.iter().map(Vec::as_slice));
     Lexicon {
         patterns,
         pattern_tails,
@@ -567,9 +601,10 @@ mod tests {
         }
         for (word, patterns) in &lex.by_anchor {
             let id = lex.word_ids.get(word.as_bytes()).map(|(id, _)| id);
-            assert_eq!(id.map(|id| &lex.word_patterns[id as usize]), Some(patterns), "{word}");
+            assert_eq!(id.map(|id| lex.word_patterns.get(id as usize)), Some(patterns.as_slice()), "{word}");
         }
-        let anchoring = lex.word_patterns.iter().filter(|p| !p.is_empty()).count();
+        let anchoring =
+            (0..lex.word_ids.id_count()).filter(|&id| !lex.word_patterns.get(id).is_empty()).count();
         assert_eq!(anchoring, lex.by_anchor.len());
     }
 }
