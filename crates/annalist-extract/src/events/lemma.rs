@@ -8,18 +8,23 @@ use crate::hash::FastMap;
 /// The known lemma of a lower-case word, if any. `forms` maps every known form to its lemma:
 /// each lemma to itself, each irregular form to its lemma.
 pub(crate) fn lemmatise<'a>(word: &str, forms: &'a FastMap<String, String>) -> Option<&'a str> {
-    lemmatise_stripped(strip_possessive(word), forms)
+    lemmatise_stripped(strip_possessive(word), forms, &mut String::new())
 }
 
-/// [`lemmatise`] of a word whose possessive ending is already stripped.
-fn lemmatise_stripped<'a>(word: &str, forms: &'a FastMap<String, String>) -> Option<&'a str> {
+/// [`lemmatise`] of a word whose possessive ending is already stripped; the lemmas it tries
+/// are spelled out in `candidate` (a buffer kept by the caller, so that trying thousands of
+/// words allocates it once).
+fn lemmatise_stripped<'a>(
+    word: &str,
+    forms: &'a FastMap<String, String>,
+    candidate: &mut String,
+) -> Option<&'a str> {
     if let Some(lemma) = forms.get(word) {
         return Some(lemma);
     }
     if !(word.ends_with('s') || word.ends_with("ed") || word.ends_with("ing")) {
         return None;
     }
-    let mut candidate = String::with_capacity(word.len() + 1);
     let mut try_stem = |stem: &str, tail: &str| {
         candidate.clear();
         candidate.push_str(stem);
@@ -66,30 +71,36 @@ fn lemmatise_stripped<'a>(word: &str, forms: &'a FastMap<String, String>) -> Opt
 /// (after [`strip_possessive`]) gives exactly what [`lemmatise`] gives, in one hash lookup.
 pub(crate) fn inflections(forms: &FastMap<String, String>) -> FastMap<String, String> {
     let mut out = FastMap::default();
-    let mut add = |candidate: String| {
-        if !out.contains_key(&candidate)
-            && let Some(lemma) = lemmatise_stripped(&candidate, forms)
+    // Each candidate word is spelled out in one buffer, and so are the lemmas tried for it:
+    // only the words kept are allocated.
+    let (mut candidate, mut tried) = (String::new(), String::new());
+    let mut add = |parts: &[&str]| {
+        candidate.clear();
+        parts.iter().for_each(|part| candidate.push_str(part));
+        if !out.contains_key(candidate.as_str())
+            && let Some(lemma) = lemmatise_stripped(&candidate, forms, &mut tried)
         {
-            let lemma = lemma.to_owned();
-            out.insert(candidate, lemma);
+            out.insert(candidate.clone(), lemma.to_owned());
         }
     };
     for form in forms.keys() {
-        add(form.clone());
+        add(&[form]);
         for suffix in ["s", "es", "ed", "ing"] {
-            add(format!("{form}{suffix}"));
+            add(&[form, suffix]);
         }
         if let Some(base) = form.strip_suffix('y') {
-            add(format!("{base}ies"));
-            add(format!("{base}ied"));
+            add(&[base, "ies"]);
+            add(&[base, "ied"]);
         }
         if let Some(base) = form.strip_suffix('e') {
-            add(format!("{base}ed"));
-            add(format!("{base}ing"));
+            add(&[base, "ed"]);
+            add(&[base, "ing"]);
         }
-        if let Some(last) = form.bytes().last().filter(u8::is_ascii_alphabetic).map(char::from) {
-            add(format!("{form}{last}ed"));
-            add(format!("{form}{last}ing"));
+        if form.bytes().last().is_some_and(|b| b.is_ascii_alphabetic()) {
+            // (An ASCII last byte is a character of its own.)
+            let last = &form[form.len() - 1..];
+            add(&[form, last, "ed"]);
+            add(&[form, last, "ing"]);
         }
     }
     out

@@ -79,6 +79,59 @@ pub(crate) struct Pattern {
     pub reversed: bool,
 }
 
+/// What the matcher reads of a pattern while trying it at an anchor (see
+/// [`Lexicon::pattern_tails`]).
+#[derive(Debug, Clone)]
+pub(crate) struct PatternTail {
+    /// The pattern's elements after its anchor: a range of [`Lexicon::tail_elements`].
+    pub elements: std::ops::Range<usize>,
+    /// How many elements the pattern has, its anchor included.
+    pub len: usize,
+    /// [`Pattern::kind`].
+    pub kind: UseKind,
+}
+
+/// An element after a pattern's anchor, as the matcher reads it (see
+/// [`Lexicon::tail_elements`]).
+#[derive(Debug, Clone)]
+pub(crate) struct TailElement {
+    /// [`Element::ids`]: a range of [`Lexicon::tail_alternatives`].
+    pub alternatives: std::ops::Range<usize>,
+    /// [`Element::gap_before`].
+    pub gap_before: bool,
+}
+
+/// Lists of indices by a small key (a lemma index or a word id), kept one after the other in
+/// one buffer: a key's list is read as a slice of it, with no list of its own to follow about
+/// the heap.
+#[derive(Debug, Default)]
+pub(crate) struct IndexLists {
+    /// Where the list of each key starts in `items`; then where the last one ends.
+    starts: Vec<u32>,
+    /// The lists, in order of key.
+    items: Vec<usize>,
+}
+
+impl IndexLists {
+    /// The lists of the keys `0..`, in order.
+    fn new<'a>(lists: impl IntoIterator<Item = &'a [usize]>) -> IndexLists {
+        let mut all = IndexLists { starts: vec![0], items: Vec::new() };
+        for list in lists {
+            all.items.extend_from_slice(list);
+            all.starts.push(u32::try_from(all.items.len()).expect("fewer than 2^32 indices"));
+        }
+        all
+    }
+
+    /// The list of `key` (empty when it has none).
+    pub(crate) fn get(&self, key: usize) -> &[usize] {
+        match (self.starts.get(key), self.starts.get(key.wrapping_add(1))) {
+            (Some(&from), Some(&to)) => self.items.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 /// A modality cue.
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
@@ -162,6 +215,16 @@ impl WordFacts {
 pub(crate) struct Lexicon {
     /// All patterns.
     pub patterns: Vec<Pattern>,
+    /// What the matcher reads of each pattern (by index), and in `tail_elements` and
+    /// `tail_alternatives` the elements after each pattern's anchor and their alternatives,
+    /// one after the other: trying the patterns of an anchor reads a few small records that
+    /// lie together, rather than following each pattern's lists of elements and alternatives
+    /// about the heap.
+    pub pattern_tails: Vec<PatternTail>,
+    /// See `pattern_tails`.
+    pub tail_elements: Vec<TailElement>,
+    /// See `pattern_tails`.
+    pub tail_alternatives: Vec<(u32, u32)>,
     /// Pattern indices by the lemmas of their first element.
     pub by_anchor: FastMap<String, Vec<usize>>,
     /// Every word the lemmatiser maps onto a lemma → that lemma (see
@@ -173,7 +236,7 @@ pub(crate) struct Lexicon {
     /// The lemmas of `inflections`.
     pub lemmas: Vec<String>,
     /// The patterns each of `lemmas` anchors (as in `by_anchor`; empty: none).
-    pub lemma_patterns: Vec<Vec<usize>>,
+    pub lemma_patterns: IndexLists,
     /// A bit per [`quick_hash`] value of the keys of `inflections`: a word whose bit is
     /// clear is no key (most words are passed over without a lookup).
     pub inflection_bits: Vec<u64>,
@@ -190,9 +253,9 @@ pub(crate) struct Lexicon {
     /// their ids are.
     pub word_ids: WordIds<KnownWord>,
     /// The patterns each word anchors as it is (as in `by_anchor`; empty: none), by id.
-    pub word_patterns: Vec<Vec<usize>>,
+    pub word_patterns: IndexLists,
     /// The cues each word is the first word of (as in `cues_by_first_word`), by id.
-    pub word_cues: Vec<Vec<usize>>,
+    pub word_cues: IndexLists,
     /// What `word_ids` gives for each one-byte ASCII word (punctuation, "a"), read directly.
     pub one_byte_words: [Option<(u32, KnownWord)>; 128],
     /// Whether no word of `word_ids` starts with a digit, so that a number needs no lookup.
@@ -345,7 +408,8 @@ fn load() -> Lexicon {
             .map(|a| (lemma_ids.get(a).copied().unwrap_or(NOT_A_LEMMA), 0))
             .collect();
     }
-    let lemma_patterns = lemmas.iter().map(|l| by_anchor.get(l).cloned().unwrap_or_default()).collect();
+    let lemma_patterns =
+        IndexLists::new(lemmas.iter().map(|l| by_anchor.get(l).map_or(&[][..], Vec::as_slice)));
     let inflection_bits = quick_filter(inflections.keys());
     let mut vocabulary: Vec<String> = inflections
         .keys()
@@ -380,6 +444,24 @@ fn load() -> Lexicon {
     for cue in &mut cues {
         cue.word_ids = cue.words.iter().map(|w| id_of(w)).collect();
     }
+    let (mut tail_elements, mut tail_alternatives) = (Vec::new(), Vec::new());
+    let pattern_tails = patterns
+        .iter()
+        .map(|pattern| {
+            let first = tail_elements.len();
+            for element in &pattern.elements[1..] {
+                let from = tail_alternatives.len();
+                tail_alternatives.extend_from_slice(&element.ids);
+                let alternatives = from..tail_alternatives.len();
+                tail_elements.push(TailElement { alternatives, gap_before: element.gap_before });
+            }
+            PatternTail {
+                elements: first..tail_elements.len(),
+                len: pattern.elements.len(),
+                kind: pattern.kind,
+            }
+        })
+        .collect();
     // By id: most ids are no word's (empty slots), and most words anchor no pattern.
     let mut word_patterns = vec![Vec::new(); word_ids.id_count()];
     let mut word_cues = vec![Vec::new(); word_ids.id_count()];
@@ -389,8 +471,13 @@ fn load() -> Lexicon {
     for (word, cues) in &cues_by_first_word {
         word_cues[id_of(word) as usize].clone_from(cues);
     }
+    let word_patterns = IndexLists::new(word_patterns.iter().map(Vec::as_slice));
+    let word_cues = IndexLists::new(word_cues.iter().map(Vec::as_slice));
     Lexicon {
         patterns,
+        pattern_tails,
+        tail_elements,
+        tail_alternatives,
         by_anchor,
         inflections,
         lemmas,
@@ -514,9 +601,10 @@ mod tests {
         }
         for (word, patterns) in &lex.by_anchor {
             let id = lex.word_ids.get(word.as_bytes()).map(|(id, _)| id);
-            assert_eq!(id.map(|id| &lex.word_patterns[id as usize]), Some(patterns), "{word}");
+            assert_eq!(id.map(|id| lex.word_patterns.get(id as usize)), Some(patterns.as_slice()), "{word}");
         }
-        let anchoring = lex.word_patterns.iter().filter(|p| !p.is_empty()).count();
+        let anchoring =
+            (0..lex.word_ids.id_count()).filter(|&id| !lex.word_patterns.get(id).is_empty()).count();
         assert_eq!(anchoring, lex.by_anchor.len());
     }
 }

@@ -2,7 +2,7 @@
 
 use std::cell::OnceCell;
 
-use super::lexicon::{Coding, LEXICON, MAX_GAP, UseKind};
+use super::lexicon::{Coding, LEXICON, Lexicon, MAX_GAP, TailElement, UseKind};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
@@ -144,9 +144,11 @@ pub(super) const PREPOSITIONS: WordList = WordList::new(
     ],
 );
 
-/// The last token of `pattern` matched from `start` (whose first element matched), if any.
-fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos: usize) -> Option<usize> {
+/// The last token of a pattern matched from `pos` on, where its `elements` after those
+/// already matched must stand, if any.
+fn match_from(lex: &Lexicon, view: &SentenceView<'_>, elements: &[TailElement], pos: usize) -> Option<usize> {
     let Some((element, rest)) = elements.split_first() else { return pos.checked_sub(1) };
+    let alternatives = &lex.tail_alternatives[element.alternatives.clone()];
     let max_skip = if element.gap_before { MAX_GAP } else { 0 };
     for skip in 0..=max_skip {
         let j = pos + skip;
@@ -156,8 +158,8 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
         // An alternative equal to the lemma is the same lemma: compared by index. An
         // alternative equal to the word is the same word: compared by id too.
         let (lemma, word) = view.lemma_and_word_ids(j);
-        if element.ids.iter().any(|&(lemma_id, word_id)| lemma_id == lemma || word_id == word)
-            && let Some(end) = match_from(view, rest, j + 1)
+        if alternatives.iter().any(|&(lemma_id, word_id)| lemma_id == lemma || word_id == word)
+            && let Some(end) = match_from(lex, view, rest, j + 1)
         {
             return Some(end);
         }
@@ -168,10 +170,11 @@ fn match_from(view: &SentenceView<'_>, elements: &[super::lexicon::Element], pos
     None
 }
 
-/// The trigger matches of a sentence, in text order, not overlapping.
-pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
+/// The trigger matches of a sentence, in text order, not overlapping, written to `out` (cleared
+/// first: one buffer serves every sentence of a document, with no allocation per sentence).
+pub(crate) fn find(view: &SentenceView<'_>, out: &mut Vec<Match>) {
     let lex = &*LEXICON;
-    let mut out: Vec<Match> = Vec::new();
+    out.clear();
     // Where the next anchor is looked for: past the last match, or the last anchor tried.
     let mut from = 0;
     // Most words anchor nothing: looked for in one pass over the tokens' flags.
@@ -188,8 +191,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
         let nominal = || *nominal_cell.get_or_init(|| nominal_context(view, i));
         let mut best: Option<(usize, usize, usize, bool)> = None; // (elements, end, pattern, kind fits)
         for &p in by_lemma.into_iter().chain(by_form).flatten() {
-            let pattern = &lex.patterns[p];
-            let Some(end) = match_from(view, &pattern.elements[1..], i + 1) else { continue };
+            let pattern = &lex.pattern_tails[p];
+            let tail = &lex.tail_elements[pattern.elements.clone()];
+            let Some(end) = match_from(lex, view, tail, i + 1) else { continue };
             let end = end.max(i);
             // A verb pattern never matches a noun use ("external pressures"); a noun
             // pattern is a noun wherever it stands, though a fitting context is preferred.
@@ -199,9 +203,9 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
                 UseKind::Verb => true,
                 UseKind::Noun => nominal(),
             };
-            let key = (fits, pattern.elements.len(), end);
+            let key = (fits, pattern.len, end);
             if best.is_none_or(|(n, e, _, f)| key > (f, n, e)) {
-                best = Some((pattern.elements.len(), end, p, fits));
+                best = Some((pattern.len, end, p, fits));
             }
         }
         if let Some((_, end, pattern, _)) = best {
@@ -214,5 +218,4 @@ pub(crate) fn find(view: &SentenceView<'_>) -> Vec<Match> {
             from = end + 1;
         }
     }
-    out
 }

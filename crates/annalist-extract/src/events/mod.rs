@@ -191,6 +191,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
     let all_tokens = &cx.segmentation.tokens;
     let mut ranges = Vec::with_capacity(cx.segmentation.sentences.len());
     let buffers = std::cell::RefCell::new(sentence::SentenceBuffers::default());
+    let mut matches = Vec::new();
     let mut start = 0;
     for index in 0..cx.segmentation.sentences.len() {
         // Tokens are in sentence order: the sentence's tokens follow the previous one's.
@@ -202,7 +203,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         let view = SentenceView::new(cx, &doc, index, range.clone(), &layer.mentions, &buffers);
         let first = drafts.len();
         if view.has_anchor {
-            code_sentence(&view, index, actors, &mut drafts);
+            code_sentence(&view, index, actors, &mut matches, &mut drafts);
         }
         resolve_repeats(&mut drafts, first, actors);
         ranges.push(range);
@@ -243,12 +244,19 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
     events
 }
 
-/// Finds, reads and links the events of one sentence, appending them to `drafts`.
-fn code_sentence(view: &SentenceView<'_>, sentence: usize, actors: &Cast<'_>, drafts: &mut Vec<Draft>) {
+/// Finds, reads and links the events of one sentence, appending them to `drafts`; `matches` is
+/// a buffer for the sentence's trigger matches.
+fn code_sentence(
+    view: &SentenceView<'_>,
+    sentence: usize,
+    actors: &Cast<'_>,
+    matches: &mut Vec<matcher::Match>,
+    drafts: &mut Vec<Draft>,
+) {
     let lex: &'static Lexicon = &LEXICON;
-    let matches = matcher::find(view);
+    matcher::find(view, matches);
     let first = drafts.len();
-    for m in &matches {
+    for m in matches.iter() {
         let pattern = &lex.patterns[m.pattern];
         drafts.push(Draft {
             nominal: m.nominal,

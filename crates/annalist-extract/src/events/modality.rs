@@ -56,7 +56,7 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
             // The same word is the same id: the cues under the word's id are those under
             // the word (every cue's first word has an id).
             let (_, word) = view.lemma_and_word_ids(i);
-            lex.word_cues.get(word as usize).map_or(&[][..], Vec::as_slice)
+            lex.word_cues.get(word as usize)
         } else {
             continue;
         };

@@ -403,7 +403,7 @@ impl<'a> SentenceView<'a> {
                     })
                     .filter_map(|i| {
                         lex.word_cues
-                            .get(self.info[i].word as usize)?
+                            .get(self.info[i].word as usize)
                             .iter()
                             .map(|&c| &lex.cues[c])
                             .filter(|c| c.modality == annalist_core::Modality::Reported)
@@ -434,7 +434,7 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The patterns the form of token `i` anchors when that is not its lemma, if any.
-    pub(crate) fn patterns_of_form(&self, i: usize) -> Option<&'static Vec<usize>> {
+    pub(crate) fn patterns_of_form(&self, i: usize) -> Option<&'static [usize]> {
         if self.info[i].flags & FORM_ANCHOR == 0 {
             return None;
         }
@@ -442,9 +442,9 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The patterns the lower-case form of token `i` anchors as it is, if any.
-    fn patterns_of_word(&self, i: usize) -> Option<&'static Vec<usize>> {
+    fn patterns_of_word(&self, i: usize) -> Option<&'static [usize]> {
         let lex: &'static super::lexicon::Lexicon = &LEXICON;
-        lex.word_patterns.get(self.info[i].word as usize).filter(|p| !p.is_empty())
+        Some(lex.word_patterns.get(self.info[i].word as usize)).filter(|p| !p.is_empty())
     }
 
     /// Whether token `i` starts with a capital letter in the text.
@@ -479,10 +479,10 @@ impl<'a> SentenceView<'a> {
 
     /// The patterns the lemma of token `i` (see [`SentenceView::lemma`]) anchors, if any.
     #[inline]
-    pub(crate) fn patterns_of_lemma(&self, i: usize) -> Option<&'static Vec<usize>> {
+    pub(crate) fn patterns_of_lemma(&self, i: usize) -> Option<&'static [usize]> {
         let lex: &'static super::lexicon::Lexicon = &LEXICON;
         match self.lemma_id(i) {
-            Some(id) => Some(&lex.lemma_patterns[id as usize]).filter(|p| !p.is_empty()),
+            Some(id) => Some(lex.lemma_patterns.get(id as usize)).filter(|p| !p.is_empty()),
             None => self.patterns_of_word(i),
         }
     }
