@@ -9,7 +9,8 @@ use crate::lexicon;
 
 struct Scale {
     by_type: HashMap<PloverType, (f32, Domain)>,
-    by_mode: HashMap<(PloverType, String), Domain>,
+    /// Keyed by the mode's name as the compiled-in file spells it (looked up without a copy).
+    by_mode: HashMap<(PloverType, &'static str), Domain>,
 }
 
 pub(crate) fn parse_domain(name: &str) -> Option<Domain> {
@@ -36,7 +37,7 @@ static SCALE: LazyLock<Scale> = LazyLock::new(|| {
     let mut by_mode = HashMap::new();
     for (line, f) in lexicon::rows(include_str!("../../data/relations/mode_domains.tsv")) {
         let parsed = (|| {
-            Some(((PloverType::from_name(f.first()?)?, (*f.get(1)?).to_owned()), parse_domain(f.get(2)?)?))
+            Some(((PloverType::from_name(f.first()?)?, *f.get(1)?), parse_domain(f.get(2)?)?))
         })();
         let (k, v) = parsed.unwrap_or_else(|| panic!("mode_domains.tsv line {line} is malformed"));
         by_mode.insert(k, v);
@@ -47,7 +48,9 @@ static SCALE: LazyLock<Scale> = LazyLock::new(|| {
 /// The polarity and domain of an event of `event_type` with `mode`.
 pub(crate) fn polarity_and_domain(event_type: PloverType, mode: Option<&str>) -> (f32, Domain) {
     let (polarity, domain) = SCALE.by_type.get(&event_type).copied().unwrap_or((0.0, Domain::Political));
-    let domain = mode.and_then(|m| SCALE.by_mode.get(&(event_type, m.to_owned())).copied()).unwrap_or(domain);
+    // A map keyed by `&'static str` is read as one keyed by the shorter-lived `&str` of `mode`.
+    let by_mode: &HashMap<(PloverType, &str), Domain> = &SCALE.by_mode;
+    let domain = mode.and_then(|m| by_mode.get(&(event_type, m)).copied()).unwrap_or(domain);
     (polarity, domain)
 }
 
