@@ -35,11 +35,14 @@ pub const EVIDENCE_TEXT_LIMIT: usize = 600;
 /// The relation observations of one record, from its events and its statements of alignment.
 /// Relations come out sorted by pair and domain; observations in text order.
 pub fn observe(record: &Record) -> Vec<Relation> {
-    // Looked up for every mention and participant, never iterated: a hash map, sized once.
+    // Looked up for every mention and participant (and dated event), never iterated: hash
+    // maps, sized once.
     let mut codes: FastMap<&ActorId, &str> = FastMap::default();
     codes.reserve(record.actors.len());
     codes.extend(record.actors.iter().filter_map(|a| Some((&a.id, a.code.as_deref()?))));
-    let values: BTreeMap<&TimeId, &str> = record.timexes.iter().map(|t| (&t.id, t.value.as_str())).collect();
+    let mut values: FastMap<&TimeId, &str> = FastMap::default();
+    values.reserve(record.timexes.len());
+    values.extend(record.timexes.iter().map(|t| (&t.id, t.value.as_str())));
     let mut found: Vec<Found<'_>> = Vec::new();
     for event in &record.events {
         let (polarity, domain) = scale::polarity_and_domain(event.event_type, event.mode.as_deref());
