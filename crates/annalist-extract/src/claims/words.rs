@@ -101,9 +101,19 @@ impl<'a> Words<'a> {
                 norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
                 lexicon.word_at(from, len)
             } else {
-                // Its place in `norm` is filled once every other word is normalised.
-                norm.push("");
-                lowered.push_other(i, t.span.slice(cx.text))
+                let raw = t.span.slice(cx.text);
+                match normal_without_copy(raw) {
+                    // Curly apostrophes, quotation marks and dashes (most of these tokens).
+                    Some(word) => {
+                        norm.push(word);
+                        lexicon.word_at(word.as_bytes(), word.len())
+                    }
+                    None => {
+                        // Its place in `norm` is filled once every other word is normalised.
+                        norm.push("");
+                        lowered.push_other(i, raw)
+                    }
+                }
             };
             lexicon_words.push(found);
             let word_info = found.info;
@@ -435,6 +445,25 @@ fn is_ascii_word(from: &[u8], len: usize) -> bool {
     }
 }
 
+/// The normal form of `raw`, a token holding other characters than ASCII, when it needs no
+/// new string: the possessive "’s" and a lone "’" (with plain apostrophes), and a token of
+/// General Punctuation other than "’" (quotation marks, dashes), which is its own normal form
+/// (see [`push_normal`]).
+#[inline]
+fn normal_without_copy(raw: &str) -> Option<&str> {
+    match raw {
+        "’s" => Some("'s"),
+        "’" => Some("'"),
+        _ if raw.chars().all(|c| {
+            c != '’' && matches!(c, GENERAL_PUNCTUATION_START..=GENERAL_PUNCTUATION_END)
+        }) =>
+        {
+            Some(raw)
+        }
+        _ => None,
+    }
+}
+
 /// Appends `raw` normalised (see [`normalize`]), with the common characters read without the
 /// general case tables.
 fn push_normal(out: &mut String, raw: &str) {
@@ -532,6 +561,17 @@ mod tests {
         assert!(is_ascii_word(b"said", 4));
         assert!(!is_ascii_word("é".as_bytes(), 2));
         assert!(!is_ascii_word(b"said", 5));
+    }
+
+    #[test]
+    fn words_normalised_without_a_copy_as_by_the_case_tables() {
+        for raw in ["’s", "’", "“", "”", "—", "–", "…", "“—", "’’", "‘", "é", "’S", "Ж", "’t", "x—"] {
+            if let Some(word) = normal_without_copy(raw) {
+                assert_eq!(word, normalize(raw), "{raw:?}");
+            }
+        }
+        assert!(normal_without_copy("’s").is_some() && normal_without_copy("“").is_some());
+        assert_eq!(normal_without_copy("é"), None);
     }
 
     #[test]
