@@ -191,7 +191,8 @@ impl<'m> SourceMentions<'m> {
         const FEW: usize = 8;
         let mentions = self.mentions;
         let ends_by = |m: &Mention| m.span.end <= offset;
-        let ends_in_order = *self.ends_in_order.get_or_insert_with(|| mentions.is_sorted_by_key(|m| m.span.end));
+        let ends_in_order =
+            *self.ends_in_order.get_or_insert_with(|| mentions.is_sorted_by_key(|m| m.span.end));
         let (previous_offset, previous_answer) = self.previous;
         let answer = if ends_in_order && offset >= previous_offset {
             // Every mention before the previous answer ends by the previous offset, so by this one.

@@ -19,7 +19,7 @@ mod statements;
 use std::collections::BTreeMap;
 
 use annalist_core::{
-    ActorId, ClaimId, Domain, Evidence, EvidenceItem, EventId, Modality, Observation, Record, Relation, Span,
+    ActorId, ClaimId, Domain, EventId, Evidence, EvidenceItem, Modality, Observation, Record, Relation, Span,
     TimeId,
 };
 
@@ -103,8 +103,12 @@ impl Item<'_> {
     }
 }
 
+/// Observations by their pair of principals (in order) and domain, each with where its span
+/// starts (for text order).
+type ObservationsByPair<'a> = BTreeMap<(&'a str, &'a str, Domain), Vec<(usize, Observation)>>;
+
 fn group(record: &Record, found: Vec<Found<'_>>) -> Vec<Relation> {
-    let mut relations: BTreeMap<(&str, &str, Domain), Vec<(usize, Observation)>> = BTreeMap::new();
+    let mut relations: ObservationsByPair<'_> = BTreeMap::new();
     for f in found {
         let (a, b) = f.pair;
         if a == b || a.is_empty() || b.is_empty() {

@@ -37,9 +37,8 @@ static SCALE: LazyLock<Scale> = LazyLock::new(|| {
     }
     let mut by_mode = FastMap::default();
     for (line, f) in lexicon::rows(include_str!("../../data/relations/mode_domains.tsv")) {
-        let parsed = (|| {
-            Some(((PloverType::from_name(f.first()?)?, *f.get(1)?), parse_domain(f.get(2)?)?))
-        })();
+        let parsed =
+            (|| Some(((PloverType::from_name(f.first()?)?, *f.get(1)?), parse_domain(f.get(2)?)?)))();
         let (k, v) = parsed.unwrap_or_else(|| panic!("mode_domains.tsv line {line} is malformed"));
         by_mode.insert(k, v);
     }
