@@ -90,6 +90,10 @@ pub(super) fn find<'a>(record: &'a Record, codes: &FastMap<&ActorId, &'a str>) -
         CUES.find_in(text, record.document.sentences[sentence].span, &mut cues);
     }
     let mut found = Vec::new();
+    // Buffers kept across cues: the coded mentions around one, and one word or clause in
+    // lower case.
+    let mut coded: Vec<(Span, &str)> = Vec::new();
+    let mut lower = String::new();
     for (cue, phrase) in cues {
         let Some(sentence) = record.document.sentence_at(cue.start) else { continue };
         let sentence_span = record.document.sentences[sentence].span;
@@ -97,9 +101,9 @@ pub(super) fn find<'a>(record: &'a Record, codes: &FastMap<&ActorId, &'a str>) -
         while !text.is_char_boundary(reach) {
             reach += 1;
         }
-        let clause_start = clause_start(text, reach, cue.start);
+        let clause_start = clause_start(text, reach, cue.start, &mut lower);
         let (polarity, domain, between) = CUES.cues[phrase];
-        let mut coded: Vec<(Span, &str)> = Vec::new();
+        coded.clear();
         let mut after_cue = 0;
         let first = mentions.partition_point(|mention| mention.span.start < clause_start);
         for mention in mentions[first..].iter().take_while(|mention| mention.span.start < sentence_span.end) {
@@ -121,18 +125,17 @@ pub(super) fn find<'a>(record: &'a Record, codes: &FastMap<&ActorId, &'a str>) -
         }
 
         let before = &text[clause_start..cue.start];
-        let words: Vec<String> = before
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let negated = words
-            .iter()
-            .rev()
-            .take(NEGATION_REACH)
-            .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
+        let mut words = before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
+        let negated = words.clone().rev().take(NEGATION_REACH).any(|w| {
+            let w = lowercase_into(&mut lower, w);
+            NEGATIONS.contains(&w) || w.ends_with("n't")
+        });
         let question = sentence_span.slice(text).trim_end().ends_with('?');
-        let speculative = question || words.iter().any(|w| SPECULATION.iter().any(|s| w.starts_with(s)));
+        let speculative = question
+            || words.any(|w| {
+                let w = lowercase_into(&mut lower, w);
+                SPECULATION.iter().any(|s| w.starts_with(s))
+            });
         let polarity = if negated { -0.5 * polarity } else { polarity };
         // The first claim (in the record's order) whose content holds the cue.
         let starts_before = claims_by_start.partition_point(|(start, _)| *start <= cue.start);
@@ -248,15 +251,30 @@ fn pair_around<'a>(
 
 /// Where the clause holding `at` starts: after the last comma, semicolon, colon or dash, or the
 /// word "while" or "but", before it in the sentence.
-fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
+fn clause_start(text: &str, sentence_start: usize, at: usize, lower: &mut String) -> usize {
     let before = &text[sentence_start..at];
     let punct = before
         .char_indices()
         .rfind(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–'))
         .map(|(i, c)| i + c.len_utf8());
-    let lower = before.to_ascii_lowercase();
+    lower.clear();
+    lower.push_str(before);
+    lower.make_ascii_lowercase();
     let word = [" while ", " but "].iter().filter_map(|w| lower.rfind(w).map(|i| i + w.len())).max();
     sentence_start + punct.max(word).unwrap_or(0)
+}
+
+/// `word` in lower case (as `str::to_lowercase`), written into `buffer` (an ASCII word without
+/// a new string).
+fn lowercase_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 fn ends_alphanumeric(text: &str) -> bool {
