@@ -394,14 +394,14 @@ fn count_leading(tokens: &[Token], test: impl Fn(&Token) -> bool) -> usize {
 }
 
 /// The document's words normalised: the text with ASCII letters in lower case (an ASCII word's
-/// normal form lies at its own place), and the normal forms of the words holding other
-/// characters, one after the other.
+/// normal form lies at its own place), and the normal forms of the other words that need a
+/// string of their own (not the marks of [`normal_without_copy`]), one after the other.
 #[derive(Debug, Default)]
 pub(super) struct Lowered<'a> {
     /// The text with ASCII letters in lower case, then padding (see
     /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered)).
     ascii: &'a str,
-    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
+    /// The normal forms of those tokens holding non-ASCII characters, one after the other.
     other: String,
     /// Those tokens, in order, each with where its word ends in `other`.
     other_ends: Vec<(usize, usize)>,
