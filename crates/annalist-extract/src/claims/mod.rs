@@ -51,10 +51,11 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
     let words = Words::new(cx, &mut lowered);
     let attributions = attribution::find(&words);
     let authored = author::find(&words, &cx.segmentation.sentences, &attributions);
+    let mut source_mentions = SourceMentions::new(&actors.mentions);
     let mut drafts: Vec<Draft> = attributions
         .into_iter()
         .map(|a| Draft {
-            source: resolve_source(&words, &actors.mentions, a.source),
+            source: resolve_source(&words, &mut source_mentions, a.source),
             cue: Some(a.cue),
             cue_tokens: Some(a.cue_tokens),
             content: a.content,
@@ -144,7 +145,7 @@ fn named_inside(timexes: &[TimeExpr], in_order: bool, id: &TimeId, span: Span) -
 
 /// Who the source words name: the author, an actor whose mention lies inside them (the
 /// longest), or an unnamed source.
-fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -> ClaimSource {
+fn resolve_source(words: &Words<'_>, mentions: &mut SourceMentions<'_>, span: Option<Span>) -> ClaimSource {
     let Some(span) = span else {
         return ClaimSource::Unnamed { span: None };
     };
@@ -153,8 +154,8 @@ fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -
     if may_be_author && LEXICON.author.contains(words.normal(span).as_ref()) {
         return ClaimSource::Author { span: Some(span) };
     }
-    let from = mentions.partition_point(|m| m.span.end <= span.start);
-    let inside = mentions[from..]
+    let from = mentions.first_ending_after(span.start);
+    let inside = mentions.mentions[from..]
         .iter()
         .take_while(|m| m.span.start < span.end)
         .filter(|m| span.contains(m.span))
@@ -162,6 +163,47 @@ fn resolve_source(words: &Words<'_>, mentions: &[Mention], span: Option<Span>) -
     match inside {
         Some(m) => ClaimSource::Actor { actor: m.actor.clone(), span },
         None => ClaimSource::Unnamed { span: Some(span) },
+    }
+}
+
+/// The actor layer's mentions as source spans search them, mostly in text order: a search from
+/// where the previous one ended counts on over the few mentions between, instead of a binary
+/// search over all mentions (a cache miss a step) for every source.
+struct SourceMentions<'m> {
+    mentions: &'m [Mention],
+    /// Whether the mentions' ends never decrease (then "ends at or before an offset" holds
+    /// for a leading run of mentions, and counting on finds what a binary search would);
+    /// read on the first search.
+    ends_in_order: Option<bool>,
+    /// The previous search: its offset and its answer.
+    previous: (usize, usize),
+}
+
+impl<'m> SourceMentions<'m> {
+    fn new(mentions: &'m [Mention]) -> SourceMentions<'m> {
+        SourceMentions { mentions, ends_in_order: None, previous: (0, 0) }
+    }
+
+    /// The first mention not ending at or before `offset` (as
+    /// `mentions.partition_point(|m| m.span.end <= offset)`).
+    fn first_ending_after(&mut self, offset: usize) -> usize {
+        /// How many mentions are counted on before a binary search over the rest.
+        const FEW: usize = 8;
+        let mentions = self.mentions;
+        let ends_by = |m: &Mention| m.span.end <= offset;
+        let ends_in_order =
+            *self.ends_in_order.get_or_insert_with(|| mentions.is_sorted_by_key(|m| m.span.end));
+        let (previous_offset, previous_answer) = self.previous;
+        let answer = if ends_in_order && offset >= previous_offset {
+            // Every mention before the previous answer ends by the previous offset, so by this one.
+            let rest = mentions.get(previous_answer..).unwrap_or_default();
+            let few = rest.iter().take(FEW).take_while(|m| ends_by(m)).count();
+            previous_answer + if few < FEW { few } else { FEW + rest[FEW..].partition_point(ends_by) }
+        } else {
+            mentions.partition_point(ends_by)
+        };
+        self.previous = (offset, answer);
+        answer
     }
 }
 

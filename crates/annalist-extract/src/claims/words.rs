@@ -101,9 +101,19 @@ impl<'a> Words<'a> {
                 norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
                 lexicon.word_at(from, len)
             } else {
-                // Its place in `norm` is filled once every other word is normalised.
-                norm.push("");
-                lowered.push_other(i, t.span.slice(cx.text))
+                let raw = t.span.slice(cx.text);
+                match normal_without_copy(raw) {
+                    // Curly apostrophes, quotation marks and dashes (most of these tokens).
+                    Some(word) => {
+                        norm.push(word);
+                        lexicon.word_at(word.as_bytes(), word.len())
+                    }
+                    None => {
+                        // Its place in `norm` is filled once every other word is normalised.
+                        norm.push("");
+                        lowered.push_other(i, raw)
+                    }
+                }
             };
             lexicon_words.push(found);
             let word_info = found.info;
@@ -384,14 +394,14 @@ fn count_leading(tokens: &[Token], test: impl Fn(&Token) -> bool) -> usize {
 }
 
 /// The document's words normalised: the text with ASCII letters in lower case (an ASCII word's
-/// normal form lies at its own place), and the normal forms of the words holding other
-/// characters, one after the other.
+/// normal form lies at its own place), and the normal forms of the other words that need a
+/// string of their own (not the marks of [`normal_without_copy`]), one after the other.
 #[derive(Debug, Default)]
 pub(super) struct Lowered<'a> {
     /// The text with ASCII letters in lower case, then padding (see
     /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered)).
     ascii: &'a str,
-    /// The normal forms of the tokens holding non-ASCII characters, one after the other.
+    /// The normal forms of those tokens holding non-ASCII characters, one after the other.
     other: String,
     /// Those tokens, in order, each with where its word ends in `other`.
     other_ends: Vec<(usize, usize)>,
@@ -432,6 +442,23 @@ fn is_ascii_word(from: &[u8], len: usize) -> bool {
     match from.first_chunk::<PACKED_BYTES>() {
         Some(&sixteen) if len <= PACKED_BYTES => pack_prefix(sixteen, len) & HIGH_BITS == 0,
         _ => from.get(..len).is_some_and(<[u8]>::is_ascii),
+    }
+}
+
+/// The normal form of `raw`, a token holding other characters than ASCII, when it needs no
+/// new string: the possessive "’s" and a lone "’" (with plain apostrophes), and a token of
+/// General Punctuation other than "’" (quotation marks, dashes), which is its own normal form
+/// (see [`push_normal`]).
+#[inline]
+fn normal_without_copy(raw: &str) -> Option<&str> {
+    // "’" is the one character of the block that normalises to another.
+    let is_own_normal =
+        |c: char| c != '’' && matches!(c, GENERAL_PUNCTUATION_START..=GENERAL_PUNCTUATION_END);
+    match raw {
+        "’s" => Some("'s"),
+        "’" => Some("'"),
+        _ if raw.chars().all(is_own_normal) => Some(raw),
+        _ => None,
     }
 }
 
@@ -532,6 +559,18 @@ mod tests {
         assert!(is_ascii_word(b"said", 4));
         assert!(!is_ascii_word("é".as_bytes(), 2));
         assert!(!is_ascii_word(b"said", 5));
+    }
+
+    #[test]
+    fn words_normalised_without_a_copy_as_by_the_case_tables() {
+        let tokens = ["’s", "’", "“", "”", "—", "–", "…", "“—", "’’", "‘", "é", "’S", "Ж", "’t", "x—"];
+        for raw in tokens {
+            if let Some(word) = normal_without_copy(raw) {
+                assert_eq!(word, normalize(raw), "{raw:?}");
+            }
+        }
+        assert!(normal_without_copy("’s").is_some() && normal_without_copy("“").is_some());
+        assert_eq!(normal_without_copy("é"), None);
     }
 
     #[test]

@@ -19,7 +19,8 @@ mod statements;
 use std::collections::BTreeMap;
 
 use annalist_core::{
-    ActorId, Domain, Evidence, EvidenceItem, Modality, Observation, Record, Relation, Span, TimeId,
+    ActorId, ClaimId, Domain, EventId, Evidence, EvidenceItem, Modality, Observation, Record, Relation, Span,
+    TimeId,
 };
 
 pub use ledger::{Ledger, ledger, period_of};
@@ -34,14 +35,18 @@ pub const EVIDENCE_TEXT_LIMIT: usize = 600;
 /// The relation observations of one record, from its events and its statements of alignment.
 /// Relations come out sorted by pair and domain; observations in text order.
 pub fn observe(record: &Record) -> Vec<Relation> {
-    // Looked up for every mention and participant, never iterated: a hash map.
-    let codes: FastMap<&ActorId, &str> =
-        record.actors.iter().filter_map(|a| Some((&a.id, a.code.as_deref()?))).collect();
-    let values: BTreeMap<&TimeId, &str> = record.timexes.iter().map(|t| (&t.id, t.value.as_str())).collect();
-    let mut found: Vec<Found> = Vec::new();
+    // Looked up for every mention and participant (and dated event), never iterated: hash
+    // maps, sized once.
+    let mut codes: FastMap<&ActorId, &str> = FastMap::default();
+    codes.reserve(record.actors.len());
+    codes.extend(record.actors.iter().filter_map(|a| Some((&a.id, a.code.as_deref()?))));
+    let mut values: FastMap<&TimeId, &str> = FastMap::default();
+    values.reserve(record.timexes.len());
+    values.extend(record.timexes.iter().map(|t| (&t.id, t.value.as_str())));
+    let mut found: Vec<Found<'_>> = Vec::new();
     for event in &record.events {
         let (polarity, domain) = scale::polarity_and_domain(event.event_type, event.mode.as_deref());
-        let date = event.time.as_ref().and_then(|t| values.get(t)).map(|v| (*v).to_owned());
+        let date = event.time.as_ref().and_then(|t| values.get(t)).copied();
         for source in &event.source {
             for target in &event.target {
                 let (Some(a), Some(b)) = (
@@ -54,11 +59,11 @@ pub fn observe(record: &Record) -> Vec<Relation> {
                     pair: (principal(a), principal(b)),
                     domain,
                     polarity,
-                    date: date.clone(),
+                    date,
                     modality: event.modality,
                     sentence: event.sentence,
                     span: event.trigger,
-                    item: EvidenceItem::Event(event.id.clone()),
+                    item: Item::Event(&event.id),
                 });
             }
         }
@@ -67,20 +72,43 @@ pub fn observe(record: &Record) -> Vec<Relation> {
     group(record, found)
 }
 
-/// One observation before grouping.
-struct Found {
-    pair: (String, String),
+/// One observation before grouping, borrowing its pair, date and item from the record (most
+/// are dropped or share a pair: only the observations kept are copied into the output).
+struct Found<'a> {
+    pair: (&'a str, &'a str),
     domain: Domain,
     polarity: f32,
-    date: Option<String>,
+    date: Option<&'a str>,
     modality: Modality,
     sentence: usize,
     span: Span,
-    item: EvidenceItem,
+    item: Item<'a>,
 }
 
-fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
-    let mut relations: BTreeMap<(String, String, Domain), Vec<(usize, Observation)>> = BTreeMap::new();
+/// The record item an observation comes from (an [`EvidenceItem`] borrowing its id).
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Event(&'a EventId),
+    Claim(&'a ClaimId),
+    Statement(usize),
+}
+
+impl Item<'_> {
+    fn to_evidence(self) -> EvidenceItem {
+        match self {
+            Item::Event(id) => EvidenceItem::Event(id.clone()),
+            Item::Claim(id) => EvidenceItem::Claim(id.clone()),
+            Item::Statement(sentence) => EvidenceItem::Statement(sentence),
+        }
+    }
+}
+
+/// Observations by their pair of principals (in order) and domain, each with where its span
+/// starts (for text order).
+type ObservationsByPair<'a> = BTreeMap<(&'a str, &'a str, Domain), Vec<(usize, Observation)>>;
+
+fn group(record: &Record, found: Vec<Found<'_>>) -> Vec<Relation> {
+    let mut relations: ObservationsByPair<'_> = BTreeMap::new();
     for f in found {
         let (a, b) = f.pair;
         if a == b || a.is_empty() || b.is_empty() {
@@ -89,7 +117,7 @@ fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
         let observation = Observation {
             polarity: f.polarity,
-            date: f.date,
+            date: f.date.map(str::to_owned),
             modality: f.modality,
             evidence: Evidence {
                 document: record.document.id.clone(),
@@ -99,7 +127,7 @@ fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
                 ),
                 sentence: f.sentence,
                 span: f.span,
-                item: f.item,
+                item: f.item.to_evidence(),
             },
         };
         relations.entry((a, b, f.domain)).or_default().push((f.span.start, observation));
@@ -109,7 +137,7 @@ fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
         .map(|((a, b, domain), mut observations)| {
             observations.sort_by_key(|(start, _)| *start);
             Relation {
-                actors: [a, b],
+                actors: [a.to_owned(), b.to_owned()],
                 domain,
                 observations: observations.into_iter().map(|(_, o)| o).collect(),
                 periods: Vec::new(),
@@ -120,10 +148,6 @@ fn group(record: &Record, found: Vec<Found>) -> Vec<Relation> {
 
 /// The actor a code stands for in the ledger: the country of a country code, the whole code of
 /// an international body, nothing for codes without either.
-pub fn principal(code: &str) -> String {
-    if code.starts_with("IGO") || code.len() < 3 || !code.is_char_boundary(3) {
-        code.to_owned()
-    } else {
-        code[..3].to_owned()
-    }
+pub fn principal(code: &str) -> &str {
+    if code.starts_with("IGO") || code.len() < 3 || !code.is_char_boundary(3) { code } else { &code[..3] }
 }

@@ -1,15 +1,17 @@
 //! The polarity scale and domains of PLOVER types, from `data/relations/`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use annalist_core::{Domain, PloverType};
 
+use crate::hash::FastMap;
 use crate::lexicon;
 
 struct Scale {
-    by_type: HashMap<PloverType, (f32, Domain)>,
-    by_mode: HashMap<(PloverType, String), Domain>,
+    /// Looked up for every event: the crate's fast hasher, not SipHash.
+    by_type: FastMap<PloverType, (f32, Domain)>,
+    /// Keyed by the mode's name as the compiled-in file spells it (looked up without a copy).
+    by_mode: FastMap<(PloverType, &'static str), Domain>,
 }
 
 pub(crate) fn parse_domain(name: &str) -> Option<Domain> {
@@ -23,7 +25,7 @@ pub(crate) fn parse_domain(name: &str) -> Option<Domain> {
 }
 
 static SCALE: LazyLock<Scale> = LazyLock::new(|| {
-    let mut by_type = HashMap::new();
+    let mut by_type = FastMap::default();
     for (line, f) in lexicon::rows(include_str!("../../data/relations/polarity.tsv")) {
         let parsed = (|| {
             let t = PloverType::from_name(f.first()?)?;
@@ -33,11 +35,10 @@ static SCALE: LazyLock<Scale> = LazyLock::new(|| {
         let (t, v) = parsed.unwrap_or_else(|| panic!("polarity.tsv line {line} is malformed"));
         by_type.insert(t, v);
     }
-    let mut by_mode = HashMap::new();
+    let mut by_mode = FastMap::default();
     for (line, f) in lexicon::rows(include_str!("../../data/relations/mode_domains.tsv")) {
-        let parsed = (|| {
-            Some(((PloverType::from_name(f.first()?)?, (*f.get(1)?).to_owned()), parse_domain(f.get(2)?)?))
-        })();
+        let parsed =
+            (|| Some(((PloverType::from_name(f.first()?)?, *f.get(1)?), parse_domain(f.get(2)?)?)))();
         let (k, v) = parsed.unwrap_or_else(|| panic!("mode_domains.tsv line {line} is malformed"));
         by_mode.insert(k, v);
     }
@@ -47,7 +48,9 @@ static SCALE: LazyLock<Scale> = LazyLock::new(|| {
 /// The polarity and domain of an event of `event_type` with `mode`.
 pub(crate) fn polarity_and_domain(event_type: PloverType, mode: Option<&str>) -> (f32, Domain) {
     let (polarity, domain) = SCALE.by_type.get(&event_type).copied().unwrap_or((0.0, Domain::Political));
-    let domain = mode.and_then(|m| SCALE.by_mode.get(&(event_type, m.to_owned())).copied()).unwrap_or(domain);
+    // A map keyed by `&'static str` is read as one keyed by the shorter-lived `&str` of `mode`.
+    let by_mode: &FastMap<(PloverType, &str), Domain> = &SCALE.by_mode;
+    let domain = mode.and_then(|m| by_mode.get(&(event_type, m)).copied()).unwrap_or(domain);
     (polarity, domain)
 }
 

@@ -4,9 +4,9 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-use annalist_core::{ActorId, Domain, EvidenceItem, Modality, Record, Span};
+use annalist_core::{ActorId, Domain, Modality, Record, Span};
 
-use super::{Found, principal, scale::parse_domain};
+use super::{Found, Item, principal, scale::parse_domain};
 use crate::hash::FastMap;
 use crate::lexicon;
 
@@ -74,7 +74,7 @@ const OBJECT_REACH: usize = 8;
 /// How many claims starting before a statement are tried as the claim that holds it.
 const CLAIM_REACH: usize = 32;
 
-pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Found> {
+pub(super) fn find<'a>(record: &'a Record, codes: &FastMap<&ActorId, &'a str>) -> Vec<Found<'a>> {
     let text = record.document.text.as_str();
     let mentions = &record.mentions;
     let timexes = &record.timexes;
@@ -90,6 +90,10 @@ pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Foun
         CUES.find_in(text, record.document.sentences[sentence].span, &mut cues);
     }
     let mut found = Vec::new();
+    // Buffers kept across cues: the coded mentions around one, and one word or clause in
+    // lower case.
+    let mut coded: Vec<(Span, &str)> = Vec::new();
+    let mut lower = String::new();
     for (cue, phrase) in cues {
         let Some(sentence) = record.document.sentence_at(cue.start) else { continue };
         let sentence_span = record.document.sentences[sentence].span;
@@ -97,16 +101,16 @@ pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Foun
         while !text.is_char_boundary(reach) {
             reach += 1;
         }
-        let clause_start = clause_start(text, reach, cue.start);
+        let clause_start = clause_start(text, reach, cue.start, &mut lower);
         let (polarity, domain, between) = CUES.cues[phrase];
-        let mut coded: Vec<(Span, String)> = Vec::new();
+        coded.clear();
         let mut after_cue = 0;
         let first = mentions.partition_point(|mention| mention.span.start < clause_start);
         for mention in mentions[first..].iter().take_while(|mention| mention.span.start < sentence_span.end) {
             if !sentence_span.contains(mention.span) {
                 continue;
             }
-            let Some(code) = codes.get(&mention.actor) else { continue };
+            let Some(code) = codes.get(&mention.actor).copied() else { continue };
             if mention.span.start >= cue.end {
                 after_cue += 1;
                 if after_cue > OBJECT_REACH {
@@ -121,18 +125,17 @@ pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Foun
         }
 
         let before = &text[clause_start..cue.start];
-        let words: Vec<String> = before
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        let negated = words
-            .iter()
-            .rev()
-            .take(NEGATION_REACH)
-            .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
+        let mut words = before.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty());
+        let negated = words.clone().rev().take(NEGATION_REACH).any(|w| {
+            let w = lowercase_into(&mut lower, w);
+            NEGATIONS.contains(&w) || w.ends_with("n't")
+        });
         let question = sentence_span.slice(text).trim_end().ends_with('?');
-        let speculative = question || words.iter().any(|w| SPECULATION.iter().any(|s| w.starts_with(s)));
+        let speculative = question
+            || words.any(|w| {
+                let w = lowercase_into(&mut lower, w);
+                SPECULATION.iter().any(|s| w.starts_with(s))
+            });
         let polarity = if negated { -0.5 * polarity } else { polarity };
         // The first claim (in the record's order) whose content holds the cue.
         let starts_before = claims_by_start.partition_point(|(start, _)| *start <= cue.start);
@@ -143,7 +146,7 @@ pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Foun
             .filter(|(_, i)| record.claims[*i].content.contains(cue))
             .map(|(_, i)| *i)
             .min()
-            .map_or(EvidenceItem::Statement(sentence), |i| EvidenceItem::Claim(record.claims[i].id.clone()));
+            .map_or(Item::Statement(sentence), |i| Item::Claim(&record.claims[i].id));
         // The nearest time expression in the sentence, the earlier one on a tie.
         let at = timexes.partition_point(|t| t.span.start < cue.start);
         let date = [at.checked_sub(1), Some(at)]
@@ -152,17 +155,17 @@ pub(super) fn find(record: &Record, codes: &FastMap<&ActorId, &str>) -> Vec<Foun
             .filter_map(|i| timexes.get(i))
             .filter(|t| sentence_span.contains(t.span))
             .min_by_key(|t| (t.span.start.abs_diff(cue.start), t.span.start))
-            .map(|t| t.value.clone());
+            .map(|t| t.value.as_str());
         for pair in pairs {
             found.push(Found {
                 pair,
                 domain,
                 polarity,
-                date: date.clone(),
+                date,
                 modality: if speculative { Modality::Speculative } else { Modality::Asserted },
                 sentence,
                 span: cue,
-                item: item.clone(),
+                item,
             });
         }
     }
@@ -176,7 +179,7 @@ fn sentences_with_two_principals(record: &Record, codes: &FastMap<&ActorId, &str
     let mut eligible = Vec::new();
     let mut sentence = 0;
     // The first coded mention's code and principal in the current sentence.
-    let mut first: Option<(&str, String)> = None;
+    let mut first: Option<(&str, &str)> = None;
     for mention in &record.mentions {
         let Some(code) = codes.get(&mention.actor).copied() else { continue };
         if sentences.get(sentence).is_none_or(|s| !s.span.contains(mention.span)) {
@@ -190,10 +193,10 @@ fn sentences_with_two_principals(record: &Record, codes: &FastMap<&ActorId, &str
         if eligible.last() == Some(&sentence) {
             continue;
         }
-        match &first {
+        match first {
             None => first = Some((code, principal(code))),
             Some((first_code, first_principal)) => {
-                if code != *first_code && principal(code) != *first_principal {
+                if code != first_code && principal(code) != first_principal {
                     eligible.push(sentence);
                 }
             }
@@ -205,35 +208,35 @@ fn sentences_with_two_principals(record: &Record, codes: &FastMap<&ActorId, &str
 /// The actor pairs a statement relates: for "ties between X and Y" the first two after it; else
 /// the nearest actor before it in its clause and the first other actor after it; failing that,
 /// "between X and Y" before it ("channels between X and Y cooled").
-fn pair_around(
+fn pair_around<'a>(
     text: &str,
-    coded: &[(Span, String)],
+    coded: &[(Span, &'a str)],
     cue: Span,
     clause_start: usize,
     between: bool,
-) -> Vec<(String, String)> {
-    let after: Vec<&String> = coded.iter().filter(|(s, _)| s.start >= cue.end).map(|(_, p)| p).collect();
-    let first_two_distinct = |list: &[&String]| -> Option<(String, String)> {
-        let a = list.first()?;
-        let b = list.iter().find(|p| *p != a)?;
-        Some(((*a).clone(), (*b).clone()))
+) -> Vec<(&'a str, &'a str)> {
+    let after: Vec<&'a str> = coded.iter().filter(|(s, _)| s.start >= cue.end).map(|(_, p)| *p).collect();
+    let first_two_distinct = |list: &[&'a str]| -> Option<(&'a str, &'a str)> {
+        let a = *list.first()?;
+        let b = *list.iter().find(|p| **p != a)?;
+        Some((a, b))
     };
     if between {
         return first_two_distinct(&after).into_iter().collect();
     }
     let subject =
-        coded.iter().rev().find(|(s, _)| s.end <= cue.start && s.start >= clause_start).map(|(_, p)| p);
+        coded.iter().rev().find(|(s, _)| s.end <= cue.start && s.start >= clause_start).map(|(_, p)| *p);
     if let Some(subject) = subject
-        && let Some(at) = coded.iter().position(|(s, p)| s.start >= cue.end && p != subject)
+        && let Some(at) = coded.iter().position(|(s, p)| s.start >= cue.end && *p != subject)
     {
-        let mut pairs = vec![(subject.clone(), coded[at].1.clone())];
+        let mut pairs = vec![(subject, coded[at].1)];
         // A second object joined to the first ("the Russia-Ukraine conflict", "Russia and
         // Ukraine") is related to the subject as well.
         if let Some((next_span, next)) = coded.get(at + 1) {
             // Mentions may nest or touch (a name inside a longer one): then nothing joins them.
             let joiner = text.get(coded[at].0.end..next_span.start).unwrap_or("").trim();
-            if matches!(joiner, "-" | "–" | "/" | "and") && next != subject && *next != coded[at].1 {
-                pairs.push((subject.clone(), next.clone()));
+            if matches!(joiner, "-" | "–" | "/" | "and") && *next != subject && *next != coded[at].1 {
+                pairs.push((subject, *next));
             }
         }
         return pairs;
@@ -241,22 +244,37 @@ fn pair_around(
     let before = &text[clause_start..cue.start];
     let Some(at) = before.to_ascii_lowercase().rfind("between ") else { return Vec::new() };
     let at = at + clause_start;
-    let inside: Vec<&String> =
-        coded.iter().filter(|(s, _)| s.start >= at && s.end <= cue.start).map(|(_, p)| p).collect();
+    let inside: Vec<&'a str> =
+        coded.iter().filter(|(s, _)| s.start >= at && s.end <= cue.start).map(|(_, p)| *p).collect();
     first_two_distinct(&inside).into_iter().collect()
 }
 
 /// Where the clause holding `at` starts: after the last comma, semicolon, colon or dash, or the
 /// word "while" or "but", before it in the sentence.
-fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
+fn clause_start(text: &str, sentence_start: usize, at: usize, lower: &mut String) -> usize {
     let before = &text[sentence_start..at];
     let punct = before
         .char_indices()
         .rfind(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–'))
         .map(|(i, c)| i + c.len_utf8());
-    let lower = before.to_ascii_lowercase();
+    lower.clear();
+    lower.push_str(before);
+    lower.make_ascii_lowercase();
     let word = [" while ", " but "].iter().filter_map(|w| lower.rfind(w).map(|i| i + w.len())).max();
     sentence_start + punct.max(word).unwrap_or(0)
+}
+
+/// `word` in lower case (as `str::to_lowercase`), written into `buffer` (an ASCII word without
+/// a new string).
+fn lowercase_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 fn ends_alphanumeric(text: &str) -> bool {
