@@ -52,13 +52,24 @@ thread_local! {
 /// Finds the time expressions of a document, in text order.
 pub fn tag(cx: &Context<'_>) -> Vec<TimeExpr> {
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => tag_in(cx, &mut scratch),
+        Ok(mut scratch) => tag_in(cx, &mut scratch, Skips::On),
         // Only if tagging were ever re-entered on this thread: fresh buffers.
-        Err(_) => tag_in(cx, &mut Scratch::default()),
+        Err(_) => tag_in(cx, &mut Scratch::default(), Skips::On),
     })
 }
 
-fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
+/// Whether [`tag_in`] skips the sentences and triggers that have no word naming time by itself
+/// (a number or a strong word of the lexicon) in reach. The skips are what make tagging fast;
+/// they are exact when every expression the grammar reads holds such a word within eight
+/// tokens of its start (see [`words::STRONG`]), which a test checks by tagging with them off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Skips {
+    On,
+    #[cfg(test)]
+    Off,
+}
+
+fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut env =
         Env { dct: cx.dct.map(|d| d.date), dct_clock: cx.dct.and_then(|d| d.time), ..Env::default() };
@@ -74,7 +85,9 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
     while next < all.len() {
         let begin = next;
         // A sentence without a number or a word that names time is skipped.
-        if let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin) {
+        if skips == Skips::On
+            && let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin)
+        {
             next = end;
             continue;
         }
@@ -91,17 +104,19 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch) -> Vec<TimeExpr> {
         while let Some(i) = marks.next_trigger(from) {
             from = i + 1;
             // Only where a strong word stands within reach can an expression start.
-            if next_strong < i {
-                next_strong = marks.next_strong(i).unwrap_or(end);
-            }
-            if next_strong == end {
-                break;
-            }
-            if next_strong >= i + 8 {
-                // Only the triggers from seven tokens before the next strong word have it in
-                // reach.
-                from = next_strong - 7;
-                continue;
+            if skips == Skips::On {
+                if next_strong < i {
+                    next_strong = marks.next_strong(i).unwrap_or(end);
+                }
+                if next_strong == end {
+                    break;
+                }
+                if next_strong >= i + 8 {
+                    // Only the triggers from seven tokens before the next strong word have it
+                    // in reach.
+                    from = next_strong - 7;
+                    continue;
+                }
             }
             // What the rules read may depend on the tense, which may differ here.
             if clause.move_to(toks, i, end > 6) {
@@ -613,6 +628,66 @@ mod attach_tests {
             }
         }
         assert!(checked > 5_000, "only {checked} tokens checked");
+    }
+}
+
+#[cfg(test)]
+mod skip_tests {
+    //! The tagger's skips (see [`Skips`]) are exact: with them off, every sentence is read and
+    //! every trigger tried, and on stories the lexicon was not written for nothing more is found.
+
+    use annalist_core::DocumentTime;
+
+    use super::*;
+
+    fn tag_both_ways(text: &str, dct: Option<DocumentTime>) -> (Vec<TimeExpr>, Vec<TimeExpr>) {
+        let segmentation = crate::segment::segment(text);
+        let cx = Context { text, segmentation: &segmentation, dct };
+        (tag_in(&cx, &mut Scratch::default(), Skips::On), tag_in(&cx, &mut Scratch::default(), Skips::Off))
+    }
+
+    /// The stories shipped with the benches, and the 89 VOA stories of `shared/corpus` when
+    /// that folder stands beside the workspace (as in CI).
+    fn stories() -> Vec<String> {
+        let shipped = include_str!("../../benches/data/voa_stories.jsonl").to_owned();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/corpus/voa/voa_stories.jsonl");
+        let shared = std::fs::read_to_string(&shared).unwrap_or_else(|_| {
+            eprintln!("{} not found: the shipped stories only", shared.display());
+            String::new()
+        });
+        [shipped, shared].iter().flat_map(|file| file.lines().map(str::to_owned)).collect()
+    }
+
+    #[test]
+    fn skipping_loses_no_expression_of_the_stories() {
+        let mut found = 0;
+        for line in stories() {
+            let Ok(story) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+            let text = story["text"].as_str().unwrap_or_default();
+            let dct = story["published"].as_str().and_then(|p| p.parse().ok());
+            let (skipping, reading_all) = tag_both_ways(text, dct);
+            assert_eq!(skipping, reading_all, "in {text:.60}");
+            found += skipping.len();
+        }
+        assert!(found > 100, "only {found} expressions found");
+    }
+
+    /// Phrases made only of words that say nothing of time alone ("the", "long", "term"),
+    /// with no other time word near them.
+    #[test]
+    fn phrases_of_weak_words_are_not_skipped() {
+        let dct = "2025-03-14".parse().ok();
+        for (text, phrase) in [
+            ("For the time being, officials said nothing.", "the time being"),
+            ("Officials said the plan would help in the long term.", "the long term"),
+            ("Once upon a time, officials said nothing.", "Once upon a time"),
+            ("The vote was held in 1950. At that time, officials said nothing.", "that time"),
+        ] {
+            let (skipping, reading_all) = tag_both_ways(text, dct);
+            assert_eq!(skipping, reading_all, "in {text}");
+            assert!(skipping.iter().any(|t| t.span.slice(text) == phrase), "{phrase} not found in {text}");
+        }
     }
 }
 
