@@ -226,7 +226,27 @@ pub(crate) struct Words<'a> {
     openers: Vec<u64>,
 }
 
+thread_local! {
+    /// The buffer of the last word list built on this thread, emptied (see
+    /// [`Words::recycle`]): a list is large (64 bytes a token), and a new one for each
+    /// document cost an allocation and first writes to memory not in the cache.
+    static SPARE_LIST: Cell<Vec<Word<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// `list` emptied, its allocation kept for words of another lifetime (collecting an emptied
+/// vector's iterator into one of a type of the same size reuses its buffer in place).
+#[expect(clippy::unnecessary_filter_map, reason = "a map to another type, of no item (the vector is empty)")]
+fn emptied<'b>(mut list: Vec<Word<'_>>) -> Vec<Word<'b>> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
+}
+
 impl Words<'_> {
+    /// Gives the word list's buffer back for the next document of this thread.
+    pub(crate) fn recycle(self) {
+        SPARE_LIST.set(emptied(self.list));
+    }
+
     /// The index of the first word at or after `from` that the scan acts on (see
     /// `openers`).
     pub(crate) fn next_opener(&self, from: usize) -> Option<usize> {
@@ -384,8 +404,10 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     // Splitting a compound at a hyphen adds two words: some room for them from the start,
     // so the list (large: ~80 bytes a token) is seldom grown and copied.
     let tokens = segmentation.tokens.len();
-    let mut list = Vec::with_capacity(tokens + tokens / 16 + 8);
-    let mut openers: Vec<u64> = vec![0; list.capacity() / 64 + 1];
+    let room = tokens + tokens / 16 + 8;
+    let mut list: Vec<Word<'a>> = SPARE_LIST.take();
+    list.reserve(room);
+    let mut openers: Vec<u64> = vec![0; room / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     // Room for one entry a sentence from the start: grown from empty, the maps were rehashed
@@ -589,6 +611,16 @@ fn splits(word: &str, key: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_emptied_list_keeps_its_allocation() {
+        let text = "Kremlin-backed forces";
+        let segmentation = crate::segment::segment(text);
+        let list = words(text, &segmentation).list;
+        let capacity = list.capacity();
+        let emptied: Vec<Word<'static>> = emptied(list);
+        assert!(emptied.is_empty() && emptied.capacity() == capacity && capacity > 0);
+    }
 
     #[test]
     fn block_test_agrees_with_the_byte_loop() {
