@@ -138,10 +138,24 @@ impl Registry {
         if let Some(&actor) = self.by_key.get(key) {
             return Some(actor);
         }
-        let (key, known) = match GAZETTEER.actors.get_key_value(key) {
-            Some((static_key, known)) => (Cow::Borrowed(static_key.as_str()), known.clone()),
-            None => (Cow::Owned(key.to_owned()), sector_from_key(key)?),
+        let (key, actor, gender) = match GAZETTEER.actors.get_key_value(key) {
+            Some((static_key, known)) => {
+                let (actor, gender) = self.record_of(static_key, known);
+                (Cow::Borrowed(static_key.as_str()), actor, gender)
+            }
+            None => {
+                let sector = sector_from_key(key)?;
+                let (actor, gender) = self.record_of(key, &sector);
+                (Cow::Owned(key.to_owned()), actor, gender)
+            }
         };
+        Some(self.register(key, Registered { actor, gender, unknown: false, merged: false }))
+    }
+
+    /// The record of the known actor `known` under `key`, with its gender: a person's code is
+    /// that of the role held at the document date. Fields copied one by one from the
+    /// gazetteer (a person's own code is not copied only to be replaced).
+    fn record_of(&self, key: &str, known: &KnownActor) -> (Actor, Option<char>) {
         let code = match (known.kind, self.date) {
             (ActorKind::Person, Some(date)) => known
                 .roles
@@ -149,20 +163,19 @@ impl Registry {
                 .find(|r| r.held_on(date))
                 .map(|r| r.code.clone())
                 .or_else(|| latest_role_code(&known.roles)),
-            _ => known.code,
+            _ => known.code.clone(),
         };
-        // Sorted and without repeats already (see `KnownActor::aliases`).
-        let aliases = known.aliases;
         let actor = Actor {
-            id: ActorId(key.clone().into_owned()),
-            name: known.name,
+            id: ActorId(key.to_owned()),
+            name: known.name.clone(),
             kind: known.kind,
             code,
-            country: known.country,
-            aliases,
-            roles: known.roles,
+            country: known.country.clone(),
+            // Sorted and without repeats already (see `KnownActor::aliases`).
+            aliases: known.aliases.clone(),
+            roles: known.roles.clone(),
         };
-        Some(self.register(key, Registered { actor, gender: known.gender, unknown: false, merged: false }))
+        (actor, known.gender)
     }
 
     /// Registers an actor for a name outside the gazetteer; returns it.
