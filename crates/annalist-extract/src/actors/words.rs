@@ -300,17 +300,24 @@ impl WordFilter {
 
 /// Like [`WordFilter`], but counting the words of each slot that are still waited for:
 /// when the last is found its slot clears, so the frequent words ("the") stop costing a
-/// map lookup once seen.
-struct PendingFilter(Vec<u32>);
+/// map lookup once seen. One byte a slot (1 KB, on the stack: a document's filters were
+/// 8 KB of zeroed heap): a slot whose count reaches [`PendingFilter::FULL`] stops
+/// counting and stays set, which only costs lookups, never misses a word.
+struct PendingFilter([u8; 1024]);
 
 impl PendingFilter {
+    /// The count of a slot that stopped counting.
+    const FULL: u8 = u8::MAX;
+
     fn new() -> Self {
-        PendingFilter(vec![0; 1024])
+        PendingFilter([0; 1024])
     }
 
     /// Adds a word waited for (each distinct word once).
     fn add(&mut self, word: &str) {
-        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word))
+            && *count < Self::FULL
+        {
             *count += 1;
         }
     }
@@ -322,7 +329,9 @@ impl PendingFilter {
 
     /// Marks a word added before as found.
     fn found(&mut self, word: &str) {
-        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word))
+            && *count < Self::FULL
+        {
             *count = count.saturating_sub(1);
         }
     }
@@ -611,6 +620,23 @@ fn splits(word: &str, key: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pending_filter_clears_a_slot_only_when_all_its_words_are_found() {
+        let mut filter = PendingFilter::new();
+        // Same length and first two bytes: one slot.
+        filter.add("abc");
+        filter.add("abd");
+        filter.found("abc");
+        assert!(filter.may_contain("abd"));
+        filter.found("abd");
+        assert!(!filter.may_contain("abd"));
+        // More words than a slot counts: the slot stays set.
+        let many: Vec<String> = (0..300).map(|i| format!("ab{i:03}")).collect();
+        many.iter().for_each(|w| filter.add(w));
+        many.iter().take(299).for_each(|w| filter.found(w));
+        assert!(filter.may_contain("ab299"));
+    }
 
     #[test]
     fn an_emptied_list_keeps_its_allocation() {
