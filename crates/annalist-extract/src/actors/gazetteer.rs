@@ -431,6 +431,12 @@ impl Gazetteer {
         !self.exact_words_open_capitalised || self.lowercase_opener_filter.may_contain(lower)
     }
 
+    /// [`Gazetteer::may_open_in_lower_case`] of a form of filter slot `slot` (see
+    /// `WordFilter::slot`), read once by the caller.
+    pub(crate) fn may_open_in_lower_case_at(&self, slot: usize) -> bool {
+        !self.exact_words_open_capitalised || self.lowercase_opener_filter.may_contain_slot(slot)
+    }
+
     /// Group nouns, given names and word classes: read first, as the other files are
     /// checked against them.
     fn load_words(&mut self) {

@@ -78,11 +78,24 @@ pub(crate) enum Case {
 }
 
 impl Case {
-    /// The case of a token of kind `kind` opening with `first`.
-    fn of(kind: TokenKind, first: Option<char>) -> Case {
+    /// The case of a token of kind `kind` written `text`: read from its first byte when
+    /// that is ASCII (nearly always), from its first character otherwise.
+    fn of(kind: TokenKind, text: &str) -> Case {
         if kind != TokenKind::Word {
             return Case::Neither;
         }
+        match text.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => Case::Capitalised,
+            Some(b) if b.is_ascii_lowercase() => Case::Lower,
+            Some(b) if b.is_ascii() => Case::Neither,
+            _ => Case::of_char(text.chars().next()),
+        }
+    }
+
+    /// The case of a word opening with `first`.
+    #[cold]
+    #[inline(never)]
+    fn of_char(first: Option<char>) -> Case {
         match first {
             Some(c) if c.is_uppercase() => Case::Capitalised,
             Some(c) if c.is_lowercase() => Case::Lower,
@@ -293,8 +306,12 @@ impl WordFilter {
 
     /// Whether `word` may have been added (false: it surely was not).
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        let slot = Self::slot(word);
-        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+        self.may_contain_slot(Self::slot(word))
+    }
+
+    /// Whether a word of slot `slot` (see [`WordFilter::slot`]) may have been added.
+    pub(crate) fn may_contain_slot(&self, slot: usize) -> bool {
+        self.0.get(slot >> 6).is_some_and(|bits| bits & (1 << (slot & 63)) != 0)
     }
 }
 
@@ -324,12 +341,22 @@ impl PendingFilter {
 
     /// Whether `word` may still be waited for (false: surely not).
     fn may_contain(&self, word: &str) -> bool {
-        self.0.get(WordFilter::slot(word)).is_some_and(|&count| count > 0)
+        self.may_contain_slot(WordFilter::slot(word))
+    }
+
+    /// Whether a word of slot `slot` (see [`WordFilter::slot`]) may still be waited for.
+    fn may_contain_slot(&self, slot: usize) -> bool {
+        self.0.get(slot).is_some_and(|&count| count > 0)
     }
 
     /// Marks a word added before as found.
     fn found(&mut self, word: &str) {
-        if let Some(count) = self.0.get_mut(WordFilter::slot(word))
+        self.found_slot(WordFilter::slot(word));
+    }
+
+    /// Marks a word of slot `slot` added before as found.
+    fn found_slot(&mut self, slot: usize) {
+        if let Some(count) = self.0.get_mut(slot)
             && *count < Self::FULL
         {
             *count = count.saturating_sub(1);
@@ -560,16 +587,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 if kind != TokenKind::Punct {
                     seen_word_in_sentence = true;
                 }
-                let first = slice.chars().next();
-                let case = Case::of(kind, first);
-                if case == Case::Lower
-                    && initial_filter.may_contain(slice)
-                    && let Some(written) = initial_forms.get_mut(slice)
-                    && !*written
-                {
-                    *written = true;
-                    initial_filter.found(slice);
-                }
+                let case = Case::of(kind, slice);
                 // Only sentence-initial words are ever asked about, so the many names inside
                 // sentences cost a filter test, not a map operation.
                 if case == Case::Capitalised
@@ -585,10 +603,33 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 // through are looked up now (to tell whether the scan acts on them); the
                 // rest only when asked. Looked up before the record is made, so that it is
                 // written once, in place.
-                let facts = (kind == TokenKind::Word && case != Case::Capitalised)
-                    .then(|| if lower_ready { Cow::Borrowed(lower) } else { built_lower(lower) })
-                    .filter(|lower| gazetteer.may_open_in_lower_case(lower))
-                    .map(|lower| facts_of(gazetteer, slice, &lower, kind, case));
+                let facts = if kind != TokenKind::Word || case == Case::Capitalised {
+                    None
+                } else {
+                    // The filter slot of the stored lower-case form (the token itself when
+                    // its form is built on demand), read once for both filters.
+                    let lower_slot = WordFilter::slot(lower);
+                    // A sentence-opening form holds no capitals, so a word in lower case can
+                    // be one only as its own lower-case form: that form's slot gates the lookup.
+                    if case == Case::Lower
+                        && initial_filter.may_contain_slot(lower_slot)
+                        && let Some(written) = initial_forms.get_mut(slice)
+                        && !*written
+                    {
+                        *written = true;
+                        initial_filter.found_slot(lower_slot);
+                    }
+                    if lower_ready {
+                        gazetteer
+                            .may_open_in_lower_case_at(lower_slot)
+                            .then(|| facts_of(gazetteer, slice, lower, kind, case))
+                    } else {
+                        let built = built_lower(lower);
+                        gazetteer
+                            .may_open_in_lower_case(&built)
+                            .then(|| facts_of(gazetteer, slice, &built, kind, case))
+                    }
+                };
                 let opener = kind == TokenKind::Word
                     && (case == Case::Capitalised
                         || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
