@@ -683,11 +683,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
                 start += part.len() + 1;
             }
         }
-        let whole = (token.span, slice, token.kind, ascii);
-        let count = if split { pieces.len() } else { 1 };
-        for piece in 0..count {
-            let (span, slice, kind, ascii) =
-                if split { pieces.get(piece).copied().unwrap_or(whole) } else { whole };
+        let whole = [(token.span, slice, token.kind, ascii)];
+        for &(span, slice, kind, ascii) in if split { pieces.as_slice() } else { &whole } {
             push(&mut list, span, slice, kind, ascii);
         }
     }
