@@ -497,7 +497,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     let room = tokens + tokens / 16 + 8;
     let mut list: Vec<Word<'a>> = SPARE_LIST.take();
     list.reserve(room);
-    let mut openers: Vec<u64> = vec![0; room / 64 + 1];
+    let openers: Vec<u64> = vec![0; room / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     // Room for one entry a sentence from the start: grown from empty, the maps were rehashed
@@ -565,130 +565,160 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             }
         }
     }
-    // Once, not per token (the gazetteer sits behind a lazy lock).
-    let gazetteer = &*GAZETTEER;
+    let mut builder = ListBuilder {
+        list,
+        lower_text,
+        gazetteer: &GAZETTEER,
+        sentence: 0,
+        seen_word_in_sentence: false,
+        initial_forms,
+        initial_filter,
+        initial_capitalised,
+        capitalised_filter,
+        openers,
+    };
     let mut last_sentence = usize::MAX;
-    let mut seen_word_in_sentence = false;
-    // Each piece with whether it is ASCII.
+    // The parts and hyphens of a split compound.
     let mut pieces: Vec<(Span, &'a str, TokenKind, bool)> = Vec::with_capacity(8);
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
-            seen_word_in_sentence = false;
+            builder.seen_word_in_sentence = false;
         }
         // Sliced here, not through `Span::get`: a call into another crate per token.
         let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
-        let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
-        let mut push =
-            |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
-                // Most words are already lower case: borrow them.
-                let (lower, lower_ready) = stored_lower(slice, span, lower_text, ascii);
-                let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
-                if kind != TokenKind::Punct {
-                    seen_word_in_sentence = true;
-                }
-                let case = Case::of(kind, slice);
-                // Only sentence-initial words are ever asked about, so the many names inside
-                // sentences cost a filter test, not a map operation.
-                if case == Case::Capitalised
-                    && !initial
-                    && capitalised_filter.may_contain(slice)
-                    && let Some(inside) = initial_capitalised.get_mut(slice)
-                    && !*inside
-                {
-                    *inside = true;
-                    capitalised_filter.found(slice);
-                }
-                // The lower-case words that the filter of the lower-case openers lets
-                // through are looked up now (to tell whether the scan acts on them); the
-                // rest only when asked. Looked up before the record is made, so that it is
-                // written once, in place.
-                let facts = if kind != TokenKind::Word || case == Case::Capitalised {
-                    None
-                } else {
-                    // The filter slot of the stored lower-case form (the token itself when
-                    // its form is built on demand), read once for both filters.
-                    let lower_slot = WordFilter::slot(lower);
-                    // A sentence-opening form holds no capitals, so a word in lower case can
-                    // be one only as its own lower-case form: that form's slot gates the lookup.
-                    if case == Case::Lower
-                        && initial_filter.may_contain_slot(lower_slot)
-                        && let Some(written) = initial_forms.get_mut(slice)
-                        && !*written
-                    {
-                        *written = true;
-                        initial_filter.found_slot(lower_slot);
-                    }
-                    if lower_ready {
-                        gazetteer
-                            .may_open_in_lower_case_at(lower_slot)
-                            .then(|| facts_of(gazetteer, slice, lower, kind, case))
-                    } else {
-                        let built = built_lower(lower);
-                        gazetteer
-                            .may_open_in_lower_case(&built)
-                            .then(|| facts_of(gazetteer, slice, &built, kind, case))
-                    }
-                };
-                let opener = kind == TokenKind::Word
-                    && (case == Case::Capitalised
-                        || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
-                if opener {
-                    let at = list.len();
-                    if openers.len() <= at / 64 {
-                        openers.resize(at / 64 + 1, 0);
-                    }
-                    if let Some(block) = openers.get_mut(at / 64) {
-                        *block |= 1 << (at % 64);
-                    }
-                }
-                let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
-                list.push(Word {
-                    classes: Cell::new(classes),
-                    text: slice,
-                    lower,
-                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
-                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
-                    kind,
-                    sentence,
-                    sentence_initial: initial,
-                    case,
-                    lower_ready,
-                    lexicon_id: Cell::new(lexicon_id),
-                    name_match: Cell::new(NAME_NOT_ASKED),
-                });
-            };
-        // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
-        // in `pieces`), so that `push` has one call site and is inlined (a call per token
-        // costs). The token itself is not copied through `pieces`: most tokens are whole.
-        pieces.clear();
+        builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
-        let split = token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key);
-        if split {
-            let mut start = 0;
-            for (i, part) in slice.split('-').enumerate() {
-                if i > 0 {
-                    let at = token.span.start + start - 1;
-                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
-                }
-                if !part.is_empty() {
-                    let s = token.span.start + start;
-                    pieces.push((
-                        Span::new(s, s + part.len()),
-                        part,
-                        TokenKind::Word,
-                        ascii || part.is_ascii(),
-                    ));
-                }
-                start += part.len() + 1;
-            }
+        if !(token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key)) {
+            // Most tokens: the token itself.
+            builder.push(token.span, slice, token.kind, ascii);
+            continue;
         }
-        let whole = [(token.span, slice, token.kind, ascii)];
-        for &(span, slice, kind, ascii) in if split { pieces.as_slice() } else { &whole } {
-            push(&mut list, span, slice, kind, ascii);
+        pieces.clear();
+        let mut start = 0;
+        for (i, part) in slice.split('-').enumerate() {
+            if i > 0 {
+                let at = token.span.start + start - 1;
+                pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
+            }
+            if !part.is_empty() {
+                let s = token.span.start + start;
+                pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word, ascii || part.is_ascii()));
+            }
+            start += part.len() + 1;
+        }
+        for &(span, slice, kind, ascii) in &pieces {
+            builder.push(span, slice, kind, ascii);
         }
     }
+    let ListBuilder { list, initial_forms, initial_capitalised, openers, .. } = builder;
     Words { list, initial_forms, initial_capitalised, openers }
+}
+
+/// The second pass of [`words`]: the word records, made one token or piece at a time, with
+/// what the pass keeps between them.
+struct ListBuilder<'a> {
+    list: Vec<Word<'a>>,
+    /// See [`Segmentation::lowered`].
+    lower_text: &'a str,
+    /// Read once, not per token (the gazetteer sits behind a lazy lock).
+    gazetteer: &'a Gazetteer,
+    /// The sentence of the current token.
+    sentence: u32,
+    /// Whether the current sentence has had a word (or number) yet.
+    seen_word_in_sentence: bool,
+    /// See [`Words`]: the forms of the sentence-opening words, with their filter.
+    initial_forms: FastMap<Cow<'a, str>, bool>,
+    initial_filter: PendingFilter,
+    /// See [`Words`]: capitalised sentence-opening words, with their filter.
+    initial_capitalised: FastMap<&'a str, bool>,
+    capitalised_filter: PendingFilter,
+    /// See [`Words`].
+    openers: Vec<u64>,
+}
+
+impl<'a> ListBuilder<'a> {
+    /// Adds the record of a token or piece of one: `slice` at `span`, of kind `kind`, ASCII
+    /// or not (`ascii`). Always inlined: it runs for every token, from two places.
+    #[inline(always)]
+    fn push(&mut self, span: Span, slice: &'a str, kind: TokenKind, ascii: bool) {
+        // Most words are already lower case: borrow them.
+        let (lower, lower_ready) = stored_lower(slice, span, self.lower_text, ascii);
+        let initial = kind != TokenKind::Punct && !self.seen_word_in_sentence;
+        if kind != TokenKind::Punct {
+            self.seen_word_in_sentence = true;
+        }
+        let case = Case::of(kind, slice);
+        // Only sentence-initial words are ever asked about, so the many names inside
+        // sentences cost a filter test, not a map operation.
+        if case == Case::Capitalised
+            && !initial
+            && self.capitalised_filter.may_contain(slice)
+            && let Some(inside) = self.initial_capitalised.get_mut(slice)
+            && !*inside
+        {
+            *inside = true;
+            self.capitalised_filter.found(slice);
+        }
+        // The lower-case words that the filter of the lower-case openers lets
+        // through are looked up now (to tell whether the scan acts on them); the
+        // rest only when asked. Looked up before the record is made, so that it is
+        // written once, in place.
+        let facts = if kind != TokenKind::Word || case == Case::Capitalised {
+            None
+        } else {
+            // The filter slot of the stored lower-case form (the token itself when
+            // its form is built on demand), read once for both filters.
+            let lower_slot = WordFilter::slot(lower);
+            // A sentence-opening form holds no capitals, so a word in lower case can
+            // be one only as its own lower-case form: that form's slot gates the lookup.
+            if case == Case::Lower
+                && self.initial_filter.may_contain_slot(lower_slot)
+                && let Some(written) = self.initial_forms.get_mut(slice)
+                && !*written
+            {
+                *written = true;
+                self.initial_filter.found_slot(lower_slot);
+            }
+            if lower_ready {
+                self.gazetteer
+                    .may_open_in_lower_case_at(lower_slot)
+                    .then(|| facts_of(self.gazetteer, slice, lower, kind, case))
+            } else {
+                let built = built_lower(lower);
+                self.gazetteer
+                    .may_open_in_lower_case(&built)
+                    .then(|| facts_of(self.gazetteer, slice, &built, kind, case))
+            }
+        };
+        let opener = kind == TokenKind::Word
+            && (case == Case::Capitalised
+                || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
+        if opener {
+            let at = self.list.len();
+            if self.openers.len() <= at / 64 {
+                self.openers.resize(at / 64 + 1, 0);
+            }
+            if let Some(block) = self.openers.get_mut(at / 64) {
+                *block |= 1 << (at % 64);
+            }
+        }
+        let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
+        self.list.push(Word {
+            classes: Cell::new(classes),
+            text: slice,
+            lower,
+            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            end: u32::try_from(span.end).unwrap_or(u32::MAX),
+            kind,
+            sentence: self.sentence,
+            sentence_initial: initial,
+            case,
+            lower_ready,
+            lexicon_id: Cell::new(lexicon_id),
+            name_match: Cell::new(NAME_NOT_ASKED),
+        });
+    }
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
