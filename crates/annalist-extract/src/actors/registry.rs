@@ -144,38 +144,60 @@ impl Registry {
                 (Cow::Borrowed(static_key.as_str()), actor, gender)
             }
             None => {
-                let sector = sector_from_key(key)?;
-                let (actor, gender) = self.record_of(key, &sector);
+                let (actor, gender) = self.record_from(key, sector_from_key(key)?);
                 (Cow::Owned(key.to_owned()), actor, gender)
             }
         };
         Some(self.register(key, Registered { actor, gender, unknown: false, merged: false }))
     }
 
-    /// The record of the known actor `known` under `key`, with its gender: a person's code is
-    /// that of the role held at the document date. Fields copied one by one from the
-    /// gazetteer (a person's own code is not copied only to be replaced).
+    /// The record of the gazetteer's actor `known` under `key`, with its gender: its fields
+    /// copied one by one (a person's own code is not copied only to be replaced, see
+    /// [`Registry::dated_code`]).
     fn record_of(&self, key: &str, known: &KnownActor) -> (Actor, Option<char>) {
-        let code = match (known.kind, self.date) {
-            (ActorKind::Person, Some(date)) => known
-                .roles
-                .iter()
-                .find(|r| r.held_on(date))
-                .map(|r| r.code.clone())
-                .or_else(|| latest_role_code(&known.roles)),
-            _ => known.code.clone(),
-        };
         let actor = Actor {
             id: ActorId(key.to_owned()),
             name: known.name.clone(),
             kind: known.kind,
-            code,
+            code: self.dated_code(known).unwrap_or_else(|| known.code.clone()),
             country: known.country.clone(),
             // Sorted and without repeats already (see `KnownActor::aliases`).
             aliases: known.aliases.clone(),
             roles: known.roles.clone(),
         };
         (actor, known.gender)
+    }
+
+    /// [`Registry::record_of`] an actor made for this document (a sector actor), moved in.
+    fn record_from(&self, key: &str, known: KnownActor) -> (Actor, Option<char>) {
+        let code = self.dated_code(&known).unwrap_or(known.code);
+        let actor = Actor {
+            id: ActorId(key.to_owned()),
+            name: known.name,
+            kind: known.kind,
+            code,
+            country: known.country,
+            aliases: known.aliases,
+            roles: known.roles,
+        };
+        (actor, known.gender)
+    }
+
+    /// For a person, when the document has a date, the code its record carries: that of the
+    /// role held at the date, else of the latest role. `None` otherwise (the actor's own code
+    /// stands).
+    fn dated_code(&self, known: &KnownActor) -> Option<Option<String>> {
+        match (known.kind, self.date) {
+            (ActorKind::Person, Some(date)) => Some(
+                known
+                    .roles
+                    .iter()
+                    .find(|r| r.held_on(date))
+                    .map(|r| r.code.clone())
+                    .or_else(|| latest_role_code(&known.roles)),
+            ),
+            _ => None,
+        }
     }
 
     /// Registers an actor for a name outside the gazetteer; returns it.

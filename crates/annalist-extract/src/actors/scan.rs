@@ -106,32 +106,34 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
-        // One pass over the unknown organisations: each with where its last word starts
-        // (0 for a single word).
-        let mut organisations: Vec<(&str, &str, usize)> = Vec::new();
-        let mut single_words = 0;
-        for (key, name) in self.registry.unknown_actors(ActorKind::Organization) {
-            let last_word = name.rfind(' ').map_or(0, |space| space + 1);
-            single_words += usize::from(last_word == 0);
-            organisations.push((key, name, last_word));
+        // Counted first, with no allocation: without a single word and a longer name both,
+        // there is nothing to merge.
+        let (mut single_words, mut longer_names) = (0, 0);
+        for (_, name) in self.registry.unknown_actors(ActorKind::Organization) {
+            if name.contains(' ') {
+                longer_names += 1;
+            } else {
+                single_words += 1;
+            }
         }
-        // Without a single word and a longer name both, there is nothing to merge.
-        if single_words == 0 || single_words == organisations.len() {
+        if single_words == 0 || longer_names == 0 {
             return;
         }
-        let singles: FastMap<&str, &str> = organisations
-            .iter()
-            .filter(|&&(_, _, last_word)| last_word == 0)
-            .map(|&(key, name, _)| (name, key))
+        let singles: FastMap<&str, &str> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter(|(_, name)| !name.contains(' '))
+            .map(|(key, name)| (name, key))
             .collect();
-        let mut full_names: Vec<(&str, &str)> = organisations
-            .iter()
-            .filter(|&&(_, _, last_word)| last_word > 0)
-            .filter_map(|&(key, name, last_word)| {
-                let words = || name.split(' ');
-                // Only a name whose last word stands alone is asked about further (one
-                // lookup; the tests below read every word).
+        let mut full_names: Vec<(&str, &str)> = self
+            .registry
+            .unknown_actors(ActorKind::Organization)
+            .filter_map(|(key, name)| {
+                // Only a longer name whose last word stands alone is asked about further
+                // (one lookup; the tests below read every word).
+                let last_word = name.rfind(' ')? + 1;
                 let single = *singles.get(name.get(last_word..)?)?;
+                let words = || name.split(' ');
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
                 let plain = (2..=3).contains(&words().count())
