@@ -91,7 +91,7 @@ impl Registry {
             date,
             actors: Vec::with_capacity(32),
             by_key: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
-            found: Vec::with_capacity(64),
+            found: Vec::with_capacity(128),
             key_buffer: String::with_capacity(64),
         }
     }

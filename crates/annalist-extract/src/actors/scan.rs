@@ -5,6 +5,7 @@
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
 use std::cell::RefCell;
+use std::hash::BuildHasherDefault;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
@@ -76,13 +77,16 @@ struct NameMatch<'g> {
 
 impl<'w, 'a> Scanner<'w, 'a> {
     pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
+        // Room from the start for a typical story's short forms and mentions (one sentence a
+        // mention, as the registry has room for): grown from empty, each was reallocated
+        // several times a document. Acronyms are rare: that map starts empty.
         Scanner {
             words,
             text,
-            registry,
-            short_forms: FastMap::default(),
+            short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
             acronyms: FastMap::default(),
-            found_sentences: Vec::new(),
+            found_sentences: Vec::with_capacity(registry.found.capacity()),
+            registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
