@@ -431,6 +431,12 @@ impl Gazetteer {
         !self.exact_words_open_capitalised || self.lowercase_opener_filter.may_contain(lower)
     }
 
+    /// [`Gazetteer::may_open_in_lower_case`] of a form of filter slot `slot` (see
+    /// `WordFilter::slot`), read once by the caller.
+    pub(crate) fn may_open_in_lower_case_at(&self, slot: usize) -> bool {
+        !self.exact_words_open_capitalised || self.lowercase_opener_filter.may_contain_slot(slot)
+    }
+
     /// Group nouns, given names and word classes: read first, as the other files are
     /// checked against them.
     fn load_words(&mut self) {
@@ -673,9 +679,15 @@ impl Gazetteer {
         // A surname shared by persons of one country ("Bush") goes to the one whose last
         // role began latest: news that names a president by surname alone means the recent
         // one. Shared across countries it stays with nobody.
+        // The rows of each person (a person has a row per role): read per surname through
+        // this index, not by a pass over every row per surname.
+        let mut rows_of: FastMap<&str, Vec<&Vec<&str>>> = FastMap::default();
+        for f in &rows {
+            rows_of.entry(f[0]).or_default().push(f);
+        }
         let mut surname_holder: FastMap<&str, &str> = FastMap::default();
         for (surname, keys) in &surnames {
-            let of_keys = || rows.iter().filter(|f| keys.contains(f[0]));
+            let of_keys = || keys.iter().filter_map(|key| rows_of.get(key)).flatten();
             let countries: FastSet<&str> = of_keys().map(|f| f[5].get(..3).unwrap_or(f[5])).collect();
             if countries.len() != 1 {
                 continue;

@@ -58,5 +58,6 @@ pub fn resolve(cx: &Context<'_>) -> ActorLayer {
     let mut scanner = scan::Scanner::new(&words, cx.text, registry);
     scanner.run();
     let (actors, mentions) = scanner.registry.finish();
+    words.recycle();
     ActorLayer { actors, mentions }
 }

@@ -91,7 +91,7 @@ impl Registry {
             date,
             actors: Vec::with_capacity(32),
             by_key: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
-            found: Vec::with_capacity(64),
+            found: Vec::with_capacity(128),
             key_buffer: String::with_capacity(64),
         }
     }
@@ -138,31 +138,66 @@ impl Registry {
         if let Some(&actor) = self.by_key.get(key) {
             return Some(actor);
         }
-        let (key, known) = match GAZETTEER.actors.get_key_value(key) {
-            Some((static_key, known)) => (Cow::Borrowed(static_key.as_str()), known.clone()),
-            None => (Cow::Owned(key.to_owned()), sector_from_key(key)?),
+        let (key, actor, gender) = match GAZETTEER.actors.get_key_value(key) {
+            Some((static_key, known)) => {
+                let (actor, gender) = self.record_of(static_key, known);
+                (Cow::Borrowed(static_key.as_str()), actor, gender)
+            }
+            None => {
+                let (actor, gender) = self.record_from(key, sector_from_key(key)?);
+                (Cow::Owned(key.to_owned()), actor, gender)
+            }
         };
-        let code = match (known.kind, self.date) {
-            (ActorKind::Person, Some(date)) => known
-                .roles
-                .iter()
-                .find(|r| r.held_on(date))
-                .map(|r| r.code.clone())
-                .or_else(|| latest_role_code(&known.roles)),
-            _ => known.code,
-        };
-        // Sorted and without repeats already (see `KnownActor::aliases`).
-        let aliases = known.aliases;
+        Some(self.register(key, Registered { actor, gender, unknown: false, merged: false }))
+    }
+
+    /// The record of the gazetteer's actor `known` under `key`, with its gender: its fields
+    /// copied one by one (a person's own code is not copied only to be replaced, see
+    /// [`Registry::dated_code`]).
+    fn record_of(&self, key: &str, known: &KnownActor) -> (Actor, Option<char>) {
         let actor = Actor {
-            id: ActorId(key.clone().into_owned()),
+            id: ActorId(key.to_owned()),
+            name: known.name.clone(),
+            kind: known.kind,
+            code: self.dated_code(known).unwrap_or_else(|| known.code.clone()),
+            country: known.country.clone(),
+            // Sorted and without repeats already (see `KnownActor::aliases`).
+            aliases: known.aliases.clone(),
+            roles: known.roles.clone(),
+        };
+        (actor, known.gender)
+    }
+
+    /// [`Registry::record_of`] an actor made for this document (a sector actor), moved in.
+    fn record_from(&self, key: &str, known: KnownActor) -> (Actor, Option<char>) {
+        let code = self.dated_code(&known).unwrap_or(known.code);
+        let actor = Actor {
+            id: ActorId(key.to_owned()),
             name: known.name,
             kind: known.kind,
             code,
             country: known.country,
-            aliases,
+            aliases: known.aliases,
             roles: known.roles,
         };
-        Some(self.register(key, Registered { actor, gender: known.gender, unknown: false, merged: false }))
+        (actor, known.gender)
+    }
+
+    /// For a person, when the document has a date, the code its record carries: that of the
+    /// role held at the date, else of the latest role. `None` otherwise (the actor's own code
+    /// stands).
+    fn dated_code(&self, known: &KnownActor) -> Option<Option<String>> {
+        match (known.kind, self.date) {
+            (ActorKind::Person, Some(date)) => Some(
+                known
+                    .roles
+                    .iter()
+                    .find(|r| r.held_on(date))
+                    .map(|r| r.code.clone())
+                    .or_else(|| latest_role_code(&known.roles)),
+            ),
+            _ => None,
+        }
     }
 
     /// Registers an actor for a name outside the gazetteer; returns it.

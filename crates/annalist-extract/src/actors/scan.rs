@@ -5,6 +5,7 @@
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
 use std::cell::RefCell;
+use std::hash::BuildHasherDefault;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
@@ -76,13 +77,16 @@ struct NameMatch<'g> {
 
 impl<'w, 'a> Scanner<'w, 'a> {
     pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
+        // Room from the start for a typical story's short forms and mentions (one sentence a
+        // mention, as the registry has room for): grown from empty, each was reallocated
+        // several times a document. Acronyms are rare: that map starts empty.
         Scanner {
             words,
             text,
-            registry,
-            short_forms: FastMap::default(),
+            short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
             acronyms: FastMap::default(),
-            found_sentences: Vec::new(),
+            found_sentences: Vec::with_capacity(registry.found.capacity()),
+            registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
         }
     }
@@ -106,24 +110,34 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
     /// is that person's surname.
     fn surnames_make_persons(&mut self) {
+        // Counted first, with no allocation: without a single word and a longer name both,
+        // there is nothing to merge.
+        let (mut single_words, mut longer_names) = (0, 0);
+        for (_, name) in self.registry.unknown_actors(ActorKind::Organization) {
+            if name.contains(' ') {
+                longer_names += 1;
+            } else {
+                single_words += 1;
+            }
+        }
+        if single_words == 0 || longer_names == 0 {
+            return;
+        }
         let singles: FastMap<&str, &str> = self
             .registry
             .unknown_actors(ActorKind::Organization)
             .filter(|(_, name)| !name.contains(' '))
             .map(|(key, name)| (name, key))
             .collect();
-        if singles.is_empty() {
-            return;
-        }
         let mut full_names: Vec<(&str, &str)> = self
             .registry
             .unknown_actors(ActorKind::Organization)
             .filter_map(|(key, name)| {
+                // Only a longer name whose last word stands alone is asked about further
+                // (one lookup; the tests below read every word).
+                let last_word = name.rfind(' ')? + 1;
+                let single = *singles.get(name.get(last_word..)?)?;
                 let words = || name.split(' ');
-                // Only a name whose last word stands alone is asked about further (one
-                // lookup; the tests below read every word).
-                let last = words().next_back()?;
-                let single = *singles.get(last)?;
                 // Plain words, and a first word that does not stand alone too ("Ford
                 // Taurus" and "Ford" are a maker and its product).
                 let plain = (2..=3).contains(&words().count())
@@ -335,7 +349,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let span = self.span(i, stop);
                 let surface = self.span(i, end).slice(self.text);
                 self.mention(i, span, surface, actor, *mention, *resolution);
-                self.remember_short_forms(actor, surface, *mention);
+                self.remember_short_forms(actor, i, end, *mention);
                 let after = self.acronym_after(stop, actor, *mention);
                 // "US forces", "Russia's army": a state or capital with a sector word.
                 let kind = m.entry.actor_kind;
@@ -417,24 +431,33 @@ impl<'w, 'a> Scanner<'w, 'a> {
         end + 4
     }
 
-    /// Surnames of persons and first words of organisations named in full, for later short
-    /// mentions ("Lukashenko" after "Alexander Lukashenko", "Lockheed" after "Lockheed
-    /// Martin").
-    fn remember_short_forms(&mut self, actor: ActorRef, surface: &'a str, kind: MentionKind) {
-        let short = match kind {
-            MentionKind::Person => surface.split_whitespace().next_back(),
-            MentionKind::Organization => surface.split_whitespace().next(),
+    /// Surnames of persons and first words of organisations named in full by the words
+    /// `first..=last`, for later short mentions ("Lukashenko" after "Alexander Lukashenko",
+    /// "Lockheed" after "Lockheed Martin").
+    fn remember_short_forms(&mut self, actor: ActorRef, first: usize, last: usize, kind: MentionKind) {
+        let surface = self.span(first, last).slice(self.text);
+        let (short, word) = match kind {
+            MentionKind::Person => (surface.split_whitespace().next_back(), last),
+            MentionKind::Organization => (surface.split_whitespace().next(), first),
             _ => return,
         };
         // A one-word surface has no shorter form.
         let Some(short) = short.filter(|short| short.len() != surface.len()) else {
             return;
         };
-        if short.chars().next().is_some_and(char::is_uppercase)
-            && !self.short_forms.contains_key(short)
-            && !GAZETTEER.is(short, WordClass::Function)
-        {
-            self.short_forms.insert(short, (actor, kind));
+        if short.chars().next().is_some_and(char::is_uppercase) && !self.is_function_word(short, word) {
+            self.short_forms.entry(short).or_insert((actor, kind));
+        }
+    }
+
+    /// Whether `short`, the first or last piece of a name, which ends or starts with the
+    /// word at `word`, is a function word: read from that word's facts (looked up once for
+    /// the scan) when the piece is the word, from the gazetteer when it is more ("Al-Qaeda"
+    /// is three words).
+    fn is_function_word(&self, short: &str, word: usize) -> bool {
+        match self.w(word) {
+            Some(w) if w.kind == TokenKind::Word && w.text == short => w.is(WordClass::Function),
+            _ => GAZETTEER.is(short, WordClass::Function),
         }
     }
 
@@ -593,7 +616,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             _ => {}
         }
         self.mention(i, span, name, actor, MentionKind::Person, Resolution::Unknown);
-        self.remember_short_forms(actor, name, MentionKind::Person);
+        self.remember_short_forms(actor, i, end, MentionKind::Person);
         end + 1
     }
 
@@ -941,7 +964,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let actor = self.registry.unknown(name, kind, role);
         let mention = mention_kind(kind);
         self.mention(i, span, name, actor, mention, Resolution::Unknown);
-        self.remember_short_forms(actor, name, mention);
+        self.remember_short_forms(actor, i, end, mention);
         self.acronym_after(end, actor, mention)
     }
 

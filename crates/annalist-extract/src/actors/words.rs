@@ -78,11 +78,24 @@ pub(crate) enum Case {
 }
 
 impl Case {
-    /// The case of a token of kind `kind` opening with `first`.
-    fn of(kind: TokenKind, first: Option<char>) -> Case {
+    /// The case of a token of kind `kind` written `text`: read from its first byte when
+    /// that is ASCII (nearly always), from its first character otherwise.
+    fn of(kind: TokenKind, text: &str) -> Case {
         if kind != TokenKind::Word {
             return Case::Neither;
         }
+        match text.as_bytes().first() {
+            Some(b) if b.is_ascii_uppercase() => Case::Capitalised,
+            Some(b) if b.is_ascii_lowercase() => Case::Lower,
+            Some(b) if b.is_ascii() => Case::Neither,
+            _ => Case::of_char(text.chars().next()),
+        }
+    }
+
+    /// The case of a word opening with `first`.
+    #[cold]
+    #[inline(never)]
+    fn of_char(first: Option<char>) -> Case {
         match first {
             Some(c) if c.is_uppercase() => Case::Capitalised,
             Some(c) if c.is_lowercase() => Case::Lower,
@@ -226,7 +239,27 @@ pub(crate) struct Words<'a> {
     openers: Vec<u64>,
 }
 
+thread_local! {
+    /// The buffer of the last word list built on this thread, emptied (see
+    /// [`Words::recycle`]): a list is large (64 bytes a token), and a new one for each
+    /// document cost an allocation and first writes to memory not in the cache.
+    static SPARE_LIST: Cell<Vec<Word<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// `list` emptied, its allocation kept for words of another lifetime (collecting an emptied
+/// vector's iterator into one of a type of the same size reuses its buffer in place).
+#[expect(clippy::unnecessary_filter_map, reason = "a map to another type, of no item (the vector is empty)")]
+fn emptied<'b>(mut list: Vec<Word<'_>>) -> Vec<Word<'b>> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
+}
+
 impl Words<'_> {
+    /// Gives the word list's buffer back for the next document of this thread.
+    pub(crate) fn recycle(self) {
+        SPARE_LIST.set(emptied(self.list));
+    }
+
     /// The index of the first word at or after `from` that the scan acts on (see
     /// `openers`).
     pub(crate) fn next_opener(&self, from: usize) -> Option<usize> {
@@ -273,36 +306,59 @@ impl WordFilter {
 
     /// Whether `word` may have been added (false: it surely was not).
     pub(crate) fn may_contain(&self, word: &str) -> bool {
-        let slot = Self::slot(word);
-        self.0[slot >> 6] & (1 << (slot & 63)) != 0
+        self.may_contain_slot(Self::slot(word))
+    }
+
+    /// Whether a word of slot `slot` (see [`WordFilter::slot`]) may have been added.
+    pub(crate) fn may_contain_slot(&self, slot: usize) -> bool {
+        self.0.get(slot >> 6).is_some_and(|bits| bits & (1 << (slot & 63)) != 0)
     }
 }
 
 /// Like [`WordFilter`], but counting the words of each slot that are still waited for:
 /// when the last is found its slot clears, so the frequent words ("the") stop costing a
-/// map lookup once seen.
-struct PendingFilter(Vec<u32>);
+/// map lookup once seen. One byte a slot (1 KB, on the stack: a document's filters were
+/// 8 KB of zeroed heap): a slot whose count reaches [`PendingFilter::FULL`] stops
+/// counting and stays set, which only costs lookups, never misses a word.
+struct PendingFilter([u8; 1024]);
 
 impl PendingFilter {
+    /// The count of a slot that stopped counting.
+    const FULL: u8 = u8::MAX;
+
     fn new() -> Self {
-        PendingFilter(vec![0; 1024])
+        PendingFilter([0; 1024])
     }
 
     /// Adds a word waited for (each distinct word once).
     fn add(&mut self, word: &str) {
-        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+        if let Some(count) = self.0.get_mut(WordFilter::slot(word))
+            && *count < Self::FULL
+        {
             *count += 1;
         }
     }
 
     /// Whether `word` may still be waited for (false: surely not).
     fn may_contain(&self, word: &str) -> bool {
-        self.0.get(WordFilter::slot(word)).is_some_and(|&count| count > 0)
+        self.may_contain_slot(WordFilter::slot(word))
+    }
+
+    /// Whether a word of slot `slot` (see [`WordFilter::slot`]) may still be waited for.
+    fn may_contain_slot(&self, slot: usize) -> bool {
+        self.0.get(slot).is_some_and(|&count| count > 0)
     }
 
     /// Marks a word added before as found.
     fn found(&mut self, word: &str) {
-        if let Some(count) = self.0.get_mut(WordFilter::slot(word)) {
+        self.found_slot(WordFilter::slot(word));
+    }
+
+    /// Marks a word of slot `slot` added before as found.
+    fn found_slot(&mut self, slot: usize) {
+        if let Some(count) = self.0.get_mut(slot)
+            && *count < Self::FULL
+        {
             *count = count.saturating_sub(1);
         }
     }
@@ -355,27 +411,81 @@ fn ascii_and_hyphen(token: &str) -> (bool, bool) {
 }
 
 /// [`ascii_and_hyphen`] of the token `slice` at `span`, read for tokens of up to sixteen
-/// bytes as one sixteen-byte block of `lower_text` (see [`Segmentation::lowered`]: its
-/// hyphens and non-ASCII bytes are the text's, and it is padded so the block is always
-/// there), tested by word arithmetic: no loop whose exit depends on the token's length,
-/// so no mispredicted branch per token. Longer tokens take the byte loop.
+/// bytes as one block of `lower_text` (see [`Segmentation::lowered`]: its hyphens and
+/// non-ASCII bytes are the text's, and it is padded so sixteen bytes are always there),
+/// tested by word arithmetic: no loop whose exit depends on the token's length, so no
+/// mispredicted branch per token. Tokens of up to eight bytes (most) are read as one
+/// 64-bit word, cheaper than 128-bit arithmetic; longer tokens take the byte loop.
 #[inline]
 fn ascii_and_hyphen_at(lower_text: &[u8], span: Span, slice: &str) -> (bool, bool) {
-    const BLOCK: usize = 16;
-    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; BLOCK]);
-    const ONES: u128 = u128::from_le_bytes([0x01; BLOCK]);
-    const HYPHENS: u128 = u128::from_le_bytes([b'-'; BLOCK]);
     let len = span.end - span.start;
-    let block = lower_text.get(span.start..span.start + BLOCK).and_then(|b| <[u8; BLOCK]>::try_from(b).ok());
-    let Some(block) = block.filter(|_| len <= BLOCK) else { return ascii_and_hyphen(slice) };
-    let block = u128::from_le_bytes(block);
+    if len <= 8 {
+        let block = lower_text.get(span.start..span.start + 8).and_then(|b| <[u8; 8]>::try_from(b).ok());
+        if let Some(block) = block {
+            return ascii_and_hyphen_in::<u64>(u64::from_le_bytes(block), len);
+        }
+    } else if len <= 16 {
+        let block = lower_text.get(span.start..span.start + 16).and_then(|b| <[u8; 16]>::try_from(b).ok());
+        if let Some(block) = block {
+            return ascii_and_hyphen_in::<u128>(u128::from_le_bytes(block), len);
+        }
+    }
+    ascii_and_hyphen(slice)
+}
+
+/// [`ascii_and_hyphen`] of the first `len` bytes of `block` (bytes in little-endian order;
+/// `len` at most the block's size).
+#[inline]
+fn ascii_and_hyphen_in<B: Block>(block: B, len: usize) -> (bool, bool) {
     // The high bit of each of the token's bytes (those after it are not its).
-    let inside = if len == BLOCK { HIGH_BITS } else { ((1u128 << (8 * len)) - 1) & HIGH_BITS };
+    let inside = B::low_bytes(len) & B::splat(0x80);
     // A hyphen is a zero byte of `spread`; the classic zero-byte test can only mark bytes
     // after a true zero byte wrongly, so masked to the token's bytes it is exact.
-    let spread = block ^ HYPHENS;
-    let hyphen = spread.wrapping_sub(ONES) & !spread & inside != 0;
-    (block & inside == 0, hyphen)
+    let spread = block ^ B::splat(b'-');
+    let hyphen = spread.wrapping_sub(B::splat(0x01)) & !spread & inside != B::ZERO;
+    (block & inside == B::ZERO, hyphen)
+}
+
+/// An unsigned integer read as a block of bytes (see [`ascii_and_hyphen_in`]).
+trait Block:
+    Copy
+    + PartialEq
+    + std::ops::BitAnd<Output = Self>
+    + std::ops::BitXor<Output = Self>
+    + std::ops::Not<Output = Self>
+{
+    const ZERO: Self;
+    /// `byte` in every byte.
+    fn splat(byte: u8) -> Self;
+    /// Every bit of the first `len` bytes set (all for `len` at or over the size).
+    fn low_bytes(len: usize) -> Self;
+    fn wrapping_sub(self, other: Self) -> Self;
+}
+
+impl Block for u64 {
+    const ZERO: Self = 0;
+    fn splat(byte: u8) -> Self {
+        u64::from_le_bytes([byte; 8])
+    }
+    fn low_bytes(len: usize) -> Self {
+        u64::MAX.checked_shr(u32::try_from(64 - 8 * len.min(8)).unwrap_or(64)).unwrap_or(0)
+    }
+    fn wrapping_sub(self, other: Self) -> Self {
+        u64::wrapping_sub(self, other)
+    }
+}
+
+impl Block for u128 {
+    const ZERO: Self = 0;
+    fn splat(byte: u8) -> Self {
+        u128::from_le_bytes([byte; 16])
+    }
+    fn low_bytes(len: usize) -> Self {
+        u128::MAX.checked_shr(u32::try_from(128 - 8 * len.min(16)).unwrap_or(128)).unwrap_or(0)
+    }
+    fn wrapping_sub(self, other: Self) -> Self {
+        u128::wrapping_sub(self, other)
+    }
 }
 
 /// Builds the word view of `text`.
@@ -384,8 +494,10 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     // Splitting a compound at a hyphen adds two words: some room for them from the start,
     // so the list (large: ~80 bytes a token) is seldom grown and copied.
     let tokens = segmentation.tokens.len();
-    let mut list = Vec::with_capacity(tokens + tokens / 16 + 8);
-    let mut openers: Vec<u64> = vec![0; list.capacity() / 64 + 1];
+    let room = tokens + tokens / 16 + 8;
+    let mut list: Vec<Word<'a>> = SPARE_LIST.take();
+    list.reserve(room);
+    let openers: Vec<u64> = vec![0; room / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     // Room for one entry a sentence from the start: grown from empty, the maps were rehashed
@@ -453,119 +565,160 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             }
         }
     }
-    // Once, not per token (the gazetteer sits behind a lazy lock).
-    let gazetteer = &*GAZETTEER;
+    let mut builder = ListBuilder {
+        list,
+        lower_text,
+        gazetteer: &GAZETTEER,
+        sentence: 0,
+        seen_word_in_sentence: false,
+        initial_forms,
+        initial_filter,
+        initial_capitalised,
+        capitalised_filter,
+        openers,
+    };
     let mut last_sentence = usize::MAX;
-    let mut seen_word_in_sentence = false;
-    // Each piece with whether it is ASCII.
+    // The parts and hyphens of a split compound.
     let mut pieces: Vec<(Span, &'a str, TokenKind, bool)> = Vec::with_capacity(8);
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
-            seen_word_in_sentence = false;
+            builder.seen_word_in_sentence = false;
         }
         // Sliced here, not through `Span::get`: a call into another crate per token.
         let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
-        let sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
-        let mut push =
-            |list: &mut Vec<Word<'a>>, span: Span, slice: &'a str, kind: TokenKind, ascii: bool| {
-                // Most words are already lower case: borrow them.
-                let (lower, lower_ready) = stored_lower(slice, span, lower_text, ascii);
-                let initial = kind != TokenKind::Punct && !seen_word_in_sentence;
-                if kind != TokenKind::Punct {
-                    seen_word_in_sentence = true;
-                }
-                let first = slice.chars().next();
-                let case = Case::of(kind, first);
-                if case == Case::Lower
-                    && initial_filter.may_contain(slice)
-                    && let Some(written) = initial_forms.get_mut(slice)
-                    && !*written
-                {
-                    *written = true;
-                    initial_filter.found(slice);
-                }
-                // Only sentence-initial words are ever asked about, so the many names inside
-                // sentences cost a filter test, not a map operation.
-                if case == Case::Capitalised
-                    && !initial
-                    && capitalised_filter.may_contain(slice)
-                    && let Some(inside) = initial_capitalised.get_mut(slice)
-                    && !*inside
-                {
-                    *inside = true;
-                    capitalised_filter.found(slice);
-                }
-                // The lower-case words that the filter of the lower-case openers lets
-                // through are looked up now (to tell whether the scan acts on them); the
-                // rest only when asked. Looked up before the record is made, so that it is
-                // written once, in place.
-                let facts = (kind == TokenKind::Word && case != Case::Capitalised)
-                    .then(|| if lower_ready { Cow::Borrowed(lower) } else { built_lower(lower) })
-                    .filter(|lower| gazetteer.may_open_in_lower_case(lower))
-                    .map(|lower| facts_of(gazetteer, slice, &lower, kind, case));
-                let opener = kind == TokenKind::Word
-                    && (case == Case::Capitalised
-                        || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
-                if opener {
-                    let at = list.len();
-                    if openers.len() <= at / 64 {
-                        openers.resize(at / 64 + 1, 0);
-                    }
-                    if let Some(block) = openers.get_mut(at / 64) {
-                        *block |= 1 << (at % 64);
-                    }
-                }
-                let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
-                list.push(Word {
-                    classes: Cell::new(classes),
-                    text: slice,
-                    lower,
-                    start: u32::try_from(span.start).unwrap_or(u32::MAX),
-                    end: u32::try_from(span.end).unwrap_or(u32::MAX),
-                    kind,
-                    sentence,
-                    sentence_initial: initial,
-                    case,
-                    lower_ready,
-                    lexicon_id: Cell::new(lexicon_id),
-                    name_match: Cell::new(NAME_NOT_ASKED),
-                });
-            };
-        // The token's pieces: itself, or the parts and hyphens of a split compound (gathered
-        // in `pieces`), so that `push` has one call site and is inlined (a call per token
-        // costs). The token itself is not copied through `pieces`: most tokens are whole.
-        pieces.clear();
+        builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
-        let split = token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key);
-        if split {
-            let mut start = 0;
-            for (i, part) in slice.split('-').enumerate() {
-                if i > 0 {
-                    let at = token.span.start + start - 1;
-                    pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
-                }
-                if !part.is_empty() {
-                    let s = token.span.start + start;
-                    pieces.push((
-                        Span::new(s, s + part.len()),
-                        part,
-                        TokenKind::Word,
-                        ascii || part.is_ascii(),
-                    ));
-                }
-                start += part.len() + 1;
-            }
+        if !(token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key)) {
+            // Most tokens: the token itself.
+            builder.push(token.span, slice, token.kind, ascii);
+            continue;
         }
-        let whole = (token.span, slice, token.kind, ascii);
-        let count = if split { pieces.len() } else { 1 };
-        for piece in 0..count {
-            let (span, slice, kind, ascii) =
-                if split { pieces.get(piece).copied().unwrap_or(whole) } else { whole };
-            push(&mut list, span, slice, kind, ascii);
+        pieces.clear();
+        let mut start = 0;
+        for (i, part) in slice.split('-').enumerate() {
+            if i > 0 {
+                let at = token.span.start + start - 1;
+                pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
+            }
+            if !part.is_empty() {
+                let s = token.span.start + start;
+                pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word, ascii || part.is_ascii()));
+            }
+            start += part.len() + 1;
+        }
+        for &(span, slice, kind, ascii) in &pieces {
+            builder.push(span, slice, kind, ascii);
         }
     }
+    let ListBuilder { list, initial_forms, initial_capitalised, openers, .. } = builder;
     Words { list, initial_forms, initial_capitalised, openers }
+}
+
+/// The second pass of [`words`]: the word records, made one token or piece at a time, with
+/// what the pass keeps between them.
+struct ListBuilder<'a> {
+    list: Vec<Word<'a>>,
+    /// See [`Segmentation::lowered`].
+    lower_text: &'a str,
+    /// Read once, not per token (the gazetteer sits behind a lazy lock).
+    gazetteer: &'a Gazetteer,
+    /// The sentence of the current token.
+    sentence: u32,
+    /// Whether the current sentence has had a word (or number) yet.
+    seen_word_in_sentence: bool,
+    /// See [`Words`]: the forms of the sentence-opening words, with their filter.
+    initial_forms: FastMap<Cow<'a, str>, bool>,
+    initial_filter: PendingFilter,
+    /// See [`Words`]: capitalised sentence-opening words, with their filter.
+    initial_capitalised: FastMap<&'a str, bool>,
+    capitalised_filter: PendingFilter,
+    /// See [`Words`].
+    openers: Vec<u64>,
+}
+
+impl<'a> ListBuilder<'a> {
+    /// Adds the record of a token or piece of one: `slice` at `span`, of kind `kind`, ASCII
+    /// or not (`ascii`). Always inlined: it runs for every token, from two places.
+    #[inline(always)]
+    fn push(&mut self, span: Span, slice: &'a str, kind: TokenKind, ascii: bool) {
+        // Most words are already lower case: borrow them.
+        let (lower, lower_ready) = stored_lower(slice, span, self.lower_text, ascii);
+        let initial = kind != TokenKind::Punct && !self.seen_word_in_sentence;
+        if kind != TokenKind::Punct {
+            self.seen_word_in_sentence = true;
+        }
+        let case = Case::of(kind, slice);
+        // Only sentence-initial words are ever asked about, so the many names inside
+        // sentences cost a filter test, not a map operation.
+        if case == Case::Capitalised
+            && !initial
+            && self.capitalised_filter.may_contain(slice)
+            && let Some(inside) = self.initial_capitalised.get_mut(slice)
+            && !*inside
+        {
+            *inside = true;
+            self.capitalised_filter.found(slice);
+        }
+        // The lower-case words that the filter of the lower-case openers lets
+        // through are looked up now (to tell whether the scan acts on them); the
+        // rest only when asked. Looked up before the record is made, so that it is
+        // written once, in place.
+        let facts = if kind != TokenKind::Word || case == Case::Capitalised {
+            None
+        } else {
+            // The filter slot of the stored lower-case form (the token itself when
+            // its form is built on demand), read once for both filters.
+            let lower_slot = WordFilter::slot(lower);
+            // A sentence-opening form holds no capitals, so a word in lower case can
+            // be one only as its own lower-case form: that form's slot gates the lookup.
+            if case == Case::Lower
+                && self.initial_filter.may_contain_slot(lower_slot)
+                && let Some(written) = self.initial_forms.get_mut(slice)
+                && !*written
+            {
+                *written = true;
+                self.initial_filter.found_slot(lower_slot);
+            }
+            if lower_ready {
+                self.gazetteer
+                    .may_open_in_lower_case_at(lower_slot)
+                    .then(|| facts_of(self.gazetteer, slice, lower, kind, case))
+            } else {
+                let built = built_lower(lower);
+                self.gazetteer
+                    .may_open_in_lower_case(&built)
+                    .then(|| facts_of(self.gazetteer, slice, &built, kind, case))
+            }
+        };
+        let opener = kind == TokenKind::Word
+            && (case == Case::Capitalised
+                || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
+        if opener {
+            let at = self.list.len();
+            if self.openers.len() <= at / 64 {
+                self.openers.resize(at / 64 + 1, 0);
+            }
+            if let Some(block) = self.openers.get_mut(at / 64) {
+                *block |= 1 << (at % 64);
+            }
+        }
+        let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
+        self.list.push(Word {
+            classes: Cell::new(classes),
+            text: slice,
+            lower,
+            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            end: u32::try_from(span.end).unwrap_or(u32::MAX),
+            kind,
+            sentence: self.sentence,
+            sentence_initial: initial,
+            case,
+            lower_ready,
+            lexicon_id: Cell::new(lexicon_id),
+            name_match: Cell::new(NAME_NOT_ASKED),
+        });
+    }
 }
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
@@ -591,8 +744,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pending_filter_clears_a_slot_only_when_all_its_words_are_found() {
+        let mut filter = PendingFilter::new();
+        // Same length and first two bytes: one slot.
+        filter.add("abc");
+        filter.add("abd");
+        filter.found("abc");
+        assert!(filter.may_contain("abd"));
+        filter.found("abd");
+        assert!(!filter.may_contain("abd"));
+        // More words than a slot counts: the slot stays set.
+        let many: Vec<String> = (0..300).map(|i| format!("ab{i:03}")).collect();
+        many.iter().for_each(|w| filter.add(w));
+        many.iter().take(299).for_each(|w| filter.found(w));
+        assert!(filter.may_contain("ab299"));
+    }
+
+    #[test]
+    fn an_emptied_list_keeps_its_allocation() {
+        let text = "Kremlin-backed forces";
+        let segmentation = crate::segment::segment(text);
+        let list = words(text, &segmentation).list;
+        let capacity = list.capacity();
+        let emptied: Vec<Word<'static>> = emptied(list);
+        assert!(emptied.is_empty() && emptied.capacity() == capacity && capacity > 0);
+    }
+
+    #[test]
     fn block_test_agrees_with_the_byte_loop() {
-        let text = "Kremlin-backed Zürich a-b x sixteen-letters! seventeen-letters -- É ’s end";
+        let text = "Kremlin-backed Zürich a-b x sixteen-letters! seventeen-letters -- É ’s end \
+                    eight-ch abcdefgh abcdefg- nine-char abcdefghi Zürichs-x Zürich-xy";
         let segmentation = crate::segment::segment(text);
         let lower_text = segmentation.lowered().as_bytes();
         let mut ends = 0;
