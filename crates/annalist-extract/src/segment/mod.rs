@@ -119,7 +119,7 @@ pub fn segment(text: &str) -> Segmentation {
             } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
                 let ends = matches!(token, b"!" | b"?")
                     || token == "…".as_bytes()
-                    || (token == b"." && !abbreviation_before(text, &seg.tokens, i));
+                    || (token == b"." && !abbreviation_before(text, &seg.lowered, &seg.tokens, i));
                 if ends && starts_sentence(next.span.slice(text)) {
                     end_here = true;
                 }
@@ -178,7 +178,9 @@ fn has_line_break(gap: &[u8]) -> bool {
     }
 }
 
-fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> bool {
+/// Whether the full stop at token `dot` ends an abbreviation or an initial; `lowered` is
+/// [`Segmentation::lowered`] of `text`.
+fn abbreviation_before(text: &str, lowered: &str, tokens: &[Token], dot: usize) -> bool {
     let Some(prev) = dot.checked_sub(1).map(|p| tokens[p]) else { return false };
     if prev.span.end != tokens[dot].span.start || prev.kind != TokenKind::Word {
         return false;
@@ -191,7 +193,13 @@ fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase())
+    // An ASCII word's lower-case form is its span of the lowered text: no new string per
+    // full stop. Other words are lowered in full, as rare as they are.
+    if word.is_ascii() {
+        ABBREVIATIONS.contains(prev.span.slice(lowered))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase())
+    }
 }
 
 fn starts_sentence(word: &str) -> bool {
