@@ -7,12 +7,12 @@
 //! capital, digit or opening quote, unless the full stop ends a known abbreviation ("Gen.",
 //! "Aug.") or an initial ("W.").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use annalist_core::Span;
 
 use crate::lexicon;
+use crate::word_slots::{WordSlots, hash_packed, pack_word};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,11 +73,30 @@ impl Segmentation {
     }
 }
 
-static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("../../data/abbreviations.tsv"))
+/// The abbreviations, in lower case, packed as word keys: a lookup per full stop after a word
+/// (most sentence ends) is one cheap hash and one slot comparison.
+static ABBREVIATIONS: LazyLock<WordSlots<u128, ()>> = LazyLock::new(|| {
+    let words: Vec<String> = lexicon::rows(include_str!("../../data/abbreviations.tsv"))
         .map(|(_, fields)| fields[0].to_lowercase())
-        .collect()
+        .collect();
+    let mut table = WordSlots::with_room_for(words.len());
+    for word in &words {
+        let key = pack_word(word.as_bytes()).expect("an abbreviation is 1 to 16 bytes long");
+        table.insert(key, word.len() as u8, hash_key(key, word.len()), ());
+    }
+    table
 });
+
+/// The hash of a packed word of `len` bytes.
+fn hash_key(key: u128, len: usize) -> u64 {
+    hash_packed(key as u64, (key >> 64) as u64, len)
+}
+
+/// Whether `lowered`, a word in lower case, is an abbreviation.
+fn is_abbreviation(lowered: &str) -> bool {
+    pack_word(lowered.as_bytes())
+        .is_some_and(|key| ABBREVIATIONS.find(key, lowered.len(), hash_key(key, lowered.len())).is_some())
+}
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
@@ -196,9 +215,9 @@ fn abbreviation_before(text: &str, lowered: &str, tokens: &[Token], dot: usize) 
     // An ASCII word's lower-case form is its span of the lowered text: no new string per
     // full stop. Other words are lowered in full, as rare as they are.
     if word.is_ascii() {
-        ABBREVIATIONS.contains(prev.span.slice(lowered))
+        is_abbreviation(prev.span.slice(lowered))
     } else {
-        ABBREVIATIONS.contains(&word.to_lowercase())
+        is_abbreviation(&word.to_lowercase())
     }
 }
 
@@ -271,6 +290,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                         initialism = false;
                     }
                     pos += ascii_run;
+                    // Most words end at an ASCII byte that is no joiner (a space, a comma):
+                    // the word ends here without the tests below.
+                    if bytes.get(pos).is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')) {
+                        break;
+                    }
                     continue;
                 }
                 if is_alphanumeric(d) || is_mark(d) {
