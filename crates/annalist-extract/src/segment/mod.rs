@@ -129,6 +129,16 @@ pub fn segment(text: &str) -> Segmentation {
         let tok = seg.tokens[i];
         if i + 1 < n {
             let next = seg.tokens[i + 1];
+            // Most tokens are words without a final dot, followed by one space: no sentence
+            // ends there, whichever test below would say so.
+            if tok.kind == TokenKind::Word
+                && next.span.start == tok.span.end + 1
+                && bytes.get(tok.span.end) == Some(&b' ')
+                && bytes.get(tok.span.end - 1) != Some(&b'.')
+            {
+                i += 1;
+                continue;
+            }
             // Compared as bytes: tokens and gaps lie on character boundaries, and this loop
             // runs once per token.
             let gap = &bytes[tok.span.end..next.span.start];
@@ -273,11 +283,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     while let Some(c) = char_at(text, pos) {
         let start = pos;
         pos += c.len_utf8();
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
-            continue;
-        }
+        let Some(starts) = token_start(c) else { continue };
         let kind;
-        if is_alphabetic(c) {
+        if starts == TokenKind::Word {
             kind = TokenKind::Word;
             let mut initialism = c.is_uppercase();
             let mut letters_since_dot = 1;
@@ -334,7 +342,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 pos += d.len_utf8();
             }
-        } else if is_numeric(c) {
+        } else if starts == TokenKind::Number {
             kind = TokenKind::Number;
             while let Some(d) = char_at(text, pos) {
                 let inner_separator = matches!(d, ',' | '.' | ':' | '/')
@@ -359,6 +367,50 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens
 }
+
+/// The kind of token character `c` starts, if any (`None` for white space, control and
+/// invisible characters): ASCII from [`ASCII_TOKEN_STARTS`], one look-up per token instead of
+/// the chain of class tests other characters take.
+#[inline]
+fn token_start(c: char) -> Option<TokenKind> {
+    match ASCII_TOKEN_STARTS.get(c as usize) {
+        Some(&starts) => starts,
+        None => any_token_start(c),
+    }
+}
+
+/// [`token_start`] of any character, by its classes.
+fn any_token_start(c: char) -> Option<TokenKind> {
+    if c.is_whitespace() || c.is_control() || is_invisible(c) {
+        None
+    } else if is_alphabetic(c) {
+        Some(TokenKind::Word)
+    } else if is_numeric(c) {
+        Some(TokenKind::Number)
+    } else {
+        Some(TokenKind::Punct)
+    }
+}
+
+/// [`any_token_start`] of each ASCII character (white space and control characters are the
+/// bytes up to the space, and DEL; letters and digits are the ASCII ones).
+static ASCII_TOKEN_STARTS: [Option<TokenKind>; 128] = {
+    let mut table = [Some(TokenKind::Punct); 128];
+    let mut byte = 0u8;
+    while byte < 128 {
+        table[byte as usize] = if byte <= b' ' || byte == 0x7f {
+            None
+        } else if byte.is_ascii_alphabetic() {
+            Some(TokenKind::Word)
+        } else if byte.is_ascii_digit() {
+            Some(TokenKind::Number)
+        } else {
+            Some(TokenKind::Punct)
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// The character starting at byte `pos` of `text`, if any; `pos` is on a character boundary.
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -471,6 +523,13 @@ mod tests {
             let block = [b'a', b'b', b'c', b, b'd', b'e', b'f', b'g', b'h'];
             let expect = if b.is_ascii_alphanumeric() { 9 } else { 3 };
             assert_eq!(ascii_alphanumeric_run(&block), expect, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn ascii_token_starts_are_those_of_the_character_classes() {
+        for c in '\0'..='\x7f' {
+            assert_eq!(token_start(c), any_token_start(c), "{c:?}");
         }
     }
 
