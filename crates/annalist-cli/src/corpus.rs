@@ -11,6 +11,7 @@
 //! table behind. A bad input is reported on one line naming it; the run goes on and ends with
 //! a failing exit status and the count of bad inputs.
 
+use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -282,18 +283,26 @@ fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {
     record.actors.iter().find(|a| a.id == *id).map(|a| a.name.as_str())
 }
 
-/// The codes and names of an event's participants, each joined with `;` (one participant is
-/// the common case). A participant's own code (its role at the event's date) comes first,
-/// then its actor's.
-fn participants(record: &Record, list: &[Participant]) -> (String, String) {
-    let mut codes = Vec::new();
-    let mut names = Vec::new();
-    for p in list {
+/// The codes and names of an event's participants, each joined with `;`. A participant's own
+/// code (its role at the event's date) comes first, then its actor's. One participant is the
+/// common case: its code and name are borrowed, with no new string.
+fn participants<'r>(record: &'r Record, list: &'r [Participant]) -> (Cow<'r, str>, Cow<'r, str>) {
+    let code_and_name = |p: &'r Participant| {
         let actor = record.actors.iter().find(|a| a.id == p.actor);
-        codes.push(p.code.as_deref().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or(""));
-        names.push(actor.map_or(p.actor.as_str(), |a| a.name.as_str()));
+        let code = p.code.as_deref().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or("");
+        (code, actor.map_or(p.actor.as_str(), |a| a.name.as_str()))
+    };
+    match list {
+        [] => (Cow::Borrowed(""), Cow::Borrowed("")),
+        [one] => {
+            let (code, name) = code_and_name(one);
+            (Cow::Borrowed(code), Cow::Borrowed(name))
+        }
+        _ => {
+            let (codes, names): (Vec<&str>, Vec<&str>) = list.iter().map(code_and_name).unzip();
+            (Cow::Owned(codes.join(";")), Cow::Owned(names.join(";")))
+        }
     }
-    (codes.join(";"), names.join(";"))
 }
 
 /// Writes one CSV row (RFC 4180): a field holding a comma, quote or line break is quoted,
