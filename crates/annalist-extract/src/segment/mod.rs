@@ -527,6 +527,16 @@ mod tests {
     }
 
     #[test]
+    fn finds_every_listed_abbreviation_and_no_other_word() {
+        for (_, fields) in lexicon::rows(include_str!("../../data/abbreviations.tsv")) {
+            assert!(is_abbreviation(&fields[0].to_lowercase()), "{}", fields[0]);
+        }
+        for word in ["said", "m", "mrs.", "generals", "a.m.", "internationalisation"] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+    }
+
+    #[test]
     fn ascii_token_starts_are_those_of_the_character_classes() {
         for c in '\0'..='\x7f' {
             assert_eq!(token_start(c), any_token_start(c), "{c:?}");
