@@ -11,6 +11,7 @@
 //! table behind. A bad input is reported on one line naming it; the run goes on and ends with
 //! a failing exit status and the count of bad inputs.
 
+use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -282,18 +283,26 @@ fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {
     record.actors.iter().find(|a| a.id == *id).map(|a| a.name.as_str())
 }
 
-/// The codes and names of an event's participants, each joined with `;` (one participant is
-/// the common case). A participant's own code (its role at the event's date) comes first,
-/// then its actor's.
-fn participants(record: &Record, list: &[Participant]) -> (String, String) {
-    let mut codes = Vec::new();
-    let mut names = Vec::new();
-    for p in list {
+/// The codes and names of an event's participants, each joined with `;`. A participant's own
+/// code (its role at the event's date) comes first, then its actor's. One participant is the
+/// common case: its code and name are borrowed, with no new string.
+fn participants<'r>(record: &'r Record, list: &'r [Participant]) -> (Cow<'r, str>, Cow<'r, str>) {
+    let code_and_name = |p: &'r Participant| {
         let actor = record.actors.iter().find(|a| a.id == p.actor);
-        codes.push(p.code.as_deref().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or(""));
-        names.push(actor.map_or(p.actor.as_str(), |a| a.name.as_str()));
+        let code = p.code.as_deref().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or("");
+        (code, actor.map_or(p.actor.as_str(), |a| a.name.as_str()))
+    };
+    match list {
+        [] => (Cow::Borrowed(""), Cow::Borrowed("")),
+        [one] => {
+            let (code, name) = code_and_name(one);
+            (Cow::Borrowed(code), Cow::Borrowed(name))
+        }
+        _ => {
+            let (codes, names): (Vec<&str>, Vec<&str>) = list.iter().map(code_and_name).unzip();
+            (Cow::Owned(codes.join(";")), Cow::Owned(names.join(";")))
+        }
     }
-    (codes.join(";"), names.join(";"))
 }
 
 /// Writes one CSV row (RFC 4180): a field holding a comma, quote or line break is quoted,
@@ -303,8 +312,7 @@ pub fn write_csv_row(out: &mut Vec<u8>, fields: &[&str]) {
         if i > 0 {
             out.push(b',');
         }
-        // Tested as bytes: the sentence column makes this a scan of most of the text.
-        if field.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        if needs_quotes(field.as_bytes()) {
             out.push(b'"');
             // Inner quotes doubled, written piece by piece (no new string per field).
             for (j, piece) in field.split('"').enumerate() {
@@ -319,6 +327,18 @@ pub fn write_csv_row(out: &mut Vec<u8>, fields: &[&str]) {
         }
     }
     out.extend_from_slice(b"\r\n");
+}
+
+/// Whether a CSV field must be quoted: it holds a comma, quote or line break.
+///
+/// Tested sixteen bytes a step, with no exit inside a step, which the compiler turns into a
+/// few vector compares: the sentence column makes this a scan of most of the text, where a
+/// test per byte cost a branch per byte.
+fn needs_quotes(field: &[u8]) -> bool {
+    let special = |b: &u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
+    let (blocks, rest) = field.as_chunks::<16>();
+    blocks.iter().any(|block| block.iter().fold(false, |found, b| found | special(b)))
+        || rest.iter().any(special)
 }
 
 /// What a finished run wrote.
@@ -511,6 +531,22 @@ mod tests {
             "\"x,y\",\"say \"\"no\"\"\",\"two\nlines\"\r\n"
         );
         assert_eq!(csv(&["\"\"x", "\""]), "\"\"\"\"\"x\",\"\"\"\"\r\n");
+    }
+
+    #[test]
+    fn finds_the_bytes_that_make_a_field_quoted_at_any_place() {
+        for special in [b',', b'"', b'\n', b'\r'] {
+            for len in 0..40 {
+                let clean = vec![b'a'; len];
+                assert!(!needs_quotes(&clean), "{len} clean bytes");
+                for at in 0..len {
+                    let mut field = clean.clone();
+                    field[at] = special;
+                    assert!(needs_quotes(&field), "{special:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(!needs_quotes("\u{201c}é\t; \u{2029}x".as_bytes()));
     }
 
     fn record(id: &str, actors: serde_json::Value) -> Record {

@@ -7,12 +7,12 @@
 //! capital, digit or opening quote, unless the full stop ends a known abbreviation ("Gen.",
 //! "Aug.") or an initial ("W.").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use annalist_core::Span;
 
 use crate::lexicon;
+use crate::word_slots::{WordSlots, hash_packed, pack_word};
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,11 +73,30 @@ impl Segmentation {
     }
 }
 
-static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("../../data/abbreviations.tsv"))
+/// The abbreviations, in lower case, packed as word keys: a lookup per full stop after a word
+/// (most sentence ends) is one cheap hash and one slot comparison.
+static ABBREVIATIONS: LazyLock<WordSlots<u128, ()>> = LazyLock::new(|| {
+    let words: Vec<String> = lexicon::rows(include_str!("../../data/abbreviations.tsv"))
         .map(|(_, fields)| fields[0].to_lowercase())
-        .collect()
+        .collect();
+    let mut table = WordSlots::with_room_for(words.len());
+    for word in &words {
+        let key = pack_word(word.as_bytes()).expect("an abbreviation is 1 to 16 bytes long");
+        table.insert(key, word.len() as u8, hash_key(key, word.len()), ());
+    }
+    table
 });
+
+/// The hash of a packed word of `len` bytes.
+fn hash_key(key: u128, len: usize) -> u64 {
+    hash_packed(key as u64, (key >> 64) as u64, len)
+}
+
+/// Whether `lowered`, a word in lower case, is an abbreviation.
+fn is_abbreviation(lowered: &str) -> bool {
+    pack_word(lowered.as_bytes())
+        .is_some_and(|key| ABBREVIATIONS.find(key, lowered.len(), hash_key(key, lowered.len())).is_some())
+}
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
@@ -110,6 +129,16 @@ pub fn segment(text: &str) -> Segmentation {
         let tok = seg.tokens[i];
         if i + 1 < n {
             let next = seg.tokens[i + 1];
+            // Most tokens are words without a final dot, followed by one space: no sentence
+            // ends there, whichever test below would say so.
+            if tok.kind == TokenKind::Word
+                && next.span.start == tok.span.end + 1
+                && bytes.get(tok.span.end) == Some(&b' ')
+                && bytes.get(tok.span.end - 1) != Some(&b'.')
+            {
+                i += 1;
+                continue;
+            }
             // Compared as bytes: tokens and gaps lie on character boundaries, and this loop
             // runs once per token.
             let gap = &bytes[tok.span.end..next.span.start];
@@ -119,7 +148,7 @@ pub fn segment(text: &str) -> Segmentation {
             } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
                 let ends = matches!(token, b"!" | b"?")
                     || token == "…".as_bytes()
-                    || (token == b"." && !abbreviation_before(text, &seg.tokens, i));
+                    || (token == b"." && !abbreviation_before(text, &seg.lowered, &seg.tokens, i));
                 if ends && starts_sentence(next.span.slice(text)) {
                     end_here = true;
                 }
@@ -178,7 +207,9 @@ fn has_line_break(gap: &[u8]) -> bool {
     }
 }
 
-fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> bool {
+/// Whether the full stop at token `dot` ends an abbreviation or an initial; `lowered` is
+/// [`Segmentation::lowered`] of `text`.
+fn abbreviation_before(text: &str, lowered: &str, tokens: &[Token], dot: usize) -> bool {
     let Some(prev) = dot.checked_sub(1).map(|p| tokens[p]) else { return false };
     if prev.span.end != tokens[dot].span.start || prev.kind != TokenKind::Word {
         return false;
@@ -191,7 +222,13 @@ fn abbreviation_before(text: &str, tokens: &[Token], dot: usize) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase())
+    // An ASCII word's lower-case form is its span of the lowered text: no new string per
+    // full stop. Other words are lowered in full, as rare as they are.
+    if word.is_ascii() {
+        is_abbreviation(prev.span.slice(lowered))
+    } else {
+        is_abbreviation(&word.to_lowercase())
+    }
 }
 
 fn starts_sentence(word: &str) -> bool {
@@ -246,11 +283,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     while let Some(c) = char_at(text, pos) {
         let start = pos;
         pos += c.len_utf8();
-        if c.is_whitespace() || c.is_control() || is_invisible(c) {
-            continue;
-        }
+        let Some(starts) = token_start(c) else { continue };
         let kind;
-        if is_alphabetic(c) {
+        if starts == TokenKind::Word {
             kind = TokenKind::Word;
             let mut initialism = c.is_uppercase();
             let mut letters_since_dot = 1;
@@ -263,6 +298,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                         initialism = false;
                     }
                     pos += ascii_run;
+                    // Most words end at an ASCII byte that is no joiner (a space, a comma):
+                    // the word ends here without the tests below.
+                    if bytes.get(pos).is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')) {
+                        break;
+                    }
                     continue;
                 }
                 if is_alphanumeric(d) || is_mark(d) {
@@ -302,7 +342,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 }
                 pos += d.len_utf8();
             }
-        } else if is_numeric(c) {
+        } else if starts == TokenKind::Number {
             kind = TokenKind::Number;
             while let Some(d) = char_at(text, pos) {
                 let inner_separator = matches!(d, ',' | '.' | ':' | '/')
@@ -327,6 +367,50 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     }
     tokens
 }
+
+/// The kind of token character `c` starts, if any (`None` for white space, control and
+/// invisible characters): ASCII from [`ASCII_TOKEN_STARTS`], one look-up per token instead of
+/// the chain of class tests other characters take.
+#[inline]
+fn token_start(c: char) -> Option<TokenKind> {
+    match ASCII_TOKEN_STARTS.get(c as usize) {
+        Some(&starts) => starts,
+        None => any_token_start(c),
+    }
+}
+
+/// [`token_start`] of any character, by its classes.
+fn any_token_start(c: char) -> Option<TokenKind> {
+    if c.is_whitespace() || c.is_control() || is_invisible(c) {
+        None
+    } else if is_alphabetic(c) {
+        Some(TokenKind::Word)
+    } else if is_numeric(c) {
+        Some(TokenKind::Number)
+    } else {
+        Some(TokenKind::Punct)
+    }
+}
+
+/// [`any_token_start`] of each ASCII character (white space and control characters are the
+/// bytes up to the space, and DEL; letters and digits are the ASCII ones).
+static ASCII_TOKEN_STARTS: [Option<TokenKind>; 128] = {
+    let mut table = [Some(TokenKind::Punct); 128];
+    let mut byte = 0u8;
+    while byte < 128 {
+        table[byte as usize] = if byte <= b' ' || byte == 0x7f {
+            None
+        } else if byte.is_ascii_alphabetic() {
+            Some(TokenKind::Word)
+        } else if byte.is_ascii_digit() {
+            Some(TokenKind::Number)
+        } else {
+            Some(TokenKind::Punct)
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// The character starting at byte `pos` of `text`, if any; `pos` is on a character boundary.
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -439,6 +523,23 @@ mod tests {
             let block = [b'a', b'b', b'c', b, b'd', b'e', b'f', b'g', b'h'];
             let expect = if b.is_ascii_alphanumeric() { 9 } else { 3 };
             assert_eq!(ascii_alphanumeric_run(&block), expect, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn finds_every_listed_abbreviation_and_no_other_word() {
+        for (_, fields) in lexicon::rows(include_str!("../../data/abbreviations.tsv")) {
+            assert!(is_abbreviation(&fields[0].to_lowercase()), "{}", fields[0]);
+        }
+        for word in ["said", "m", "mrs.", "generals", "a.m.", "internationalisation"] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn ascii_token_starts_are_those_of_the_character_classes() {
+        for c in '\0'..='\x7f' {
+            assert_eq!(token_start(c), any_token_start(c), "{c:?}");
         }
     }
 
