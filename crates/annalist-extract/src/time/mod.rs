@@ -689,6 +689,77 @@ mod skip_tests {
             assert!(skipping.iter().any(|t| t.span.slice(text) == phrase), "{phrase} not found in {text}");
         }
     }
+    /// Every word the lexicons know, and words the rules read or that look like time.
+    fn vocabulary() -> Vec<String> {
+        let mut words: Vec<String> = words::WORDS
+            .iter()
+            .flat_map(|(first, entries)| {
+                std::iter::once(*first).chain(entries.iter().flat_map(|e| e.rest.iter().copied()))
+            })
+            .chain(words::HOLIDAYS.iter().flat_map(|(first, entries)| {
+                std::iter::once(*first).chain(entries.iter().flat_map(|h| h.rest.iter().copied()))
+            }))
+            .chain(words::TENSE_CUES.keys().copied())
+            .map(str::to_owned)
+            .collect();
+        words.extend(
+            [
+                "10",
+                "2024",
+                "1990s",
+                "'90s",
+                "3.5",
+                "9/11",
+                "5pm",
+                "10:30",
+                "mid-2024",
+                "café2",
+                "2nd",
+                "Q3",
+                "officials",
+                "said",
+                "President",
+                "Minsk",
+                ",",
+                ".",
+                "'",
+                "’s",
+                "(",
+                "-",
+                "—",
+                "\"",
+            ]
+            .map(str::to_owned),
+        );
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Sentences of lexicon words, numbers and others in any order and case.
+        #[test]
+        fn skipping_loses_no_expression_of_any_word_sequence(
+            picks in proptest::collection::vec((0usize..100_000, 0u8..3), 1..24),
+        ) {
+            static VOCABULARY: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(vocabulary);
+            let text = picks
+                .iter()
+                .map(|&(pick, case)| {
+                    let word = &VOCABULARY[pick % VOCABULARY.len()];
+                    match case {
+                        0 => word.clone(),
+                        1 => word.to_uppercase(),
+                        _ => word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let (skipping, reading_all) = tag_both_ways(&text, "2025-03-14".parse().ok());
+            proptest::prop_assert_eq!(skipping, reading_all, "in {}", text);
+        }
+    }
 }
 
 #[cfg(test)]

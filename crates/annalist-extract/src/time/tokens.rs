@@ -130,7 +130,9 @@ fn any_word_mentions_time(word: &str, lowered: &[u8], tables: Tables, at: usize)
     let (mut digit, mut hyphen) = (false, false);
     for &b in bytes {
         if !b.is_ascii() {
-            return word.to_lowercase().split('-').any(words::is_strong);
+            // The grammar splits a number off a word ("café2"), as off an ASCII one.
+            return bytes.iter().any(u8::is_ascii_digit)
+                || word.to_lowercase().split('-').any(words::is_strong);
         }
         digit |= b.is_ascii_digit();
         hyphen |= b == b'-';
