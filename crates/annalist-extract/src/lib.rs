@@ -31,6 +31,7 @@ mod hash;
 pub mod lexicon;
 mod numbered;
 pub mod relations;
+mod reuse;
 pub mod segment;
 pub mod time;
 mod word_slots;

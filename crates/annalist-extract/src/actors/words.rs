@@ -16,6 +16,7 @@ use super::gazetteer::{
 use super::scan::LOWERCASE_OPENERS;
 use super::word_table::NO_WORD;
 use crate::Segmentation;
+use crate::reuse::emptied;
 use crate::segment::TokenKind;
 
 /// One token as the actor layer sees it.
@@ -244,14 +245,6 @@ thread_local! {
     /// [`Words::recycle`]): a list is large (64 bytes a token), and a new one for each
     /// document cost an allocation and first writes to memory not in the cache.
     static SPARE_LIST: Cell<Vec<Word<'static>>> = const { Cell::new(Vec::new()) };
-}
-
-/// `list` emptied, its allocation kept for words of another lifetime (collecting an emptied
-/// vector's iterator into one of a type of the same size reuses its buffer in place).
-#[expect(clippy::unnecessary_filter_map, reason = "a map to another type, of no item (the vector is empty)")]
-fn emptied<'b>(mut list: Vec<Word<'_>>) -> Vec<Word<'b>> {
-    list.clear();
-    list.into_iter().filter_map(|_| None).collect()
 }
 
 impl Words<'_> {

@@ -25,6 +25,7 @@ use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 
 use crate::Context;
 use crate::numbered::numbered_id;
+use crate::reuse::emptied;
 use grammar::{Env, Found, Grammar, Source};
 use tokens::Tok;
 use words::{Kind, Sense};
@@ -37,7 +38,7 @@ struct Scratch {
     /// The readers' results in the current sentence.
     memo: grammar::Memo,
     /// The grammar's tokens of the last document, emptied: kept for their allocation only
-    /// (see [`recycle`]).
+    /// (see [`emptied`]).
     spare_tokens: Vec<Tok<'static>>,
     /// The tense around the current candidate.
     clause: tense::ClauseTense,
@@ -78,7 +79,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
     let mut narrative_at: Option<usize> = None;
     let Scratch { memo, spare_tokens, clause, marks } = scratch;
     let lowered = cx.segmentation.lowered();
-    let mut pool: Vec<Tok<'_>> = recycle(std::mem::take(spare_tokens));
+    let mut pool: Vec<Tok<'_>> = emptied(std::mem::take(spare_tokens));
     let tables = words::Tables::get();
     let all = &cx.segmentation.tokens;
     let mut next = 0;
@@ -149,16 +150,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
             from = found_end;
         }
     }
-    *spare_tokens = recycle(pool);
+    *spare_tokens = emptied(pool);
     out
-}
-
-/// `tokens` emptied, its allocation kept for tokens of another lifetime (collecting an emptied
-/// vector's iterator into one of a type of the same size reuses its buffer in place).
-#[expect(clippy::unnecessary_filter_map, reason = "a map to another type, of no item (the vector is empty)")]
-fn recycle<'b>(mut tokens: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
-    tokens.clear();
-    tokens.into_iter().filter_map(|_| None).collect()
 }
 
 /// Which rules of [`Grammar::core`] may start at a token, from what the token is alone: each
@@ -779,7 +772,7 @@ mod scratch_tests {
             flags: words::WordFlags::default(),
             digits: None,
         });
-        let recycled: Vec<Tok<'_>> = recycle(tokens);
+        let recycled: Vec<Tok<'_>> = emptied(tokens);
         assert!(recycled.is_empty() && recycled.capacity() >= 100);
     }
 }
