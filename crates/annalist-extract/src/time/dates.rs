@@ -7,7 +7,7 @@ use annalist_core::TimexType;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::calendar::{self, Point};
-use super::grammar::{Found, Grammar, Source, req};
+use super::grammar::{Found, Grammar, SHORT_PHRASE, Source, req};
 use super::words::{HolidayRule, Kind, Sense, Tense, Unit};
 
 /// A date read from the text, before its year is resolved.
@@ -475,7 +475,7 @@ impl Grammar<'_> {
         // One-word holiday names that are also common words need a capital.
         if e == i + 1
             && !first.capital
-            && self.end - self.start > 6
+            && self.end - self.start > SHORT_PHRASE
             && matches!(first.norm.as_ref(), "easter" | "pentecost")
         {
             return None;

@@ -15,6 +15,11 @@ use super::tense::ClauseTense;
 use super::tokens::Tok;
 use super::words::{self, Kind, Sense, Tense, Unit};
 
+/// A sentence of at most this many tokens is a short phrase standing alone (a headline, a
+/// form's field, a query), not running text: some readings are taken there that running text
+/// would get wrong ("on the first", "Mon"), and tense is not read.
+pub(crate) const SHORT_PHRASE: usize = 6;
+
 /// What the expression rules know besides the tokens.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Env {
@@ -437,7 +442,7 @@ impl<'a> Grammar<'a> {
             _ => None,
         }));
         let dotted = self.opt_dot(e);
-        let short_phrase = self.end - self.start <= 6;
+        let short_phrase = self.end - self.start <= SHORT_PHRASE;
         let capital = self.tok(i).is_some_and(|t| t.capital);
         let followed_by_date =
             self.is(dotted, ",") || self.day_number(dotted).is_some() || self.month(dotted).is_some();

@@ -26,7 +26,7 @@ use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 use crate::Context;
 use crate::numbered::numbered_id;
 use crate::reuse::emptied;
-use grammar::{Env, Found, Grammar, Source};
+use grammar::{Env, Found, Grammar, SHORT_PHRASE, Source};
 use tokens::Tok;
 use words::{Kind, Sense};
 
@@ -85,9 +85,11 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
     let mut next = 0;
     while next < all.len() {
         let begin = next;
-        // A sentence without a number or a word that names time is skipped.
+        // A sentence without a number or a word that names time is skipped, unless it is a
+        // short phrase (its grammar tokens are at least as many as its tokens).
         if skips == Skips::On
             && let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin)
+            && end - begin > SHORT_PHRASE
         {
             next = end;
             continue;
@@ -104,8 +106,9 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
         let mut from = 0;
         while let Some(i) = marks.next_trigger(from) {
             from = i + 1;
-            // Only where a strong word stands within reach can an expression start.
-            if skips == Skips::On {
+            // Only where a strong word stands within reach can an expression start (in
+            // running text).
+            if skips == Skips::On && end > SHORT_PHRASE {
                 if next_strong < i {
                     next_strong = marks.next_strong(i).unwrap_or(end);
                 }
@@ -120,7 +123,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
                 }
             }
             // What the rules read may depend on the tense, which may differ here.
-            if clause.move_to(toks, i, end > 6) {
+            if clause.move_to(toks, i, end > SHORT_PHRASE) {
                 memo.anchors_changed();
             }
             let grammar = Grammar { toks, start: 0, end, env: &env, memo, clause };
@@ -676,6 +679,8 @@ mod skip_tests {
             ("Officials said the plan would help in the long term.", "the long term"),
             ("Once upon a time, officials said nothing.", "Once upon a time"),
             ("The vote was held in 1950. At that time, officials said nothing.", "that time"),
+            // A short phrase alone (as in a headline or a form) is read more freely.
+            ("on the first", "the first"),
         ] {
             let (skipping, reading_all) = tag_both_ways(text, dct);
             assert_eq!(skipping, reading_all, "in {text}");
@@ -708,6 +713,9 @@ mod skip_tests {
                 "mid-2024",
                 "café2",
                 "2nd",
+                "first",
+                "third",
+                "twenty-first",
                 "Q3",
                 "officials",
                 "said",
