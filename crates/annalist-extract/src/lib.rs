@@ -24,6 +24,7 @@
 //! Extraction never fails: odd input gives a record with fewer items and [`Diagnostic`]s.
 
 pub mod actors;
+mod bits;
 pub mod claims;
 pub mod corpus;
 pub mod events;

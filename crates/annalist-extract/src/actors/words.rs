@@ -256,13 +256,7 @@ impl Words<'_> {
     /// The index of the first word at or after `from` that the scan acts on (see
     /// `openers`).
     pub(crate) fn next_opener(&self, from: usize) -> Option<usize> {
-        let mut block = from / 64;
-        let mut bits = self.openers.get(block)? & (u64::MAX << (from % 64));
-        while bits == 0 {
-            block += 1;
-            bits = *self.openers.get(block)?;
-        }
-        Some(block * 64 + bits.trailing_zeros() as usize)
+        crate::bits::next_set(&self.openers, from)
     }
 
     /// Whether the text writes `lower`, the lower-case form of a sentence-initial word, as

@@ -172,16 +172,16 @@ fn resolve_source(words: &Words<'_>, mentions: &mut SourceMentions<'_>, span: Op
 struct SourceMentions<'m> {
     mentions: &'m [Mention],
     /// Whether the mentions' ends never decrease (then "ends at or before an offset" holds
-    /// for a leading run of mentions, and counting on finds what a binary search would);
-    /// read on the first search.
-    ends_in_order: Option<bool>,
+    /// for a leading run of mentions, and counting on finds what a binary search would).
+    ends_in_order: bool,
     /// The previous search: its offset and its answer.
     previous: (usize, usize),
 }
 
 impl<'m> SourceMentions<'m> {
     fn new(mentions: &'m [Mention]) -> SourceMentions<'m> {
-        SourceMentions { mentions, ends_in_order: None, previous: (0, 0) }
+        let ends_in_order = mentions.is_sorted_by_key(|m| m.span.end);
+        SourceMentions { mentions, ends_in_order, previous: (0, 0) }
     }
 
     /// The first mention not ending at or before `offset` (as
@@ -191,10 +191,8 @@ impl<'m> SourceMentions<'m> {
         const FEW: usize = 8;
         let mentions = self.mentions;
         let ends_by = |m: &Mention| m.span.end <= offset;
-        let ends_in_order =
-            *self.ends_in_order.get_or_insert_with(|| mentions.is_sorted_by_key(|m| m.span.end));
         let (previous_offset, previous_answer) = self.previous;
-        let answer = if ends_in_order && offset >= previous_offset {
+        let answer = if self.ends_in_order && offset >= previous_offset {
             // Every mention before the previous answer ends by the previous offset, so by this one.
             let rest = mentions.get(previous_answer..).unwrap_or_default();
             let few = rest.iter().take(FEW).take_while(|m| ends_by(m)).count();

@@ -278,15 +278,7 @@ impl Bits {
 
     /// The first bit set at or after `k`.
     fn next_from(&self, k: usize) -> Option<usize> {
-        let mut at = k / 64;
-        let mut word = self.0.get(at)? & (u64::MAX << (k % 64));
-        loop {
-            if word != 0 {
-                return Some(at * 64 + word.trailing_zeros() as usize);
-            }
-            at += 1;
-            word = *self.0.get(at)?;
-        }
+        crate::bits::next_set(&self.0, k)
     }
 }
 
