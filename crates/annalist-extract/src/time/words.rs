@@ -563,9 +563,14 @@ impl PackedKey {
         self.bytes.to_le_bytes().get(k).copied().unwrap_or(0)
     }
 
-    /// Whether its last two bytes are "'s" (of the lower-cased text: the text may have "'S").
+    /// Whether the last two bytes of an ASCII key are "'s" (of the lower-cased text: the text
+    /// may have "'S"). Asked of every word, which the segmenter has mostly parted from its
+    /// "'s": one test for any apostrophe clears nearly all before a byte is picked out.
     pub(crate) fn ends_with_possessive(self) -> bool {
-        self.len >= 2 && self.byte(self.len - 1) == b's' && self.byte(self.len - 2) == b'\''
+        self.len >= 2
+            && self.in_range(b'\'', b'\'' + 1) != 0
+            && self.byte(self.len - 1) == b's'
+            && self.byte(self.len - 2) == b'\''
     }
 
     /// Whether every byte is ASCII.
