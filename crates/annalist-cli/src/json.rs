@@ -24,12 +24,102 @@
 
 use std::fmt::{self, Display};
 
+use annalist_core::{Document, Mention, Record, Sentence, Span};
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
 /// Appends `value` as compact JSON to `out`, exactly as `serde_json::to_writer` would write it.
 pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
     value.serialize(Writer { out })
+}
+
+/// Appends `record` as compact JSON, exactly as [`write`] (and serde_json) would write it.
+///
+/// Why by hand: a record's mentions and sentences are a third of its bytes and most of its
+/// small pieces. Through serde each field of each mention and span is a call that writes a
+/// key, tests it for escapes and then writes the value; here the keys and punctuation between
+/// values are constant byte strings, and only the values are written. The record, document,
+/// sentences, mentions and spans are taken apart exhaustively, so a field added to one of
+/// them fails to compile here until it is written; the other parts (actors, events, ...) go
+/// through [`write`]. Tests compare the result with serde_json on every record of the test
+/// corpora.
+pub fn write_record(out: &mut Vec<u8>, record: &Record) -> Result<(), Error> {
+    let Record { document, actors, mentions, timexes, events, claims, relations, diagnostics } = record;
+    let Document { id, metadata, text, sentences } = document;
+    out.extend_from_slice(b"{\"document\":{\"id\":");
+    write_string(out, id.as_str());
+    out.extend_from_slice(b",\"metadata\":");
+    write(out, metadata)?;
+    out.extend_from_slice(b",\"text\":");
+    write_string(out, text);
+    out.extend_from_slice(b",\"sentences\":[");
+    for (i, Sentence { span }) in sentences.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"span\":");
+        write_span(out, *span);
+        out.push(b'}');
+    }
+    out.extend_from_slice(b"]},\"actors\":");
+    write(out, actors)?;
+    out.extend_from_slice(b",\"mentions\":[");
+    for (i, mention) in mentions.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_mention(out, mention)?;
+    }
+    out.extend_from_slice(b"],\"timexes\":");
+    write(out, timexes)?;
+    out.extend_from_slice(b",\"events\":");
+    write(out, events)?;
+    out.extend_from_slice(b",\"claims\":");
+    write(out, claims)?;
+    out.extend_from_slice(b",\"relations\":");
+    write(out, relations)?;
+    // Skipped when empty, as the record's `skip_serializing_if` says.
+    if !diagnostics.is_empty() {
+        out.extend_from_slice(b",\"diagnostics\":");
+        write(out, diagnostics)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// Appends a mention as its derived `Serialize` writes it.
+#[inline]
+fn write_mention(out: &mut Vec<u8>, mention: &Mention) -> Result<(), Error> {
+    let Mention { id, span, actor, kind, resolution } = mention;
+    out.extend_from_slice(b"{\"id\":");
+    write_string(out, id.as_str());
+    out.extend_from_slice(b",\"span\":");
+    write_span(out, *span);
+    out.extend_from_slice(b",\"actor\":");
+    write_string(out, actor.as_str());
+    out.extend_from_slice(b",\"kind\":");
+    write(out, kind)?;
+    out.extend_from_slice(b",\"resolution\":");
+    write(out, resolution)?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// Appends a span, `{"start":N,"end":M}`, as its derived `Serialize` writes it.
+#[inline]
+pub fn write_span(out: &mut Vec<u8>, span: Span) {
+    let Span { start, end } = span;
+    out.extend_from_slice(b"{\"start\":");
+    write_u64(out, start as u64);
+    out.extend_from_slice(b",\"end\":");
+    write_u64(out, end as u64);
+    out.push(b'}');
+}
+
+/// Appends `text` as a JSON string: between quotes, escaped as serde_json escapes it.
+#[inline]
+pub fn write_str(out: &mut Vec<u8>, text: &str) {
+    write_string(out, text);
 }
 
 /// Why a value could not be written: a map key that is not a string (nor a number, boolean or
