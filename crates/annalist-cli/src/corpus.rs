@@ -200,7 +200,8 @@ impl Rendered {
         // the VOA stories, eight for 99% of them): sizing the buffer up front saves growing
         // and copying it.
         let mut line = Vec::with_capacity(record.document.text.len() * 8 + 4096);
-        crate::json::write_record(&mut line, &record).expect("a record always serialises");
+        let claim_objects =
+            crate::json::write_record(&mut line, &record).expect("a record always serialises");
         line.push(b'\n');
         let mut event_rows = Vec::with_capacity(record.events.len() * 512);
         for event in &record.events {
@@ -229,8 +230,9 @@ impl Rendered {
             write_csv_row(&mut event_rows, &fields);
         }
         let mut claim_lines = Vec::with_capacity(record.claims.len() * 1024);
-        for claim in &record.claims {
-            ClaimRow::new(&record, claim).write(&mut claim_lines).expect("a claim always serialises");
+        // Each claim's JSON was just written into the record's line: its row copies it.
+        for (claim, object) in record.claims.iter().zip(claim_objects) {
+            ClaimRow::new(&record, claim).write(&mut claim_lines, &line[object]);
             claim_lines.push(b'\n');
         }
         let events = record.events.len();
@@ -285,8 +287,9 @@ impl ClaimRow<'_> {
     /// Appends the row as compact JSON, exactly as its derived `Serialize` is written by
     /// [`crate::json::write`] (or serde_json): the row's own fields with constant keys, then
     /// the claim's fields, which `#[serde(flatten)]` writes into the same object.
-    fn write(&self, out: &mut Vec<u8>) -> Result<(), crate::json::Error> {
-        let ClaimRow { document, url, source_name, content_text, sentence_text, claim } = self;
+    /// `claim_object` is the row's claim as JSON, as the record's line holds it.
+    fn write(&self, out: &mut Vec<u8>, claim_object: &[u8]) {
+        let ClaimRow { document, url, source_name, content_text, sentence_text, claim: _ } = self;
         out.extend_from_slice(b"{\"document\":");
         crate::json::write_str(out, document.as_str());
         if let Some(url) = url {
@@ -303,10 +306,8 @@ impl ClaimRow<'_> {
         crate::json::write_str(out, sentence_text);
         // The claim's object continues this one: its opening brace becomes the comma after
         // `sentence_text`. (A claim always has fields: its id, source, content, ...)
-        let claim_at = out.len();
-        crate::json::write(out, claim)?;
-        out[claim_at] = b',';
-        Ok(())
+        out.push(b',');
+        out.extend_from_slice(claim_object.get(1..).unwrap_or_default());
     }
 }
 
@@ -725,14 +726,14 @@ mod tests {
         let records = test_corpus_records();
         let mut claims = 0;
         for record in &records {
-            let mut ours = Vec::new();
-            json::write_record(&mut ours, record).unwrap();
+            let mut line = Vec::new();
+            let claim_objects = json::write_record(&mut line, record).unwrap();
             let theirs = serde_json::to_vec(record).unwrap();
-            assert!(ours == theirs, "record {}: {}", record.document.id, first_difference(&ours, &theirs));
-            for claim in &record.claims {
+            assert!(line == theirs, "record {}: {}", record.document.id, first_difference(&line, &theirs));
+            for (claim, object) in record.claims.iter().zip(claim_objects) {
                 let row = ClaimRow::new(record, claim);
                 let mut ours = Vec::new();
-                row.write(&mut ours).unwrap();
+                row.write(&mut ours, &line[object]);
                 let theirs = serde_json::to_vec(&row).unwrap();
                 assert!(
                     ours == theirs,
@@ -760,21 +761,21 @@ mod tests {
             .map_or(0.0, |ns| ns / 1e9)
     }
 
-    /// A way of rendering records and claim rows being timed.
+    /// A way of rendering a record's line and its claim rows, being timed.
     trait JsonWriter {
-        fn record(&self, out: &mut Vec<u8>, record: &Record);
-        fn claim_row(&self, out: &mut Vec<u8>, row: &ClaimRow<'_>);
+        fn lines(&self, record: &Record, line: &mut Vec<u8>, claim_lines: &mut Vec<u8>);
     }
 
-    /// What `annalist corpus` uses: [`json::write_record`] and [`ClaimRow::write`].
+    /// What `annalist corpus` does: [`json::write_record`], and [`ClaimRow::write`] with each
+    /// claim's object copied from the record's line.
     struct Ours;
 
     impl JsonWriter for Ours {
-        fn record(&self, out: &mut Vec<u8>, record: &Record) {
-            json::write_record(out, record).unwrap();
-        }
-        fn claim_row(&self, out: &mut Vec<u8>, row: &ClaimRow<'_>) {
-            row.write(out).unwrap();
+        fn lines(&self, record: &Record, line: &mut Vec<u8>, claim_lines: &mut Vec<u8>) {
+            let claim_objects = json::write_record(line, record).unwrap();
+            for (claim, object) in record.claims.iter().zip(claim_objects) {
+                ClaimRow::new(record, claim).write(claim_lines, &line[object]);
+            }
         }
     }
 
@@ -782,11 +783,11 @@ mod tests {
     struct Derived;
 
     impl JsonWriter for Derived {
-        fn record(&self, out: &mut Vec<u8>, record: &Record) {
-            json::write(out, record).unwrap();
-        }
-        fn claim_row(&self, out: &mut Vec<u8>, row: &ClaimRow<'_>) {
-            json::write(out, row).unwrap();
+        fn lines(&self, record: &Record, line: &mut Vec<u8>, claim_lines: &mut Vec<u8>) {
+            json::write(line, record).unwrap();
+            for claim in &record.claims {
+                json::write(claim_lines, &ClaimRow::new(record, claim)).unwrap();
+            }
         }
     }
 
@@ -794,11 +795,11 @@ mod tests {
     struct SerdeJson;
 
     impl JsonWriter for SerdeJson {
-        fn record(&self, out: &mut Vec<u8>, record: &Record) {
-            serde_json::to_writer(out, record).unwrap();
-        }
-        fn claim_row(&self, out: &mut Vec<u8>, row: &ClaimRow<'_>) {
-            serde_json::to_writer(out, row).unwrap();
+        fn lines(&self, record: &Record, line: &mut Vec<u8>, claim_lines: &mut Vec<u8>) {
+            serde_json::to_writer(&mut *line, record).unwrap();
+            for claim in &record.claims {
+                serde_json::to_writer(&mut *claim_lines, &ClaimRow::new(record, claim)).unwrap();
+            }
         }
     }
 
@@ -810,11 +811,8 @@ mod tests {
         for _ in 0..runs {
             for record in records {
                 let mut line = Vec::with_capacity(record.document.text.len() * 8 + 4096);
-                writer.record(&mut line, record);
                 let mut claim_lines = Vec::with_capacity(record.claims.len() * 1024);
-                for claim in &record.claims {
-                    writer.claim_row(&mut claim_lines, &ClaimRow::new(record, claim));
-                }
+                writer.lines(record, &mut line, &mut claim_lines);
                 bytes += line.len() + claim_lines.len();
             }
         }
