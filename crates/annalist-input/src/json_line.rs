@@ -16,11 +16,15 @@ use serde::de::{self, Deserialize, DeserializeSeed, MapAccess, SeqAccess, Visito
 /// The keys of a line that make an article, the text first.
 pub(crate) const ARTICLE_KEYS: [&str; 7] = ["text", "id", "title", "published", "url", "author", "source"];
 
-/// A line as read: an object, with the values of its [`ARTICLE_KEYS`] by their place in that
-/// list, or another JSON value.
-pub(crate) enum JsonLine<'a> {
-    Object([Option<FieldValue<'a>>; ARTICLE_KEYS.len()]),
-    NotAnObject,
+/// A line as read.
+pub(crate) struct JsonLine<'a> {
+    /// When the line is an object, the values of its [`ARTICLE_KEYS`] by their place in that
+    /// list; `None` when it is another JSON value.
+    pub(crate) fields: Option<[Option<FieldValue<'a>>; ARTICLE_KEYS.len()]>,
+}
+
+impl JsonLine<'_> {
+    const NOT_AN_OBJECT: Self = JsonLine { fields: None };
 }
 
 /// The value of an article key.
@@ -62,35 +66,35 @@ impl<'de> Visitor<'de> for LineVisitor {
                 None => map.next_value::<Checked>().map(|_| ())?,
             }
         }
-        Ok(JsonLine::Object(fields))
+        Ok(JsonLine { fields: Some(fields) })
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Checked::drain_seq(seq).map(|()| JsonLine::NotAnObject)
+        Checked::drain_seq(seq).map(|()| JsonLine::NOT_AN_OBJECT)
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(JsonLine::NotAnObject)
+        Ok(JsonLine::NOT_AN_OBJECT)
     }
 
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(JsonLine::NotAnObject)
+        Ok(JsonLine::NOT_AN_OBJECT)
     }
 
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(JsonLine::NotAnObject)
+        Ok(JsonLine::NOT_AN_OBJECT)
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(JsonLine::NotAnObject)
+        Ok(JsonLine::NOT_AN_OBJECT)
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(JsonLine::NotAnObject)
+        Ok(JsonLine::NOT_AN_OBJECT)
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(JsonLine::NotAnObject)
+        Ok(JsonLine::NOT_AN_OBJECT)
     }
 }
 

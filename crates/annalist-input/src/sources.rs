@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use annalist_core::{Article, DocumentId, Metadata};
 
 use crate::front_matter::{apply_field, decode};
-use crate::json_line::{self, ARTICLE_KEYS, FieldValue, JsonLine};
+use crate::json_line::{self, ARTICLE_KEYS, FieldValue};
 use crate::{InputError, InputErrorKind, Source, parse_article};
 
 /// The largest article read, in bytes (64 MiB): a larger file is an error, not a reason to
@@ -281,7 +281,7 @@ impl Iterator for JsonLines {
 
 fn article_from_json(line: &str, default_id: &str) -> Result<Article, InputErrorKind> {
     let parsed = json_line::parse(line).map_err(|e| InputErrorKind::Record(format!("invalid JSON: {e}")))?;
-    let JsonLine::Object([text, metadata @ ..]) = parsed else {
+    let Some([text, metadata @ ..]) = parsed.fields else {
         return Err(InputErrorKind::Record("a line must hold a JSON object".to_owned()));
     };
     let Some(FieldValue::String(text)) = text else {
