@@ -819,7 +819,8 @@ mod tests {
         (cpu_seconds() - started, bytes)
     }
 
-    /// How fast the record and claim lines render with [`json`] and with serde_json: CPU time
+    /// How fast the record and claim lines render as `annalist corpus` renders them, through
+    /// the derived `Serialize` impls with [`json::write`], and with serde_json: CPU time
     /// of this thread, best of three rounds of `RUNS` (default 20) passes over the records of
     /// the test corpora. A measurement, not a check:
     /// `RUNS=20 cargo test --release -p annalist-cli render_speed -- --ignored --nocapture`.
