@@ -13,6 +13,7 @@
 //! goes on with the next file, so one bad file never hides the good ones.
 
 mod front_matter;
+mod json_line;
 mod sources;
 
 use std::fmt;

@@ -8,11 +8,16 @@ use std::path::{Path, PathBuf};
 use annalist_core::{Article, DocumentId, Metadata};
 
 use crate::front_matter::{apply_field, decode};
+use crate::json_line::{self, ARTICLE_KEYS, FieldValue};
 use crate::{InputError, InputErrorKind, Source, parse_article};
 
 /// The largest article read, in bytes (64 MiB): a larger file is an error, not a reason to
 /// exhaust memory.
 pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// How much of a JSON Lines file is read at a time: a line (an article) is typically a few
+/// tens of KB, which the default 8 KB buffer reads in several calls.
+const JSONL_READ_BYTES: usize = 256 << 10;
 
 /// File endings read as articles when met inside a folder. Files named on the command line
 /// are read whatever their ending.
@@ -121,7 +126,8 @@ impl Inputs {
                 } else if has_ending(&path, &JSONL_ENDINGS) {
                     match fs::File::open(&path) {
                         Ok(file) => {
-                            self.lines = Some(JsonLines::new(&origin, Box::new(BufReader::new(file))));
+                            let reader = BufReader::with_capacity(JSONL_READ_BYTES, file);
+                            self.lines = Some(JsonLines::new(&origin, Box::new(reader)));
                             None
                         }
                         Err(e) => Some(Err(InputError::new(origin, e.into()))),
@@ -274,24 +280,98 @@ impl Iterator for JsonLines {
 }
 
 fn article_from_json(line: &str, default_id: &str) -> Result<Article, InputErrorKind> {
-    let value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| InputErrorKind::Record(format!("invalid JSON: {e}")))?;
-    let serde_json::Value::Object(mut map) = value else {
+    let parsed = json_line::parse(line).map_err(|e| InputErrorKind::Record(format!("invalid JSON: {e}")))?;
+    let Some([text, metadata @ ..]) = parsed.fields else {
         return Err(InputErrorKind::Record("a line must hold a JSON object".to_owned()));
     };
-    // Strings are moved out of the parsed line, not copied: the text is most of it.
-    let Some(serde_json::Value::String(text)) = map.remove("text") else {
+    let Some(FieldValue::String(text)) = text else {
         return Err(InputErrorKind::Record("no \"text\" string".to_owned()));
     };
-    let mut article = Article { id: DocumentId::from(default_id), metadata: Metadata::default(), text };
-    for key in ["id", "title", "published", "url", "author", "source"] {
-        let value = match map.remove(key) {
-            Some(serde_json::Value::String(s)) => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
+    let mut article =
+        Article { id: DocumentId::from(default_id), metadata: Metadata::default(), text: text.into_owned() };
+    for (key, value) in ARTICLE_KEYS[1..].iter().zip(metadata) {
+        let value = match value {
+            Some(FieldValue::String(s)) => s.into_owned(),
+            Some(FieldValue::Number(n)) => n,
             _ => continue,
         };
         apply_field(&mut article, key, value)
             .map_err(|e| InputErrorKind::Record(e.to_string().replace("broken front matter: ", "")))?;
     }
     Ok(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How a line was read before [`json_line`]: parsed whole into a `serde_json::Value`, the
+    /// article keys taken out. The reference the one-pass reading must agree with.
+    fn article_from_value(line: &str, default_id: &str) -> Result<Article, InputErrorKind> {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| InputErrorKind::Record(format!("invalid JSON: {e}")))?;
+        let serde_json::Value::Object(mut map) = value else {
+            return Err(InputErrorKind::Record("a line must hold a JSON object".to_owned()));
+        };
+        let Some(serde_json::Value::String(text)) = map.remove("text") else {
+            return Err(InputErrorKind::Record("no \"text\" string".to_owned()));
+        };
+        let mut article = Article { id: DocumentId::from(default_id), metadata: Metadata::default(), text };
+        for key in ["id", "title", "published", "url", "author", "source"] {
+            let value = match map.remove(key) {
+                Some(serde_json::Value::String(s)) => s,
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => continue,
+            };
+            apply_field(&mut article, key, value)
+                .map_err(|e| InputErrorKind::Record(e.to_string().replace("broken front matter: ", "")))?;
+        }
+        Ok(article)
+    }
+
+    #[test]
+    fn json_lines_are_read_as_through_a_value() {
+        let lines = [
+            r#"{"text": "Plain."}"#,
+            r#"{"id": "a1", "title": " Spaced ", "text": "Esc\"aped\n\u00e9\ud83d\ude00 text", "url": "https://x.org/a?b=c"}"#,
+            r#"{"text": "One.", "text": "Two, the last wins.", "id": 1, "id": "later"}"#,
+            r#"{"id": 7, "title": -3, "author": 1.5, "source": 1e3, "url": 12345678901234567890, "text": "n"}"#,
+            r#"{"id": null, "title": true, "author": [1, {"a": [null]}], "source": {"x": 1}, "text": "t"}"#,
+            r#"{"published": "2025-03-14 20:30:26Z", "text": "dated"}"#,
+            r#"{"published": "soon", "text": "bad date"}"#,
+            r#"{"published": 2025, "text": "number date"}"#,
+            r#"{"t\u0065xt": "escaped key", "other": {"deep": [[[{"k": "v"}]]]}, "n": -0.0}"#,
+            r#"{"text": 5}"#,
+            r#"{"title": "no text"}"#,
+            r#"{}"#,
+            r#"[1, 2]"#,
+            r#""a string""#,
+            r#"3"#,
+            r#"null"#,
+            r#"{"text": "x", "big": 1e400}"#,
+            r#"{"text": "x", "other": [1e400]}"#,
+            r#"{"text": "x", "other": {"k": 1e400}}"#,
+            r#"{"text": "x", "id": 1e400}"#,
+            r#"{"text": "x", "bad": "\q"}"#,
+            r#"{"text": "x", "bad": {"\q": 1}}"#,
+            r#"{"text": "x", 1: 2}"#,
+            r#"{"text": "x",}"#,
+            r#"{"text": "x"} trailing"#,
+            r#"{"text": "x", "id": "  "}"#,
+            "{\"text\": \"raw\tcontrol\"}",
+            r#"{"text": "x", "id": 18446744073709551616}"#,
+            r#"{"text": "x", "id": -9223372036854775809}"#,
+        ];
+        // Nested within serde_json's depth limit, and beyond it.
+        let nested =
+            |depth: usize| format!(r#"{{"text": "x", "deep": {}{}}}"#, "[".repeat(depth), "]".repeat(depth));
+        let (within, beyond) = (nested(100), nested(200));
+        assert!(article_from_json(&within, "corpus-1").is_ok());
+        assert!(format!("{:?}", article_from_json(&beyond, "corpus-1")).contains("recursion limit exceeded"));
+        for line in lines.into_iter().chain([within.as_str(), beyond.as_str()]) {
+            let ours = article_from_json(line, "corpus-1");
+            let theirs = article_from_value(line, "corpus-1");
+            assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{line}");
+        }
+    }
 }
