@@ -75,6 +75,17 @@ pub(crate) struct UnfinishedWords<'a> {
     elsewhere: Vec<(usize, std::ops::Range<usize>)>,
 }
 
+/// [`has_possessive_ending`] of an ASCII word, with no branch on its letters (a word's last
+/// letter is often an "s").
+fn ascii_possessive_ending(word: &[u8]) -> bool {
+    let (last, before) = match word {
+        [.., before, last] => (*last, *before),
+        [last] => (*last, 0),
+        [] => (0, 0),
+    };
+    (last == b'\'') | ((last == b's') & (before == b'\''))
+}
+
 impl<'a> DocWords<'a> {
     /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
     /// case (byte offsets unchanged) and padding after it (see
@@ -132,11 +143,12 @@ impl<'a> DocWords<'a> {
             let known = match t.kind {
                 TokenKind::Word => {
                     let looked_up = if in_buf { &buf[at..] } else { word };
-                    if has_possessive_ending(looked_up) {
-                        KnownWord::new(lex.known(looked_up), false)
-                    } else {
-                        known
-                    }
+                    let possessive = match ascii_key {
+                        // ASCII: only "'" and "'s" end a possessive; tested with no branch.
+                        Some(_) => ascii_possessive_ending(looked_up.as_bytes()),
+                        None => has_possessive_ending(looked_up),
+                    };
+                    if possessive { KnownWord::new(lex.known(looked_up), false) } else { known }
                 }
                 TokenKind::Punct if known.flags & BREAK_PUNCTUATION != 0 => {
                     KnownWord { classes: BREAK, lemma: NO_LEMMA, flags: cue }
@@ -540,5 +552,18 @@ impl<'a> SentenceView<'a> {
         }
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ascii_possessive_ending_is_found_as_in_general() {
+        let words = ["", "'", "s", "'s", "s'", "kyiv's", "troops'", "its", "it's", "''", "'ss", "x's'", "a"];
+        for word in words {
+            assert_eq!(ascii_possessive_ending(word.as_bytes()), has_possessive_ending(word), "{word:?}");
+        }
     }
 }
