@@ -6,7 +6,9 @@ use std::cell::{OnceCell, RefCell};
 use annalist_core::Mention;
 
 use super::lemma::has_possessive_ending;
-use super::lexicon::{ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE};
+use super::lexicon::{
+    ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, INFLECTED, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE,
+};
 use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
 use super::wordlist::{BREAK, REPORT_START, WordList};
 use crate::Context;
@@ -24,7 +26,7 @@ pub(crate) struct TokenInfo {
     /// The token's lower-case form among the lexicon's words (its id in
     /// [`super::lexicon::Lexicon::word_ids`]; [`NO_ID`]: none of them).
     word: u32,
-    /// [`ANCHOR`], [`FORM_ANCHOR`] and [`CUE`].
+    /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`INFLECTED`].
     flags: u8,
 }
 
@@ -159,7 +161,7 @@ impl<'a> DocWords<'a> {
                 classes: known.classes,
                 lemma: if known.lemma == NO_LEMMA { NO_ID } else { u32::from(known.lemma) },
                 word: id,
-                flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR),
+                flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR | INFLECTED),
             };
             lower.push(word);
             info.push(token);
@@ -476,6 +478,14 @@ impl<'a> SentenceView<'a> {
             NO_ID => self.word(i),
             id => &self.lemma_names[id as usize],
         }
+    }
+
+    /// Whether the lemma of token `i` (see [`SentenceView::lemma`]) is not its lower-case text:
+    /// known per word when the lexicon is built, with no strings compared.
+    pub(crate) fn is_inflected(&self, i: usize) -> bool {
+        let inflected = self.info[i].flags & INFLECTED != 0;
+        debug_assert_eq!(inflected, self.lemma(i) != self.word(i), "token {i}");
+        inflected
     }
 
     /// The index of the known lemma of token `i` among the lexicon's lemmas and the id of its
