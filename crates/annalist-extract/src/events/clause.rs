@@ -239,8 +239,8 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
 /// agent phrase starts.
 pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) -> Option<Option<usize>> {
     let word = &view.lower[anchor];
-    let participle = word.ends_with("ed")
-        || (view.lemma(anchor) != *word && !word.ends_with('s') && !word.ends_with("ing"));
+    let participle =
+        word.ends_with("ed") || (view.is_inflected(anchor) && !word.ends_with('s') && !word.ends_with("ing"));
     let aux = (anchor.saturating_sub(3)..anchor).rev().any(|k| view.is_word_in(k, BE_FORMS));
     if !(participle && aux) {
         return None;
@@ -292,7 +292,7 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
             && !view.original_first_char_upper(k)
             && !view.is_word_in(k, NP_STOPS)
             && !view.is_word_in(k, BE_FORMS)
-            && (w.ends_with("ed") || w.ends_with('s') || view.lemma(k) != w);
+            && (w.ends_with("ed") || w.ends_with('s') || view.is_inflected(k));
         return verb_like.then_some(k);
     }
     None

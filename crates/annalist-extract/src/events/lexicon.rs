@@ -156,6 +156,8 @@ pub(crate) struct WordFacts {
     pub anchors: bool,
     /// Whether the form is not its own lemma and itself starts a pattern.
     pub form_anchors: bool,
+    /// Whether the word has a known lemma other than itself (an inflected form).
+    pub inflected: bool,
     /// Whether the word is the first word of a modality cue.
     pub cue: bool,
     /// The [`super::wordlist::WordList`]s the word is in.
@@ -171,7 +173,8 @@ pub(crate) struct KnownWord {
     pub classes: u32,
     /// The known lemma, an index into [`Lexicon::lemmas`] ([`NO_LEMMA`]: none).
     pub lemma: u16,
-    /// [`ANCHORS`], [`CUE`], [`FORM_ANCHORS`], [`STARTS_CUE`] and [`BREAK_PUNCTUATION`].
+    /// [`ANCHORS`], [`CUE`], [`INFLECTED`], [`FORM_ANCHORS`], [`STARTS_CUE`] and
+    /// [`BREAK_PUNCTUATION`].
     pub flags: u8,
 }
 
@@ -181,6 +184,8 @@ pub(crate) const NO_LEMMA: u16 = u16::MAX;
 pub(crate) const ANCHORS: u8 = 1;
 /// [`WordFacts::cue`].
 pub(crate) const CUE: u8 = 2;
+/// [`WordFacts::inflected`].
+pub(crate) const INFLECTED: u8 = 4;
 /// [`WordFacts::form_anchors`].
 pub(crate) const FORM_ANCHORS: u8 = 8;
 /// The word is the first word of a modality cue, whatever kind of token it is.
@@ -199,6 +204,7 @@ impl KnownWord {
         let flags = if facts.anchors { ANCHORS } else { 0 }
             | if facts.cue { CUE } else { 0 }
             | if facts.form_anchors { FORM_ANCHORS } else { 0 }
+            | if facts.inflected { INFLECTED } else { 0 }
             | if starts_cue { STARTS_CUE } else { 0 };
         KnownWord { classes: facts.classes, lemma, flags }
     }
@@ -206,8 +212,14 @@ impl KnownWord {
 
 impl WordFacts {
     /// A word the lexicon knows nothing of.
-    const UNKNOWN: WordFacts =
-        WordFacts { lemma: None, anchors: false, form_anchors: false, cue: false, classes: 0 };
+    const UNKNOWN: WordFacts = WordFacts {
+        lemma: None,
+        anchors: false,
+        form_anchors: false,
+        inflected: false,
+        cue: false,
+        classes: 0,
+    };
 }
 
 /// The compiled lexicon.
@@ -376,14 +388,15 @@ fn load() -> Lexicon {
     let mut inflections: FastMap<String, WordFacts> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
-            let form_anchors = lemma != word && by_anchor.contains_key(&word);
+            let inflected = lemma != word;
+            let form_anchors = inflected && by_anchor.contains_key(&word);
             let anchors = by_anchor.contains_key(&lemma) || form_anchors;
             let cue = cues_by_first_word.contains_key(&word);
             let id = *lemma_ids.entry(lemma).or_insert_with_key(|lemma| {
                 lemmas.push(lemma.clone());
                 u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
             });
-            (word, WordFacts { lemma: Some(id), anchors, form_anchors, cue, classes: 0 })
+            (word, WordFacts { lemma: Some(id), anchors, form_anchors, inflected, cue, classes: 0 })
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
@@ -555,9 +568,10 @@ impl Lexicon {
             return WordFacts { cue, ..WordFacts::UNKNOWN };
         };
         let lemma = self.lemma_name(id);
-        let form_anchors = lemma != word && self.by_anchor.contains_key(word);
+        let inflected = lemma != word;
+        let form_anchors = inflected && self.by_anchor.contains_key(word);
         let anchors = self.by_anchor.contains_key(lemma) || form_anchors;
-        WordFacts { lemma: Some(id), anchors, form_anchors, cue, classes: 0 }
+        WordFacts { lemma: Some(id), anchors, form_anchors, inflected, cue, classes: 0 }
     }
 
     /// The lemma whose index is `id`.

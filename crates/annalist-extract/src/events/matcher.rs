@@ -78,7 +78,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
         return true;
     }
     // "the initial attack": an article two words back makes the word between an adjective.
-    let uninflected = view.lemma(i) == view.lower[i];
+    let uninflected = !view.is_inflected(i);
     let article_before =
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at()[p].is_none();
     article_before

@@ -418,7 +418,7 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
 fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usize>) -> bool {
     let word = view.word(d.start);
     let inflected_verb =
-        !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.lemma(d.start) != word));
+        !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.is_inflected(d.start)));
     let mut k = d.start;
     let mut named = false;
     while k > 0 && d.start - k < 5 {

@@ -6,7 +6,9 @@ use std::cell::{OnceCell, RefCell};
 use annalist_core::Mention;
 
 use super::lemma::has_possessive_ending;
-use super::lexicon::{ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE};
+use super::lexicon::{
+    ANCHORS, BREAK_PUNCTUATION, FORM_ANCHORS, INFLECTED, KnownWord, LEXICON, NO_LEMMA, STARTS_CUE,
+};
 use super::word_ids::{INLINE, is_ascii_packed, pack_sixteen};
 use super::wordlist::{BREAK, REPORT_START, WordList};
 use crate::Context;
@@ -24,7 +26,7 @@ pub(crate) struct TokenInfo {
     /// The token's lower-case form among the lexicon's words (its id in
     /// [`super::lexicon::Lexicon::word_ids`]; [`NO_ID`]: none of them).
     word: u32,
-    /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`CAPITAL`].
+    /// [`ANCHOR`], [`FORM_ANCHOR`], [`CUE`] and [`INFLECTED`].
     flags: u8,
 }
 
@@ -36,8 +38,6 @@ const NO_ID: u32 = u32::MAX;
 const ANCHOR: u8 = ANCHORS;
 /// The token is the first word of a modality cue.
 const CUE: u8 = super::lexicon::CUE;
-/// The token starts with a capital letter.
-const CAPITAL: u8 = 4;
 /// The token is not its own lemma, and its form itself starts a pattern.
 const FORM_ANCHOR: u8 = FORM_ANCHORS;
 
@@ -77,6 +77,17 @@ pub(crate) struct UnfinishedWords<'a> {
     elsewhere: Vec<(usize, std::ops::Range<usize>)>,
 }
 
+/// [`has_possessive_ending`] of an ASCII word, with no branch on its letters (a word's last
+/// letter is often an "s").
+fn ascii_possessive_ending(word: &[u8]) -> bool {
+    let (last, before) = match word {
+        [.., before, last] => (*last, *before),
+        [last] => (*last, 0),
+        [] => (0, 0),
+    };
+    (last == b'\'') | ((last == b's') & (before == b'\''))
+}
+
 impl<'a> DocWords<'a> {
     /// Reads the tokens of `cx`. `lower_text` is the text with its ASCII letters made lower
     /// case (byte offsets unchanged) and padding after it (see
@@ -106,10 +117,9 @@ impl<'a> DocWords<'a> {
                 _ => None,
             };
             let at = buf.len();
-            let (word, in_buf, capital, found) = match ascii_key {
+            let (word, in_buf, found) = match ascii_key {
                 Some(key) => {
                     let word = lower_text.get(start..end).unwrap_or("");
-                    let capital = cx.text.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase);
                     let first = key as u8;
                     let found = if len == 1 {
                         // Punctuation and one-letter words: a direct read.
@@ -119,12 +129,12 @@ impl<'a> DocWords<'a> {
                     } else {
                         lex.word_ids.get_packed(key, len)
                     };
-                    (word, false, capital, found)
+                    (word, false, found)
                 }
                 None => {
-                    let (word, in_buf, capital) = Self::lower_case_form(cx, lower_text, t, buf);
+                    let (word, in_buf) = Self::lower_case_form(cx, lower_text, t, buf);
                     let looked_up = if in_buf { &buf[at..] } else { word };
-                    (word, in_buf, capital, lex.word_ids.get(looked_up.as_bytes()))
+                    (word, in_buf, lex.word_ids.get(looked_up.as_bytes()))
                 }
             };
             if in_buf {
@@ -135,11 +145,12 @@ impl<'a> DocWords<'a> {
             let known = match t.kind {
                 TokenKind::Word => {
                     let looked_up = if in_buf { &buf[at..] } else { word };
-                    if has_possessive_ending(looked_up) {
-                        KnownWord::new(lex.known(looked_up), false)
-                    } else {
-                        known
-                    }
+                    let possessive = match ascii_key {
+                        // ASCII: only "'" and "'s" end a possessive; tested with no branch.
+                        Some(_) => ascii_possessive_ending(looked_up.as_bytes()),
+                        None => has_possessive_ending(looked_up),
+                    };
+                    if possessive { KnownWord::new(lex.known(looked_up), false) } else { known }
                 }
                 TokenKind::Punct if known.flags & BREAK_PUNCTUATION != 0 => {
                     KnownWord { classes: BREAK, lemma: NO_LEMMA, flags: cue }
@@ -150,7 +161,7 @@ impl<'a> DocWords<'a> {
                 classes: known.classes,
                 lemma: if known.lemma == NO_LEMMA { NO_ID } else { u32::from(known.lemma) },
                 word: id,
-                flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR) | if capital { CAPITAL } else { 0 },
+                flags: known.flags & (ANCHOR | CUE | FORM_ANCHOR | INFLECTED),
             };
             lower.push(word);
             info.push(token);
@@ -173,31 +184,26 @@ impl<'a> DocWords<'a> {
 
     /// The lower-case form of token `t` in general (see [`DocWords::read`]): found in
     /// `lower_text`, the text itself, or written to the end of `buf` (then in place only once
-    /// `buf` is complete; the form returned is empty and the flag true); and whether the text
-    /// starts with a capital letter.
+    /// `buf` is complete; the form returned is empty and the flag true).
     fn lower_case_form(
         cx: &Context<'a>,
         lower_text: &'a str,
         t: &Token,
         buf: &mut String,
-    ) -> (&'a str, bool, bool) {
+    ) -> (&'a str, bool) {
         match lower_text.get(t.span.start..t.span.end) {
-            Some(lowered) if lowered.is_ascii() => {
-                // The text is ASCII too: lower-casing changed no other byte.
-                let first = cx.text.as_bytes().get(t.span.start).filter(|_| !lowered.is_empty());
-                (lowered, false, first.is_some_and(u8::is_ascii_uppercase))
-            }
+            // The text is ASCII too: lower-casing changed no other byte.
+            Some(lowered) if lowered.is_ascii() => (lowered, false),
             _ => {
                 // (Not in `lower_text`: nor in the text, whose characters are the same.)
                 let text = cx.text.get(t.span.start..t.span.end).unwrap_or("");
-                let capital = text.chars().next().is_some_and(char::is_uppercase);
                 if text.chars().all(|c| c != '’' && !c.is_uppercase()) {
-                    (text, false, capital)
+                    (text, false)
                 } else if text.chars().all(|c| c.is_ascii() || c == '’') {
                     // ASCII but for typographic apostrophes (most such words: "Russia’s"):
                     // lower-cased and made plain a character at a time, with no allocation.
                     buf.extend(text.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
-                    ("", true, capital)
+                    ("", true)
                 } else {
                     let lowered = text.to_lowercase();
                     if lowered.contains('’') {
@@ -205,7 +211,7 @@ impl<'a> DocWords<'a> {
                     } else {
                         buf.push_str(&lowered);
                     }
-                    ("", true, capital)
+                    ("", true)
                 }
             }
         }
@@ -447,9 +453,18 @@ impl<'a> SentenceView<'a> {
         Some(lex.word_patterns.get(self.info[i].word as usize)).filter(|p| !p.is_empty())
     }
 
-    /// Whether token `i` starts with a capital letter in the text.
+    /// Whether token `i` starts with a capital letter in the text (read here, not with the
+    /// token's other facts: only a few tokens are asked).
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
-        self.info[i].flags & CAPITAL != 0
+        let span = self.tokens[i].span;
+        match self.text.as_bytes().get(span.start) {
+            Some(first) if first.is_ascii() => span.start < span.end && first.is_ascii_uppercase(),
+            _ => self
+                .text
+                .get(span.start..span.end)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// The lower-case text of token `i`.
@@ -463,6 +478,14 @@ impl<'a> SentenceView<'a> {
             NO_ID => self.word(i),
             id => &self.lemma_names[id as usize],
         }
+    }
+
+    /// Whether the lemma of token `i` (see [`SentenceView::lemma`]) is not its lower-case text:
+    /// known per word when the lexicon is built, with no strings compared.
+    pub(crate) fn is_inflected(&self, i: usize) -> bool {
+        let inflected = self.info[i].flags & INFLECTED != 0;
+        debug_assert_eq!(inflected, self.lemma(i) != self.word(i), "token {i}");
+        inflected
     }
 
     /// The index of the known lemma of token `i` among the lexicon's lemmas and the id of its
@@ -539,5 +562,18 @@ impl<'a> SentenceView<'a> {
         }
         out.dedup();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ascii_possessive_ending_is_found_as_in_general() {
+        let words = ["", "'", "s", "'s", "s'", "kyiv's", "troops'", "its", "it's", "''", "'ss", "x's'", "a"];
+        for word in words {
+            assert_eq!(ascii_possessive_ending(word.as_bytes()), has_possessive_ending(word), "{word:?}");
+        }
     }
 }
