@@ -478,8 +478,8 @@ impl Tables {
         self.records.write(&rendered.record)?;
         self.events.write(&rendered.event_rows)?;
         self.claims.write(&rendered.claim_lines)?;
-        self.actor_table.add(&rendered.actors);
-        self.ledger.add(&rendered.relations);
+        self.actor_table.add(rendered.actors);
+        self.ledger.add(rendered.relations);
         self.documents += 1;
         self.event_count += rendered.events;
         self.claim_count += rendered.claims;

@@ -14,26 +14,27 @@ pub struct ActorTable {
 }
 
 impl ActorTable {
-    /// Adds the actors of one record.
-    pub fn add(&mut self, actors: &[Actor]) {
+    /// Adds the actors of one record. Taken by value: a corpus run hands over each record's
+    /// actors once written, and most of them are new to the table, so nothing is copied.
+    pub fn add(&mut self, actors: impl IntoIterator<Item = Actor>) {
         for actor in actors {
             match self.actors.get_mut(&actor.id) {
                 None => {
-                    self.actors.insert(actor.id.clone(), actor.clone());
+                    self.actors.insert(actor.id.clone(), actor);
                 }
                 Some(known) => {
-                    for alias in &actor.aliases {
-                        if !known.aliases.contains(alias) && *alias != known.name {
-                            known.aliases.push(alias.clone());
+                    for alias in actor.aliases {
+                        if !known.aliases.contains(&alias) && alias != known.name {
+                            known.aliases.push(alias);
                         }
                     }
-                    for role in &actor.roles {
-                        if !known.roles.contains(role) {
-                            known.roles.push(role.clone());
+                    for role in actor.roles {
+                        if !known.roles.contains(&role) {
+                            known.roles.push(role);
                         }
                     }
                     if known.code.is_none() {
-                        known.code.clone_from(&actor.code);
+                        known.code = actor.code;
                     }
                 }
             }
@@ -52,7 +53,7 @@ impl ActorTable {
 pub fn assemble(records: Vec<Record>) -> Corpus {
     let mut table = ActorTable::default();
     for record in &records {
-        table.add(&record.actors);
+        table.add(record.actors.iter().cloned());
     }
     let relations = crate::relations::ledger(&records);
     Corpus { records, actors: table.into_actors(), relations }

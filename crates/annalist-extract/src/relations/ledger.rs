@@ -12,14 +12,12 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// Adds one record's relations.
-    pub fn add(&mut self, relations: &[Relation]) {
+    /// Adds one record's relations. Taken by value, like [`ActorTable::add`](crate::corpus::ActorTable::add):
+    /// their observations move into the ledger without a copy.
+    pub fn add(&mut self, relations: impl IntoIterator<Item = Relation>) {
         for relation in relations {
-            let [a, b] = relation.actors.clone();
-            self.merged
-                .entry((a, b, relation.domain))
-                .or_default()
-                .extend(relation.observations.iter().cloned());
+            let [a, b] = relation.actors;
+            self.merged.entry((a, b, relation.domain)).or_default().extend(relation.observations);
         }
     }
 
@@ -46,7 +44,7 @@ impl Ledger {
 pub fn ledger<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Relation> {
     let mut ledger = Ledger::default();
     for record in records {
-        ledger.add(&record.relations);
+        ledger.add(record.relations.iter().cloned());
     }
     ledger.finish()
 }
