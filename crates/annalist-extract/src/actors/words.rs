@@ -379,7 +379,11 @@ fn stored_lower<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool
 #[cold]
 #[inline(never)]
 fn is_own_lower(slice: &str) -> bool {
-    slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c]))
+    // Characters of the General Punctuation block (dashes, quotes) have no case: no lookup
+    // of their lower-case mapping.
+    slice.chars().all(|c| {
+        !matches!(c, '’' | '‘') && (matches!(c, '\u{2000}'..='\u{206f}') || c.to_lowercase().eq([c]))
+    })
 }
 
 /// The lower-case form of a token that is not its own (see [`is_own_lower`]).
@@ -517,7 +521,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             piece_seen = true;
             let piece = if token.kind == TokenKind::Word
                 && ascii_and_hyphen(slice).1
-                && splits(slice, &mut compound_key)
+                && splits(slice, None, &mut compound_key)
             {
                 // A split compound's first piece that is not a hyphen (one part at least
                 // is a capitalised name).
@@ -576,7 +580,14 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
         builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
-        if !(token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key)) {
+        if !(token.kind == TokenKind::Word
+            && hyphen
+            && splits(
+                slice,
+                ascii.then(|| lower_text.get(token.span.start..token.span.end)).flatten(),
+                &mut compound_key,
+            ))
+        {
             // Most tokens: the token itself.
             builder.push(token.span, slice, token.kind, ascii);
             continue;
@@ -710,8 +721,19 @@ impl<'a> ListBuilder<'a> {
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
 /// ("Russia-Ukraine", "pro-Russian", "Kremlin-backed").
-/// `key` is a buffer for the lower-case forms looked up (reused across tokens).
-fn splits(word: &str, key: &mut String) -> bool {
+/// `ascii_lower`: the word's lower-case form when the word is ASCII (its slice of the lowered
+/// text, so nothing is copied); `key` is a buffer for the lower-case forms built otherwise
+/// (reused across tokens).
+fn splits(word: &str, ascii_lower: Option<&str>, key: &mut String) -> bool {
+    if let Some(lower) = ascii_lower {
+        // ASCII: lower-casing changes no byte's place, so the parts of the lower-case form
+        // are the lower-case forms of the parts.
+        return !GAZETTEER.names.contains_key(lower)
+            && word.split('-').zip(lower.split('-')).any(|(part, lower_part)| {
+                part.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                    && GAZETTEER.names.contains_key(lower_part)
+            });
+    }
     key.clear();
     push_lower(key, word);
     if GAZETTEER.names.contains_key(key.as_str()) {
