@@ -809,12 +809,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return i + 1;
             }
         }
+        // Read once for the tests below (sliced or built from the text when asked).
+        let lower = w.lower();
         // A capitalised ordinary word opening a sentence is not a name: "Occasionally",
         // "Returning", or any word the text also writes in lower case.
         if w.sentence_initial()
             && !w.is_given_name()
-            && (self.words.written_in_lower_case(&w.lower())
-                || w.lower().ends_with("ly")
+            && (self.words.written_in_lower_case(&lower)
+                || lower.ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
             return i + 1;
@@ -831,8 +833,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
         // made from a place, not a name.
         if end == i
-            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower().ends_with(e))
-                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower().ends_with(e))
+            && (["ians", "eans", "icans", "ists"].iter().any(|e| lower.ends_with(e))
+                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| lower.ends_with(e))
                     && self.w(i + 1).is_some_and(|n| {
                         n.lowercase() && !n.is(WordClass::Function) && !n.is(WordClass::AgentVerb)
                     })))
@@ -1112,7 +1114,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && (i + 2..i + 8)
                 .filter_map(|k| self.w(k))
                 .take_while(|w| w.sentence() == next.sentence())
-                .any(|w| w.lower() == "that" || w.lower() == "to")
+                .any(|w| matches!(w.lower().as_ref(), "that" | "to"))
     }
 
     /// A group that speaks, headed by the group noun at `head`, its modifiers from `from`

@@ -111,6 +111,7 @@ impl<'w, 'a> WordAt<'w, 'a> {
     }
 
     /// The text of the token.
+    #[inline]
     pub(crate) fn text(self) -> &'a str {
         self.words.text.get(self.word.start as usize..self.word.end as usize).unwrap_or("")
     }
@@ -152,19 +153,29 @@ impl<'w, 'a> WordAt<'w, 'a> {
     /// when it is ASCII (nearly always), else worked out from the token.
     #[inline]
     pub(crate) fn lower(self) -> Cow<'a, str> {
-        if self.word.ascii
-            && let Some(lower) = self.words.lower_text.get(self.word.start as usize..self.word.end as usize)
-        {
-            return Cow::Borrowed(lower);
+        match self.ascii_lower() {
+            Some(lower) => Cow::Borrowed(lower),
+            None => lower_of(self.text()),
         }
-        lower_of(self.text())
+    }
+
+    /// The lower-case form of an ASCII token: its slice of the lowered text.
+    #[inline]
+    fn ascii_lower(self) -> Option<&'a str> {
+        let span = self.word.start as usize..self.word.end as usize;
+        if self.word.ascii { self.words.lower_text.get(span) } else { None }
     }
 
     /// Looks up [`WordAt::facts`] and keeps them (out of line: the facts are read far more
     /// often than looked up, and the read is inlined where it is asked).
     #[inline(never)]
     fn look_up(self) -> (u32, u32) {
-        let (id, classes) = facts_of(&GAZETTEER, self.text(), &self.lower(), self.word.kind, self.word.case);
+        let text = self.text();
+        let lower = match self.ascii_lower() {
+            Some(lower) => Cow::Borrowed(lower),
+            None => lower_of(text),
+        };
+        let (id, classes) = facts_of(&GAZETTEER, text, &lower, self.word.kind, self.word.case);
         self.word.lexicon_id.set(id);
         self.word.classes.set(classes);
         (id, classes)
@@ -730,12 +741,15 @@ impl<'a> ListBuilder<'a> {
             *inside = true;
             self.capitalised_filter.found(slice);
         }
-        // The lower-case words that the filter of the lower-case openers lets
-        // through are looked up now (to tell whether the scan acts on them); the
-        // rest only when asked. Looked up before the record is made, so that it is
-        // written once, in place.
+        // Capitalised words (the scan reads each one) and the lower-case words that the
+        // filter of the lower-case openers lets through (to tell whether the scan acts on
+        // them) are looked up now, while their text is at hand; the rest only when asked.
+        // Looked up before the record is made, so that it is written once, in place.
         let facts = if case == Case::Capitalised {
-            None
+            Some(match stored_lower(slice, span, self.lower_text, ascii) {
+                (lower, true) => facts_of(self.gazetteer, slice, lower, TokenKind::Word, case),
+                (_, false) => facts_of(self.gazetteer, slice, &built_lower(slice), TokenKind::Word, case),
+            })
         } else {
             // Most words are already lower case: their form is borrowed.
             let (lower, lower_ready) = stored_lower(slice, span, self.lower_text, ascii);
