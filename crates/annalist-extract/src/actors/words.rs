@@ -73,14 +73,14 @@ pub(crate) enum Case {
 }
 
 impl Case {
-    /// The case of a word written `text`: read from its first byte when that is ASCII
-    /// (nearly always), from its first character otherwise.
-    fn of_word(text: &str) -> Case {
-        match text.as_bytes().first() {
+    /// The case of the word starting at byte `start` of `text`: read from its first byte
+    /// when that is ASCII (nearly always), from its first character otherwise.
+    fn of_word_at(text: &str, start: usize) -> Case {
+        match text.as_bytes().get(start) {
             Some(b) if b.is_ascii_uppercase() => Case::Capitalised,
             Some(b) if b.is_ascii_lowercase() => Case::Lower,
             Some(b) if b.is_ascii() => Case::Neither,
-            _ => Case::of_char(text.chars().next()),
+            _ => Case::of_char(text.get(start..).and_then(|rest| rest.chars().next())),
         }
     }
 
@@ -340,9 +340,14 @@ pub(crate) struct WordFilter([u64; 16]);
 impl WordFilter {
     pub(crate) fn slot(word: &str) -> usize {
         let b = word.as_bytes();
-        let first = usize::from(b.first().copied().unwrap_or(0));
-        let second = usize::from(b.get(1).copied().unwrap_or(0));
-        (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ b.len().wrapping_mul(17)) & 1023
+        Self::slot_of(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.len())
+    }
+
+    /// The slot of a word of `len` bytes whose first two are `first` and `second` (0 for
+    /// bytes past its end).
+    pub(crate) fn slot_of(first: u8, second: u8, len: usize) -> usize {
+        let (first, second) = (usize::from(first), usize::from(second));
+        (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ len.wrapping_mul(17)) & 1023
     }
 
     /// Adds `word`.
@@ -627,6 +632,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     }
     let mut builder = ListBuilder {
         list,
+        text,
         lower_text,
         gazetteer: &GAZETTEER,
         sentence: 0,
@@ -652,19 +658,20 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             builder.push_other(token.span, token.kind, ascii);
             continue;
         }
-        // Sliced here, not through `Span::get`: a call into another crate per token.
-        let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
-        if !(hyphen
-            && splits(
+        // Sliced here, not through `Span::get`: a call into another crate per token. Only
+        // a word with a hyphen is: the others are read where the record is made.
+        let compound = if hyphen { text.get(token.span.start..token.span.end) } else { None };
+        let Some(slice) = compound.filter(|slice| {
+            splits(
                 slice,
                 ascii.then(|| lower_text.get(token.span.start..token.span.end)).flatten(),
                 &mut compound_key,
-            ))
-        {
+            )
+        }) else {
             // Most words: the token itself.
-            builder.push_word(token.span, slice, ascii);
+            builder.push_word(token.span, ascii);
             continue;
-        }
+        };
         pieces.clear();
         let mut start = 0;
         for (i, part) in slice.split('-').enumerate() {
@@ -679,9 +686,10 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
             start += part.len() + 1;
         }
         for &(span, kind, ascii) in &pieces {
-            match text.get(span.start..span.end) {
-                Some(part) if kind == TokenKind::Word => builder.push_word(span, part, ascii),
-                _ => builder.push_other(span, kind, ascii),
+            if kind == TokenKind::Word {
+                builder.push_word(span, ascii);
+            } else {
+                builder.push_other(span, kind, ascii);
             }
         }
     }
@@ -693,6 +701,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
 /// what the pass keeps between them.
 struct ListBuilder<'a> {
     list: Vec<Word>,
+    /// The document's text.
+    text: &'a str,
     /// See [`Segmentation::lowered`].
     lower_text: &'a str,
     /// Read once, not per token (the gazetteer sits behind a lazy lock).
@@ -723,41 +733,64 @@ impl<'a> ListBuilder<'a> {
         self.push_record(span, kind, Case::Neither, initial, ascii, None);
     }
 
-    /// Adds the record of a word or a piece of one: `slice` at `span`, ASCII or not
-    /// (`ascii`). Always inlined: it runs for most tokens, from two places.
+    /// Adds the record of a word or a piece of one at `span`, ASCII or not (`ascii`).
+    /// Always inlined: it runs for most tokens, from two places.
     #[inline(always)]
-    fn push_word(&mut self, span: Span, slice: &'a str, ascii: bool) {
+    fn push_word(&mut self, span: Span, ascii: bool) {
         let initial = !self.seen_word_in_sentence;
         self.seen_word_in_sentence = true;
-        let case = Case::of_word(slice);
-        // Only sentence-initial words are ever asked about, so the many names inside
-        // sentences cost a filter test, not a map operation.
-        if case == Case::Capitalised
-            && !initial
-            && self.capitalised_filter.may_contain(slice)
-            && let Some(inside) = self.initial_capitalised.get_mut(slice)
-            && !*inside
-        {
-            *inside = true;
-            self.capitalised_filter.found(slice);
-        }
+        let case = Case::of_word_at(self.text, span.start);
         // Capitalised words (the scan reads each one) and the lower-case words that the
         // filter of the lower-case openers lets through (to tell whether the scan acts on
         // them) are looked up now, while their text is at hand; the rest only when asked.
         // Looked up before the record is made, so that it is written once, in place.
         let facts = if case == Case::Capitalised {
+            let slice = self.text.get(span.start..span.end).unwrap_or("");
+            // Only sentence-initial words are ever asked about, so the many names inside
+            // sentences cost a filter test, not a map operation.
+            if !initial
+                && self.capitalised_filter.may_contain(slice)
+                && let Some(inside) = self.initial_capitalised.get_mut(slice)
+                && !*inside
+            {
+                *inside = true;
+                self.capitalised_filter.found(slice);
+            }
             Some(match stored_lower(slice, span, self.lower_text, ascii) {
                 (lower, true) => facts_of(self.gazetteer, slice, lower, TokenKind::Word, case),
                 (_, false) => facts_of(self.gazetteer, slice, &built_lower(slice), TokenKind::Word, case),
             })
+        } else if ascii {
+            // Most tokens. The lower-case form is the word's slice of the lowered text,
+            // and the filters read only its first two bytes and its length: the word is
+            // sliced only when one of them lets it through.
+            let lowered = self.lower_text.as_bytes();
+            let len = span.end - span.start;
+            let byte =
+                |at: usize| if at < len { lowered.get(span.start + at).copied().unwrap_or(0) } else { 0 };
+            let lower_slot = WordFilter::slot_of(byte(0), byte(1), len);
+            let slice = || self.text.get(span.start..span.end).unwrap_or("");
+            // A sentence-opening form holds no capitals, so a word in lower case can
+            // be one only as its own lower-case form: that form's slot gates the lookup.
+            if case == Case::Lower
+                && self.initial_filter.may_contain_slot(lower_slot)
+                && let Some(written) = self.initial_forms.get_mut(slice())
+                && !*written
+            {
+                *written = true;
+                self.initial_filter.found_slot(lower_slot);
+            }
+            self.gazetteer.may_open_in_lower_case_at(lower_slot).then(|| {
+                let lower = self.lower_text.get(span.start..span.end).unwrap_or("");
+                facts_of(self.gazetteer, slice(), lower, TokenKind::Word, case)
+            })
         } else {
-            // Most words are already lower case: their form is borrowed.
+            let slice = self.text.get(span.start..span.end).unwrap_or("");
+            // Its own lower-case form (borrowed), or one built.
             let (lower, lower_ready) = stored_lower(slice, span, self.lower_text, ascii);
             // The filter slot of the stored lower-case form (the token itself when
             // its form is built on demand), read once for both filters.
             let lower_slot = WordFilter::slot(lower);
-            // A sentence-opening form holds no capitals, so a word in lower case can
-            // be one only as its own lower-case form: that form's slot gates the lookup.
             if case == Case::Lower
                 && self.initial_filter.may_contain_slot(lower_slot)
                 && let Some(written) = self.initial_forms.get_mut(slice)
