@@ -749,7 +749,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn model_number(&self, i: usize) -> bool {
         self.w(i).is_some_and(|w| {
             w.kind() == TokenKind::Number
-                || (w.kind() == TokenKind::Word && w.text().chars().any(|c| c.is_ascii_digit()))
+                || (w.kind() == TokenKind::Word && w.text().bytes().any(|b| b.is_ascii_digit()))
         })
     }
 
