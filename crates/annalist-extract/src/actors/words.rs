@@ -533,7 +533,7 @@ impl Block for u64 {
         u64::from_le_bytes([byte; 8])
     }
     fn low_bytes(len: usize) -> Self {
-        u64::MAX.checked_shr(u32::try_from(64 - 8 * len.min(8)).unwrap_or(64)).unwrap_or(0)
+        if len >= 8 { u64::MAX } else { (1 << (8 * len)) - 1 }
     }
     fn wrapping_sub(self, other: Self) -> Self {
         u64::wrapping_sub(self, other)
@@ -546,7 +546,7 @@ impl Block for u128 {
         u128::from_le_bytes([byte; 16])
     }
     fn low_bytes(len: usize) -> Self {
-        u128::MAX.checked_shr(u32::try_from(128 - 8 * len.min(16)).unwrap_or(128)).unwrap_or(0)
+        if len >= 16 { u128::MAX } else { (1 << (8 * len)) - 1 }
     }
     fn wrapping_sub(self, other: Self) -> Self {
         u128::wrapping_sub(self, other)
@@ -650,8 +650,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
             builder.seen_word_in_sentence = false;
+            builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         }
-        builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span);
         if token.kind != TokenKind::Word {
             // Numbers and punctuation: their text is not read here.
