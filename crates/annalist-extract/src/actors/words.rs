@@ -912,6 +912,24 @@ mod tests {
     }
 
     #[test]
+    fn a_words_lower_case_form_is_its_text_lowered() {
+        // ASCII words (sliced from the lowered text), words that are their own form, and
+        // words whose form is built (capitals beyond ASCII, curly apostrophes), whole or as
+        // pieces of split compounds, numbers and punctuation.
+        let text = "The U.S.-backed ‘Zürich’ talks’ FOO'S Putin’s 3,000 ÉLAN d’Ivoire Kremlin-backed \
+                    Russia-Ukraine — Zürich-Genève «x» état ÉTAT sixteen-letters! abcdefghijklmnopq";
+        let segmentation = crate::segment::segment(text);
+        let words = words(text, &segmentation);
+        assert!(words.list.len() > 20);
+        for i in 0..words.list.len() {
+            let word = words.at(i);
+            let mut expected = String::new();
+            push_lower(&mut expected, word.text());
+            assert_eq!(word.lower(), expected, "{}", word.text());
+        }
+    }
+
+    #[test]
     fn block_test_agrees_with_the_byte_loop() {
         let text = "Kremlin-backed Zürich a-b x sixteen-letters! seventeen-letters -- É ’s end \
                     eight-ch abcdefgh abcdefg- nine-char abcdefghi Zürichs-x Zürich-xy";
