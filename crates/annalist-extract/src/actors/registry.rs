@@ -309,9 +309,14 @@ impl Registry {
         let actors = &self.actors;
         let key = |f: &Found| actors[f.actor.0 as usize].actor.id.0.as_str();
         // By position, then by key; the keys read only for mentions of one span.
-        self.found.sort_by(|a, b| {
+        let order = |a: &Found, b: &Found| {
             (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)).then_with(|| key(a).cmp(key(b)))
-        });
+        };
+        // Mentions are found nearly always in text order: a stable sort of a sorted list
+        // changes nothing, but costs a scratch buffer and a pass of merging.
+        if !self.found.is_sorted_by(|a, b| order(a, b) != std::cmp::Ordering::Greater) {
+            self.found.sort_by(order);
+        }
         // One actor per key: the same actor is the same key.
         self.found.dedup_by(|a, b| a.span == b.span && a.actor == b.actor);
         let mentions = self

@@ -15,7 +15,7 @@ use super::gazetteer::{
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
-use super::words::{NAME_NOT_ASKED, Word, Words};
+use super::words::{NAME_NOT_ASKED, WordAt, Words};
 use crate::segment::TokenKind;
 
 /// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
@@ -51,7 +51,7 @@ pub(crate) struct Scanner<'w, 'a> {
     key_buffer: RefCell<String>,
 }
 
-/// `Word::name_match` of a position opening no known name (node 0, the root, ends none).
+/// `WordAt::name_match` of a position opening no known name (node 0, the root, ends none).
 const NO_NAME: u64 = 0;
 
 /// A name match as one integer for the cache: its trie node and its length in words.
@@ -91,17 +91,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
-    fn w(&self, i: usize) -> Option<&'w Word<'a>> {
-        self.words.list.get(i)
+    fn w(&self, i: usize) -> Option<WordAt<'w, 'a>> {
+        self.words.get(i)
     }
 
     fn span(&self, from: usize, to_inclusive: usize) -> Span {
-        Span::new(self.words.list[from].span().start, self.words.list[to_inclusive].span().end)
+        Span::new(self.words.at(from).span().start, self.words.at(to_inclusive).span().end)
     }
 
     fn same_sentence(&self, i: usize, j: usize) -> bool {
         match (self.w(i), self.w(j)) {
-            (Some(a), Some(b)) => a.sentence == b.sentence,
+            (Some(a), Some(b)) => a.sentence() == b.sentence(),
             _ => false,
         }
     }
@@ -167,7 +167,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // word view marks the others, so the pass goes from one to the next by bits.
         let mut i = 0;
         while let Some(at) = self.words.next_opener(i) {
-            let word = &self.words.list[at];
+            let word = self.words.at(at);
             let next = if word.capitalised() { self.capitalised_at(at) } else { self.lowercase_at(at) };
             i = next.max(at + 1);
         }
@@ -178,7 +178,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// same position is asked about by several steps): [`NO_NAME`] or the match's trie node
     /// and length packed by [`pack_match`].
     fn name_at(&self, i: usize) -> Option<NameMatch<'static>> {
-        let slot = &self.w(i)?.name_match;
+        let slot = self.w(i)?.name_match();
         let cached = slot.get();
         if cached != NAME_NOT_ASKED {
             return unpack_match(cached);
@@ -214,7 +214,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             if len > 1 {
                 // Names do not run across a gap that is not plain spacing.
-                let gap = &self.text[self.words.list[j - 1].span().end..w.span().start];
+                let gap = &self.text[self.words.at(j - 1).span().end..w.span().start];
                 if line_break(gap) {
                     break;
                 }
@@ -257,7 +257,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         for len in 1..=g.max_sector_tokens {
             let j = i + len - 1;
             let Some(w) = self.w(j) else { break };
-            if w.kind != TokenKind::Word || !self.same_sentence(i, j) {
+            if w.kind() != TokenKind::Word || !self.same_sentence(i, j) {
                 break;
             }
             if len > 1 {
@@ -288,8 +288,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some(m) = self.name_at(i) {
             return self.known_name(i, &m);
         }
-        let w = &self.words.list[i];
-        if w.sentence_initial && !w.is(WordClass::Title) {
+        let w = self.words.at(i);
+        if w.sentence_initial() && !w.is(WordClass::Title) {
             // "She", "It", "Officials", "The president": a sentence-initial word of the
             // lower-case vocabulary is read as such.
             if w.is(WordClass::PronounMale)
@@ -326,7 +326,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             Meaning::Demonym { iso, key, people } => self.demonym(i, end, iso, key, *people),
             Meaning::Actor { key, mention, resolution } => {
                 // "US$40": a currency, not the country.
-                if self.text[self.words.list[end].span().end..].starts_with('$') {
+                if self.text[self.words.at(end).span().end..].starts_with('$') {
                     return end + 1;
                 }
                 // A known place or body opening a longer name of an organisation ("New York
@@ -362,12 +362,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let country = country.filter(|_| {
                     kind == Some(ActorKind::State)
                         || self
-                            .w(after + usize::from(self.w(after).is_some_and(Word::possessive)))
-                            .is_some_and(Word::lowercase)
+                            .w(after + usize::from(self.w(after).is_some_and(WordAt::possessive)))
+                            .is_some_and(WordAt::lowercase)
                 });
                 if let Some(iso) = country {
                     let mut j = after;
-                    if self.w(j).is_some_and(Word::possessive) {
+                    if self.w(j).is_some_and(WordAt::possessive) {
                         j += 1;
                     }
                     // Read once: a body of the country ("US forces") or an office ("US
@@ -409,7 +409,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let w = self.w(j)?;
         if w.lowercase() && !w.is(WordClass::Function) {
             return self.sector_run(j + 1).filter(|(e, _)| {
-                self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.list[k].lowercase())
+                self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.at(k).lowercase())
             });
         }
         None
@@ -420,14 +420,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let (Some(open), Some(acr), Some(close)) = (self.w(end + 1), self.w(end + 2), self.w(end + 3)) else {
             return end + 1;
         };
-        if open.text != "(" || close.text != ")" || !is_acronym_word(acr.text) {
+        if open.text() != "(" || close.text() != ")" || !is_acronym_word(acr.text()) {
             return end + 1;
         }
         if self.name_at(end + 2).is_some() {
             return end + 1;
         }
-        self.acronyms.insert(acr.text, actor);
-        self.mention(end + 2, acr.span(), acr.text, actor, kind, Resolution::Acronym);
+        self.acronyms.insert(acr.text(), actor);
+        self.mention(end + 2, acr.span(), acr.text(), actor, kind, Resolution::Acronym);
         end + 4
     }
 
@@ -456,7 +456,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// is three words).
     fn is_function_word(&self, short: &str, word: usize) -> bool {
         match self.w(word) {
-            Some(w) if w.kind == TokenKind::Word && w.text == short => w.is(WordClass::Function),
+            Some(w) if w.kind() == TokenKind::Word && w.text() == short => w.is(WordClass::Function),
             _ => GAZETTEER.is(short, WordClass::Function),
         }
     }
@@ -466,7 +466,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
     fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: &str, people: bool) -> usize {
         if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
-            let capitalised = (end + 1..=send).all(|k| self.words.list[k].capitalised());
+            let capitalised = (end + 1..=send).all(|k| self.words.at(k).capitalised());
             if sector.person {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
                 if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
@@ -501,7 +501,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && self.name_at(end + 1).is_none()
             && let Some(run_end) = self.name_run(end + 1)
         {
-            let last = &self.words.list[run_end];
+            let last = self.words.at(run_end);
             let kind = if last.is(WordClass::OrgSuffix) {
                 Some(ActorKind::Organization)
             } else if last.is(WordClass::PlaceSuffix) {
@@ -510,7 +510,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 None
             };
             if let Some(kind) = kind
-                && !(end + 1..=run_end).any(|k| self.words.list[k].is(WordClass::Title))
+                && !(end + 1..=run_end).any(|k| self.words.at(k).is(WordClass::Title))
             {
                 return self.emit_owned(i, run_end, kind, Some(iso));
             }
@@ -610,7 +610,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let span = self.span(i, end);
         let name = span.slice(self.text);
         let actor = self.registry.unknown(name, ActorKind::Person, role);
-        match self.words.list[i].given_name() {
+        match self.words.at(i).given_name() {
             Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
             Some(Gender::Female) => self.registry.set_gender(actor, 'f'),
             _ => {}
@@ -632,7 +632,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if !self.same_sentence(i, j) {
                 break;
             }
-            let prev = &self.words.list[j - 1];
+            let prev = self.words.at(j - 1);
             let gap = &self.text[prev.span().end..w.span().start];
             if line_break(gap) {
                 break;
@@ -669,13 +669,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     continue;
                 }
                 end = j;
-            } else if w.text == "."
+            } else if w.text() == "."
                 && prev.span().end == w.span().start
-                && (prev.text.chars().count() == 1 || matches!(prev.text, "St" | "Mt" | "Ft" | "Jr" | "Sr"))
+                && (prev.text().chars().count() == 1
+                    || matches!(prev.text(), "St" | "Mt" | "Ft" | "Jr" | "Sr"))
                 && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span().start > w.span().end)
             {
                 // An initial or a short form inside a name: "George W. Bush", "St. Louis".
-            } else if w.lowercase() && particle_name(w.text) {
+            } else if w.lowercase() && particle_name(w.text()) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
             } else if w.lowercase() && CONNECTORS.contains(&w.lower().as_ref()) {
@@ -706,14 +707,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let run_end = self.name_run(end + 1)?;
         // "U.S. Secretary of State": an office, handled with the sector words.
-        if (end + 1..=run_end).any(|k| self.words.list[k].is(WordClass::Title)) {
+        if (end + 1..=run_end).any(|k| self.words.at(k).is(WordClass::Title)) {
             return None;
         }
-        let last = &self.words.list[run_end];
+        let last = self.words.at(run_end);
         // "Department of Commerce", "Council on Foreign Relations": an organisation word
         // anywhere in the run.
         if (end + 1..=run_end).any(|k| {
-            let w = &self.words.list[k];
+            let w = self.words.at(k);
             w.capitalised() && w.is(WordClass::OrgSuffix)
         }) {
             return Some((run_end, ActorKind::Organization));
@@ -730,7 +731,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // The last sector word of the name gives the sector ("Treasury Department").
             let sector = (i..=end)
                 .rev()
-                .find_map(|k| self.words.list[k].sector())
+                .find_map(|k| self.words.at(k).sector())
                 .filter(|_| kind == ActorKind::Organization);
 
             Role {
@@ -747,14 +748,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// products, which are not actors.
     fn model_number(&self, i: usize) -> bool {
         self.w(i).is_some_and(|w| {
-            w.kind == TokenKind::Number
-                || (w.kind == TokenKind::Word && w.text.chars().any(|c| c.is_ascii_digit()))
+            w.kind() == TokenKind::Number
+                || (w.kind() == TokenKind::Word && w.text().bytes().any(|b| b.is_ascii_digit()))
         })
     }
 
     /// A capitalised word that opens no known name.
     fn unknown_name(&mut self, i: usize) -> usize {
-        let w = &self.words.list[i];
+        let w = self.words.at(i);
         if self.model_number(i) {
             return i + 1;
         }
@@ -762,17 +763,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if w.is(WordClass::Title) {
             let mut j = i;
             while let Some(t) = self.w(j) {
-                if t.is(WordClass::Title) || t.text == "." || t.text == "-" {
+                if t.is(WordClass::Title) || t.text() == "." || t.text() == "-" {
                     j += 1;
                 } else {
                     break;
                 }
             }
-            if j > i && self.w(j).is_some_and(Word::capitalised) && self.same_sentence(i, j) {
+            if j > i && self.w(j).is_some_and(WordAt::capitalised) && self.same_sentence(i, j) {
                 // "General Motors", "Supreme Council": the title word is part of an
                 // organisation's name.
                 if let Some(run_end) = self.name_run(i)
-                    && self.words.list[run_end].is(WordClass::OrgSuffix)
+                    && self.words.at(run_end).is(WordClass::OrgSuffix)
                 {
                     return self.emit_unknown(i, run_end, ActorKind::Organization, None);
                 }
@@ -787,7 +788,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if w.is(WordClass::Function)
             || w.is(WordClass::NotAName)
             || is_calendar(w)
-            || w.text.chars().count() < 2
+            || w.text().chars().count() < 2
         {
             return i + 1;
         }
@@ -798,22 +799,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
-            if let Some(&(actor, kind)) = self.short_forms.get(w.text) {
-                self.mention(i, w.span(), w.text, actor, kind, Resolution::Alias);
+            if let Some(&(actor, kind)) = self.short_forms.get(w.text()) {
+                self.mention(i, w.span(), w.text(), actor, kind, Resolution::Alias);
                 return i + 1;
             }
-            if let Some(&actor) = self.acronyms.get(w.text) {
+            if let Some(&actor) = self.acronyms.get(w.text()) {
                 let kind = mention_kind(self.registry.actor(actor).kind);
-                self.mention(i, w.span(), w.text, actor, kind, Resolution::Acronym);
+                self.mention(i, w.span(), w.text(), actor, kind, Resolution::Acronym);
                 return i + 1;
             }
         }
+        // Read once for the tests below (sliced or built from the text when asked).
+        let lower = w.lower();
         // A capitalised ordinary word opening a sentence is not a name: "Occasionally",
         // "Returning", or any word the text also writes in lower case.
-        if w.sentence_initial
+        if w.sentence_initial()
             && !w.is_given_name()
-            && (self.words.written_in_lower_case(&w.lower())
-                || w.lower().ends_with("ly")
+            && (self.words.written_in_lower_case(&lower)
+                || lower.ends_with("ly")
                 || (end == i && self.ordinary_word(i, w)))
         {
             return i + 1;
@@ -821,7 +824,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "the Council", "the University": an institution's generic word alone names no
         // particular actor.
         if end == i
-            && !is_acronym_word(w.text)
+            && !is_acronym_word(w.text())
             && (w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
             && !w.opens(OPENS_SECTOR)
         {
@@ -830,8 +833,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
         // made from a place, not a name.
         if end == i
-            && (["ians", "eans", "icans", "ists"].iter().any(|e| w.lower().ends_with(e))
-                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| w.lower().ends_with(e))
+            && (["ians", "eans", "icans", "ists"].iter().any(|e| lower.ends_with(e))
+                || (["ian", "ean", "ican", "ese", "ic", "ist", "ish"].iter().any(|e| lower.ends_with(e))
                     && self.w(i + 1).is_some_and(|n| {
                         n.lowercase() && !n.is(WordClass::Function) && !n.is(WordClass::AgentVerb)
                     })))
@@ -843,19 +846,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // name before it (and opens a person's name, handled from the title on).
         let mut end = end;
         if let Some(k) = (i + 1..=end).find(|&k| {
-            let t = &self.words.list[k];
+            let t = self.words.at(k);
             t.capitalised() && t.is(WordClass::Title)
-        }) && !self.words.list[end].is(WordClass::OrgSuffix)
-            && !(i..k).any(|j| self.words.list[j].is(WordClass::OrgSuffix))
+        }) && !self.words.at(end).is(WordClass::OrgSuffix)
+            && !(i..k).any(|j| self.words.at(j).is(WordClass::OrgSuffix))
             && !w.is_given_name()
         {
-            if self.words.list[k - 1].is(WordClass::Title) {
+            if self.words.at(k - 1).is(WordClass::Title) {
                 return k;
             }
             end = k - 1;
         }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
-        if self.words.list[end].is(WordClass::Title) && !w.is_given_name() {
+        if self.words.at(end).is(WordClass::Title) && !w.is_given_name() {
             return end + 1;
         }
         let kind = self.classify(i, end);
@@ -864,25 +867,25 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
-    fn ordinary_word(&self, i: usize, w: &Word<'_>) -> bool {
+    fn ordinary_word(&self, i: usize, w: WordAt<'_, '_>) -> bool {
         if self.words.written_in_lower_case(&w.lower()) {
             return true;
         }
         let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
-        !acting && !self.words.capitalised_inside(w.text)
+        !acting && !self.words.capitalised_inside(w.text())
     }
 
     /// The kind of an unknown name from its words and context.
     fn classify(&self, i: usize, end: usize) -> ActorKind {
-        let last = &self.words.list[end];
-        let multiword = end > i && !(i..=end).any(|k| self.words.list[k].lowercase());
+        let last = self.words.at(end);
+        let multiword = end > i && !(i..=end).any(|k| self.words.at(k).lowercase());
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
             return ActorKind::Person;
         }
         if last.is(WordClass::OrgSuffix)
             || (i..end).any(|k| {
-                let w = &self.words.list[k];
-                w.capitalised() && w.is(WordClass::OrgSuffix) && self.words.list[k + 1].lowercase()
+                let w = self.words.at(k);
+                w.capitalised() && w.is(WordClass::OrgSuffix) && self.words.at(k + 1).lowercase()
             })
         {
             return ActorKind::Organization;
@@ -890,19 +893,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if last.is(WordClass::PlaceSuffix) {
             return ActorKind::Location;
         }
-        let first = &self.words.list[i];
-        if end == i && is_acronym_word(first.text) {
+        let first = self.words.at(i);
+        if end == i && is_acronym_word(first.text()) {
             return ActorKind::Organization;
         }
-        let prev = i.checked_sub(1).and_then(|p| self.w(p)).filter(|p| p.sentence == first.sentence);
-        let words = (i..=end).filter(|&k| self.words.list[k].kind == TokenKind::Word).count();
-        let connected = (i..=end).any(|k| self.words.list[k].lowercase());
+        let prev = i.checked_sub(1).and_then(|p| self.w(p)).filter(|p| p.sentence() == first.sentence());
+        let words = (i..=end).filter(|&k| self.words.at(k).kind() == TokenKind::Word).count();
+        let connected = (i..=end).any(|k| self.words.at(k).lowercase());
         if (2..=4).contains(&words) && !connected {
             let initial = (i + 1..=end)
-                .any(|k| self.words.list[k].text == "." && self.words.list[k - 1].text.chars().count() == 1);
+                .any(|k| self.words.at(k).text() == "." && self.words.at(k - 1).text().chars().count() == 1);
 
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
-            if !known_inside && (first.is_given_name() || GAZETTEER.surname_like(last.text) || initial) {
+            if !known_inside && (first.is_given_name() || GAZETTEER.surname_like(last.text()) || initial) {
                 return ActorKind::Person;
             }
         }
@@ -917,7 +920,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return ActorKind::Location;
         }
         // "Mobile, Alabama", "Toulouse, France": a name followed by a known place.
-        if self.w(end + 1).is_some_and(|w| w.text == ",")
+        if self.w(end + 1).is_some_and(|w| w.text() == ",")
             && self.same_sentence(end, end + 2)
             && self.name_at(end + 2).is_some_and(|m| {
                 matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, .. }
@@ -932,14 +935,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A role noun right before the name at `i` ("analyst Paul Nesbit", "prime minister,
     /// Taro Aso").
     fn role_before(&self, i: usize) -> bool {
-        let sentence = self.words.list[i].sentence;
+        let sentence = self.words.at(i).sentence();
         let mut k = i;
-        if k > 0 && self.words.list[k - 1].text == "," {
+        if k > 0 && self.words.at(k - 1).text() == "," {
             k -= 1;
         }
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
-            p.sentence == sentence
-                && (p.lowercase() || p.sentence_initial)
+            p.sentence() == sentence
+                && (p.lowercase() || p.sentence_initial())
                 && (p.is(WordClass::PersonNoun) || p.sector().is_some_and(|s| s.person))
         })
     }
@@ -947,11 +950,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// "X, the defence minister," / "X, a spokesman for ...": an apposition naming an
     /// office or role after the name at `end`.
     fn apposition_names_person(&self, end: usize) -> bool {
-        if self.w(end + 1).is_none_or(|w| w.text != ",") {
+        if self.w(end + 1).is_none_or(|w| w.text() != ",") {
             return false;
         }
         (end + 2..end + 8)
-            .map_while(|k| self.w(k).filter(|w| w.kind == TokenKind::Word && self.same_sentence(end, k)))
+            .map_while(|k| self.w(k).filter(|w| w.kind() == TokenKind::Word && self.same_sentence(end, k)))
             .any(|w| w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person))
     }
 
@@ -970,7 +973,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
     fn lowercase_at(&mut self, i: usize) -> usize {
-        let w = &self.words.list[i];
+        let w = self.words.at(i);
         if w.opens(OPENS_LOWER_NAME)
             && let Some(m) = self.name_at(i)
         {
@@ -989,7 +992,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && let Some((send, sector)) = self.sector_run(i + 1)
             && sector.person
             && self.same_sentence(i, send)
-            && !self.w(send + 1).is_some_and(Word::capitalised)
+            && !self.w(send + 1).is_some_and(WordAt::capitalised)
         {
             self.describe_recent_holder(i + 1, send, sector);
             return send + 1;
@@ -999,7 +1002,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// "the president": the latest person mentioned whose office is of that sector.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
-        let sentence = self.words.list[from].sentence as usize;
+        let sentence = self.words.at(from).sentence() as usize;
         let holder = self
             .recent_mentions(sentence, 5)
             .filter(|f| f.kind == MentionKind::Person)
@@ -1043,13 +1046,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     ) {
         debug_assert_eq!(self.w(first).map(|w| w.span().start), Some(span.start));
         self.registry.mention(span, surface, actor, kind, resolution);
-        self.found_sentences.push(self.w(first).map(|w| w.sentence as usize));
+        self.found_sentences.push(self.w(first).map(|w| w.sentence() as usize));
     }
 
     /// "he", "his": the latest person of matching gender within the last sentences.
     fn pronoun_person(&mut self, i: usize, female: bool) {
-        let w = &self.words.list[i];
-        let sentence = w.sentence as usize;
+        let w = self.words.at(i);
+        let sentence = w.sentence() as usize;
         let antecedent = self
             .recent_mentions(sentence, 3)
             .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
@@ -1059,18 +1062,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| f.actor);
         if let Some(actor) = antecedent {
-            self.mention(i, w.span(), w.text, actor, MentionKind::Person, Resolution::Pronoun);
+            self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
         }
     }
 
     /// "it", "its": the latest state or organisation within the last sentences; "it" before
     /// "is ... that/to" is the expletive and refers to nothing.
     fn pronoun_thing(&mut self, i: usize) {
-        let w = &self.words.list[i];
+        let w = self.words.at(i);
         if w.lower() == "it" && self.expletive(i) {
             return;
         }
-        let sentence = w.sentence as usize;
+        let sentence = w.sentence() as usize;
         let antecedent = self
             .recent_mentions(sentence, 2)
             .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
@@ -1082,7 +1085,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             })
             .map(|f| (f.actor, f.kind));
         if let Some((actor, kind)) = antecedent {
-            self.mention(i, w.span(), w.text, actor, kind, Resolution::Pronoun);
+            self.mention(i, w.span(), w.text(), actor, kind, Resolution::Pronoun);
         }
     }
 
@@ -1110,8 +1113,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         weather
             && (i + 2..i + 8)
                 .filter_map(|k| self.w(k))
-                .take_while(|w| w.sentence == next.sentence)
-                .any(|w| w.lower() == "that" || w.lower() == "to")
+                .take_while(|w| w.sentence() == next.sentence())
+                .any(|w| matches!(w.lower().as_ref(), "that" | "to"))
     }
 
     /// A group that speaks, headed by the group noun at `head`, its modifiers from `from`
@@ -1150,14 +1153,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // The id leaves out quantifiers: "some observers" and "observers" are one group.
         let mut id_words = String::new();
         for k in start..=head {
-            let w = &self.words.list[k];
+            let w = self.words.at(k);
             if k < head && w.is(WordClass::Quantifier) {
                 continue;
             }
             if !id_words.is_empty() {
                 id_words.push(' ');
             }
-            push_lower(&mut id_words, w.text);
+            push_lower(&mut id_words, w.text());
         }
         let role = country.map(|iso| Role { title: name.to_owned(), code: iso, start: None, end: None });
         let actor = self.registry.unknown(&id_words, ActorKind::Group, role);
@@ -1189,7 +1192,7 @@ fn line_break(gap: &str) -> bool {
     gap.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
-fn is_calendar(word: &Word<'_>) -> bool {
+fn is_calendar(word: WordAt<'_, '_>) -> bool {
     word.is(WordClass::Month) || word.is(WordClass::Weekday)
 }
 

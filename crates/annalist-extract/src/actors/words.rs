@@ -1,6 +1,7 @@
 //! The word view the actor layer reads: the segmenter's tokens, with hyphenated compounds of
-//! known names split ("Russia-Ukraine" is "Russia", "-", "Ukraine") and each token's
-//! lower-case form computed once.
+//! known names split ("Russia-Ukraine" is "Russia", "-", "Ukraine"). Each token is kept as a
+//! small record of offsets and facts ([`Word`]); its text and lower-case form are read from
+//! the document when the scan asks ([`WordAt`]), as most tokens are never read as names.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -19,42 +20,35 @@ use crate::Segmentation;
 use crate::reuse::emptied;
 use crate::segment::TokenKind;
 
-/// One token as the actor layer sees it.
+/// One token as the actor layer keeps it: where it stands and what is known of it, as small
+/// integers. It holds no slice of the text: the list is written for every token, so the
+/// record is kept small (see [`WordAt`] for what is read from the text).
 #[derive(Debug, Clone)]
-pub(crate) struct Word<'a> {
-    /// The text of the token.
-    pub text: &'a str,
-    /// Lower-case form, apostrophes straightened (see [`Word::lower`]): a slice of the
-    /// lowered text, or the token itself when it is its own lower-case form; the text of
-    /// the token when `lower_ready` is false.
-    lower: &'a str,
-    /// Where it starts (a byte offset in 32 bits, with `end`: the record stays in 64
-    /// bytes; see [`Word::span`]).
+pub(crate) struct Word {
+    /// Where it starts (a byte offset in 32 bits, with `end`; see [`WordAt::span`]).
     start: u32,
     /// Where it ends.
     end: u32,
+    /// Index of its sentence (32 bits: no text has more).
+    sentence: u32,
     /// What it is made of.
-    pub kind: TokenKind,
-    /// Index of its sentence (32 bits: the record stays small, and no text has more).
-    pub sentence: u32,
-    /// Whether it is the first word of its sentence (after opening punctuation).
-    pub sentence_initial: bool,
-    /// Its word classes as a mask of [`WordClass::bit`]s, [`NOT_LOOKED_UP`] until first
-    /// asked (see [`Word::facts`]).
-    classes: Cell<u32>,
+    kind: TokenKind,
     /// The case of its first letter (words only), read once.
-    pub case: Case,
-    /// Whether `lower` is the lower-case form; false for the few tokens (not ASCII) whose
-    /// form must be built: built when asked, so the record owns nothing and the list is
-    /// freed without a look at each word.
-    lower_ready: bool,
+    case: Case,
+    /// Whether it is the first word of its sentence (after opening punctuation).
+    sentence_initial: bool,
+    /// Whether the token is ASCII, so that its slice of the lowered text is its lower-case
+    /// form; otherwise the form is worked out when asked (see [`WordAt::lower`]).
+    ascii: bool,
+    /// Its word classes as a mask of [`WordClass::bit`]s, [`NOT_LOOKED_UP`] until first
+    /// asked (see [`WordAt::facts`]).
+    classes: Cell<u32>,
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
     /// one), for matching names by integers; set with `classes`.
     lexicon_id: Cell<u32>,
     /// The known name the scan found starting here, as `Scanner::name_at` packs it;
-    /// [`NAME_NOT_ASKED`] until it asks. Kept in the record (which has room for it) rather
-    /// than in a table of its own beside the list.
-    pub name_match: Cell<u64>,
+    /// [`NAME_NOT_ASKED`] until it asks.
+    name_match: Cell<u64>,
 }
 
 /// `Word::name_match` of a word the scan has not asked about.
@@ -64,8 +58,8 @@ pub(crate) const NAME_NOT_ASKED: u64 = u64::MAX;
 /// bit).
 const NOT_LOOKED_UP: u32 = u32::MAX;
 
-// A word record is read for every token by every step: keep it within 64 bytes.
-const _: () = assert!(std::mem::size_of::<Word<'static>>() <= 64);
+// A word record is written for every token: keep it within 32 bytes.
+const _: () = assert!(std::mem::size_of::<Word>() <= 32);
 
 /// The case of a word's first character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,17 +73,14 @@ pub(crate) enum Case {
 }
 
 impl Case {
-    /// The case of a token of kind `kind` written `text`: read from its first byte when
-    /// that is ASCII (nearly always), from its first character otherwise.
-    fn of(kind: TokenKind, text: &str) -> Case {
-        if kind != TokenKind::Word {
-            return Case::Neither;
-        }
-        match text.as_bytes().first() {
+    /// The case of the word starting at byte `start` of `text`: read from its first byte
+    /// when that is ASCII (nearly always), from its first character otherwise.
+    fn of_word_at(text: &str, start: usize) -> Case {
+        match text.as_bytes().get(start) {
             Some(b) if b.is_ascii_uppercase() => Case::Capitalised,
             Some(b) if b.is_ascii_lowercase() => Case::Lower,
             Some(b) if b.is_ascii() => Case::Neither,
-            _ => Case::of_char(text.chars().next()),
+            _ => Case::of_char(text.get(start..).and_then(|rest| rest.chars().next())),
         }
     }
 
@@ -105,10 +96,44 @@ impl Case {
     }
 }
 
-impl<'a> Word<'a> {
+/// A word of the list with the document it stands in: what the scan reads. Its text and
+/// lower-case form are sliced (or built) when asked.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordAt<'w, 'a> {
+    word: &'w Word,
+    words: &'w Words<'a>,
+}
+
+impl<'w, 'a> WordAt<'w, 'a> {
     /// Where it stands.
-    pub(crate) fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+    pub(crate) fn span(self) -> Span {
+        Span::new(self.word.start as usize, self.word.end as usize)
+    }
+
+    /// The text of the token.
+    #[inline]
+    pub(crate) fn text(self) -> &'a str {
+        self.words.text.get(self.word.start as usize..self.word.end as usize).unwrap_or("")
+    }
+
+    /// What it is made of.
+    pub(crate) fn kind(self) -> TokenKind {
+        self.word.kind
+    }
+
+    /// Index of its sentence.
+    pub(crate) fn sentence(self) -> u32 {
+        self.word.sentence
+    }
+
+    /// Whether it is the first word of its sentence (after opening punctuation).
+    pub(crate) fn sentence_initial(self) -> bool {
+        self.word.sentence_initial
+    }
+
+    /// The known name the scan found starting here (see [`Word::name_match`]).
+    pub(crate) fn name_match(self) -> &'w Cell<u64> {
+        &self.word.name_match
     }
 
     /// The id of its lower-case form among the gazetteer's words (`NO_WORD` when not
@@ -116,36 +141,53 @@ impl<'a> Word<'a> {
     /// flags; none for punctuation and numbers). Looked up on first use: the word view
     /// looks up only the words the scan acts on, and most others are never asked about.
     #[inline]
-    pub(crate) fn facts(&self) -> (u32, u32) {
-        let classes = self.classes.get();
+    pub(crate) fn facts(self) -> (u32, u32) {
+        let classes = self.word.classes.get();
         if classes != NOT_LOOKED_UP {
-            return (self.lexicon_id.get(), classes);
+            return (self.word.lexicon_id.get(), classes);
         }
         self.look_up()
     }
 
-    /// Lower-case form, apostrophes straightened.
-    pub(crate) fn lower(&self) -> Cow<'a, str> {
-        if self.lower_ready { Cow::Borrowed(self.lower) } else { built_lower(self.lower) }
+    /// Lower-case form, apostrophes straightened: the token's slice of the lowered text
+    /// when it is ASCII (nearly always), else worked out from the token.
+    #[inline]
+    pub(crate) fn lower(self) -> Cow<'a, str> {
+        match self.ascii_lower() {
+            Some(lower) => Cow::Borrowed(lower),
+            None => lower_of(self.text()),
+        }
     }
 
-    /// Looks up [`Word::facts`] and keeps them (out of line: the facts are read far more
+    /// The lower-case form of an ASCII token: its slice of the lowered text.
+    #[inline]
+    fn ascii_lower(self) -> Option<&'a str> {
+        let span = self.word.start as usize..self.word.end as usize;
+        if self.word.ascii { self.words.lower_text.get(span) } else { None }
+    }
+
+    /// Looks up [`WordAt::facts`] and keeps them (out of line: the facts are read far more
     /// often than looked up, and the read is inlined where it is asked).
     #[inline(never)]
-    fn look_up(&self) -> (u32, u32) {
-        let (id, classes) = facts_of(&GAZETTEER, self.text, &self.lower(), self.kind, self.case);
-        self.lexicon_id.set(id);
-        self.classes.set(classes);
+    fn look_up(self) -> (u32, u32) {
+        let text = self.text();
+        let lower = match self.ascii_lower() {
+            Some(lower) => Cow::Borrowed(lower),
+            None => lower_of(text),
+        };
+        let (id, classes) = facts_of(&GAZETTEER, text, &lower, self.word.kind, self.word.case);
+        self.word.lexicon_id.set(id);
+        self.word.classes.set(classes);
         (id, classes)
     }
 
-    /// The id of its lower-case form among the gazetteer's words (see [`Word::facts`]).
-    pub(crate) fn lexicon_id(&self) -> u32 {
+    /// The id of its lower-case form among the gazetteer's words (see [`WordAt::facts`]).
+    pub(crate) fn lexicon_id(self) -> u32 {
         self.facts().0
     }
 
-    /// Its classes and openings (see [`Word::facts`]).
-    fn classes(&self) -> u32 {
+    /// Its classes and openings (see [`WordAt::facts`]).
+    fn classes(self) -> u32 {
         self.facts().1
     }
 
@@ -157,8 +199,10 @@ impl<'a> Word<'a> {
     /// Whether the word may open a sector phrase (`OPENS_SECTOR`): a word not looked up
     /// yet is first tested against a filter of the sector openers (only lower-case
     /// entries open one, so the filter over lower-case forms misses none).
-    pub(crate) fn opens_sector(&self) -> bool {
-        if self.classes.get() == NOT_LOOKED_UP && !GAZETTEER.sector_opener_filter.may_contain(&self.lower()) {
+    pub(crate) fn opens_sector(self) -> bool {
+        if self.word.classes.get() == NOT_LOOKED_UP
+            && !GAZETTEER.sector_opener_filter.may_contain(&self.lower())
+        {
             return false;
         }
         self.opens(OPENS_SECTOR)
@@ -170,25 +214,25 @@ impl<'a> Word<'a> {
     }
 
     /// Whether the word starts with a capital letter.
-    pub(crate) fn capitalised(&self) -> bool {
-        self.case == Case::Capitalised
+    pub(crate) fn capitalised(self) -> bool {
+        self.word.case == Case::Capitalised
     }
 
     /// Whether the word is written in lower case.
-    pub(crate) fn lowercase(&self) -> bool {
-        self.case == Case::Lower
+    pub(crate) fn lowercase(self) -> bool {
+        self.word.case == Case::Lower
     }
 
     /// Whether this is the word "the" (any case).
-    pub(crate) fn is_the(&self) -> bool {
+    pub(crate) fn is_the(self) -> bool {
         self.classes() & IS_THE != 0
     }
 
     /// The sector of the word by itself ("army", any case), read from the gazetteer only
     /// when the word's facts say it is one. Tokens that are not words have no facts: those
     /// are always looked up.
-    pub(crate) fn sector(&self) -> Option<Sector> {
-        if self.kind == TokenKind::Word && !self.opens(IS_SECTOR_WORD) {
+    pub(crate) fn sector(self) -> Option<Sector> {
+        if self.word.kind == TokenKind::Word && !self.opens(IS_SECTOR_WORD) {
             return None;
         }
         GAZETTEER.sectors.get(&*self.lower()).copied()
@@ -196,26 +240,26 @@ impl<'a> Word<'a> {
 
     /// The gender of the given name the word is as written ("John"), read from the
     /// gazetteer only when the word's facts say its lower-case form is one (see
-    /// [`Word::sector`]).
-    pub(crate) fn given_name(&self) -> Option<Gender> {
-        if self.kind == TokenKind::Word && !self.opens(LOWER_OF_GIVEN_NAME) {
+    /// [`WordAt::sector`]).
+    pub(crate) fn given_name(self) -> Option<Gender> {
+        if self.word.kind == TokenKind::Word && !self.opens(LOWER_OF_GIVEN_NAME) {
             return None;
         }
-        GAZETTEER.given_names.get(self.text).copied()
+        GAZETTEER.given_names.get(self.text()).copied()
     }
 
-    /// Whether the word is a given name as written (see [`Word::given_name`]).
-    pub(crate) fn is_given_name(&self) -> bool {
+    /// Whether the word is a given name as written (see [`WordAt::given_name`]).
+    pub(crate) fn is_given_name(self) -> bool {
         self.given_name().is_some()
     }
 
     /// Whether this is the possessive "'s".
-    pub(crate) fn possessive(&self) -> bool {
+    pub(crate) fn possessive(self) -> bool {
         self.lower() == "'s"
     }
 }
 
-/// [`Word::facts`] of a token: `text`, its lower-case form `lower`, its kind and case.
+/// [`WordAt::facts`] of a token: `text`, its lower-case form `lower`, its kind and case.
 #[inline]
 fn facts_of(gazetteer: &Gazetteer, text: &str, lower: &str, kind: TokenKind, case: Case) -> (u32, u32) {
     // Punctuation has an id too ("asia - pacific"), but no classes (so its case, read for
@@ -227,7 +271,11 @@ fn facts_of(gazetteer: &Gazetteer, text: &str, lower: &str, kind: TokenKind, cas
 /// The words of a text, plus what the text tells about its sentence-initial words.
 #[derive(Debug)]
 pub(crate) struct Words<'a> {
-    pub list: Vec<Word<'a>>,
+    list: Vec<Word>,
+    /// The document's text.
+    text: &'a str,
+    /// See [`Segmentation::lowered`].
+    lower_text: &'a str,
     /// Lower-case forms of the sentence-opening words, each with whether the text also
     /// writes that form as a lower-case word (evidence that a capitalised sentence-initial
     /// word is an ordinary word).
@@ -242,15 +290,27 @@ pub(crate) struct Words<'a> {
 
 thread_local! {
     /// The buffer of the last word list built on this thread, emptied (see
-    /// [`Words::recycle`]): a list is large (64 bytes a token), and a new one for each
-    /// document cost an allocation and first writes to memory not in the cache.
-    static SPARE_LIST: Cell<Vec<Word<'static>>> = const { Cell::new(Vec::new()) };
+    /// [`Words::recycle`]): a new one for each document cost an allocation and first
+    /// writes to memory not in the cache.
+    static SPARE_LIST: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
     /// Gives the word list's buffer back for the next document of this thread.
     pub(crate) fn recycle(self) {
         SPARE_LIST.set(emptied(self.list));
+    }
+
+    /// Word `i`, `None` past the last.
+    #[inline]
+    pub(crate) fn get(&self, i: usize) -> Option<WordAt<'_, 'a>> {
+        self.list.get(i).map(|word| WordAt { word, words: self })
+    }
+
+    /// Word `i`; panics past the last (for indices the scan has already read).
+    #[inline]
+    pub(crate) fn at(&self, i: usize) -> WordAt<'_, 'a> {
+        WordAt { word: &self.list[i], words: self }
     }
 
     /// The index of the first word at or after `from` that the scan acts on (see
@@ -280,9 +340,14 @@ pub(crate) struct WordFilter([u64; 16]);
 impl WordFilter {
     pub(crate) fn slot(word: &str) -> usize {
         let b = word.as_bytes();
-        let first = usize::from(b.first().copied().unwrap_or(0));
-        let second = usize::from(b.get(1).copied().unwrap_or(0));
-        (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ b.len().wrapping_mul(17)) & 1023
+        Self::slot_of(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.len())
+    }
+
+    /// The slot of a word of `len` bytes whose first two are `first` and `second` (0 for
+    /// bytes past its end).
+    pub(crate) fn slot_of(first: u8, second: u8, len: usize) -> usize {
+        let (first, second) = (usize::from(first), usize::from(second));
+        (first.wrapping_mul(31) ^ second.wrapping_mul(131) ^ len.wrapping_mul(17)) & 1023
     }
 
     /// Adds `word`.
@@ -352,7 +417,8 @@ impl PendingFilter {
 }
 
 /// The lower-case form of the token `slice` at `span`: borrowed from `lower_text` (see
-/// [`Segmentation::lowered`]) when the token is ASCII (`ascii`, read by the caller), else built.
+/// [`Segmentation::lowered`]) when the token is ASCII (`ascii`, read by the caller), else
+/// worked out from the token.
 #[inline]
 fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> Cow<'a, str> {
     match stored_lower(slice, span, lower_text, ascii) {
@@ -361,9 +427,17 @@ fn lower_form<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) 
     }
 }
 
-/// What a word record keeps of the lower-case form of the token `slice` at `span` (see
-/// `Word::lower`): the form and true when it can be borrowed (from `lower_text` when the
-/// token is ASCII, `ascii`), else the token and false.
+/// The lower-case form of a token that is not ASCII: the token itself when it is its own
+/// form (see [`is_own_lower`]), else built.
+#[cold]
+#[inline(never)]
+fn lower_of(token: &str) -> Cow<'_, str> {
+    if is_own_lower(token) { Cow::Borrowed(token) } else { built_lower(token) }
+}
+
+/// The lower-case form of the token `slice` at `span` when it can be borrowed, with true
+/// (from `lower_text` when the token is ASCII, `ascii`, or the token itself), else the
+/// token and false (its form must be built).
 #[inline]
 fn stored_lower<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool) -> (&'a str, bool) {
     // An ASCII token's lower-case form is its slice of `lower_text`, capitals or not: no look
@@ -379,7 +453,11 @@ fn stored_lower<'a>(slice: &'a str, span: Span, lower_text: &'a str, ascii: bool
 #[cold]
 #[inline(never)]
 fn is_own_lower(slice: &str) -> bool {
-    slice.chars().all(|c| !matches!(c, '’' | '‘') && c.to_lowercase().eq([c]))
+    // Characters of the General Punctuation block (dashes, quotes) have no case: no lookup
+    // of their lower-case mapping.
+    slice.chars().all(|c| {
+        !matches!(c, '’' | '‘') && (matches!(c, '\u{2000}'..='\u{206f}') || c.to_lowercase().eq([c]))
+    })
 }
 
 /// The lower-case form of a token that is not its own (see [`is_own_lower`]).
@@ -393,18 +471,18 @@ fn built_lower(slice: &str) -> Cow<'_, str> {
 
 /// Whether a token is all ASCII and whether it holds a hyphen, read in one loop over its
 /// bytes (tokens are short: no early exit, no second loop).
-fn ascii_and_hyphen(token: &str) -> (bool, bool) {
-    token.bytes().fold((true, false), |(ascii, hyphen), b| (ascii & b.is_ascii(), hyphen | (b == b'-')))
+fn ascii_and_hyphen(token: &[u8]) -> (bool, bool) {
+    token.iter().fold((true, false), |(ascii, hyphen), &b| (ascii & b.is_ascii(), hyphen | (b == b'-')))
 }
 
-/// [`ascii_and_hyphen`] of the token `slice` at `span`, read for tokens of up to sixteen
-/// bytes as one block of `lower_text` (see [`Segmentation::lowered`]: its hyphens and
-/// non-ASCII bytes are the text's, and it is padded so sixteen bytes are always there),
-/// tested by word arithmetic: no loop whose exit depends on the token's length, so no
-/// mispredicted branch per token. Tokens of up to eight bytes (most) are read as one
+/// [`ascii_and_hyphen`] of the token at `span`, read from `lower_text` (see
+/// [`Segmentation::lowered`]: its hyphens and non-ASCII bytes are the text's, and it is
+/// padded so sixteen bytes are always there). Tokens of up to sixteen bytes are read as one
+/// block, tested by word arithmetic: no loop whose exit depends on the token's length, so
+/// no mispredicted branch per token. Tokens of up to eight bytes (most) are read as one
 /// 64-bit word, cheaper than 128-bit arithmetic; longer tokens take the byte loop.
 #[inline]
-fn ascii_and_hyphen_at(lower_text: &[u8], span: Span, slice: &str) -> (bool, bool) {
+fn ascii_and_hyphen_at(lower_text: &[u8], span: Span) -> (bool, bool) {
     let len = span.end - span.start;
     if len <= 8 {
         let block = lower_text.get(span.start..span.start + 8).and_then(|b| <[u8; 8]>::try_from(b).ok());
@@ -417,7 +495,7 @@ fn ascii_and_hyphen_at(lower_text: &[u8], span: Span, slice: &str) -> (bool, boo
             return ascii_and_hyphen_in::<u128>(u128::from_le_bytes(block), len);
         }
     }
-    ascii_and_hyphen(slice)
+    ascii_and_hyphen(lower_text.get(span.start..span.end).unwrap_or_default())
 }
 
 /// [`ascii_and_hyphen`] of the first `len` bytes of `block` (bytes in little-endian order;
@@ -455,7 +533,7 @@ impl Block for u64 {
         u64::from_le_bytes([byte; 8])
     }
     fn low_bytes(len: usize) -> Self {
-        u64::MAX.checked_shr(u32::try_from(64 - 8 * len.min(8)).unwrap_or(64)).unwrap_or(0)
+        if len >= 8 { u64::MAX } else { (1 << (8 * len)) - 1 }
     }
     fn wrapping_sub(self, other: Self) -> Self {
         u64::wrapping_sub(self, other)
@@ -468,7 +546,7 @@ impl Block for u128 {
         u128::from_le_bytes([byte; 16])
     }
     fn low_bytes(len: usize) -> Self {
-        u128::MAX.checked_shr(u32::try_from(128 - 8 * len.min(16)).unwrap_or(128)).unwrap_or(0)
+        if len >= 16 { u128::MAX } else { (1 << (8 * len)) - 1 }
     }
     fn wrapping_sub(self, other: Self) -> Self {
         u128::wrapping_sub(self, other)
@@ -479,10 +557,10 @@ impl Block for u128 {
 pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<'a> {
     let lower_text = segmentation.lowered();
     // Splitting a compound at a hyphen adds two words: some room for them from the start,
-    // so the list (large: ~80 bytes a token) is seldom grown and copied.
+    // so the list is seldom grown and copied.
     let tokens = segmentation.tokens.len();
     let room = tokens + tokens / 16 + 8;
-    let mut list: Vec<Word<'a>> = SPARE_LIST.take();
+    let mut list: Vec<Word> = SPARE_LIST.take();
     list.reserve(room);
     let openers: Vec<u64> = vec![0; room / 64 + 1];
     // Only the lower-case forms of sentence-initial words are looked for in lower case
@@ -516,8 +594,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
         {
             piece_seen = true;
             let piece = if token.kind == TokenKind::Word
-                && ascii_and_hyphen(slice).1
-                && splits(slice, &mut compound_key)
+                && ascii_and_hyphen(slice.as_bytes()).1
+                && splits(slice, None, &mut compound_key)
             {
                 // A split compound's first piece that is not a hyphen (one part at least
                 // is a capitalised name).
@@ -554,6 +632,7 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     }
     let mut builder = ListBuilder {
         list,
+        text,
         lower_text,
         gazetteer: &GAZETTEER,
         sentence: 0,
@@ -566,46 +645,64 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     };
     let mut last_sentence = usize::MAX;
     // The parts and hyphens of a split compound.
-    let mut pieces: Vec<(Span, &'a str, TokenKind, bool)> = Vec::with_capacity(8);
+    let mut pieces: Vec<(Span, TokenKind, bool)> = Vec::with_capacity(8);
     for token in &segmentation.tokens {
         if token.sentence != last_sentence {
             last_sentence = token.sentence;
             builder.seen_word_in_sentence = false;
+            builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
         }
-        // Sliced here, not through `Span::get`: a call into another crate per token.
-        let Some(slice) = text.get(token.span.start..token.span.end) else { continue };
-        builder.sentence = u32::try_from(token.sentence).unwrap_or(u32::MAX);
-        let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span, slice);
-        if !(token.kind == TokenKind::Word && hyphen && splits(slice, &mut compound_key)) {
-            // Most tokens: the token itself.
-            builder.push(token.span, slice, token.kind, ascii);
+        let (ascii, hyphen) = ascii_and_hyphen_at(lower_text.as_bytes(), token.span);
+        if token.kind != TokenKind::Word {
+            // Numbers and punctuation: their text is not read here.
+            builder.push_other(token.span, token.kind, ascii);
             continue;
         }
+        // Sliced here, not through `Span::get`: a call into another crate per token. Only
+        // a word with a hyphen is: the others are read where the record is made.
+        let compound = if hyphen { text.get(token.span.start..token.span.end) } else { None };
+        let Some(slice) = compound.filter(|slice| {
+            splits(
+                slice,
+                ascii.then(|| lower_text.get(token.span.start..token.span.end)).flatten(),
+                &mut compound_key,
+            )
+        }) else {
+            // Most words: the token itself.
+            builder.push_word(token.span, ascii);
+            continue;
+        };
         pieces.clear();
         let mut start = 0;
         for (i, part) in slice.split('-').enumerate() {
             if i > 0 {
                 let at = token.span.start + start - 1;
-                pieces.push((Span::new(at, at + 1), &slice[start - 1..start], TokenKind::Punct, true));
+                pieces.push((Span::new(at, at + 1), TokenKind::Punct, true));
             }
             if !part.is_empty() {
                 let s = token.span.start + start;
-                pieces.push((Span::new(s, s + part.len()), part, TokenKind::Word, ascii || part.is_ascii()));
+                pieces.push((Span::new(s, s + part.len()), TokenKind::Word, ascii || part.is_ascii()));
             }
             start += part.len() + 1;
         }
-        for &(span, slice, kind, ascii) in &pieces {
-            builder.push(span, slice, kind, ascii);
+        for &(span, kind, ascii) in &pieces {
+            if kind == TokenKind::Word {
+                builder.push_word(span, ascii);
+            } else {
+                builder.push_other(span, kind, ascii);
+            }
         }
     }
     let ListBuilder { list, initial_forms, initial_capitalised, openers, .. } = builder;
-    Words { list, initial_forms, initial_capitalised, openers }
+    Words { list, text, lower_text, initial_forms, initial_capitalised, openers }
 }
 
 /// The second pass of [`words`]: the word records, made one token or piece at a time, with
 /// what the pass keeps between them.
 struct ListBuilder<'a> {
-    list: Vec<Word<'a>>,
+    list: Vec<Word>,
+    /// The document's text.
+    text: &'a str,
     /// See [`Segmentation::lowered`].
     lower_text: &'a str,
     /// Read once, not per token (the gazetteer sits behind a lazy lock).
@@ -625,40 +722,75 @@ struct ListBuilder<'a> {
 }
 
 impl<'a> ListBuilder<'a> {
-    /// Adds the record of a token or piece of one: `slice` at `span`, of kind `kind`, ASCII
-    /// or not (`ascii`). Always inlined: it runs for every token, from two places.
+    /// Adds the record of a number or a punctuation token at `span` (`kind`), ASCII or not
+    /// (`ascii`): nothing of it is looked up, and the scan opens nothing at it.
     #[inline(always)]
-    fn push(&mut self, span: Span, slice: &'a str, kind: TokenKind, ascii: bool) {
-        // Most words are already lower case: borrow them.
-        let (lower, lower_ready) = stored_lower(slice, span, self.lower_text, ascii);
+    fn push_other(&mut self, span: Span, kind: TokenKind, ascii: bool) {
         let initial = kind != TokenKind::Punct && !self.seen_word_in_sentence;
         if kind != TokenKind::Punct {
             self.seen_word_in_sentence = true;
         }
-        let case = Case::of(kind, slice);
-        // Only sentence-initial words are ever asked about, so the many names inside
-        // sentences cost a filter test, not a map operation.
-        if case == Case::Capitalised
-            && !initial
-            && self.capitalised_filter.may_contain(slice)
-            && let Some(inside) = self.initial_capitalised.get_mut(slice)
-            && !*inside
-        {
-            *inside = true;
-            self.capitalised_filter.found(slice);
-        }
-        // The lower-case words that the filter of the lower-case openers lets
-        // through are looked up now (to tell whether the scan acts on them); the
-        // rest only when asked. Looked up before the record is made, so that it is
-        // written once, in place.
-        let facts = if kind != TokenKind::Word || case == Case::Capitalised {
-            None
+        self.push_record(span, kind, Case::Neither, initial, ascii, None);
+    }
+
+    /// Adds the record of a word or a piece of one at `span`, ASCII or not (`ascii`).
+    /// Always inlined: it runs for most tokens, from two places.
+    #[inline(always)]
+    fn push_word(&mut self, span: Span, ascii: bool) {
+        let initial = !self.seen_word_in_sentence;
+        self.seen_word_in_sentence = true;
+        let case = Case::of_word_at(self.text, span.start);
+        // Capitalised words (the scan reads each one) and the lower-case words that the
+        // filter of the lower-case openers lets through (to tell whether the scan acts on
+        // them) are looked up now, while their text is at hand; the rest only when asked.
+        // Looked up before the record is made, so that it is written once, in place.
+        let facts = if case == Case::Capitalised {
+            let slice = self.text.get(span.start..span.end).unwrap_or("");
+            // Only sentence-initial words are ever asked about, so the many names inside
+            // sentences cost a filter test, not a map operation.
+            if !initial
+                && self.capitalised_filter.may_contain(slice)
+                && let Some(inside) = self.initial_capitalised.get_mut(slice)
+                && !*inside
+            {
+                *inside = true;
+                self.capitalised_filter.found(slice);
+            }
+            Some(match stored_lower(slice, span, self.lower_text, ascii) {
+                (lower, true) => facts_of(self.gazetteer, slice, lower, TokenKind::Word, case),
+                (_, false) => facts_of(self.gazetteer, slice, &built_lower(slice), TokenKind::Word, case),
+            })
+        } else if ascii {
+            // Most tokens. The lower-case form is the word's slice of the lowered text,
+            // and the filters read only its first two bytes and its length: the word is
+            // sliced only when one of them lets it through.
+            let lowered = self.lower_text.as_bytes();
+            let len = span.end - span.start;
+            let byte =
+                |at: usize| if at < len { lowered.get(span.start + at).copied().unwrap_or(0) } else { 0 };
+            let lower_slot = WordFilter::slot_of(byte(0), byte(1), len);
+            let slice = || self.text.get(span.start..span.end).unwrap_or("");
+            // A sentence-opening form holds no capitals, so a word in lower case can
+            // be one only as its own lower-case form: that form's slot gates the lookup.
+            if case == Case::Lower
+                && self.initial_filter.may_contain_slot(lower_slot)
+                && let Some(written) = self.initial_forms.get_mut(slice())
+                && !*written
+            {
+                *written = true;
+                self.initial_filter.found_slot(lower_slot);
+            }
+            self.gazetteer.may_open_in_lower_case_at(lower_slot).then(|| {
+                let lower = self.lower_text.get(span.start..span.end).unwrap_or("");
+                facts_of(self.gazetteer, slice(), lower, TokenKind::Word, case)
+            })
         } else {
+            let slice = self.text.get(span.start..span.end).unwrap_or("");
+            // Its own lower-case form (borrowed), or one built.
+            let (lower, lower_ready) = stored_lower(slice, span, self.lower_text, ascii);
             // The filter slot of the stored lower-case form (the token itself when
             // its form is built on demand), read once for both filters.
             let lower_slot = WordFilter::slot(lower);
-            // A sentence-opening form holds no capitals, so a word in lower case can
-            // be one only as its own lower-case form: that form's slot gates the lookup.
             if case == Case::Lower
                 && self.initial_filter.may_contain_slot(lower_slot)
                 && let Some(written) = self.initial_forms.get_mut(slice)
@@ -670,17 +802,16 @@ impl<'a> ListBuilder<'a> {
             if lower_ready {
                 self.gazetteer
                     .may_open_in_lower_case_at(lower_slot)
-                    .then(|| facts_of(self.gazetteer, slice, lower, kind, case))
+                    .then(|| facts_of(self.gazetteer, slice, lower, TokenKind::Word, case))
             } else {
                 let built = built_lower(lower);
                 self.gazetteer
                     .may_open_in_lower_case(&built)
-                    .then(|| facts_of(self.gazetteer, slice, &built, kind, case))
+                    .then(|| facts_of(self.gazetteer, slice, &built, TokenKind::Word, case))
             }
         };
-        let opener = kind == TokenKind::Word
-            && (case == Case::Capitalised
-                || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0));
+        let opener =
+            case == Case::Capitalised || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0);
         if opener {
             let at = self.list.len();
             if self.openers.len() <= at / 64 {
@@ -690,18 +821,30 @@ impl<'a> ListBuilder<'a> {
                 *block |= 1 << (at % 64);
             }
         }
+        self.push_record(span, TokenKind::Word, case, initial, ascii, facts);
+    }
+
+    /// Writes the record of a token: `facts`, the lexicon id and classes when looked up.
+    #[inline(always)]
+    fn push_record(
+        &mut self,
+        span: Span,
+        kind: TokenKind,
+        case: Case,
+        sentence_initial: bool,
+        ascii: bool,
+        facts: Option<(u32, u32)>,
+    ) {
         let (lexicon_id, classes) = facts.unwrap_or((NO_WORD, NOT_LOOKED_UP));
         self.list.push(Word {
-            classes: Cell::new(classes),
-            text: slice,
-            lower,
             start: u32::try_from(span.start).unwrap_or(u32::MAX),
             end: u32::try_from(span.end).unwrap_or(u32::MAX),
-            kind,
             sentence: self.sentence,
-            sentence_initial: initial,
+            kind,
             case,
-            lower_ready,
+            sentence_initial,
+            ascii,
+            classes: Cell::new(classes),
             lexicon_id: Cell::new(lexicon_id),
             name_match: Cell::new(NAME_NOT_ASKED),
         });
@@ -710,8 +853,19 @@ impl<'a> ListBuilder<'a> {
 
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
 /// ("Russia-Ukraine", "pro-Russian", "Kremlin-backed").
-/// `key` is a buffer for the lower-case forms looked up (reused across tokens).
-fn splits(word: &str, key: &mut String) -> bool {
+/// `ascii_lower`: the word's lower-case form when the word is ASCII (its slice of the lowered
+/// text, so nothing is copied); `key` is a buffer for the lower-case forms built otherwise
+/// (reused across tokens).
+fn splits(word: &str, ascii_lower: Option<&str>, key: &mut String) -> bool {
+    if let Some(lower) = ascii_lower {
+        // ASCII: lower-casing changes no byte's place, so the parts of the lower-case form
+        // are the lower-case forms of the parts.
+        return !GAZETTEER.names.contains_key(lower)
+            && word.split('-').zip(lower.split('-')).any(|(part, lower_part)| {
+                part.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                    && GAZETTEER.names.contains_key(lower_part)
+            });
+    }
     key.clear();
     push_lower(key, word);
     if GAZETTEER.names.contains_key(key.as_str()) {
@@ -753,8 +907,26 @@ mod tests {
         let segmentation = crate::segment::segment(text);
         let list = words(text, &segmentation).list;
         let capacity = list.capacity();
-        let emptied: Vec<Word<'static>> = emptied(list);
+        let emptied: Vec<Word> = emptied(list);
         assert!(emptied.is_empty() && emptied.capacity() == capacity && capacity > 0);
+    }
+
+    #[test]
+    fn a_words_lower_case_form_is_its_text_lowered() {
+        // ASCII words (sliced from the lowered text), words that are their own form, and
+        // words whose form is built (capitals beyond ASCII, curly apostrophes), whole or as
+        // pieces of split compounds, numbers and punctuation.
+        let text = "The U.S.-backed ‘Zürich’ talks’ FOO'S Putin’s 3,000 ÉLAN d’Ivoire Kremlin-backed \
+                    Russia-Ukraine — Zürich-Genève «x» état ÉTAT sixteen-letters! abcdefghijklmnopq";
+        let segmentation = crate::segment::segment(text);
+        let words = words(text, &segmentation);
+        assert!(words.list.len() > 20);
+        for i in 0..words.list.len() {
+            let word = words.at(i);
+            let mut expected = String::new();
+            push_lower(&mut expected, word.text());
+            assert_eq!(word.lower(), expected, "{}", word.text());
+        }
     }
 
     #[test]
@@ -767,8 +939,8 @@ mod tests {
         for token in &segmentation.tokens {
             let slice = &text[token.span.start..token.span.end];
             assert_eq!(
-                ascii_and_hyphen_at(lower_text, token.span, slice),
-                ascii_and_hyphen(slice),
+                ascii_and_hyphen_at(lower_text, token.span),
+                ascii_and_hyphen(slice.as_bytes()),
                 "{slice}"
             );
             ends += 1;
