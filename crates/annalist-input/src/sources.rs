@@ -374,4 +374,74 @@ mod tests {
             assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{line}");
         }
     }
+
+    /// A JSON value for a line: scalars of every kind (the strings with escapes and non-ASCII,
+    /// numbers past the integer types) nested in arrays and objects whose keys are often the
+    /// article keys, so keys repeat and take every kind of value.
+    fn json_value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let key = prop_oneof![
+            3 => proptest::sample::select(ARTICLE_KEYS.to_vec()).prop_map(str::to_owned),
+            1 => "[a-z\\\"\u{e9}]{0,4}",
+        ]
+        .prop_map(|k| serde_json::to_string(&k).unwrap());
+        let scalar = prop_oneof![
+            Just("null".to_owned()),
+            any::<bool>().prop_map(|b| b.to_string()),
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<u64>().prop_map(|n| format!("{n}0")),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| f.to_string()),
+            Just("1e400".to_owned()),
+            Just("-0.0".to_owned()),
+            ".{0,12}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+            Just(r#""\ud83d\ude00 \u00e9\n\"""#.to_owned()),
+        ];
+        scalar.prop_recursive(3, 24, 4, move |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4)
+                    .prop_map(|items| format!("[{}]", items.join(","))),
+                proptest::collection::vec((key.clone(), inner), 0..5).prop_map(|fields| {
+                    let fields: Vec<String> = fields.into_iter().map(|(k, v)| format!("{k}:{v}")).collect();
+                    format!("{{{}}}", fields.join(","))
+                }),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Generated lines, whole or damaged (cut short, or a byte put in), read as through a
+        /// `Value`: the same article or the same error.
+        #[test]
+        fn generated_json_lines_are_read_as_through_a_value(
+            value in json_value(),
+            text in proptest::option::of(".{0,8}"),
+            cut in proptest::option::of(0usize..64),
+            insert in proptest::option::of((0usize..64, proptest::sample::select(b"{}[]\",:0e-\\ ".to_vec()))),
+        ) {
+            let mut line = match (text, value.strip_prefix('{')) {
+                (Some(text), Some(rest)) => {
+                    let comma = if rest == "}" { "" } else { "," };
+                    format!("{{\"text\":{}{comma}{rest}", serde_json::to_string(&text).unwrap())
+                }
+                _ => value,
+            };
+            if let Some(cut) = cut {
+                let mut at = cut.min(line.len());
+                while !line.is_char_boundary(at) {
+                    at -= 1;
+                }
+                line.truncate(at);
+            }
+            if let Some((at, byte)) = insert {
+                let mut at = at.min(line.len());
+                while !line.is_char_boundary(at) {
+                    at -= 1;
+                }
+                line.insert(at, char::from(byte));
+            }
+            let ours = article_from_json(&line, "corpus-1");
+            let theirs = article_from_value(&line, "corpus-1");
+            proptest::prop_assert_eq!(format!("{ours:?}"), format!("{theirs:?}"), "{}", line);
+        }
+    }
 }
