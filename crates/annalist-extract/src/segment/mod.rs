@@ -111,89 +111,111 @@ fn is_opening(c: char) -> bool {
 }
 
 /// Splits `text` into tokens and sentences.
+///
+/// One pass over the text: each token's sentence is decided as the token after it is found
+/// (see [`SentenceBreaker`]), so the tokens are not walked a second time.
 pub fn segment(text: &str) -> Segmentation {
-    let tokens = tokenize(text);
     let mut lowered = String::with_capacity(text.len() + LOWERED_PADDING);
     lowered.push_str(text);
     lowered.make_ascii_lowercase();
     lowered.extend(std::iter::repeat_n('\0', LOWERED_PADDING));
-    let mut seg = Segmentation { sentences: Vec::new(), tokens, lowered };
-    let mut sentence = 0usize;
-    let mut start_token = 0usize;
-    let bytes = text.as_bytes();
-    let n = seg.tokens.len();
-    let mut i = 0;
-    while i < n {
-        seg.tokens[i].sentence = sentence;
-        let mut end_here = false;
-        let tok = seg.tokens[i];
-        if i + 1 < n {
-            let next = seg.tokens[i + 1];
-            // Most tokens are words without a final dot, followed by one space: no sentence
-            // ends there, whichever test below would say so.
-            if tok.kind == TokenKind::Word
-                && next.span.start == tok.span.end + 1
-                && bytes.get(tok.span.end) == Some(&b' ')
-                && bytes.get(tok.span.end - 1) != Some(&b'.')
-            {
-                i += 1;
-                continue;
-            }
-            // Compared as bytes: tokens and gaps lie on character boundaries, and this loop
-            // runs once per token.
-            let gap = &bytes[tok.span.end..next.span.start];
-            let token = &bytes[tok.span.start..tok.span.end];
-            if has_line_break(gap) {
-                end_here = true;
-            } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
-                let ends = matches!(token, b"!" | b"?")
-                    || token == "…".as_bytes()
-                    || (token == b"." && !abbreviation_before(text, &seg.lowered, &seg.tokens, i));
-                if ends && starts_sentence(next.span.slice(text)) {
-                    end_here = true;
-                }
-            } else if tok.kind == TokenKind::Punct && gap.is_empty() && matches!(token, b"." | b"!" | b"?") {
-                // A closing quote or bracket right after the stop belongs to this sentence.
-                let mut j = i + 1;
-                while j < n && seg.tokens[j].kind == TokenKind::Punct {
-                    let s = seg.tokens[j].span.slice(text);
-                    if !s.chars().all(is_closing) || seg.tokens[j].span.start != seg.tokens[j - 1].span.end {
-                        break;
-                    }
-                    j += 1;
-                }
-                if j > i + 1 && j < n {
-                    let last = seg.tokens[j - 1];
-                    let after = seg.tokens[j];
-                    let gap = &text[last.span.end..after.span.start];
-                    if !gap.is_empty() && starts_sentence(after.span.slice(text)) {
-                        for t in &mut seg.tokens[i + 1..j] {
-                            t.sentence = sentence;
-                        }
-                        i = j - 1;
-                        end_here = true;
-                    }
-                }
-            } else if tok.kind == TokenKind::Word
-                && bytes[tok.span.end - 1] == b'.'
-                && !gap.is_empty()
-                && is_common_sentence_start(next.span.slice(text))
-            {
-                // An initialism such as "U.S." can end a sentence too.
-                end_here = true;
-            }
-        } else {
-            end_here = true;
+    let mut breaker =
+        SentenceBreaker { text, lowered: &lowered, sentences: Vec::new(), start: 0, closes_stop: false };
+    let tokens = scan_tokens(text, |before, next| breaker.sentence_of(before, next));
+    let sentences = breaker.finish(&tokens);
+    Segmentation { sentences, tokens, lowered }
+}
+
+/// Decides sentence ends token by token, as the tokens are found.
+///
+/// Whether a sentence ends after a token depends on the token, the one before it (an
+/// abbreviation's full stop), the white space after it and the token after it; a closing quote
+/// or bracket right after a stop (`."`) carries the stop to the token after it.
+struct SentenceBreaker<'t> {
+    text: &'t str,
+    /// [`Segmentation::lowered`] of `text`.
+    lowered: &'t str,
+    /// The sentences ended so far.
+    sentences: Vec<Span>,
+    /// Where the current sentence's first token starts.
+    start: usize,
+    /// Whether the last token is one of the closing quotes or brackets that directly follow a
+    /// `.`, `!` or `?` (`."` or `?)`): the sentence may end after it rather than at the stop.
+    closes_stop: bool,
+}
+
+impl SentenceBreaker<'_> {
+    /// The sentence index of `next`, the token found after `before`; ends the current
+    /// sentence when it ends between the two.
+    #[inline]
+    fn sentence_of(&mut self, before: &[Token], next: Token) -> usize {
+        let Some(&last) = before.last() else {
+            self.start = next.span.start;
+            return 0;
+        };
+        if self.ends_between(before, last, next) {
+            self.sentences.push(Span::new(self.start, last.span.end));
+            self.start = next.span.start;
+            self.closes_stop = false;
+            return last.sentence + 1;
         }
-        if end_here {
-            let span = Span::new(seg.tokens[start_token].span.start, seg.tokens[i].span.end);
-            seg.sentences.push(span);
-            sentence += 1;
-            start_token = i + 1;
-        }
-        i += 1;
+        self.closes_stop = next.kind == TokenKind::Punct
+            && next.span.start == last.span.end
+            && (self.closes_stop || (last.kind == TokenKind::Punct && is_stop(last.span.slice(self.text))))
+            && next.span.slice(self.text).chars().all(is_closing);
+        last.sentence
     }
-    seg
+
+    /// Whether a sentence ends after `last`, the last token of `before`, given `next`.
+    fn ends_between(&self, before: &[Token], last: Token, next: Token) -> bool {
+        let bytes = self.text.as_bytes();
+        // Most tokens are words without a final dot, followed by one space: no sentence
+        // ends there, whichever test below would say so.
+        if last.kind == TokenKind::Word
+            && next.span.start == last.span.end + 1
+            && bytes[last.span.end] == b' '
+            && bytes[last.span.end - 1] != b'.'
+        {
+            return false;
+        }
+        // Compared as bytes: tokens and gaps lie on character boundaries, and this runs once
+        // per token.
+        let gap = &bytes[last.span.end..next.span.start];
+        if has_line_break(gap) {
+            return true;
+        }
+        let token = &bytes[last.span.start..last.span.end];
+        match last.kind {
+            TokenKind::Punct if !gap.is_empty() => {
+                let may_end = self.closes_stop
+                    || matches!(token, b"!" | b"?")
+                    || token == "…".as_bytes()
+                    || (token == b"."
+                        && !abbreviation_before(self.text, self.lowered, before, before.len() - 1));
+                may_end && starts_sentence(next.span.slice(self.text))
+            }
+            // An initialism such as "U.S." can end a sentence too.
+            TokenKind::Word => {
+                token.ends_with(b".")
+                    && !gap.is_empty()
+                    && is_common_sentence_start(next.span.slice(self.text))
+            }
+            _ => false,
+        }
+    }
+
+    /// The sentences, the last one ending with the last of `tokens`.
+    fn finish(mut self, tokens: &[Token]) -> Vec<Span> {
+        if let Some(last) = tokens.last() {
+            self.sentences.push(Span::new(self.start, last.span.end));
+        }
+        self.sentences
+    }
+}
+
+/// Whether `token` is a full stop, `!` or `?` (not `…`), which closing quotes may follow.
+fn is_stop(token: &str) -> bool {
+    matches!(token, "." | "!" | "?")
 }
 
 /// Whether the white space between two tokens breaks a line: `\n`, `\r` or U+2029.
@@ -273,10 +295,16 @@ fn is_common_sentence_start(word: &str) -> bool {
 }
 
 /// Splits `text` into tokens, all in sentence 0 (see [`segment`] for sentences).
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    scan_tokens(text, |_, _| 0)
+}
+
+/// Splits `text` into tokens; `sentence_of(before, next)` gives the sentence index of each
+/// token `next` from the tokens found before it.
 ///
 /// Reads by byte position: ASCII (most of any English text) is classified from the byte alone
 /// and runs of ASCII letters and digits are taken in one step; other characters are decoded.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+fn scan_tokens(text: &str, mut sentence_of: impl FnMut(&[Token], Token) -> usize) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -363,7 +391,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                 pos += 1;
             }
         }
-        tokens.push(Token { span: Span::new(start, pos), kind, sentence: 0 });
+        let token = Token { span: Span::new(start, pos), kind, sentence: 0 };
+        let sentence = sentence_of(&tokens, token);
+        tokens.push(Token { sentence, ..token });
     }
     tokens
 }
@@ -474,6 +504,9 @@ fn is_mark(c: char) -> bool {
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
 }
+
+#[cfg(test)]
+mod two_pass;
 
 #[cfg(test)]
 mod tests {
