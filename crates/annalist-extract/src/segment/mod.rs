@@ -317,7 +317,20 @@ fn scan_tokens(text: &str, mut sentence_of: impl FnMut(&[Token], Token) -> usize
             kind = TokenKind::Word;
             let mut initialism = c.is_uppercase();
             let mut letters_since_dot = 1;
+            if c.is_ascii() {
+                // The word's first letter and the ASCII letters and digits after it in one
+                // step: a word of one such run (most words) ends without entering the loop.
+                let ascii_run = ascii_alphanumeric_run(&bytes[start..]);
+                letters_since_dot = ascii_run;
+                initialism &= ascii_run == 1;
+                pos = start + ascii_run;
+            }
             while let Some(d) = char_at(text, pos) {
+                // Most words end at an ASCII byte that is no joiner (a space, a comma): the
+                // word ends here without the tests below.
+                if d.is_ascii() && !matches!(d, '-' | '\'' | '.') && !d.is_ascii_alphanumeric() {
+                    break;
+                }
                 let ascii_run = ascii_alphanumeric_run(&bytes[pos..]);
                 if ascii_run > 0 {
                     // The same as one step per letter below, taken at once.
@@ -326,11 +339,6 @@ fn scan_tokens(text: &str, mut sentence_of: impl FnMut(&[Token], Token) -> usize
                         initialism = false;
                     }
                     pos += ascii_run;
-                    // Most words end at an ASCII byte that is no joiner (a space, a comma):
-                    // the word ends here without the tests below.
-                    if bytes.get(pos).is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.')) {
-                        break;
-                    }
                     continue;
                 }
                 if is_alphanumeric(d) || is_mark(d) {
