@@ -75,7 +75,14 @@ impl Segmentation {
 
 /// The abbreviations, in lower case, packed as word keys: a lookup per full stop after a word
 /// (most sentence ends) is one cheap hash and one slot comparison.
-static ABBREVIATIONS: LazyLock<WordSlots<u128, ()>> = LazyLock::new(|| {
+struct Abbreviations {
+    words: WordSlots<u128, ()>,
+    /// The length in bytes of the longest: most words before a full stop are longer, and need
+    /// no lookup.
+    longest: usize,
+}
+
+static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
     let words: Vec<String> = lexicon::rows(include_str!("../../data/abbreviations.tsv"))
         .map(|(_, fields)| fields[0].to_lowercase())
         .collect();
@@ -84,7 +91,7 @@ static ABBREVIATIONS: LazyLock<WordSlots<u128, ()>> = LazyLock::new(|| {
         let key = pack_word(word.as_bytes()).expect("an abbreviation is 1 to 16 bytes long");
         table.insert(key, word.len() as u8, hash_key(key, word.len()), ());
     }
-    table
+    Abbreviations { words: table, longest: words.iter().map(String::len).max().unwrap_or(0) }
 });
 
 /// The hash of a packed word of `len` bytes.
@@ -94,8 +101,11 @@ fn hash_key(key: u128, len: usize) -> u64 {
 
 /// Whether `lowered`, a word in lower case, is an abbreviation.
 fn is_abbreviation(lowered: &str) -> bool {
-    pack_word(lowered.as_bytes())
-        .is_some_and(|key| ABBREVIATIONS.find(key, lowered.len(), hash_key(key, lowered.len())).is_some())
+    let abbreviations = &*ABBREVIATIONS;
+    lowered.len() <= abbreviations.longest
+        && pack_word(lowered.as_bytes()).is_some_and(|key| {
+            abbreviations.words.find(key, lowered.len(), hash_key(key, lowered.len())).is_some()
+        })
 }
 
 fn is_apostrophe(c: char) -> bool {
