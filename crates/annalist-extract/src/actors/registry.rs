@@ -203,11 +203,23 @@ impl Registry {
     /// Registers an actor for a name outside the gazetteer; returns it.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> ActorRef {
         let mut key = std::mem::take(&mut self.key_buffer);
-        unknown_key(name, &mut key);
+        slug(name, &mut key);
+        // A name seen before (most calls): an unknown actor registered under its slug, not
+        // prefixed, took the slug unchanged as its key, so the slug is no gazetteer or
+        // sector key and the gazetteer need not be asked again.
+        let under_slug = self.by_key.get(key.as_str()).copied();
+        let seen = match under_slug {
+            Some(actor) if self.registered(actor).unknown && !key.starts_with(UNKNOWN_KEY_PREFIX) => {
+                Some(actor)
+            }
+            // A slug left as it is was looked up just now.
+            _ if guard_unknown_key(&mut key) => self.by_key.get(key.as_str()).copied(),
+            _ => under_slug,
+        };
         // Unknown keys never meet gazetteer or sector keys (above), so an actor under
         // this key is the unknown actor made before.
-        let found = match self.by_key.get(key.as_str()) {
-            Some(&actor) => actor,
+        let found = match seen {
+            Some(actor) => actor,
             None => {
                 let actor = Actor {
                     id: ActorId(key.clone()),
@@ -338,14 +350,19 @@ impl Registry {
     }
 }
 
-/// The key of an actor made for `name`, a name outside the gazetteer, written into `key`:
-/// its slug, which never takes over a gazetteer key, nor a country's sector key (`rus-mil`)
-/// that a later sector mention would be registered under.
-fn unknown_key(name: &str, key: &mut String) {
-    slug(name, key);
-    if GAZETTEER.actors.contains_key(key.as_str()) || is_sector_key(key) {
-        key.insert_str(0, "name-");
+/// What an unknown name's key starts with when its slug is taken (see [`guard_unknown_key`]).
+const UNKNOWN_KEY_PREFIX: &str = "name-";
+
+/// Makes `key`, the slug of a name outside the gazetteer, the key of the actor made for
+/// it: the slug, which never takes over a gazetteer key, nor a country's sector key
+/// (`rus-mil`) that a later sector mention would be registered under (then prefixed, and
+/// true returned).
+fn guard_unknown_key(key: &mut String) -> bool {
+    let taken = GAZETTEER.actors.contains_key(key.as_str()) || is_sector_key(key);
+    if taken {
+        key.insert_str(0, UNKNOWN_KEY_PREFIX);
     }
+    taken
 }
 
 /// A country's sector actor from its key (`ukr-mil`: a country code and a sector code of
@@ -369,6 +386,12 @@ fn sector_from_key(key: &str) -> Option<KnownActor> {
 /// `sectors.tsv`, in lower case), read without building the actor: every unknown name's key
 /// is checked.
 fn is_sector_key(key: &str) -> bool {
+    // The sector code is the three bytes after the first hyphen and ends the key: a key
+    // without a hyphen four bytes from its end (nearly every slug) is none, read with no
+    // search for the hyphen.
+    if key.len() < 4 || key.as_bytes()[key.len() - 4] != b'-' {
+        return false;
+    }
     let Some((iso, sector)) = key.split_once('-') else { return false };
     // The key is made lower case from upper-case codes: a capital in it makes it another.
     if sector.len() != 3 || key.bytes().any(|b| b.is_ascii_uppercase()) {
