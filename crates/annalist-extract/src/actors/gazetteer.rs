@@ -173,6 +173,9 @@ pub(crate) struct Gazetteer {
     pub max_sector_tokens: usize,
     /// First words of sector phrases.
     pub sector_openers: FastSet<String>,
+    /// First words of sector phrases of more than one word: after a word it lets through
+    /// none, no longer phrase is looked up.
+    pub long_sector_opener_filter: WordFilter,
     /// Word bits by lower-case word (lower-case entries and openings); it holds every word
     /// of every name key too, so that [`Gazetteer::name_trie`] can use its ids.
     pub word_info: WordTable,
@@ -759,6 +762,9 @@ impl Gazetteer {
             self.max_sector_tokens = self.max_sector_tokens.max(key.split(' ').count());
             if let Some(first) = key.split(' ').next() {
                 self.sector_openers.insert(first.to_owned());
+                if first.len() < key.len() {
+                    self.long_sector_opener_filter.add(first);
+                }
             }
             self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person") });
         }
