@@ -946,6 +946,29 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_parts_are_found_as_by_characters() {
+        for word in [
+            "long-term",
+            "pro-Russian",
+            "Kremlin-backed",
+            "Russia-Ukraine",
+            "-Ukraine",
+            "so-",
+            "--",
+            "a-b-C",
+            "Ébola-free",
+            "anti-Ébola",
+            "über-élite",
+            "x-é",
+            "",
+        ] {
+            let by_characters =
+                word.split('-').any(|part| part.chars().next().is_some_and(char::is_uppercase));
+            assert_eq!(has_capitalised_part(word), by_characters, "{word}");
+        }
+    }
+
+    #[test]
     fn block_test_agrees_with_the_byte_loop() {
         let text = "Kremlin-backed Zürich a-b x sixteen-letters! seventeen-letters -- É ’s end \
                     eight-ch abcdefgh abcdefg- nine-char abcdefghi Zürichs-x Zürich-xy";
