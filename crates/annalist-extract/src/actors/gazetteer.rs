@@ -173,6 +173,9 @@ pub(crate) struct Gazetteer {
     pub max_sector_tokens: usize,
     /// First words of sector phrases.
     pub sector_openers: FastSet<String>,
+    /// First words of sector phrases of more than one word: after a word it lets through
+    /// none, no longer phrase is looked up.
+    pub long_sector_opener_filter: WordFilter,
     /// Word bits by lower-case word (lower-case entries and openings); it holds every word
     /// of every name key too, so that [`Gazetteer::name_trie`] can use its ids.
     pub word_info: WordTable,
@@ -201,6 +204,9 @@ pub(crate) struct Gazetteer {
     pub given_names: FastMap<String, Gender>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
+    /// The last bytes of `surname_endings`, one bit each (every bit for an empty ending):
+    /// a name whose last byte has none ends like no surname, with no ending compared.
+    pub surname_ending_last_bytes: [u64; 4],
     /// The roles of persons by role code (`USAGOV`), for finding an office's holder.
     pub roles_by_code: FastMap<String, Vec<HeldRole>>,
 }
@@ -456,7 +462,12 @@ impl Gazetteer {
         }
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/words.tsv")) {
             if f.get(1) == Some(&"surname-ending") {
-                g.surname_endings.push(f[0].trim_start_matches('-').to_owned());
+                let ending = f[0].trim_start_matches('-');
+                match ending.as_bytes().last() {
+                    Some(&last) => g.surname_ending_last_bytes[usize::from(last >> 6)] |= 1 << (last & 63),
+                    None => g.surname_ending_last_bytes = [u64::MAX; 4],
+                }
+                g.surname_endings.push(ending.to_owned());
                 continue;
             }
             let class = match f.get(1).copied().unwrap_or("") {
@@ -751,6 +762,9 @@ impl Gazetteer {
             self.max_sector_tokens = self.max_sector_tokens.max(key.split(' ').count());
             if let Some(first) = key.split(' ').next() {
                 self.sector_openers.insert(first.to_owned());
+                if first.len() < key.len() {
+                    self.long_sector_opener_filter.add(first);
+                }
             }
             self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person") });
         }
@@ -758,7 +772,10 @@ impl Gazetteer {
 
     /// Whether `word` ends like a surname ("Lukashenko", "Pashinyan").
     pub(crate) fn surname_like(&self, word: &str) -> bool {
-        word.chars().count() > 4 && self.surname_endings.iter().any(|e| word.ends_with(e.as_str()))
+        let last = word.as_bytes().last().copied().unwrap_or(0);
+        self.surname_ending_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) != 0
+            && word.chars().count() > 4
+            && self.surname_endings.iter().any(|e| word.ends_with(e.as_str()))
     }
 
     /// Whether `word` has class `class`, as written or (for lower-case entries) in any case.

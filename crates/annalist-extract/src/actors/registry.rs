@@ -203,11 +203,23 @@ impl Registry {
     /// Registers an actor for a name outside the gazetteer; returns it.
     pub(crate) fn unknown(&mut self, name: &str, kind: ActorKind, role: Option<Role>) -> ActorRef {
         let mut key = std::mem::take(&mut self.key_buffer);
-        unknown_key(name, &mut key);
+        slug(name, &mut key);
+        // A name seen before (most calls): an unknown actor registered under its slug, not
+        // prefixed, took the slug unchanged as its key, so the slug is no gazetteer or
+        // sector key and the gazetteer need not be asked again.
+        let under_slug = self.by_key.get(key.as_str()).copied();
+        let seen = match under_slug {
+            Some(actor) if self.registered(actor).unknown && !key.starts_with(UNKNOWN_KEY_PREFIX) => {
+                Some(actor)
+            }
+            // A slug left as it is was looked up just now.
+            _ if guard_unknown_key(&mut key) => self.by_key.get(key.as_str()).copied(),
+            _ => under_slug,
+        };
         // Unknown keys never meet gazetteer or sector keys (above), so an actor under
         // this key is the unknown actor made before.
-        let found = match self.by_key.get(key.as_str()) {
-            Some(&actor) => actor,
+        let found = match seen {
+            Some(actor) => actor,
             None => {
                 let actor = Actor {
                     id: ActorId(key.clone()),
@@ -331,21 +343,55 @@ impl Registry {
                 resolution: f.resolution,
             })
             .collect();
-        // An actor's id is its key (unique): sort the actors themselves, moved once.
         let mut actors: Vec<Actor> = self.actors.into_iter().filter(|r| !r.merged).map(|r| r.actor).collect();
-        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        sort_by_id(&mut actors);
         (actors, mentions)
     }
 }
 
-/// The key of an actor made for `name`, a name outside the gazetteer, written into `key`:
-/// its slug, which never takes over a gazetteer key, nor a country's sector key (`rus-mil`)
-/// that a later sector mention would be registered under.
-fn unknown_key(name: &str, key: &mut String) {
-    slug(name, key);
-    if GAZETTEER.actors.contains_key(key.as_str()) || is_sector_key(key) {
-        key.insert_str(0, "name-");
+/// Sorts `actors` by id. An actor's id is its key (unique). The ids' comparisons cost the
+/// most: each id's first eight bytes are read once as a number, so most comparisons are of
+/// two numbers (the ids themselves only compared when those are equal); and the order is
+/// found on small pairs, then each actor (a large record) moved into its place.
+fn sort_by_id(actors: &mut [Actor]) {
+    let mut order: Vec<(u64, usize)> = actors.iter().map(|a| id_prefix(&a.id.0)).zip(0..).collect();
+    order.sort_unstable_by(|&(a_prefix, a), &(b_prefix, b)| {
+        a_prefix.cmp(&b_prefix).then_with(|| actors[a].id.cmp(&actors[b].id))
+    });
+    // Place `place` takes the actor first at `order[place].1`; an actor already swapped
+    // away from there is followed to where it went (as `slice::sort_by_cached_key` does).
+    for place in 0..order.len() {
+        let mut from = order[place].1;
+        while from < place {
+            from = order[from].1;
+        }
+        order[place].1 = from;
+        actors.swap(place, from);
     }
+}
+
+/// The first eight bytes of `id` (zero bytes after a shorter one) as a big-endian number: it
+/// orders ids as their bytes do, except that ids equal in it must be compared in full.
+fn id_prefix(id: &str) -> u64 {
+    let mut first = [0u8; 8];
+    let len = id.len().min(8);
+    first[..len].copy_from_slice(&id.as_bytes()[..len]);
+    u64::from_be_bytes(first)
+}
+
+/// What an unknown name's key starts with when its slug is taken (see [`guard_unknown_key`]).
+const UNKNOWN_KEY_PREFIX: &str = "name-";
+
+/// Makes `key`, the slug of a name outside the gazetteer, the key of the actor made for
+/// it: the slug, which never takes over a gazetteer key, nor a country's sector key
+/// (`rus-mil`) that a later sector mention would be registered under (then prefixed, and
+/// true returned).
+fn guard_unknown_key(key: &mut String) -> bool {
+    let taken = GAZETTEER.actors.contains_key(key.as_str()) || is_sector_key(key);
+    if taken {
+        key.insert_str(0, UNKNOWN_KEY_PREFIX);
+    }
+    taken
 }
 
 /// A country's sector actor from its key (`ukr-mil`: a country code and a sector code of
@@ -369,6 +415,12 @@ fn sector_from_key(key: &str) -> Option<KnownActor> {
 /// `sectors.tsv`, in lower case), read without building the actor: every unknown name's key
 /// is checked.
 fn is_sector_key(key: &str) -> bool {
+    // The sector code is the three bytes after the first hyphen and ends the key: a key
+    // without a hyphen four bytes from its end (nearly every slug) is none, read with no
+    // search for the hyphen.
+    if key.len() < 4 || key.as_bytes()[key.len() - 4] != b'-' {
+        return false;
+    }
     let Some((iso, sector)) = key.split_once('-') else { return false };
     // The key is made lower case from upper-case codes: a capital in it makes it another.
     if sector.len() != 3 || key.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -395,6 +447,41 @@ fn ascii_upper<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actors_are_sorted_by_id_as_their_bytes_order() {
+        // Ids equal in their first eight bytes, shorter than eight, with a zero byte, and
+        // not ASCII.
+        let ids = [
+            "name-alexander-b",
+            "usa",
+            "name-alexander-a",
+            "rus-mil",
+            "",
+            "us",
+            "name-ale",
+            "a\0",
+            "a",
+            "zürich",
+            "name-alexander",
+            "usa-gov",
+            "ab",
+        ];
+        let mut registry = Registry::new(None);
+        let mut actors: Vec<Actor> = ids
+            .iter()
+            .map(|id| {
+                let made = registry.unknown(id, ActorKind::Organization, None);
+                let mut actor = registry.actor(made).clone();
+                actor.id = ActorId((*id).to_owned());
+                actor
+            })
+            .collect();
+        sort_by_id(&mut actors);
+        let mut expected: Vec<&str> = ids.to_vec();
+        expected.sort_unstable();
+        assert_eq!(actors.iter().map(|a| a.id.0.as_str()).collect::<Vec<_>>(), expected);
+    }
 
     #[test]
     fn an_unknown_name_never_takes_a_known_or_sector_key() {

@@ -267,6 +267,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if let Some(s) = g.sectors.get(key.as_str()) {
                 best = Some((len, *s));
             }
+            // A word opening no longer phrase (most): the next words are not read.
+            if len == 1 && !g.long_sector_opener_filter.may_contain(&key) {
+                break;
+            }
         }
         best
     }

@@ -851,12 +851,28 @@ impl<'a> ListBuilder<'a> {
     }
 }
 
+/// Whether a part of `word` between hyphens opens with a capital letter (a byte test when the
+/// word is ASCII).
+fn has_capitalised_part(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if word.is_ascii() {
+        return bytes.first().is_some_and(u8::is_ascii_uppercase)
+            || bytes.windows(2).any(|pair| pair[0] == b'-' && pair[1].is_ascii_uppercase());
+    }
+    word.split('-').any(|part| part.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Whether a hyphenated word is split: the whole is not a known name and some part is
 /// ("Russia-Ukraine", "pro-Russian", "Kremlin-backed").
 /// `ascii_lower`: the word's lower-case form when the word is ASCII (its slice of the lowered
 /// text, so nothing is copied); `key` is a buffer for the lower-case forms built otherwise
 /// (reused across tokens).
 fn splits(word: &str, ascii_lower: Option<&str>, key: &mut String) -> bool {
+    // Only a part that opens with a capital is looked up: without one (most hyphenated words,
+    // "long-term") the word is not split, and the whole need not be looked up either.
+    if !has_capitalised_part(word) {
+        return false;
+    }
     if let Some(lower) = ascii_lower {
         // ASCII: lower-casing changes no byte's place, so the parts of the lower-case form
         // are the lower-case forms of the parts.
@@ -926,6 +942,29 @@ mod tests {
             let mut expected = String::new();
             push_lower(&mut expected, word.text());
             assert_eq!(word.lower(), expected, "{}", word.text());
+        }
+    }
+
+    #[test]
+    fn capitalised_parts_are_found_as_by_characters() {
+        for word in [
+            "long-term",
+            "pro-Russian",
+            "Kremlin-backed",
+            "Russia-Ukraine",
+            "-Ukraine",
+            "so-",
+            "--",
+            "a-b-C",
+            "Ébola-free",
+            "anti-Ébola",
+            "über-élite",
+            "x-é",
+            "",
+        ] {
+            let by_characters =
+                word.split('-').any(|part| part.chars().next().is_some_and(char::is_uppercase));
+            assert_eq!(has_capitalised_part(word), by_characters, "{word}");
         }
     }
 
