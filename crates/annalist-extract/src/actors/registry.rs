@@ -449,41 +449,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn actors_are_sorted_by_id_as_their_bytes_order() {
-        // Ids equal in their first eight bytes, shorter than eight, with a zero byte, and
-        // not ASCII.
-        let ids = [
-            "name-alexander-b",
-            "usa",
-            "name-alexander-a",
-            "rus-mil",
-            "",
-            "us",
-            "name-ale",
-            "a\0",
-            "a",
-            "zürich",
-            "name-alexander",
-            "usa-gov",
-            "ab",
-        ];
-        let mut registry = Registry::new(None);
-        let mut actors: Vec<Actor> = ids
-            .iter()
-            .map(|id| {
-                let made = registry.unknown(id, ActorKind::Organization, None);
-                let mut actor = registry.actor(made).clone();
-                actor.id = ActorId((*id).to_owned());
-                actor
-            })
-            .collect();
-        sort_by_id(&mut actors);
-        let mut expected: Vec<&str> = ids.to_vec();
-        expected.sort_unstable();
-        assert_eq!(actors.iter().map(|a| a.id.0.as_str()).collect::<Vec<_>>(), expected);
-    }
-
-    #[test]
     fn an_unknown_name_never_takes_a_known_or_sector_key() {
         let mut registry = Registry::new(None);
         let unknown = registry.unknown("Rus Mil", ActorKind::Organization, None);
