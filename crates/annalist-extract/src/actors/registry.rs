@@ -343,40 +343,11 @@ impl Registry {
                 resolution: f.resolution,
             })
             .collect();
+        // An actor's id is its key (unique): sort the actors themselves, moved once.
         let mut actors: Vec<Actor> = self.actors.into_iter().filter(|r| !r.merged).map(|r| r.actor).collect();
-        sort_by_id(&mut actors);
+        actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
         (actors, mentions)
     }
-}
-
-/// Sorts `actors` by id. An actor's id is its key (unique). The ids' comparisons cost the
-/// most: each id's first eight bytes are read once as a number, so most comparisons are of
-/// two numbers (the ids themselves only compared when those are equal); and the order is
-/// found on small pairs, then each actor (a large record) moved into its place.
-fn sort_by_id(actors: &mut [Actor]) {
-    let mut order: Vec<(u64, usize)> = actors.iter().map(|a| id_prefix(&a.id.0)).zip(0..).collect();
-    order.sort_unstable_by(|&(a_prefix, a), &(b_prefix, b)| {
-        a_prefix.cmp(&b_prefix).then_with(|| actors[a].id.cmp(&actors[b].id))
-    });
-    // Place `place` takes the actor first at `order[place].1`; an actor already swapped
-    // away from there is followed to where it went (as `slice::sort_by_cached_key` does).
-    for place in 0..order.len() {
-        let mut from = order[place].1;
-        while from < place {
-            from = order[from].1;
-        }
-        order[place].1 = from;
-        actors.swap(place, from);
-    }
-}
-
-/// The first eight bytes of `id` (zero bytes after a shorter one) as a big-endian number: it
-/// orders ids as their bytes do, except that ids equal in it must be compared in full.
-fn id_prefix(id: &str) -> u64 {
-    let mut first = [0u8; 8];
-    let len = id.len().min(8);
-    first[..len].copy_from_slice(&id.as_bytes()[..len]);
-    u64::from_be_bytes(first)
 }
 
 /// What an unknown name's key starts with when its slug is taken (see [`guard_unknown_key`]).
