@@ -681,6 +681,9 @@ mod skip_tests {
             ("The vote was held in 1950. At that time, officials said nothing.", "that time"),
             // A short phrase alone (as in a headline or a form) is read more freely.
             ("on the first", "the first"),
+            // A day of the month alone, after "on" or "on the", in running text.
+            ("The vote will be held on the tenth, officials said after a long meeting.", "the tenth"),
+            ("Officials said the talks would resume on the twenty-first, not before.", "the twenty-first"),
         ] {
             let (skipping, reading_all) = tag_both_ways(text, dct);
             assert_eq!(skipping, reading_all, "in {text}");
@@ -757,6 +760,22 @@ mod skip_tests {
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
+            let (skipping, reading_all) = tag_both_ways(&text, "2025-03-14".parse().ok());
+            proptest::prop_assert_eq!(skipping, reading_all, "in {}", text);
+        }
+
+        /// Sentences longer than a short phrase where ordinals and tens stand after "on" and
+        /// "the" far more often than among all words: days of the month alone ("on the
+        /// tenth"), which name time only there.
+        #[test]
+        fn skipping_loses_no_day_of_the_month_after_on(
+            picks in proptest::collection::vec(0usize..1000, SHORT_PHRASE + 1..20),
+        ) {
+            const WORDS: [&str; 20] = [
+                "on", "On", "the", "on", "the", "tenth", "first", "Second", "twenty-first", "thirty",
+                "twenty", "-", "first's", "officials", "said", "held", ",", ".", "vote", "upon",
+            ];
+            let text = picks.iter().map(|&pick| WORDS[pick % WORDS.len()]).collect::<Vec<_>>().join(" ");
             let (skipping, reading_all) = tag_both_ways(&text, "2025-03-14".parse().ok());
             proptest::prop_assert_eq!(skipping, reading_all, "in {}", text);
         }

@@ -58,11 +58,29 @@ pub(crate) fn first_mention(
 ) -> Result<usize, usize> {
     let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return Err(begin) };
     let mut at = begin;
+    // How far the tokens just read go into "on the": 1 after "on", 2 after "on the".
+    let mut after_on = 0;
     while let Some(t) = tokens.get(at)
         && t.sentence == sentence
     {
         if mentions_time(text, lowered, tables, t) {
             return Ok(at);
+        }
+        // (Most tokens: not "on", and not after it.)
+        if after_on > 0 || t.span.end.wrapping_sub(t.span.start) == 2 {
+            let word = lowered.get(t.span.start..t.span.end).unwrap_or_default();
+            after_on = match (after_on, word) {
+                (_, b"on") => 1,
+                (1, b"the") => 2,
+                // A word after "on" or "on the" that may be read as a day there ("on the tenth").
+                (1 | 2, _)
+                    if t.kind == TokenKind::Word
+                        && words::names_day_after_on(&slice(text, t.span).to_lowercase()) =>
+                {
+                    return Ok(at);
+                }
+                _ => 0,
+            };
         }
         at += 1;
     }
@@ -241,11 +259,12 @@ impl Marks {
         self.strong.0.clear();
     }
 
-    /// Notes token `k` (the next one written), a number or not, with the lexicon's `flags`.
+    /// Notes token `k` (the next one written), a number or not, with the lexicon's `flags`;
+    /// `day_after_on`: it stands where it is read as a day of the month ("on the tenth").
     #[inline]
-    fn note(&mut self, k: usize, number: bool, flags: WordFlags) {
+    fn note(&mut self, k: usize, number: bool, flags: WordFlags, day_after_on: bool) {
         self.triggers.set(k, number || flags.trigger);
-        self.strong.set(k, number || flags.strong);
+        self.strong.set(k, number || flags.strong || day_after_on);
     }
 
     /// The first trigger at or after token `k`, if any.
@@ -294,6 +313,15 @@ struct Pool<'p, 't> {
 }
 
 impl<'t> Pool<'_, 't> {
+    /// Whether the tokens written last are "on" or "on the", where the grammar reads a day of
+    /// the month alone ("on the tenth").
+    fn after_on(&self) -> bool {
+        let word = |back: usize| {
+            self.toks.len().checked_sub(back).and_then(|k| self.toks.get(k)).map_or("", |t| t.norm.as_ref())
+        };
+        word(1) == "on" || word(1) == "the" && word(2) == "on"
+    }
+
     /// Writes the ASCII token standing at `span`, not starting with a digit, whose lower-case
     /// form is `word`.
     #[inline]
@@ -301,7 +329,8 @@ impl<'t> Pool<'_, 't> {
         let capital = self.text.as_bytes().get(span.start).is_some_and(u8::is_ascii_uppercase);
         let (info, flags) = self.tables.lookup(word).unzip();
         let flags = flags.unwrap_or_default();
-        self.marks.note(self.toks.len(), false, flags);
+        let day_after_on = flags.day_after_on && self.after_on();
+        self.marks.note(self.toks.len(), false, flags, day_after_on);
         self.toks.push(Tok {
             norm: Cow::Borrowed(slice(self.lowered, span)),
             span,
@@ -338,7 +367,8 @@ impl<'t> Pool<'_, 't> {
         let digits = (number && bytes.len() <= 9 && bytes.iter().all(u8::is_ascii_digit))
             .then(|| (bytes.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')), bytes.len() as u8));
         let flags = flags.unwrap_or_default();
-        self.marks.note(self.toks.len(), number, flags);
+        let day_after_on = flags.day_after_on && self.after_on();
+        self.marks.note(self.toks.len(), number, flags, day_after_on);
         self.toks.push(Tok {
             norm,
             span,

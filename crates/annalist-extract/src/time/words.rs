@@ -382,6 +382,10 @@ pub(crate) struct WordFlags {
     pub trigger: bool,
     /// The tense it shows, if a cue word.
     pub tense: Option<Tense>,
+    /// Whether it may be read as a day of the month after "on" or "on the" ("on the tenth",
+    /// "on the twenty-first"): an ordinal up to 31, or "twenty" or "thirty", which an ordinal
+    /// may follow. There it names time, though not by itself (see [`names_day_after_on`]).
+    pub day_after_on: bool,
 }
 
 /// Every word the time lexicon knows, looked up once per token.
@@ -404,7 +408,12 @@ pub(crate) static LEXICON: LazyLock<WordMap<WordInfo>> = LazyLock::new(|| {
         let trigger = !info.entries.is_empty()
             || !info.holidays.is_empty()
             || matches!(*word, "'" | "‘" | "half" | "recent" | "q");
-        info.flags = WordFlags { strong: info.strong, trigger, tense: info.tense };
+        // As the grammar reads a day of the month alone (`day_of_month`, `read_ordinal`).
+        let day_after_on = info
+            .entries
+            .iter()
+            .any(|e| matches!(e.sense, Sense::Ordinal(Some(1..=31)) | Sense::Number(20 | 30)));
+        info.flags = WordFlags { strong: info.strong, trigger, tense: info.tense, day_after_on };
         info.starts = super::Starts::of_word(word, info.kinds, !info.holidays.is_empty());
     }
     map
@@ -502,6 +511,15 @@ impl Tables {
 /// What the lexicon knows of a lower-cased word.
 pub(crate) fn lookup(word: &str) -> Option<&'static WordInfo> {
     lookup_with_flags(word).map(|(info, _)| info)
+}
+
+/// Whether the lower-cased word `word`, standing after "on" or "on the", may be read as a day
+/// of the month ([`WordFlags::day_after_on`]): the word itself, its part before a hyphen
+/// ("twenty-first"), or the word before a possessive "'s".
+pub(crate) fn names_day_after_on(word: &str) -> bool {
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    let first_part = word.split('-').next().unwrap_or(word);
+    lookup_with_flags(first_part).is_some_and(|(_, flags)| flags.day_after_on)
 }
 
 /// What the lexicon knows of a lower-cased word, with its flags.
