@@ -14,15 +14,18 @@
 use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use annalist_core::{Actor, ActorId, Article, ClaimSource, DocumentId, Participant, Record, Relation};
+use annalist_core::{Actor, ActorId, Article, ClaimSource, DocumentId, Participant, Record, Relation, Span};
 use annalist_extract::Extractor;
 use annalist_extract::corpus::ActorTable;
 use annalist_extract::relations::Ledger;
 use annalist_input::{InputError, Inputs, Source};
+
+use crate::json::EscapedText;
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -200,8 +203,7 @@ impl Rendered {
         // the VOA stories, eight for 99% of them): sizing the buffer up front saves growing
         // and copying it.
         let mut line = Vec::with_capacity(record.document.text.len() * 8 + 4096);
-        let claim_objects =
-            crate::json::write_record(&mut line, &record).expect("a record always serialises");
+        let layout = crate::json::write_record(&mut line, &record).expect("a record always serialises");
         line.push(b'\n');
         let mut event_rows = Vec::with_capacity(record.events.len() * 512);
         for event in &record.events {
@@ -230,9 +232,10 @@ impl Rendered {
             write_csv_row(&mut event_rows, &fields);
         }
         let mut claim_lines = Vec::with_capacity(record.claims.len() * 1024);
-        // Each claim's JSON was just written into the record's line: its row copies it.
-        for (claim, object) in record.claims.iter().zip(claim_objects) {
-            ClaimRow::new(&record, claim).write(&mut claim_lines, &line[object]);
+        // Each claim's JSON and the text it quotes were just written into the record's line:
+        // its row copies them.
+        for (claim, object) in record.claims.iter().zip(&layout.claims) {
+            ClaimRow::new(&record, claim).write(&mut claim_lines, &line, object.clone(), &layout.text);
             claim_lines.push(b'\n');
         }
         let events = record.events.len();
@@ -264,11 +267,25 @@ struct ClaimRow<'a> {
     sentence_text: &'a str,
     #[serde(flatten)]
     claim: &'a annalist_core::Claim,
+    /// Where `content_text` and `sentence_text` stand in the document text (empty when they
+    /// are).
+    #[serde(skip)]
+    content_at: Range<usize>,
+    #[serde(skip)]
+    sentence_at: Range<usize>,
 }
 
 impl<'a> ClaimRow<'a> {
     /// The row of `claim`, one of `record`'s claims.
     fn new(record: &'a Record, claim: &'a annalist_core::Claim) -> ClaimRow<'a> {
+        let text = &record.document.text;
+        // Where a span stands in the text, as `Span::slice` takes it: nowhere (an empty
+        // piece) when it is not valid for the text.
+        let offsets = |span: Span| match span.get(text) {
+            Some(_) => span.start..span.end,
+            None => 0..0,
+        };
+        let sentence = record.document.sentences.get(claim.sentence).map(|s| s.span);
         ClaimRow {
             document: &record.document.id,
             url: record.document.metadata.url.as_deref(),
@@ -279,6 +296,8 @@ impl<'a> ClaimRow<'a> {
             content_text: claim.content.get(&record.document.text).unwrap_or(""),
             sentence_text: record.document.sentence_text(claim.sentence),
             claim,
+            content_at: offsets(claim.content),
+            sentence_at: sentence.map_or(0..0, offsets),
         }
     }
 }
@@ -287,9 +306,19 @@ impl ClaimRow<'_> {
     /// Appends the row as compact JSON, exactly as its derived `Serialize` is written by
     /// [`crate::json::write`] (or serde_json): the row's own fields with constant keys, then
     /// the claim's fields, which `#[serde(flatten)]` writes into the same object.
-    /// `claim_object` is the row's claim as JSON, as the record's line holds it.
-    fn write(&self, out: &mut Vec<u8>, claim_object: &[u8]) {
-        let ClaimRow { document, url, source_name, content_text, sentence_text, claim: _ } = self;
+    /// `line` is the record's line, `claim_object` where the row's claim stands in it and
+    /// `text` where its text does: the row copies the claim and its texts, already escaped.
+    fn write(&self, out: &mut Vec<u8>, line: &[u8], claim_object: Range<usize>, text: &EscapedText) {
+        let ClaimRow {
+            document,
+            url,
+            source_name,
+            content_text: _,
+            sentence_text: _,
+            claim: _,
+            content_at,
+            sentence_at,
+        } = self;
         out.extend_from_slice(b"{\"document\":");
         crate::json::write_str(out, document.as_str());
         if let Some(url) = url {
@@ -300,14 +329,14 @@ impl ClaimRow<'_> {
             out.extend_from_slice(b",\"source_name\":");
             crate::json::write_str(out, name);
         }
-        out.extend_from_slice(b",\"content_text\":");
-        crate::json::write_str(out, content_text);
-        out.extend_from_slice(b",\"sentence_text\":");
-        crate::json::write_str(out, sentence_text);
+        out.extend_from_slice(b",\"content_text\":\"");
+        out.extend_from_slice(&line[text.range(content_at.clone())]);
+        out.extend_from_slice(b"\",\"sentence_text\":\"");
+        out.extend_from_slice(&line[text.range(sentence_at.clone())]);
         // The claim's object continues this one: its opening brace becomes the comma after
         // `sentence_text`. (A claim always has fields: its id, source, content, ...)
-        out.push(b',');
-        out.extend_from_slice(claim_object.get(1..).unwrap_or_default());
+        out.extend_from_slice(b"\",");
+        out.extend_from_slice(line.get(claim_object).and_then(|o| o.get(1..)).unwrap_or_default());
     }
 }
 
@@ -659,6 +688,29 @@ mod tests {
     }
 
     #[test]
+    fn claim_rows_with_spans_outside_the_text_are_written_as_serde_json_writes_them() {
+        let mut record = coded_record();
+        record.document.text.push_str(" \u{201c}Quoted\n\u{201d}");
+        let mut claim = record.claims[0].clone();
+        for (content, sentence) in
+            [(Span::new(1000, 1010), 0), (Span::new(0, 5), 7), (Span::new(72, 80), 1), (Span::new(71, 84), 1)]
+        {
+            claim.content = content;
+            claim.sentence = sentence;
+            record.claims.push(claim.clone());
+        }
+        let mut line = Vec::new();
+        let layout = json::write_record(&mut line, &record).unwrap();
+        for (claim, object) in record.claims.iter().zip(layout.claims) {
+            let row = ClaimRow::new(&record, claim);
+            let mut ours = Vec::new();
+            row.write(&mut ours, &line, object, &layout.text);
+            let theirs = serde_json::to_vec(&row).unwrap();
+            assert!(ours == theirs, "claim {:?}: {}", claim.content, first_difference(&ours, &theirs));
+        }
+    }
+
+    #[test]
     fn merges_actors_across_documents() {
         let dir = std::env::temp_dir().join(format!("annalist-corpus-unit-{}", std::process::id()));
         let records = vec![
@@ -727,13 +779,13 @@ mod tests {
         let mut claims = 0;
         for record in &records {
             let mut line = Vec::new();
-            let claim_objects = json::write_record(&mut line, record).unwrap();
+            let layout = json::write_record(&mut line, record).unwrap();
             let theirs = serde_json::to_vec(record).unwrap();
             assert!(line == theirs, "record {}: {}", record.document.id, first_difference(&line, &theirs));
-            for (claim, object) in record.claims.iter().zip(claim_objects) {
+            for (claim, object) in record.claims.iter().zip(layout.claims) {
                 let row = ClaimRow::new(record, claim);
                 let mut ours = Vec::new();
-                row.write(&mut ours, &line[object]);
+                row.write(&mut ours, &line, object, &layout.text);
                 let theirs = serde_json::to_vec(&row).unwrap();
                 assert!(
                     ours == theirs,
@@ -772,9 +824,9 @@ mod tests {
 
     impl JsonWriter for Ours {
         fn lines(&self, record: &Record, line: &mut Vec<u8>, claim_lines: &mut Vec<u8>) {
-            let claim_objects = json::write_record(line, record).unwrap();
-            for (claim, object) in record.claims.iter().zip(claim_objects) {
-                ClaimRow::new(record, claim).write(claim_lines, &line[object]);
+            let layout = json::write_record(line, record).unwrap();
+            for (claim, object) in record.claims.iter().zip(layout.claims) {
+                ClaimRow::new(record, claim).write(claim_lines, line, object, &layout.text);
             }
         }
     }

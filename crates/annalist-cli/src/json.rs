@@ -40,8 +40,55 @@ pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), 
     value.serialize(Writer { out })
 }
 
+/// Where the parts of a record that claim rows repeat stand in the record's line (see
+/// [`write_record`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordLayout {
+    /// The document text, escaped.
+    pub text: EscapedText,
+    /// Each claim's object, in the record's order.
+    pub claims: Vec<Range<usize>>,
+}
+
+/// Where a record's text stands in its line, escaped: each piece of the text (a sentence, a
+/// claim's content) is found there as JSON writes it, so a claim row copies it rather than
+/// escaping it again. (Each byte is escaped on its own, so the escape of a piece is the piece
+/// of the escape.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscapedText {
+    /// Where the text starts in the line (after its opening quote).
+    start: usize,
+    /// For each escaped byte, in text order: the text offset just after it, and how many bytes
+    /// longer than the text the escape is up to there.
+    escapes: Vec<(usize, usize)>,
+}
+
+impl EscapedText {
+    /// Appends `text` escaped (without quotes), noting where its escapes are.
+    fn write(out: &mut Vec<u8>, text: &str) -> EscapedText {
+        let mut escaped = EscapedText { start: out.len(), escapes: Vec::new() };
+        let mut longer = 0;
+        write_escaped_noting(out, text.as_bytes(), |at, escape_len| {
+            longer += escape_len - 1;
+            escaped.escapes.push((at + 1, longer));
+        });
+        escaped
+    }
+
+    /// Where the text's bytes `piece` (on character boundaries) stand in the line, escaped.
+    pub fn range(&self, piece: Range<usize>) -> Range<usize> {
+        let at = |offset: usize| {
+            let before = self.escapes.partition_point(|&(after, _)| after <= offset);
+            let longer = before.checked_sub(1).map_or(0, |last| self.escapes[last].1);
+            self.start + offset + longer
+        };
+        at(piece.start)..at(piece.end)
+    }
+}
+
 /// Appends `record` as compact JSON, exactly as [`write`] (and serde_json) would write it,
-/// and returns where each of its claims' objects stands in `out` (claim rows reuse them).
+/// and returns where its text and each of its claims' objects stand in `out` (claim rows reuse
+/// them).
 ///
 /// Why by hand: a record is mostly small structs (mentions, spans, participants, ...). Through
 /// serde each field is a call that writes its key, tests the key for escapes and then writes
@@ -50,15 +97,16 @@ pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), 
 /// field added to one fails to compile until it is written here too; enums and the rarer
 /// parts (roles, anchors, relations, ...) go through [`write`]. Tests compare the result with
 /// serde_json on every record of the test corpora.
-pub fn write_record(out: &mut Vec<u8>, record: &Record) -> Result<Vec<Range<usize>>, Error> {
+pub fn write_record(out: &mut Vec<u8>, record: &Record) -> Result<RecordLayout, Error> {
     let Record { document, actors, mentions, timexes, events, claims, relations, diagnostics } = record;
     let Document { id, metadata, text, sentences } = document;
     out.extend_from_slice(b"{\"document\":{\"id\":");
     write_string(out, id.as_str());
     out.extend_from_slice(b",\"metadata\":");
     write(out, metadata)?;
-    out.extend_from_slice(b",\"text\":");
-    write_string(out, text);
+    out.extend_from_slice(b",\"text\":\"");
+    let escaped_text = EscapedText::write(out, text);
+    out.push(b'"');
     out.extend_from_slice(b",\"sentences\":");
     write_array(out, sentences, |out, Sentence { span }| {
         out.extend_from_slice(b"{\"span\":");
@@ -90,7 +138,7 @@ pub fn write_record(out: &mut Vec<u8>, record: &Record) -> Result<Vec<Range<usiz
         write(out, diagnostics)?;
     }
     out.push(b'}');
-    Ok(claim_objects)
+    Ok(RecordLayout { text: escaped_text, claims: claim_objects })
 }
 
 /// Appends `items` as an array, each written by `write_item`.
@@ -464,6 +512,12 @@ fn write_string(out: &mut Vec<u8>, text: &str) {
 /// Appends `text` escaped, without quotes: each run of bytes that need no escape is copied at
 /// once, found sixteen, then eight bytes at a time.
 fn write_escaped(out: &mut Vec<u8>, text: &[u8]) {
+    write_escaped_noting(out, text, |_, _| {});
+}
+
+/// [`write_escaped`], telling `noted` the offset in `text` and the length of each escape it
+/// writes.
+fn write_escaped_noting(out: &mut Vec<u8>, text: &[u8], mut noted: impl FnMut(usize, usize)) {
     let mut copied_to = 0;
     let mut at = 0;
     loop {
@@ -491,7 +545,9 @@ fn write_escaped(out: &mut Vec<u8>, text: &[u8]) {
             }
         };
         out.extend_from_slice(&text[copied_to..escaped_at]);
+        let before = out.len();
         write_escape(out, text[escaped_at]);
+        noted(escaped_at, out.len() - before);
         at = escaped_at + 1;
         copied_to = at;
     }
@@ -1443,6 +1499,18 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn a_piece_of_the_escaped_text_is_the_escape_of_the_piece(text in text(), cuts in vec(any::<usize>(), 2)) {
+            let mut line = b"{\"document\":".to_vec();
+            let escaped = EscapedText::write(&mut line, &text);
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut piece = [boundaries[cuts[0] % boundaries.len()], boundaries[cuts[1] % boundaries.len()]];
+            piece.sort_unstable();
+            let mut expected = Vec::new();
+            write_escaped(&mut expected, &text.as_bytes()[piece[0]..piece[1]]);
+            prop_assert_eq!(&line[escaped.range(piece[0]..piece[1])], expected.as_slice());
+        }
 
         #[test]
         fn strings_are_written_as_serde_json_writes_them(s in text(), any_string in any::<String>()) {
