@@ -27,12 +27,23 @@ pub fn parse_article(name: &str, bytes: &[u8]) -> Result<Article, InputError> {
 
 /// Checks that `bytes` are text: no NUL byte, valid UTF-8; drops a byte-order mark.
 pub(crate) fn decode(bytes: &[u8]) -> Result<&str, InputErrorKind> {
-    // `contains` finds a byte a word or more at a time; the place is looked for only when
-    // there is one (a JSON Lines corpus is checked a line at a time, so this reads all of it).
-    if bytes.contains(&0) {
-        let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
-        return Err(InputErrorKind::Binary { offset });
+    match binary(bytes) {
+        Some(error) => Err(error),
+        None => decode_utf8(bytes),
     }
+}
+
+/// The error for `bytes` when they hold a NUL byte (a binary file, not text).
+pub(crate) fn binary(bytes: &[u8]) -> Option<InputErrorKind> {
+    // `contains` finds a byte a word or more at a time; the place is looked for only when
+    // there is one.
+    bytes
+        .contains(&0)
+        .then(|| InputErrorKind::Binary { offset: bytes.iter().position(|&b| b == 0).unwrap_or_default() })
+}
+
+/// [`decode`] without the NUL test: valid UTF-8, a byte-order mark dropped.
+pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, InputErrorKind> {
     let text =
         std::str::from_utf8(bytes).map_err(|e| InputErrorKind::InvalidUtf8 { offset: e.valid_up_to() })?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
