@@ -211,6 +211,21 @@ impl KnownWord {
 }
 
 impl WordFacts {
+    /// The facts of `word`, a form of `lemma` (lemma number `id`): whether it is inflected and
+    /// what it anchors, by itself or through its lemma, among the patterns `by_anchor`.
+    fn of_form(
+        word: &str,
+        lemma: &str,
+        id: u32,
+        cue: bool,
+        by_anchor: &FastMap<String, Vec<usize>>,
+    ) -> WordFacts {
+        let inflected = lemma != word;
+        let form_anchors = inflected && by_anchor.contains_key(word);
+        let anchors = by_anchor.contains_key(lemma) || form_anchors;
+        WordFacts { lemma: Some(id), anchors, form_anchors, inflected, cue, classes: 0 }
+    }
+
     /// A word the lexicon knows nothing of.
     const UNKNOWN: WordFacts = WordFacts {
         lemma: None,
@@ -388,15 +403,13 @@ fn load() -> Lexicon {
     let mut inflections: FastMap<String, WordFacts> = super::lemma::inflections(&forms)
         .into_iter()
         .map(|(word, lemma)| {
-            let inflected = lemma != word;
-            let form_anchors = inflected && by_anchor.contains_key(&word);
-            let anchors = by_anchor.contains_key(&lemma) || form_anchors;
             let cue = cues_by_first_word.contains_key(&word);
-            let id = *lemma_ids.entry(lemma).or_insert_with_key(|lemma| {
+            let id = *lemma_ids.entry(lemma.clone()).or_insert_with_key(|lemma| {
                 lemmas.push(lemma.clone());
                 u32::try_from(lemmas.len() - 1).expect("fewer than 2^32 lemmas")
             });
-            (word, WordFacts { lemma: Some(id), anchors, form_anchors, inflected, cue, classes: 0 })
+            let facts = WordFacts::of_form(&word, &lemma, id, cue, &by_anchor);
+            (word, facts)
         })
         .collect();
     // The function words go into the same table, so that one lookup per token reads all.
@@ -567,11 +580,7 @@ impl Lexicon {
         let Some(id) = known.and_then(|k| k.lemma) else {
             return WordFacts { cue, ..WordFacts::UNKNOWN };
         };
-        let lemma = self.lemma_name(id);
-        let inflected = lemma != word;
-        let form_anchors = inflected && self.by_anchor.contains_key(word);
-        let anchors = self.by_anchor.contains_key(lemma) || form_anchors;
-        WordFacts { lemma: Some(id), anchors, form_anchors, inflected, cue, classes: 0 }
+        WordFacts::of_form(word, self.lemma_name(id), id, cue, &self.by_anchor)
     }
 
     /// The lemma whose index is `id`.
