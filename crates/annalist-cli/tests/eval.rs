@@ -125,7 +125,9 @@ fn seed_dev_attributions_hold_their_floors() {
 }
 
 /// Time expressions: Duckling's English corpus (DATE rows), MEANTIME news and the seed.
-/// Measured: duckling-en DATE 0.940, meantime-en value F1 0.856, seed-dev value F1 1.000.
+/// Measured: duckling-en DATE 0.940, meantime-en value F1 0.856, seed-dev value F1 1.000,
+/// duckling-en-holidays value F1 0.377 (most of its misses are Hindu holidays, whose calendar
+/// is not read, and compounds such as "thanksgiving in 9 months").
 #[test]
 fn timex_scores_hold_their_floors() {
     if let Some(duckling) = score("duckling-en.jsonl") {
@@ -135,6 +137,10 @@ fn timex_scores_hold_their_floors() {
     if let Some(meantime) = score("meantime-en.jsonl") {
         let f1 = meantime["timex value F1"];
         assert!(f1 >= 0.83, "meantime-en timex value F1 {f1:.3} under its floor 0.83");
+    }
+    if let Some(holidays) = score("duckling-en-holidays.jsonl") {
+        let f1 = holidays["timex value F1"];
+        assert!(f1 >= 0.35, "duckling-en-holidays timex value F1 {f1:.3} under its floor 0.35");
     }
     if let Some(seed) = score("seed-dev.jsonl") {
         let f1 = seed["timex value F1"];

@@ -4,6 +4,7 @@
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 use super::words::{HolidayRule, Unit};
+use super::world_calendars;
 
 /// A calendar period at some grain, with the year unknown when the text does not give it and no
 /// document time supplies it.
@@ -360,6 +361,12 @@ pub(crate) fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
         HolidayRule::Event(y, m, d) => (y == year).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten(),
         HolidayRule::AfterThanksgiving(n) => {
             nth_weekday(year, 11, 4, 4)?.checked_add_signed(Duration::try_days(n)?)
+        }
+        HolidayRule::Islamic(m, d) => world_calendars::islamic(year, m, d),
+        HolidayRule::Hebrew(m, d) => world_calendars::hebrew(year, m, d),
+        HolidayRule::Persian(m, d) => world_calendars::persian(year, m, d),
+        HolidayRule::ChineseNewYear(n) => {
+            world_calendars::chinese_new_year(year)?.checked_add_signed(Duration::try_days(n)?)
         }
     }
 }

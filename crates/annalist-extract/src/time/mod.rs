@@ -20,6 +20,7 @@ mod relative;
 mod tense;
 mod tokens;
 mod words;
+mod world_calendars;
 
 use annalist_core::{Span, TimeAnchor, TimeExpr, TimeId, TimexMod, TimexType};
 

@@ -162,6 +162,14 @@ pub(crate) enum HolidayRule {
     AfterThanksgiving(i64),
     /// One day in history, named by what happened ("9/11").
     Event(i32, u32, u32),
+    /// A month and day of the Islamic calendar.
+    Islamic(u8, u8),
+    /// A month and day of the Hebrew calendar (biblical count: 1 = Nisan).
+    Hebrew(u8, u8),
+    /// A month and day of the Persian calendar.
+    Persian(u8, u8),
+    /// Days after the Chinese New Year.
+    ChineseNewYear(i64),
 }
 
 /// A holiday name: the words after the first, and its rule.
@@ -272,8 +280,9 @@ pub(crate) static HOLIDAYS: LazyLock<HashMap<&'static str, Vec<Holiday>>> = Lazy
         let Some(rule) = holiday_rule(rule) else {
             panic!("data/time/holidays.tsv:{line}: bad rule {rule}");
         };
-        // Possessives are tokens of their own ("valentine" "'s" "day"), as the tokens are split.
-        let mut words = name.split(' ').flat_map(|w| match w.strip_suffix("'s") {
+        // Possessives and inner hyphens are tokens of their own ("valentine" "'s" "day", "eid"
+        // "al" "-" "fitr"), as the tokens are split.
+        let mut words = name.split(' ').flat_map(split_hyphens).flat_map(|w| match w.strip_suffix("'s") {
             Some(stem) if !stem.is_empty() => vec![stem, "'s"],
             _ => vec![w],
         });
@@ -286,6 +295,18 @@ pub(crate) static HOLIDAYS: LazyLock<HashMap<&'static str, Vec<Holiday>>> = Lazy
     map
 });
 
+/// A word split at its inner hyphens, each hyphen a part ("al-fitr" → al - fitr).
+fn split_hyphens(word: &'static str) -> Vec<&'static str> {
+    let mut parts = Vec::new();
+    for (i, part) in word.split('-').enumerate() {
+        if i > 0 {
+            parts.push("-");
+        }
+        parts.push(part);
+    }
+    parts
+}
+
 fn holiday_rule(rule: &str) -> Option<HolidayRule> {
     let parts: Vec<&str> = rule.split(' ').collect();
     Some(match parts.as_slice() {
@@ -297,6 +318,16 @@ fn holiday_rule(rule: &str) -> Option<HolidayRule> {
         ["orthodox-easter", n] => HolidayRule::OrthodoxEaster(n.parse().ok()?),
         ["nth", n, wd, m] => HolidayRule::NthWeekday(n.parse().ok()?, wd.parse().ok()?, m.parse().ok()?),
         ["after-thanksgiving", n] => HolidayRule::AfterThanksgiving(n.parse().ok()?),
+        [calendar @ ("islamic" | "hebrew" | "persian"), md] => {
+            let (m, d) = md.split_once('-')?;
+            let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+            match *calendar {
+                "islamic" => HolidayRule::Islamic(m, d),
+                "hebrew" => HolidayRule::Hebrew(m, d),
+                _ => HolidayRule::Persian(m, d),
+            }
+        }
+        ["chinese-new-year", n] => HolidayRule::ChineseNewYear(n.parse().ok()?),
         ["event", ymd] => {
             let mut f = ymd.split('-');
             HolidayRule::Event(f.next()?.parse().ok()?, f.next()?.parse().ok()?, f.next()?.parse().ok()?)
@@ -750,6 +781,12 @@ pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .iter()
         .flat_map(|(first, entries)| entries.iter().map(|h| words_of(first, &h.rest)))
         .filter(|name| !name.iter().any(|w| set.contains(w)))
+        // Not the particles and hyphens of a name ("al", "-" and "ul" of "Eid al-Fitr", "Eid
+        // ul-Adha"): its other words name it, and "al" stands in many Arabic names.
+        .map(|name| {
+            let long: Vec<_> = name.iter().copied().filter(|w| w.len() > 2).collect();
+            if long.is_empty() { name } else { long }
+        })
         .flat_map(|name| strong_words_of(&name))
         .collect();
     set.extend(holiday_words);
