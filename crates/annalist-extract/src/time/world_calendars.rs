@@ -12,7 +12,9 @@
 //! - Persian: the astronomical Solar Hijri calendar (Iran's, Afghanistan's).
 //! - Chinese: the astronomical Chinese calendar (new moons and solar terms at Beijing).
 
+use std::collections::HashMap;
 use std::ops::RangeInclusive;
+use std::sync::{LazyLock, Mutex};
 
 use calendrical_calculations::chinese_based::{Chinese, YearBounds};
 use calendrical_calculations::gregorian::fixed_from_gregorian;
@@ -26,6 +28,38 @@ use chrono::{Datelike, NaiveDate};
 /// centuries around today; a text naming a holiday outside these years is almost surely not
 /// dating it (and a fuzzer's year 900,000 must not send them far afield).
 const YEARS: RangeInclusive<i32> = 1600..=2400;
+
+/// A calendar other than the Gregorian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Calendar {
+    Islamic,
+    Hebrew,
+    Persian,
+    Chinese,
+}
+
+/// The dates worked out so far, by calendar, month, day and Gregorian year. An astronomical
+/// conversion takes most of a millisecond, far more than reading a whole article, and a corpus
+/// names the same holidays of the same few years again and again. There are at most a few
+/// thousand keys (the holidays' days times [`YEARS`]).
+static WORKED_OUT: LazyLock<Mutex<HashMap<(Calendar, u8, u8, i32), Option<NaiveDate>>>> =
+    LazyLock::new(Mutex::default);
+
+/// The date of `key`, worked out by `convert` the first time it is asked for.
+fn remembered(
+    key: (Calendar, u8, u8, i32),
+    convert: impl FnOnce() -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    // A poisoned lock (a panic elsewhere while it was held) still holds right answers.
+    if let Some(&known) = WORKED_OUT.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return known;
+    }
+    // Worked out without the lock held: another thread may do the same meanwhile, and both
+    // find the same date.
+    let date = convert();
+    WORKED_OUT.lock().unwrap_or_else(|e| e.into_inner()).insert(key, date);
+    date
+}
 
 /// The Gregorian date of a day counted from 1 January of the year 1 (Rata Die 1).
 fn gregorian(day: RataDie) -> Option<NaiveDate> {
@@ -51,7 +85,9 @@ pub(crate) fn islamic(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
     // an Islamic year is 0.9702 Gregorian years. Three years before it to one after cover
     // any day of the Gregorian year.
     let starting = (year - 622) * 10_000 / 9_702 + 1;
-    first_in(year, (starting - 2..=starting + 1).map(|h| fixed_from_saudi_islamic(h, month, day)))
+    remembered((Calendar::Islamic, month, day, year), || {
+        first_in(year, (starting - 2..=starting + 1).map(|h| fixed_from_saudi_islamic(h, month, day)))
+    })
 }
 
 /// Day `day` of month `month` of the Hebrew calendar in the biblical count (1 = Nisan ... 7 =
@@ -63,13 +99,15 @@ pub(crate) fn hebrew(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
     }
     // The Hebrew year starts in the autumn: Gregorian `year` holds the end of year
     // `year` + 3760 and the start of `year` + 3761.
-    first_in(
-        year,
-        (year + 3760..=year + 3761).map(|h| {
-            let month = if month == ADAR && BookHebrew::is_hebrew_leap_year(h) { ADARII } else { month };
-            BookHebrew::fixed_from_book_hebrew(BookHebrew { year: h, month, day })
-        }),
-    )
+    remembered((Calendar::Hebrew, month, day, year), || {
+        first_in(
+            year,
+            (year + 3760..=year + 3761).map(|h| {
+                let month = if month == ADAR && BookHebrew::is_hebrew_leap_year(h) { ADARII } else { month };
+                BookHebrew::fixed_from_book_hebrew(BookHebrew { year: h, month, day })
+            }),
+        )
+    })
 }
 
 /// Day `day` of month `month` of the Persian calendar (1 = Farvardin, whose first day is
@@ -80,7 +118,9 @@ pub(crate) fn persian(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
     }
     // The Persian year starts at the March equinox: Gregorian `year` holds the end of year
     // `year` - 622 and the start of `year` - 621.
-    first_in(year, (year - 622..=year - 621).map(|p| fixed_from_fast_persian(p, month, day)))
+    remembered((Calendar::Persian, month, day, year), || {
+        first_in(year, (year - 622..=year - 621).map(|p| fixed_from_fast_persian(p, month, day)))
+    })
 }
 
 /// The first day of the Chinese year that starts in Gregorian `year` (between January 21 and
@@ -89,9 +129,10 @@ pub(crate) fn chinese_new_year(year: i32) -> Option<NaiveDate> {
     if !YEARS.contains(&year) {
         return None;
     }
-    // The Chinese year under way on March 1 began on that year's New Year.
-    let bounds = YearBounds::compute::<Chinese>(fixed_from_gregorian(year, 3, 1));
-    gregorian(bounds.new_year)
+    remembered((Calendar::Chinese, 1, 1, year), || {
+        // The Chinese year under way on March 1 began on that year's New Year.
+        gregorian(YearBounds::compute::<Chinese>(fixed_from_gregorian(year, 3, 1)).new_year)
+    })
 }
 
 #[cfg(test)]
@@ -117,6 +158,8 @@ mod tests {
         check(|y| islamic(y, 10, 1), &[(2000, "2000-01-08")]);
         // Islamic New Year (1 Muharram 1446).
         check(|y| islamic(y, 1, 1), &[(2024, "2024-07-07")]);
+        // Asked again, the remembered date.
+        check(|y| islamic(y, 10, 1), &[(2018, "2018-06-15"), (2000, "2000-01-08")]);
     }
 
     #[test]
