@@ -42,14 +42,13 @@ enum Calendar {
 /// conversion takes most of a millisecond, far more than reading a whole article, and a corpus
 /// names the same holidays of the same few years again and again. There are at most a few
 /// thousand keys (the holidays' days times [`YEARS`]).
-static WORKED_OUT: LazyLock<Mutex<HashMap<(Calendar, u8, u8, i32), Option<NaiveDate>>>> =
-    LazyLock::new(Mutex::default);
+static WORKED_OUT: LazyLock<Mutex<HashMap<DayInYear, Option<NaiveDate>>>> = LazyLock::new(Mutex::default);
+
+/// A day of another calendar (its month and day) in a Gregorian year.
+type DayInYear = (Calendar, u8, u8, i32);
 
 /// The date of `key`, worked out by `convert` the first time it is asked for.
-fn remembered(
-    key: (Calendar, u8, u8, i32),
-    convert: impl FnOnce() -> Option<NaiveDate>,
-) -> Option<NaiveDate> {
+fn remembered(key: DayInYear, convert: impl FnOnce() -> Option<NaiveDate>) -> Option<NaiveDate> {
     // A poisoned lock (a panic elsewhere while it was held) still holds right answers.
     if let Some(&known) = WORKED_OUT.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
         return known;
