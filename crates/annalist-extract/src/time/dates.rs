@@ -484,7 +484,8 @@ impl Grammar<'_> {
             let date = req!(NaiveDate::from_ymd_opt(y, m, d));
             return Some(Found::date(e, day_point(date), Source::Absolute));
         }
-        let k = self.opt(self.opt(e, ","), "of");
+        // "Easter 2024", "Easter, 2024", "Easter of 2024", "Easter in 2024".
+        let k = if self.is(e, "in") { e + 1 } else { self.opt(self.opt(e, ","), "of") };
         if let Some((y, e2)) = self.year(k) {
             let date = req!(calendar::holiday_date(rule, y));
             return Some(Found::date(e2, day_point(date), Source::Absolute));
