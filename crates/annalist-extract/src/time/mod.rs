@@ -122,6 +122,11 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
                     continue;
                 }
             }
+            // Most candidates tried are articles before a strong word further on ("the
+            // government said Tuesday"), where no rule reads anything.
+            if skips == Skips::On && article_reads_nothing(toks, i) {
+                continue;
+            }
             // What the rules read may depend on the tense, which may differ here.
             if clause.move_to(toks, i, end > SHORT_PHRASE) {
                 memo.anchors_changed();
@@ -155,6 +160,19 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
     }
     *spare_tokens = emptied(pool);
     out
+}
+
+/// Whether the token at `i` of a sentence's `toks` is "the" where no rule reads anything. The
+/// rules read an article only before a trigger ("the day", "the 1990s", "the weekend", "the
+/// first Monday", "the end of", and "the" taken before what [`Grammar::core`] reads at the
+/// next token), or as the first word of a phrase of the lexicon ("the same day", "the
+/// past"); "the government" is neither, so [`Grammar::expression`] reads nothing
+/// there.
+fn article_reads_nothing(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(info) = toks.get(i).filter(|t| t.norm == "the").and_then(|t| t.info) else { return false };
+    let next = |k: usize| toks.get(i + 1 + k).map(|t| t.norm.as_ref());
+    // (No holiday name starts with "the": a test says so.)
+    !toks.get(i + 1).is_some_and(Tok::is_trigger) && words::senses(&info.entries, next).next().is_none()
 }
 
 /// Which rules of [`Grammar::core`] may start at a token, from what the token is alone: each
@@ -690,6 +708,38 @@ mod skip_tests {
             assert!(skipping.iter().any(|t| t.span.slice(text) == phrase), "{phrase} not found in {text}");
         }
     }
+    /// "the" before a trigger or opening a phrase of the lexicon, in running text: the only
+    /// places a rule reads an article (see [`article_reads_nothing`]).
+    #[test]
+    fn articles_before_time_words_are_read() {
+        let dct = "2025-03-14".parse().ok();
+        for (text, phrase) in [
+            ("Officials said the weekend would be quiet in the capital.", "the weekend"),
+            ("Prices rose sharply in the 1990s, officials said on the record.", "the 1990s"),
+            ("Prices rose sharply in the '90s, officials said on the record.", "the '90s"),
+            ("The vote was held on Monday and again the day after, officials said.", "the day after"),
+            ("Officials said the end of the year would bring new talks.", "the end of the year"),
+            ("Officials said the first Monday of March would be a holiday.", "the first Monday of March"),
+            ("The talks began in 2010 and resumed the same day, officials said.", "the same day"),
+            ("The summit opened in March and the following week, officials left.", "the following week"),
+            ("Officials said the talks had failed in the past, but not now.", "the past"),
+            ("Officials said the near future would bring new talks to the region.", "the near future"),
+        ] {
+            let (skipping, reading_all) = tag_both_ways(text, dct);
+            assert_eq!(skipping, reading_all, "in {text}");
+            assert!(
+                skipping.iter().any(|t| t.span.slice(text) == phrase),
+                "{phrase} not found in {text}: {skipping:?}"
+            );
+        }
+    }
+
+    /// [`article_reads_nothing`] reads no holiday names: none starts with "the".
+    #[test]
+    fn no_holiday_name_starts_with_an_article() {
+        assert!(!words::HOLIDAYS.contains_key("the"));
+    }
+
     /// Every word the lexicons know, and words the rules read or that look like time.
     fn vocabulary() -> Vec<String> {
         let mut words: Vec<String> = words::WORDS
