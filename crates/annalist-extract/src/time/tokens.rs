@@ -110,6 +110,10 @@ fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) ->
     let Some(word) = PackedKey::read(lowered, span.start, len).filter(|w| w.is_ascii()) else {
         return any_word_mentions_time(slice(text, span), lowered, tables, span.start);
     };
+    // Most words: letters only.
+    if !word.may_have_mark() {
+        return tables.is_strong(word);
+    }
     let digit_or_hyphen = word.may_have_digit_or_hyphen();
     if digit_or_hyphen && word.has_digit() {
         return true;
@@ -199,6 +203,8 @@ pub(crate) fn sentence_tokens<'t>(
         let ascii =
             PackedKey::read(lowered.as_bytes(), t.span.start, len).filter(|w| w.is_ascii() && len > 0);
         match (t.kind, ascii) {
+            // Most words: letters only.
+            (TokenKind::Word, Some(word)) if !word.may_have_mark() => out.push_ascii(t.span, word, last_end),
             (TokenKind::Word, Some(word))
                 if !word.may_have_digit_or_hyphen() || !word.has_digit() && word.hyphens() == 0 =>
             {
