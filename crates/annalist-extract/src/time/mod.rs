@@ -88,7 +88,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
         // A sentence without a number or a word that names time is skipped, unless it is a
         // short phrase (its grammar tokens are at least as many as its tokens).
         if skips == Skips::On
-            && let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin)
+            && let Err(end) = tokens::first_mention(cx.text, lowered, tables, all, begin)
             && end - begin > SHORT_PHRASE
         {
             next = end;
