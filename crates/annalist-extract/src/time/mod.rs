@@ -517,8 +517,8 @@ pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId
     if let Some(sentence) = cx.segmentation.sentence_at(at.start)
         && let Some(bounds) = cx.segmentation.sentences.get(sentence)
     {
-        let in_sentence =
-            |t: &&TimeExpr| dates_an_item(t) && cx.segmentation.sentence_at(t.span.start) == Some(sentence);
+        // (The expressions read on either side start within the sentence's bounds, so in it.)
+        let in_sentence = |t: &&TimeExpr| dates_an_item(t);
         let split = timexes.partition_point(|t| t.span.start < at.start);
         let before = timexes[..split]
             .iter()
@@ -572,19 +572,26 @@ fn in_same_clause(cx: &Context<'_>, a: Span, b: Span) -> bool {
     let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
     let tokens = &cx.segmentation.tokens;
     let from = tokens.partition_point(|t| t.span.start < first.end);
-    let to = tokens.partition_point(|t| t.span.end <= last.start);
+    // The tokens between end at most one past a clause's length from `from`: further on, the
+    // items are in different clauses whatever stands between.
+    let reach = tokens.get(from..tokens.len().min(from + CLAUSE_TOKENS + 1)).unwrap_or_default();
+    let to = from + reach.partition_point(|t| t.span.end <= last.start);
     if to.saturating_sub(from) > CLAUSE_TOKENS {
         return false;
     }
+    // Compared as bytes: the same bytes are the same text, and no character boundary needs
+    // checking.
+    let text = |k: usize| tokens.get(k).and_then(|t| cx.text.as_bytes().get(t.span.start..t.span.end));
     (from..to).all(|k| {
-        let text = tokens[k].span.slice(cx.text);
-        let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
-        let boundary = matches!(text, ";" | ":" | "—" | "–")
-            || (text == ","
-                && matches!(
-                    next,
-                    "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
-                ));
+        let boundary = match text(k).unwrap_or_default() {
+            b";" | b":" => true,
+            dash if dash == "—".as_bytes() || dash == "–".as_bytes() => true,
+            b"," => matches!(
+                text(k + 1).unwrap_or_default(),
+                b"but" | b"and" | b"while" | b"whereas" | b"although" | b"though" | b"because" | b"so"
+            ),
+            _ => false,
+        };
         !boundary
     })
 }
@@ -606,7 +613,7 @@ mod attach_tests {
             let nearest = |same_clause: bool| {
                 dates()
                     .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
-                    .filter(|t| !same_clause || in_same_clause(cx, at, t.span))
+                    .filter(|t| !same_clause || plain_in_same_clause(cx, at, t.span))
                     .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
                     .map(|t| t.id.clone())
             };
@@ -615,6 +622,70 @@ mod attach_tests {
             }
         }
         dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
+    }
+
+    /// [`in_same_clause`] read plainly: every token between the two spans, found by a search
+    /// of the whole document, compared as text.
+    fn plain_in_same_clause(cx: &Context<'_>, a: Span, b: Span) -> bool {
+        let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
+        let tokens = &cx.segmentation.tokens;
+        let from = tokens.partition_point(|t| t.span.start < first.end);
+        let to = tokens.partition_point(|t| t.span.end <= last.start);
+        if to.saturating_sub(from) > 40 {
+            return false;
+        }
+        (from..to).all(|k| {
+            let text = tokens[k].span.slice(cx.text);
+            let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
+            let boundary = matches!(text, ";" | ":" | "—" | "–")
+                || (text == ","
+                    && matches!(
+                        next,
+                        "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
+                    ));
+            !boundary
+        })
+    }
+
+    /// [`in_same_clause`] agrees with [`plain_in_same_clause`] for spans of one or two tokens
+    /// up to a little more than a clause apart, in either order, on real stories and on
+    /// sentences full of clause boundaries.
+    #[test]
+    fn same_clause_agrees_with_the_plain_rule() {
+        let stories = include_str!("../../benches/data/voa_stories.jsonl");
+        let mut texts: Vec<String> = stories
+            .lines()
+            .take(12)
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .map(|v| v["text"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        texts.push(
+            "They met on Monday — and talks resumed; then: officials – who met Tuesday, said \
+             so, but others left, so it went, and because of that, while nothing, whereas all, \
+             though some, although few, met on Friday."
+                .repeat(3),
+        );
+        let mut checked = 0;
+        for text in &texts {
+            let segmentation = crate::segment::segment(text);
+            let cx = Context { text, segmentation: &segmentation, dct: None };
+            let tokens = &segmentation.tokens;
+            for i in 0..tokens.len() {
+                for j in i..tokens.len().min(i + 48) {
+                    let pairs = [
+                        (tokens[i].span, tokens[j].span),
+                        (Span::new(tokens[i].span.start, tokens[(i + 1).min(j)].span.end), tokens[j].span),
+                    ];
+                    for (a, b) in pairs {
+                        let want = plain_in_same_clause(&cx, a, b);
+                        assert_eq!(in_same_clause(&cx, a, b), want, "{a:?} {b:?} in {text:.60}");
+                        assert_eq!(in_same_clause(&cx, b, a), want, "{b:?} {a:?} in {text:.60}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000, "only {checked} pairs checked");
     }
 
     #[test]
