@@ -166,8 +166,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
 /// rules read an article only before a trigger ("the day", "the 1990s", "the weekend", "the
 /// first Monday", "the end of", and "the" taken before what [`Grammar::core`] reads at the
 /// next token), or as the first word of a phrase of the lexicon ("the same day", "the
-/// past"); "the government" is neither, so [`Grammar::expression`] reads nothing
-/// there.
+/// past"); "the government" is neither, so [`Grammar::expression`] reads nothing there.
 fn article_reads_nothing(toks: &[Tok<'_>], i: usize) -> bool {
     let Some(info) = toks.get(i).filter(|t| t.norm == "the").and_then(|t| t.info) else { return false };
     let next = |k: usize| toks.get(i + 1 + k).map(|t| t.norm.as_ref());
@@ -517,20 +516,19 @@ pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId
     if let Some(sentence) = cx.segmentation.sentence_at(at.start)
         && let Some(bounds) = cx.segmentation.sentences.get(sentence)
     {
-        // (The expressions read on either side start within the sentence's bounds, so in it.)
-        let in_sentence = |t: &&TimeExpr| dates_an_item(t);
+        // The expressions read on either side start within the sentence's bounds, so in it.
         let split = timexes.partition_point(|t| t.span.start < at.start);
         let before = timexes[..split]
             .iter()
             .rev()
             .take(NEAR_SKIP)
             .take_while(|t| t.span.start >= bounds.start)
-            .find(in_sentence);
+            .find(|t| dates_an_item(t));
         let after = timexes[split..]
             .iter()
             .take(NEAR_SKIP)
             .take_while(|t| t.span.start < bounds.end)
-            .find(in_sentence);
+            .find(|t| dates_an_item(t));
         let same_clause = [before, after].map(|t| t.filter(|t| in_same_clause(cx, at, t.span)));
         if let Some(t) = nearest(at, same_clause).or_else(|| nearest(at, [before, after])) {
             return Some(t.id.clone());
