@@ -89,7 +89,7 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
         // A sentence without a number or a word that names time is skipped, unless it is a
         // short phrase (its grammar tokens are at least as many as its tokens).
         if skips == Skips::On
-            && let Err(end) = tokens::first_mention(cx.text, lowered.as_bytes(), tables, all, begin)
+            && let Err(end) = tokens::first_mention(cx.text, lowered, tables, all, begin)
             && end - begin > SHORT_PHRASE
         {
             next = end;
@@ -122,6 +122,11 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
                     from = next_strong - 7;
                     continue;
                 }
+            }
+            // Most candidates tried are articles before a strong word further on ("the
+            // government said Tuesday"), where no rule reads anything.
+            if skips == Skips::On && article_reads_nothing(toks, i) {
+                continue;
             }
             // What the rules read may depend on the tense, which may differ here.
             if clause.move_to(toks, i, end > SHORT_PHRASE) {
@@ -156,6 +161,18 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
     }
     *spare_tokens = emptied(pool);
     out
+}
+
+/// Whether the token at `i` of a sentence's `toks` is "the" where no rule reads anything. The
+/// rules read an article only before a trigger ("the day", "the 1990s", "the weekend", "the
+/// first Monday", "the end of", and "the" taken before what [`Grammar::core`] reads at the
+/// next token), or as the first word of a phrase of the lexicon ("the same day", "the
+/// past"); "the government" is neither, so [`Grammar::expression`] reads nothing there.
+fn article_reads_nothing(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(info) = toks.get(i).filter(|t| t.norm == "the").and_then(|t| t.info) else { return false };
+    let next = |k: usize| toks.get(i + 1 + k).map(|t| t.norm.as_ref());
+    // (No holiday name starts with "the": a test says so.)
+    !toks.get(i + 1).is_some_and(Tok::is_trigger) && words::senses(&info.entries, next).next().is_none()
 }
 
 /// Which rules of [`Grammar::core`] may start at a token, from what the token is alone: each
@@ -500,20 +517,19 @@ pub fn attach(cx: &Context<'_>, timexes: &[TimeExpr], at: Span) -> Option<TimeId
     if let Some(sentence) = cx.segmentation.sentence_at(at.start)
         && let Some(bounds) = cx.segmentation.sentences.get(sentence)
     {
-        let in_sentence =
-            |t: &&TimeExpr| dates_an_item(t) && cx.segmentation.sentence_at(t.span.start) == Some(sentence);
+        // The expressions read on either side start within the sentence's bounds, so in it.
         let split = timexes.partition_point(|t| t.span.start < at.start);
         let before = timexes[..split]
             .iter()
             .rev()
             .take(NEAR_SKIP)
             .take_while(|t| t.span.start >= bounds.start)
-            .find(in_sentence);
+            .find(|t| dates_an_item(t));
         let after = timexes[split..]
             .iter()
             .take(NEAR_SKIP)
             .take_while(|t| t.span.start < bounds.end)
-            .find(in_sentence);
+            .find(|t| dates_an_item(t));
         let same_clause = [before, after].map(|t| t.filter(|t| in_same_clause(cx, at, t.span)));
         if let Some(t) = nearest(at, same_clause).or_else(|| nearest(at, [before, after])) {
             return Some(t.id.clone());
@@ -555,19 +571,26 @@ fn in_same_clause(cx: &Context<'_>, a: Span, b: Span) -> bool {
     let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
     let tokens = &cx.segmentation.tokens;
     let from = tokens.partition_point(|t| t.span.start < first.end);
-    let to = tokens.partition_point(|t| t.span.end <= last.start);
+    // The tokens between end at most one past a clause's length from `from`: further on, the
+    // items are in different clauses whatever stands between.
+    let reach = tokens.get(from..tokens.len().min(from + CLAUSE_TOKENS + 1)).unwrap_or_default();
+    let to = from + reach.partition_point(|t| t.span.end <= last.start);
     if to.saturating_sub(from) > CLAUSE_TOKENS {
         return false;
     }
+    // Compared as bytes: the same bytes are the same text, and no character boundary needs
+    // checking.
+    let text = |k: usize| tokens.get(k).and_then(|t| cx.text.as_bytes().get(t.span.start..t.span.end));
     (from..to).all(|k| {
-        let text = tokens[k].span.slice(cx.text);
-        let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
-        let boundary = matches!(text, ";" | ":" | "—" | "–")
-            || (text == ","
-                && matches!(
-                    next,
-                    "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
-                ));
+        let boundary = match text(k).unwrap_or_default() {
+            b";" | b":" => true,
+            dash if dash == "—".as_bytes() || dash == "–".as_bytes() => true,
+            b"," => matches!(
+                text(k + 1).unwrap_or_default(),
+                b"but" | b"and" | b"while" | b"whereas" | b"although" | b"though" | b"because" | b"so"
+            ),
+            _ => false,
+        };
         !boundary
     })
 }
@@ -589,7 +612,7 @@ mod attach_tests {
             let nearest = |same_clause: bool| {
                 dates()
                     .filter(|t| cx.segmentation.sentence_at(t.span.start) == Some(sentence))
-                    .filter(|t| !same_clause || in_same_clause(cx, at, t.span))
+                    .filter(|t| !same_clause || plain_in_same_clause(cx, at, t.span))
                     .min_by_key(|t| (t.span.start.abs_diff(at.start), t.span.start))
                     .map(|t| t.id.clone())
             };
@@ -598,6 +621,70 @@ mod attach_tests {
             }
         }
         dates().rfind(|t| t.span.end <= at.start && is_calendar(t)).map(|t| t.id.clone())
+    }
+
+    /// [`in_same_clause`] read plainly: every token between the two spans, found by a search
+    /// of the whole document, compared as text.
+    fn plain_in_same_clause(cx: &Context<'_>, a: Span, b: Span) -> bool {
+        let (first, last) = if a.start <= b.start { (a, b) } else { (b, a) };
+        let tokens = &cx.segmentation.tokens;
+        let from = tokens.partition_point(|t| t.span.start < first.end);
+        let to = tokens.partition_point(|t| t.span.end <= last.start);
+        if to.saturating_sub(from) > 40 {
+            return false;
+        }
+        (from..to).all(|k| {
+            let text = tokens[k].span.slice(cx.text);
+            let next = tokens.get(k + 1).map_or("", |n| n.span.slice(cx.text));
+            let boundary = matches!(text, ";" | ":" | "—" | "–")
+                || (text == ","
+                    && matches!(
+                        next,
+                        "but" | "and" | "while" | "whereas" | "although" | "though" | "because" | "so"
+                    ));
+            !boundary
+        })
+    }
+
+    /// [`in_same_clause`] agrees with [`plain_in_same_clause`] for spans of one or two tokens
+    /// up to a little more than a clause apart, in either order, on real stories and on
+    /// sentences full of clause boundaries.
+    #[test]
+    fn same_clause_agrees_with_the_plain_rule() {
+        let stories = include_str!("../../benches/data/voa_stories.jsonl");
+        let mut texts: Vec<String> = stories
+            .lines()
+            .take(12)
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .map(|v| v["text"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        texts.push(
+            "They met on Monday — and talks resumed; then: officials – who met Tuesday, said \
+             so, but others left, so it went, and because of that, while nothing, whereas all, \
+             though some, although few, met on Friday."
+                .repeat(3),
+        );
+        let mut checked = 0;
+        for text in &texts {
+            let segmentation = crate::segment::segment(text);
+            let cx = Context { text, segmentation: &segmentation, dct: None };
+            let tokens = &segmentation.tokens;
+            for i in 0..tokens.len() {
+                for j in i..tokens.len().min(i + 48) {
+                    let pairs = [
+                        (tokens[i].span, tokens[j].span),
+                        (Span::new(tokens[i].span.start, tokens[(i + 1).min(j)].span.end), tokens[j].span),
+                    ];
+                    for (a, b) in pairs {
+                        let want = plain_in_same_clause(&cx, a, b);
+                        assert_eq!(in_same_clause(&cx, a, b), want, "{a:?} {b:?} in {text:.60}");
+                        assert_eq!(in_same_clause(&cx, b, a), want, "{b:?} {a:?} in {text:.60}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 100_000, "only {checked} pairs checked");
     }
 
     #[test]
@@ -691,6 +778,38 @@ mod skip_tests {
             assert!(skipping.iter().any(|t| t.span.slice(text) == phrase), "{phrase} not found in {text}");
         }
     }
+    /// "the" before a trigger or opening a phrase of the lexicon, in running text: the only
+    /// places a rule reads an article (see [`article_reads_nothing`]).
+    #[test]
+    fn articles_before_time_words_are_read() {
+        let dct = "2025-03-14".parse().ok();
+        for (text, phrase) in [
+            ("Officials said the weekend would be quiet in the capital.", "the weekend"),
+            ("Prices rose sharply in the 1990s, officials said on the record.", "the 1990s"),
+            ("Prices rose sharply in the '90s, officials said on the record.", "the '90s"),
+            ("The vote was held on Monday and again the day after, officials said.", "the day after"),
+            ("Officials said the end of the year would bring new talks.", "the end of the year"),
+            ("Officials said the first Monday of March would be a holiday.", "the first Monday of March"),
+            ("The talks began in 2010 and resumed the same day, officials said.", "the same day"),
+            ("The summit opened in March and the following week, officials left.", "the following week"),
+            ("Officials said the talks had failed in the past, but not now.", "the past"),
+            ("Officials said the near future would bring new talks to the region.", "the near future"),
+        ] {
+            let (skipping, reading_all) = tag_both_ways(text, dct);
+            assert_eq!(skipping, reading_all, "in {text}");
+            assert!(
+                skipping.iter().any(|t| t.span.slice(text) == phrase),
+                "{phrase} not found in {text}: {skipping:?}"
+            );
+        }
+    }
+
+    /// [`article_reads_nothing`] reads no holiday names: none starts with "the".
+    #[test]
+    fn no_holiday_name_starts_with_an_article() {
+        assert!(!words::HOLIDAYS.contains_key("the"));
+    }
+
     /// Every word the lexicons know, and words the rules read or that look like time.
     fn vocabulary() -> Vec<String> {
         let mut words: Vec<String> = words::WORDS

@@ -51,11 +51,13 @@ const _: () = assert!(words::KEY_BYTES <= LOWERED_PADDING);
 /// [`Segmentation::lowered`](crate::segment::Segmentation::lowered) of `text`.
 pub(crate) fn first_mention(
     text: &str,
-    lowered: &[u8],
+    lowered: &str,
     tables: Tables,
     tokens: &[Token],
     begin: usize,
 ) -> Result<usize, usize> {
+    let lowered_text = lowered;
+    let lowered = lowered.as_bytes();
     let Some(sentence) = tokens.get(begin).map(|t| t.sentence) else { return Err(begin) };
     let mut at = begin;
     // How far the tokens just read go into "on the": 1 after "on", 2 after "on the".
@@ -73,10 +75,7 @@ pub(crate) fn first_mention(
                 (_, b"on") => 1,
                 (1, b"the") => 2,
                 // A word after "on" or "on the" that may be read as a day there ("on the tenth").
-                (1 | 2, _)
-                    if t.kind == TokenKind::Word
-                        && words::names_day_after_on(&slice(text, t.span).to_lowercase()) =>
-                {
+                (1 | 2, _) if t.kind == TokenKind::Word && names_day_after_on(text, lowered_text, t.span) => {
                     return Ok(at);
                 }
                 _ => 0,
@@ -85,6 +84,18 @@ pub(crate) fn first_mention(
         at += 1;
     }
     Err(at)
+}
+
+/// Whether the word at `span` may be read as a day of the month after "on" or "on the" (see
+/// [`words::names_day_after_on`]), lower-cased without allocating when it is ASCII (its span
+/// of `lowered`, the lower-cased text).
+fn names_day_after_on(text: &str, lowered: &str, span: Span) -> bool {
+    let word = slice(text, span);
+    if word.is_ascii() {
+        words::names_day_after_on(slice(lowered, span))
+    } else {
+        words::names_day_after_on(&word.to_lowercase())
+    }
 }
 
 /// Whether a token is a number or a word that names time by itself.
@@ -110,6 +121,10 @@ fn word_mentions_time(text: &str, lowered: &[u8], tables: Tables, span: Span) ->
     let Some(word) = PackedKey::read(lowered, span.start, len).filter(|w| w.is_ascii()) else {
         return any_word_mentions_time(slice(text, span), lowered, tables, span.start);
     };
+    // Most words: letters only.
+    if !word.may_have_mark() {
+        return tables.is_strong(word);
+    }
     let digit_or_hyphen = word.may_have_digit_or_hyphen();
     if digit_or_hyphen && word.has_digit() {
         return true;
@@ -199,6 +214,8 @@ pub(crate) fn sentence_tokens<'t>(
         let ascii =
             PackedKey::read(lowered.as_bytes(), t.span.start, len).filter(|w| w.is_ascii() && len > 0);
         match (t.kind, ascii) {
+            // Most words: letters only.
+            (TokenKind::Word, Some(word)) if !word.may_have_mark() => out.push_ascii(t.span, word, last_end),
             (TokenKind::Word, Some(word))
                 if !word.may_have_digit_or_hyphen() || !word.has_digit() && word.hyphens() == 0 =>
             {

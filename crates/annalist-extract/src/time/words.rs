@@ -634,6 +634,13 @@ impl PackedKey {
         at_least(low) & !at_least(high)
     }
 
+    /// Whether an ASCII key holds a byte from `'` to `9` (apostrophe, hyphen, full stop,
+    /// slash, digit, and the few others between): one test that clears most words of all of
+    /// these, so that they need no test of their own.
+    pub(crate) fn may_have_mark(self) -> bool {
+        self.in_range(b'\'', b'9' + 1) != 0
+    }
+
     /// Whether an ASCII key holds a byte from `-` to `9` (hyphen, full stop, slash or digit):
     /// one test that clears most words of both digits and hyphens.
     pub(crate) fn may_have_digit_or_hyphen(self) -> bool {
@@ -798,6 +805,31 @@ pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
+    /// A key without a mark byte (see [`PackedKey::may_have_mark`]) has no digit, hyphen or
+    /// possessive, wherever the byte stands and however long the word.
+    #[test]
+    fn a_word_without_marks_has_no_digit_hyphen_or_possessive() {
+        for b in 1..128u8 {
+            for len in 1..=super::KEY_BYTES {
+                for at in 0..len {
+                    let mut word = vec![b'a'; len];
+                    word[at] = b;
+                    if at + 1 < len {
+                        word[len - 1] = b's';
+                    }
+                    let Some(key) = super::PackedKey::of(&word) else { continue };
+                    assert_eq!(key.may_have_mark(), (b'\''..=b'9').contains(&b), "{word:?}");
+                    if !key.may_have_mark() {
+                        assert!(
+                            !key.has_digit() && key.hyphens() == 0 && !key.ends_with_possessive(),
+                            "{word:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn lexicons_load() {
         assert!(super::WORDS.len() > 100);
