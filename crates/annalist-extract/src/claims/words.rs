@@ -82,8 +82,9 @@ impl<'a> Words<'a> {
         };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
-            // The token's bytes in the ASCII-lowered text, from its start (padded past the end).
-            let from = ascii.as_bytes().get(t.span.start..).unwrap_or_default();
+            // The ASCII-lowered text from the token's start (padded past the end), and its bytes.
+            let rest = ascii.get(t.span.start..).unwrap_or("");
+            let from = rest.as_bytes();
             // Only the few tokens that may be quotation marks are read for quotes. (Lowering
             // leaves the bytes that open a mark as they are.)
             if from.first().is_some_and(|&b| QuotePairs::may_open_mark(b)) {
@@ -96,13 +97,13 @@ impl<'a> Words<'a> {
                 None => in_order = false,
             }
             let len = t.span.end.saturating_sub(t.span.start);
+            // An ASCII word's normal form lies at its own place in the lowered text.
             let found = if let Some(key) = short_ascii_key(from, len) {
                 // Nearly every token: the ASCII test's key is the lookup's.
-                norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
+                norm.push(rest.get(..len).unwrap_or(""));
                 lexicon.word_of_key(key, len, from)
             } else if is_ascii_word(from, len) {
-                // An ASCII word's normal form lies at its own place in the lowered text.
-                norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
+                norm.push(rest.get(..len).unwrap_or(""));
                 lexicon.word_at(from, len)
             } else {
                 let raw = t.span.slice(cx.text);
