@@ -110,6 +110,8 @@ fn is_dash(word: &str) -> bool {
 /// are read through.
 fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
     let end = end.min(from + MAX_CLAUSE);
+    // Read once, not at every token (a lazy static checks it was made at every read).
+    let verbs = &LEXICON.verbs;
     let mut k = from;
     while k < end {
         let w = words.word(k);
@@ -117,7 +119,7 @@ fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
             return k;
         }
         // "... , and added that ...": a second report by the same source.
-        if matches!(w, "and" | "but") && words.phrase(&LEXICON.verbs, k + 1).is_some() {
+        if matches!(w, "and" | "but") && words.phrase(verbs, k + 1).is_some() {
             return k;
         }
         if w == "," {

@@ -117,9 +117,11 @@ fn stretch(words: &Words<'_>, mut from: usize, mut to: usize, sentence: usize) -
     {
         return None;
     }
+    // Read once, not at every token (a lazy static checks it was made at every read).
+    let table = &LEXICON.evaluative;
     let marked = (from..to).any(|k| {
         let name = || words.is_capitalized(k) && !words.starts_sentence(k);
-        words.phrase(&LEXICON.evaluative, k).is_some_and(|(len, _)| k + len <= to) && !name()
+        words.phrase(table, k).is_some_and(|(len, _)| k + len <= to) && !name()
     });
     marked.then(|| AuthorClaim { content: words.span(from, to), sentence })
 }

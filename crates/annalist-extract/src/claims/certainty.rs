@@ -14,12 +14,14 @@ pub(super) fn assess(
     let mut cues: Vec<CertaintyCue> = Vec::new();
     let mut hedge: Option<Certainty> = None;
     let mut boosted = false;
+    // Read once, not at every token (a lazy static checks it was made at every read).
+    let table = &LEXICON.certainty;
     for (first, end) in ranges {
         let mut k = first;
         while k < end {
             // A capital mid-sentence is a name ("May"), not a modal.
             let name = || words.is_capitalized(k) && !words.starts_sentence(k);
-            match words.phrase(&LEXICON.certainty, k).filter(|_| !name()) {
+            match words.phrase(table, k).filter(|_| !name()) {
                 Some((len, &(kind, level))) if k + len <= end => {
                     let cue = CertaintyCue { span: words.span(k, k + len), kind };
                     // The cue may lie inside the content too ("in the author's view").

@@ -294,6 +294,13 @@ impl Lexicon {
         self.table.get_at(from, len)
     }
 
+    /// [`Lexicon::word_at`] for a word of `len` (1 to 16) bytes at the start of `from`
+    /// already packed into `key` (see [`crate::word_slots::pack_prefix`]).
+    #[inline]
+    pub fn word_of_key(&self, key: u128, len: usize, from: &[u8]) -> LexiconWord {
+        self.table.get_packed(key, len, from)
+    }
+
     /// The class of a normalised word, if it is a listed function word.
     #[cfg(test)]
     pub fn class(&self, word: &str) -> Option<WordClass> {

@@ -71,12 +71,14 @@ fn links_of<'w>(
     claim: &ClaimView,
 ) -> Vec<(ClaimLinkKind, usize)> {
     let earlier = i.saturating_sub(REACH)..i;
+    // Read once, not at every token (a lazy static checks it was made at every read).
+    let table = &LEXICON.links;
     // A claim nested in another ("X said Y denied that Z") neither disputes nor backs it.
     let apart = |j: usize| !claims[j].content.overlaps(claim.content);
     let reported = |j: &usize| claims[*j].cue_tokens.is_some() && apart(*j);
     // "X denied that ...": the claim's own verb disputes an earlier claim about the same thing.
     if let Some((a, b)) = claim.cue_tokens {
-        let verb = (a..b).find_map(|k| words.phrase(&LEXICON.links, k)).map(|(_, v)| *v);
+        let verb = (a..b).find_map(|k| words.phrase(table, k)).map(|(_, v)| *v);
         if let Some((kind, LinkCuePlace::Verb)) = verb {
             let mine = contents.take(words, claims, i);
             let same = earlier.clone().rev().filter(reported).find(|&j| {
@@ -92,7 +94,7 @@ fn links_of<'w>(
     // "the critiques from military bloggers are ... overstated": a predicate of dispute about a
     // claim the sentence names.
     let (first, end) = claim.content_tokens;
-    let Some((at, kind)) = (first..end).find_map(|k| match words.phrase(&LEXICON.links, k) {
+    let Some((at, kind)) = (first..end).find_map(|k| match words.phrase(table, k) {
         Some((_, &(kind, LinkCuePlace::Predicate))) => Some((k, kind)),
         _ => None,
     }) else {

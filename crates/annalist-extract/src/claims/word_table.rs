@@ -109,7 +109,7 @@ impl<V: Copy + Default> WordTable<V> {
     pub fn get_at(&self, from: &[u8], len: usize) -> V {
         match from.first_chunk::<INLINE>() {
             Some(&sixteen) if (1..=INLINE).contains(&len) => {
-                self.get_packed(pack_sixteen(sixteen, len), len, from.get(..len).unwrap_or_default())
+                self.get_packed(pack_sixteen(sixteen, len), len, from)
             }
             _ => match from.get(..len) {
                 Some(word) => match pack(word) {
@@ -121,15 +121,16 @@ impl<V: Copy + Default> WordTable<V> {
         }
     }
 
-    /// The value of the inline word `key` of `len` bytes, `word`.
-    #[inline]
-    fn get_packed(&self, key: u128, len: usize, word: &[u8]) -> V {
+    /// The value of the inline word `key` of `len` (1 to [`INLINE`]) bytes, the first of
+    /// `from`. (Always inlined, as [`WordTable::get_at`].)
+    #[inline(always)]
+    pub fn get_packed(&self, key: u128, len: usize, from: &[u8]) -> V {
         let head = self.heads.get(hash(key, len) & self.heads.len().wrapping_sub(1)).copied().unwrap_or(0);
         let Some(entry) = self.entries.get(usize::from(head)) else { return V::default() };
         // Whether the word has a chain to walk does not depend on whether it matched the
         // head's entry: that test would be mispredicted as often as not.
         if entry.next != 0 || self.spilled {
-            return self.get_chained(head, key, len, word);
+            return self.get_chained(head, key, len, from);
         }
         let hit = (entry.key == key) & (usize::from(entry.len) == len);
         // The entry's index is picked, not its value: a value wider than a register would be
@@ -141,14 +142,17 @@ impl<V: Copy + Default> WordTable<V> {
 
     /// [`WordTable::get_packed`] along the chain of entries from `at`.
     #[cold]
-    fn get_chained(&self, mut at: u16, key: u128, len: usize, word: &[u8]) -> V {
+    fn get_chained(&self, mut at: u16, key: u128, len: usize, from: &[u8]) -> V {
         while let Some(entry) = self.entries.get(usize::from(at)).filter(|_| at != 0) {
             if entry.key == key && usize::from(entry.len) == len {
                 return entry.value;
             }
             at = entry.next;
         }
-        if self.spilled { self.long.get(word).copied().unwrap_or_default() } else { V::default() }
+        match from.get(..len) {
+            Some(word) if self.spilled => self.long.get(word).copied().unwrap_or_default(),
+            _ => V::default(),
+        }
     }
 }
 

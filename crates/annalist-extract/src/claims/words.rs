@@ -82,8 +82,9 @@ impl<'a> Words<'a> {
         };
         // One pass over the tokens reads everything later passes ask of them.
         for (i, t) in tokens.iter().enumerate() {
-            // The token's bytes in the ASCII-lowered text, from its start (padded past the end).
-            let from = ascii.as_bytes().get(t.span.start..).unwrap_or_default();
+            // The ASCII-lowered text from the token's start (padded past the end), and its bytes.
+            let rest = ascii.get(t.span.start..).unwrap_or("");
+            let from = rest.as_bytes();
             // Only the few tokens that may be quotation marks are read for quotes. (Lowering
             // leaves the bytes that open a mark as they are.)
             if from.first().is_some_and(|&b| QuotePairs::may_open_mark(b)) {
@@ -96,9 +97,13 @@ impl<'a> Words<'a> {
                 None => in_order = false,
             }
             let len = t.span.end.saturating_sub(t.span.start);
-            let found = if is_ascii_word(from, len) {
-                // An ASCII word's normal form lies at its own place in the lowered text.
-                norm.push(ascii.get(t.span.start..t.span.end).unwrap_or(""));
+            // An ASCII word's normal form lies at its own place in the lowered text.
+            let found = if let Some(key) = short_ascii_key(from, len) {
+                // Nearly every token: the ASCII test's key is the lookup's.
+                norm.push(rest.get(..len).unwrap_or(""));
+                lexicon.word_of_key(key, len, from)
+            } else if is_ascii_word(from, len) {
+                norm.push(rest.get(..len).unwrap_or(""));
                 lexicon.word_at(from, len)
             } else {
                 let raw = t.span.slice(cx.text);
@@ -434,6 +439,18 @@ impl<'a> Lowered<'a> {
     }
 }
 
+/// The key of the `len` bytes at the start of `from` (the token's bytes in the ASCII-lowered
+/// text) packed as the lexicon's table packs words (see [`pack_prefix`]), when they are one to
+/// sixteen ASCII bytes and `from` holds sixteen bytes to read at once (as the padded text does
+/// at every token): the ASCII test and the lookup share one read and one mask.
+#[inline]
+fn short_ascii_key(from: &[u8], len: usize) -> Option<u128> {
+    const HIGH_BITS: u128 = u128::from_le_bytes([0x80; PACKED_BYTES]);
+    let &sixteen = from.first_chunk::<PACKED_BYTES>()?;
+    let key = pack_prefix(sixteen, len);
+    ((1..=PACKED_BYTES).contains(&len) && key & HIGH_BITS == 0).then_some(key)
+}
+
 /// Whether the `len` bytes at the start of `from` (the token's bytes in the ASCII-lowered text)
 /// are all ASCII: read off the sixteen bytes the lexicon lookup reads when the word fits them.
 #[inline]
@@ -553,12 +570,19 @@ mod tests {
             for len in 0..=40 {
                 let expected = bytes.get(start..start + len).is_some_and(<[u8]>::is_ascii);
                 assert_eq!(is_ascii_word(&bytes[start..], len), expected, "{start} {len}");
+                // The short key: the packed word itself, for one to sixteen ASCII bytes.
+                let key = (expected && (1..=PACKED_BYTES).contains(&len))
+                    .then(|| crate::word_slots::pack_word(&bytes[start..start + len]))
+                    .flatten();
+                assert_eq!(short_ascii_key(&bytes[start..], len), key, "{start} {len}");
             }
         }
         // Without sixteen bytes to read: the word's own bytes.
         assert!(is_ascii_word(b"said", 4));
         assert!(!is_ascii_word("é".as_bytes(), 2));
         assert!(!is_ascii_word(b"said", 5));
+        // Without sixteen bytes to read there is no short key (the long way reads the word).
+        assert_eq!(short_ascii_key(b"said", 4), None);
     }
 
     #[test]
