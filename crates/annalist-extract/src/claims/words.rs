@@ -18,8 +18,8 @@ pub(super) struct Words<'a> {
     /// Each token's normalised word (lower case, plain apostrophes): the text's own words when
     /// already normal, else words of the [`Lowered`] buffer.
     norm: Vec<&'a str>,
-    /// For each quotation mark token, the index of the mark it pairs with (four bytes: most
-    /// tokens have none, and the vector is written whole for every document).
+    /// For each quotation mark token, the index of the mark it pairs with (a `u32`, not a
+    /// `usize`: most tokens have none, and the vector is written whole for every document).
     partner: Vec<Option<u32>>,
     /// Whether each token stands inside a paired quotation.
     pub quoted: Vec<bool>,
