@@ -45,6 +45,10 @@ pub(crate) struct Registry {
     /// The actors by key (hashed once per registration or lookup by key); a gazetteer
     /// actor's key is borrowed from the gazetteer.
     by_key: FastMap<Cow<'static, str>, ActorRef>,
+    /// The actors registered for known names, by their names' key numbers
+    /// ([`NameEntry::key_id`](super::gazetteer::NameEntry::key_id)): a name mentioned
+    /// again (most known mentions) finds its actor by an integer.
+    by_key_id: FastMap<usize, ActorRef>,
     /// The key of an unknown name being looked up (reused: most names were seen before).
     key_buffer: String,
     /// Mentions in the order found.
@@ -91,6 +95,7 @@ impl Registry {
             date,
             actors: Vec::with_capacity(32),
             by_key: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
+            by_key_id: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
             found: Vec::with_capacity(128),
             key_buffer: String::with_capacity(64),
         }
@@ -149,6 +154,19 @@ impl Registry {
             }
         };
         Some(self.register(key, Registered { actor, gender, unknown: false, merged: false }))
+    }
+
+    /// [`Registry::known`] for a known name whose key `key` is numbered `key_id` (see
+    /// [`NameEntry::key_id`](super::gazetteer::NameEntry::key_id)).
+    pub(crate) fn known_named(&mut self, key: &str, key_id: u32) -> Option<ActorRef> {
+        if let Some(&actor) = self.by_key_id.get(&(key_id as usize)) {
+            return Some(actor);
+        }
+        // The key's actor stays the same for the document (unknown names never take a
+        // gazetteer or sector key, see `guard_unknown_key`): kept once found.
+        let actor = self.known(key)?;
+        self.by_key_id.insert(key_id as usize, actor);
+        Some(actor)
     }
 
     /// The record of the gazetteer's actor `known` under `key`, with its gender: its fields
