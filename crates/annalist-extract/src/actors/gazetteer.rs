@@ -54,6 +54,11 @@ pub(crate) struct NameEntry {
     pub actor_kind: Option<ActorKind>,
     /// The country of the known actor it names.
     pub actor_country: Option<String>,
+    /// A number standing for the key of the actor it names (an actor's key, a demonym's
+    /// country key), the same for every name of that key (see
+    /// [`Gazetteer::index_name_actors`]): a document's registry finds the actor it made for
+    /// the key by this number, not by hashing and comparing the key on every mention.
+    pub key_id: u32,
 }
 
 /// A known actor as the gazetteer defines it.
@@ -320,10 +325,19 @@ impl Gazetteer {
     }
 
     /// Copies onto each name the kind and country of the actor it names (once every actor
-    /// is loaded), as every mention of a known name asks for them.
+    /// is loaded), as every mention of a known name asks for them, and numbers the keys of
+    /// the actors named (see [`NameEntry::key_id`]).
     fn index_name_actors(&mut self) {
         let actors = &self.actors;
+        // One number per distinct key, in the order met (any order serves: the numbers
+        // only stand for keys within one document's registry).
+        let mut key_ids: FastMap<String, u32> = FastMap::default();
         for entry in self.names.values_mut() {
+            let key = match &entry.meaning {
+                Meaning::Actor { key, .. } | Meaning::Demonym { key, .. } => key,
+            };
+            let next_id = u32::try_from(key_ids.len()).unwrap_or(u32::MAX);
+            entry.key_id = *key_ids.entry(key.clone()).or_insert(next_id);
             if let Meaning::Actor { key, .. } = &entry.meaning
                 && let Some(actor) = actors.get(key)
             {
@@ -522,10 +536,17 @@ impl Gazetteer {
                 exact: exact.clone(),
                 actor_kind: None,
                 actor_country: None,
+                key_id: 0,
             });
         }
         self.add_prefixes(&key);
-        self.names.entry(key).or_insert(NameEntry { meaning, exact, actor_kind: None, actor_country: None });
+        self.names.entry(key).or_insert(NameEntry {
+            meaning,
+            exact,
+            actor_kind: None,
+            actor_country: None,
+            key_id: 0,
+        });
     }
 
     fn add_prefixes(&mut self, key: &str) {

@@ -13,15 +13,31 @@ pub(crate) struct NameTrie {
     children: FastMap<u64, u32>,
     /// The edges of `children`: most words continue no name, and this says so from cache.
     filter: HashFilter,
-    /// The name ending at each node, if any; node 0 is the root.
-    entries: Vec<Option<NameEntry>>,
+    /// What each node is (node 0 is the root): eight bytes a node, so that the test of
+    /// every word read reaches no name entry (large) unless one ends there.
+    nodes: Vec<Node>,
+    /// The names, each ending at one node (see [`Node::entry`]).
+    entries: Vec<NameEntry>,
     /// The root's children by word id (0: none, as no edge leads back to the root): every
     /// capitalised word asks for one, so it is an index, not a hash.
     roots: Vec<u32>,
-    /// Whether each node has a child: a match at a node without one is the longest, so
-    /// the word after it is not read (most names are single words).
-    has_child: Vec<bool>,
 }
+
+/// A node of the trie: the words read to reach it.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The index in `NameTrie::entries` of the name these words make, [`NO_ENTRY`] when
+    /// they make none.
+    entry: u32,
+    /// Whether some name goes on after these words: a match at a node without one is the
+    /// longest, so the word after it is not read (most names are single words).
+    has_child: bool,
+}
+
+/// `Node::entry` of a node where no name ends.
+const NO_ENTRY: u32 = u32::MAX;
+
+const EMPTY_NODE: Node = Node { entry: NO_ENTRY, has_child: false };
 
 fn edge(node: u32, word: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(word)
@@ -45,9 +61,9 @@ impl NameTrie {
         let mut trie = NameTrie {
             children: FastMap::default(),
             filter: HashFilter::default(),
-            entries: vec![None],
+            nodes: vec![EMPTY_NODE],
+            entries: Vec::new(),
             roots: Vec::new(),
-            has_child: Vec::new(),
         };
         'names: for (key, entry) in names {
             let mut node = Self::ROOT;
@@ -57,20 +73,20 @@ impl NameTrie {
                     continue 'names;
                 }
                 trie.filter.add(edge_hash(edge(node, id)));
-                let entries = &mut trie.entries;
+                let nodes = &mut trie.nodes;
                 node = *trie.children.entry(edge(node, id)).or_insert_with(|| {
-                    entries.push(None);
-                    u32::try_from(entries.len() - 1).unwrap_or(u32::MAX)
+                    nodes.push(EMPTY_NODE);
+                    u32::try_from(nodes.len() - 1).unwrap_or(u32::MAX)
                 });
             }
-            if let Some(slot) = trie.entries.get_mut(node as usize) {
-                *slot = Some(entry.clone());
+            if let Some(slot) = trie.nodes.get_mut(node as usize) {
+                slot.entry = u32::try_from(trie.entries.len()).unwrap_or(NO_ENTRY);
+                trie.entries.push(entry.clone());
             }
         }
-        trie.has_child = vec![false; trie.entries.len()];
         for (&edge, &child) in &trie.children {
-            if let Some(parent) = trie.has_child.get_mut((edge >> 32) as usize) {
-                *parent = true;
+            if let Some(parent) = trie.nodes.get_mut((edge >> 32) as usize) {
+                parent.has_child = true;
             }
             if edge >> 32 == u64::from(Self::ROOT) {
                 let word = (edge & 0xffff_ffff) as usize;
@@ -101,11 +117,11 @@ impl NameTrie {
 
     /// Whether some name goes on after the words that lead to `node`.
     pub(crate) fn has_child(&self, node: u32) -> bool {
-        self.has_child.get(node as usize).copied().unwrap_or(false)
+        self.nodes.get(node as usize).is_some_and(|n| n.has_child)
     }
 
     /// The name whose words end at `node`.
     pub(crate) fn entry(&self, node: u32) -> Option<&NameEntry> {
-        self.entries.get(node as usize).and_then(Option::as_ref)
+        self.entries.get(self.nodes.get(node as usize)?.entry as usize)
     }
 }

@@ -2,6 +2,7 @@
 //! gazetteer, unknown names made into actors, aliases gathered from the words seen.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::hash::BuildHasherDefault;
 
 use annalist_core::{Actor, ActorId, ActorKind, Mention, MentionId, MentionKind, Resolution, Role, Span};
@@ -45,6 +46,10 @@ pub(crate) struct Registry {
     /// The actors by key (hashed once per registration or lookup by key); a gazetteer
     /// actor's key is borrowed from the gazetteer.
     by_key: FastMap<Cow<'static, str>, ActorRef>,
+    /// The actors registered for known names, by their names' key numbers
+    /// ([`NameEntry::key_id`](super::gazetteer::NameEntry::key_id)): a name mentioned
+    /// again (most known mentions) finds its actor by an integer.
+    by_key_id: FastMap<usize, ActorRef>,
     /// The key of an unknown name being looked up (reused: most names were seen before).
     key_buffer: String,
     /// Mentions in the order found.
@@ -82,18 +87,37 @@ pub(crate) fn slug(name: &str, out: &mut String) {
     }
 }
 
+/// The buffers of a finished registry, emptied, kept for the thread's next document (see
+/// [`Registry::new`]): made anew for each document, they cost allocations and first writes
+/// to memory not in the cache, and the actors' list grew (moving every large actor) in
+/// documents with many.
+struct SpareBuffers {
+    actors: Vec<Registered>,
+    by_key: FastMap<Cow<'static, str>, ActorRef>,
+    by_key_id: FastMap<usize, ActorRef>,
+    key_buffer: String,
+    found: Vec<Found>,
+}
+
+thread_local! {
+    /// See [`SpareBuffers`].
+    static SPARE_BUFFERS: Cell<Option<SpareBuffers>> = const { Cell::new(None) };
+}
+
 impl Registry {
     /// A registry for a document of date `date` (roles are read at that date).
     pub(crate) fn new(date: Option<NaiveDate>) -> Registry {
-        // Room for a typical story's actors and mentions from the start: growing moves
-        // every (large) actor again.
-        Registry {
-            date,
+        // The last document's buffers (empty), else room for a typical story's actors and
+        // mentions from the start: growing moves every (large) actor again.
+        let spare = SPARE_BUFFERS.take().unwrap_or_else(|| SpareBuffers {
             actors: Vec::with_capacity(32),
             by_key: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
-            found: Vec::with_capacity(128),
+            by_key_id: FastMap::with_capacity_and_hasher(32, BuildHasherDefault::default()),
             key_buffer: String::with_capacity(64),
-        }
+            found: Vec::with_capacity(128),
+        });
+        let SpareBuffers { actors, by_key, by_key_id, key_buffer, found } = spare;
+        Registry { date, actors, by_key, by_key_id, found, key_buffer }
     }
 
     /// The document date roles are read at.
@@ -149,6 +173,19 @@ impl Registry {
             }
         };
         Some(self.register(key, Registered { actor, gender, unknown: false, merged: false }))
+    }
+
+    /// [`Registry::known`] for a known name whose key `key` is numbered `key_id` (see
+    /// [`NameEntry::key_id`](super::gazetteer::NameEntry::key_id)).
+    pub(crate) fn known_named(&mut self, key: &str, key_id: u32) -> Option<ActorRef> {
+        if let Some(&actor) = self.by_key_id.get(&(key_id as usize)) {
+            return Some(actor);
+        }
+        // The key's actor stays the same for the document (unknown names never take a
+        // gazetteer or sector key, see `guard_unknown_key`): kept once found.
+        let actor = self.known(key)?;
+        self.by_key_id.insert(key_id as usize, actor);
+        Some(actor)
     }
 
     /// The record of the gazetteer's actor `known` under `key`, with its gender: its fields
@@ -344,9 +381,21 @@ impl Registry {
             })
             .collect();
         // An actor's id is its key (unique): sort the actors themselves, moved once.
-        let mut actors: Vec<Actor> = self.actors.into_iter().filter(|r| !r.merged).map(|r| r.actor).collect();
+        let mut actors: Vec<Actor> = self.actors.drain(..).filter(|r| !r.merged).map(|r| r.actor).collect();
         actors.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        self.recycle();
         (actors, mentions)
+    }
+
+    /// Gives the registry's buffers, emptied, to the thread's next document (see
+    /// [`SpareBuffers`]).
+    fn recycle(self) {
+        let Registry { mut actors, mut by_key, mut by_key_id, key_buffer, mut found, .. } = self;
+        actors.clear();
+        by_key.clear();
+        by_key_id.clear();
+        found.clear();
+        SPARE_BUFFERS.set(Some(SpareBuffers { actors, by_key, by_key_id, key_buffer, found }));
     }
 }
 
@@ -433,5 +482,30 @@ mod tests {
         // "Hun Sen" is no sector of Hungary (HUN): SEN is not a sector code.
         let person = registry.unknown("Hun Sen", ActorKind::Person, None);
         assert_eq!(registry.actor(person).id.0, "hun-sen");
+    }
+
+    #[test]
+    fn a_registry_made_from_recycled_buffers_starts_empty() {
+        let mut first = Registry::new(None);
+        let name = first.unknown("Paul Nesbit", ActorKind::Person, None);
+        first.mention(Span::new(0, 11), "Paul Nesbit", name, MentionKind::Person, Resolution::Unknown);
+        let country = first.known_named("ukr", 7).expect("a country");
+        first.mention(Span::new(20, 27), "Ukraine", country, MentionKind::Location, Resolution::Name);
+        let (actors, mentions) = first.finish();
+        assert_eq!((actors.len(), mentions.len()), (2, 2));
+        // Same thread: the next registry takes the buffers back, and none of the first
+        // document's actors, keys or mentions.
+        let mut second = Registry::new(None);
+        assert!(second.found.is_empty() && second.actors.is_empty());
+        assert!(second.by_key.is_empty() && second.by_key_id.is_empty());
+        let other = second.unknown("Albert Gee", ActorKind::Person, None);
+        // The number the first registry kept for another key: it must be forgotten.
+        let country = second.known_named("rus", 7).expect("a country");
+        second.mention(Span::new(0, 10), "Albert Gee", other, MentionKind::Person, Resolution::Unknown);
+        second.mention(Span::new(15, 21), "Russia", country, MentionKind::Location, Resolution::Name);
+        let (actors, mentions) = second.finish();
+        let ids: Vec<&str> = actors.iter().map(|a| a.id.0.as_str()).collect();
+        assert_eq!(ids, ["albert-gee", "rus"]);
+        assert_eq!(mentions.iter().map(|m| m.actor.0.as_str()).collect::<Vec<_>>(), ["albert-gee", "rus"]);
     }
 }

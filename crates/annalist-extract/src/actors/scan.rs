@@ -327,7 +327,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.unknown_name(i);
         }
         match &m.entry.meaning {
-            Meaning::Demonym { iso, key, people } => self.demonym(i, end, iso, key, *people),
+            Meaning::Demonym { iso, key, people } => {
+                self.demonym(i, end, iso, (key, m.entry.key_id), *people)
+            }
             Meaning::Actor { key, mention, resolution } => {
                 // "US$40": a currency, not the country.
                 if self.text[self.words.at(end).span().end..].starts_with('$') {
@@ -347,7 +349,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
                     return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
-                let Some(actor) = self.registry.known(key) else {
+                let Some(actor) = self.registry.known_named(key, m.entry.key_id) else {
                     return end + 1;
                 };
                 let span = self.span(i, stop);
@@ -468,7 +470,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A demonym at `i..=end`: with a sector word it names a sector actor ("Ukrainian Armed
     /// Forces" → UKRMIL), with an office and a name it titles a person ("Iraqi Prime
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
-    fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: &str, people: bool) -> usize {
+    /// `iso_key`: the country actor's key, with its number (see [`NameEntry::key_id`]).
+    fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: (&str, u32), people: bool) -> usize {
         if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
             let capitalised = (end + 1..=send).all(|k| self.words.at(k).capitalised());
             if sector.person {
@@ -523,8 +526,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         end + 1
     }
 
-    fn demonym_mention(&mut self, i: usize, end: usize, iso_key: &str) {
-        if let Some(actor) = self.registry.known(iso_key) {
+    fn demonym_mention(&mut self, i: usize, end: usize, (iso_key, key_id): (&str, u32)) {
+        if let Some(actor) = self.registry.known_named(iso_key, key_id) {
             let span = self.span(i, end);
             self.mention(i, span, span.slice(self.text), actor, MentionKind::Location, Resolution::Demonym);
         }
@@ -595,7 +598,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some(m) = self.name_at(i)
             && m.len == end - i + 1
             && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
-            && let Some(actor) = self.registry.known(key)
+            && let Some(actor) = self.registry.known_named(key, m.entry.key_id)
         {
             let span = self.span(i, end);
             self.mention(i, span, span.slice(self.text), actor, MentionKind::Person, *resolution);

@@ -293,12 +293,15 @@ thread_local! {
     /// [`Words::recycle`]): a new one for each document cost an allocation and first
     /// writes to memory not in the cache.
     static SPARE_LIST: Cell<Vec<Word>> = const { Cell::new(Vec::new()) };
+    /// The same for the bits of the openers (see [`Words::openers`]).
+    static SPARE_OPENERS: Cell<Vec<u64>> = const { Cell::new(Vec::new()) };
 }
 
 impl<'a> Words<'a> {
-    /// Gives the word list's buffer back for the next document of this thread.
+    /// Gives the word list's buffers back for the next document of this thread.
     pub(crate) fn recycle(self) {
         SPARE_LIST.set(emptied(self.list));
+        SPARE_OPENERS.set(emptied(self.openers));
     }
 
     /// Word `i`, `None` past the last.
@@ -562,7 +565,8 @@ pub(crate) fn words<'a>(text: &'a str, segmentation: &'a Segmentation) -> Words<
     let room = tokens + tokens / 16 + 8;
     let mut list: Vec<Word> = SPARE_LIST.take();
     list.reserve(room);
-    let openers: Vec<u64> = vec![0; room / 64 + 1];
+    let mut openers: Vec<u64> = SPARE_OPENERS.take();
+    openers.resize(room / 64 + 1, 0);
     // Only the lower-case forms of sentence-initial words are looked for in lower case
     // elsewhere: collect them first, so most tokens cost no map operation.
     // Room for one entry a sentence from the start: grown from empty, the maps were rehashed
