@@ -437,24 +437,26 @@ fn load() -> Lexicon {
     let lemma_patterns =
         IndexLists::new(lemmas.iter().map(|l| by_anchor.get(l).map_or(&[][..], Vec::as_slice)));
     let inflection_bits = quick_filter(inflections.keys());
-    let mut vocabulary: Vec<String> = inflections
+    // Each word once (most pattern words are lemmas of `inflections` too), then sorted: the
+    // words are borrowed until then, and only the distinct ones sorted.
+    let distinct: FastSet<&str> = inflections
         .keys()
         .chain(cues.iter().flat_map(|c| &c.words))
         .chain(patterns.iter().flat_map(|p| p.elements.iter().flat_map(|e| &e.alternatives)))
-        .cloned()
-        .chain(super::wordlist::BREAK_PUNCTUATION.iter().map(|&p| p.to_owned()))
+        .map(String::as_str)
+        .chain(super::wordlist::BREAK_PUNCTUATION.iter().copied())
         .collect();
+    let mut vocabulary: Vec<&str> = distinct.into_iter().collect();
     vocabulary.sort_unstable();
-    vocabulary.dedup();
     let vocabulary: Vec<(String, KnownWord)> = vocabulary
         .into_iter()
         .map(|w| {
-            let facts = inflections.get(&w).copied().unwrap_or(WordFacts::UNKNOWN);
-            let mut known = KnownWord::new(facts, cues_by_first_word.contains_key(&w));
-            if super::wordlist::is_break_punctuation(&w) {
+            let facts = inflections.get(w).copied().unwrap_or(WordFacts::UNKNOWN);
+            let mut known = KnownWord::new(facts, cues_by_first_word.contains_key(w));
+            if super::wordlist::is_break_punctuation(w) {
                 known.flags |= BREAK_PUNCTUATION;
             }
-            (w, known)
+            (w.to_owned(), known)
         })
         .collect();
     let word_ids = WordIds::new(&vocabulary);

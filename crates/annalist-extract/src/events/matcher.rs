@@ -70,23 +70,26 @@ pub(super) const NOMINAL_MARKERS: WordList = WordList::new(
 
 fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else { return false };
+    // The tests by the word before's class and kind first (one bit each), then those that
+    // compare text or read the sentence's mentions: all are asked of the same words, in any
+    // order the same answer.
+    if view.is_word_in(p, NOMINAL_MARKERS) || view.tokens[p].kind == crate::segment::TokenKind::Number {
+        return true;
+    }
     // "external pressures", "competing pressures": an -s form after an adjective is a noun.
-    let adjective_before = ["al", "ing", "ive", "ic", "ous", "ful", "ern", "ial", "ary"]
-        .iter()
-        .any(|suffix| view.lower[p].ends_with(suffix));
-    if view.lower[i].ends_with('s') && adjective_before && view.mention_at()[p].is_none() {
+    let adjective_before = || {
+        ["al", "ing", "ive", "ic", "ous", "ful", "ern", "ial", "ary"]
+            .iter()
+            .any(|suffix| view.lower[p].ends_with(suffix))
+    };
+    if view.lower[i].ends_with('s') && adjective_before() && view.mention_at()[p].is_none() {
         return true;
     }
     // "the initial attack": an article two words back makes the word between an adjective.
     let uninflected = !view.is_inflected(i);
     let article_before =
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at()[p].is_none();
-    article_before
-        || view.is_word_in(p, NOMINAL_MARKERS)
-        || view.is_adjectival(p)
-        || view.is_possessive(p)
-        || view.lower[p].contains('-')
-        || view.tokens[p].kind == crate::segment::TokenKind::Number
+    article_before || view.is_possessive(p) || view.lower[p].contains('-') || view.is_adjectival(p)
 }
 
 /// Whether token `i` cannot anchor a trigger: part of a name ("Amnesty International",
@@ -183,7 +186,7 @@ pub(crate) fn find(view: &SentenceView<'_>, out: &mut Vec<Match>) {
         let by_lemma = view.patterns_of_lemma(i);
         let by_form = view.patterns_of_form(i);
         // Most words anchor nothing: look no further at them.
-        if (by_lemma.is_none() && by_form.is_none()) || cannot_anchor(view, i) {
+        if by_lemma.is_none() && by_form.is_none() {
             continue;
         }
         // Whether the anchor is used as a noun: asked only once a pattern matches.
@@ -208,7 +211,9 @@ pub(crate) fn find(view: &SentenceView<'_>, out: &mut Vec<Match>) {
                 best = Some((pattern.len, end, p, fits));
             }
         }
-        if let Some((_, end, pattern, _)) = best {
+        // Whether the word may anchor at all is asked only of a word some pattern matches at
+        // (most anchors match none).
+        if let Some((_, end, pattern, _)) = best.filter(|_| !cannot_anchor(view, i)) {
             let kind = lex.patterns[pattern].kind;
             let is_noun = kind == UseKind::Noun || (kind == UseKind::Any && nominal());
             let is_noun = is_noun && lex.patterns[pattern].coding != Coding::Repeat;
