@@ -164,12 +164,33 @@ pub(crate) enum HolidayRule {
     Event(i32, u32, u32),
     /// A month and day of the Islamic calendar.
     Islamic(u8, u8),
-    /// A month and day of the Hebrew calendar (biblical count: 1 = Nisan).
-    Hebrew(u8, u8),
+    /// A month and day of the Hebrew calendar (biblical count: 1 = Nisan), moved by weekday
+    /// as Israel moves its national days off the Sabbath and the days next to it.
+    Hebrew(u8, u8, WeekdayShifts),
     /// A month and day of the Persian calendar.
     Persian(u8, u8),
     /// Days after the Chinese New Year.
     ChineseNewYear(i64),
+}
+
+/// Days a holiday moves by when it falls on each weekday (Monday first): Israel's Independence
+/// Day falling on a Friday is kept on the Thursday before ("fri-1").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct WeekdayShifts(pub [i8; 7]);
+
+impl WeekdayShifts {
+    /// Reads shifts written as a weekday's first three letters and a signed number of days
+    /// ("fri-1", "mon+1"); `None` if one is not such.
+    fn parse<'s>(written: impl IntoIterator<Item = &'s str>) -> Option<WeekdayShifts> {
+        const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let mut shifts = WeekdayShifts::default();
+        for shift in written {
+            let (day, days) = shift.split_at_checked(3)?;
+            let at = DAYS.iter().position(|d| *d == day)?;
+            shifts.0[at] = days.parse().ok()?;
+        }
+        Some(shifts)
+    }
 }
 
 /// A holiday name: the words after the first, and its rule.
@@ -318,12 +339,13 @@ fn holiday_rule(rule: &str) -> Option<HolidayRule> {
         ["orthodox-easter", n] => HolidayRule::OrthodoxEaster(n.parse().ok()?),
         ["nth", n, wd, m] => HolidayRule::NthWeekday(n.parse().ok()?, wd.parse().ok()?, m.parse().ok()?),
         ["after-thanksgiving", n] => HolidayRule::AfterThanksgiving(n.parse().ok()?),
-        [calendar @ ("islamic" | "hebrew" | "persian"), md] => {
+        [calendar @ ("islamic" | "hebrew" | "persian"), md, shifts @ ..] => {
             let (m, d) = md.split_once('-')?;
             let (m, d) = (m.parse().ok()?, d.parse().ok()?);
             match *calendar {
+                "hebrew" => HolidayRule::Hebrew(m, d, WeekdayShifts::parse(shifts.iter().copied())?),
+                _ if !shifts.is_empty() => return None,
                 "islamic" => HolidayRule::Islamic(m, d),
-                "hebrew" => HolidayRule::Hebrew(m, d),
                 _ => HolidayRule::Persian(m, d),
             }
         }
@@ -806,6 +828,19 @@ pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn weekday_shifts_are_read() {
+        use super::WeekdayShifts;
+        assert_eq!(
+            WeekdayShifts::parse(["fri-1", "sat-2", "mon+1"]),
+            Some(WeekdayShifts([1, 0, 0, 0, -1, -2, 0]))
+        );
+        assert_eq!(WeekdayShifts::parse([]), Some(WeekdayShifts::default()));
+        for bad in ["fri", "frx-1", "fri-x", "fr", "friday-1", ""] {
+            assert_eq!(WeekdayShifts::parse([bad]), None, "{bad}");
+        }
+    }
+
     /// The common words of the news keep no sentence from being skipped, though holiday names
     /// hold them ("Isra and Mi'raj", "Eid al-Fitr", "Chinese New Year", "Presidents' Day"):
     /// such a word in the strong set once made the tagger a sixth slower.
