@@ -81,8 +81,9 @@ pub(crate) fn islamic(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
         return None;
     }
     // The Islamic year that starts in Gregorian `year`, near enough: 1 AH began in 622 and
-    // an Islamic year is 0.9702 Gregorian years. Three years before it to one after cover
-    // any day of the Gregorian year.
+    // an Islamic year is 0.9702 Gregorian years. The Gregorian year holds days of that year,
+    // the one before and now and then the one after; one more year before covers the
+    // estimate's being a year off.
     let starting = (year - 622) * 10_000 / 9_702 + 1;
     remembered((Calendar::Islamic, month, day, year), || {
         first_in(year, (starting - 2..=starting + 1).map(|h| fixed_from_saudi_islamic(h, month, day)))
