@@ -363,11 +363,7 @@ pub(crate) fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
             nth_weekday(year, 11, 4, 4)?.checked_add_signed(Duration::try_days(n)?)
         }
         HolidayRule::Islamic(m, d) => world_calendars::islamic(year, m, d),
-        HolidayRule::Hebrew(m, d, shifts) => {
-            let date = world_calendars::hebrew(year, m, d)?;
-            let shift = shifts.0.get(date.weekday().num_days_from_monday() as usize).copied().unwrap_or(0);
-            date.checked_add_signed(Duration::try_days(i64::from(shift))?)
-        }
+        HolidayRule::Hebrew(m, d, shifts) => shifts.moved(world_calendars::hebrew(year, m, d)?),
         HolidayRule::Persian(m, d) => world_calendars::persian(year, m, d),
         HolidayRule::ChineseNewYear(n) => {
             world_calendars::chinese_new_year(year)?.checked_add_signed(Duration::try_days(n)?)

@@ -3,6 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::lexicon;
 use crate::word_slots::{HashFilter, PACKED_BYTES, hash_packed, pack_prefix, pack_word, prefix_mask};
 
@@ -190,6 +192,12 @@ impl WeekdayShifts {
             shifts.0[at] = days.parse().ok()?;
         }
         Some(shifts)
+    }
+
+    /// `date` moved as a holiday falling on its weekday is.
+    pub(crate) fn moved(self, date: NaiveDate) -> Option<NaiveDate> {
+        let days = self.0.get(date.weekday().num_days_from_monday() as usize).copied().unwrap_or(0);
+        date.checked_add_signed(chrono::Duration::try_days(i64::from(days))?)
     }
 }
 
