@@ -63,6 +63,8 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/groups.tsv"),
     lexicon_file!("gazetteer/words.tsv"),
     lexicon_file!("gazetteer/given_names.tsv"),
+    lexicon_file!("gazetteer/census_given_names.tsv"),
+    lexicon_file!("gazetteer/cities.tsv"),
     lexicon_file!("time/words.tsv"),
     lexicon_file!("time/holidays.tsv"),
     lexicon_file!("time/tense.tsv"),

@@ -207,6 +207,9 @@ pub(crate) struct Gazetteer {
     pub words: FastMap<String, Vec<WordClass>>,
     /// Given names and their gender.
     pub given_names: FastMap<String, Gender>,
+    /// Cities and US states (`cities.tsv`): an unknown name that is one is a place. Only names
+    /// the scan has found are looked up: these are not matched in text.
+    pub cities: FastSet<String>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
     /// The last bytes of `surname_endings`, one bit each (every bit for an empty ending):
@@ -466,13 +469,21 @@ impl Gazetteer {
                 g.groups.insert(plural.to_lowercase());
             }
         }
-        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/given_names.tsv")) {
+        // The hand-written list first: its genders win over the census list's.
+        let given_name_files = [
+            include_str!("../../data/gazetteer/given_names.tsv"),
+            include_str!("../../data/gazetteer/census_given_names.tsv"),
+        ];
+        for (_, f) in given_name_files.into_iter().flat_map(lexicon::rows) {
             let gender = match f.get(1).copied() {
                 Some("m") => Gender::Male,
                 Some("f") => Gender::Female,
                 _ => Gender::Either,
             };
             g.given_names.entry(f[0].to_owned()).or_insert(gender);
+        }
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/cities.tsv")) {
+            g.cities.insert(f[0].to_owned());
         }
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/words.tsv")) {
             if f.get(1) == Some(&"surname-ending") {
@@ -870,5 +881,20 @@ mod tests {
             g.names.get("kyiv").map(|e| &e.meaning),
             Some(Meaning::Actor { key, .. }) if key == "ukr-gov"
         ));
+    }
+
+    /// The derived lists only decide an unknown name's kind: a name on both, or a city the
+    /// gazetteer classes as a word, would make that decision depend on rule order. (A city
+    /// the gazetteer knows as a name never gets that far: known names are found first.)
+    #[test]
+    fn derived_lists_keep_out_word_classes_and_each_other() {
+        let g = &*GAZETTEER;
+        assert!(g.cities.len() > 10_000 && g.given_names.len() > 2_000);
+        let clashes: Vec<&String> = g
+            .cities
+            .iter()
+            .filter(|city| g.given_names.contains_key(*city) || g.words.contains_key(&city.to_lowercase()))
+            .collect();
+        assert!(clashes.is_empty(), "cities that are given names or word classes: {clashes:?}");
     }
 }
