@@ -108,27 +108,27 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// "Albert Gee ... Gee said": an unknown two- or three-word name taken for an
     /// organisation whose last word stands alone elsewhere is a person, and the lone word
-    /// is that person's surname.
+    /// is that person's surname. The lone word may have been taken for a person already
+    /// (a surname that is also a given name: "Hassan").
     fn surnames_make_persons(&mut self) {
+        let lone_words = || {
+            let kinds = [ActorKind::Organization, ActorKind::Person];
+            kinds
+                .into_iter()
+                .flat_map(|kind| self.registry.unknown_actors(kind))
+                .filter(|(_, name)| !name.contains(' '))
+        };
         // Counted first, with no allocation: without a single word and a longer name both,
         // there is nothing to merge.
-        let (mut single_words, mut longer_names) = (0, 0);
-        for (_, name) in self.registry.unknown_actors(ActorKind::Organization) {
-            if name.contains(' ') {
-                longer_names += 1;
-            } else {
-                single_words += 1;
-            }
-        }
-        if single_words == 0 || longer_names == 0 {
-            return;
-        }
-        let singles: FastMap<&str, &str> = self
+        let longer_names = self
             .registry
             .unknown_actors(ActorKind::Organization)
-            .filter(|(_, name)| !name.contains(' '))
-            .map(|(key, name)| (name, key))
-            .collect();
+            .filter(|(_, name)| name.contains(' '))
+            .count();
+        if longer_names == 0 || lone_words().next().is_none() {
+            return;
+        }
+        let singles: FastMap<&str, &str> = lone_words().map(|(key, name)| (name, key)).collect();
         let mut full_names: Vec<(&str, &str)> = self
             .registry
             .unknown_actors(ActorKind::Organization)
@@ -453,6 +453,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         };
         if short.chars().next().is_some_and(char::is_uppercase) && !self.is_function_word(short, word) {
             self.short_forms.entry(short).or_insert((actor, kind));
+        }
+        // A person's given name alone refers to them too ("Albert Gee ... Albert found
+        // himself"), as the first person of the text with that name.
+        if kind == MentionKind::Person
+            && let Some(given) = self.w(first).filter(|w| w.is_given_name())
+        {
+            self.short_forms.entry(given.text()).or_insert((actor, kind));
         }
     }
 
@@ -904,6 +911,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if end == i && is_acronym_word(first.text()) {
             return ActorKind::Organization;
         }
+        // A given name alone ("Albert found himself") names a person; not "the Hilton hotel"
+        // or "the Bill of Rights".
+        if end == i
+            && first.is_given_name()
+            && !self.w(i.wrapping_sub(1)).is_some_and(|p| p.is_the() && p.sentence() == first.sentence())
+            && self.w(i + 1).is_none_or(|n| n.lower() != "of")
+        {
+            return ActorKind::Person;
+        }
         let prev = i.checked_sub(1).and_then(|p| self.w(p)).filter(|p| p.sentence() == first.sentence());
         let words = (i..=end).filter(|&k| self.words.at(k).kind() == TokenKind::Word).count();
         let connected = (i..=end).any(|k| self.words.at(k).lowercase());
@@ -915,6 +931,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if !known_inside && (first.is_given_name() || GAZETTEER.surname_like(last.text()) || initial) {
                 return ActorKind::Person;
             }
+        }
+        // A city or US state ("Amritsar", "Banja Luka"), unless it acts: "Toyota said" is the
+        // company.
+        let acts = self.w(end + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
+        if !acts && GAZETTEER.cities.contains(self.span(i, end).slice(self.text)) {
+            return ActorKind::Location;
         }
         if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition)) {
             return ActorKind::Location;
