@@ -64,6 +64,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/words.tsv"),
     lexicon_file!("gazetteer/given_names.tsv"),
     lexicon_file!("gazetteer/census_given_names.tsv"),
+    lexicon_file!("gazetteer/family_names_first.tsv"),
     lexicon_file!("gazetteer/cities.tsv"),
     lexicon_file!("time/words.tsv"),
     lexicon_file!("time/holidays.tsv"),

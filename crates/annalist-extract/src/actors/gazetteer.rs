@@ -207,6 +207,8 @@ pub(crate) struct Gazetteer {
     pub words: FastMap<String, Vec<WordClass>>,
     /// Given names and their gender.
     pub given_names: FastMap<String, Gender>,
+    /// Family names written before the given name (`family_names_first.tsv`: "Wang", "Ahn").
+    pub family_names_first: FastSet<String>,
     /// Cities and US states (`cities.tsv`): an unknown name that is one is a place. Only names
     /// the scan has found are looked up: these are not matched in text.
     pub cities: FastSet<String>,
@@ -481,6 +483,9 @@ impl Gazetteer {
                 _ => Gender::Either,
             };
             g.given_names.entry(f[0].to_owned()).or_insert(gender);
+        }
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/family_names_first.tsv")) {
+            g.family_names_first.insert(f[0].to_owned());
         }
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/cities.tsv")) {
             g.cities.insert(f[0].to_owned());

@@ -13,6 +13,7 @@
 mod gazetteer;
 mod name_trie;
 mod registry;
+mod romanized;
 mod scan;
 mod word_table;
 mod words;

@@ -15,6 +15,7 @@ use super::gazetteer::{
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
+use super::romanized;
 use super::words::{NAME_NOT_ASKED, WordAt, Words};
 use crate::segment::TokenKind;
 
@@ -454,12 +455,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if short.chars().next().is_some_and(char::is_uppercase) && !self.is_function_word(short, word) {
             self.short_forms.entry(short).or_insert((actor, kind));
         }
-        // A person's given name alone refers to them too ("Albert Gee ... Albert found
-        // himself"), as the first person of the text with that name.
+        // A person's first word alone refers to them too, as the first person of the text
+        // with it: a given name ("Albert Gee ... Albert found himself") or a family name
+        // written first ("Yao Ming ... Yao").
         if kind == MentionKind::Person
-            && let Some(given) = self.w(first).filter(|w| w.is_given_name())
+            && let Some(opening) =
+                self.w(first).filter(|w| w.is_given_name() || GAZETTEER.family_names_first.contains(w.text()))
         {
-            self.short_forms.entry(given.text()).or_insert((actor, kind));
+            self.short_forms.entry(opening.text()).or_insert((actor, kind));
         }
     }
 
@@ -928,7 +931,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 .any(|k| self.words.at(k).text() == "." && self.words.at(k - 1).text().chars().count() == 1);
 
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
-            if !known_inside && (first.is_given_name() || GAZETTEER.surname_like(last.text()) || initial) {
+            // "Ahn So-young", "Pak Jong Chon": a family name written first, then syllables.
+            // Read off the text: the scan's words split "So-young" at its hyphen.
+            let family_name_first = GAZETTEER.family_names_first.contains(first.text()) && {
+                let mut parts = self.span(i, end).slice(self.text).split_whitespace();
+                parts.next().is_some_and(|family| family == first.text())
+                    && parts.clone().count() <= 2
+                    && parts.all(romanized::is_romanized_given_name)
+            };
+            if !known_inside
+                && (first.is_given_name()
+                    || GAZETTEER.surname_like(last.text())
+                    || initial
+                    || family_name_first)
+            {
                 return ActorKind::Person;
             }
         }
