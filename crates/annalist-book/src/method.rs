@@ -209,6 +209,9 @@ fn split_code(code: &str) -> Vec<String> {
     chars.chunks(3).map(|c| c.iter().collect()).collect()
 }
 
+/// The most rows a lexicon's page shows.
+const LEXICON_PAGE_ROWS: usize = 1_000;
+
 /// The lexicons index and a page per lexicon, and their summary entries.
 pub fn lexicons(lexicons: &[LexiconSource]) -> (Vec<Page>, String) {
     let mut summary = format!("  - [Lexicons]({LEXICONS})\n");
@@ -290,9 +293,40 @@ fn lexicon_page(lex: &LexiconSource, path: &str) -> (Page, usize) {
         .collect();
     let n = rows.len();
     let header_refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let _ = write!(md, "\n{n} row(s).\n\n");
+    if n > LEXICON_PAGE_ROWS {
+        // Derived lists run to tens of thousands of rows: the page shows their start, so the
+        // book and its search index stay light; the file holds the rest.
+        let _ =
+            write!(md, "\n{n} row(s); the first {LEXICON_PAGE_ROWS} are shown, the file has them all.\n\n");
+    } else {
+        let _ = write!(md, "\n{n} row(s).\n\n");
+    }
     if n > 0 {
-        md.push_str(&table(&header_refs, &rows));
+        md.push_str(&table(&header_refs, &rows[..n.min(LEXICON_PAGE_ROWS)]));
     }
     (Page { path: path.to_owned(), content: md }, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LEXICON_PAGE_ROWS, LexiconSource, lexicon_page};
+
+    fn lexicon(rows: usize) -> LexiconSource {
+        let mut text = "# Words.\n# Source: the test.\n# Columns: word\n".to_owned();
+        for i in 0..rows {
+            text.push_str(&format!("word{i}\n"));
+        }
+        LexiconSource { name: "test/words.tsv".to_owned(), text }
+    }
+
+    #[test]
+    fn a_long_lexicons_page_shows_its_first_rows_and_counts_them_all() {
+        let (page, rows) = lexicon_page(&lexicon(LEXICON_PAGE_ROWS + 5), "p.md");
+        assert_eq!(rows, LEXICON_PAGE_ROWS + 5);
+        assert!(page.content.contains(&format!("the first {LEXICON_PAGE_ROWS} are shown")));
+        assert!(page.content.contains(&format!("| word{} |", LEXICON_PAGE_ROWS - 1)));
+        assert!(!page.content.contains(&format!("| word{} |", LEXICON_PAGE_ROWS)));
+        let (short, _) = lexicon_page(&lexicon(3), "p.md");
+        assert!(short.content.contains("3 row(s).") && short.content.contains("| word2 |"));
+    }
 }

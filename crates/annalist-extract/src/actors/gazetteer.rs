@@ -13,7 +13,7 @@ use super::name_trie::NameTrie;
 use super::scan::LOWERCASE_OPENERS;
 use super::word_table::WordTable;
 use super::words::WordFilter;
-use crate::lexicon;
+use crate::lexicon::{self, SortedRows};
 use crate::segment;
 
 pub(crate) use crate::hash::{FastMap, FastSet};
@@ -207,11 +207,14 @@ pub(crate) struct Gazetteer {
     pub words: FastMap<String, Vec<WordClass>>,
     /// Given names and their gender.
     pub given_names: FastMap<String, Gender>,
+    /// Common English words (`common_words.tsv`), lower case: a capitalised one alone opening
+    /// a sentence or a quotation is no name.
+    pub common_words: SortedRows,
     /// Family names written before the given name (`family_names_first.tsv`: "Wang", "Ahn").
     pub family_names_first: FastSet<String>,
     /// Cities and US states (`cities.tsv`): an unknown name that is one is a place. Only names
     /// the scan has found are looked up: these are not matched in text.
-    pub cities: FastSet<String>,
+    pub cities: SortedRows,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
     /// The last bytes of `surname_endings`, one bit each (every bit for an empty ending):
@@ -484,11 +487,10 @@ impl Gazetteer {
             };
             g.given_names.entry(f[0].to_owned()).or_insert(gender);
         }
+        g.common_words = SortedRows::new(include_str!("../../data/gazetteer/common_words.tsv"));
+        g.cities = SortedRows::new(include_str!("../../data/gazetteer/cities.tsv"));
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/family_names_first.tsv")) {
             g.family_names_first.insert(f[0].to_owned());
-        }
-        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/cities.tsv")) {
-            g.cities.insert(f[0].to_owned());
         }
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/words.tsv")) {
             if f.get(1) == Some(&"surname-ending") {
@@ -894,12 +896,24 @@ mod tests {
     #[test]
     fn derived_lists_keep_out_word_classes_and_each_other() {
         let g = &*GAZETTEER;
-        assert!(g.cities.len() > 10_000 && g.given_names.len() > 2_000);
-        let clashes: Vec<&String> = g
+        assert!(g.given_names.len() > 2_000);
+        let clashes: Vec<&str> = g
             .cities
-            .iter()
+            .keys()
             .filter(|city| g.given_names.contains_key(*city) || g.words.contains_key(&city.to_lowercase()))
             .collect();
         assert!(clashes.is_empty(), "cities that are given names or word classes: {clashes:?}");
+    }
+
+    /// The derived lists are looked up by binary search: out of order, a lookup fails.
+    #[test]
+    fn sorted_lists_are_in_order() {
+        for (name, rows) in [("cities", GAZETTEER.cities), ("common_words", GAZETTEER.common_words)] {
+            let keys: Vec<&str> = rows.keys().collect();
+            assert!(keys.len() > 10_000, "{name}");
+            if let Some(pair) = keys.windows(2).find(|pair| pair[0] >= pair[1]) {
+                panic!("{name}.tsv is not in byte order at {pair:?}");
+            }
+        }
     }
 }

@@ -838,6 +838,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             return i + 1;
         }
+        // A capitalised common word alone opening a sentence or a quotation ("Survivors told
+        // VOA", "“Believe me"), even acting, is an ordinary word, unless the text also writes
+        // it capitalised inside a sentence ("Apple said ... shares of Apple"), opens a longer
+        // name elsewhere ("Apple Computer"), or opens another sentence too, never written in
+        // lower case ("Ford announces cuts" above "Ford has announced").
+        if end == i
+            && !w.is_given_name()
+            && (w.sentence_initial() || self.opens_quotation(i))
+            && GAZETTEER.common_words.contains(&lower)
+            && !self.words.capitalised_inside(w.text())
+            && !self.written_as_a_name_elsewhere(w.text())
+        {
+            return i + 1;
+        }
         // "the Council", "the University": an institution's generic word alone names no
         // particular actor.
         if end == i
@@ -880,6 +894,43 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
+    }
+
+    /// Whether the text writes the capitalised `word` as a name elsewhere: before another
+    /// capitalised word ("Apple Computer"), or opening two sentences. Read off the text:
+    /// asked only of the few common words that open a sentence or a quotation alone.
+    fn written_as_a_name_elsewhere(&self, word: &str) -> bool {
+        let mut sentences_opened = 0;
+        self.text.match_indices(word).any(|(at, _)| {
+            let before = &self.text[..at];
+            let mut after = self.text[at + word.len()..].chars();
+            let next = after.next();
+            if before.chars().next_back().is_some_and(char::is_alphanumeric)
+                || next.is_some_and(char::is_alphanumeric)
+            {
+                return false;
+            }
+            let opens_sentence = before
+                .trim_end_matches([' ', '"', '“', '‘', '\'', '('])
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+            sentences_opened += usize::from(opens_sentence);
+            (next == Some(' ') && after.next().is_some_and(char::is_uppercase)) || sentences_opened >= 2
+        })
+    }
+
+    /// Whether the word at `i` opens a quotation: right after a quotation mark that follows a
+    /// space, a line break or opening punctuation (or opens the text).
+    fn opens_quotation(&self, i: usize) -> bool {
+        let Some(quote) = i.checked_sub(1).and_then(|q| self.w(q)) else { return false };
+        let word = self.words.at(i);
+        matches!(quote.text(), "\"" | "“" | "‘" | "'")
+            && quote.span().end == word.span().start
+            && self.text[..quote.span().start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | ',' | '—' | '–'))
     }
 
     /// A sentence-initial word not known as a name is taken for a name only when the text
