@@ -210,6 +210,8 @@ pub(crate) struct Gazetteer {
     /// Common English words (`common_words.tsv`), lower case: a capitalised one alone opening
     /// a sentence or a quotation is no name.
     pub common_words: SortedRows,
+    /// Holidays of one word, lower case ("christmas", "passover"; from `time/holidays.tsv`).
+    pub holidays: FastSet<String>,
     /// Family names written before the given name (`family_names_first.tsv`: "Wang", "Ahn").
     pub family_names_first: FastSet<String>,
     /// Cities and US states (`cities.tsv`): an unknown name that is one is a place. Only names
@@ -524,6 +526,16 @@ impl Gazetteer {
             let classes = g.words.entry(f[0].to_owned()).or_default();
             if !classes.contains(&class) {
                 classes.push(class);
+            }
+        }
+        // A holiday of one word is a time, never an actor ("over Easter", "before Passover"):
+        // read from the time layer's list, so that a holiday added there is known here too.
+        for (_, f) in lexicon::rows(include_str!("../../data/time/holidays.tsv")) {
+            let Some(holiday) = f.first().filter(|h| h.chars().all(char::is_alphabetic)) else { continue };
+            g.holidays.insert((*holiday).to_owned());
+            let classes = g.words.entry((*holiday).to_owned()).or_default();
+            if !classes.contains(&WordClass::NotAName) {
+                classes.push(WordClass::NotAName);
             }
         }
     }
