@@ -110,6 +110,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/persons.tsv"),
     lexicon_file!("gazetteer/sectors.tsv"),
     lexicon_file!("gazetteer/groups.tsv"),
+    lexicon_file!("gazetteer/peoples.tsv"),
     lexicon_file!("gazetteer/words.tsv"),
     lexicon_file!("gazetteer/given_names.tsv"),
     lexicon_file!("gazetteer/census_given_names.tsv"),

@@ -321,6 +321,7 @@ impl Gazetteer {
         g.load_institutions();
         g.load_persons();
         g.load_sectors();
+        g.load_peoples();
         // Sorted and without repeats once here, as every actor record keeps them: a
         // document's registry copies them as they are.
         for actor in g.actors.values_mut() {
@@ -664,6 +665,30 @@ impl Gazetteer {
                     kind: ActorKind::Location,
                     code: Some((*iso).to_owned()),
                     country: self.countries.contains_key(*iso).then(|| (*iso).to_owned()),
+                    aliases,
+                    roles: Vec::new(),
+                    gender: None,
+                },
+            );
+        }
+    }
+
+    /// Peoples and faiths (`peoples.tsv`): group actors with no code.
+    fn load_peoples(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/peoples.tsv")) {
+            let (Some(key), Some(name)) = (f.first(), f.get(1)) else { continue };
+            let aliases = list(f.get(2));
+            self.add_name(name, actor_meaning(key, MentionKind::Group, Resolution::Name));
+            for a in &aliases {
+                self.add_name(a, actor_meaning(key, MentionKind::Group, Resolution::Alias));
+            }
+            self.add_actor(
+                key,
+                KnownActor {
+                    name: (*name).to_owned(),
+                    kind: ActorKind::Group,
+                    code: None,
+                    country: None,
                     aliases,
                     roles: Vec::new(),
                     gender: None,
