@@ -17,51 +17,52 @@ pub(crate) fn rows(source: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 }
 
 /// A lexicon whose rows are sorted by their first field (byte order), looked up by binary
-/// search over its text as compiled in: no table is built, so a long derived list costs no
-/// start-up time. The test of each such file checks its order, without which lookups fail.
-#[derive(Debug, Clone, Copy, Default)]
+/// search over its text as compiled in: only the keys' places are collected (one pass, no
+/// string copied), so a long derived list costs little start-up time. The test of each such
+/// file checks its order, without which lookups fail.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct SortedRows {
-    /// The text after the header comment.
-    rows: &'static str,
+    text: &'static str,
+    /// Where each row's first field starts and ends in `text`, in order.
+    keys: Vec<(u32, u32)>,
 }
 
 impl SortedRows {
     pub(crate) fn new(source: &'static str) -> SortedRows {
-        let mut rows = source;
-        while rows.starts_with('#') {
-            rows = rows.split_once('\n').map_or("", |(_, rest)| rest);
+        let bytes = source.as_bytes();
+        let mut keys = Vec::with_capacity(bytes.len() / 8);
+        let mut start = 0;
+        // One pass over the bytes: a row's key ends at its first tab, carriage return or
+        // line feed. Lexicons are compiled in, far below 4 GB: the offsets fit in `u32`.
+        while start < bytes.len() {
+            let line_end =
+                bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |at| start + at);
+            if bytes[start] != b'#' {
+                let key_end = bytes[start..line_end]
+                    .iter()
+                    .position(|&b| b == b'\t' || b == b'\r')
+                    .map_or(line_end, |at| start + at);
+                if key_end > start {
+                    keys.push((start as u32, key_end as u32));
+                }
+            }
+            start = line_end + 1;
         }
-        SortedRows { rows }
+        SortedRows { text: source, keys }
+    }
+
+    fn key(&self, (start, end): (u32, u32)) -> &'static str {
+        self.text.get(start as usize..end as usize).unwrap_or("")
     }
 
     /// Whether a row's first field is `key`.
     pub(crate) fn contains(&self, key: &str) -> bool {
-        let text = self.rows;
-        let bytes = text.as_bytes();
-        // `low` and `high` are line starts (or the end): the key's row, if any, lies between.
-        let (mut low, mut high) = (0, bytes.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            let start = bytes[low..middle].iter().rposition(|&b| b == b'\n').map_or(low, |at| low + at + 1);
-            let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |at| start + at);
-            let line = text[start..end].trim_end_matches('\r');
-            let field = line.split('\t').next().unwrap_or("");
-            match field.cmp(key) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => low = end + 1,
-                std::cmp::Ordering::Greater => high = start,
-            }
-        }
-        false
+        self.keys.binary_search_by(|&place| self.key(place).cmp(key)).is_ok()
     }
 
-    /// The first fields of the rows, in order (for the tests of the files' order).
-    #[cfg(test)]
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> {
-        self.rows
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.split('\t').next().unwrap_or("").trim_end_matches('\r'))
+    /// The first fields of the rows, in order.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.keys.iter().map(|&place| self.key(place))
     }
 }
 

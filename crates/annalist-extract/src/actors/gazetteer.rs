@@ -216,7 +216,7 @@ pub(crate) struct Gazetteer {
     pub family_names_first: FastSet<String>,
     /// Cities and US states (`cities.tsv`): an unknown name that is one is a place. Only names
     /// the scan has found are looked up: these are not matched in text.
-    pub cities: SortedRows,
+    pub cities: FastSet<&'static str>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
     /// The last bytes of `surname_endings`, one bit each (every bit for an empty ending):
@@ -491,7 +491,9 @@ impl Gazetteer {
             g.given_names.entry(f[0].to_owned()).or_insert(gender);
         }
         g.common_words = SortedRows::new(include_str!("../../data/gazetteer/common_words.tsv"));
-        g.cities = SortedRows::new(include_str!("../../data/gazetteer/cities.tsv"));
+        // Asked about every unknown name the scan classifies: a hash set, not a binary search.
+        let cities = SortedRows::new(include_str!("../../data/gazetteer/cities.tsv"));
+        g.cities = cities.keys().collect();
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/family_names_first.tsv")) {
             g.family_names_first.insert(f[0].to_owned());
         }
@@ -936,7 +938,8 @@ mod tests {
         assert!(g.given_names.len() > 2_000);
         let clashes: Vec<&str> = g
             .cities
-            .keys()
+            .iter()
+            .copied()
             .filter(|city| g.given_names.contains_key(*city) || g.words.contains_key(&city.to_lowercase()))
             .collect();
         assert!(clashes.is_empty(), "cities that are given names or word classes: {clashes:?}");
@@ -945,7 +948,8 @@ mod tests {
     /// The derived lists are looked up by binary search: out of order, a lookup fails.
     #[test]
     fn sorted_lists_are_in_order() {
-        for (name, rows) in [("cities", GAZETTEER.cities), ("common_words", GAZETTEER.common_words)] {
+        let cities = SortedRows::new(include_str!("../../data/gazetteer/cities.tsv"));
+        for (name, rows) in [("cities", &cities), ("common_words", &GAZETTEER.common_words)] {
             let keys: Vec<&str> = rows.keys().collect();
             assert!(keys.len() > 10_000, "{name}");
             if let Some(pair) = keys.windows(2).find(|pair| pair[0] >= pair[1]) {
