@@ -656,10 +656,7 @@ impl Gazetteer {
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/places.tsv")) {
             let (Some(key), Some(name), Some(iso)) = (f.first(), f.get(1), f.get(2)) else { continue };
             let aliases = list(f.get(3));
-            self.add_name(name, actor_meaning(key, MentionKind::Location, Resolution::Name));
-            for a in &aliases {
-                self.add_name(a, actor_meaning(key, MentionKind::Location, Resolution::Alias));
-            }
+            self.add_names(key, name, &aliases, MentionKind::Location);
             self.add_actor(
                 key,
                 KnownActor {
@@ -675,15 +672,20 @@ impl Gazetteer {
         }
     }
 
+    /// A listed actor's name and other names, each mentioning it as `mention`.
+    fn add_names(&mut self, key: &str, name: &str, aliases: &[String], mention: MentionKind) {
+        self.add_name(name, actor_meaning(key, mention, Resolution::Name));
+        for a in aliases {
+            self.add_name(a, actor_meaning(key, mention, Resolution::Alias));
+        }
+    }
+
     /// Peoples and faiths (`peoples.tsv`): group actors with no code.
     fn load_peoples(&mut self) {
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/peoples.tsv")) {
             let (Some(key), Some(name)) = (f.first(), f.get(1)) else { continue };
             let aliases = list(f.get(2));
-            self.add_name(name, actor_meaning(key, MentionKind::Group, Resolution::Name));
-            for a in &aliases {
-                self.add_name(a, actor_meaning(key, MentionKind::Group, Resolution::Alias));
-            }
+            self.add_names(key, name, &aliases, MentionKind::Group);
             self.add_actor(
                 key,
                 KnownActor {
