@@ -147,10 +147,10 @@ def main():
         )
 
     places = {n: v for n, v in city_names.items() if place_ok(n)}
-    # A US state is kept even when it is also a given name ("Virginia"): unknown and alone, the
-    # state is the likelier reading in news.
+    # A US state is kept even when it is also a surname ("Washington" is known anyway), but not
+    # when it is a given name ("Virginia"): the two lists must not disagree about a word.
     for name, value in state_names.items():
-        if not ordinary(name):
+        if not ordinary(name) and name not in all_given:
             places[name] = value
 
     # SCOWL's files are Latin-1; only plain lower-case words of three letters or more are kept.
