@@ -908,6 +908,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.emit_unknown(i, end, kind, None)
     }
 
+    /// "Ahn So-young", "Pak Jong Chon": whether the name at `i..=end` is a family name
+    /// written first, then one or two romanised syllable words. Read off the text: the
+    /// scan's words split "So-young" at its hyphen.
+    fn family_name_first(&self, i: usize, end: usize) -> bool {
+        let first = self.words.at(i).text();
+        GAZETTEER.family_names_first.contains(first) && {
+            let mut parts = self.span(i, end).slice(self.text).split_whitespace();
+            parts.next().is_some_and(|family| family == first)
+                && (1..=2).contains(&parts.clone().count())
+                && parts.all(romanized::is_romanized_given_name)
+        }
+    }
+
     /// Whether the text writes the capitalised `word` as a name elsewhere: before another
     /// capitalised word ("Apple Computer"), or opening two sentences. Read off the text:
     /// asked only of the few common words that open a sentence or a quotation alone.
@@ -994,19 +1007,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 .any(|k| self.words.at(k).text() == "." && self.words.at(k - 1).text().chars().count() == 1);
 
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
-            // "Ahn So-young", "Pak Jong Chon": a family name written first, then syllables.
-            // Read off the text: the scan's words split "So-young" at its hyphen.
-            let family_name_first = GAZETTEER.family_names_first.contains(first.text()) && {
-                let mut parts = self.span(i, end).slice(self.text).split_whitespace();
-                parts.next().is_some_and(|family| family == first.text())
-                    && parts.clone().count() <= 2
-                    && parts.all(romanized::is_romanized_given_name)
-            };
             if !known_inside
                 && (first.is_given_name()
                     || GAZETTEER.surname_like(last.text())
                     || initial
-                    || family_name_first)
+                    || self.family_name_first(i, end))
             {
                 return ActorKind::Person;
             }
