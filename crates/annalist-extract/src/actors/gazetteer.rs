@@ -214,9 +214,9 @@ pub(crate) struct Gazetteer {
     pub holidays: FastSet<String>,
     /// Family names written before the given name (`family_names_first.tsv`: "Wang", "Ahn").
     pub family_names_first: FastSet<String>,
-    /// Cities and US states (`cities.tsv`): an unknown name that is one is a place. Only names
+    /// Cities and US states (`cities.tsv`), with their country's alpha-3 code: an unknown name that is one is a place. Only names
     /// the scan has found are looked up: these are not matched in text.
-    pub cities: FastSet<&'static str>,
+    pub cities: FastMap<&'static str, &'static str>,
     /// Surname endings ("enko", "ov") that mark an unknown name as a person's.
     pub surname_endings: Vec<String>,
     /// The last bytes of `surname_endings`, one bit each (every bit for an empty ending):
@@ -491,9 +491,14 @@ impl Gazetteer {
             g.given_names.entry(f[0].to_owned()).or_insert(gender);
         }
         g.common_words = SortedRows::new(include_str!("../../data/gazetteer/common_words.tsv"));
-        // Asked about every unknown name the scan classifies: a hash set, not a binary search.
-        let cities = SortedRows::new(include_str!("../../data/gazetteer/cities.tsv"));
-        g.cities = cities.keys().collect();
+        // Asked about every unknown name the scan classifies: a hash map of slices of the
+        // compiled-in file, not a binary search.
+        g.cities = include_str!("../../data/gazetteer/cities.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(name, rest)| (name, rest.split('\t').next().unwrap_or("")))
+            .collect();
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/family_names_first.tsv")) {
             g.family_names_first.insert(f[0].to_owned());
         }
@@ -940,7 +945,7 @@ mod tests {
         assert!(g.given_names.len() > 2_000);
         let clashes: Vec<&str> = g
             .cities
-            .iter()
+            .keys()
             .copied()
             .filter(|city| g.given_names.contains_key(*city) || g.words.contains_key(&city.to_lowercase()))
             .collect();
@@ -950,6 +955,9 @@ mod tests {
     /// The derived lists are looked up by binary search: out of order, a lookup fails.
     #[test]
     fn sorted_lists_are_in_order() {
+        for city in GAZETTEER.cities.values() {
+            assert!(GAZETTEER.countries.contains_key(*city), "a city's country {city} is no country");
+        }
         let cities = SortedRows::new(include_str!("../../data/gazetteer/cities.tsv"));
         for (name, rows) in [("cities", &cities), ("common_words", &GAZETTEER.common_words)] {
             let keys: Vec<&str> = rows.keys().collect();

@@ -144,6 +144,16 @@ impl Registry {
     }
 
     /// Records the gender of a person actor.
+    /// Places an unknown actor in a country (a city's: `iso` is its alpha-3 code), unless it
+    /// has a code already.
+    pub(crate) fn set_country(&mut self, actor: ActorRef, iso: &str) {
+        let actor = &mut self.registered_mut(actor).actor;
+        if actor.code.is_none() {
+            actor.code = Some(iso.to_owned());
+            actor.country = Some(iso.to_owned());
+        }
+    }
+
     pub(crate) fn set_gender(&mut self, actor: ActorRef, gender: char) {
         self.registered_mut(actor).gender.get_or_insert(gender);
     }

@@ -1019,7 +1019,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // A city or US state ("Amritsar", "Banja Luka"), unless it acts: "Toyota said" is the
         // company.
         let acts = self.w(end + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
-        if !acts && GAZETTEER.cities.contains(self.span(i, end).slice(self.text)) {
+        if !acts && GAZETTEER.cities.contains_key(self.span(i, end).slice(self.text)) {
             return ActorKind::Location;
         }
         if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition)) {
@@ -1078,6 +1078,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let span = self.span(i, end);
         let name = span.slice(self.text);
         let actor = self.registry.unknown(name, kind, role);
+        // A city is a place in its country, coded as the gazetteer's places are.
+        if kind == ActorKind::Location
+            && let Some(iso) = GAZETTEER.cities.get(name)
+        {
+            self.registry.set_country(actor, iso);
+        }
         let mention = mention_kind(kind);
         self.mention(i, span, name, actor, mention, Resolution::Unknown);
         self.remember_short_forms(actor, i, end, mention);
