@@ -4,7 +4,7 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasherDefault;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
@@ -50,6 +50,18 @@ pub(crate) struct Scanner<'w, 'a> {
     found_sentences: Vec<Option<usize>>,
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
+    /// How the text writes each capitalised word, read in one pass on first asking (see
+    /// `Scanner::written_as_a_name_elsewhere`).
+    name_uses: OnceCell<FastMap<&'a str, NameUse>>,
+}
+
+/// How a document writes one capitalised word.
+#[derive(Debug, Default, Clone, Copy)]
+struct NameUse {
+    /// How many sentences it opens (at most 255 counted).
+    sentences_opened: u8,
+    /// Whether it stands right before another capitalised word of its sentence somewhere.
+    before_capitalised: bool,
 }
 
 /// `WordAt::name_match` of a position opening no known name (node 0, the root, ends none).
@@ -89,6 +101,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             found_sentences: Vec::with_capacity(registry.found.capacity()),
             registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
+            name_uses: OnceCell::new(),
         }
     }
 
@@ -921,27 +934,36 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
-    /// Whether the text writes the capitalised `word` as a name elsewhere: before another
-    /// capitalised word ("Apple Computer"), or opening two sentences. Read off the text:
-    /// asked only of the few common words that open a sentence or a quotation alone.
+    /// Whether the text writes the capitalised `word` as a name elsewhere: right before
+    /// another capitalised word ("Apple Computer"), or opening two sentences.
     fn written_as_a_name_elsewhere(&self, word: &str) -> bool {
-        let mut sentences_opened = 0;
-        self.text.match_indices(word).any(|(at, _)| {
-            let before = &self.text[..at];
-            let mut after = self.text[at + word.len()..].chars();
-            let next = after.next();
-            if before.chars().next_back().is_some_and(char::is_alphanumeric)
-                || next.is_some_and(char::is_alphanumeric)
-            {
-                return false;
+        self.name_uses().get(word).is_some_and(|u| u.before_capitalised || u.sentences_opened >= 2)
+    }
+
+    /// How the text writes each capitalised word: one pass over the words, made the first
+    /// time a document asks (a search of the text at each asking would be quadratic in a
+    /// long document opening many sentences with different common words).
+    fn name_uses(&self) -> &FastMap<&'a str, NameUse> {
+        self.name_uses.get_or_init(|| {
+            let mut uses: FastMap<&'a str, NameUse> = FastMap::default();
+            let mut k = 0;
+            while let Some(w) = self.w(k) {
+                k += 1;
+                if w.kind() != TokenKind::Word || !w.capitalised() {
+                    continue;
+                }
+                let before_capitalised = self.w(k).is_some_and(|n| {
+                    n.kind() == TokenKind::Word
+                        && n.capitalised()
+                        && n.sentence() == w.sentence()
+                        && self.text.get(w.span().end..n.span().start) == Some(" ")
+                });
+                let found = uses.entry(w.text()).or_default();
+                found.sentences_opened =
+                    found.sentences_opened.saturating_add(u8::from(w.sentence_initial()));
+                found.before_capitalised |= before_capitalised;
             }
-            let opens_sentence = before
-                .trim_end_matches([' ', '"', '“', '‘', '\'', '('])
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
-            sentences_opened += usize::from(opens_sentence);
-            (next == Some(' ') && after.next().is_some_and(char::is_uppercase)) || sentences_opened >= 2
+            uses
         })
     }
 
