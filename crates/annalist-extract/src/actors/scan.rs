@@ -980,14 +980,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | ',' | '—' | '–'))
     }
 
+    /// Whether the name ending at word `end` acts: an agent verb follows ("Chrysler
+    /// reported", "Toyota said").
+    fn acts_after(&self, end: usize) -> bool {
+        self.w(end + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb))
+    }
+
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: WordAt<'_, '_>) -> bool {
         if self.words.written_in_lower_case(&w.lower()) {
             return true;
         }
-        let acting = self.w(i + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
-        !acting && !self.words.capitalised_inside(w.text())
+        !self.acts_after(i) && !self.words.capitalised_inside(w.text())
     }
 
     /// The kind of an unknown name from its words and context.
@@ -1040,8 +1045,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // A city or US state ("Amritsar", "Banja Luka"), unless it acts: "Toyota said" is the
         // company.
-        let acts = self.w(end + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb));
-        if !acts && GAZETTEER.cities.contains_key(self.span(i, end).slice(self.text)) {
+        if !self.acts_after(end) && GAZETTEER.cities.contains_key(self.span(i, end).slice(self.text)) {
             return ActorKind::Location;
         }
         if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition)) {
