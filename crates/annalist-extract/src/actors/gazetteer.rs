@@ -120,6 +120,7 @@ pub(crate) enum WordClass {
     NotAName,
     PlaceNoun,
     AgentVerb,
+    Direction,
 }
 
 impl WordClass {
@@ -527,6 +528,7 @@ impl Gazetteer {
                 "not-a-name" => WordClass::NotAName,
                 "place-noun" => WordClass::PlaceNoun,
                 "agent-verb" => WordClass::AgentVerb,
+                "direction" => WordClass::Direction,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

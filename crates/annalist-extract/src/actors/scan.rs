@@ -671,6 +671,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if is_calendar(w)
                     || w.is(WordClass::Function)
                     || w.is(WordClass::NotAName)
+                    // "University of Southern California": a compass adjective goes on
+                    // only into a name.
+                    || (w.is(WordClass::Direction)
+                        && !self.w(j + 1).is_some_and(|n| n.capitalised() && self.same_sentence(j, j + 1)))
                     || self.model_number(j)
                 {
                     break;
@@ -827,6 +831,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return next;
         }
+        if w.is(WordClass::Direction) {
+            return self.direction_name(i);
+        }
         if w.is(WordClass::Function)
             || w.is(WordClass::NotAName)
             || is_calendar(w)
@@ -917,6 +924,35 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if self.words.at(end).is(WordClass::Title) && !w.is_given_name() {
             return end + 1;
         }
+        let kind = self.classify(i, end);
+        self.emit_unknown(i, end, kind, None)
+    }
+
+    /// A compass adjective at `i` ("Northern", "Western"): it opens the unknown name right after
+    /// it ("Northern Military District", "Eastern Partnership"); alone ("Western officials")
+    /// or before a known name ("Northern Syria", read from the next word on) it is no name.
+    fn direction_name(&mut self, i: usize) -> usize {
+        let opens_unknown_name = self.w(i + 1).is_some_and(|n| {
+            n.capitalised()
+                && n.kind() == TokenKind::Word
+                && self.same_sentence(i, i + 1)
+                && self.text.get(self.words.at(i).span().end..n.span().start) == Some(" ")
+                && !n.is(WordClass::Function)
+                && !n.is(WordClass::NotAName)
+                && !n.is(WordClass::Direction)
+                && !n.is(WordClass::Title)
+                && !is_calendar(n)
+                && self.name_at(i + 1).is_none()
+        });
+        if !opens_unknown_name {
+            return i + 1;
+        }
+        // "Southern Command Chief X": a title in the run is read from the next word on.
+        let Some(end) =
+            self.name_run(i).filter(|&end| !(i + 1..=end).any(|k| self.words.at(k).is(WordClass::Title)))
+        else {
+            return i + 1;
+        };
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
     }
