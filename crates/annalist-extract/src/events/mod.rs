@@ -495,6 +495,9 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             })
             .unwrap_or(to);
     }
+    if let Some(conjunction) = end_of_place_list(view, actors, from, to) {
+        to = conjunction;
+    }
     let mut object = view.mentions_in(from, to);
     let mut agent_from = None;
     if d.nominal {
@@ -593,6 +596,39 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // Coordinated verbs sharing a subject keep to the same counterpart when they name none.
         d.target = p.target.clone();
     }
+}
+
+/// Where a list of places named after a place preposition meets a mention that is no place,
+/// in `from..to`: the conjunction before it ("clashes in Russia and the Belarusian president":
+/// one is not in a president, so the president is joined to something outside the phrase).
+fn end_of_place_list(view: &SentenceView<'_>, actors: &Cast<'_>, from: usize, to: usize) -> Option<usize> {
+    let mention_at = view.mention_at();
+    let is_place = |m: usize| actors.layer.mentions[m].kind == MentionKind::Location;
+    // The token after the last place of the list being read.
+    let mut after_place: Option<usize> = None;
+    let mut k = from;
+    while k < to.min(mention_at.len()) {
+        let Some(m) = mention_at[k] else {
+            k += 1;
+            continue;
+        };
+        let start = k;
+        while k < to && mention_at.get(k) == Some(&Some(m)) {
+            k += 1;
+        }
+        let after_preposition = (start > 0 && view.is_word_in(start - 1, PLACE_PREPOSITIONS))
+            || (start > 1 && view.is_word_in(start - 2, PLACE_PREPOSITIONS));
+        let joined = after_place.filter(|&end| {
+            // "and" or "or", then at most two words ("the", "Belarusian") and no mention.
+            end < start && view.is_word_in(end, clause::AND_OR) && start - end <= 3
+        });
+        match joined {
+            Some(conjunction) if !is_place(m) => return Some(conjunction),
+            Some(_) => after_place = Some(k),
+            None => after_place = (after_preposition && is_place(m)).then_some(k),
+        }
+    }
+    None
 }
 
 fn read_modality(view: &SentenceView<'_>, d: &mut Draft, previous: Option<&Draft>) {
