@@ -365,13 +365,18 @@ impl Grammar<'_> {
         if matches!(self.w(j), "more" | "additional" | "straight" | "consecutive" | "full" | "long") {
             j += 1;
         }
-        // "five trading days": one describing word between a number and its plural unit.
+        // "five trading days": one describing word between a number and its plural unit. Not a
+        // plural noun, which is what the number counts ("50 militants hours after"): a noun
+        // describing another is singular ("five business days").
         if counted
             && self.unit(j).is_none()
             && self.unit(j + 1).is_some_and(|(_, _, plural)| plural)
-            && self
-                .tok(j)
-                .is_some_and(|t| !t.capital && t.norm.len() > 3 && t.norm.chars().all(char::is_alphabetic))
+            && self.tok(j).is_some_and(|t| {
+                !t.capital
+                    && t.norm.len() > 3
+                    && t.norm.chars().all(char::is_alphabetic)
+                    && (!t.norm.ends_with('s') || t.norm.ends_with("ss") || t.norm.ends_with("ous"))
+            })
             && self.senses(j).next().is_none()
             && self.unit(j + 1).is_some()
         {
