@@ -121,6 +121,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/common_words.tsv"),
     lexicon_file!("time/words.tsv"),
     lexicon_file!("time/holidays.tsv"),
+    lexicon_file!("time/hindu_dates.tsv"),
     lexicon_file!("time/tense.tsv"),
 ];
 

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::words::{HolidayRule, Unit};
+use super::words::{HINDU_DATES, HolidayRule, Unit};
 use super::world_calendars;
 
 /// A calendar period at some grain, with the year unknown when the text does not give it and no
@@ -367,6 +367,9 @@ pub(crate) fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
         HolidayRule::Persian(m, d) => world_calendars::persian(year, m, d),
         HolidayRule::ChineseNewYear(n) => {
             world_calendars::chinese_new_year(year)?.checked_add_signed(Duration::try_days(n)?)
+        }
+        HolidayRule::Hindu(holiday, n) => {
+            HINDU_DATES.dates.get(&(holiday, year))?.checked_add_signed(Duration::try_days(n)?)
         }
     }
 }

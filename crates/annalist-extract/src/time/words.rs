@@ -173,7 +173,50 @@ pub(crate) enum HolidayRule {
     Persian(u8, u8),
     /// Days after the Chinese New Year.
     ChineseNewYear(i64),
+    /// Days after a Hindu (or Sikh, Jain, Buddhist) lunisolar holiday, whose dates are read
+    /// from the table `hindu_dates.tsv` (the holiday's index in [`HinduDates::keys`]).
+    Hindu(u16, i64),
 }
+
+/// The dates of the Hindu lunisolar holidays (`data/time/hindu_dates.tsv`): no arithmetic rule
+/// gives them, published tables do, for the years they cover.
+pub(crate) struct HinduDates {
+    /// The holidays' keys ("diwali-india"), in the order of the file.
+    pub keys: Vec<&'static str>,
+    /// The date of each holiday (its index in `keys`) in each year of its table.
+    pub dates: HashMap<(u16, i32), NaiveDate>,
+}
+
+/// See [`HinduDates`].
+pub(crate) static HINDU_DATES: LazyLock<HinduDates> = LazyLock::new(|| {
+    let mut table = HinduDates { keys: Vec::new(), dates: HashMap::new() };
+    for (line, fields) in lexicon::rows(HINDU_DATES_TSV) {
+        let date = match fields.as_slice() {
+            [_, year, month_day] => month_day
+                .split_once('-')
+                .zip(year.parse::<i32>().ok())
+                .and_then(|((m, d), year)| NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)),
+            _ => None,
+        };
+        let Some(date) = date else {
+            panic!("data/time/hindu_dates.tsv:{line}: expected key, year, MM-DD");
+        };
+        let key = fields[0];
+        let index = match table.keys.iter().position(|k| *k == key) {
+            Some(index) => index,
+            None => {
+                table.keys.push(key);
+                table.keys.len() - 1
+            }
+        };
+        let index = u16::try_from(index).expect("fewer than 65,536 holidays");
+        // A lunar year is shorter than the Gregorian: a holiday may fall twice in one (Guru
+        // Gobind Singh Jayanti in January and December 2017). The year's first date is kept,
+        // as the rules of the other calendars give one date a year.
+        table.dates.entry((index, date.year())).or_insert(date);
+    }
+    table
+});
 
 /// Days a holiday moves by when it falls on each weekday (Monday first): Israel's Independence
 /// Day falling on a Friday is kept on the Thursday before ("fri-1").
@@ -220,6 +263,7 @@ pub(crate) enum Tense {
 static WORDS_TSV: &str = include_str!("../../data/time/words.tsv");
 static HOLIDAYS_TSV: &str = include_str!("../../data/time/holidays.tsv");
 static TENSE_TSV: &str = include_str!("../../data/time/tense.tsv");
+static HINDU_DATES_TSV: &str = include_str!("../../data/time/hindu_dates.tsv");
 
 fn unit(code: &str) -> Option<Unit> {
     Some(match code {
@@ -358,6 +402,10 @@ fn holiday_rule(rule: &str) -> Option<HolidayRule> {
             }
         }
         ["chinese-new-year", n] => HolidayRule::ChineseNewYear(n.parse().ok()?),
+        ["hindu", key, n] => {
+            let index = HINDU_DATES.keys.iter().position(|k| k == key)?;
+            HolidayRule::Hindu(u16::try_from(index).ok()?, n.parse().ok()?)
+        }
         ["event", ymd] => {
             let mut f = ymd.split('-');
             HolidayRule::Event(f.next()?.parse().ok()?, f.next()?.parse().ok()?, f.next()?.parse().ok()?)
@@ -836,6 +884,25 @@ pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
+    /// A holiday falling twice in a year is dated by its first date that year, and each
+    /// `hindu` rule of holidays.tsv names a holiday the table has (a rule naming another would
+    /// not load).
+    #[test]
+    fn hindu_dates_keep_the_first_date_of_a_year() {
+        let mut first = std::collections::HashMap::new();
+        for (_, f) in crate::lexicon::rows(super::HINDU_DATES_TSV) {
+            let key = (f[0], f[1].parse::<i32>().unwrap());
+            first.entry(key).or_insert(f[2]);
+        }
+        assert_eq!(super::HINDU_DATES.dates.len(), first.len());
+        for ((key, year), month_day) in first {
+            let index = super::HINDU_DATES.keys.iter().position(|k| *k == key).unwrap();
+            let date = super::HINDU_DATES.dates[&(u16::try_from(index).unwrap(), year)];
+            assert_eq!(date.format("%m-%d").to_string(), month_day, "{key} {year}");
+        }
+        assert!(super::HOLIDAYS.values().flatten().any(|h| matches!(h.rule, super::HolidayRule::Hindu(..))));
+    }
+
     #[test]
     fn weekday_shifts_are_read() {
         use super::WeekdayShifts;
