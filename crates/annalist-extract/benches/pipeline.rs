@@ -37,8 +37,9 @@ fn stages(c: &mut Criterion) {
         .zip(&segmentations)
         .map(|(a, s)| Context { text: &a.text, segmentation: s, dct: a.metadata.published })
         .collect();
-    let actor_layers: Vec<_> = contexts.iter().map(actors::resolve).collect();
     let timexes: Vec<_> = contexts.iter().map(time::tag).collect();
+    let actor_layers: Vec<_> =
+        contexts.iter().zip(&timexes).map(|(cx, tx)| actors::resolve_around(cx, tx)).collect();
 
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -46,7 +47,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| articles.iter().map(|a| segment::segment(black_box(&a.text)).tokens.len()).sum::<usize>())
     });
     group.bench_function("actors", |b| {
-        b.iter(|| contexts.iter().map(|cx| actors::resolve(black_box(cx)).mentions.len()).sum::<usize>())
+        b.iter(|| {
+            contexts
+                .iter()
+                .zip(&timexes)
+                .map(|(cx, tx)| actors::resolve_around(black_box(cx), tx).mentions.len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("time", |b| {
         b.iter(|| contexts.iter().map(|cx| time::tag(black_box(cx)).len()).sum::<usize>())

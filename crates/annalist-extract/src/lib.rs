@@ -75,8 +75,8 @@ impl Extractor {
         }
         let segmentation = segment::segment(text);
         let cx = Context { text, segmentation: &segmentation, dct: article.metadata.published };
-        let actor_layer = actors::resolve(&cx);
         let timexes = time::tag(&cx);
+        let actor_layer = actors::resolve_around(&cx, &timexes);
         let events = events::code(&cx, &actor_layer, &timexes);
         let claims = claims::attribute(&cx, &actor_layer, &timexes);
         let sentences = segmentation.sentences.iter().map(|&span| Sentence { span }).collect();

@@ -102,8 +102,9 @@ pub fn time_layer_over_actors_and_time(
     let (runs, stories) = args();
     let segmentations = segment_all(&stories);
     let contexts = contexts(&stories, &segmentations);
-    let actor_layers: Vec<_> = contexts.iter().map(actors::resolve).collect();
     let timexes: Vec<_> = contexts.iter().map(time::tag).collect();
+    let actor_layers: Vec<_> =
+        contexts.iter().zip(&timexes).map(|(cx, t)| actors::resolve_around(cx, t)).collect();
     time_runs(what, &stories, runs, || {
         contexts.iter().zip(&actor_layers).zip(&timexes).map(|((cx, a), t)| layer(cx, a, t)).sum()
     });

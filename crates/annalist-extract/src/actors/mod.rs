@@ -18,7 +18,7 @@ mod scan;
 mod word_table;
 mod words;
 
-use annalist_core::{Actor, ActorId, Mention};
+use annalist_core::{Actor, ActorId, Mention, TimeExpr};
 
 use crate::Context;
 
@@ -52,11 +52,20 @@ impl ActorLayer {
     }
 }
 
-/// Finds and resolves the actor mentions of a document.
+/// Finds and resolves the actor mentions of a document (its time expressions are tagged
+/// first: see [`resolve_around`]).
 pub fn resolve(cx: &Context<'_>) -> ActorLayer {
+    resolve_around(cx, &crate::time::tag(cx))
+}
+
+/// [`resolve`], given the document's time expressions (from [`crate::time::tag`], in text
+/// order): capitalised words that are part of one name no actor ("Martin Luther King Day",
+/// "Yom Kippur", "Bhai Dooj").
+pub fn resolve_around(cx: &Context<'_>, timexes: &[TimeExpr]) -> ActorLayer {
     let words = words::words(cx.text, cx.segmentation);
     let registry = registry::Registry::new(cx.dct.map(|d| d.date));
-    let mut scanner = scan::Scanner::new(&words, cx.text, registry);
+    let time_spans = timexes.iter().map(|t| t.span).collect();
+    let mut scanner = scan::Scanner::new(&words, cx.text, registry, time_spans);
     scanner.run();
     let (actors, mentions) = scanner.registry.finish();
     words.recycle();

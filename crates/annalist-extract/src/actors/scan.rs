@@ -53,6 +53,10 @@ pub(crate) struct Scanner<'w, 'a> {
     /// How the text writes each capitalised word, read in one pass on first asking (see
     /// `Scanner::written_as_a_name_elsewhere`).
     name_uses: OnceCell<FastMap<&'a str, NameUse>>,
+    /// The spans of the document's time expressions, in text order, and the first that may
+    /// still hold a word the pass has not passed.
+    time_spans: Vec<Span>,
+    next_time_span: usize,
 }
 
 /// How a document writes one capitalised word.
@@ -89,7 +93,12 @@ struct NameMatch<'g> {
 }
 
 impl<'w, 'a> Scanner<'w, 'a> {
-    pub(crate) fn new(words: &'w Words<'a>, text: &'a str, registry: Registry) -> Self {
+    pub(crate) fn new(
+        words: &'w Words<'a>,
+        text: &'a str,
+        registry: Registry,
+        time_spans: Vec<Span>,
+    ) -> Self {
         // Room from the start for a typical story's short forms and mentions (one sentence a
         // mention, as the registry has room for): grown from empty, each was reallocated
         // several times a document. Acronyms are rare: that map starts empty.
@@ -102,6 +111,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
             name_uses: OnceCell::new(),
+            time_spans,
+            next_time_span: 0,
         }
     }
 
@@ -182,10 +193,33 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut i = 0;
         while let Some(at) = self.words.next_opener(i) {
             let word = self.words.at(at);
-            let next = if word.capitalised() { self.capitalised_at(at) } else { self.lowercase_at(at) };
+            let next = if !word.capitalised() {
+                self.lowercase_at(at)
+            } else if let Some(end) = self.name_in_time_expression(at) {
+                end + 1
+            } else {
+                self.capitalised_at(at)
+            };
             i = next.max(at + 1);
         }
         self.surnames_make_persons();
+    }
+
+    /// The end of the capitalised run starting at `i` when all of it lies in a time expression:
+    /// a holiday or a day named by an event ("Martin Luther King Day", "Bhai Dooj") names no
+    /// actor. A run going on past the expression is read as usual ("the Good Friday
+    /// Agreement"). Asked in text order.
+    fn name_in_time_expression(&mut self, i: usize) -> Option<usize> {
+        let word = self.words.at(i).span();
+        while self.time_spans.get(self.next_time_span).is_some_and(|t| t.end <= word.start) {
+            self.next_time_span += 1;
+        }
+        let time = *self.time_spans.get(self.next_time_span)?;
+        if time.start > word.start {
+            return None;
+        }
+        let end = self.name_run(i).unwrap_or(i);
+        (self.words.at(end).span().end <= time.end).then_some(end)
     }
 
     /// The longest known name starting at `i`, kept in the word's record on first use (the
