@@ -1,5 +1,6 @@
-//! Times of day: "3pm", "3:15 p.m.", "18:00 UTC", "noon", "15h30", and days with a time or a
-//! part of the day ("Friday morning", "tomorrow at 5pm", "this morning", "tonight").
+//! Times of day: "3pm", "3:15 p.m.", "18:00 UTC", "noon", "15h30", "3:20 in the afternoon", and
+//! days with a time or a part of the day ("Friday morning", "tomorrow at 5pm", "this morning",
+//! "tonight", "tomorrow evening at 5").
 
 use annalist_core::TimexType;
 
@@ -15,9 +16,27 @@ pub(crate) struct Clock {
     pub second: Option<u32>,
     /// Written in UTC/GMT.
     pub utc: bool,
+    /// Written with am or pm.
+    pub meridiem: bool,
 }
 
 impl Clock {
+    /// The clock read in a part of the day ("3:20 in the afternoon", "this evening at 8"): the
+    /// afternoon's and evening's hours before noon are after it, the night's from six on, and
+    /// twelve in the night or morning is midnight. A clock written with am or pm is kept.
+    fn in_part(mut self, part: &str) -> Clock {
+        if self.meridiem {
+            return self;
+        }
+        self.hour = match (part, self.hour) {
+            ("AF" | "EV", h @ 1..=11) => h + 12,
+            ("NI", h @ 6..=11) => h + 12,
+            ("NI" | "MO", 12) => 0,
+            (_, h) => h,
+        };
+        self
+    }
+
     fn text(self) -> String {
         let mut s = format!("{:02}:{:02}", self.hour, self.minute);
         if let Some(sec) = self.second {
@@ -38,7 +57,7 @@ impl Grammar<'_> {
             Sense::ClockWord(h, m) => Some((h, m)),
             _ => None,
         }) {
-            return Some((Clock { hour: h, minute: m, second: None, utc: false }, e));
+            return Some((Clock { hour: h, minute: m, second: None, utc: false, meridiem: true }, e));
         }
         let tok = req!(self.tok(i));
         if !tok.number {
@@ -69,8 +88,10 @@ impl Grammar<'_> {
                 return None;
             }
         };
+        let mut explicit = explicit;
         if self.is(e, "o'clock") || (self.is(e, "o") && self.is(e + 1, "'") && self.is(e + 2, "clock")) {
             e = if self.is(e, "o'clock") { e + 1 } else { e + 3 };
+            explicit = hour <= 12;
         }
         let mut meridiem = false;
         if let Some((pm, e2)) = self.sense(e, Kind::Meridiem, |s| match s {
@@ -102,12 +123,54 @@ impl Grammar<'_> {
         if utc {
             e += 1;
         }
-        // A bare number is a time only with am/pm, a zone or a colon.
+        // "3:20 in the afternoon", "at 8 in the evening", "at 2 at night".
+        let part = (!meridiem && !utc).then(|| self.part_phrase(e)).flatten();
+        // A bare number is a time only with am/pm, a zone or a colon, or after "at" with a
+        // part of the day ("at 8 in the evening"; not "killed 5 in the morning").
         let w_len = self.w(i).len();
-        if !(explicit || meridiem || utc && w_len == 4) || hour > 24 || minute > 59 {
+        let at_with_part =
+            part.is_some() && w_len <= 2 && matches!(self.before(i), "at" | "around" | "about" | "by");
+        if !(explicit || meridiem || utc && w_len == 4 || at_with_part) || hour > 24 || minute > 59 {
             return None;
         }
-        Some((Clock { hour: hour % 24, minute, second, utc }, e))
+        let clock = Clock { hour: hour % 24, minute, second, utc, meridiem };
+        Some(match part {
+            Some((part, e2)) => (clock.in_part(part), e2),
+            None => (clock, e),
+        })
+    }
+
+    /// "in the afternoon", "in the morning", "at night" at `i`: the part and the end.
+    fn part_phrase(&self, i: usize) -> Option<(&'static str, usize)> {
+        let (part, e) = if self.is(i, "in") && self.is(i + 1, "the") {
+            self.day_part(i + 2)?
+        } else if self.is(i, "at") && self.is(i + 1, "night") {
+            ("NI", i + 2)
+        } else {
+            return None;
+        };
+        (part != "NI" || self.is(i, "at")).then_some((part, e))
+    }
+
+    /// "at 3:20", "at 5" after a day and its part ("this afternoon at 3:20", "tomorrow evening
+    /// at 5", "Saturday morning at 9"): the clock read in that part.
+    fn clock_in_part(&self, i: usize, part: &str) -> Option<(Clock, usize)> {
+        let j = self.opt(i, ",");
+        if !(self.is(j, "at") || self.is(j, "@")) {
+            return None;
+        }
+        let clock = match self.clock(j + 1) {
+            Some(found) => found,
+            // After "at" and a part of the day a bare hour is a time ("tomorrow evening at 5").
+            None => {
+                let (hour, len) = self.digits(j + 1)?;
+                if len > 2 || !(1..=12).contains(&hour) {
+                    return None;
+                }
+                (Clock { hour, minute: 0, second: None, utc: false, meridiem: false }, j + 2)
+            }
+        };
+        Some((clock.0.in_part(part), clock.1))
     }
 
     /// A time of day with its day: "tomorrow at 5pm", "3pm tomorrow", "at 7:30 PM on Fri, Sep
@@ -122,9 +185,15 @@ impl Grammar<'_> {
                 return Some(self.timed(&day, &clock.text(), e2));
             }
             if let Some((part, e2)) = self.day_part(e) {
+                if let Some((clock, e3)) = self.clock_in_part(e2, part) {
+                    return Some(self.timed(&day, &clock.text(), e3));
+                }
                 return Some(self.timed(&day, part, e2));
             }
             if let Some(part) = day.part {
+                if let Some((clock, e3)) = self.clock_in_part(e, part) {
+                    return Some(self.timed(&day, &clock.text(), e3));
+                }
                 return Some(self.timed(&day, part, e));
             }
             return None;
@@ -148,6 +217,9 @@ impl Grammar<'_> {
                 unknown: UNKNOWN_DAY.into(),
                 part: None,
             };
+            if let Some((clock, e3)) = self.clock_in_part(e2, part) {
+                return Some(self.timed(&day, &clock.text(), e3));
+            }
             return Some(self.timed(&day, part, e2));
         }
         // CLOCK [on] [DAY]
