@@ -58,7 +58,9 @@ pub fn participants(x: &Xref<'_>, from: &str, ps: &[Participant]) -> String {
     ps.iter()
         .map(|p| {
             let name = escape_link_text(x.actor_name(&p.actor));
-            let code = p.code.as_deref().map(|c| format!(" `{c}`")).unwrap_or_default();
+            // A code from the context, not the actor's own, is marked so.
+            let context = if p.code_from_context { " (from context)" } else { "" };
+            let code = p.code.as_deref().map(|c| format!(" `{c}`{context}")).unwrap_or_default();
             match x.actor(&p.actor) {
                 Some(page) => format!("[{name}]({}){code}", href(from, page)),
                 None => format!("{name}{code}"),
@@ -111,4 +113,30 @@ pub fn title(record: &Record) -> String {
     }
     let first = record.document.sentence_text(0).trim();
     if first.is_empty() { record.document.id.to_string() } else { shorten(first, 80) }
+}
+
+#[cfg(test)]
+mod tests {
+    use annalist_core::{ActorId, Corpus, Participant, Span};
+
+    use super::participants;
+    use crate::xref::Xref;
+
+    #[test]
+    fn a_code_from_the_context_is_marked_so() {
+        let corpus = Corpus { records: Vec::new(), actors: Vec::new(), relations: Vec::new() };
+        let x = Xref::new(&corpus);
+        let participant = |code_from_context| Participant {
+            actor: ActorId("baloch-liberation-army".to_owned()),
+            span: Span::new(0, 3),
+            code: Some("PAK".to_owned()),
+            code_from_context,
+        };
+        let from = "generated/timeline.md";
+        assert_eq!(participants(&x, from, &[participant(false)]), "baloch-liberation-army `PAK`");
+        assert_eq!(
+            participants(&x, from, &[participant(true)]),
+            "baloch-liberation-army `PAK` (from context)"
+        );
+    }
 }

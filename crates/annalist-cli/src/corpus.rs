@@ -345,12 +345,14 @@ fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {
 }
 
 /// The codes and names of an event's participants, each joined with `;`. A participant's own
-/// code (its role at the event's date) comes first, then its actor's. One participant is the
-/// common case: its code and name are borrowed, with no new string.
+/// code (its role at the event's date) comes first, then its actor's; a code from the context
+/// is left out, as the table has no column to mark it (`records.jsonl` has it, marked). One
+/// participant is the common case: its code and name are borrowed, with no new string.
 fn participants<'r>(record: &'r Record, list: &'r [Participant]) -> (Cow<'r, str>, Cow<'r, str>) {
     let code_and_name = |p: &'r Participant| {
         let actor = record.actors.iter().find(|a| a.id == p.actor);
-        let code = p.code.as_deref().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or("");
+        let own = p.code.as_deref().filter(|_| !p.code_from_context);
+        let code = own.or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or("");
         (code, actor.map_or(p.actor.as_str(), |a| a.name.as_str()))
     };
     match list {
@@ -695,6 +697,23 @@ mod tests {
         assert_eq!(claim["source"]["actor"], "BLRGOV", "the claim's own fields are kept");
         let record: Record = serde_json::from_slice(&rendered.record).unwrap();
         assert_eq!(record, coded_record(), "records.jsonl holds the record as it is");
+    }
+
+    #[test]
+    fn event_rows_leave_out_codes_from_the_context() {
+        let mut record = coded_record();
+        let target = &mut record.events[0].target[0];
+        target.code_from_context = true;
+        target.actor = ActorId("kyiv-group".to_owned());
+        let rendered = Rendered::from_record(record.clone());
+        let rows = String::from_utf8(rendered.event_rows).unwrap();
+        assert!(
+            rows.starts_with("d1,e1,XXXX-08-10,BLRGOV,Government of Belarus,,kyiv-group,ACCUSE,"),
+            "{rows}"
+        );
+        let written: Record = serde_json::from_slice(&rendered.record).unwrap();
+        assert_eq!(written, record, "records.jsonl keeps the code, marked");
+        assert!(String::from_utf8(rendered.record).unwrap().contains("\"code_from_context\":true"));
     }
 
     #[test]

@@ -257,12 +257,15 @@ fn write_event(out: &mut Vec<u8>, event: &Event) -> Result<(), Error> {
 /// Appends an event participant as its derived `Serialize` writes it.
 #[inline]
 fn write_participant(out: &mut Vec<u8>, participant: &Participant) -> Result<(), Error> {
-    let Participant { actor, span, code } = participant;
+    let Participant { actor, span, code, code_from_context } = participant;
     out.extend_from_slice(b"{\"actor\":");
     write_string(out, actor.as_str());
     out.extend_from_slice(b",\"span\":");
     write_span(out, *span);
     write_optional_string(out, b",\"code\":", code.as_deref());
+    if *code_from_context {
+        out.extend_from_slice(b",\"code_from_context\":true");
+    }
     out.push(b'}');
     Ok(())
 }

@@ -132,6 +132,11 @@ pub struct Participant {
     /// date), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// The code is no code of the actor's own but the country of its context: the actor is
+    /// not known, and the sentences that name it name that one country (as event coders code
+    /// "a judge" in a story about Chile `CHL`). Relations leave such codes out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub code_from_context: bool,
 }
 
 /// Who did what to whom, when and where, as the text tells it.

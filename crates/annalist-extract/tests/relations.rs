@@ -35,10 +35,13 @@ fn record(text: &str, mentions: &str, events: &str) -> Record {
     let mut participant = |words: &str| -> Participant {
         let (_, code) =
             mentions.split(';').filter_map(|m| m.split_once('=')).find(|(w, _)| *w == words).unwrap();
+        // "CODE?": a code from the context, not the actor's own.
+        let (code, code_from_context) = code.strip_suffix('?').map_or((code, false), |c| (c, true));
         Participant {
             actor: ActorId(code.to_lowercase()),
             span: span_of(text, words),
             code: Some(code.to_owned()),
+            code_from_context,
         }
     };
     for (i, e) in events.split(';').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
@@ -66,13 +69,14 @@ fn record(text: &str, mentions: &str, events: &str) -> Record {
     }
     for (i, m) in mentions.split(';').filter_map(|m| m.split_once('=')).enumerate() {
         let (words, code) = m;
+        let (code, own) = code.strip_suffix('?').map_or((code, true), |c| (c, false));
         let id = ActorId(code.to_lowercase());
         if !record.actors.iter().any(|a| a.id == id) {
             record.actors.push(Actor {
                 id: id.clone(),
                 name: code.to_owned(),
-                kind: ActorKind::State,
-                code: Some(code.to_owned()),
+                kind: if own { ActorKind::State } else { ActorKind::Organization },
+                code: own.then(|| code.to_owned()),
                 country: None,
                 aliases: Vec::new(),
                 roles: Vec::new(),

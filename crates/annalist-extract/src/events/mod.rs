@@ -180,6 +180,62 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
     actor.code.clone().or_else(|| actor.country.clone())
 }
 
+/// The countries of the contexts of a document's actors: event coders code an actor they do
+/// not know by the country the story places it in ("Judge Alejandro Rivera opened
+/// investigations against 28 Chilean officials": `CHL`).
+struct ContextCountries<'a> {
+    /// For each sentence, the one country its mentions name, if they name exactly one.
+    sentences: Vec<Option<&'a str>>,
+    /// For each actor (by index) with neither code nor country, the country the sentences
+    /// naming it name most often (counting the sentences of `sentences` that name one; the
+    /// earliest such country on a tie).
+    actors: Vec<Option<&'a str>>,
+}
+
+impl<'a> ContextCountries<'a> {
+    fn read(cx: &Context<'_>, actors: &Cast<'a>) -> ContextCountries<'a> {
+        let layer = actors.layer;
+        let mut tallies: Vec<Vec<(&'a str, usize)>> = vec![Vec::new(); layer.actors.len()];
+        let mut sentences = Vec::with_capacity(cx.segmentation.sentences.len());
+        let mut mentions = 0;
+        for sentence in &cx.segmentation.sentences {
+            let first = mentions;
+            while layer.mentions.get(mentions).is_some_and(|m| m.span.start < sentence.end) {
+                mentions += 1;
+            }
+            let named = || (first..mentions).filter_map(|m| actors.actor_index(m));
+            let mut country: Option<&'a str> = None;
+            for index in named() {
+                match (country, layer.actors[index].country.as_deref()) {
+                    (Some(c), Some(d)) if c != d => {
+                        country = None;
+                        break;
+                    }
+                    (_, Some(d)) => country = Some(d),
+                    _ => {}
+                }
+            }
+            sentences.push(country);
+            let Some(country) = country else { continue };
+            for index in named() {
+                let a = &layer.actors[index];
+                if a.code.is_some() || a.country.is_some() || a.kind == ActorKind::Person {
+                    continue;
+                }
+                let tally = &mut tallies[index];
+                match tally.iter_mut().find(|(c, _)| *c == country) {
+                    Some((_, n)) => *n += 1,
+                    None => tally.push((country, 1)),
+                }
+            }
+        }
+        // The first of the most named: `max_by_key` keeps the last of equals.
+        let actors =
+            tallies.iter().map(|t| t.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c)).collect();
+        ContextCountries { sentences, actors }
+    }
+}
+
 /// Codes the events of a document, in text order.
 pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Event> {
     let actors = &Cast::new(layer);
@@ -209,6 +265,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         ranges.push(range);
     }
     let date = cx.dct.map(|d| d.date);
+    let context = ContextCountries::read(cx, actors);
     // One event per draft left with a type: no growing (and moving) of the list.
     let mut events =
         Vec::with_capacity(drafts.iter().filter(|d| !d.absorbed && d.event_type().is_some()).count());
@@ -217,13 +274,27 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         let tokens = &all_tokens[ranges[d.sentence].clone()];
         let trigger = annalist_core::Span::new(tokens[d.start].span.start, tokens[d.end].span.end);
         let participants = |list: &[usize]| -> Vec<Participant> {
+            let codes: Vec<Option<String>> =
+                list.iter().map(|&m| actor(actors, m).and_then(|a| participant_code(a, date))).collect();
+            // A side with a coded actor is that actor's: the others beside it are in apposition
+            // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
+            let side_coded = codes.iter().any(Option::is_some);
             list.iter()
-                .filter_map(|&m| {
-                    let a = actor(actors, m)?;
+                .zip(codes)
+                .filter_map(|(&m, own)| {
+                    let index = actors.actor_index(m)?;
+                    let a = &actors.layer.actors[index];
+                    // The event's sentence names one country, which the other sentences
+                    // naming the actor name most often too.
+                    let context = (own.is_none() && !side_coded)
+                        .then(|| context.sentences[d.sentence])
+                        .flatten()
+                        .filter(|&c| context.actors[index] == Some(c));
                     Some(Participant {
                         actor: a.id.clone(),
                         span: actors.layer.mentions[m].span,
-                        code: participant_code(a, date),
+                        code_from_context: context.is_some(),
+                        code: own.or_else(|| context.map(str::to_owned)),
                     })
                 })
                 .collect()

@@ -32,6 +32,12 @@ use crate::hash::FastMap;
 /// thousands of events would otherwise be copied into every observation).
 pub const EVIDENCE_TEXT_LIMIT: usize = 600;
 
+/// A participant's code when it is the actor's own: a code taken from the context (see
+/// [`annalist_core::Participant::code_from_context`]) is a guess a relation is not built on.
+fn own_code(participant: &annalist_core::Participant) -> Option<&str> {
+    participant.code.as_deref().filter(|_| !participant.code_from_context)
+}
+
 /// The relation observations of one record, from its events and its statements of alignment.
 /// Relations come out sorted by pair and domain; observations in text order.
 pub fn observe(record: &Record) -> Vec<Relation> {
@@ -50,8 +56,8 @@ pub fn observe(record: &Record) -> Vec<Relation> {
         for source in &event.source {
             for target in &event.target {
                 let (Some(a), Some(b)) = (
-                    source.code.as_deref().or_else(|| codes.get(&source.actor).copied()),
-                    target.code.as_deref().or_else(|| codes.get(&target.actor).copied()),
+                    own_code(source).or_else(|| codes.get(&source.actor).copied()),
+                    own_code(target).or_else(|| codes.get(&target.actor).copied()),
                 ) else {
                     continue;
                 };
