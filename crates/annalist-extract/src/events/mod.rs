@@ -181,59 +181,91 @@ fn participant_code(actor: &Actor, date: Option<NaiveDate>) -> Option<String> {
 }
 
 /// The countries of the contexts of a document's actors: event coders code an actor they do
-/// not know by the country the story places it in ("Judge Alejandro Rivera opened
-/// investigations against 28 Chilean officials": `CHL`).
-struct ContextCountries<'a> {
-    /// For each sentence, the one country its mentions name, if they name exactly one.
-    sentences: Vec<Option<&'a str>>,
-    /// For each actor (by index) with neither code nor country, the country the sentences
-    /// naming it name most often (counting the sentences of `sentences` that name one; the
-    /// earliest such country on a tie).
-    actors: Vec<Option<&'a str>>,
+/// not know by the country the story places it in ("the Homeland Union urged the Lithuanian
+/// Parliament": `LTU`). Read on asking, for the few actors that need it (a pass over every
+/// mention of every document made the layer an eighth slower).
+struct ContextCountries<'c, 'a> {
+    sentences: &'c [annalist_core::Span],
+    actors: &'c Cast<'a>,
+    /// Sentences asked about (by index), each with the one country its mentions name, if they
+    /// name exactly one; few a document, so a list (no allocation in most documents).
+    sentence_countries: std::cell::RefCell<Vec<(usize, Option<&'a str>)>>,
+    /// Actors asked about (by index), each with the country the sentences naming it name most
+    /// often (counting those that name one; the earliest such country on a tie).
+    actor_countries: std::cell::RefCell<Vec<(usize, Option<&'a str>)>>,
 }
 
-impl<'a> ContextCountries<'a> {
-    fn read(cx: &Context<'_>, actors: &Cast<'a>) -> ContextCountries<'a> {
-        let layer = actors.layer;
-        let mut tallies: Vec<Vec<(&'a str, usize)>> = vec![Vec::new(); layer.actors.len()];
-        let mut sentences = Vec::with_capacity(cx.segmentation.sentences.len());
-        let mut mentions = 0;
-        for sentence in &cx.segmentation.sentences {
-            let first = mentions;
-            while layer.mentions.get(mentions).is_some_and(|m| m.span.start < sentence.end) {
-                mentions += 1;
+impl<'c, 'a> ContextCountries<'c, 'a> {
+    fn new(sentences: &'c [annalist_core::Span], actors: &'c Cast<'a>) -> ContextCountries<'c, 'a> {
+        ContextCountries {
+            sentences,
+            actors,
+            sentence_countries: Default::default(),
+            actor_countries: Default::default(),
+        }
+    }
+
+    fn sentence(&self, index: usize) -> Option<&'a str> {
+        if let Some(&(_, country)) = self.sentence_countries.borrow().iter().find(|(s, _)| *s == index) {
+            return country;
+        }
+        let span = self.sentences.get(index)?;
+        let mentions = &self.actors.layer.mentions;
+        let first = mentions.partition_point(|m| m.span.start < span.start);
+        let mut country: Option<&'a str> = None;
+        for m in (first..mentions.len()).take_while(|&m| mentions[m].span.start < span.end) {
+            let Some(actor) = actor(self.actors, m) else { continue };
+            match (country, actor.country.as_deref()) {
+                (Some(c), Some(d)) if c != d => {
+                    country = None;
+                    break;
+                }
+                (_, Some(d)) => country = Some(d),
+                _ => {}
             }
-            let named = || (first..mentions).filter_map(|m| actors.actor_index(m));
-            let mut country: Option<&'a str> = None;
-            for index in named() {
-                match (country, layer.actors[index].country.as_deref()) {
-                    (Some(c), Some(d)) if c != d => {
-                        country = None;
-                        break;
-                    }
-                    (_, Some(d)) => country = Some(d),
-                    _ => {}
-                }
-            }
-            sentences.push(country);
-            let Some(country) = country else { continue };
-            for index in named() {
-                let a = &layer.actors[index];
-                if a.code.is_some() || a.country.is_some() || a.kind == ActorKind::Person {
-                    continue;
-                }
-                let tally = &mut tallies[index];
-                match tally.iter_mut().find(|(c, _)| *c == country) {
-                    Some((_, n)) => *n += 1,
-                    None => tally.push((country, 1)),
-                }
+        }
+        self.sentence_countries.borrow_mut().push((index, country));
+        country
+    }
+
+    fn actor(&self, index: usize) -> Option<&'a str> {
+        if let Some(&(_, country)) = self.actor_countries.borrow().iter().find(|(a, _)| *a == index) {
+            return country;
+        }
+        let layer = self.actors.layer;
+        let id = &layer.actors[index].id;
+        let mut tally: Vec<(&'a str, usize)> = Vec::new();
+        for m in layer.mentions.iter().filter(|m| m.actor == *id) {
+            let sentence = self.sentences.partition_point(|s| s.end <= m.span.start);
+            let Some(country) = self.sentence(sentence) else { continue };
+            match tally.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((country, 1)),
             }
         }
         // The first of the most named: `max_by_key` keeps the last of equals.
-        let actors =
-            tallies.iter().map(|t| t.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c)).collect();
-        ContextCountries { sentences, actors }
+        let country = tally.iter().rev().max_by_key(|(_, n)| *n).map(|(c, _)| *c);
+        self.actor_countries.borrow_mut().push((index, country));
+        country
     }
+
+    /// The country of participant `actor` (by index) in an event of sentence `sentence`: the
+    /// one the sentence names, when the other sentences naming the actor name it most often
+    /// too. Organisations, groups and places only: persons are often named in stories of
+    /// other countries.
+    fn of(&self, actor: usize, sentence: usize) -> Option<&'a str> {
+        let a = &self.actors.layer.actors[actor];
+        if a.kind == ActorKind::Person || a.code.is_some() || a.country.is_some() {
+            return None;
+        }
+        self.sentence(sentence).filter(|&c| self.actor(actor) == Some(c))
+    }
+}
+
+/// Whether [`participant_code`] finds a code for `actor` (at any date: a person's roles have
+/// codes only when their country is known, as the actor then has one too).
+fn has_own_code(actor: &Actor) -> bool {
+    actor.code.is_some() || actor.country.is_some() || actor.roles.iter().any(|r| !r.code.is_empty())
 }
 
 /// Codes the events of a document, in text order.
@@ -265,7 +297,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         ranges.push(range);
     }
     let date = cx.dct.map(|d| d.date);
-    let context = ContextCountries::read(cx, actors);
+    let context = ContextCountries::new(&cx.segmentation.sentences, actors);
     // One event per draft left with a type: no growing (and moving) of the list.
     let mut events =
         Vec::with_capacity(drafts.iter().filter(|d| !d.absorbed && d.event_type().is_some()).count());
@@ -274,22 +306,16 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         let tokens = &all_tokens[ranges[d.sentence].clone()];
         let trigger = annalist_core::Span::new(tokens[d.start].span.start, tokens[d.end].span.end);
         let participants = |list: &[usize]| -> Vec<Participant> {
-            let codes: Vec<Option<String>> =
-                list.iter().map(|&m| actor(actors, m).and_then(|a| participant_code(a, date))).collect();
             // A side with a coded actor is that actor's: the others beside it are in apposition
             // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
-            let side_coded = codes.iter().any(Option::is_some);
+            let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(has_own_code));
             list.iter()
-                .zip(codes)
-                .filter_map(|(&m, own)| {
+                .filter_map(|&m| {
                     let index = actors.actor_index(m)?;
                     let a = &actors.layer.actors[index];
-                    // The event's sentence names one country, which the other sentences
-                    // naming the actor name most often too.
-                    let context = (own.is_none() && !side_coded)
-                        .then(|| context.sentences[d.sentence])
-                        .flatten()
-                        .filter(|&c| context.actors[index] == Some(c));
+                    let own = participant_code(a, date);
+                    let context =
+                        (own.is_none() && !side_coded).then(|| context.of(index, d.sentence)).flatten();
                     Some(Participant {
                         actor: a.id.clone(),
                         span: actors.layer.mentions[m].span,
