@@ -174,7 +174,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && !words().next().is_some_and(|first| singles.contains_key(first))
                     && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
-                    });
+                    })
+                    // "the Taurus": a thing's name; no one's surname is written after "the".
+                    && !self.written_after_the(&name[last_word..]);
                 plain.then_some((key, single))
             })
             .collect();
@@ -918,13 +920,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             return i + 1;
         }
-        // "the Council", "the University": an institution's generic word alone names no
-        // particular actor.
-        if end == i
-            && !is_acronym_word(w.text())
-            && (w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
-            && !w.opens(OPENS_SECTOR)
-        {
+        if end == i && self.generic_institution_word(w) {
             return i + 1;
         }
         // "African leaders", "Islamist groups", "Europeans": an adjective or a people noun
@@ -946,10 +942,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let t = self.words.at(k);
             t.capitalised() && t.is(WordClass::Title)
         }) && !self.words.at(end).is(WordClass::OrgSuffix)
-            && !(i..k).any(|j| self.words.at(j).is(WordClass::OrgSuffix))
+            // Not a title word inside a name, after its connector ("Council on Foreign
+            // Relations", "Department of Justice").
+            && !self.words.at(k - 1).lowercase()
+            // A title ending the run after an organisation's word is an office ("White House
+            // Press Secretary"); with a name after it, it ends the organisation ("Ford Motor
+            // Company CEO Alan Mulally").
+            && (k < end || !(i..k).any(|j| self.words.at(j).is(WordClass::OrgSuffix)))
             && !w.is_given_name()
         {
-            if self.words.at(k - 1).is(WordClass::Title) {
+            if self.words.at(k - 1).is(WordClass::Title) || (k - 1 == i && self.generic_institution_word(w)) {
                 return k;
             }
             end = k - 1;
@@ -989,6 +991,27 @@ impl<'w, 'a> Scanner<'w, 'a> {
         };
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
+    }
+
+    /// Whether the text writes `word` right after "the" ("the Taurus"), as a whole word. Asked
+    /// only of the few lone words that end a longer unknown name.
+    fn written_after_the(&self, word: &str) -> bool {
+        let bytes = self.text.as_bytes();
+        self.text.match_indices(word).any(|(at, _)| {
+            let after = bytes.get(at + word.len());
+            at >= 4
+                && bytes[at - 4..at].eq_ignore_ascii_case(b"the ")
+                && (at == 4 || !bytes[at - 5].is_ascii_alphanumeric())
+                && after.is_none_or(|b| !b.is_ascii_alphanumeric())
+        })
+    }
+
+    /// "the Council", "the University", "Commission President X": an institution's generic
+    /// word alone names no particular actor.
+    fn generic_institution_word(&self, w: WordAt<'_, '_>) -> bool {
+        !is_acronym_word(w.text())
+            && (w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
+            && !w.opens(OPENS_SECTOR)
     }
 
     /// "Ahn So-young", "Pak Jong Chon": whether the name at `i..=end` is a family name
