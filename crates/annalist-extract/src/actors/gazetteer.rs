@@ -121,6 +121,7 @@ pub(crate) enum WordClass {
     PlaceNoun,
     AgentVerb,
     Direction,
+    MeasureSuffix,
 }
 
 impl WordClass {
@@ -529,6 +530,7 @@ impl Gazetteer {
                 "place-noun" => WordClass::PlaceNoun,
                 "agent-verb" => WordClass::AgentVerb,
                 "direction" => WordClass::Direction,
+                "measure-suffix" => WordClass::MeasureSuffix,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

@@ -363,6 +363,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     fn known_name(&mut self, i: usize, m: &NameMatch<'static>) -> usize {
         let end = i + m.len - 1;
+        // "Johnson & Johnson": a person's name joined by an ampersand to another capitalised
+        // word is part of a firm's name (not so places: "Russia & China").
+        if matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. })
+            && self.w(end + 1).is_some_and(|n| n.text() == "&")
+            && self.w(end + 2).is_some_and(|n| n.capitalised() && self.same_sentence(i, end + 2))
+            && self.firm_name_part(end + 2)
+        {
+            return self.unknown_name(i);
+        }
         // A lone surname followed by another capitalised word belongs to some other name
         // ("Abbas Kiarostami").
         if m.len == 1
@@ -746,6 +755,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 && self.w(j + 1).is_some_and(|n| n.capitalised() && n.span().start > w.span().end)
             {
                 // An initial or a short form inside a name: "George W. Bush", "St. Louis".
+            } else if w.text() == "&"
+                && self
+                    .w(j + 1)
+                    .is_some_and(|n| n.capitalised() && !is_calendar(n) && self.same_sentence(j, j + 1))
+                && self.firm_name_part(j + 1)
+            {
+                // "Standard & Poor's", "Procter & Gamble": an ampersand joins a firm's name.
             } else if w.lowercase() && particle_name(w.text()) {
                 // "al-Sudani", "el-Sisi": a particle joined to a capitalised name.
                 end = j;
@@ -956,6 +972,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             end = k - 1;
         }
+        // "Dow Jones Industrial Average", "Consumer Price Index": a measure, no actor.
+        if end > i && self.words.at(end).is(WordClass::MeasureSuffix) {
+            return end + 1;
+        }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
         if self.words.at(end).is(WordClass::Title) && !w.is_given_name() {
             return end + 1;
@@ -991,6 +1011,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         };
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
+    }
+
+    /// Whether the capitalised word at `i`, after an ampersand, may go on a firm's name: not a
+    /// known place, country or demonym ("Russia & China").
+    fn firm_name_part(&self, i: usize) -> bool {
+        self.name_at(i)
+            .is_none_or(|m| matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. }))
     }
 
     /// Whether the text writes `word` right after "the" ("the Taurus"), as a whole word. Asked
