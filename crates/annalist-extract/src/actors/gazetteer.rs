@@ -122,6 +122,7 @@ pub(crate) enum WordClass {
     AgentVerb,
     Direction,
     MeasureSuffix,
+    StakeNoun,
 }
 
 impl WordClass {
@@ -531,6 +532,7 @@ impl Gazetteer {
                 "agent-verb" => WordClass::AgentVerb,
                 "direction" => WordClass::Direction,
                 "measure-suffix" => WordClass::MeasureSuffix,
+                "stake-noun" => WordClass::StakeNoun,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

@@ -408,7 +408,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
                     return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
-                let Some(actor) = self.registry.known_named(key, m.entry.key_id) else {
+                // "in Moscow", "near Kyiv": after a place preposition a capital is a place, in
+                // its country, not the government seated there ("Moscow welcomed the move").
+                let place_of_capital = (*resolution == Resolution::Metonym
+                    && m.entry.actor_kind == Some(ActorKind::Government)
+                    && i.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
+                        p.lowercase()
+                            && p.is(WordClass::PlacePreposition)
+                            && p.sentence() == self.words.at(i).sentence()
+                    }))
+                .then_some(m.entry.actor_country.as_deref())
+                .flatten();
+                let actor = match place_of_capital {
+                    Some(iso) => self.registry.known(&iso.to_ascii_lowercase()),
+                    None => self.registry.known_named(key, m.entry.key_id),
+                };
+                let Some(actor) = actor else {
                     return end + 1;
                 };
                 let span = self.span(i, stop);
@@ -1168,7 +1183,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !self.acts_after(end) && GAZETTEER.cities.contains_key(self.span(i, end).slice(self.text)) {
             return ActorKind::Location;
         }
-        if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition)) {
+        // "in Dhaka"; not "a stake in Chrysler", where "in" follows a noun of owning.
+        if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition))
+            && !(i >= 2 && self.w(i - 2).is_some_and(|n| n.lowercase() && n.is(WordClass::StakeNoun)))
+        {
             return ActorKind::Location;
         }
         // "the port of Bandar Abbas", "the city of Mobile".
