@@ -480,6 +480,10 @@ impl Grammar<'_> {
         {
             return None;
         }
+        // "the Good Friday Agreement", "the Yom Kippur War": a longer name, no time.
+        if first.capital && self.inside_longer_name(i, e) {
+            return None;
+        }
         if let HolidayRule::Event(y, m, d) = rule {
             let date = req!(NaiveDate::from_ymd_opt(y, m, d));
             return Some(Found::date(e, day_point(date), Source::Absolute));

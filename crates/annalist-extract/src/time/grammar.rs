@@ -283,6 +283,20 @@ impl<'a> Grammar<'a> {
         if i > self.start { self.w(i - 1) } else { "" }
     }
 
+    /// Whether the words `i..e` lie inside a longer capitalised name ("the Good Friday
+    /// Agreement", "the Yom Kippur War", "the Sunday Times"): a capitalised word (no weekday
+    /// or month) follows, and "the" or a capitalised word within the sentence comes before.
+    /// Not "On Monday Trump said", where the word before opens the sentence.
+    pub fn inside_longer_name(&self, i: usize, e: usize) -> bool {
+        let name_word =
+            |t: &Tok<'_>| t.capital && !t.glued && !t.number && t.norm.chars().all(char::is_alphabetic);
+        let followed =
+            self.tok(e).is_some_and(name_word) && self.weekday(e).is_none() && self.month(e).is_none();
+        followed
+            && i > self.start
+            && self.tok(i - 1).is_some_and(|p| p.norm == "the" || (name_word(p) && i - 1 > self.start))
+    }
+
     /// `i` moved past `word` when it stands there.
     pub fn opt(&self, i: usize, word: &str) -> usize {
         if self.is(i, word) { i + 1 } else { i }

@@ -147,6 +147,10 @@ impl Grammar<'_> {
         if self.calendar_date(i).is_some() {
             return None;
         }
+        // "the Sunday Times", "the Good Friday Agreement": a longer name, no time.
+        if self.inside_longer_name(i, e) {
+            return None;
+        }
         Some(self.resolve_weekday(wd, e))
     }
 
