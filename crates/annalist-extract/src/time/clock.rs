@@ -51,8 +51,13 @@ impl Clock {
 
 impl Grammar<'_> {
     /// A clock time: "3pm", "3 p.m.", "3:15", "15:23:24", "15h30", "noon", "0800 UTC", "3
-    /// o'clock".
+    /// o'clock", "half past three", "quarter to noon".
     pub fn clock(&self, i: usize) -> Option<(Clock, usize)> {
+        self.minutes_from_hour(i).or_else(|| self.plain_clock(i))
+    }
+
+    /// A clock time written as one (see [`Grammar::clock`]), not counted from an hour.
+    fn plain_clock(&self, i: usize) -> Option<(Clock, usize)> {
         if let Some(((h, m), e)) = self.sense(i, Kind::ClockWord, |s| match s {
             Sense::ClockWord(h, m) => Some((h, m)),
             _ => None,
@@ -138,6 +143,58 @@ impl Grammar<'_> {
             Some((part, e2)) => (clock.in_part(part), e2),
             None => (clock, e),
         })
+    }
+
+    /// Minutes counted from or to an hour: "half past three", "quarter past 8pm", "quarter to
+    /// noon", "20 past 3pm", "ten minutes to five pm". A counted number needs an hour written as a
+    /// clock ("3pm", "noon"), not a bare number ("20 to 30").
+    fn minutes_from_hour(&self, i: usize) -> Option<(Clock, usize)> {
+        let (minutes, j, counted) = match self.w(i) {
+            "half" => (30, i + 1, false),
+            "quarter" => (15, i + 1, false),
+            _ => {
+                let (n, e) = self.cardinal(i, false)?;
+                (n, self.opt(self.opt(e, "minutes"), "minute"), true)
+            }
+        };
+        let past = match self.w(j) {
+            "past" => true,
+            "to" if self.w(i) != "half" => false,
+            _ => return None,
+        };
+        if !(1..60).contains(&minutes) {
+            return None;
+        }
+        // (The hour is a plain clock: a counted one would read "half past half past ..." by
+        // recursion as deep as the text is long.)
+        let (hour, e) = match self.plain_clock(j + 1) {
+            Some((clock, e)) if clock.minute == 0 && clock.second.is_none() => (clock, e),
+            Some(_) => return None,
+            None if counted => return None,
+            None => {
+                let (h, e) = self.cardinal(j + 1, false)?;
+                if !(1..=12).contains(&h) {
+                    return None;
+                }
+                let hour = Clock { hour: h, minute: 0, second: None, utc: false, meridiem: false };
+                match self.sense(e, Kind::Meridiem, |s| match s {
+                    Sense::Meridiem(pm) => Some(pm),
+                    _ => None,
+                }) {
+                    Some((pm, e2)) => {
+                        (Clock { hour: if pm { h % 12 + 12 } else { h % 12 }, meridiem: true, ..hour }, e2)
+                    }
+                    None => (hour, e),
+                }
+            }
+        };
+        let at = hour.hour * 60 + if past { minutes } else { 24 * 60 - minutes };
+        let clock = Clock { hour: (at / 60) % 24, minute: at % 60, ..hour };
+        // "half past nine in the evening".
+        match (!clock.meridiem && !clock.utc).then(|| self.part_phrase(e)).flatten() {
+            Some((part, e2)) => Some((clock.in_part(part), e2)),
+            None => Some((clock, e)),
+        }
     }
 
     /// "in the afternoon", "in the morning", "at night" at `i`: the part and the end.

@@ -218,8 +218,11 @@ impl Starts {
         let day_ref = matches!(word, "the" | "day") || starts_holiday || any(&relative::DAY_REF_STARTS);
         let starts = Starts {
             day_ref,
-            // A day, a relative word ("this morning") or a clock time (a number or a clock word).
-            time_expr: day_ref || any(&[Kind::Relative, Kind::ClockWord]),
+            // A day, a relative word ("this morning") or a clock time (a number, a clock word,
+            // "half past three", "quarter to noon").
+            time_expr: day_ref
+                || any(&[Kind::Relative, Kind::ClockWord])
+                || matches!(word, "half" | "quarter"),
             holiday: starts_holiday,
             // A calendar date (a weekday, a month, a day number or a numeric date) or a month.
             calendar_point: any(&[Kind::Month, Kind::Weekday, Kind::WeekdayAbbr]),
