@@ -33,6 +33,16 @@ fn a_flood_of_one_word_sentences_is_counted() {
 }
 
 #[test]
+fn chained_clock_phrases_are_read_without_deep_recursion() {
+    // Each "half past" counts from the clock after it: read by recursion, this chain would
+    // overflow the stack.
+    let text = "half past ".repeat(50_000) + "three pm.";
+    let record = extract(&text);
+    assert_eq!(record.timexes.len(), 1, "only the last phrase is a clock time");
+    assert_eq!(record.timexes[0].span.slice(&text), "half past three pm");
+}
+
+#[test]
 fn unbalanced_and_nested_quotes_do_not_swallow_sentences() {
     let text = "\u{201c}\u{2018}(\"".repeat(10_000) + " He left. She stayed.";
     let record = extract(&text);
