@@ -234,50 +234,34 @@ impl Grammar<'_> {
     /// 20", "18:00 UTC" (on the sentence's day, else the document's), "Friday morning", "this
     /// morning", "tonight".
     pub fn time_expr(&self, i: usize) -> Option<Found> {
-        // DAY [,] [at|@] CLOCK | DAY DAY-PART
+        // DAY [,] [at|@] CLOCK, read in the day's part ("tonight at 8 o'clock")
         if let Some((day, e)) = self.day_ref(i) {
             let j = self.opt(self.opt(e, ","), "at");
             let j = self.opt(j, "@");
             if let Some((clock, e2)) = self.clock(j) {
+                let clock = day.part.map_or(clock, |part| clock.in_part(part));
                 return Some(self.timed(&day, &clock.text(), e2));
             }
-            if let Some((part, e2)) = self.day_part(e) {
-                if let Some((clock, e3)) = self.clock_in_part(e2, part) {
-                    return Some(self.timed(&day, &clock.text(), e3));
-                }
-                return Some(self.timed(&day, part, e2));
+        }
+        // DAY DAY-PART [at CLOCK] | this morning / last night [at CLOCK]
+        if let Some((day, part, e)) = self.day_with_part(i) {
+            if let Some((clock, e2)) = self.clock_in_part(e, part) {
+                return Some(self.timed(&day, &clock.text(), e2));
             }
-            if let Some(part) = day.part {
-                if let Some((clock, e3)) = self.clock_in_part(e, part) {
-                    return Some(self.timed(&day, &clock.text(), e3));
-                }
-                return Some(self.timed(&day, part, e));
-            }
+            return Some(self.timed(&day, part, e));
+        }
+        if self.day_ref(i).is_some() {
             return None;
         }
-        // this morning / last night
-        if let Some((rel, e)) = self.relative_word(i)
-            && let Some((part, e2)) = self.day_part(e)
+        // "at 8 tonight", "at 5 tomorrow afternoon": a bare hour after "at", read in the part
+        // of the day after it.
+        if self.before(i) == "at"
+            && let Some((hour, e)) = self.cardinal(i, false).filter(|&(h, _)| (1..=12).contains(&h))
+            && self.tok(i).is_some_and(|t| t.digits.is_none_or(|(_, len)| len <= 2))
+            && let Some((day, part, e2)) = self.day_with_part(e)
         {
-            let offset = if rel < 0 && part == "NI" { -1 } else { 0 };
-            let Some(dct) = self.env.dct else {
-                return Some(Found::other(
-                    e2,
-                    TimexType::Time,
-                    format!("XXXX-XX-XXT{part}"),
-                    Source::Unknown,
-                ));
-            };
-            let day = DayRef {
-                point: Some(super::dates::day_point(dct + chrono::Duration::days(offset))),
-                source: Source::Document,
-                unknown: UNKNOWN_DAY.into(),
-                part: None,
-            };
-            if let Some((clock, e3)) = self.clock_in_part(e2, part) {
-                return Some(self.timed(&day, &clock.text(), e3));
-            }
-            return Some(self.timed(&day, part, e2));
+            let clock = Clock { hour, minute: 0, second: None, utc: false, meridiem: false }.in_part(part);
+            return Some(self.timed(&day, &clock.text(), e2));
         }
         // CLOCK [on] [DAY]
         let (clock, e) = req!(self.clock(i));
@@ -300,6 +284,30 @@ impl Grammar<'_> {
             }
         };
         Some(self.timed(&day, &clock.text(), e))
+    }
+
+    /// A day with a part of it at `i`: "Friday morning", "tomorrow evening", "tonight", "this
+    /// morning", "last night" (the night before the document's day).
+    fn day_with_part(&self, i: usize) -> Option<(DayRef, &'static str, usize)> {
+        if let Some((day, e)) = self.day_ref(i) {
+            if let Some((part, e2)) = self.day_part(e) {
+                return Some((day, part, e2));
+            }
+            return day.part.map(|part| (day, part, e));
+        }
+        let (rel, e) = self.relative_word(i)?;
+        let (part, e2) = self.day_part(e)?;
+        let offset = if rel < 0 && part == "NI" { -1 } else { 0 };
+        let day = match self.env.dct {
+            Some(dct) => DayRef {
+                point: Some(super::dates::day_point(dct + chrono::Duration::days(offset))),
+                source: Source::Document,
+                unknown: UNKNOWN_DAY.into(),
+                part: None,
+            },
+            None => DayRef { point: None, source: Source::Unknown, unknown: UNKNOWN_DAY.into(), part: None },
+        };
+        Some((day, part, e2))
     }
 
     fn day_part(&self, i: usize) -> Option<(&'static str, usize)> {
