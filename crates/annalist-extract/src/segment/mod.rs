@@ -325,7 +325,8 @@ fn scan_tokens(text: &str, mut sentence_of: impl FnMut(&[Token], Token) -> usize
         let kind;
         if starts == TokenKind::Word {
             kind = TokenKind::Word;
-            let mut initialism = c.is_uppercase();
+            // "U.S.", and the lower-case "a.m.", "p.m.", "e.g.": single letters each with its stop.
+            let mut initialism = c.is_alphabetic();
             let mut letters_since_dot = 1;
             if c.is_ascii() {
                 // The word's first letter and the ASCII letters and digits after it in one
@@ -548,6 +549,21 @@ mod tests {
                 .into_iter()
                 .chain([("O'Neil", W), ("’s", P), ("team", W), (".", P)])
                 .collect::<Vec<_>>()
+        );
+        // Lower-case single letters with their stops are one word too.
+        assert_eq!(
+            tokens("at 3 p.m. and 9 a.m., e.g. today"),
+            [
+                ("at", W),
+                ("3", N),
+                ("p.m.", W),
+                ("and", W),
+                ("9", N),
+                ("a.m.", W),
+                (",", P),
+                ("e.g.", W),
+                ("today", W)
+            ]
         );
         assert_eq!(
             tokens("U.N.-backed e\u{301}te A.B1 x- 3.5, 1,000 2/15 10:30."),

@@ -111,7 +111,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         let kind;
         if starts == TokenKind::Word {
             kind = TokenKind::Word;
-            let mut initialism = c.is_uppercase();
+            let mut initialism = c.is_alphabetic();
             let mut letters_since_dot = 1;
             while let Some(d) = char_at(text, pos) {
                 let ascii_run = ascii_alphanumeric_run(&bytes[pos..]);
