@@ -17,6 +17,8 @@ pub(crate) struct Parts {
     pub month: u32,
     pub day: Option<u32>,
     pub weekday: Option<u32>,
+    /// The year was counted from the document's ("March of last year").
+    pub year_from_document: bool,
 }
 
 impl Grammar<'_> {
@@ -27,7 +29,10 @@ impl Grammar<'_> {
             None => Point::Month { year, month: parts.month },
         };
         if let Some(y) = parts.year {
-            return (make(Some(y)), Source::Absolute);
+            return (
+                make(Some(y)),
+                if parts.year_from_document { Source::Document } else { Source::Absolute },
+            );
         }
         let Some(dct) = self.env.dct else { return (make(None), Source::Unknown) };
         let y = dct.year();
@@ -110,7 +115,13 @@ impl Grammar<'_> {
             });
             let date = req!(found);
             return Some((
-                Parts { year: Some(date.year()), month: date.month(), day: Some(day), weekday: Some(wd) },
+                Parts {
+                    year: Some(date.year()),
+                    month: date.month(),
+                    day: Some(day),
+                    weekday: Some(wd),
+                    year_from_document: false,
+                },
                 e2,
             ));
         }
@@ -139,13 +150,43 @@ impl Grammar<'_> {
             {
                 let k = self.opt(e2, ",");
                 if let Some((year, e3)) = self.year(k) {
-                    return Some((Parts { year: Some(year), month, day: Some(day), weekday: None }, e3));
+                    return Some((
+                        Parts {
+                            year: Some(year),
+                            month,
+                            day: Some(day),
+                            weekday: None,
+                            year_from_document: false,
+                        },
+                        e3,
+                    ));
                 }
-                return Some((Parts { year: None, month, day: Some(day), weekday: None }, e2));
+                return Some((
+                    Parts { year: None, month, day: Some(day), weekday: None, year_from_document: false },
+                    e2,
+                ));
             }
             let k = self.opt(self.opt(e, ","), "of");
             if let Some((year, e2)) = self.year(k) {
-                return Some((Parts { year: Some(year), month, day: None, weekday: None }, e2));
+                return Some((
+                    Parts { year: Some(year), month, day: None, weekday: None, year_from_document: false },
+                    e2,
+                ));
+            }
+            // "March of last year", "October next year" (not "In March, last year's winner").
+            if let Some((rel, e2)) = self.relative_word(self.opt(self.opt(e, "of"), "the"))
+                && matches!(self.w(e2), "year" | "yr")
+                && self.w(e2 + 1) != "'s"
+                && let Some(dct) = self.env.dct
+            {
+                let parts = Parts {
+                    year: Some(dct.year() + rel),
+                    month,
+                    day: None,
+                    weekday: None,
+                    year_from_document: true,
+                };
+                return Some((parts, e2 + 1));
             }
             return None;
         }
@@ -159,13 +200,28 @@ impl Grammar<'_> {
                 && let Some((y, len)) = self.digits(e2 + 1)
             {
                 let year = if len == 2 { Self::short_year(y) } else { y as i32 };
-                return Some((Parts { year: Some(year), month, day: Some(day), weekday: None }, e2 + 2));
+                return Some((
+                    Parts {
+                        year: Some(year),
+                        month,
+                        day: Some(day),
+                        weekday: None,
+                        year_from_document: false,
+                    },
+                    e2 + 2,
+                ));
             }
-            return Some((Parts { year: None, month, day: Some(day), weekday: None }, e2));
+            return Some((
+                Parts { year: None, month, day: Some(day), weekday: None, year_from_document: false },
+                e2,
+            ));
         }
         let k = self.opt(e2, ",");
         if let Some((year, e3)) = self.year(k) {
-            return Some((Parts { year: Some(year), month, day: Some(day), weekday: None }, e3));
+            return Some((
+                Parts { year: Some(year), month, day: Some(day), weekday: None, year_from_document: false },
+                e3,
+            ));
         }
         // "14th April 15": a two-digit year after an ordinal day ends the phrase.
         if let Some((y, 2)) = self.digits(e2)
@@ -174,11 +230,17 @@ impl Grammar<'_> {
             && self.ordinal(i).is_some()
         {
             return Some((
-                Parts { year: Some(Self::short_year(y)), month, day: Some(day), weekday: None },
+                Parts {
+                    year: Some(Self::short_year(y)),
+                    month,
+                    day: Some(day),
+                    weekday: None,
+                    year_from_document: false,
+                },
                 e2 + 1,
             ));
         }
-        Some((Parts { year: None, month, day: Some(day), weekday: None }, e2))
+        Some((Parts { year: None, month, day: Some(day), weekday: None, year_from_document: false }, e2))
     }
 
     /// Numeric dates as Duckling reads them: "2/15", "10/31/1974", "15/2/2013", "10.31.1974",
@@ -226,26 +288,38 @@ impl Grammar<'_> {
         let valid =
             |y: Option<i32>, m: u32, d: u32| NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some();
         let parts = match fields.as_slice() {
-            [(y, 4), (m, _)] if (1..=12).contains(m) => {
-                Parts { year: Some(*y as i32), month: *m, day: None, weekday: None }
-            }
-            [(m, ml), (y, 4)] if (1..=12).contains(m) && *ml <= 2 => {
-                Parts { year: Some(*y as i32), month: *m, day: None, weekday: None }
-            }
+            [(y, 4), (m, _)] if (1..=12).contains(m) => Parts {
+                year: Some(*y as i32),
+                month: *m,
+                day: None,
+                weekday: None,
+                year_from_document: false,
+            },
+            [(m, ml), (y, 4)] if (1..=12).contains(m) && *ml <= 2 => Parts {
+                year: Some(*y as i32),
+                month: *m,
+                day: None,
+                weekday: None,
+                year_from_document: false,
+            },
             [(a, al), (b, bl)] if *al <= 2 && *bl <= 2 => {
                 let hyphen = self.is(i + 1, "-");
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
                 if !valid(None, m, d) || (hyphen && d < 13) || *a == 0 {
                     return None;
                 }
-                Parts { year: None, month: m, day: Some(d), weekday: None }
+                Parts { year: None, month: m, day: Some(d), weekday: None, year_from_document: false }
             }
-            [(y, 4), (m, _), (d, _)] => {
-                Parts { year: Some(*y as i32), month: *m, day: Some(*d), weekday: None }
-            }
+            [(y, 4), (m, _), (d, _)] => Parts {
+                year: Some(*y as i32),
+                month: *m,
+                day: Some(*d),
+                weekday: None,
+                year_from_document: false,
+            },
             [(a, al), (b, bl), y] if *al <= 2 && *bl <= 2 => {
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
-                Parts { year: year_of(*y), month: m, day: Some(d), weekday: None }
+                Parts { year: year_of(*y), month: m, day: Some(d), weekday: None, year_from_document: false }
             }
             _ => return None,
         };
@@ -606,7 +680,13 @@ impl Grammar<'_> {
             let (year, source, e) = match self.year(k) {
                 Some((y, e2)) => (y, Source::Absolute, e2),
                 None => {
-                    let (p, source) = self.resolve(Parts { year: None, month, day: None, weekday: None });
+                    let (p, source) = self.resolve(Parts {
+                        year: None,
+                        month,
+                        day: None,
+                        weekday: None,
+                        year_from_document: false,
+                    });
                     let Point::Month { year: Some(y), .. } = p else { return None };
                     (y, source, e)
                 }

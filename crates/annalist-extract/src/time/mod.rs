@@ -469,7 +469,13 @@ impl Grammar<'_> {
         if !alone {
             return None;
         }
-        let (point, source) = self.resolve(dates::Parts { year: None, month, day: None, weekday: None });
+        let (point, source) = self.resolve(dates::Parts {
+            year: None,
+            month,
+            day: None,
+            weekday: None,
+            year_from_document: false,
+        });
         // "March after next": the one after the next.
         if self.is(e, "after")
             && self.is(e + 1, "next")
