@@ -120,7 +120,9 @@ pub(crate) enum WordClass {
     NotAName,
     PlaceNoun,
     AgentVerb,
-    Direction,
+    /// A compass or people adjective ("Northern", "Arab"): no name alone, it opens the unknown
+    /// name after it.
+    NameModifier,
     MeasureSuffix,
     StakeNoun,
 }
@@ -530,7 +532,7 @@ impl Gazetteer {
                 "not-a-name" => WordClass::NotAName,
                 "place-noun" => WordClass::PlaceNoun,
                 "agent-verb" => WordClass::AgentVerb,
-                "direction" => WordClass::Direction,
+                "direction" | "people-adjective" => WordClass::NameModifier,
                 "measure-suffix" => WordClass::MeasureSuffix,
                 "stake-noun" => WordClass::StakeNoun,
                 _ => continue,

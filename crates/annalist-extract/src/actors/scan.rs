@@ -731,9 +731,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if is_calendar(w)
                     || w.is(WordClass::Function)
                     || w.is(WordClass::NotAName)
-                    // "University of Southern California": a compass adjective goes on
-                    // only into a name.
-                    || (w.is(WordClass::Direction)
+                    // "University of Southern California": a compass or people adjective
+                    // goes on only into a name.
+                    || (w.is(WordClass::NameModifier)
                         && !self.w(j + 1).is_some_and(|n| n.capitalised() && self.same_sentence(j, j + 1)))
                     || self.model_number(j)
                 {
@@ -898,8 +898,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return next;
         }
-        if w.is(WordClass::Direction) {
-            return self.direction_name(i);
+        if w.is(WordClass::NameModifier) {
+            return self.modified_name(i);
         }
         if w.is(WordClass::Function)
             || w.is(WordClass::NotAName)
@@ -999,10 +999,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.emit_unknown(i, end, kind, None)
     }
 
-    /// A compass adjective at `i` ("Northern", "Western"): it opens the unknown name right after
-    /// it ("Northern Military District", "Eastern Partnership"); alone ("Western officials")
-    /// or before a known name ("Northern Syria", read from the next word on) it is no name.
-    fn direction_name(&mut self, i: usize) -> usize {
+    /// A compass or people adjective at `i` ("Northern", "Arab"): it opens the unknown name
+    /// right after it ("Northern Military District", "Muslim Brotherhood"); alone ("Western
+    /// officials", "Arab states") or before a known name ("Northern Syria", read from the next
+    /// word on) it is no name.
+    fn modified_name(&mut self, i: usize) -> usize {
         let opens_unknown_name = self.w(i + 1).is_some_and(|n| {
             n.capitalised()
                 && n.kind() == TokenKind::Word
@@ -1010,7 +1011,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 && self.text.get(self.words.at(i).span().end..n.span().start) == Some(" ")
                 && !n.is(WordClass::Function)
                 && !n.is(WordClass::NotAName)
-                && !n.is(WordClass::Direction)
+                && !n.is(WordClass::NameModifier)
                 && !n.is(WordClass::Title)
                 && !is_calendar(n)
                 && self.name_at(i + 1).is_none()
