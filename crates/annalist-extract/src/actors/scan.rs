@@ -1106,14 +1106,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Whether the word at `i` opens a quotation: right after a quotation mark that follows a
     /// space, a line break or opening punctuation (or opens the text).
     fn opens_quotation(&self, i: usize) -> bool {
-        let Some(quote) = i.checked_sub(1).and_then(|q| self.w(q)) else { return false };
-        let word = self.words.at(i);
-        matches!(quote.text(), "\"" | "“" | "‘" | "'")
-            && quote.span().end == word.span().start
-            && self.text[..quote.span().start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | ',' | '—' | '–'))
+        super::words::opens_quotation_at(self.text, self.words.at(i).span().start)
     }
 
     /// Whether the name ending at word `end` acts: an agent verb follows ("Chrysler

@@ -335,6 +335,14 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Whether a word starting at byte `start` of `text` opens a quotation: right after a
+/// quotation mark that follows white space or opening punctuation (or opens the text).
+pub(crate) fn opens_quotation_at(text: &str, start: usize) -> bool {
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    matches!(before.next(), Some('"' | '“' | '‘' | '\''))
+        && before.next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | ':' | ',' | '—' | '–'))
+}
+
 /// A 1024-bit filter over words (length and first two bytes): "surely not in the set"
 /// without hashing the word.
 #[derive(Debug, Default)]
@@ -756,6 +764,8 @@ impl<'a> ListBuilder<'a> {
                 && self.capitalised_filter.may_contain(slice)
                 && let Some(inside) = self.initial_capitalised.get_mut(slice)
                 && !*inside
+                // A word opening a quotation opens a sentence of its own ("said, “Unless").
+                && !opens_quotation_at(self.text, span.start)
             {
                 *inside = true;
                 self.capitalised_filter.found(slice);
