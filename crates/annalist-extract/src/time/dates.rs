@@ -21,6 +21,18 @@ pub(crate) struct Parts {
     pub year_from_document: bool,
 }
 
+impl Parts {
+    /// Day `day` of `month`, in `year` as written (or none).
+    pub(crate) fn day(year: Option<i32>, month: u32, day: u32) -> Parts {
+        Parts { year, month, day: Some(day), weekday: None, year_from_document: false }
+    }
+
+    /// The whole of `month`, in `year` as written (or none).
+    pub(crate) fn month(year: Option<i32>, month: u32) -> Parts {
+        Parts { year, month, day: None, weekday: None, year_from_document: false }
+    }
+}
+
 impl Grammar<'_> {
     /// The point of a month (and day) without a year, or with one.
     pub fn resolve(&self, parts: Parts) -> (Point, Source) {
@@ -115,13 +127,7 @@ impl Grammar<'_> {
             });
             let date = req!(found);
             return Some((
-                Parts {
-                    year: Some(date.year()),
-                    month: date.month(),
-                    day: Some(day),
-                    weekday: Some(wd),
-                    year_from_document: false,
-                },
+                Parts { weekday: Some(wd), ..Parts::day(Some(date.year()), date.month(), day) },
                 e2,
             ));
         }
@@ -150,28 +156,13 @@ impl Grammar<'_> {
             {
                 let k = self.opt(e2, ",");
                 if let Some((year, e3)) = self.year(k) {
-                    return Some((
-                        Parts {
-                            year: Some(year),
-                            month,
-                            day: Some(day),
-                            weekday: None,
-                            year_from_document: false,
-                        },
-                        e3,
-                    ));
+                    return Some((Parts::day(Some(year), month, day), e3));
                 }
-                return Some((
-                    Parts { year: None, month, day: Some(day), weekday: None, year_from_document: false },
-                    e2,
-                ));
+                return Some((Parts::day(None, month, day), e2));
             }
             let k = self.opt(self.opt(e, ","), "of");
             if let Some((year, e2)) = self.year(k) {
-                return Some((
-                    Parts { year: Some(year), month, day: None, weekday: None, year_from_document: false },
-                    e2,
-                ));
+                return Some((Parts::month(Some(year), month), e2));
             }
             // "March of last year", "October next year" (not "In March, last year's winner").
             if let Some((rel, e2)) = self.relative_word(self.opt(self.opt(e, "of"), "the"))
@@ -179,13 +170,7 @@ impl Grammar<'_> {
                 && self.w(e2 + 1) != "'s"
                 && let Some(dct) = self.env.dct
             {
-                let parts = Parts {
-                    year: Some(dct.year() + rel),
-                    month,
-                    day: None,
-                    weekday: None,
-                    year_from_document: true,
-                };
+                let parts = Parts { year_from_document: true, ..Parts::month(Some(dct.year() + rel), month) };
                 return Some((parts, e2 + 1));
             }
             return None;
@@ -200,28 +185,13 @@ impl Grammar<'_> {
                 && let Some((y, len)) = self.digits(e2 + 1)
             {
                 let year = if len == 2 { Self::short_year(y) } else { y as i32 };
-                return Some((
-                    Parts {
-                        year: Some(year),
-                        month,
-                        day: Some(day),
-                        weekday: None,
-                        year_from_document: false,
-                    },
-                    e2 + 2,
-                ));
+                return Some((Parts::day(Some(year), month, day), e2 + 2));
             }
-            return Some((
-                Parts { year: None, month, day: Some(day), weekday: None, year_from_document: false },
-                e2,
-            ));
+            return Some((Parts::day(None, month, day), e2));
         }
         let k = self.opt(e2, ",");
         if let Some((year, e3)) = self.year(k) {
-            return Some((
-                Parts { year: Some(year), month, day: Some(day), weekday: None, year_from_document: false },
-                e3,
-            ));
+            return Some((Parts::day(Some(year), month, day), e3));
         }
         // "14th April 15": a two-digit year after an ordinal day ends the phrase.
         if let Some((y, 2)) = self.digits(e2)
@@ -229,18 +199,9 @@ impl Grammar<'_> {
             && self.w(i + 1) != "of"
             && self.ordinal(i).is_some()
         {
-            return Some((
-                Parts {
-                    year: Some(Self::short_year(y)),
-                    month,
-                    day: Some(day),
-                    weekday: None,
-                    year_from_document: false,
-                },
-                e2 + 1,
-            ));
+            return Some((Parts::day(Some(Self::short_year(y)), month, day), e2 + 1));
         }
-        Some((Parts { year: None, month, day: Some(day), weekday: None, year_from_document: false }, e2))
+        Some((Parts::day(None, month, day), e2))
     }
 
     /// Numeric dates as Duckling reads them: "2/15", "10/31/1974", "15/2/2013", "10.31.1974",
@@ -288,38 +249,20 @@ impl Grammar<'_> {
         let valid =
             |y: Option<i32>, m: u32, d: u32| NaiveDate::from_ymd_opt(y.unwrap_or(2000), m, d).is_some();
         let parts = match fields.as_slice() {
-            [(y, 4), (m, _)] if (1..=12).contains(m) => Parts {
-                year: Some(*y as i32),
-                month: *m,
-                day: None,
-                weekday: None,
-                year_from_document: false,
-            },
-            [(m, ml), (y, 4)] if (1..=12).contains(m) && *ml <= 2 => Parts {
-                year: Some(*y as i32),
-                month: *m,
-                day: None,
-                weekday: None,
-                year_from_document: false,
-            },
+            [(y, 4), (m, _)] if (1..=12).contains(m) => Parts::month(Some(*y as i32), *m),
+            [(m, ml), (y, 4)] if (1..=12).contains(m) && *ml <= 2 => Parts::month(Some(*y as i32), *m),
             [(a, al), (b, bl)] if *al <= 2 && *bl <= 2 => {
                 let hyphen = self.is(i + 1, "-");
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
                 if !valid(None, m, d) || (hyphen && d < 13) || *a == 0 {
                     return None;
                 }
-                Parts { year: None, month: m, day: Some(d), weekday: None, year_from_document: false }
+                Parts::day(None, m, d)
             }
-            [(y, 4), (m, _), (d, _)] => Parts {
-                year: Some(*y as i32),
-                month: *m,
-                day: Some(*d),
-                weekday: None,
-                year_from_document: false,
-            },
+            [(y, 4), (m, _), (d, _)] => Parts::day(Some(*y as i32), *m, *d),
             [(a, al), (b, bl), y] if *al <= 2 && *bl <= 2 => {
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
-                Parts { year: year_of(*y), month: m, day: Some(d), weekday: None, year_from_document: false }
+                Parts::day(year_of(*y), m, d)
             }
             _ => return None,
         };
@@ -680,13 +623,7 @@ impl Grammar<'_> {
             let (year, source, e) = match self.year(k) {
                 Some((y, e2)) => (y, Source::Absolute, e2),
                 None => {
-                    let (p, source) = self.resolve(Parts {
-                        year: None,
-                        month,
-                        day: None,
-                        weekday: None,
-                        year_from_document: false,
-                    });
+                    let (p, source) = self.resolve(Parts::month(None, month));
                     let Point::Month { year: Some(y), .. } = p else { return None };
                     (y, source, e)
                 }

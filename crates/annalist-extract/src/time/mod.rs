@@ -469,13 +469,7 @@ impl Grammar<'_> {
         if !alone {
             return None;
         }
-        let (point, source) = self.resolve(dates::Parts {
-            year: None,
-            month,
-            day: None,
-            weekday: None,
-            year_from_document: false,
-        });
+        let (point, source) = self.resolve(dates::Parts::month(None, month));
         // "March after next": the one after the next.
         if self.is(e, "after")
             && self.is(e + 1, "next")
