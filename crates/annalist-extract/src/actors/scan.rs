@@ -1042,7 +1042,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// Whether the text writes the capitalised `word` right after "the" ("the Taurus"). The
     /// words so written are read in one pass, the first time a document asks (a search of the
-    /// text for each word asked about cost the layer 2%).
+    /// text for each word asked about took 2% of the layer's time in a profile).
     fn written_after_the(&self, word: &str) -> bool {
         self.after_the
             .get_or_init(|| {

@@ -262,10 +262,11 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
     }
 }
 
-/// Whether [`participant_code`] finds a code for `actor` (at any date: a person's roles have
-/// codes only when their country is known, as the actor then has one too).
-fn has_own_code(actor: &Actor) -> bool {
-    actor.code.is_some() || actor.country.is_some() || actor.roles.iter().any(|r| !r.code.is_empty())
+/// Whether [`participant_code`] finds a code for `actor` at `date` (asked without making it).
+fn has_own_code(actor: &Actor, date: Option<NaiveDate>) -> bool {
+    (actor.kind == ActorKind::Person && date.is_some_and(|date| actor.roles.iter().any(|r| r.held_on(date))))
+        || actor.code.is_some()
+        || actor.country.is_some()
 }
 
 /// Codes the events of a document, in text order.
@@ -308,7 +309,7 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
         let participants = |list: &[usize]| -> Vec<Participant> {
             // A side with a coded actor is that actor's: the others beside it are in apposition
             // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
-            let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(has_own_code));
+            let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(|a| has_own_code(a, date)));
             list.iter()
                 .filter_map(|&m| {
                     let index = actors.actor_index(m)?;
