@@ -146,7 +146,7 @@ impl Grammar<'_> {
     }
 
     /// Minutes counted from or to an hour: "half past three", "quarter past 8pm", "quarter to
-    /// noon", "20 past 3pm", "ten minutes to five pm". A counted number needs an hour written as a
+    /// noon", "20 past 3pm", "ten minutes to 5pm". A counted number needs an hour written as a
     /// clock ("3pm", "noon"), not a bare number ("20 to 30").
     fn minutes_from_hour(&self, i: usize) -> Option<(Clock, usize)> {
         let (minutes, j, counted) = match self.w(i) {
