@@ -270,9 +270,12 @@ impl Grammar<'_> {
             return Some(self.timed(&day, &clock.text(), e2));
         }
         let day = match (self.env.sentence_day, self.env.dct) {
-            (Some(p), _) => {
-                DayRef { point: Some(p), source: Source::Narrative, unknown: UNKNOWN_DAY.into(), part: None }
-            }
+            (Some(p), _) => DayRef {
+                point: Some(p),
+                source: Source::NarrativeDay,
+                unknown: UNKNOWN_DAY.into(),
+                part: None,
+            },
             (None, Some(d)) => DayRef {
                 point: Some(super::dates::day_point(d)),
                 source: Source::Document,

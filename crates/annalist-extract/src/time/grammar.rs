@@ -29,6 +29,10 @@ pub(crate) struct Env {
     pub dct_clock: Option<NaiveTime>,
     /// The last calendar point the narrative mentioned.
     pub narrative: Option<Point>,
+    /// The last day the narrative mentioned (a point of a day's grain): what "the day" and a
+    /// bare clock time refer to, though a year or month was mentioned since ("ending the day
+    /// at 8,017" after "the highest since 1983").
+    pub narrative_day: Option<Point>,
     /// The last day mentioned earlier in the same sentence (for a bare clock time).
     pub sentence_day: Option<Point>,
 }
@@ -42,6 +46,8 @@ pub(crate) enum Source {
     Document,
     /// The narrative's last date.
     Narrative,
+    /// The narrative's last day (see [`Env::narrative_day`]).
+    NarrativeDay,
     /// An anchor that is unknown.
     Unknown,
 }

@@ -78,6 +78,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
     // Where in `out` the narrative's last date stands (its id is cloned only where an
     // expression is anchored to it).
     let mut narrative_at: Option<usize> = None;
+    // Where in `out` the narrative's last day stands.
+    let mut narrative_day_at: Option<usize> = None;
     let Scratch { memo, spare_tokens, clause, marks } = scratch;
     let lowered = cx.segmentation.lowered();
     let mut pool: Vec<Tok<'_>> = emptied(std::mem::take(spare_tokens));
@@ -143,6 +145,10 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
                     Some(t) => TimeAnchor::Narrative { time: t.id.clone() },
                     None => TimeAnchor::DocumentTime,
                 },
+                Source::NarrativeDay => match narrative_day_at.and_then(|k| out.get(k)) {
+                    Some(t) => TimeAnchor::Narrative { time: t.id.clone() },
+                    None => TimeAnchor::DocumentTime,
+                },
             };
             let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
             if let Some(point) = found.point {
@@ -152,6 +158,8 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
                 narrative_at = Some(out.len());
                 if point.grain() == calendar::Grain::Day {
                     env.sentence_day = Some(point);
+                    env.narrative_day = Some(point);
+                    narrative_day_at = Some(out.len());
                 }
             }
             let (typ, modifier, found_end) = (found.typ, found.modifier, found.end);

@@ -512,8 +512,16 @@ impl Grammar<'_> {
     /// The narrative's last date moved by `n` units ("a month later"); the document time when
     /// the narrative has no date yet.
     fn shifted_from_narrative(&self, n: f64, unit: Unit, end: usize) -> Option<Found> {
-        let (anchor, source) = match (self.env.narrative, self.env.dct) {
-            (Some(p), _) => (p, Source::Narrative),
+        // Days count from the narrative's last day, not from a year or month mentioned since
+        // ("the highest since 1983 ... ending the day at 8,017").
+        let narrative = match self.env.narrative {
+            Some(p) if unit == Unit::Day && p.grain() != calendar::Grain::Day => {
+                self.env.narrative_day.map(|day| (day, Source::NarrativeDay))
+            }
+            other => other.map(|p| (p, Source::Narrative)),
+        };
+        let (anchor, source) = match (narrative, self.env.dct) {
+            (Some(found), _) => found,
             (None, Some(d)) => (day_point(d), Source::Document),
             (None, None) => {
                 return Some(Found::other(end, TimexType::Date, "XXXX-XX-XX".to_owned(), Source::Unknown));
