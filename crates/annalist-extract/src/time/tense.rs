@@ -88,6 +88,9 @@ impl ClauseTense {
     }
 }
 
+/// The future cues that a participle after them belongs to ("will be held", "to be completed").
+const MODALS: &[&str] = &["will", "'ll", "shall", "would", "should", "may", "might", "must", "to", "going"];
+
 /// The tense cues of a sentence's tokens, as (token index, tense), read only as far as asked:
 /// the cue nearest a token needs the cues up to the first one after it, and most candidates
 /// stand early in their sentence or before a cue ("... on Monday, officials said").
@@ -126,14 +129,26 @@ impl Cues {
             self.found.push((k, Tense::Future));
             return;
         }
-        let tense = t.flags.tense.or_else(|| {
-            // The rarest test first: few words end in "-ed".
-            let participle =
-                w.len() >= 5 && w.ends_with("ed") && !t.capital && w.bytes().all(|b| b.is_ascii_lowercase());
-            let after_modal =
-                self.found.last().is_some_and(|&(j, tense)| tense == Tense::Future && k - j <= 3);
-            (participle && !after_modal).then_some(Tense::Past)
-        });
+        // A past form after a modal ("will be held", "should be completed", "is to be
+        // signed") is no past: the modal already counted. After a noun or verb of intent it
+        // is one ("plans announced in January").
+        let after_modal = || {
+            self.found.last().is_some_and(|&(j, tense)| {
+                tense == Tense::Future && k - j <= 3 && MODALS.contains(&toks[j].norm.as_ref())
+            })
+        };
+        let tense = match t.flags.tense {
+            Some(Tense::Past) if after_modal() => None,
+            Some(tense) => Some(tense),
+            None => {
+                // The rarest test first: few words end in "-ed".
+                let participle = w.len() >= 5
+                    && w.ends_with("ed")
+                    && !t.capital
+                    && w.bytes().all(|b| b.is_ascii_lowercase());
+                (participle && !after_modal()).then_some(Tense::Past)
+            }
+        };
         if let Some(tense) = tense {
             self.found.push((k, tense));
         }
