@@ -66,7 +66,7 @@ impl Grammar<'_> {
         }
         let tok = req!(self.tok(i));
         if !tok.number {
-            return None;
+            return self.clock_in_words(i);
         }
         let w = tok.norm.as_ref();
         let (mut hour, minute, second, explicit, mut e) = if w.contains(':') {
@@ -143,6 +143,32 @@ impl Grammar<'_> {
             Some((part, e2)) => (clock.in_part(part), e2),
             None => (clock, e),
         })
+    }
+
+    /// A clock time in words, with am or pm or "o'clock" ("seven thirty p.m.", "ten o'clock",
+    /// "four twenty-three a m"); without them, words are numbers ("seven thirty").
+    fn clock_in_words(&self, i: usize) -> Option<(Clock, usize)> {
+        let (hour, e) = self.cardinal(i, false).filter(|&(h, _)| (1..=12).contains(&h))?;
+        let (minute, e) = match self.cardinal(e, false) {
+            Some((m, e2)) if (1..60).contains(&m) && self.tok(e).is_some_and(|t| !t.number) => (m, e2),
+            _ => (0, e),
+        };
+        if self.is(e, "o'clock") {
+            return (minute == 0)
+                .then_some((Clock { hour, minute, second: None, utc: false, meridiem: false }, e + 1));
+        }
+        let (pm, e) = match self.sense(e, Kind::Meridiem, |s| match s {
+            Sense::Meridiem(pm) => Some(pm),
+            _ => None,
+        }) {
+            // "a"/"p" alone are words ("seven a day"); "a m", "p m" are a meridiem.
+            Some(_) if matches!(self.w(e), "a" | "p") && !self.is(e + 1, "m") => return None,
+            Some((pm, e2)) if matches!(self.w(e), "a" | "p") => (pm, self.opt_dot(e2 + 1)),
+            Some(found) => found,
+            None => return None,
+        };
+        let hour = if pm { hour % 12 + 12 } else { hour % 12 };
+        Some((Clock { hour, minute, second: None, utc: false, meridiem: true }, e))
     }
 
     /// Minutes counted from or to an hour: "half past three", "quarter past 8pm", "quarter to

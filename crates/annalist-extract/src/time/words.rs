@@ -877,8 +877,9 @@ pub(crate) static STRONG: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect();
     set.extend(holiday_words);
     // Words the rules read that are not in the lexicon; "time" for "at that time" (the
-    // narrative's last date).
-    set.extend(["recent", "half", "q", "'", "‘", "time"]);
+    // narrative's last date); the marks of a clock time in words ("seven thirty p.m.", "ten
+    // o'clock"; not "a" and "p", which are words too).
+    set.extend(["recent", "half", "q", "'", "‘", "time", "a.m.", "p.m.", "am", "pm", "o'clock"]);
     set
 });
 
