@@ -198,7 +198,7 @@ fn content_before(words: &Words<'_>, sentence: Sentence, before: usize) -> Optio
 }
 
 /// Where the content after a cue starts, if the text after it is a clause: past "that", a
-/// colon or an opening quote; `None` when nothing clausal follows ("said on Tuesday."). With
+/// colon or an opening quote (after a comma too); `None` when nothing clausal follows ("said on Tuesday."). With
 /// it, where its clause ends ([`clause_end`] up to the sentence end) when that was read to
 /// judge it.
 fn content_after(
@@ -215,8 +215,13 @@ fn content_after(
     if w == "that" && frames.that {
         return Some((after + 1, None));
     }
-    if w == ":" || (words.is_quote(after) && words.partner(after).is_some_and(|p| p > after)) {
+    let opens_quote = |k: usize| words.is_quote(k) && words.partner(k).is_some_and(|p| p > k);
+    if w == ":" || opens_quote(after) {
         return Some((after + 1, None));
+    }
+    // "said, “Peace is on the agenda”": a comma, then the quotation.
+    if w == "," && after + 1 < end && opens_quote(after + 1) {
+        return Some((after + 2, None));
     }
     if frames.that {
         let mut k = after;
@@ -406,7 +411,19 @@ fn verb_at(
     if source_span.is_none() {
         source_span = source_tokens.map(|(a, b)| words.span(a, b));
     }
-    let content = match inverted.or_else(after) {
+    // "“We will win,” he said, “and soon.”": a quotation split by its attribution is read from
+    // its first part, before the source.
+    let closes_quote_before = |before: usize| {
+        words.is_quote(before) || (words.word(before) == "," && before > 0 && words.is_quote(before - 1))
+    };
+    let split_quote = content_from
+        .is_some_and(|f| f >= 2 && words.word(f - 2) == "," && words.is_quote(f - 1))
+        && source_tokens
+            .and_then(|(start, _)| start.checked_sub(1))
+            .filter(|&before| before >= sentence.start && closes_quote_before(before))
+            .and_then(|before| content_before(words, sentence, before))
+            .is_some();
+    let content = match inverted.or_else(|| if split_quote { None } else { after() }) {
         Some(content) => content,
         None => {
             // "... ," the minister said: the content stands before the source.
