@@ -717,7 +717,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// The end (inclusive) of a run of capitalised name words starting at `i`.
     fn name_run(&self, i: usize) -> Option<usize> {
         let first = self.w(i)?;
-        if !first.capitalised() || is_calendar(first) {
+        if !first.capitalised() || (is_calendar(first) && !self.calendar_in_name(i)) {
             return None;
         }
         let mut end = i;
@@ -732,7 +732,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 break;
             }
             if w.capitalised() {
-                if is_calendar(w)
+                if (is_calendar(w) && !self.calendar_in_name(j))
                     || w.is(WordClass::Function)
                     || w.is(WordClass::NotAName)
                     // "University of Southern California": a compass or people adjective
@@ -907,7 +907,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         if w.is(WordClass::Function)
             || w.is(WordClass::NotAName)
-            || is_calendar(w)
+            || (is_calendar(w) && !self.calendar_in_name(i))
             || w.text().chars().count() < 2
         {
             return i + 1;
@@ -1031,6 +1031,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
         };
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
+    }
+
+    /// Whether the weekday or month at `i` is a word of a longer name, as the time layer reads
+    /// it (`Grammar::inside_longer_name`): a capitalised word follows, and "the" or a capitalised
+    /// word not opening the sentence comes before ("the Sunday Times", "the Good Friday
+    /// Agreement"; not "On Monday Trump said").
+    fn calendar_in_name(&self, i: usize) -> bool {
+        let followed = self.w(i + 1).is_some_and(|n| {
+            n.capitalised() && n.kind() == TokenKind::Word && !is_calendar(n) && self.same_sentence(i, i + 1)
+        });
+        followed
+            && i.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
+                self.same_sentence(i - 1, i)
+                    && (p.is_the()
+                        || (p.capitalised() && p.kind() == TokenKind::Word && !p.sentence_initial()))
+            })
     }
 
     /// Whether the capitalised word at `i`, after an ampersand, may go on a firm's name: not a

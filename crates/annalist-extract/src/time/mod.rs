@@ -474,7 +474,8 @@ impl Grammar<'_> {
             return Some(Found::date(e, point, source));
         }
         let (month, e, alone) = self.month(i)?;
-        if !alone {
+        // "the January Revolution": a longer name, no time.
+        if !alone || self.inside_longer_name(i, e) {
             return None;
         }
         let (point, source) = self.resolve(dates::Parts::month(None, month));
