@@ -80,6 +80,19 @@ pub(crate) struct KnownActor {
     pub gender: Option<char>,
 }
 
+impl KnownActor {
+    /// An actor of a list (a country, place, people, body): no roles, no gender.
+    fn listed(
+        name: &str,
+        kind: ActorKind,
+        code: Option<String>,
+        country: Option<String>,
+        aliases: Vec<String>,
+    ) -> Self {
+        KnownActor { name: name.to_owned(), kind, code, country, aliases, roles: Vec::new(), gender: None }
+    }
+}
+
 /// A sector word or phrase ("armed forces" → MIL).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Sector {
@@ -215,8 +228,6 @@ pub(crate) struct Gazetteer {
     /// Common English words (`common_words.tsv`), lower case: a capitalised one alone opening
     /// a sentence or a quotation is no name.
     pub common_words: SortedRows,
-    /// Holidays of one word, lower case ("christmas", "passover"; from `time/holidays.tsv`).
-    pub holidays: FastSet<String>,
     /// Family names written before the given name (`family_names_first.tsv`: "Wang", "Ahn").
     pub family_names_first: FastSet<String>,
     /// Cities and US states (`cities.tsv`) and their country's alpha-3 code: an unknown name
@@ -544,9 +555,10 @@ impl Gazetteer {
         }
         // A holiday of one word is a time, never an actor ("over Easter", "before Passover"):
         // read from the time layer's list, so that a holiday added there is known here too.
+        // (The words after one, "Christmas Eve", lie in the time layer's expression, which
+        // names no actor: see `Scanner::name_in_time_expression`.)
         for (_, f) in lexicon::rows(include_str!("../../data/time/holidays.tsv")) {
             let Some(holiday) = f.first().filter(|h| h.chars().all(char::is_alphabetic)) else { continue };
-            g.holidays.insert((*holiday).to_owned());
             let classes = g.words.entry((*holiday).to_owned()).or_default();
             if !classes.contains(&WordClass::NotAName) {
                 classes.push(WordClass::NotAName);
@@ -647,15 +659,7 @@ impl Gazetteer {
             }
             self.add_actor(
                 &key,
-                KnownActor {
-                    name: (*name).to_owned(),
-                    kind: ActorKind::State,
-                    code: Some(iso.clone()),
-                    country: Some(iso.clone()),
-                    aliases,
-                    roles: Vec::new(),
-                    gender: None,
-                },
+                KnownActor::listed(name, ActorKind::State, Some(iso.clone()), Some(iso.clone()), aliases),
             );
             let mut gov_actor = sector_actor(name, &iso, "GOV");
             gov_actor.aliases = capitals;
@@ -670,15 +674,13 @@ impl Gazetteer {
             self.add_names(key, name, &aliases, MentionKind::Location);
             self.add_actor(
                 key,
-                KnownActor {
-                    name: (*name).to_owned(),
-                    kind: ActorKind::Location,
-                    code: Some((*iso).to_owned()),
-                    country: self.countries.contains_key(*iso).then(|| (*iso).to_owned()),
+                KnownActor::listed(
+                    name,
+                    ActorKind::Location,
+                    Some((*iso).to_owned()),
+                    self.countries.contains_key(*iso).then(|| (*iso).to_owned()),
                     aliases,
-                    roles: Vec::new(),
-                    gender: None,
-                },
+                ),
             );
         }
     }
@@ -697,18 +699,7 @@ impl Gazetteer {
             let (Some(key), Some(name)) = (f.first(), f.get(1)) else { continue };
             let aliases = list(f.get(2));
             self.add_names(key, name, &aliases, MentionKind::Group);
-            self.add_actor(
-                key,
-                KnownActor {
-                    name: (*name).to_owned(),
-                    kind: ActorKind::Group,
-                    code: None,
-                    country: None,
-                    aliases,
-                    roles: Vec::new(),
-                    gender: None,
-                },
-            );
+            self.add_actor(key, KnownActor::listed(name, ActorKind::Group, None, None, aliases));
         }
     }
 
@@ -724,15 +715,7 @@ impl Gazetteer {
             }
             self.add_actor(
                 key,
-                KnownActor {
-                    name: (*name).to_owned(),
-                    kind: ActorKind::Organization,
-                    code: Some((*code).to_owned()),
-                    country: None,
-                    aliases,
-                    roles: Vec::new(),
-                    gender: None,
-                },
+                KnownActor::listed(name, ActorKind::Organization, Some((*code).to_owned()), None, aliases),
             );
         }
     }
@@ -898,15 +881,13 @@ fn actor_meaning(key: &str, mention: MentionKind, resolution: Resolution) -> Mea
 
 /// A country's sector actor: "Government of Belarus", `BLRGOV`.
 pub(crate) fn sector_actor(country_name: &str, iso: &str, sector: &str) -> KnownActor {
-    KnownActor {
-        name: sector_name(country_name, sector),
-        kind: sector_kind(sector),
-        code: Some(format!("{iso}{sector}")),
-        country: Some(iso.to_owned()),
-        aliases: Vec::new(),
-        roles: Vec::new(),
-        gender: None,
-    }
+    KnownActor::listed(
+        &sector_name(country_name, sector),
+        sector_kind(sector),
+        Some(format!("{iso}{sector}")),
+        Some(iso.to_owned()),
+        Vec::new(),
+    )
 }
 
 /// The code of the role that started last (ongoing roles first).

@@ -890,18 +890,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return i + 1;
         }
-        if w.is(WordClass::NotAName) && GAZETTEER.holidays.contains(&*w.lower()) {
-            // The capitalised words right after a holiday go with it: "Christmas Eve",
-            // "Easter Sunday", not a name "Eve".
-            let mut next = i + 1;
-            while self.w(next).is_some_and(|n| n.capitalised() && n.kind() == TokenKind::Word)
-                && self.same_sentence(i, next)
-                && self.name_at(next).is_none()
-            {
-                next += 1;
-            }
-            return next;
-        }
         if w.is(WordClass::NameModifier) {
             return self.modified_name(i);
         }
