@@ -10,8 +10,8 @@ use std::hash::BuildHasherDefault;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
 
 use super::gazetteer::{
-    FastMap, FastSet, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME,
-    OPENS_NAME, OPENS_SECTOR, Sector, WordClass, push_lower, sector_key,
+    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
+    OPENS_SECTOR, Sector, WordClass, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
@@ -53,9 +53,6 @@ pub(crate) struct Scanner<'w, 'a> {
     /// How the text writes each capitalised word, read in one pass on first asking (see
     /// `Scanner::written_as_a_name_elsewhere`).
     name_uses: OnceCell<FastMap<&'a str, NameUse>>,
-    /// The capitalised words the text writes right after "the", read in one pass on first
-    /// asking (see `Scanner::written_after_the`).
-    after_the: OnceCell<FastSet<&'a str>>,
     /// The spans of the document's time expressions, in text order, and the first that may
     /// still hold a word the pass has not passed.
     time_spans: Vec<Span>,
@@ -69,6 +66,8 @@ struct NameUse {
     sentences_opened: u8,
     /// Whether it stands right before another capitalised word of its sentence somewhere.
     before_capitalised: bool,
+    /// Whether it stands right after "the" somewhere ("the Taurus").
+    after_the: bool,
 }
 
 /// `WordAt::name_match` of a position opening no known name (node 0, the root, ends none).
@@ -114,7 +113,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
             name_uses: OnceCell::new(),
-            after_the: OnceCell::new(),
             time_spans,
             next_time_span: 0,
         }
@@ -1044,23 +1042,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .is_none_or(|m| matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. }))
     }
 
-    /// Whether the text writes the capitalised `word` right after "the" ("the Taurus"). The
-    /// words so written are read in one pass, the first time a document asks (a search of the
-    /// text for each word asked about took 2% of the layer's time in a profile).
+    /// Whether the text writes the capitalised `word` right after "the" ("the Taurus"), read
+    /// from how the text writes each capitalised word (see `Scanner::name_uses`).
     fn written_after_the(&self, word: &str) -> bool {
-        self.after_the
-            .get_or_init(|| {
-                let mut after_the = FastSet::default();
-                let mut k = 1;
-                while let Some(w) = self.w(k) {
-                    if w.capitalised() && self.words.at(k - 1).is_the() {
-                        after_the.insert(w.text());
-                    }
-                    k += 1;
-                }
-                after_the
-            })
-            .contains(word)
+        self.name_uses().get(word).is_some_and(|u| u.after_the)
     }
 
     /// "the Council", "the University", "Commission President X": an institution's generic
@@ -1108,10 +1093,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         && n.sentence() == w.sentence()
                         && self.text.get(w.span().end..n.span().start) == Some(" ")
                 });
+                let after_the = k >= 2 && self.words.at(k - 2).is_the();
                 let found = uses.entry(w.text()).or_default();
                 found.sentences_opened =
                     found.sentences_opened.saturating_add(u8::from(w.sentence_initial()));
                 found.before_capitalised |= before_capitalised;
+                found.after_the |= after_the;
             }
             uses
         })
