@@ -7,7 +7,7 @@
 use std::cell::{OnceCell, RefCell};
 use std::hash::BuildHasherDefault;
 
-use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span};
+use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span, TimeExpr};
 
 use super::gazetteer::{
     FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
@@ -53,9 +53,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// How the text writes each capitalised word, read in one pass on first asking (see
     /// `Scanner::written_as_a_name_elsewhere`).
     name_uses: OnceCell<FastMap<&'a str, NameUse>>,
-    /// The spans of the document's time expressions, in text order, and the first that may
-    /// still hold a word the pass has not passed.
-    time_spans: Vec<Span>,
+    /// The document's time expressions, in text order, and the first that may still hold a
+    /// word the pass has not passed.
+    timexes: &'w [TimeExpr],
     next_time_span: usize,
 }
 
@@ -99,7 +99,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         words: &'w Words<'a>,
         text: &'a str,
         registry: Registry,
-        time_spans: Vec<Span>,
+        timexes: &'w [TimeExpr],
     ) -> Self {
         // Room from the start for a typical story's short forms and mentions (one sentence a
         // mention, as the registry has room for): grown from empty, each was reallocated
@@ -113,7 +113,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
             name_uses: OnceCell::new(),
-            time_spans,
+            timexes,
             next_time_span: 0,
         }
     }
@@ -215,10 +215,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Agreement"). Asked in text order.
     fn name_in_time_expression(&mut self, i: usize) -> Option<usize> {
         let word = self.words.at(i).span();
-        while self.time_spans.get(self.next_time_span).is_some_and(|t| t.end <= word.start) {
+        while self.timexes.get(self.next_time_span).is_some_and(|t| t.span.end <= word.start) {
             self.next_time_span += 1;
         }
-        let time = *self.time_spans.get(self.next_time_span)?;
+        let time = self.timexes.get(self.next_time_span)?.span;
         if time.start > word.start {
             return None;
         }
