@@ -600,6 +600,20 @@ impl Grammar<'_> {
                 Source::Absolute,
             ));
         }
+        // "the same period last year": the narrative's last date a year back, at its own grain
+        // (a period is as long as what it is compared with).
+        if n == 0
+            && self.is(e, "period")
+            && let Some((back, back_unit, e2)) = self.shift_back(e + 1)
+        {
+            let anchor = req!(self.env.narrative);
+            let moved = req!(calendar::shift(req!(anchor.first_day()), back, back_unit));
+            return Some(Found::date(
+                e2,
+                calendar::at_grain(moved, anchor.grain(), anchor.year_known()),
+                Source::Narrative,
+            ));
+        }
         let (unit, e2, plural) = req!(self.unit(e));
         if plural || unit < Unit::Day {
             return None;
@@ -610,11 +624,51 @@ impl Grammar<'_> {
                 (None, Some(d)) => (day_point(d), Source::Document),
                 (None, None) => return None,
             };
-            let date = req!(anchor.first_day());
+            let mut date = req!(anchor.first_day());
+            let mut end = e2;
+            // "the same month a year ago", "the same quarter last year": that unit of the
+            // narrative's date, moved back by a longer unit.
+            if let Some((back, back_unit, e3)) = self.shift_back(e2)
+                && back_unit > unit
+            {
+                date = req!(calendar::shift(date, back, back_unit));
+                end = e3;
+            }
             let grain = calendar::unit_grain(unit).max(anchor.grain());
-            return Some(Found::date(e2, calendar::at_grain(date, grain, anchor.year_known()), source));
+            return Some(Found::date(end, calendar::at_grain(date, grain, anchor.year_known()), source));
         }
         self.shifted_from_narrative(f64::from(n), unit, e2)
+    }
+
+    /// A shift back written after "the same month" or "the same period": "a year ago", "a year
+    /// earlier", "two years before", "last year", "of last year", "the previous year", "the
+    /// year before". Returns the signed count, the unit and the end.
+    fn shift_back(&self, i: usize) -> Option<(i64, Unit, usize)> {
+        let i = if matches!(self.w(i), "of" | "in") { i + 1 } else { i };
+        if let Some((Some(q), unit, e)) = self.quantity(i)
+            && q.fract() == 0.0
+            && matches!(self.w(e), "ago" | "earlier" | "before" | "back" | "prior")
+        {
+            return Some((-(q as i64), unit, e + 1));
+        }
+        if self.is(i, "last")
+            && let Some((unit, e, false)) = self.unit(i + 1)
+        {
+            return Some((-1, unit, e));
+        }
+        if self.is(i, "the")
+            && matches!(self.w(i + 1), "previous" | "prior" | "preceding")
+            && let Some((unit, e, false)) = self.unit(i + 2)
+        {
+            return Some((-1, unit, e));
+        }
+        if self.is(i, "the")
+            && let Some((unit, e, false)) = self.unit(i + 1)
+            && self.is(e, "before")
+        {
+            return Some((-1, unit, e + 1));
+        }
+        None
     }
 
     /// Recurrences: "every week", "each Monday", "every two years", "weekly", "annual".
