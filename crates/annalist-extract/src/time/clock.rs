@@ -80,9 +80,12 @@ impl Grammar<'_> {
         } else {
             let (n, len) = req!(self.digits(i));
             if self.is(i + 1, "h") && self.glued(i + 1) && n < 24 && len <= 2 {
-                // 15h, 15h30
+                // 15h, 15h30; but "in 2h", "for 24h" are hours counted.
                 match self.digits(i + 2) {
                     Some((m, 2)) if self.glued(i + 2) && m < 60 => (n, m, None, true, i + 3),
+                    _ if matches!(self.before(i), "in" | "for" | "within" | "over" | "after") => {
+                        return None;
+                    }
                     _ => (n, 0, None, true, i + 2),
                 }
             } else if len <= 2 {

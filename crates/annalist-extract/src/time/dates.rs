@@ -254,7 +254,7 @@ impl Grammar<'_> {
             [(a, al), (b, bl)] if *al <= 2 && *bl <= 2 => {
                 let hyphen = self.is(i + 1, "-");
                 let (m, d) = if *a <= 12 { (*a, *b) } else { (*b, *a) };
-                if !valid(None, m, d) || (hyphen && d < 13) || *a == 0 {
+                if !valid(None, m, d) || (hyphen && d < 13) || *a == 0 || self.measured(end) {
                     return None;
                 }
                 Parts::day(None, m, d)
@@ -273,6 +273,14 @@ impl Grammar<'_> {
             return None;
         }
         Some((parts, end))
+    }
+
+    /// Whether what follows token `i - 1` is what a fraction measures: a unit ("1/2 hour",
+    /// "3/4h"), "of" ("3/4 of the vote"), points or percent ("rose 1/2 point"). "1/2" then is
+    /// not the 2nd of January.
+    fn measured(&self, i: usize) -> bool {
+        self.unit(i).is_some()
+            || matches!(self.w(i), "h" | "of" | "point" | "points" | "percent" | "%" | "percentage")
     }
 
     /// A year with an optional era, a decade ("the 1990s", "'90s", "70s"), or a century ("the

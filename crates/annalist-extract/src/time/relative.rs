@@ -356,6 +356,10 @@ impl Grammar<'_> {
         {
             n = Some(v);
             j += 1;
+        } else if let Some(v) = self.fraction(j) {
+            // "1/2 hour", "3/4 of an hour"
+            n = Some(v);
+            j = self.opt(self.opt(j + 1, "of"), "an");
         } else {
             let (v, e) = req!(self.cardinal(j, true));
             n = Some(f64::from(v));
@@ -407,6 +411,16 @@ impl Grammar<'_> {
             return None;
         }
         Some((n, unit, e))
+    }
+
+    /// A fraction written with a slash, "1/2", "3/4": at most one digit over a denominator of
+    /// 2 to 8, less than one.
+    fn fraction(&self, i: usize) -> Option<f64> {
+        let tok = req!(self.tok(i));
+        let (top, bottom) = req!(tok.norm.split_once('/'));
+        let top: u8 = top.parse().ok().filter(|_| top.len() == 1)?;
+        let bottom: u8 = bottom.parse().ok().filter(|b| (2..=8).contains(b) && bottom.len() == 1)?;
+        (tok.number && top < bottom).then(|| f64::from(top) / f64::from(bottom))
     }
 
     /// A quantity and what it places: a length ("three days"), a point from the document time
