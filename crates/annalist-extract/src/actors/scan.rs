@@ -981,12 +981,26 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if end > i && self.words.at(end).is(WordClass::MeasureSuffix) {
             return end + 1;
         }
+        // "the Hang Seng index", "the Dow Jones industrial average": the same, written with
+        // the measure's word in lower case after the name.
+        if let Some(suffix) = self.lowercase_measure_after(end) {
+            return suffix + 1;
+        }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
         if self.words.at(end).is(WordClass::Title) && !w.is_given_name() {
             return end + 1;
         }
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
+    }
+
+    /// The lower-case measure word ("index", "average") right after the name ending at `end`
+    /// in its sentence: its index.
+    fn lowercase_measure_after(&self, end: usize) -> Option<usize> {
+        let next = end + 1;
+        let word = self.w(next)?;
+        (self.same_sentence(end, next) && word.lowercase() && word.is(WordClass::MeasureSuffix))
+            .then_some(next)
     }
 
     /// A compass or people adjective at `i` ("Northern", "Arab"): it opens the unknown name
