@@ -166,7 +166,9 @@ fn match_from(lex: &Lexicon, view: &SentenceView<'_>, elements: &[TailElement], 
         {
             return Some(end);
         }
-        if view.is_break(j) {
+        // A skip stays inside the clause: it stops at punctuation and at a word that opens
+        // another clause ("struck oil depots after the deal": no deal struck).
+        if view.is_break(j) || view.is_word_in(j, super::clause::RIGHT_BOUNDARIES) {
             return None;
         }
     }
