@@ -261,6 +261,29 @@ pub(crate) fn object_range(view: &SentenceView<'_>, from: usize, limit: usize) -
     (from, k)
 }
 
+/// Where the object of a trigger ends once it has named an actor, in `from..to`: at a clause
+/// of its own after the object ("urged Beijing to use its influence with Moscow", "the
+/// proposal that is supported by Ukrainians", "Palestinians injured in clashes with the
+/// police"): the actors named there are no party to the event.
+pub(crate) fn end_of_object(view: &SentenceView<'_>, from: usize, to: usize) -> Option<usize> {
+    let mentions = view.mention_at();
+    let first = (from..to).find(|&k| mentions[k].is_some())?;
+    let after = (first..to).find(|&k| mentions[k].is_none())?;
+    (after..to).find(|&k| {
+        if mentions[k].is_some() {
+            return false;
+        }
+        let infinitive = view.is_word_in(k, super::TO)
+            && k + 1 < to
+            && mentions[k + 1].is_none()
+            && view.tokens[k + 1].kind == crate::segment::TokenKind::Word
+            && !view.original_first_char_upper(k + 1)
+            && !view.is_word_in(k + 1, super::matcher::DETERMINERS);
+        let participle = k == after && (view.lower[k].ends_with("ed") || view.lower[k].ends_with("ing"));
+        infinitive || view.is_word_in(k, THAT) || participle
+    })
+}
+
 /// Mentions in the noun phrase before a nominal trigger: "Kyiv's refusal", "the Ukrainian
 /// offensive".
 pub(crate) fn noun_phrase_owner(view: &SentenceView<'_>, anchor: usize) -> Vec<usize> {

@@ -596,6 +596,9 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     if let Some(conjunction) = end_of_place_list(view, actors, from, to) {
         to = conjunction;
     }
+    if let Some(end) = clause::end_of_object(view, from, to) {
+        to = end;
+    }
     let mut object = view.mentions_in(from, to);
     let mut agent_from = None;
     if d.nominal {
