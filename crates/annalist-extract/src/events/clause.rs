@@ -264,11 +264,14 @@ pub(crate) fn object_range(view: &SentenceView<'_>, from: usize, limit: usize) -
 /// Where the object of a trigger ends once it has named an actor, in `from..to`: at a clause
 /// of its own after the object ("urged Beijing to use its influence with Moscow", "the
 /// proposal that is supported by Ukrainians", "Palestinians injured in clashes with the
-/// police"): the actors named there are no party to the event.
+/// police") or at a reason or charge ("for its invasion of Ukraine", "of genocide"): the
+/// actors named there are no party to the event.
 pub(crate) fn end_of_object(view: &SentenceView<'_>, from: usize, to: usize) -> Option<usize> {
     let mentions = view.mention_at();
     let first = (from..to).find(|&k| mentions[k].is_some())?;
     let after = (first..to).find(|&k| mentions[k].is_none())?;
+    let before_first = (from..first).rev().find(|&k| !view.is_word_in(k, super::matcher::DETERMINERS));
+    let addressee = before_first.is_some_and(|k| view.is_word_in(k, super::TO));
     (after..to).find(|&k| {
         if mentions[k].is_some() {
             return false;
@@ -280,8 +283,22 @@ pub(crate) fn end_of_object(view: &SentenceView<'_>, from: usize, to: usize) -> 
             && !view.original_first_char_upper(k + 1)
             && !view.is_word_in(k + 1, super::matcher::DETERMINERS);
         let participle = k == after && (view.lower[k].ends_with("ed") || view.lower[k].ends_with("ing"));
-        infinitive || view.is_word_in(k, THAT) || participle
+        // "sanctions on Russia for its invasion of Ukraine", "over its treatment of": a reason;
+        // "accused Beijing of genocide": a charge ("the government of Syria" goes on).
+        // (Not after an addressee: "complained to the United Nations over Israeli air raids"
+        // complains of the raids.)
+        let reason = !addressee
+            && (matches!(&*view.lower[k], "for" | "over")
+                || (view.lower[k] == "of" && !names_next(view, k + 1, to)));
+        infinitive || view.is_word_in(k, THAT) || participle || reason
     })
+}
+
+/// Whether an actor is named at `k`, after any determiners, before `to`.
+fn names_next(view: &SentenceView<'_>, k: usize, to: usize) -> bool {
+    (k..to)
+        .find(|&j| !view.is_word_in(j, super::matcher::DETERMINERS))
+        .is_some_and(|j| view.mention_at()[j].is_some())
 }
 
 /// Mentions in the noun phrase before a nominal trigger: "Kyiv's refusal", "the Ukrainian
