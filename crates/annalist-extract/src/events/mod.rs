@@ -603,6 +603,9 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     let mut agent_from = None;
     if d.nominal {
         d.source = clause::noun_phrase_owner(view, d.start);
+        // "the Jeddah talks", "the Kursk offensive": a place named before the noun says where,
+        // not who.
+        d.source.retain(|&m| actor(actors, m).is_none_or(|a| a.kind != ActorKind::Location));
         if d.source.is_empty()
             && let Some(verb) = clause::governing_verb(view, d.start)
             && let Subject::Mentions(m) = clause::subject(view, verb)
