@@ -757,6 +757,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
                         || prev.is(WordClass::Title)
                         || (prev.lowercase() && prev.lower() != "of")
+                        || (j == i + 1 && self.opening_participle(first))
                     {
                         break;
                     }
@@ -1132,6 +1133,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
+    /// Whether `w` is a participle opening its sentence ("Citing China's support", "Praising
+    /// Russia"): a common word of six letters or more ending in "-ing", capitalised only as the
+    /// sentence's first word. A known name after it starts there.
+    fn opening_participle(&self, w: WordAt<'_, '_>) -> bool {
+        if !w.sentence_initial() || w.text().len() < 6 {
+            return false;
+        }
+        let lower = w.lower();
+        lower.ends_with("ing") && GAZETTEER.common_words.contains(&lower)
+    }
+
     fn ordinary_word(&self, i: usize, w: WordAt<'_, '_>) -> bool {
         if self.words.written_in_lower_case(&w.lower()) {
             return true;
