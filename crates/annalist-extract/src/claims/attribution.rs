@@ -122,7 +122,9 @@ fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
         if matches!(w, "and" | "but") && words.phrase(verbs, k + 1).is_some() {
             return k;
         }
-        if w == "," {
+        // (A comma opening the clause sets off an aside inside it: "warned that, although an
+        // unlikely event, others could quit".)
+        if w == "," && !(k == from && from > 0 && words.word(from - 1) == "that") {
             let next = words.word(k + 1);
             let participle = next.len() > 4 && next.ends_with("ing") && !words.is_capitalized(k + 1);
             if participle
@@ -426,7 +428,12 @@ fn verb_at(
     let content = match inverted.or_else(|| if split_quote { None } else { after() }) {
         Some(content) => content,
         None => {
-            // "... ," the minister said: the content stands before the source.
+            // "... ," the minister said: the content stands before the source. Not when a
+            // verb follows the cue, which is then a noun: "“an unlikely event,” other member
+            // states could decide to quit".
+            if is_finite_verb_start(words.word(cue_end)) {
+                return None;
+            }
             let (start, _) = source_tokens?;
             content_before(words, sentence, start.checked_sub(1)?)?
         }
@@ -440,6 +447,28 @@ fn verb_at(
     };
     // Read on from the content: "said in a statement that ..." holds no second cue.
     Some((attribution, content_from.unwrap_or(cue_end).max(cue_end)))
+}
+
+/// Whether `word` is a modal or an auxiliary, which opens a verb phrase.
+fn is_finite_verb_start(word: &str) -> bool {
+    matches!(
+        word,
+        "could"
+            | "would"
+            | "should"
+            | "will"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "have"
+            | "has"
+            | "had"
+            | "are"
+            | "were"
+            | "do"
+            | "did"
+    )
 }
 
 /// The head of an apposition closed by the delimiter at `close`: of the delimited chunks before
