@@ -428,10 +428,11 @@ fn verb_at(
     let content = match inverted.or_else(|| if split_quote { None } else { after() }) {
         Some(content) => content,
         None => {
-            // "... ," the minister said: the content stands before the source. Not when a
-            // verb follows the cue, which is then a noun: "“an unlikely event,” other member
-            // states could decide to quit".
-            if is_finite_verb_start(words.word(cue_end)) {
+            // "... ," the minister said: the content stands before the source, and the cue
+            // ends the clause. Not when a verb follows the cue: the cue is then a noun ("“an
+            // unlikely event,” other member states could decide to quit") or opens its own
+            // content ("Despite those operations, intelligence indicated IS has been trying").
+            if verb_follows_in_clause(words, cue_end, sentence.end) {
                 return None;
             }
             let (start, _) = source_tokens?;
@@ -449,26 +450,16 @@ fn verb_at(
     Some((attribution, content_from.unwrap_or(cue_end).max(cue_end)))
 }
 
-/// Whether `word` is a modal or an auxiliary, which opens a verb phrase.
-fn is_finite_verb_start(word: &str) -> bool {
-    matches!(
-        word,
-        "could"
-            | "would"
-            | "should"
-            | "will"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "have"
-            | "has"
-            | "had"
-            | "are"
-            | "were"
-            | "do"
-            | "did"
-    )
+/// Whether a finite verb (a modal, an auxiliary, a form of "be") stands in `from..end` before
+/// the clause's next punctuation, within a few words: a clause of its own follows.
+fn verb_follows_in_clause(words: &Words<'_>, from: usize, end: usize) -> bool {
+    (from..end.min(from + 6)).take_while(|&k| !words.is_punct(k)).any(|k| {
+        matches!(words.class(k), Some(WordClass::Aux | WordClass::Be))
+            || matches!(
+                words.word(k),
+                "could" | "would" | "should" | "will" | "can" | "may" | "might" | "must"
+            )
+    })
 }
 
 /// The head of an apposition closed by the delimiter at `close`: of the delimited chunks before

@@ -75,6 +75,15 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
     while start < end && matches!(words.word(start), "and" | "of" | "in" | "at" | "for" | "from") {
         start += 1;
     }
+    // "Freed passengers shaken by the incident told media": the agent of a participle
+    // modifying the phrase before it is not the phrase the verb is about.
+    if start >= floor + 3 && words.word(start - 1) == "by" {
+        let participle = start - 2;
+        let w = words.word(participle);
+        if (w.ends_with("ed") || w.ends_with("en")) && !words.is_capitalized(participle) {
+            return phrase_ending_at(words, floor, participle - 1).map(|(head, _)| (head, participle));
+        }
+    }
     Some((start, end + 1))
 }
 
