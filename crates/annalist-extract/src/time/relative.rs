@@ -174,6 +174,26 @@ impl Grammar<'_> {
     pub fn relative(&self, i: usize) -> Option<Found> {
         let (rel, e) = req!(self.relative_word(i));
         let word = self.w(i);
+        // "meant to last a few months", "will last three days": the verb.
+        if word == "last"
+            && matches!(
+                self.before(i),
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "not"
+                    | "did"
+                    | "does"
+                    | "do"
+            )
+        {
+            return None;
+        }
         if let Some(f) = self.holiday(e, Some(if rel == 0 { 1 } else { rel })) {
             return Some(f);
         }
@@ -735,6 +755,12 @@ impl Grammar<'_> {
             Sense::Reference(v) => Some(v),
             _ => None,
         }));
+        // "soon after the attack", "soon afterwards": shortly after an event, not a future.
+        if self.is(i, "soon")
+            && matches!(self.w(e), "after" | "afterwards" | "afterward" | "before" | "thereafter")
+        {
+            return None;
+        }
         Some(Found::other(e, TimexType::Date, value.to_owned(), Source::Absolute))
     }
 
