@@ -1169,6 +1169,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if last.is(WordClass::PlaceSuffix) {
             return ActorKind::Location;
         }
+        // "Balochistan's Kalat district", "the Nangarhar province": a region word in lower case
+        // after the name.
+        if self.w(end + 1).is_some_and(|next| {
+            next.lowercase() && next.is(WordClass::RegionWord) && self.same_sentence(end, end + 1)
+        }) {
+            return ActorKind::Location;
+        }
         let first = self.words.at(i);
         if end == i && is_acronym_word(first.text()) {
             return ActorKind::Organization;
