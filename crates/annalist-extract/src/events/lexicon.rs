@@ -77,6 +77,9 @@ pub(crate) struct Pattern {
     /// Whether the grammatical object is the PLOVER source ("hosted", "welcomed": the guest
     /// visits the host).
     pub reversed: bool,
+    /// Whether the grammatical subject undergoes the event and is its PLOVER target ("the
+    /// convoy came under attack").
+    pub undergoer: bool,
 }
 
 /// What the matcher reads of a pattern while trying it at an anchor (see
@@ -343,12 +346,13 @@ fn load() -> Lexicon {
         for anchor in &elements[0].alternatives {
             by_anchor.entry(anchor.clone()).or_default().push(index);
         }
-        let reversed = match field(&fields, 5) {
-            "" => false,
-            "reversed" => true,
+        let (reversed, undergoer) = match field(&fields, 5) {
+            "" => (false, false),
+            "reversed" => (true, false),
+            "undergoer" => (false, true),
             other => panic!("patterns.tsv:{line}: unknown roles {other}"),
         };
-        patterns.push(Pattern { elements, coding, mode, kind, reversed });
+        patterns.push(Pattern { elements, coding, mode, kind, reversed, undergoer });
     }
     let mut irregular = FastMap::default();
     for (_, fields) in rows(IRREGULAR_TSV) {

@@ -73,6 +73,8 @@ struct Draft {
     absorbed: bool,
     /// The grammatical object is the PLOVER source (a host's guest).
     reversed: bool,
+    /// The grammatical subject is the PLOVER target ("came under attack").
+    undergoer: bool,
     /// A circumstance of the sentence's main event (see [`drop_circumstances`]).
     circumstance: bool,
 }
@@ -101,6 +103,7 @@ impl Draft {
             coordinated: false,
             absorbed: false,
             reversed: false,
+            undergoer: false,
             circumstance: false,
         }
     }
@@ -359,6 +362,7 @@ fn code_sentence(
         drafts.push(Draft {
             nominal: m.nominal,
             reversed: pattern.reversed,
+            undergoer: pattern.undergoer,
             ..Draft::new(sentence, (m.start, m.end), pattern.coding, pattern.mode.as_deref())
         });
     }
@@ -692,6 +696,15 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     if d.reversed && !d.target.is_empty() {
         // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
         std::mem::swap(&mut d.source, &mut d.target);
+    }
+    if d.undergoer {
+        // "The convoy came under attack": the subject is attacked, by whoever "from" or "by"
+        // names ("came under heavy fire from Russian forces").
+        let agents = (from..to)
+            .find(|&k| matches!(&*view.lower[k], "from" | "by"))
+            .map(|k| view.mentions_in(k + 1, to))
+            .unwrap_or_default();
+        d.target = std::mem::replace(&mut d.source, agents);
     }
     if d.target.is_empty()
         && d.coordinated
