@@ -1333,6 +1333,21 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The mentions found so far, latest first, back to `within` sentences before `sentence`
     /// (at most [`LOOKBACK`]).
+    /// [`Scanner::recent_mentions`] with the sentence of each.
+    fn recent_mentions_with_sentences(
+        &self,
+        sentence: usize,
+        within: usize,
+    ) -> impl Iterator<Item = (&Found, usize)> {
+        self.registry
+            .found
+            .iter()
+            .zip(&self.found_sentences)
+            .rev()
+            .take(LOOKBACK)
+            .map_while(move |(f, s)| s.filter(|s| s + within >= sentence).map(|s| (f, s)))
+    }
+
     fn recent_mentions(&self, sentence: usize, within: usize) -> impl Iterator<Item = &Found> {
         self.registry
             .found
@@ -1386,18 +1401,42 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let sentence = w.sentence() as usize;
         let antecedent = self
-            .recent_mentions(sentence, 2)
-            .filter(|f| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
-            .find(|f| {
+            .recent_mentions_with_sentences(sentence, 2)
+            .filter(|(f, _)| f.resolution != Resolution::Pronoun && f.resolution != Resolution::Demonym)
+            .find(|(f, _)| {
                 matches!(
                     self.registry.actor(f.actor).kind,
                     ActorKind::State | ActorKind::Government | ActorKind::Military | ActorKind::Organization
                 )
             })
-            .map(|f| (f.actor, f.kind));
-        if let Some((actor, kind)) = antecedent {
-            self.mention(i, w.span(), w.text(), actor, kind, Resolution::Pronoun);
+            .map(|(f, s)| (f.actor, f.kind, s));
+        let Some((actor, kind, found_in)) = antecedent else { return };
+        // "The coalition government led by Mario Draghi has begun relaxing its restrictions":
+        // an institution named earlier in the pronoun's own sentence, though no actor, is what
+        // the pronoun stands for; an actor of the sentences before stands for it only when it
+        // is of that sector ("The military says it is still searching": the army named before).
+        if found_in != sentence
+            && let Some(sector) = self.institution_sector_before(i)
+            && self.registry.actor(actor).code.as_deref().and_then(|c| c.get(3..6)) != Some(sector)
+        {
+            return;
         }
+        self.mention(i, w.span(), w.text(), actor, kind, Resolution::Pronoun);
+    }
+
+    /// The CAMEO sector of the nearest lower-case institution noun ("government", "army",
+    /// "court") outside any mention before word `i` in its sentence.
+    fn institution_sector_before(&self, i: usize) -> Option<&'static str> {
+        let sentence = self.words.at(i).sentence() as usize;
+        (i.saturating_sub(30)..i).rev().take_while(|&k| self.same_sentence(k, i)).find_map(|k| {
+            let word = self.words.at(k);
+            let at = word.span().start;
+            let sector = word.lowercase().then(|| word.sector()).flatten()?;
+            let mentioned = self
+                .recent_mentions_with_sentences(sentence, 0)
+                .any(|(f, _)| f.span.start <= at && at < f.span.end);
+            (!mentioned).then_some(sector.code)
+        })
     }
 
     fn expletive(&self, i: usize) -> bool {
