@@ -155,13 +155,23 @@ impl Cues {
     }
 }
 
-/// The tense of the cue nearest to token `i` (the earlier one on a tie); `cues` are in token
-/// order, so this is a binary search.
+/// How many tokens nearer a cue after a time must be to win over the cue before it: the verb
+/// before a time phrase governs it ("told VOA's Korean Service on Monday the U.N. must"), a
+/// cue after it often opens the next clause.
+const BEFORE_BIAS: usize = 3;
+
+/// The tense of the cue nearest to token `i` (the earlier one unless the later is nearer by
+/// more than [`BEFORE_BIAS`]); `cues` are in token order, so this is a binary search.
 fn nearest(cues: &[(usize, Tense)], i: usize) -> Option<Tense> {
     let after = cues.partition_point(|(k, _)| *k < i);
     let before = after.checked_sub(1).map(|b| cues[b]);
     match (before, cues.get(after)) {
-        (Some((b, tb)), Some(&(a, ta))) => Some(if i - b <= a - i { tb } else { ta }),
+        (Some((b, tb)), Some(&(a, ta))) => {
+            // (A cue right after the time is its own verb: "elections set for February were
+            // delayed".)
+            let before_wins = if a - i <= 1 { i - b <= a - i } else { i - b <= a - i + BEFORE_BIAS };
+            Some(if before_wins { tb } else { ta })
+        }
         (Some((_, t)), None) | (None, Some(&(_, t))) => Some(t),
         (None, None) => None,
     }
