@@ -90,7 +90,7 @@ fn seed_dev_predictions_are_well_formed_and_scored() {
 /// relaxed F1 (spaCy en_core_web_sm: 0.615 and 0.570 on the same files).
 #[test]
 fn mention_f1_holds_its_floors() {
-    for (suite, floor) in [("seed-dev.jsonl", 0.97), ("meantime-en.jsonl", 0.56)] {
+    for (suite, floor) in [("seed-dev.jsonl", 0.97), ("meantime-en.jsonl", 0.57)] {
         let Some(figures) = score(suite) else { return };
         let f1 = figures.get("mention F1").copied().unwrap_or(0.0);
         assert!(f1 >= floor, "{suite}: mention F1 {f1:.3} fell under {floor}");
@@ -98,8 +98,9 @@ fn mention_f1_holds_its_floors() {
 }
 
 /// Event coding on PLOVER's gold records (CAMEO manual examples) and the seed article. The
-/// floors sit under what was measured (plover-gsr-dev type F1 0.905, dyad F1 0.714 with the
-/// context countries of events; see the events report).
+/// floors sit a little under what was measured (plover-gsr-dev type F1 0.905, dyad F1 0.707
+/// with the context countries of events and objects that end where a clause of their own
+/// begins; see the events report).
 #[test]
 fn events_reach_their_floors() {
     if let Some(plover) = score("plover-gsr-dev.jsonl") {
@@ -111,8 +112,8 @@ fn events_reach_their_floors() {
     }
 }
 
-const PLOVER_TYPE_F1: f64 = 0.88;
-const PLOVER_DYAD_F1: f64 = 0.53;
+const PLOVER_TYPE_F1: f64 = 0.89;
+const PLOVER_DYAD_F1: f64 = 0.67;
 const SEED_DYAD_RECALL: f64 = 0.98;
 
 #[test]
@@ -126,7 +127,7 @@ fn seed_dev_attributions_hold_their_floors() {
 }
 
 /// Time expressions: Duckling's English corpus (DATE rows), MEANTIME news and the seed.
-/// Measured: duckling-en DATE 0.944, meantime-en value F1 0.865, seed-dev value F1 1.000,
+/// Measured: duckling-en DATE 0.944, meantime-en value F1 0.871, seed-dev value F1 1.000,
 /// duckling-en-holidays value F1 0.488 (most of its misses are compounds such as
 /// "thanksgiving in 9 months", Hindu holidays outside the table's years or named otherwise, and
 /// Jewish holidays, which Duckling dates by the evening they begin and annalist by their day).
@@ -138,11 +139,11 @@ fn timex_scores_hold_their_floors() {
     }
     if let Some(meantime) = score("meantime-en.jsonl") {
         let f1 = meantime["timex value F1"];
-        assert!(f1 >= 0.83, "meantime-en timex value F1 {f1:.3} under its floor 0.83");
+        assert!(f1 >= 0.85, "meantime-en timex value F1 {f1:.3} under its floor 0.85");
     }
     if let Some(holidays) = score("duckling-en-holidays.jsonl") {
         let f1 = holidays["timex value F1"];
-        assert!(f1 >= 0.35, "duckling-en-holidays timex value F1 {f1:.3} under its floor 0.35");
+        assert!(f1 >= 0.46, "duckling-en-holidays timex value F1 {f1:.3} under its floor 0.46");
     }
     if let Some(seed) = score("seed-dev.jsonl") {
         let f1 = seed["timex value F1"];
