@@ -88,3 +88,29 @@ fn types_and_modes_are_coded() {
 fn sources_and_targets_come_from_the_clause() {
     check_file("dyads.tsv", include_str!("events/dyads.tsv"), Projection::Dyad);
 }
+
+/// Every pattern of `data/events/patterns.tsv` codes its own example with its type: a pattern
+/// whose words no longer match (an inflected form written where a lemma belongs turns that
+/// form into a lemma of its own, and the patterns of the true lemma stop matching it) fails
+/// here. The example is coded as a sentence of its own.
+#[test]
+fn every_pattern_codes_its_example() {
+    let patterns = include_str!("../data/events/patterns.tsv");
+    let mut failures = Vec::new();
+    for (n, line) in patterns.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (coding, example) = (fields[1], fields.get(4).copied().unwrap_or(""));
+        if matches!(coding, "-" | "=") || example.is_empty() {
+            continue;
+        }
+        let record = extract(&format!("{example}."));
+        if !record.events.iter().any(|e| e.event_type.as_str() == coding) {
+            let got: Vec<&str> = record.events.iter().map(|e| e.event_type.as_str()).collect();
+            failures.push(format!("patterns.tsv:{}: {example:?} codes {got:?}, not {coding}", n + 1));
+        }
+    }
+    assert!(failures.is_empty(), "{} examples:\n{}", failures.len(), failures.join("\n"));
+}

@@ -96,7 +96,9 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
 /// "Economic Cooperation", "March"), a possessive ("the meeting's"), or a participle used as
 /// an adjective ("the occupied West Bank", "an occupying army").
 fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
-    let capitalised = view.original_first_char_upper(i);
+    // An initialism of a weapon ("an IED") is no name: only a mention would make it one.
+    let capitalised =
+        view.original_first_char_upper(i) && !(view.is_initialism(i) && view.mention_at()[i].is_none());
     // Inside a name; a lower-case word inside a mention still counts ("Ukraine deployed
     // troops" taken whole as a description of the Ukrainian military).
     if view.is_possessive(i) || view.lower.get(i + 1).is_some_and(|w| *w == "'s") {
@@ -115,7 +117,8 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     let w = view.word(i);
     let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.is_possessive(i - 1));
-    if after_marker && w.ends_with("ed") {
+    // "the attacked village": a participle; not a word ending so of its own ("an IED").
+    if after_marker && w.ends_with("ed") && view.is_inflected(i) {
         return true;
     }
     if after_marker && w.ends_with("ing") {

@@ -455,6 +455,15 @@ impl<'a> SentenceView<'a> {
 
     /// Whether token `i` starts with a capital letter in the text (read here, not with the
     /// token's other facts: only a few tokens are asked).
+    /// Whether token `i` is written as an initialism: capital letters, perhaps a plural "s"
+    /// ("IED", "ICBMs").
+    pub(crate) fn is_initialism(&self, i: usize) -> bool {
+        let bytes = self.tokens[i].span.slice(self.text).as_bytes();
+        bytes.len() >= 2
+            && bytes.first().is_some_and(u8::is_ascii_uppercase)
+            && bytes.iter().all(|&b| b.is_ascii_uppercase() || b == b's')
+    }
+
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
         let span = self.tokens[i].span;
         match self.text.as_bytes().get(span.start) {
