@@ -1133,15 +1133,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// A sentence-initial word not known as a name is taken for a name only when the text
     /// also writes it capitalised inside a sentence and never in lower case.
-    /// Whether `w` is a participle opening its sentence ("Citing China's support", "Praising
-    /// Russia"): a common word of six letters or more ending in "-ing", capitalised only as the
-    /// sentence's first word. A known name after it starts there.
+    /// Whether `w` is a modifier opening its sentence, capitalised only as its first word: a
+    /// participle ("Citing China's support", "Praising Russia": a common word of six letters or
+    /// more ending in "-ing") or a compound of common words ("State-run Xinhua"). A known name
+    /// after it starts there.
     fn opening_participle(&self, w: WordAt<'_, '_>) -> bool {
         if !w.sentence_initial() || w.text().len() < 6 {
             return false;
         }
         let lower = w.lower();
-        lower.ends_with("ing") && GAZETTEER.common_words.contains(&lower)
+        (lower.ends_with("ing") && GAZETTEER.common_words.contains(&lower))
+            || (lower.contains('-')
+                && lower.split('-').all(|part| !part.is_empty() && GAZETTEER.common_words.contains(part)))
     }
 
     fn ordinary_word(&self, i: usize, w: WordAt<'_, '_>) -> bool {
