@@ -757,7 +757,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         || matches!(m.entry.meaning, Meaning::Demonym { .. })
                         || prev.is(WordClass::Title)
                         || (prev.lowercase() && prev.lower() != "of")
-                        || (j == i + 1 && self.opening_participle(first))
+                        || (j == i + 1 && self.opening_modifier(first))
                     {
                         break;
                     }
@@ -1131,13 +1131,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.w(end + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb))
     }
 
-    /// A sentence-initial word not known as a name is taken for a name only when the text
-    /// also writes it capitalised inside a sentence and never in lower case.
     /// Whether `w` is a modifier opening its sentence, capitalised only as its first word: a
     /// participle ("Citing China's support", "Praising Russia": a common word of six letters or
     /// more ending in "-ing") or a compound of common words ("State-run Xinhua"). A known name
     /// after it starts there.
-    fn opening_participle(&self, w: WordAt<'_, '_>) -> bool {
+    fn opening_modifier(&self, w: WordAt<'_, '_>) -> bool {
         if !w.sentence_initial() || w.text().len() < 6 {
             return false;
         }
@@ -1147,6 +1145,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 && lower.split('-').all(|part| !part.is_empty() && GAZETTEER.common_words.contains(part)))
     }
 
+    /// A sentence-initial word not known as a name is taken for a name only when the text
+    /// also writes it capitalised inside a sentence and never in lower case.
     fn ordinary_word(&self, i: usize, w: WordAt<'_, '_>) -> bool {
         if self.words.written_in_lower_case(&w.lower()) {
             return true;
@@ -1334,8 +1334,6 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
-    /// The mentions found so far, latest first, back to `within` sentences before `sentence`
-    /// (at most [`LOOKBACK`]).
     /// [`Scanner::recent_mentions`] with the sentence of each.
     fn recent_mentions_with_sentences(
         &self,
@@ -1351,15 +1349,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .map_while(move |(f, s)| s.filter(|s| s + within >= sentence).map(|s| (f, s)))
     }
 
+    /// The mentions found so far, latest first, back to `within` sentences before `sentence`
+    /// (at most [`LOOKBACK`]).
     fn recent_mentions(&self, sentence: usize, within: usize) -> impl Iterator<Item = &Found> {
-        self.registry
-            .found
-            .iter()
-            .zip(&self.found_sentences)
-            .rev()
-            .take(LOOKBACK)
-            .take_while(move |(_, s)| s.is_some_and(|s| s + within >= sentence))
-            .map(|(f, _)| f)
+        self.recent_mentions_with_sentences(sentence, within).map(|(f, _)| f)
     }
 
     /// Records a mention whose first word is `first` (see [`Registry::mention`]), with the

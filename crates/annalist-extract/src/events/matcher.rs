@@ -96,7 +96,7 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
 /// "Economic Cooperation", "March"), a possessive ("the meeting's"), or a participle used as
 /// an adjective ("the occupied West Bank", "an occupying army").
 fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
-    // An initialism of a weapon ("an IED") is no name: only a mention would make it one.
+    // An initialism that is no mention ("an IED") is no name.
     let capitalised =
         view.original_first_char_upper(i) && !(view.is_initialism(i) && view.mention_at()[i].is_none());
     // Inside a name; a lower-case word inside a mention still counts ("Ukraine deployed
