@@ -453,8 +453,6 @@ impl<'a> SentenceView<'a> {
         Some(lex.word_patterns.get(self.info[i].word as usize)).filter(|p| !p.is_empty())
     }
 
-    /// Whether token `i` starts with a capital letter in the text (read here, not with the
-    /// token's other facts: only a few tokens are asked).
     /// Whether token `i` is written as an initialism: capital letters, perhaps a plural "s"
     /// ("IED", "ICBMs").
     pub(crate) fn is_initialism(&self, i: usize) -> bool {
@@ -464,6 +462,8 @@ impl<'a> SentenceView<'a> {
             && bytes.iter().all(|&b| b.is_ascii_uppercase() || b == b's')
     }
 
+    /// Whether token `i` starts with a capital letter in the text (read here, not with the
+    /// token's other facts: only a few tokens are asked).
     pub(crate) fn original_first_char_upper(&self, i: usize) -> bool {
         let span = self.tokens[i].span;
         match self.text.as_bytes().get(span.start) {
