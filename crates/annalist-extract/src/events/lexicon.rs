@@ -636,4 +636,29 @@ mod tests {
             (0..lex.word_ids.id_count()).filter(|&id| !lex.word_patterns.get(id).is_empty()).count();
         assert_eq!(anchoring, lex.by_anchor.len());
     }
+
+    /// The regular inflections of every lemma that starts a pattern ("ask": "asks", "asked",
+    /// "asking") lemmatise to it, unless a pattern starts with the inflected form itself
+    /// ("bombing" beside "bomb"). A pattern word written inflected ("when asked") would make
+    /// the form a lemma of its own, and the patterns of the true lemma would stop matching it.
+    #[test]
+    fn inflections_of_anchors_keep_their_lemma() {
+        let lex = &*LEXICON;
+        let mut wrong = Vec::new();
+        for anchor in lex.by_anchor.keys().filter(|a| a.chars().all(|c| c.is_ascii_lowercase())) {
+            let stem = anchor.strip_suffix('e').unwrap_or(anchor);
+            for form in [format!("{anchor}s"), format!("{stem}ed"), format!("{stem}ing")] {
+                if lex.by_anchor.contains_key(&form) {
+                    continue;
+                }
+                let Some(facts) = lex.inflections.get(&form) else { continue };
+                let lemma = facts.lemma.map(|id| lex.lemma_name(id));
+                if lemma != Some(anchor.as_str()) {
+                    wrong.push(format!("{form} -> {lemma:?}, not {anchor}"));
+                }
+            }
+        }
+        wrong.sort();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
 }
