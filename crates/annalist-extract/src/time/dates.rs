@@ -510,6 +510,11 @@ impl Grammar<'_> {
             return None;
         }
         if let HolidayRule::Event(y, m, d) = rule {
+            // A day named by what happened is a name: "a black Monday for the markets" is no
+            // 19 October 1987 (a digit opens "9/11").
+            if !(first.capital || first.number) {
+                return None;
+            }
             let date = req!(NaiveDate::from_ymd_opt(y, m, d));
             return Some(Found::date(e, day_point(date), Source::Absolute));
         }
