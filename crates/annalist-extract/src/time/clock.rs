@@ -49,7 +49,21 @@ impl Clock {
     }
 }
 
+/// Hour `hour` (1 to 12) of a clock written with am (`pm` false) or pm, on the 24-hour clock:
+/// "12 am" is 0, "12 pm" 12.
+fn on_24_hours(hour: u32, pm: bool) -> u32 {
+    if pm { hour % 12 + 12 } else { hour % 12 }
+}
+
 impl Grammar<'_> {
+    /// "am" or "pm" (also "a.m.", "p", ...) at `i`: whether pm, and the end.
+    fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
+        self.sense(i, Kind::Meridiem, |s| match s {
+            Sense::Meridiem(pm) => Some(pm),
+            _ => None,
+        })
+    }
+
     /// A clock time: "3pm", "3 p.m.", "3:15", "15:23:24", "15h30", "noon", "0800 UTC", "3
     /// o'clock", "half past three", "quarter to noon".
     pub fn clock(&self, i: usize) -> Option<(Clock, usize)> {
@@ -102,10 +116,7 @@ impl Grammar<'_> {
             explicit = hour <= 12;
         }
         let mut meridiem = false;
-        if let Some((pm, e2)) = self.sense(e, Kind::Meridiem, |s| match s {
-            Sense::Meridiem(pm) => Some(pm),
-            _ => None,
-        }) {
+        if let Some((pm, e2)) = self.meridiem(e) {
             // "a"/"p" alone count only glued to the number ("3p", "3:18a").
             let short = matches!(self.w(e), "a" | "p");
             if !short || self.glued(e) {
@@ -113,11 +124,7 @@ impl Grammar<'_> {
                 if hour > 12 {
                     return None;
                 }
-                if pm && hour < 12 {
-                    hour += 12;
-                } else if !pm && hour == 12 {
-                    hour = 0;
-                }
+                hour = on_24_hours(hour, pm);
                 e = if short { self.opt_dot(e2) } else { e2 };
             }
         } else if self.is(e, "p") && self.is(e + 1, "m") {
@@ -160,17 +167,14 @@ impl Grammar<'_> {
             return (minute == 0)
                 .then_some((Clock { hour, minute, second: None, utc: false, meridiem: false }, e + 1));
         }
-        let (pm, e) = match self.sense(e, Kind::Meridiem, |s| match s {
-            Sense::Meridiem(pm) => Some(pm),
-            _ => None,
-        }) {
+        let (pm, e) = match self.meridiem(e) {
             // "a"/"p" alone are words ("seven a day"); "a m", "p m" are a meridiem.
             Some(_) if matches!(self.w(e), "a" | "p") && !self.is(e + 1, "m") => return None,
             Some((pm, e2)) if matches!(self.w(e), "a" | "p") => (pm, self.opt_dot(e2 + 1)),
             Some(found) => found,
             None => return None,
         };
-        let hour = if pm { hour % 12 + 12 } else { hour % 12 };
+        let hour = on_24_hours(hour, pm);
         Some((Clock { hour, minute, second: None, utc: false, meridiem: true }, e))
     }
 
@@ -206,13 +210,8 @@ impl Grammar<'_> {
                     return None;
                 }
                 let hour = Clock { hour: h, minute: 0, second: None, utc: false, meridiem: false };
-                match self.sense(e, Kind::Meridiem, |s| match s {
-                    Sense::Meridiem(pm) => Some(pm),
-                    _ => None,
-                }) {
-                    Some((pm, e2)) => {
-                        (Clock { hour: if pm { h % 12 + 12 } else { h % 12 }, meridiem: true, ..hour }, e2)
-                    }
+                match self.meridiem(e) {
+                    Some((pm, e2)) => (Clock { hour: on_24_hours(h, pm), meridiem: true, ..hour }, e2),
                     None => (hour, e),
                 }
             }
