@@ -74,12 +74,20 @@ pub(crate) struct Pattern {
     pub mode: Option<String>,
     /// Verb use, noun use or both.
     pub kind: UseKind,
-    /// Whether the grammatical object is the PLOVER source ("hosted", "welcomed": the guest
-    /// visits the host).
-    pub reversed: bool,
-    /// Whether the grammatical subject undergoes the event and is its PLOVER target ("the
-    /// convoy came under attack").
-    pub undergoer: bool,
+    /// Which grammatical roles are PLOVER's source and target.
+    pub roles: Roles,
+}
+
+/// Which grammatical roles of a pattern's clause are PLOVER's source and target
+/// (`patterns.tsv`'s roles column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Roles {
+    /// The subject is the source, the object the target.
+    Plain,
+    /// The object is the source ("hosted", "welcomed": the guest visits the host).
+    Reversed,
+    /// The subject undergoes the event and is its target ("the convoy came under attack").
+    Undergoer,
 }
 
 /// What the matcher reads of a pattern while trying it at an anchor (see
@@ -346,13 +354,13 @@ fn load() -> Lexicon {
         for anchor in &elements[0].alternatives {
             by_anchor.entry(anchor.clone()).or_default().push(index);
         }
-        let (reversed, undergoer) = match field(&fields, 5) {
-            "" => (false, false),
-            "reversed" => (true, false),
-            "undergoer" => (false, true),
+        let roles = match field(&fields, 5) {
+            "" => Roles::Plain,
+            "reversed" => Roles::Reversed,
+            "undergoer" => Roles::Undergoer,
             other => panic!("patterns.tsv:{line}: unknown roles {other}"),
         };
-        patterns.push(Pattern { elements, coding, mode, kind, reversed, undergoer });
+        patterns.push(Pattern { elements, coding, mode, kind, roles });
     }
     let mut irregular = FastMap::default();
     for (_, fields) in rows(IRREGULAR_TSV) {

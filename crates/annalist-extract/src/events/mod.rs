@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use std::cell::OnceCell;
 
 use self::clause::Subject;
-use self::lexicon::{Coding, LEXICON, Lexicon};
+use self::lexicon::{Coding, LEXICON, Lexicon, Roles};
 use self::sentence::SentenceView;
 use self::wordlist::WordList;
 use crate::Context;
@@ -71,10 +71,8 @@ struct Draft {
     intention: bool,
     coordinated: bool,
     absorbed: bool,
-    /// The grammatical object is the PLOVER source (a host's guest).
-    reversed: bool,
-    /// The grammatical subject is the PLOVER target ("came under attack").
-    undergoer: bool,
+    /// Which grammatical roles are PLOVER's source and target.
+    roles: Roles,
     /// A circumstance of the sentence's main event (see [`drop_circumstances`]).
     circumstance: bool,
 }
@@ -102,8 +100,7 @@ impl Draft {
             intention: false,
             coordinated: false,
             absorbed: false,
-            reversed: false,
-            undergoer: false,
+            roles: Roles::Plain,
             circumstance: false,
         }
     }
@@ -361,8 +358,7 @@ fn code_sentence(
         let pattern = &lex.patterns[m.pattern];
         drafts.push(Draft {
             nominal: m.nominal,
-            reversed: pattern.reversed,
-            undergoer: pattern.undergoer,
+            roles: pattern.roles,
             ..Draft::new(sentence, (m.start, m.end), pattern.coding, pattern.mode.as_deref())
         });
     }
@@ -670,8 +666,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // A place: a location named after "in", "at", "near" in the clause.
     let place = (from..to).find_map(|k| {
         let m = view.mention_at()[k]?;
-        let after_preposition = k > 0 && view.is_word_in(k - 1, PLACE_PREPOSITIONS)
-            || (k > 1 && view.is_word_in(k - 2, PLACE_PREPOSITIONS));
+        let after_preposition = after_preposition(view, k, PLACE_PREPOSITIONS);
         if !after_preposition || actors.layer.mentions[m].kind != MentionKind::Location {
             // Decided before the actor is looked up: most mentions are no place.
             return None;
@@ -688,16 +683,16 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
     let locative = |m: usize| {
         let k = (from..to).find(|&k| view.mention_at()[k] == Some(m));
-        k.is_some_and(|k| (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS)))
+        k.is_some_and(|k| after_preposition(view, k, MEETING_PLACE_PREPOSITIONS))
     };
     if d.event_type() == Some(PloverType::Consult) {
         d.target.retain(|&m| !locative(m));
     }
-    if d.reversed && !d.target.is_empty() {
+    if d.roles == Roles::Reversed && !d.target.is_empty() {
         // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
         std::mem::swap(&mut d.source, &mut d.target);
     }
-    if d.undergoer {
+    if d.roles == Roles::Undergoer {
         // "The convoy came under attack": the subject is attacked, by whoever "from" or "by"
         // names ("came under heavy fire from Russian forces").
         let agents = (from..to)
@@ -713,6 +708,12 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // Coordinated verbs sharing a subject keep to the same counterpart when they name none.
         d.target = p.target.clone();
     }
+}
+
+/// Whether one of the two words before token `k` is in `prepositions` ("in Minsk", "in
+/// central Kyiv").
+fn after_preposition(view: &SentenceView<'_>, k: usize, prepositions: WordList) -> bool {
+    (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, prepositions))
 }
 
 /// Where a list of places named after a place preposition meets a mention that is no place,
@@ -733,8 +734,7 @@ fn end_of_place_list(view: &SentenceView<'_>, actors: &Cast<'_>, from: usize, to
         while k < to && mention_at.get(k) == Some(&Some(m)) {
             k += 1;
         }
-        let after_preposition = (start > 0 && view.is_word_in(start - 1, PLACE_PREPOSITIONS))
-            || (start > 1 && view.is_word_in(start - 2, PLACE_PREPOSITIONS));
+        let after_preposition = after_preposition(view, start, PLACE_PREPOSITIONS);
         let joined = after_place.filter(|&end| {
             // "and" or "or", then at most two words ("the", "Belarusian") and no mention.
             end < start && view.is_word_in(end, clause::AND_OR) && start - end <= 3
