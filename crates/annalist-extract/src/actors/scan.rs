@@ -122,6 +122,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.words.get(i)
     }
 
+    /// The word right after word `i`, when it is capitalised and in the same sentence (a
+    /// capitalised token is always a word).
+    fn capitalised_after(&self, i: usize) -> Option<WordAt<'w, 'a>> {
+        self.w(i + 1).filter(|n| n.capitalised() && self.same_sentence(i, i + 1))
+    }
+
+    /// The word right after word `i` when it is in lower case, of class `class` and in the
+    /// same sentence ("Kalat district", "the Hang Seng index"): its index.
+    fn lowercase_after(&self, i: usize, class: WordClass) -> Option<usize> {
+        self.w(i + 1)
+            .is_some_and(|n| n.lowercase() && n.is(class) && self.same_sentence(i, i + 1))
+            .then_some(i + 1)
+    }
+
     fn span(&self, from: usize, to_inclusive: usize) -> Span {
         Span::new(self.words.at(from).span().start, self.words.at(to_inclusive).span().end)
     }
@@ -381,9 +395,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 m.entry.meaning,
                 Meaning::Actor { mention: MentionKind::Person, resolution: Resolution::Alias, .. }
             )
-            && self.w(i + 1).is_some_and(|n| {
-                n.capitalised() && self.same_sentence(i, i + 1) && !n.is(WordClass::Function)
-            })
+            && self.capitalised_after(i).is_some_and(|n| !n.is(WordClass::Function))
         {
             return self.unknown_name(i);
         }
@@ -736,7 +748,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     // "University of Southern California": a compass or people adjective
                     // goes on only into a name.
                     || (w.is(WordClass::NameModifier)
-                        && !self.w(j + 1).is_some_and(|n| n.capitalised() && self.same_sentence(j, j + 1)))
+                        && self.capitalised_after(j).is_none())
                     || self.model_number(j)
                 {
                     break;
@@ -774,9 +786,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             {
                 // An initial or a short form inside a name: "George W. Bush", "St. Louis".
             } else if w.text() == "&"
-                && self
-                    .w(j + 1)
-                    .is_some_and(|n| n.capitalised() && !is_calendar(n) && self.same_sentence(j, j + 1))
+                && self.capitalised_after(j).is_some_and(|n| !is_calendar(n))
                 && self.firm_name_part(j + 1)
             {
                 // "Standard & Poor's", "Procter & Gamble": an ampersand joins a firm's name.
@@ -984,7 +994,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // "the Hang Seng index", "the Dow Jones industrial average": the same, written with
         // the measure's word in lower case after the name.
-        if let Some(suffix) = self.lowercase_measure_after(end) {
+        if let Some(suffix) = self.lowercase_after(end, WordClass::MeasureSuffix) {
             return suffix + 1;
         }
         // "Press Secretary", "Prime Minister": an office without a name is no actor here.
@@ -995,25 +1005,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.emit_unknown(i, end, kind, None)
     }
 
-    /// The lower-case measure word ("index", "average") right after the name ending at `end`
-    /// in its sentence: its index.
-    fn lowercase_measure_after(&self, end: usize) -> Option<usize> {
-        let next = end + 1;
-        let word = self.w(next)?;
-        (self.same_sentence(end, next) && word.lowercase() && word.is(WordClass::MeasureSuffix))
-            .then_some(next)
-    }
-
     /// A compass or people adjective at `i` ("Northern", "Arab"): it opens the unknown name
     /// right after it ("Northern Military District", "Muslim Brotherhood"); alone ("Western
     /// officials", "Arab states") or before a known name ("Northern Syria", read from the next
     /// word on) it is no name.
     fn modified_name(&mut self, i: usize) -> usize {
-        let opens_unknown_name = self.w(i + 1).is_some_and(|n| {
-            n.capitalised()
-                && n.kind() == TokenKind::Word
-                && self.same_sentence(i, i + 1)
-                && self.text.get(self.words.at(i).span().end..n.span().start) == Some(" ")
+        let opens_unknown_name = self.capitalised_after(i).is_some_and(|n| {
+            self.text.get(self.words.at(i).span().end..n.span().start) == Some(" ")
                 && !n.is(WordClass::Function)
                 && !n.is(WordClass::NotAName)
                 && !n.is(WordClass::NameModifier)
@@ -1039,9 +1037,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// word not opening the sentence comes before ("the Sunday Times", "the Good Friday
     /// Agreement"; not "On Monday Trump said").
     fn calendar_in_name(&self, i: usize) -> bool {
-        let followed = self.w(i + 1).is_some_and(|n| {
-            n.capitalised() && n.kind() == TokenKind::Word && !is_calendar(n) && self.same_sentence(i, i + 1)
-        });
+        let followed = self.capitalised_after(i).is_some_and(|n| !is_calendar(n));
         followed
             && i.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
                 self.same_sentence(i - 1, i)
@@ -1174,9 +1170,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // "Balochistan's Kalat district", "the Nangarhar province": a region word in lower case
         // after the name.
-        if self.w(end + 1).is_some_and(|next| {
-            next.lowercase() && next.is(WordClass::RegionWord) && self.same_sentence(end, end + 1)
-        }) {
+        if self.lowercase_after(end, WordClass::RegionWord).is_some() {
             return ActorKind::Location;
         }
         let first = self.words.at(i);
