@@ -280,7 +280,7 @@ impl Grammar<'_> {
     /// not the 2nd of January.
     fn measured(&self, i: usize) -> bool {
         self.unit(i).is_some()
-            || matches!(self.w(i), "h" | "of" | "point" | "points" | "percent" | "%" | "percentage")
+            || matches!(self.w(i), "of" | "point" | "points" | "percent" | "%" | "percentage")
     }
 
     /// A year with an optional era, a decade ("the 1990s", "'90s", "70s"), or a century ("the

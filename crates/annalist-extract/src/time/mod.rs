@@ -141,14 +141,13 @@ fn tag_in(cx: &Context<'_>, scratch: &mut Scratch, skips: Skips) -> Vec<TimeExpr
                 Source::Absolute => TimeAnchor::Absolute,
                 Source::Document => TimeAnchor::DocumentTime,
                 Source::Unknown => TimeAnchor::Unknown,
-                Source::Narrative => match narrative_at.and_then(|k| out.get(k)) {
-                    Some(t) => TimeAnchor::Narrative { time: t.id.clone() },
-                    None => TimeAnchor::DocumentTime,
-                },
-                Source::NarrativeDay => match narrative_day_at.and_then(|k| out.get(k)) {
-                    Some(t) => TimeAnchor::Narrative { time: t.id.clone() },
-                    None => TimeAnchor::DocumentTime,
-                },
+                Source::Narrative | Source::NarrativeDay => {
+                    let at = if found.source == Source::Narrative { narrative_at } else { narrative_day_at };
+                    match at.and_then(|k| out.get(k)) {
+                        Some(t) => TimeAnchor::Narrative { time: t.id.clone() },
+                        None => TimeAnchor::DocumentTime,
+                    }
+                }
             };
             let span = Span::new(toks[i].span.start, toks[found.end - 1].span.end);
             if let Some(point) = found.point {
