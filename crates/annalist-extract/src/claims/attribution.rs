@@ -200,9 +200,9 @@ fn content_before(words: &Words<'_>, sentence: Sentence, before: usize) -> Optio
 }
 
 /// Where the content after a cue starts, if the text after it is a clause: past "that", a
-/// colon or an opening quote (after a comma too); `None` when nothing clausal follows ("said on Tuesday."). With
-/// it, where its clause ends ([`clause_end`] up to the sentence end) when that was read to
-/// judge it.
+/// colon or an opening quote (after a comma too); `None` when nothing clausal follows ("said on
+/// Tuesday."). With it, where its clause ends ([`clause_end`] up to the sentence end) when that
+/// was read to judge it.
 fn content_after(
     words: &Words<'_>,
     sentence: Sentence,
@@ -450,16 +450,13 @@ fn verb_at(
     Some((attribution, content_from.unwrap_or(cue_end).max(cue_end)))
 }
 
-/// Whether a finite verb (a modal, an auxiliary, a form of "be") stands in `from..end` before
-/// the clause's next punctuation, within a few words: a clause of its own follows.
+/// Whether a finite verb (a modal or an auxiliary, class `aux`, or a form of "be") stands in
+/// `from..end` before the clause's next punctuation, within a few words: a clause of its own
+/// follows.
 fn verb_follows_in_clause(words: &Words<'_>, from: usize, end: usize) -> bool {
-    (from..end.min(from + 6)).take_while(|&k| !words.is_punct(k)).any(|k| {
-        matches!(words.class(k), Some(WordClass::Aux | WordClass::Be))
-            || matches!(
-                words.word(k),
-                "could" | "would" | "should" | "will" | "can" | "may" | "might" | "must"
-            )
-    })
+    (from..end.min(from + 6))
+        .take_while(|&k| !words.is_punct(k))
+        .any(|k| matches!(words.class(k), Some(WordClass::Aux | WordClass::Be)))
 }
 
 /// The head of an apposition closed by the delimiter at `close`: of the delimited chunks before
