@@ -351,8 +351,7 @@ fn actor_name<'r>(record: &'r Record, id: &ActorId) -> Option<&'r str> {
 fn participants<'r>(record: &'r Record, list: &'r [Participant]) -> (Cow<'r, str>, Cow<'r, str>) {
     let code_and_name = |p: &'r Participant| {
         let actor = record.actors.iter().find(|a| a.id == p.actor);
-        let own = p.code.as_deref().filter(|_| !p.code_from_context);
-        let code = own.or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or("");
+        let code = p.own_code().or_else(|| actor.and_then(|a| a.code.as_deref())).unwrap_or("");
         (code, actor.map_or(p.actor.as_str(), |a| a.name.as_str()))
     };
     match list {

@@ -139,6 +139,14 @@ pub struct Participant {
     pub code_from_context: bool,
 }
 
+impl Participant {
+    /// The participant's code when it is the actor's own, not one taken from its context (see
+    /// [`Participant::code_from_context`]): what relations and flat tables are built on.
+    pub fn own_code(&self) -> Option<&str> {
+        self.code.as_deref().filter(|_| !self.code_from_context)
+    }
+}
+
 /// Who did what to whom, when and where, as the text tells it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {

@@ -32,12 +32,6 @@ use crate::hash::FastMap;
 /// thousands of events would otherwise be copied into every observation).
 pub const EVIDENCE_TEXT_LIMIT: usize = 600;
 
-/// A participant's code when it is the actor's own: a code taken from the context (see
-/// [`annalist_core::Participant::code_from_context`]) is a guess a relation is not built on.
-fn own_code(participant: &annalist_core::Participant) -> Option<&str> {
-    participant.code.as_deref().filter(|_| !participant.code_from_context)
-}
-
 /// The relation observations of one record, from its events and its statements of alignment.
 /// Relations come out sorted by pair and domain; observations in text order.
 pub fn observe(record: &Record) -> Vec<Relation> {
@@ -56,8 +50,9 @@ pub fn observe(record: &Record) -> Vec<Relation> {
         for source in &event.source {
             for target in &event.target {
                 let (Some(a), Some(b)) = (
-                    own_code(source).or_else(|| codes.get(&source.actor).copied()),
-                    own_code(target).or_else(|| codes.get(&target.actor).copied()),
+                    // A code taken from the context is a guess a relation is not built on.
+                    source.own_code().or_else(|| codes.get(&source.actor).copied()),
+                    target.own_code().or_else(|| codes.get(&target.actor).copied()),
                 ) else {
                     continue;
                 };
