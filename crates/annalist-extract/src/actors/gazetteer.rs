@@ -138,6 +138,7 @@ pub(crate) enum WordClass {
     NameModifier,
     MeasureSuffix,
     StakeNoun,
+    Preposition,
 }
 
 impl WordClass {
@@ -546,6 +547,7 @@ impl Gazetteer {
                 "direction" | "people-adjective" => WordClass::NameModifier,
                 "measure-suffix" => WordClass::MeasureSuffix,
                 "stake-noun" => WordClass::StakeNoun,
+                "preposition" => WordClass::Preposition,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

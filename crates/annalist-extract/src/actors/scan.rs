@@ -4,7 +4,7 @@
 //!
 //! Every step looks at a bounded window of words, so the pass is linear in the text.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::hash::BuildHasherDefault;
 
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span, TimeExpr};
@@ -45,9 +45,18 @@ pub(crate) struct Scanner<'w, 'a> {
     short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<&'a str, ActorRef>,
-    /// The sentence of each mention of `registry.found`, recorded with it (see
-    /// `Scanner::mention`): coreference looks back over many mentions per pronoun.
-    found_sentences: Vec<Option<usize>>,
+    /// The sentence and first word of each mention of `registry.found`, recorded with it
+    /// (see `Scanner::mention`): coreference looks back over many mentions per pronoun.
+    found_at: Vec<Option<(usize, usize)>>,
+    /// The quotation marks of the text and line breaks, each with whether the text after it
+    /// is quoted, made on first asking (see `Scanner::quoted`).
+    quotation_marks: OnceCell<Vec<(usize, bool)>>,
+    /// The role of each mention of `registry.found` in its clause, worked out on first
+    /// asking (see `Scanner::mention_role`).
+    found_roles: Vec<Cell<Option<MentionRole>>>,
+    /// The first argument of sentences before the one being read, as found (see
+    /// `Scanner::first_argument_of`): several pronouns look back at the same sentences.
+    first_arguments: RefCell<Vec<(usize, Option<usize>)>>,
     /// The token key being looked up (reused: one buffer per document, not per lookup).
     key_buffer: RefCell<String>,
     /// How the text writes each capitalised word, read in one pass on first asking (see
@@ -69,6 +78,43 @@ struct NameUse {
     /// Whether it stands right after "the" somewhere ("the Taurus").
     after_the: bool,
 }
+
+/// What a mention is in its clause, as far as a pronoun looking back for it cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MentionRole {
+    /// A subject or object ("Trump hosted Erdogan").
+    Argument,
+    /// Named after a preposition ("with Kim", "according to X").
+    Oblique,
+    /// The owner in "Lai's release".
+    Possessor,
+    /// A word qualifying another ("the Trump administration", "Iraqi").
+    Modifier,
+}
+
+impl MentionRole {
+    /// The weight the role adds to a candidate antecedent (Lappin and Leass's weights: an
+    /// object 50, an indirect object or oblique 40; a possessor or modifier is no head noun
+    /// of its phrase, which loses it their 80).
+    fn weight(self) -> i32 {
+        match self {
+            MentionRole::Argument => 50,
+            MentionRole::Oblique => 40,
+            MentionRole::Possessor | MentionRole::Modifier => 0,
+        }
+    }
+}
+
+/// What being the subject of its sentence adds to a candidate antecedent's weight (over an
+/// object's; Lappin and Leass weigh a subject 80, an object 50).
+const SUBJECT_WEIGHT: i32 = 30;
+/// What standing on the same side of the quotation marks as the pronoun adds.
+const SAME_SIDE_OF_QUOTATION_WEIGHT: i32 = 50;
+/// What a description read as an institution ("a Danish prime minister": the government)
+/// loses against a person named by name.
+const OFFICE_PENALTY: i32 = 60;
+/// What a candidate the pronoun cannot stand for loses: kept only when there is no other.
+const EXCLUDED_PENALTY: i32 = 1000;
 
 /// `WordAt::name_match` of a position opening no known name (node 0, the root, ends none).
 const NO_NAME: u64 = 0;
@@ -109,7 +155,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             text,
             short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
             acronyms: FastMap::default(),
-            found_sentences: Vec::with_capacity(registry.found.capacity()),
+            found_at: Vec::with_capacity(registry.found.capacity()),
+            quotation_marks: OnceCell::new(),
+            found_roles: Vec::with_capacity(registry.found.capacity()),
+            first_arguments: RefCell::new(Vec::new()),
             registry,
             key_buffer: RefCell::new(String::with_capacity(64)),
             name_uses: OnceCell::new(),
@@ -1337,10 +1386,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.registry
             .found
             .iter()
-            .zip(&self.found_sentences)
+            .zip(&self.found_at)
             .rev()
             .take(LOOKBACK)
-            .map_while(move |(f, s)| s.filter(|s| s + within >= sentence).map(|s| (f, s)))
+            .map_while(move |(f, at)| at.filter(|&(s, _)| s + within >= sentence).map(|(s, _)| (f, s)))
     }
 
     /// The mentions found so far, latest first, back to `within` sentences before `sentence`
@@ -1362,24 +1411,321 @@ impl<'w, 'a> Scanner<'w, 'a> {
     ) {
         debug_assert_eq!(self.w(first).map(|w| w.span().start), Some(span.start));
         self.registry.mention(span, surface, actor, kind, resolution);
-        self.found_sentences.push(self.w(first).map(|w| w.sentence() as usize));
+        self.found_at.push(self.w(first).map(|w| (w.sentence() as usize, first)));
+        self.found_roles.push(Cell::new(None));
     }
 
-    /// "he", "his": the latest person of matching gender within the last sentences.
+    /// "he", "his", "him": the most salient person of matching gender in the pronoun's
+    /// sentence and the three before it, weighed as Lappin and Leass (1994) weigh
+    /// antecedents: a sentence back halves a candidate's weight, and the subject outweighs an
+    /// object, which outweighs a possessor or a name after a preposition. Two rules of
+    /// reported speech are added: a pronoun prefers a person on its own side of the quotation
+    /// marks, and one inside a quotation is not the person quoted in its sentence ("'He is
+    /// not someone we trust,' Mujahid said"). An object pronoun is not the subject of its
+    /// own sentence ("Trump described his relationship with him"), and a person named by
+    /// name outweighs an office read as its government ("a Danish prime minister").
     fn pronoun_person(&mut self, i: usize, female: bool) {
         let w = self.words.at(i);
         let sentence = w.sentence() as usize;
-        let antecedent = self
-            .recent_mentions(sentence, 3)
-            .filter(|f| f.kind == MentionKind::Person && f.resolution != Resolution::Pronoun)
-            .find(|f| match self.registry.gender(f.actor) {
-                Some(g) => (g == 'f') == female,
-                None => true,
-            })
-            .map(|f| f.actor);
-        if let Some(actor) = antecedent {
+        let pronoun_quoted = self.quoted(w.span().start);
+        let object = self.object_pronoun(i);
+        let reflexive = w.lower().ends_with("self");
+        if let Some(actor) = self.coordinated_owner(i) {
+            self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
+            return;
+        }
+        let mut best: Option<(i32, ActorRef)> = None;
+        // The first argument of each sentence looked at, the latest first; in the pronoun's
+        // own sentence, the subject of its clause where one is found.
+        let mut subjects: Vec<(usize, Option<usize>)> = Vec::new();
+        let clause_subject = self.clause_subject(i);
+        if clause_subject.is_some() {
+            subjects.push((sentence, clause_subject));
+        }
+        for (k, f) in self.registry.found.iter().enumerate().rev().take(LOOKBACK) {
+            let Some((found_in, first)) = self.found_at[k] else { break };
+            if found_in + 3 < sentence || (reflexive && found_in != sentence) {
+                break;
+            }
+            if f.kind != MentionKind::Person
+                || (f.resolution == Resolution::Pronoun && found_in + 1 < sentence)
+            {
+                // A pronoun stands for its antecedent as far as the sentence after it: a
+                // longer chain carries a first mistake too far.
+                continue;
+            }
+            if let Some(g) = self.registry.gender(f.actor)
+                && (g == 'f') != female
+            {
+                continue;
+            }
+            let role = self.mention_role(k, first);
+            let quoted = self.quoted(f.span.start);
+            let first_argument = match subjects.iter().find(|(s, _)| *s == found_in) {
+                Some(&(_, a)) => a,
+                None => {
+                    let a = self.first_argument_of(found_in, sentence);
+                    subjects.push((found_in, a));
+                    a
+                }
+            };
+            // The antecedent of "who" is the subject of its clause whatever its role outside.
+            let subject =
+                first_argument == Some(k) && (role == MentionRole::Argument || clause_subject == Some(k));
+            let mut weight = 100 + role.weight();
+            if subject && !(object && found_in == sentence) {
+                weight += SUBJECT_WEIGHT;
+            }
+            if quoted == pronoun_quoted {
+                weight += SAME_SIDE_OF_QUOTATION_WEIGHT;
+            }
+            if self.registry.actor(f.actor).kind != ActorKind::Person {
+                weight -= OFFICE_PENALTY;
+            }
+            weight >>= sentence - found_in;
+            // The person quoted, for a pronoun inside the quotation ("'He is not someone we
+            // trust,' Mujahid said"); a person named in a quotation, for one outside it in the
+            // same sentence ("'... if fentanyl does not end, he will stay this way,' he
+            // said"); the subject a direct object pronoun cannot be: each only when there is
+            // no one else.
+            let speaker = pronoun_quoted
+                && !quoted
+                && role == MentionRole::Argument
+                && self.quotes_in_sentence_of(first);
+            let across_quotation = found_in == sentence && quoted && !pronoun_quoted;
+            if speaker || across_quotation || (object && subject && found_in == sentence) {
+                weight -= EXCLUDED_PENALTY;
+            }
+            if best.is_none_or(|(b, _)| weight > b) {
+                best = Some((weight, f.actor));
+            }
+        }
+        if let Some((_, actor)) = best {
             self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
         }
+    }
+
+    /// "President Alassane Ouattara and his supporters": the person a possessive pronoun is
+    /// coordinated with, named right before "and".
+    fn coordinated_owner(&self, i: usize) -> Option<ActorRef> {
+        if !matches!(self.words.at(i).lower().as_ref(), "his" | "her") {
+            return None;
+        }
+        let and = self.w(i.checked_sub(1)?)?;
+        if !matches!(and.lower().as_ref(), "and" | "or") || !self.same_sentence(i - 1, i) {
+            return None;
+        }
+        let before = and.span().start;
+        let f = self.registry.found.last()?;
+        let between = self.text.get(f.span.end..before)?;
+        (f.kind == MentionKind::Person && between.trim().is_empty()).then_some(f.actor)
+    }
+
+    /// The subject of the clause of the pronoun at word `i`, when a clause opens between the
+    /// start of its sentence and the pronoun: after a relative "who", the person it follows
+    /// ("Otto Warmbier, an American student who died after his release"); after a
+    /// conjunction opening a clause, the first argument named after it ("Martin said ...,
+    /// while Omarov's lawyer, Michael Perkins, said ... his client").
+    fn clause_subject(&self, i: usize) -> Option<usize> {
+        let sentence = self.words.at(i).sentence();
+        let mut j = i;
+        let opener = loop {
+            let b = self.w(j.checked_sub(1)?)?;
+            if b.sentence() != sentence {
+                return None;
+            }
+            j -= 1;
+            match b.lower().as_ref() {
+                "who" | "whose" | "whom" => break (j, true),
+                "while" | "whereas" | "but" | "although" | "though" | "because" | ";" => break (j, false),
+                _ => {}
+            }
+        };
+        let at = self.words.at(opener.0).span().start;
+        let in_sentence = (0..self.found_at.len())
+            .rev()
+            .take(LOOKBACK)
+            .take_while(|&k| self.found_at[k].is_some_and(|(s, _)| s == sentence as usize));
+        if opener.1 {
+            // The latest person named before "who".
+            in_sentence
+                .filter(|&k| {
+                    let f = &self.registry.found[k];
+                    f.span.end <= at && f.resolution != Resolution::Demonym
+                })
+                .max_by_key(|&k| self.registry.found[k].span.start)
+                .filter(|&k| self.registry.found[k].kind == MentionKind::Person)
+        } else {
+            in_sentence
+                .filter(|&k| self.registry.found[k].span.start > at)
+                .filter(|&k| {
+                    self.found_at[k]
+                        .is_some_and(|(_, first)| self.mention_role(k, first) == MentionRole::Argument)
+                })
+                .min_by_key(|&k| self.registry.found[k].span.start)
+        }
+    }
+
+    /// Whether the pronoun at word `i` is a verb's direct object: "him", or "her" before no
+    /// noun ("told her that", "asked her."), after no preposition ("the charges against
+    /// him" may be one's own).
+    fn object_pronoun(&self, i: usize) -> bool {
+        let w = self.words.at(i);
+        if i.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| b.is(WordClass::Preposition)) {
+            return false;
+        }
+        match w.lower().as_ref() {
+            "him" | "them" => true,
+            "her" => self.w(i + 1).is_none_or(|n| {
+                n.kind() != TokenKind::Word
+                    || !self.same_sentence(i, i + 1)
+                    || n.is(WordClass::Function)
+                    || n.is(WordClass::Preposition)
+            }),
+            _ => false,
+        }
+    }
+
+    /// The role in its clause of found mention `k`, whose first word is `first`.
+    fn mention_role(&self, k: usize, first: usize) -> MentionRole {
+        if let Some(role) = self.found_roles[k].get() {
+            return role;
+        }
+        let role = self.read_mention_role(k, first);
+        self.found_roles[k].set(Some(role));
+        role
+    }
+
+    /// [`Scanner::mention_role`], worked out.
+    fn read_mention_role(&self, k: usize, first: usize) -> MentionRole {
+        let f = &self.registry.found[k];
+        if f.resolution == Resolution::Demonym {
+            return MentionRole::Modifier;
+        }
+        // "Lai's release", "the Trump administration", "Kim Jong Un's visit".
+        let after = self.text.get(f.span.end..).unwrap_or("");
+        if after.starts_with("'s")
+            || after.starts_with("’s")
+            || after.starts_with("' ")
+            || after.starts_with("’ ")
+        {
+            return MentionRole::Possessor;
+        }
+        let mut next = first;
+        while self.w(next).is_some_and(|w| w.span().end <= f.span.end) {
+            next += 1;
+        }
+        if self.w(next).is_some_and(|n| n.lowercase() && n.sector().is_some())
+            && self.same_sentence(first, next)
+        {
+            return MentionRole::Modifier;
+        }
+        if self.after_preposition(first) { MentionRole::Oblique } else { MentionRole::Argument }
+    }
+
+    /// Whether the name opening at word `first` follows a preposition, over the title and
+    /// article before it and any name it is listed with ("led by Jim Risch and Pete
+    /// Ricketts", "to Secretary of State Marco Rubio").
+    fn after_preposition(&self, first: usize) -> bool {
+        let Some(sentence) = self.w(first).map(|w| w.sentence()) else { return false };
+        let mut j = first;
+        for _ in 0..12 {
+            let Some(before) = j.checked_sub(1).and_then(|b| self.w(b)) else { return false };
+            if before.sentence() != sentence {
+                return false;
+            }
+            j -= 1;
+            if before.is(WordClass::Preposition) {
+                return true;
+            }
+            // A word qualifying a title is passed as the title is ("with [former President
+            // Tsai Ing-wen]").
+            let before_title = self.w(j + 1).is_some_and(|t| t.is(WordClass::Title));
+            let passable = before.capitalised()
+                || before.is_the()
+                || before.possessive()
+                || before.kind() != TokenKind::Word && matches!(before.text(), "[" | "(")
+                || before_title && before.lowercase()
+                || matches!(before.lower().as_ref(), "of" | "and" | "or" | "a" | "an");
+            if !passable {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The first mention of sentence `sentence` that is an argument of its clause (the
+    /// subject, as a rule), among the mentions found so far: its index in `registry.found`.
+    /// Outside a quotation first: the subject of "'...,' said X" is X.
+    fn first_argument_of(&self, sentence: usize, reading: usize) -> Option<usize> {
+        if sentence < reading
+            && let Some(&(_, a)) = self.first_arguments.borrow().iter().find(|(s, _)| *s == sentence)
+        {
+            return a;
+        }
+        let mut first: Option<(bool, usize, usize)> = None;
+        for k in (0..self.found_at.len()).rev().take(LOOKBACK) {
+            let Some((s, word)) = self.found_at[k] else { break };
+            if s < sentence {
+                break;
+            }
+            if s > sentence || self.mention_role(k, word) != MentionRole::Argument {
+                continue;
+            }
+            let start = self.registry.found[k].span.start;
+            let rank = (self.quoted(start), start, k);
+            if first.is_none_or(|f| rank < f) {
+                first = Some(rank);
+            }
+        }
+        let first = first.map(|(_, _, k)| k);
+        if sentence < reading {
+            // A finished sentence's mentions do not change: kept for the pronouns after it.
+            let mut cache = self.first_arguments.borrow_mut();
+            cache.retain(|&(s, _)| s + 4 > reading);
+            cache.push((sentence, first));
+        }
+        first
+    }
+
+    /// Whether the sentence of word `i` has a quotation mark.
+    fn quotes_in_sentence_of(&self, i: usize) -> bool {
+        let Some(sentence) = self.w(i).map(|w| w.sentence()) else { return false };
+        let is_mark = |w: WordAt<'_, '_>| matches!(w.text(), "\"" | "“" | "”");
+        let in_sentence = |j: &usize| self.w(*j).is_some_and(|w| w.sentence() == sentence);
+        (0..i)
+            .rev()
+            .take_while(in_sentence)
+            .chain((i..).take_while(in_sentence))
+            .any(|j| is_mark(self.words.at(j)))
+    }
+
+    /// Whether byte `offset` of the text is inside a quotation, by the quotation marks
+    /// before it in its paragraph (a quotation that goes on into the next paragraph opens
+    /// again there, by the custom of news writing).
+    fn quoted(&self, offset: usize) -> bool {
+        let marks = self.quotation_marks.get_or_init(|| {
+            let mut marks = Vec::new();
+            let mut inside = false;
+            // Bytes, not characters: '“' and '”' are E2 80 9C and E2 80 9D in UTF-8.
+            let bytes = self.text.as_bytes();
+            for at in memchr::memchr3_iter(b'"', b'\n', 0xE2, bytes) {
+                inside = match bytes[at] {
+                    b'\n' => false,
+                    b'"' => !inside,
+                    0xE2 if bytes.get(at + 1) == Some(&0x80) => match bytes.get(at + 2) {
+                        Some(0x9C) => true,
+                        Some(0x9D) => false,
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                marks.push((at, inside));
+            }
+            marks
+        });
+        let k = marks.partition_point(|&(at, _)| at < offset);
+        k > 0 && marks[k - 1].1
     }
 
     /// "it", "its": the latest state or organisation within the last sentences; "it" before
