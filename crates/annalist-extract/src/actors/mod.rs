@@ -70,3 +70,10 @@ pub fn resolve_around(cx: &Context<'_>, timexes: &[TimeExpr]) -> ActorLayer {
     words.recycle();
     ActorLayer { actors, mentions }
 }
+
+/// Whether `word` is a role noun that names a person before a name ("analyst", "host"), as
+/// the gazetteer's word list says: the events layer reads "VOA host Masih Alinejad" as a
+/// title, not a verb.
+pub(crate) fn is_person_noun(word: &str) -> bool {
+    gazetteer::GAZETTEER.is(word, gazetteer::WordClass::PersonNoun)
+}

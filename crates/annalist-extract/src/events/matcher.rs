@@ -2,6 +2,10 @@
 
 use std::cell::OnceCell;
 
+use annalist_core::MentionKind;
+
+use crate::actors::is_person_noun;
+
 use super::lexicon::{Coding, LEXICON, Lexicon, MAX_GAP, TailElement, UseKind};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
@@ -113,6 +117,17 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     if capitalised && view.mention_at()[i].is_some() {
         // (Asked last: the mentions of a sentence are found only when first asked for.)
+        return true;
+    }
+    if !capitalised
+        && i > 0
+        && i + 1 < view.len()
+        && is_person_noun(view.word(i))
+        && view.mention_at()[i - 1].is_some()
+        && view.mention_kind(i + 1) == Some(MentionKind::Person)
+    {
+        // "VOA host Masih Alinejad": a role noun between a name and a person's name is the
+        // person's title, no verb ("Kazakhstan will host Putin" has no name before it).
         return true;
     }
     let w = view.word(i);

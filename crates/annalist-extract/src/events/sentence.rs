@@ -3,7 +3,7 @@
 
 use std::cell::{OnceCell, RefCell};
 
-use annalist_core::Mention;
+use annalist_core::{Mention, MentionKind};
 
 use super::lemma::has_possessive_ending;
 use super::lexicon::{
@@ -451,6 +451,12 @@ impl<'a> SentenceView<'a> {
     fn patterns_of_word(&self, i: usize) -> Option<&'static [usize]> {
         let lex: &'static super::lexicon::Lexicon = &LEXICON;
         Some(lex.word_patterns.get(self.info[i].word as usize)).filter(|p| !p.is_empty())
+    }
+
+    /// The kind of the mention token `i` belongs to, if any.
+    pub(crate) fn mention_kind(&self, i: usize) -> Option<MentionKind> {
+        let m = (*self.mention_at().get(i)?)?;
+        self.mentions.get(m).map(|m| m.kind)
     }
 
     /// Whether token `i` is written as an initialism: capital letters, perhaps a plural "s"
