@@ -433,8 +433,16 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         let mut j = k + 1;
         while j < drafts.len() {
             let (a_end, b_start) = (drafts[k].end, drafts[j].start);
-            let gap_clear =
-                (a_end + 1..b_start).all(|t| !view.is_break(t) && !view.is_word_in(t, CLAUSE_JOINERS));
+            // "refused to allow the planes to land and evacuate": "and" before a bare verb
+            // after an infinitive's "to" joins verbs of one infinitive, not clauses.
+            let infinitive_conjunct = b_start > a_end + 1
+                && view.is_word_in(b_start - 1, clause::AND_OR)
+                && !view.is_inflected(b_start)
+                && (a_end + 1..b_start - 1).any(|t| view.is_word_in(t, TO));
+            let gap_clear = (a_end + 1..b_start).all(|t| {
+                !view.is_break(t)
+                    && (!view.is_word_in(t, CLAUSE_JOINERS) || (infinitive_conjunct && t == b_start - 1))
+            });
             if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
                 break;
             }
