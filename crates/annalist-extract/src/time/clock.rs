@@ -111,28 +111,31 @@ impl Grammar<'_> {
             }
         };
         let mut explicit = explicit;
-        if self.is(e, "o'clock") || (self.is(e, "o") && self.is(e + 1, "'") && self.is(e + 2, "clock")) {
-            e = if self.is(e, "o'clock") { e + 1 } else { e + 3 };
+        if let Some(e2) = self.oclock(e) {
+            e = e2;
             explicit = hour <= 12;
         }
         let mut meridiem = false;
         if let Some((pm, e2)) = self.meridiem(e) {
-            // "a"/"p" alone count only glued to the number ("3p", "3:18a").
+            // "a"/"p" alone count only glued to the number ("3p", "3:18a") or before "m"
+            // ("3:30 p m").
             let short = matches!(self.w(e), "a" | "p");
-            if !short || self.glued(e) {
+            let spelled = short && self.is(e2, "m");
+            if !short || self.glued(e) || spelled {
                 meridiem = true;
                 if hour > 12 {
                     return None;
                 }
                 hour = on_24_hours(hour, pm);
-                e = if short { self.opt_dot(e2) } else { e2 };
+                // (No stop after a spelled "p m": a full stop there ends the sentence.)
+                e = if spelled {
+                    e2 + 1
+                } else if short {
+                    self.opt_dot(e2)
+                } else {
+                    e2
+                };
             }
-        } else if self.is(e, "p") && self.is(e + 1, "m") {
-            meridiem = true;
-            if hour < 12 {
-                hour += 12;
-            }
-            e += 2;
         }
         let utc = self.sense(e, Kind::Zone, |s| matches!(s, Sense::Zone).then_some(())).is_some();
         if utc {
@@ -163,19 +166,32 @@ impl Grammar<'_> {
             Some((m, e2)) if (1..60).contains(&m) && self.tok(e).is_some_and(|t| !t.number) => (m, e2),
             _ => (0, e),
         };
-        if self.is(e, "o'clock") {
+        if let Some(e) = self.oclock(e) {
             return (minute == 0)
-                .then_some((Clock { hour, minute, second: None, utc: false, meridiem: false }, e + 1));
+                .then_some((Clock { hour, minute, second: None, utc: false, meridiem: false }, e));
         }
         let (pm, e) = match self.meridiem(e) {
             // "a"/"p" alone are words ("seven a day"); "a m", "p m" are a meridiem.
             Some(_) if matches!(self.w(e), "a" | "p") && !self.is(e + 1, "m") => return None,
-            Some((pm, e2)) if matches!(self.w(e), "a" | "p") => (pm, self.opt_dot(e2 + 1)),
+            Some((pm, e2)) if matches!(self.w(e), "a" | "p") => (pm, e2 + 1),
             Some(found) => found,
             None => return None,
         };
         let hour = on_24_hours(hour, pm);
         Some((Clock { hour, minute, second: None, utc: false, meridiem: true }, e))
+    }
+
+    /// "o'clock" at `i`, however written ("o'clock", "o ' clock", "oclock", "o clock"): its end.
+    fn oclock(&self, i: usize) -> Option<usize> {
+        if self.is(i, "o'clock") || self.is(i, "oclock") {
+            Some(i + 1)
+        } else if self.is(i, "o") && self.is(i + 1, "'") && self.is(i + 2, "clock") {
+            Some(i + 3)
+        } else if self.is(i, "o") && self.is(i + 1, "clock") {
+            Some(i + 2)
+        } else {
+            None
+        }
     }
 
     /// Minutes counted from or to an hour: "half past three", "quarter past 8pm", "quarter to
@@ -192,9 +208,18 @@ impl Grammar<'_> {
         };
         let past = match self.w(j) {
             "past" => true,
+            // "twenty after 3pm": after a clock only (counted minutes need one).
+            "after" if counted => true,
             "to" if self.w(i) != "half" => false,
             _ => return None,
         };
+        // "ten past three": minutes and hour both in words before "past" make a time, where
+        // digits ("20 to 30") or "to" ("from five to ten") may be a count or a range.
+        let in_words = counted
+            && past
+            && self.w(j) == "past"
+            && self.tok(i).is_some_and(|t| !t.number)
+            && self.tok(j + 1).is_some_and(|t| !t.number);
         if !(1..60).contains(&minutes) {
             return None;
         }
@@ -203,7 +228,7 @@ impl Grammar<'_> {
         let (hour, e) = match self.plain_clock(j + 1) {
             Some((clock, e)) if clock.minute == 0 && clock.second.is_none() => (clock, e),
             Some(_) => return None,
-            None if counted => return None,
+            None if counted && !in_words => return None,
             None => {
                 let (h, e) = self.cardinal(j + 1, false)?;
                 if !(1..=12).contains(&h) {
