@@ -1171,9 +1171,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// Whether the name ending at word `end` acts: an agent verb follows ("Chrysler
-    /// reported", "Toyota said").
+    /// reported", "Toyota said"), perhaps after "has", "have" or "had" ("Ford has
+    /// announced", "Apple have released").
     fn acts_after(&self, end: usize) -> bool {
-        self.w(end + 1).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb))
+        let verb = match self.w(end + 1) {
+            Some(n) if matches!(n.lower().as_ref(), "has" | "have" | "had") => end + 2,
+            _ => end + 1,
+        };
+        self.w(verb).is_some_and(|n| n.lowercase() && n.is(WordClass::AgentVerb))
+            && self.same_sentence(end, verb)
     }
 
     /// Whether `w` is a modifier opening its sentence, capitalised only as its first word: a
