@@ -123,14 +123,30 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         && i > 0
         && i + 1 < view.len()
         && is_person_noun(view.word(i))
-        && view.mention_at()[i - 1].is_some()
         && view.mention_kind(i + 1) == Some(MentionKind::Person)
+        && (view.mention_at()[i - 1].is_some() || !GOVERNS_A_VERB.contains(&view.lower[i - 1]))
     {
-        // "VOA host Masih Alinejad": a role noun between a name and a person's name is the
-        // person's title, no verb ("Kazakhstan will host Putin" has no name before it).
+        // "VOA host Masih Alinejad", "conservative podcast host Hugh Hewitt": a role noun
+        // right before a person's name, after a name or a word that governs no verb, is the
+        // person's title ("Kazakhstan will host Putin", "to host Putin" have a verb).
         return true;
     }
     let w = view.word(i);
+    if i > 0
+        && i + 1 < view.len()
+        && w.ends_with("ed")
+        && view.is_inflected(i)
+        && view.is_word_in(i - 1, PREPOSITIONS)
+        && !view.is_word_in(i - 1, super::clause::AND_OR)
+        && view.tokens[i + 1].kind == crate::segment::TokenKind::Word
+        && !view.original_first_char_upper(i + 1)
+        && !view.is_word_in(i + 1, PREPOSITIONS)
+        && !view.is_word_in(i + 1, DETERMINERS)
+    {
+        // "the examples of killed journalists", "for detained activists": a participle
+        // between a preposition and its noun qualifies the noun.
+        return true;
+    }
     let after_marker = i > 0 && (view.is_word_in(i - 1, DETERMINERS) || view.is_possessive(i - 1));
     // "the attacked village": a participle; not a word ending so of its own ("an IED").
     if after_marker && w.ends_with("ed") && view.is_inflected(i) {
@@ -146,6 +162,40 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     false
 }
+
+/// Words after which a role noun such as "host" is a verb: modals, auxiliaries, "to",
+/// negations, subject pronouns and conjunctions. (Compared as strings: asked only of a role
+/// noun before a person's name, and the class mask has no bit left.)
+const GOVERNS_A_VERB: &[&str] = &[
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+    "to",
+    "not",
+    "never",
+    "also",
+    "and",
+    "or",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "did",
+    "does",
+    "do",
+    "often",
+    "jointly",
+    "regularly",
+];
 
 /// Articles and possessive determiners.
 pub(super) const DETERMINERS: WordList = WordList::new(
