@@ -614,6 +614,19 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // "the Jeddah talks", "the Kursk offensive": a place named before the noun says where,
         // not who.
         d.source.retain(|&m| actor(actors, m).is_none_or(|a| a.kind != ActorKind::Location));
+        if d.roles == Roles::Undergoer {
+            // "Navalny's arrest", "his father's release": the owner undergoes the act, and an
+            // "of" phrase, when there is one, names who does ("China's release of Lai"): then
+            // the owner acts. "By" names who acts too ("the arrest of Navalny by police").
+            match (from..to).find(|&k| view.lower[k] == "of") {
+                Some(of) => d.target = view.mentions_in(of + 1, to),
+                None => d.target = std::mem::take(&mut d.source),
+            }
+            if let Some(by) = (from..to).find(|&k| view.lower[k] == "by") {
+                d.source = view.mentions_in(by + 1, to);
+            }
+            object.retain(|m| !d.source.contains(m));
+        }
         if d.source.is_empty()
             && let Some(verb) = clause::governing_verb(view, d.start)
             && let Subject::Mentions(m) = clause::subject(view, verb)
@@ -622,7 +635,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             d.source = m;
         }
         // "the offensive by Ukraine"; "the withdrawal of Serbian forces".
-        for k in from..to {
+        for k in (from..to).filter(|_| d.roles != Roles::Undergoer) {
             let of_actor = view.lower[k] == "of" && d.event_type().is_some_and(|t| OF_IS_ACTOR.contains(&t));
             if (view.lower[k] == "by" || of_actor) && d.source.is_empty() {
                 agent_from = Some(k);
@@ -700,7 +713,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
         std::mem::swap(&mut d.source, &mut d.target);
     }
-    if d.roles == Roles::Undergoer {
+    if d.roles == Roles::Undergoer && !d.nominal {
         // "The convoy came under attack": the subject is attacked, by whoever "from" or "by"
         // names ("came under heavy fire from Russian forces").
         let agents = (from..to)
