@@ -774,6 +774,11 @@ fn read_modality(view: &SentenceView<'_>, d: &mut Draft, previous: Option<&Draft
     let reading = modality::read(view, clause, d.start, d.end);
     d.modality = reading.modality;
     d.intention = reading.intention;
+    if d.nominal && reading.cue_end.is_some_and(|e| d.start > e + NOMINAL_INTENTION_REACH) {
+        // "would provide aid" announces aid; "would enable agencies to get access to the
+        // people in need of aid" frames another verb, and the aid is no one's intention.
+        d.intention = false;
+    }
     if (d.nominal || view.lower[d.start].ends_with("ing")) && reading.modality == Modality::Asserted {
         // A nominalisation is framed by its own clause's verb: "cooperation might coexist",
         // "fighting has not re-emerged", "such an attack would be a disaster".
@@ -917,6 +922,10 @@ fn resolve_repeats(drafts: &mut [Draft], first: usize, actors: &Cast<'_>) {
         }
     }
 }
+
+/// How many tokens after a cue of intention ("will", "plans to") a nominal trigger may stand
+/// and still be what is intended: the verb and a modifier or two ("will send military aid").
+const NOMINAL_INTENTION_REACH: usize = 4;
 
 /// "Must have" (an inference) and "must not" (a prohibition) after "must" lay no demand.
 pub(super) const NOT_A_DEMAND: WordList = WordList::new(11, &["have", "not"]);

@@ -13,6 +13,8 @@ pub(crate) struct Reading {
     pub modality: Modality,
     /// Whether a `future` cue marks the subject's own intention ("will", "plans to").
     pub intention: bool,
+    /// Where the cue read ends (its last token), when a cue of the clause was read.
+    pub cue_end: Option<usize>,
     /// Whether any cue was found in the clause itself (not only a report in the sentence).
     pub clause_cue: bool,
 }
@@ -40,10 +42,13 @@ fn cue_at(view: &SentenceView<'_>, i: usize, cue: &Cue) -> bool {
 /// Reads the modality of the trigger `start..=end` whose clause begins at `clause`.
 pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: usize) -> Reading {
     let lex = &*LEXICON;
-    let mut best: Option<(Modality, bool)> = None;
-    let consider = |best: &mut Option<(Modality, bool)>, m: Modality, intention: bool| {
-        if best.is_none_or(|(b, _)| rank(m) < rank(b)) {
-            *best = Some((m, intention));
+    let mut best: Option<(Modality, bool, Option<usize>)> = None;
+    let consider = |best: &mut Option<(Modality, bool, Option<usize>)>,
+                    m: Modality,
+                    intention: bool,
+                    cue_end: Option<usize>| {
+        if best.is_none_or(|(b, _, _)| rank(m) < rank(b)) {
+            *best = Some((m, intention, cue_end));
         }
     };
     // The cues whose first word is "n't", for any word ending in it: looked up once.
@@ -65,15 +70,15 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
                 && i + cue.words.len() <= end + 1
                 && !(i >= start && cue.modality == Modality::Future)
             {
-                consider(&mut best, cue.modality, cue.intention);
+                consider(&mut best, cue.modality, cue.intention, Some(i + cue.words.len() - 1));
             }
         }
     }
     let clause_cue = best.is_some();
     // A report anywhere else in the sentence: "X said Y attacked", "Y attacked, X said".
     if best.is_none() && view.reports().iter().any(|&(i, n)| i + n <= start || i > end) {
-        consider(&mut best, Modality::Reported, false);
+        consider(&mut best, Modality::Reported, false, None);
     }
-    let (modality, intention) = best.unwrap_or((Modality::Asserted, false));
-    Reading { modality, intention, clause_cue }
+    let (modality, intention, cue_end) = best.unwrap_or((Modality::Asserted, false, None));
+    Reading { modality, intention, clause_cue, cue_end }
 }
