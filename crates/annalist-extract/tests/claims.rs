@@ -153,3 +153,21 @@ fn long_sentences_keep_their_claims() {
         assert!(!found.is_empty(), "{unit:?}: no claims found");
     }
 }
+
+#[test]
+fn source_actor_fixtures() {
+    check_all("source_actors.tsv", include_str!("claims/source_actors.tsv"), |f| {
+        let [text, expected, ..] = f else { return Err(format!("needs 2 fields: {f:?}")) };
+        let record = extract(text);
+        let Some(claim) = reported(&record).into_iter().next() else {
+            return Err(format!("{text:?}: no claim"));
+        };
+        let got = match &claim.source {
+            annalist_core::ClaimSource::Actor { actor, .. } => actor.as_str().to_owned(),
+            annalist_core::ClaimSource::Author { .. } => "author".to_owned(),
+            annalist_core::ClaimSource::Unnamed { .. } => "unnamed".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if got == *expected { Ok(()) } else { Err(format!("{text:?}: expected {expected}, got {got}")) }
+    });
+}

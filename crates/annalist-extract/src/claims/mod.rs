@@ -17,7 +17,7 @@ mod noun_phrase;
 mod word_table;
 mod words;
 
-use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, Span, TimeExpr, TimeId};
+use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, MentionKind, Span, TimeExpr, TimeId};
 
 use self::lexicon::LEXICON;
 use self::links::ClaimView;
@@ -155,15 +155,40 @@ fn resolve_source(words: &Words<'_>, mentions: &mut SourceMentions<'_>, span: Op
         return ClaimSource::Author { span: Some(span) };
     }
     let from = mentions.first_ending_after(span.start);
-    let inside = mentions.mentions[from..]
-        .iter()
-        .take_while(|m| m.span.start < span.end)
-        .filter(|m| span.contains(m.span))
-        .min_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    match inside {
+    let all = mentions.mentions;
+    let inside =
+        || all[from..].iter().take_while(|m| m.span.start < span.end).filter(|m| span.contains(m.span));
+    // The person the phrase ends with is its head ("Cameroon Livestock Ministry official
+    // Denise Abanda"); else a person set beside it by commas ("Erdogan's communication
+    // chief, Fahrettin Altun,"), who is who the phrase describes; else the longest name in it.
+    let head = inside().filter(|m| m.kind == MentionKind::Person).find(|m| m.span.end == span.end);
+    if let Some(m) = head {
+        return ClaimSource::Actor { actor: m.actor.clone(), span };
+    }
+    if let Some(m) = apposed_person(words.text, &all[from..], span) {
+        return ClaimSource::Actor { actor: m.actor.clone(), span: Span::new(span.start, m.span.end) };
+    }
+    match inside().min_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start)) {
         Some(m) => ClaimSource::Actor { actor: m.actor.clone(), span },
         None => ClaimSource::Unnamed { span: Some(span) },
     }
+}
+
+/// The person named right after `span` between commas (or a comma and the end of the
+/// clause): "the president's spokesman, Dmitry Peskov, said".
+fn apposed_person<'m>(text: &str, mentions: &'m [Mention], span: Span) -> Option<&'m Mention> {
+    let after = text.get(span.end..)?;
+    let comma = after.len() - after.trim_start().len();
+    if !after[comma..].starts_with(',') {
+        return None;
+    }
+    let name_start =
+        span.end + comma + 1 + (after[comma + 1..].len() - after[comma + 1..].trim_start().len());
+    // (Mentions are in text order but for a few: a short look from those ending after the
+    // span.)
+    let m = mentions.iter().take(16).find(|m| m.span.start == name_start && m.kind == MentionKind::Person)?;
+    let rest = text.get(m.span.end..)?.trim_start();
+    (rest.starts_with(',') || rest.is_empty()).then_some(m)
 }
 
 /// The actor layer's mentions as source spans search them, mostly in text order: a search from
