@@ -1364,17 +1364,21 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// "the president": the latest person mentioned whose office is of that sector.
+    /// The person must hold an office of that name, or have been named by it ("a State
+    /// Department spokesperson ... the spokesperson"): "the spokesperson" after a president
+    /// is someone else.
     fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
         let sentence = self.words.at(from).sentence() as usize;
+        let office = self.span(from, to).slice(self.text).to_lowercase();
         let holder = self
             .recent_mentions(sentence, 5)
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
-                self.registry
-                    .actor(f.actor)
-                    .code
-                    .as_deref()
-                    .is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
+                let actor = self.registry.actor(f.actor);
+                let named_so = f.span.slice(self.text).to_lowercase().contains(office.as_str());
+                actor.code.as_deref().is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
+                    && (named_so
+                        || actor.roles.iter().any(|r| r.title.to_lowercase().contains(office.as_str())))
             })
             .map(|f| f.actor);
         if let Some(actor) = holder {
