@@ -621,8 +621,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
             let capitalised = (end + 1..=send).all(|k| self.words.at(k).capitalised());
             if sector.person {
-                // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it.
-                if self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none()) {
+                // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it
+                // (or set beside it by commas: "the Kenyan envoy, Jane Doe,").
+                let comma = self.w(send + 1).is_some_and(|w| w.text() == ",");
+                if comma
+                    || self.w(send + 1).is_some_and(|w| w.capitalised() && self.name_at(send + 1).is_none())
+                {
                     self.demonym_mention(i, end, iso_key);
                     return self.titled_person(send + 1, Some((iso, sector, i, send)));
                 }
@@ -733,6 +737,22 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
     /// `i`: a person, with the office as a role when its country is known.
     fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, usize, usize)>) -> usize {
+        // "Somalia's ambassador, Mohamud Ahmed Nur, said": the name set beside the office by
+        // commas is titled by it as the name right after it is.
+        let apposed = office.is_some()
+            && self.w(i).is_some_and(|w| w.text() == ",")
+            && self.same_sentence(i, i + 1)
+            && self.name_run(i + 1).is_some_and(|end| {
+                self.name_at(i + 1).is_none()
+                    && self.w(end + 1).is_some_and(|w| w.text() == "," && self.same_sentence(end, end + 1))
+            });
+        if apposed {
+            if let Some((iso, sector, first, last)) = office {
+                let span = self.span(first, last);
+                self.describe_office(first, span, iso, sector);
+            }
+            return self.titled_person(i + 1, office);
+        }
         let Some(end) = self.name_run(i) else {
             // "the U.S. Secretary of State said": the office without a name.
             if let Some((iso, sector, first, last)) = office {
