@@ -122,8 +122,9 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     if !capitalised
         && i > 0
         && i + 1 < view.len()
-        && is_person_noun(view.word(i))
+        && view.original_first_char_upper(i + 1)
         && view.mention_kind(i + 1) == Some(MentionKind::Person)
+        && is_person_noun(view.word(i))
         && (view.mention_at()[i - 1].is_some() || !GOVERNS_A_VERB.contains(&view.lower[i - 1]))
     {
         // "VOA host Masih Alinejad", "conservative podcast host Hugh Hewitt": a role noun
