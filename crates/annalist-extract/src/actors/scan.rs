@@ -1460,7 +1460,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let pronoun_quoted = self.quoted(w.span().start);
         let object = self.object_pronoun(i);
         let reflexive = w.lower().ends_with("self");
-        if let Some(actor) = self.coordinated_owner(i) {
+        if let Some(actor) = self.coordinated_owner(i).or_else(|| self.cataphora(i, female)) {
             self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
             return;
         }
@@ -1533,6 +1533,46 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if let Some((_, actor)) = best {
             self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
         }
+    }
+
+    /// "In his testimony Tuesday, Mehdiyev said": a possessive pronoun in a phrase opening
+    /// its sentence stands for the subject named right after the phrase's comma, when that is
+    /// a person named before (by a short form) of matching gender.
+    fn cataphora(&self, i: usize, female: bool) -> Option<ActorRef> {
+        let w = self.words.at(i);
+        if !matches!(w.lower().as_ref(), "his" | "her") {
+            return None;
+        }
+        let sentence = w.sentence();
+        // The sentence opens with a preposition and has no comma before the pronoun.
+        let mut start = i;
+        while let Some(b) = start.checked_sub(1).and_then(|b| self.w(b)).filter(|b| b.sentence() == sentence)
+        {
+            if b.text() == "," {
+                return None;
+            }
+            start -= 1;
+        }
+        if start == i || !self.words.at(start).is(WordClass::Preposition) {
+            return None;
+        }
+        let comma = (i + 1..i + 12)
+            .take_while(|&k| self.w(k).is_some_and(|n| n.sentence() == sentence))
+            .find(|&k| self.words.at(k).text() == ",")?;
+        let name = self.w(comma + 1)?;
+        let actor = match self.short_forms.get(name.text()) {
+            Some(&(actor, kind)) => (kind == MentionKind::Person).then_some(actor)?,
+            // A known person's name ("Trump"), when the document has named them already.
+            None => {
+                let m = self.name_at(comma + 1)?;
+                let Meaning::Actor { key, mention: MentionKind::Person, .. } = &m.entry.meaning else {
+                    return None;
+                };
+                let found = self.registry.found.iter().rev().take(LOOKBACK);
+                found.map(|f| f.actor).find(|&a| self.registry.actor(a).id.as_str() == key.as_str())?
+            }
+        };
+        self.registry.gender(actor).is_none_or(|g| (g == 'f') == female).then_some(actor)
     }
 
     /// "President Alassane Ouattara and his supporters": the person a possessive pronoun is
