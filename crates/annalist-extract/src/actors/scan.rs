@@ -105,6 +105,10 @@ impl MentionRole {
     }
 }
 
+/// How many words a pronoun's clause or quotation is looked through, back or around (a
+/// sentence without stops stays linear in time).
+const CLAUSE_REACH: usize = 40;
+
 /// What being the subject of its sentence adds to a candidate antecedent's weight (over an
 /// object's; Lappin and Leass weigh a subject 80, an object 50).
 const SUBJECT_WEIGHT: i32 = 30;
@@ -1544,11 +1548,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return None;
         }
         let sentence = w.sentence();
-        // The sentence opens with a preposition and has no comma before the pronoun.
+        // The sentence opens with a preposition a few words before the pronoun, and no comma
+        // comes between.
         let mut start = i;
         while let Some(b) = start.checked_sub(1).and_then(|b| self.w(b)).filter(|b| b.sentence() == sentence)
         {
-            if b.text() == "," {
+            if b.text() == "," || i - start >= 4 {
                 return None;
             }
             start -= 1;
@@ -1601,7 +1606,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut j = i;
         let opener = loop {
             let b = self.w(j.checked_sub(1)?)?;
-            if b.sentence() != sentence {
+            if b.sentence() != sentence || i - j >= CLAUSE_REACH {
                 return None;
             }
             j -= 1;
@@ -1765,8 +1770,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let in_sentence = |j: &usize| self.w(*j).is_some_and(|w| w.sentence() == sentence);
         (0..i)
             .rev()
+            .take(CLAUSE_REACH * 2)
             .take_while(in_sentence)
-            .chain((i..).take_while(in_sentence))
+            .chain((i..).take(CLAUSE_REACH * 2).take_while(in_sentence))
             .any(|j| is_mark(self.words.at(j)))
     }
 
