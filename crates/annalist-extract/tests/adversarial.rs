@@ -71,3 +71,16 @@ fn line_ends_of_every_kind_end_sentences() {
     let record = extract("Headline\r\nFirst line\rSecond line\nThird line");
     assert_eq!(record.document.sentences.len(), 4);
 }
+
+#[test]
+fn reported_speech_without_a_stop_resolves_its_pronouns() {
+    // Every pronoun looks back over a bounded stretch of its sentence: had it walked back to
+    // the sentence's start, this one sentence would take time quadratic in its length.
+    let n = if slow() { 200_000 } else { 20_000 };
+    let text = "Paul Nesbit said ".to_owned() + &"that he would come and he said ".repeat(n);
+    let record = extract(&text);
+    assert_eq!(record.document.sentences.len(), 1);
+    let pronouns = record.mentions.iter().filter(|m| m.span.slice(&text) == "he").count();
+    assert_eq!(pronouns, 2 * n, "every 'he' stands for Paul Nesbit");
+    assert!(record.mentions.iter().all(|m| m.actor.as_str() == "paul-nesbit"));
+}
