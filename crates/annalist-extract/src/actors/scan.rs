@@ -1534,8 +1534,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 best = Some((weight, f.actor));
             }
         }
-        if let Some((_, actor)) = best {
+        if let Some((weight, actor)) = best {
             self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
+            if weight > 0 && self.registry.actor(actor).kind == ActorKind::Person {
+                // "He" taken for a person of unknown gender says which it is: a later "she"
+                // looks elsewhere.
+                self.registry.set_gender(actor, if female { 'f' } else { 'm' });
+            }
         }
     }
 
