@@ -77,3 +77,9 @@ pub fn resolve_around(cx: &Context<'_>, timexes: &[TimeExpr]) -> ActorLayer {
 pub(crate) fn is_person_noun(word: &str) -> bool {
     gazetteer::GAZETTEER.is(word, gazetteer::WordClass::PersonNoun)
 }
+
+/// Whether `word` is a noun of a kind of place ("city", "port"), as the gazetteer's word list
+/// says: "the port city of Jeddah" names a place.
+pub(crate) fn is_place_noun(word: &str) -> bool {
+    gazetteer::GAZETTEER.is(word, gazetteer::WordClass::PlaceNoun)
+}

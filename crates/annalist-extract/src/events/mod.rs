@@ -702,9 +702,17 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     }
     // Where a meeting is held is no party to it: "met in Geneva", "hosted Hashimoto in
     // Moscow". (PLOVER's gold codes the place of an attack as its target, so only meetings.)
+    // ("in the Red Sea port city of Jeddah": a place named after "city of" in such a phrase
+    // is one too; "visited the city of Jeddah" names where the visit went.)
     let locative = |m: usize| {
         let k = (from..to).find(|&k| view.mention_at()[k] == Some(m));
-        k.is_some_and(|k| after_preposition(view, k, MEETING_PLACE_PREPOSITIONS))
+        k.is_some_and(|k| {
+            after_preposition(view, k, MEETING_PLACE_PREPOSITIONS)
+                || (k >= 2
+                    && view.lower[k - 1] == "of"
+                    && crate::actors::is_place_noun(view.word(k - 2))
+                    && (k.saturating_sub(7)..k - 2).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS)))
+        })
     };
     if d.event_type() == Some(PloverType::Consult) {
         d.target.retain(|&m| !locative(m));
