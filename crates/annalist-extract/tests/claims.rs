@@ -157,10 +157,12 @@ fn long_sentences_keep_their_claims() {
 #[test]
 fn source_actor_fixtures() {
     check_all("source_actors.tsv", include_str!("claims/source_actors.tsv"), |f| {
-        let [text, expected, ..] = f else { return Err(format!("needs 2 fields: {f:?}")) };
+        let [text, words, expected, ..] = f else { return Err(format!("needs 3 fields: {f:?}")) };
         let record = extract(text);
-        let Some(claim) = reported(&record).into_iter().next() else {
-            return Err(format!("{text:?}: no claim"));
+        let claims = reported(&record);
+        let Some(claim) = claims.iter().find(|c| text_of(&record, c.source.span()) == *words) else {
+            let sources: Vec<String> = claims.iter().map(|c| text_of(&record, c.source.span())).collect();
+            return Err(format!("{text:?}: no claim with source words {words:?}; sources: {sources:?}"));
         };
         let got = match &claim.source {
             annalist_core::ClaimSource::Actor { actor, .. } => actor.as_str().to_owned(),

@@ -691,6 +691,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// that office, else the one the gazetteer says held it at the document date, else the
     /// country's sector actor.
     fn describe_office(&mut self, first: usize, span: Span, iso: &str, sector: Sector) {
+        // "The former French foreign minister" is neither the holder nor the government.
+        if first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| {
+            matches!(b.lower().as_ref(), "former" | "ex" | "late") && self.same_sentence(first - 1, first)
+        }) {
+            return;
+        }
         let code = format!("{iso}{}", sector.code);
         let holder = self
             .registry

@@ -70,6 +70,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         }))
         .collect();
     drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
+    resolve_first_person(cx.text, &mut drafts);
 
     let views: Vec<ClaimView> = drafts
         .iter()
@@ -128,6 +129,32 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
             }
         })
         .collect()
+}
+
+/// "'I think the deal will hold,' Rubio said": a claim whose source is "I" inside another
+/// claim's content is the outer claim's source speaking, when that is an actor. (Drafts are
+/// in sentence order; the outer claim is looked for among the few of the same sentence.)
+fn resolve_first_person(text: &str, drafts: &mut [Draft]) {
+    /// How many claims of a sentence around a claim are looked at.
+    const NEAR: usize = 16;
+    for i in 0..drafts.len() {
+        let ClaimSource::Unnamed { span: Some(span) } = drafts[i].source else { continue };
+        if span.slice(text) != "I" {
+            continue;
+        }
+        let sentence = drafts[i].sentence;
+        let near = i.saturating_sub(NEAR)..(i + NEAR + 1).min(drafts.len());
+        let speaker = near
+            .filter(|&j| j != i && drafts[j].sentence == sentence && drafts[j].content.contains(span))
+            .filter_map(|j| match &drafts[j].source {
+                ClaimSource::Actor { actor, .. } => Some((drafts[j].content.len(), actor.clone())),
+                _ => None,
+            })
+            .min_by_key(|(len, _)| *len);
+        if let Some((_, actor)) = speaker {
+            drafts[i].source = ClaimSource::Actor { actor, span };
+        }
+    }
 }
 
 /// Whether the time expression `id` lies inside `span`. Time expressions in text order are
