@@ -139,6 +139,7 @@ pub(crate) enum WordClass {
     MeasureSuffix,
     StakeNoun,
     Preposition,
+    OrgNoun,
 }
 
 impl WordClass {
@@ -548,6 +549,7 @@ impl Gazetteer {
                 "measure-suffix" => WordClass::MeasureSuffix,
                 "stake-noun" => WordClass::StakeNoun,
                 "preposition" => WordClass::Preposition,
+                "org-noun" => WordClass::OrgNoun,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

@@ -1382,6 +1382,25 @@ impl<'w, 'a> Scanner<'w, 'a> {
         } else if w.is(WordClass::PronounThing) {
             self.pronoun_thing(i);
         } else if w.is_the()
+            && let Some(noun) = self.w(i + 1).filter(|n| n.lowercase() && n.is(WordClass::OrgNoun))
+            && self.same_sentence(i, i + 1)
+            && !self
+                .w(i + 2)
+                .is_some_and(|n| self.same_sentence(i + 1, i + 2) && (n.capitalised() || n.lower() == "of"))
+            && let Some(actor) = self.recent_organisation(noun.sentence() as usize)
+        {
+            // "Amnesty International criticised the law. The group said": the organisation
+            // named last ("the group Hamas", "the group of seven" name their own).
+            self.mention(
+                i + 1,
+                noun.span(),
+                noun.text(),
+                actor,
+                MentionKind::Organization,
+                Resolution::Description,
+            );
+            return i + 2;
+        } else if w.is_the()
             && let Some((send, sector)) = self.sector_run(i + 1)
             && sector.person
             && self.same_sentence(i, send)
@@ -1415,6 +1434,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let span = self.span(from, to);
             self.mention(from, span, "", actor, MentionKind::Person, Resolution::Description);
         }
+    }
+
+    /// The organisation named last in sentence `sentence` or the two before it (by name, not by
+    /// a pronoun or description).
+    fn recent_organisation(&self, sentence: usize) -> Option<ActorRef> {
+        self.recent_mentions(sentence, 2)
+            .filter(|f| {
+                matches!(
+                    f.resolution,
+                    Resolution::Name | Resolution::Alias | Resolution::Acronym | Resolution::Unknown
+                )
+            })
+            .find(|f| self.registry.actor(f.actor).kind == ActorKind::Organization)
+            .map(|f| f.actor)
     }
 
     /// [`Scanner::recent_mentions`] with the sentence of each.
