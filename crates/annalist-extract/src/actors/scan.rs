@@ -117,6 +117,10 @@ const SAME_SIDE_OF_QUOTATION_WEIGHT: i32 = 50;
 /// What a description read as an institution ("a Danish prime minister": the government)
 /// loses against a person named by name.
 const OFFICE_PENALTY: i32 = 60;
+/// The most a candidate antecedent in the pronoun's own sentence can weigh: an argument that is
+/// the subject, on the pronoun's side of the quotation marks.
+const MAX_CANDIDATE_WEIGHT: i32 = 100 + 50 + SUBJECT_WEIGHT + SAME_SIDE_OF_QUOTATION_WEIGHT;
+
 /// What a candidate the pronoun cannot stand for loses: kept only when there is no other.
 const EXCLUDED_PENALTY: i32 = 1000;
 
@@ -1518,6 +1522,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         for (k, f) in self.registry.found.iter().enumerate().rev().take(LOOKBACK) {
             let Some((found_in, first)) = self.found_at[k] else { break };
             if found_in + 3 < sentence || (reflexive && found_in != sentence) {
+                break;
+            }
+            // No candidate this far back can outweigh the best found (a sentence back halves
+            // the most any can weigh): the rest are not weighed.
+            if best.is_some_and(|(b, _)| b >= MAX_CANDIDATE_WEIGHT >> sentence.saturating_sub(found_in)) {
                 break;
             }
             if f.kind != MentionKind::Person
