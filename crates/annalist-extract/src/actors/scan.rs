@@ -1512,13 +1512,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return;
         }
         let mut best: Option<(i32, ActorRef)> = None;
-        // The first argument of each sentence looked at, the latest first; in the pronoun's
-        // own sentence, the subject of its clause where one is found.
-        let mut subjects: Vec<(usize, Option<usize>)> = Vec::new();
+        // The subject of the pronoun's own sentence: of its clause where one is found, else its
+        // first argument (asked once, when a candidate of that sentence comes up; those of the
+        // sentences before are kept by `first_argument_of`).
         let clause_subject = self.clause_subject(i);
-        if clause_subject.is_some() {
-            subjects.push((sentence, clause_subject));
-        }
+        let mut own_subject = clause_subject.map(Some);
         for (k, f) in self.registry.found.iter().enumerate().rev().take(LOOKBACK) {
             let Some((found_in, first)) = self.found_at[k] else { break };
             if found_in + 3 < sentence || (reflexive && found_in != sentence) {
@@ -1543,13 +1541,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             let role = self.mention_role(k, first);
             let quoted = self.quoted(f.span.start);
-            let first_argument = match subjects.iter().find(|(s, _)| *s == found_in) {
-                Some(&(_, a)) => a,
-                None => {
-                    let a = self.first_argument_of(found_in, sentence);
-                    subjects.push((found_in, a));
-                    a
-                }
+            let first_argument = if found_in == sentence {
+                *own_subject.get_or_insert_with(|| self.first_argument_of(sentence, sentence))
+            } else {
+                self.first_argument_of(found_in, sentence)
             };
             // The antecedent of "who" is the subject of its clause whatever its role outside.
             let subject =
