@@ -1599,12 +1599,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // The sentence opens with a preposition a few words before the pronoun, and no comma
         // comes between.
         let mut start = i;
-        while let Some(b) = start.checked_sub(1).and_then(|b| self.w(b)).filter(|b| b.sentence() == sentence)
-        {
-            if b.text() == "," || i - start >= 4 {
+        for (j, b) in self.words_before(i, 5) {
+            if b.text() == "," || i - j > 4 {
                 return None;
             }
-            start -= 1;
+            start = j;
         }
         if start == i || !self.words.at(start).is(WordClass::Preposition) {
             return None;
@@ -1651,19 +1650,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// while Omarov's lawyer, Michael Perkins, said ... his client").
     fn clause_subject(&self, i: usize) -> Option<usize> {
         let sentence = self.words.at(i).sentence();
-        let mut j = i;
-        let opener = loop {
-            let b = self.w(j.checked_sub(1)?)?;
-            if b.sentence() != sentence || i - j >= CLAUSE_REACH {
-                return None;
-            }
-            j -= 1;
-            match b.lower().as_ref() {
-                "who" | "whose" | "whom" => break (j, true),
-                "while" | "whereas" | "but" | "although" | "though" | "because" | ";" => break (j, false),
-                _ => {}
-            }
-        };
+        let opener = self.words_before(i, CLAUSE_REACH).find_map(|(j, b)| match b.lower().as_ref() {
+            "who" | "whose" | "whom" => Some((j, true)),
+            "while" | "whereas" | "but" | "although" | "though" | "because" | ";" => Some((j, false)),
+            _ => None,
+        })?;
         let at = self.words.at(opener.0).span().start;
         let in_sentence = (0..self.found_at.len())
             .rev()
@@ -1750,14 +1741,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// article before it and any name it is listed with ("led by Jim Risch and Pete
     /// Ricketts", "to Secretary of State Marco Rubio").
     fn after_preposition(&self, first: usize) -> bool {
-        let Some(sentence) = self.w(first).map(|w| w.sentence()) else { return false };
-        let mut j = first;
-        for _ in 0..12 {
-            let Some(before) = j.checked_sub(1).and_then(|b| self.w(b)) else { return false };
-            if before.sentence() != sentence {
-                return false;
-            }
-            j -= 1;
+        for (j, before) in self.words_before(first, 12) {
             if before.is(WordClass::Preposition) {
                 return true;
             }
@@ -1816,12 +1800,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let Some(sentence) = self.w(i).map(|w| w.sentence()) else { return false };
         let is_mark = |w: WordAt<'_, '_>| matches!(w.text(), "\"" | "“" | "”");
         let in_sentence = |j: &usize| self.w(*j).is_some_and(|w| w.sentence() == sentence);
-        (0..i)
+        self.words_before(i, CLAUSE_REACH * 2).any(|(_, w)| is_mark(w))
+            || (i..).take(CLAUSE_REACH * 2).take_while(in_sentence).any(|j| is_mark(self.words.at(j)))
+    }
+
+    /// The words before word `i` in its sentence, the nearest first, at most `reach` of them,
+    /// each with its index: every look back of coreference is bounded so.
+    fn words_before(&self, i: usize, reach: usize) -> impl Iterator<Item = (usize, WordAt<'w, 'a>)> + '_ {
+        let sentence = self.w(i).map(|w| w.sentence());
+        (i.saturating_sub(reach)..i)
             .rev()
-            .take(CLAUSE_REACH * 2)
-            .take_while(in_sentence)
-            .chain((i..).take(CLAUSE_REACH * 2).take_while(in_sentence))
-            .any(|j| is_mark(self.words.at(j)))
+            .map(|j| (j, self.words.at(j)))
+            .take_while(move |(_, w)| Some(w.sentence()) == sentence)
     }
 
     /// Whether byte `offset` of the text is inside a quotation, by the quotation marks
