@@ -1427,10 +1427,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .recent_mentions(sentence, 5)
             .filter(|f| f.kind == MentionKind::Person)
             .find(|f| {
+                // The code first: it rules out most, and the names are lower-cased only then.
                 let actor = self.registry.actor(f.actor);
-                let named_so = f.span.slice(self.text).to_lowercase().contains(office.as_str());
                 actor.code.as_deref().is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
-                    && (named_so
+                    && (f.span.slice(self.text).to_lowercase().contains(office.as_str())
                         || actor.roles.iter().any(|r| r.title.to_lowercase().contains(office.as_str())))
             })
             .map(|f| f.actor);

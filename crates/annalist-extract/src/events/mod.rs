@@ -433,6 +433,9 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         let mut j = k + 1;
         while j < drafts.len() {
             let (a_end, b_start) = (drafts[k].end, drafts[j].start);
+            if b_start > a_end + COMPLEMENT_WINDOW {
+                break;
+            }
             // "refused to allow the planes to land and evacuate": "and" before a bare verb
             // after an infinitive's "to" joins verbs of one infinitive, not clauses.
             let infinitive_conjunct = b_start > a_end + 1
@@ -443,7 +446,7 @@ fn absorb_complements(view: &SentenceView<'_>, drafts: &mut [Draft]) {
                 !view.is_break(t)
                     && (!view.is_word_in(t, CLAUSE_JOINERS) || (infinitive_conjunct && t == b_start - 1))
             });
-            if b_start > a_end + COMPLEMENT_WINDOW || !gap_clear {
+            if !gap_clear {
                 break;
             }
             let Some(embedded) = drafts[j].event_type() else { break };
