@@ -18,6 +18,8 @@ mod scan;
 mod word_table;
 mod words;
 
+pub(crate) use gazetteer::WordClass;
+
 use annalist_core::{Actor, ActorId, Mention, TimeExpr};
 
 use crate::Context;
@@ -71,15 +73,9 @@ pub fn resolve_around(cx: &Context<'_>, timexes: &[TimeExpr]) -> ActorLayer {
     ActorLayer { actors, mentions }
 }
 
-/// Whether `word` is a role noun that names a person before a name ("analyst", "host"), as
-/// the gazetteer's word list says: the events layer reads "VOA host Masih Alinejad" as a
-/// title, not a verb.
-pub(crate) fn is_person_noun(word: &str) -> bool {
-    gazetteer::GAZETTEER.is(word, gazetteer::WordClass::PersonNoun)
-}
-
-/// Whether `word` is a noun of a kind of place ("city", "port"), as the gazetteer's word list
-/// says: "the port city of Jeddah" names a place.
-pub(crate) fn is_place_noun(word: &str) -> bool {
-    gazetteer::GAZETTEER.is(word, gazetteer::WordClass::PlaceNoun)
+/// Whether the gazetteer's word list gives `word` class `class`: the events layer asks it of
+/// role nouns ("VOA host Masih Alinejad" is a title, no verb) and nouns of places ("the port
+/// city of Jeddah").
+pub(crate) fn word_is(word: &str, class: WordClass) -> bool {
+    gazetteer::GAZETTEER.is(word, class)
 }

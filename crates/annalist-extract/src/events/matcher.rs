@@ -4,7 +4,7 @@ use std::cell::OnceCell;
 
 use annalist_core::MentionKind;
 
-use crate::actors::is_person_noun;
+use crate::actors::{WordClass, word_is};
 
 use super::lexicon::{Coding, LEXICON, Lexicon, MAX_GAP, TailElement, UseKind};
 use super::sentence::SentenceView;
@@ -124,7 +124,7 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         && i + 1 < view.len()
         && view.original_first_char_upper(i + 1)
         && view.mention_kind(i + 1) == Some(MentionKind::Person)
-        && is_person_noun(view.word(i))
+        && word_is(view.word(i), WordClass::PersonNoun)
         && (view.mention_at()[i - 1].is_some() || !GOVERNS_A_VERB.contains(&view.lower[i - 1]))
     {
         // "VOA host Masih Alinejad", "conservative podcast host Hugh Hewitt": a role noun

@@ -713,7 +713,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             after_preposition(view, k, MEETING_PLACE_PREPOSITIONS)
                 || (k >= 2
                     && view.lower[k - 1] == "of"
-                    && crate::actors::is_place_noun(view.word(k - 2))
+                    && crate::actors::word_is(view.word(k - 2), crate::actors::WordClass::PlaceNoun)
                     && (k.saturating_sub(7)..k - 2).any(|j| view.is_word_in(j, MEETING_PLACE_PREPOSITIONS)))
         })
     };
