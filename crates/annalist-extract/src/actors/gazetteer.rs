@@ -140,6 +140,9 @@ pub(crate) enum WordClass {
     StakeNoun,
     Preposition,
     OrgNoun,
+    /// A person noun that names only people ("spokesperson", "daughter"): a lone unknown word
+    /// right after it is a person's name.
+    LoneNameRole,
 }
 
 impl WordClass {
@@ -550,6 +553,7 @@ impl Gazetteer {
                 "stake-noun" => WordClass::StakeNoun,
                 "preposition" => WordClass::Preposition,
                 "org-noun" => WordClass::OrgNoun,
+                "lone-name-role" => WordClass::LoneNameRole,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

@@ -1163,6 +1163,30 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
+    /// A family name of the name-first lists written last, after one other word that is no
+    /// common word: "Adrianna Zhang", "Daniel Kim" (Western order, as many Chinese, Korean
+    /// and Vietnamese names abroad are written).
+    fn family_name_last(&self, i: usize, end: usize) -> bool {
+        let first = self.words.at(i);
+        end == i + 1
+            && GAZETTEER.family_names_first.contains(self.words.at(end).text())
+            && !GAZETTEER.common_words.contains(&first.lower())
+    }
+
+    /// Whether a relative "who" follows the name from `i` to `end`, after a comma or not:
+    /// "X, who heads ..." (an organisation takes "which"). Not after a preposition, where the
+    /// "who" may go with the noun before ("an owner in the province of X, who asked ..."), nor
+    /// for a lone common word ("People who ...").
+    fn relative_who_after(&self, i: usize, end: usize) -> bool {
+        let at = if self.w(end + 1).is_some_and(|w| w.text() == ",") { end + 2 } else { end + 1 };
+        self.w(at).is_some_and(|w| w.text() == "who")
+            && self.same_sentence(end, at)
+            && !self
+                .w(i.wrapping_sub(1))
+                .is_some_and(|p| p.is(WordClass::Preposition) && self.same_sentence(i - 1, i))
+            && !(end == i && GAZETTEER.common_words.contains(&self.words.at(i).lower()))
+    }
+
     /// Whether the text writes the capitalised `word` as a name elsewhere: right before
     /// another capitalised word ("Apple Computer"), or opening two sentences.
     fn written_as_a_name_elsewhere(&self, word: &str) -> bool {
@@ -1246,6 +1270,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
             return ActorKind::Person;
         }
+        // "spokesperson Chaundry", "his daughter Makeda": a role noun of people only right
+        // before a lone word; "X, who heads ...".
+        let first_sentence = self.words.at(i).sentence();
+        if (end == i
+            && self.w(i.wrapping_sub(1)).is_some_and(|p| {
+                p.lowercase() && p.is(WordClass::LoneNameRole) && p.sentence() == first_sentence
+            }))
+            || self.relative_who_after(i, end)
+        {
+            return ActorKind::Person;
+        }
         if last.is(WordClass::OrgSuffix)
             || (i..end).any(|k| {
                 let w = self.words.at(k);
@@ -1287,7 +1322,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 && (first.is_given_name()
                     || GAZETTEER.surname_like(last.text())
                     || initial
-                    || self.family_name_first(i, end))
+                    || self.family_name_first(i, end)
+                    || self.family_name_last(i, end))
             {
                 return ActorKind::Person;
             }

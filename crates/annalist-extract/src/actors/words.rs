@@ -241,9 +241,11 @@ impl<'w, 'a> WordAt<'w, 'a> {
     /// The gender of the given name the word is as written ("John"), read from the
     /// gazetteer only when the word's facts say its lower-case form is one (see
     /// [`WordAt::sector`]).
+    /// A hyphenated word is one when each of its parts is ("Jean-Marc", "Anne-Marie"), of
+    /// the first part's gender.
     pub(crate) fn given_name(self) -> Option<Gender> {
         if self.word.kind == TokenKind::Word && !self.opens(LOWER_OF_GIVEN_NAME) {
-            return None;
+            return hyphenated_given_name(self.text());
         }
         GAZETTEER.given_names.get(self.text()).copied()
     }
@@ -257,6 +259,13 @@ impl<'w, 'a> WordAt<'w, 'a> {
     pub(crate) fn possessive(self) -> bool {
         self.lower() == "'s"
     }
+}
+
+/// The gender of a hyphenated given name whose parts are all given names ("Jean-Marc").
+fn hyphenated_given_name(text: &str) -> Option<Gender> {
+    let (first, rest) = text.split_once('-')?;
+    let gender = GAZETTEER.given_names.get(first).copied()?;
+    rest.split('-').all(|part| GAZETTEER.given_names.contains_key(part)).then_some(gender)
 }
 
 /// [`WordAt::facts`] of a token: `text`, its lower-case form `lower`, its kind and case.
