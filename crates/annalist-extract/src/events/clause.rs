@@ -2,6 +2,7 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
+use super::matcher::PREPOSITIONS;
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
@@ -183,6 +184,41 @@ pub(crate) fn modality_scope_start(view: &SentenceView<'_>, at: usize) -> usize 
 /// sentences without punctuation.
 const SCAN_LIMIT: usize = 40;
 
+/// Where the subject of a clause in `from..end` starts when the clause is reported speech
+/// with no "that" ("Ukraine said Russia attacked Kyiv", "She told VOA she visited"): at the
+/// mention right after the last reporting cue of the clause, past the addressee of a verb of
+/// telling. Else `from`: no mention right after the cue ("Russia reportedly attacked Kyiv",
+/// "said their forces near Latakia came under attack": the subject names none), or a
+/// phrase after the addressee ("told Trump in phone conversations": the trigger is no
+/// reported clause's).
+fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> usize {
+    let mention_at = view.mention_at();
+    let mention = |t: usize| mention_at.get(t).copied().flatten();
+    // The first mention starting at most `reach` words after `k`, before `end`.
+    let mention_near = |k: usize, reach: usize| (k..end.min(k + reach + 1)).find(|&t| mention(t).is_some());
+    let Some(&(cue, len)) = view.reports().iter().rev().find(|&&(cue, len)| cue >= from && cue + len < end)
+    else {
+        return from;
+    };
+    let mut subject_from = cue + len;
+    if TELLING.contains(&view.lower[cue]) {
+        // "told VOA she visited": the first mention after the verb is whom it tells.
+        let Some(addressee) = mention_near(subject_from, 2) else { return from };
+        let past = (addressee..end).find(|&t| mention(t) != mention(addressee)).unwrap_or(end);
+        if past >= end || view.is_word_in(past, PREPOSITIONS) {
+            return from;
+        }
+        subject_from = past;
+    }
+    // A determiner and an adjective may come first ("said the Russian army attacked").
+    mention_near(subject_from, 2).unwrap_or(from)
+}
+
+/// Verbs of telling: their first object is whom they tell, not the subject of the clause
+/// reported after it.
+const TELLING: &[&str] =
+    &["told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned", "promised", "briefed"];
+
 /// The subject of a verbal trigger starting at token `anchor`: the first mention group of
 /// its clause; past an apposition or an introductory phrase set off by commas when the
 /// clause itself names none; the shared subject of coordinated verbs.
@@ -199,7 +235,7 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             }
         }
         let from = boundary.map_or(j, |b| b + 1);
-        let found = first_group(view, from, end);
+        let found = first_group(view, reported_clause_start(view, from, end), end);
         if !found.is_empty() {
             return Subject::Mentions(found);
         }
