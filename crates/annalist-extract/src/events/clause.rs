@@ -151,8 +151,9 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     let mut last_at = None;
     for k in from..to.min(view.len()) {
         let Some(m) = view.mention_at()[k] else { continue };
+        // Not past "by": "Ukraine attacked by Russian drones appealed" names its agent there.
         if let Some(last) = last_at
-            && k > last + 3
+            && (k > last + 3 || (last + 1..k).any(|t| view.is_word_in(t, BY)))
         {
             break;
         }
@@ -235,6 +236,21 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             }
         }
         let from = boundary.map_or(j, |b| b + 1);
+        // "Iraqi forces, backed by U.S. warplanes, attacked": a participle's phrase set off by
+        // commas goes with the noun before it; the subject is further left. (Not a phrase the
+        // trigger is in: "a crash, triggered by U.S. sanctions".)
+        let opens_with_participle = |k: usize| {
+            let k = if view.lower[k].ends_with("ly") { k + 1 } else { k };
+            k + 1 < end && is_participle(view, k) && view.is_word_in(k + 1, BY)
+        };
+        let participle_phrase = from < end
+            && view.lower.get(end).is_some_and(|w| *w == ",")
+            && boundary.is_some_and(|b| view.lower[b] == ",")
+            && opens_with_participle(from);
+        if participle_phrase && let Some(b) = boundary {
+            end = b;
+            continue;
+        }
         let found = first_group(view, reported_clause_start(view, from, end), end);
         if !found.is_empty() {
             return Subject::Mentions(found);
@@ -271,18 +287,32 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
     Subject::None
 }
 
+/// Whether the word at `k` may be a past participle: "attacked", "known" (an inflected form
+/// that is no present or "-ing" form).
+fn is_participle(view: &SentenceView<'_>, k: usize) -> bool {
+    let word = &view.lower[k];
+    word.ends_with("ed") || (view.is_inflected(k) && !word.ends_with('s') && !word.ends_with("ing"))
+}
+
 /// Whether the verb at `anchor` is passive ("was attacked"), and then where its "by"
 /// agent phrase starts.
 pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) -> Option<Option<usize>> {
-    let word = &view.lower[anchor];
-    let participle =
-        word.ends_with("ed") || (view.is_inflected(anchor) && !word.ends_with('s') && !word.ends_with("ing"));
-    let aux = (anchor.saturating_sub(3)..anchor).rev().any(|k| view.is_word_in(k, BE_FORMS));
-    if !(participle && aux) {
+    if !is_participle(view, anchor) {
         return None;
     }
-    let by = (anchor + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, BY));
-    Some(by)
+    let aux = (anchor.saturating_sub(3)..anchor).rev().any(|k| view.is_word_in(k, BE_FORMS));
+    if aux {
+        return Some((anchor + 1..(end + 4).min(view.len())).find(|&k| view.is_word_in(k, BY)));
+    }
+    // "soldiers, supported by clan militias,", "rebels backed by Rwanda": a participle with
+    // no auxiliary right before "by" and a named agent is passive too (a reduced relative);
+    // not "attacked by air" or "supported by voting", where "by" names no one.
+    let by = end + 1;
+    if by >= view.len() || !view.is_word_in(by, BY) {
+        return None;
+    }
+    let (from, to) = object_range(view, by + 1, 8);
+    view.mention_at()[from..to].iter().any(Option::is_some).then_some(Some(by))
 }
 
 /// The tokens after a trigger up to the end of its clause: `from..to`.

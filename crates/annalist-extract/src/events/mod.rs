@@ -70,6 +70,8 @@ struct Draft {
     modality: Modality,
     intention: bool,
     coordinated: bool,
+    /// Read as passive: its grammatical subject is its target.
+    passive: bool,
     absorbed: bool,
     /// Which grammatical roles are PLOVER's source and target.
     roles: Roles,
@@ -78,6 +80,12 @@ struct Draft {
 }
 
 impl Draft {
+    /// The mentions of its grammatical subject, which a coordinated verb or a pronoun after
+    /// it shares: the target of a passive ("soldiers, supported by X, attacked").
+    fn grammatical_subject(&self) -> &[usize] {
+        if self.passive { &self.target } else { &self.source }
+    }
+
     /// A draft of the trigger at tokens `start..=end` of sentence `sentence`, before its
     /// participants and modality are read.
     fn new(
@@ -99,6 +107,7 @@ impl Draft {
             modality: Modality::Asserted,
             intention: false,
             coordinated: false,
+            passive: false,
             absorbed: false,
             roles: Roles::Plain,
             circumstance: false,
@@ -646,9 +655,17 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             }
         }
     } else if let Some(by) = clause::passive_agent(view, d.start, d.end) {
-        // Passive: the grammatical subject is acted upon.
-        if let Subject::Mentions(m) = clause::subject(view, d.start) {
-            d.target = m;
+        // Passive: the grammatical subject is acted upon; after a comma, the noun the
+        // participle's phrase is set beside ("soldiers, supported by the U.S. military,").
+        d.passive = true;
+        match clause::subject(view, d.start) {
+            Subject::Mentions(m) => d.target = m,
+            Subject::Coordinated(comma) if view.lower[comma] == "," => {
+                if let Subject::Mentions(m) = clause::subject(view, comma) {
+                    d.target = m;
+                }
+            }
+            _ => {}
         }
         agent_from = by;
         if agent_from.is_none() {
@@ -659,7 +676,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             Subject::Mentions(m) => d.source = m,
             Subject::Coordinated(boundary) => match previous {
                 Some(p) => {
-                    d.source = p.source.clone();
+                    d.source = p.grammatical_subject().to_vec();
                     d.coordinated = true;
                 }
                 None => {
@@ -671,7 +688,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             },
             Subject::Pronoun => {
                 if let Some(p) = previous {
-                    d.source = p.source.clone();
+                    d.source = p.grammatical_subject().to_vec();
                 }
             }
             Subject::None => {}
