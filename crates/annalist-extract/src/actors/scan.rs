@@ -1318,8 +1318,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 .any(|k| self.words.at(k).text() == "." && self.words.at(k - 1).text().chars().count() == 1);
 
             let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
+            // A given name before the last word: "Ilyas Ali Hassan", "Mohamed Abdullahi
+            // Mohamed".
             if !known_inside
-                && (first.is_given_name()
+                && ((i..end).any(|k| self.words.at(k).is_given_name())
                     || GAZETTEER.surname_like(last.text())
                     || initial
                     || self.family_name_first(i, end)

@@ -2,7 +2,7 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
-use super::matcher::PREPOSITIONS;
+use super::matcher::{DETERMINERS, PREPOSITIONS};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
@@ -236,18 +236,28 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             }
         }
         let from = boundary.map_or(j, |b| b + 1);
-        // "Iraqi forces, backed by U.S. warplanes, attacked": a participle's phrase set off by
-        // commas goes with the noun before it; the subject is further left. (Not a phrase the
+        // "Iraqi forces, backed by U.S. warplanes, attacked", "the Alliance, headquartered in
+        // Copenhagen, was sanctioned": a participle's phrase set off by commas goes with the
+        // noun before it; the subject is further left. (Not a phrase the
         // trigger is in: "a crash, triggered by U.S. sanctions".)
         let opens_with_participle = |k: usize| {
             let k = if view.lower[k].ends_with("ly") { k + 1 } else { k };
-            k + 1 < end && is_participle(view, k) && view.is_word_in(k + 1, BY)
+            k + 1 < end && is_participle(view, k) && view.is_word_in(k + 1, PREPOSITIONS)
         };
-        let participle_phrase = from < end
+        let between_commas = from < end
             && view.lower.get(end).is_some_and(|w| *w == ",")
-            && boundary.is_some_and(|b| view.lower[b] == ",")
-            && opens_with_participle(from);
-        if participle_phrase && let Some(b) = boundary {
+            && boundary.is_some_and(|b| view.lower[b] == ",");
+        // "Russia, a member of the Security Council, condemned": a noun phrase with no verb
+        // between two commas is in apposition; what it names after "of" is no subject.
+        let noun_phrase = between_commas
+            && view.is_word_in(from, DETERMINERS)
+            && !(from..end).any(|k| view.is_word_in(k, VERB_STARTS) || view.patterns_of_lemma(k).is_some());
+        let names_after_of = noun_phrase
+            && (from..end)
+                .find(|&k| view.mention_at()[k].is_some())
+                .is_some_and(|first| (from..first).any(|k| view.lower[k] == "of"));
+        let skip = (between_commas && opens_with_participle(from)) || names_after_of;
+        if skip && let Some(b) = boundary {
             end = b;
             continue;
         }
@@ -268,7 +278,9 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         // (an apposition: "Kenzo Oshima, the coordinator, demanded") or a relative pronoun
         // standing for the noun before it ("guerrillas who overran").
         let relative = view.is_word_in(b, RELATIVES) && b + 1 == anchor;
-        let apposition = view.lower[b] == "," && only_adverbs;
+        // "Ilyas Ali Hassan, a member of the upper house, urged": past a noun phrase in
+        // apposition too.
+        let apposition = view.lower[b] == "," && (only_adverbs || noun_phrase);
         // "announced that it is prepared to": an unresolved pronoun subject of a reported
         // clause stands for the reporter.
         let pronoun = view.is_word_in(b, THAT)
@@ -289,7 +301,7 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
 
 /// Whether the word at `k` may be a past participle: "attacked", "known" (an inflected form
 /// that is no present or "-ing" form).
-fn is_participle(view: &SentenceView<'_>, k: usize) -> bool {
+pub(super) fn is_participle(view: &SentenceView<'_>, k: usize) -> bool {
     let word = &view.lower[k];
     word.ends_with("ed") || (view.is_inflected(k) && !word.ends_with('s') && !word.ends_with("ing"))
 }
@@ -398,7 +410,11 @@ pub(crate) fn governing_verb(view: &SentenceView<'_>, anchor: usize) -> Option<u
             && !view.original_first_char_upper(k)
             && !view.is_word_in(k, NP_STOPS)
             && !view.is_word_in(k, BE_FORMS)
-            && (w.ends_with("ed") || w.ends_with('s') || view.is_inflected(k));
+            && (w.ends_with("ed")
+                || w.ends_with('s')
+                || view.is_inflected(k)
+                // "is considering sanctions": a progressive.
+                || (w.ends_with("ing") && k > 0 && view.is_word_in(k - 1, BE_FORMS)));
         return verb_like.then_some(k);
     }
     None

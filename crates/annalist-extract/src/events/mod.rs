@@ -19,7 +19,7 @@ mod word_ids;
 mod wordlist;
 
 use annalist_core::{
-    Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, TimeExpr,
+    Actor, ActorKind, Event, EventId, MentionKind, Modality, Participant, PloverType, Resolution, TimeExpr,
 };
 use chrono::NaiveDate;
 use std::cell::OnceCell;
@@ -599,8 +599,63 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
     }
 }
 
+/// Verbs whose subject undergoes the act named by their object ("faced criticism", "drew
+/// condemnation from", "came under attack" is a pattern of its own).
+const UNDERGOING_VERBS: &[&str] = &[
+    "face",
+    "faces",
+    "faced",
+    "facing",
+    "receive",
+    "receives",
+    "received",
+    "receiving",
+    "draw",
+    "draws",
+    "drew",
+    "drawn",
+    "drawing",
+    "attract",
+    "attracts",
+    "attracted",
+    "attracting",
+    "suffer",
+    "suffers",
+    "suffered",
+    "suffering",
+    "endure",
+    "endures",
+    "endured",
+    "enduring",
+];
+
+/// "Blinken assured visiting Australian Foreign Minister Marise Payne", "welcomed the
+/// visiting Chinese president": "visiting" after a determiner or a past verb, right before a
+/// mention that is no place named by its name, is an adjective of the visitor it names; the
+/// host is the clause's subject, as "hosted" reads them. ("Xi began visiting Russia": the
+/// place is where he goes.)
+fn attributive_visiting(view: &SentenceView<'_>, actors: &Cast<'_>, d: &Draft) -> bool {
+    let at = d.start;
+    if d.nominal || d.start != d.end || at == 0 || view.lower[at] != "visiting" {
+        return false;
+    }
+    let Some(visitor) =
+        view.mention_at().get(at + 1..(at + 3).min(view.len())).and_then(|m| m.iter().flatten().next())
+    else {
+        return false;
+    };
+    let mention = &actors.layer.mentions[*visitor];
+    let place = mention.kind == MentionKind::Location && mention.resolution != Resolution::Demonym;
+    !place
+        && (view.is_word_in(at - 1, matcher::DETERMINERS)
+            || (clause::is_participle(view, at - 1) && !view.is_word_in(at - 1, clause::BE_FORMS)))
+}
+
 /// Source, target and place of a draft.
 fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, previous: Option<&Draft>) {
+    if attributive_visiting(view, actors, d) {
+        d.roles = Roles::Reversed;
+    }
     let limit = if d.nominal { 7 } else { 20 };
     let (from, mut to) = clause::object_range(view, d.start + 1, limit);
     if d.nominal {
@@ -639,8 +694,23 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             }
             object.retain(|m| !d.source.contains(m));
         }
-        if d.source.is_empty()
-            && let Some(verb) = clause::governing_verb(view, d.start)
+        let governing = clause::governing_verb(view, d.start);
+        if let Some(verb) = governing.filter(|&v| UNDERGOING_VERBS.contains(&view.lower[v]))
+            && d.roles != Roles::Undergoer
+        {
+            // "the constitution is facing criticism from legal experts": the subject of a verb
+            // of undergoing is the target, and "from" names the source.
+            d.target = match clause::subject(view, verb) {
+                Subject::Mentions(m) => m,
+                _ => Vec::new(),
+            };
+            d.source = (from..to)
+                .find(|&k| view.lower[k] == "from")
+                .map(|k| view.mentions_in(k + 1, to))
+                .unwrap_or_default();
+            object.retain(|m| !d.source.contains(m) && !d.target.contains(m));
+        } else if d.source.is_empty()
+            && let Some(verb) = governing
             && let Subject::Mentions(m) = clause::subject(view, verb)
         {
             // "launched a mediation effort": the object of a light verb is done by its subject.
