@@ -303,6 +303,20 @@ impl Registry {
             .map(|r| (r.actor.id.0.as_str(), r.actor.name.as_str()))
     }
 
+    /// Whether `actor` was made for a name outside the gazetteer.
+    pub(crate) fn is_unknown(&self, actor: ActorRef) -> bool {
+        self.registered(actor).unknown
+    }
+
+    /// Makes the unknown actor `actor`, taken for an organisation, a person, with its
+    /// mentions so far.
+    pub(crate) fn make_person(&mut self, actor: ActorRef) {
+        self.registered_mut(actor).actor.kind = ActorKind::Person;
+        for f in self.found.iter_mut().filter(|f| f.actor == actor) {
+            f.kind = MentionKind::Person;
+        }
+    }
+
     /// Makes each unknown actor `full` of `pairs` a person and its lone-surname actor one of
     /// its aliases: the surname's mentions move to `full`. One pass over the mentions.
     pub(crate) fn make_persons(&mut self, pairs: &[(String, String)]) {

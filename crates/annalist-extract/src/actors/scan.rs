@@ -1615,6 +1615,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 best = Some((weight, f.actor));
             }
         }
+        if best.is_none()
+            && let Some((actor, first, last)) = self.unknown_name_as_person(sentence)
+        {
+            // No person is in reach, but an unknown name taken for an organisation is the
+            // subject here: "Sibusiso Sithole was shocked. He said so." It is a person's, and
+            // its short form is its last word, not its first.
+            self.registry.make_person(actor);
+            self.short_forms.retain(|_, (a, _)| *a != actor);
+            self.remember_short_forms(actor, first, last, MentionKind::Person);
+            best = Some((1, actor));
+        }
         if let Some((weight, actor)) = best {
             self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Pronoun);
             if weight > 0 && self.registry.actor(actor).kind == ActorKind::Person {
@@ -1623,6 +1634,37 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 self.registry.set_gender(actor, if female { 'f' } else { 'm' });
             }
         }
+    }
+
+    /// The unknown name of two or three plain capitalised words ("Sibusiso Sithole"), taken
+    /// for an organisation only because nothing said otherwise, that is the first argument of
+    /// sentence `sentence` or the one before, with its first and last words: a person pronoun
+    /// with no person in reach stands for it. Not a name with an organisation's or a place's
+    /// last word, nor an acronym.
+    fn unknown_name_as_person(&self, sentence: usize) -> Option<(ActorRef, usize, usize)> {
+        self.recent_mentions_with_sentences(sentence, 1)
+            .enumerate()
+            .filter(|(_, (f, _))| f.kind == MentionKind::Organization && f.resolution == Resolution::Unknown)
+            .find_map(|(back, (f, found_in))| {
+                let k = self.registry.found.len() - 1 - back;
+                let first = self.found_at[k]?.1;
+                let name = f.span.slice(self.text);
+                let words = name.split(' ').count();
+                let plain = (2..=3).contains(&words)
+                    && name.split(' ').all(|part| {
+                        part.chars().next().is_some_and(char::is_uppercase)
+                            && part.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                    })
+                    && !(first..first + words).any(|j| {
+                        self.w(j).is_some_and(|w| w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
+                    });
+                let last = first + words - 1;
+                (plain
+                    && self.w(last).is_some_and(|w| w.span().end == f.span.end)
+                    && self.registry.is_unknown(f.actor)
+                    && self.first_argument_of(found_in, sentence) == Some(k))
+                .then_some((f.actor, first, last))
+            })
     }
 
     /// "In his testimony Tuesday, Mehdiyev said": a possessive pronoun in a phrase opening

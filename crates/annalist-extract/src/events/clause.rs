@@ -151,6 +151,18 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     let mut last_at = None;
     for k in from..to.min(view.len()) {
         let Some(m) = view.mention_at()[k] else { continue };
+        // An object pronoun is no subject: "telling her the Taliban had banned".
+        let object_pronoun = match view.lower[k] {
+            "him" | "them" => true,
+            "her" => {
+                k + 1 < view.len()
+                    && (view.is_word_in(k + 1, DETERMINERS) || view.mention_at()[k + 1].is_some())
+            }
+            _ => false,
+        };
+        if object_pronoun {
+            continue;
+        }
         // Not past "by": "Ukraine attacked by Russian drones appealed" names its agent there.
         if let Some(last) = last_at
             && (k > last + 3 || (last + 1..k).any(|t| view.is_word_in(t, BY)))

@@ -320,8 +320,14 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
             // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
             let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(|a| has_own_code(a, date)));
             list.iter()
-                .filter_map(|&m| {
+                .enumerate()
+                .filter_map(|(n, &m)| {
                     let index = actors.actor_index(m)?;
+                    // An actor named twice on a side ("banned her book" after "her") is one
+                    // participant, at its first mention.
+                    if list[..n].iter().any(|&o| actors.actor_index(o) == Some(index)) {
+                        return None;
+                    }
                     let a = &actors.layer.actors[index];
                     let own = participant_code(a, date);
                     let context =
