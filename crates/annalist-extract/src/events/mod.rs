@@ -682,7 +682,29 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     }
     let mut object = view.mentions_in(from, to);
     let mut agent_from = None;
-    if d.nominal {
+    // The verb of undergoing a trigger is the object of, a few words before it past
+    // adjectives ("faced criticism", "received widespread praise").
+    // Not across "to" ("faced pressure to withdraw": the withdrawal is the subject's own).
+    let undergoing = (d.start.saturating_sub(3)..d.start).rev().find(|&k| {
+        UNDERGOING_VERBS.contains(&view.lower[k])
+            && (k + 1..d.start)
+                .all(|j| view.mention_at()[j].is_none() && !view.is_break(j) && view.lower[j] != "to")
+    });
+    if let Some(verb) = undergoing
+        && d.roles != Roles::Undergoer
+    {
+        // "the constitution is facing criticism from legal experts": the subject of a verb of
+        // undergoing is the target, and "from" names the source.
+        d.target = match clause::subject(view, verb) {
+            Subject::Mentions(m) => m,
+            _ => Vec::new(),
+        };
+        d.source = (from..to)
+            .find(|&k| view.lower[k] == "from")
+            .map(|k| view.mentions_in(k + 1, to))
+            .unwrap_or_default();
+        object.retain(|m| !d.source.contains(m) && !d.target.contains(m));
+    } else if d.nominal {
         d.source = clause::noun_phrase_owner(view, d.start);
         // "the Jeddah talks", "the Kursk offensive": a place named before the noun says where,
         // not who.
@@ -701,21 +723,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             object.retain(|m| !d.source.contains(m));
         }
         let governing = clause::governing_verb(view, d.start);
-        if let Some(verb) = governing.filter(|&v| UNDERGOING_VERBS.contains(&view.lower[v]))
-            && d.roles != Roles::Undergoer
-        {
-            // "the constitution is facing criticism from legal experts": the subject of a verb
-            // of undergoing is the target, and "from" names the source.
-            d.target = match clause::subject(view, verb) {
-                Subject::Mentions(m) => m,
-                _ => Vec::new(),
-            };
-            d.source = (from..to)
-                .find(|&k| view.lower[k] == "from")
-                .map(|k| view.mentions_in(k + 1, to))
-                .unwrap_or_default();
-            object.retain(|m| !d.source.contains(m) && !d.target.contains(m));
-        } else if d.source.is_empty()
+        if d.source.is_empty()
             && let Some(verb) = governing
             && let Subject::Mentions(m) = clause::subject(view, verb)
         {
