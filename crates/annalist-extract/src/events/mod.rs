@@ -605,6 +605,36 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
     }
 }
 
+/// Nouns of agreements and meetings that a city's name before them names ("the Doha
+/// agreement", "the Minsk accords"). Not those that are verbs too ("the White House talks
+/// about", "plans", "deals").
+const NAMED_AFTER_A_PLACE: &[&str] = &[
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "pact",
+    "summit",
+    "format",
+    "protocol",
+    "protocols",
+    "declaration",
+    "treaty",
+    "conference",
+    "negotiations",
+    "framework",
+    "communique",
+    "memorandum",
+    "roadmap",
+    "ceasefire",
+    "truce",
+    "initiative",
+    "platform",
+    "formula",
+    "consensus",
+    "dialogue",
+];
+
 /// Verbs whose subject undergoes the act named by their object ("faced criticism", "drew
 /// condemnation from", "came under attack" is a pattern of its own).
 const UNDERGOING_VERBS: &[&str] = &[
@@ -821,6 +851,20 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     if d.event_type() == Some(PloverType::Consult) {
         d.target.retain(|&m| !locative(m));
     }
+    // "the Doha agreement", "the Minsk accords": a city named before such a noun names the
+    // thing, not a party to the event.
+    let names_a_thing = |m: usize| {
+        let mention = &actors.layer.mentions[m];
+        let city = mention.resolution == Resolution::Metonym
+            || actor(actors, m).is_some_and(|a| a.kind == ActorKind::Location);
+        city && (0..view.len())
+            .rev()
+            .find(|&k| view.mention_at()[k] == Some(m))
+            .and_then(|last| view.lower.get(last + 1))
+            .is_some_and(|next| NAMED_AFTER_A_PLACE.contains(next))
+    };
+    d.source.retain(|&m| !names_a_thing(m));
+    d.target.retain(|&m| !names_a_thing(m));
     if d.roles == Roles::Reversed && !d.target.is_empty() {
         // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
         std::mem::swap(&mut d.source, &mut d.target);
