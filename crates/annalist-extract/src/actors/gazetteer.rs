@@ -143,6 +143,9 @@ pub(crate) enum WordClass {
     /// A person noun that names only people ("spokesperson", "daughter"): a lone unknown word
     /// right after it is a person's name.
     LoneNameRole,
+    /// A last word that makes a capitalised name a law, treaty or plan ("Paris Agreement"):
+    /// no actor.
+    DocumentSuffix,
 }
 
 impl WordClass {
@@ -554,6 +557,7 @@ impl Gazetteer {
                 "preposition" => WordClass::Preposition,
                 "org-noun" => WordClass::OrgNoun,
                 "lone-name-role" => WordClass::LoneNameRole,
+                "document-suffix" => WordClass::DocumentSuffix,
                 _ => continue,
             };
             let classes = g.words.entry(f[0].to_owned()).or_default();

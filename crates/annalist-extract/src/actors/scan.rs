@@ -476,6 +476,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && w.is(WordClass::RegionWord)
                 {
                     stop = end + 1;
+                } else if let Some(document_end) = self.document_after(end) {
+                    // "the Paris Agreement", "the Minsk Protocol": a treaty's name, no actor.
+                    return document_end + 1;
                 } else if let Some((org_end, kind)) = self.name_run_after(end, m.entry.actor_kind) {
                     return self.emit_owned(i, org_end, kind, m.entry.actor_country.as_deref());
                 }
@@ -897,6 +900,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// After a known name ending at `end`: the end of a capitalised run that makes the whole
     /// the name of an organisation ("New York Times", "U.S. Treasury Department") or of a
     /// place ("Singapore Strait").
+    /// After a known name ending at `end`: the end of a capitalised run that makes the whole a
+    /// law's or treaty's name ("Paris Agreement", "Good Friday Agreement").
+    fn document_after(&self, end: usize) -> Option<usize> {
+        let next = self.w(end + 1)?;
+        if !next.capitalised() || !self.same_sentence(end, end + 1) || self.name_at(end + 1).is_some() {
+            return None;
+        }
+        let run_end = self.name_run(end + 1)?;
+        self.words.at(run_end).is(WordClass::DocumentSuffix).then_some(run_end)
+    }
+
     fn name_run_after(&self, end: usize, actor_kind: Option<ActorKind>) -> Option<(usize, ActorKind)> {
         let next = self.w(end + 1)?;
         if !next.capitalised() || !self.same_sentence(end, end + 1) || self.name_at(end + 1).is_some() {
@@ -1073,6 +1087,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // "Dow Jones Industrial Average", "Consumer Price Index": a measure, no actor.
         if end > i && self.words.at(end).is(WordClass::MeasureSuffix) {
+            return end + 1;
+        }
+        // "Chinese Exclusion Act", "Dayton Accords": a law or treaty, no actor.
+        if self.words.at(end).is(WordClass::DocumentSuffix) {
             return end + 1;
         }
         // "the Hang Seng index", "the Dow Jones industrial average": the same, written with
