@@ -857,11 +857,10 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         let mention = &actors.layer.mentions[m];
         let city = mention.resolution == Resolution::Metonym
             || actor(actors, m).is_some_and(|a| a.kind == ActorKind::Location);
-        city && (0..view.len())
-            .rev()
-            .find(|&k| view.mention_at()[k] == Some(m))
-            .and_then(|last| view.lower.get(last + 1))
-            .is_some_and(|next| NAMED_AFTER_A_PLACE.contains(next))
+        // The word after the mention: found by its place in the text, not by a walk over the
+        // sentence (a long sentence has many events).
+        let after = view.tokens.partition_point(|t| t.span.start < mention.span.end);
+        city && view.lower.get(after).is_some_and(|next| NAMED_AFTER_A_PLACE.contains(next))
     };
     d.source.retain(|&m| !names_a_thing(m));
     d.target.retain(|&m| !names_a_thing(m));
