@@ -209,7 +209,12 @@ fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> us
     let mention = |t: usize| mention_at.get(t).copied().flatten();
     // The first mention starting at most `reach` words after `k`, before `end`.
     let mention_near = |k: usize, reach: usize| (k..end.min(k + reach + 1)).find(|&t| mention(t).is_some());
-    let Some(&(cue, len)) = view.reports().iter().rev().find(|&&(cue, len)| cue >= from && cue + len < end)
+    // The reports are in text order: only those starting before `end` are read, from the
+    // last back (a long sentence has many).
+    let reports = view.reports();
+    let before_end = &reports[..reports.partition_point(|&(cue, _)| cue < end)];
+    let Some(&(cue, len)) =
+        before_end.iter().rev().take_while(|&&(cue, _)| cue >= from).find(|&&(cue, len)| cue + len < end)
     else {
         return from;
     };
