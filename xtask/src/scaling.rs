@@ -41,8 +41,10 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     fs::create_dir_all(&dir)?;
     let article = first_article(&root.join("seeds"))?;
     let mut failed = false;
-    // Each kind of claim cue, repeated into one sentence.
-    let cues = "he said Kyiv said, \"a b c,\" said Kyiv according to Kyiv, in Moscow's view and said ";
+    // Each kind of claim cue, repeated into one sentence, with events reported after them
+    // (whose subjects are looked for past the cues).
+    let cues = "he said Kyiv said, \"a b c,\" said Kyiv according to Kyiv, in Moscow's view and said \
+                Russia attacked Kyiv and told Minsk it attacked the Minsk accords and said ";
     for (name, unit) in [
         ("one line, no punctuation", "word ".to_owned()),
         ("reported speech, no stop", cues.to_owned()),

@@ -539,7 +539,7 @@ fn in_noun_phrase(view: &SentenceView<'_>, k: usize) -> bool {
 /// purpose infinitive after another event ("shunned work to protest"), an event in a
 /// relative clause ("which is preparing an offensive") or in the reasons a speaker gives
 /// (", saying he must resign").
-fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usize>) -> bool {
+fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<EarlierEvent>) -> bool {
     let word = view.word(d.start);
     let inflected_verb =
         !d.nominal && (word.ends_with("ed") || (word.ends_with('s') && view.is_inflected(d.start)));
@@ -563,7 +563,7 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
         if d.start >= 1 && view.is_word_in(d.start - 1, TO) {
             return true;
         }
-        if (earlier..=d.start).any(|k| view.is_word_in(k, GIVING_REASONS)) {
+        if earlier.first_reason.is_some_and(|k| k <= d.start) {
             return true;
         }
     }
@@ -580,16 +580,32 @@ fn is_circumstance(view: &SentenceView<'_>, d: &Draft, earlier_event: Option<usi
     false
 }
 
+/// What a sentence's first event tells the events after it (see [`is_circumstance`]).
+#[derive(Debug, Clone, Copy)]
+struct EarlierEvent {
+    /// The first word giving a speaker's reasons (", saying ...") at or after the first
+    /// event's end.
+    first_reason: Option<usize>,
+}
+
 /// Drops the circumstances of a sentence when it has a main event; when it has none, the
 /// first circumstance stands for the sentence.
 fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
-    let mut earlier: Option<usize> = None;
+    let mut earlier: Option<EarlierEvent> = None;
     for d in drafts.iter_mut() {
         if d.absorbed {
             continue;
         }
         d.circumstance = is_circumstance(view, d, earlier);
-        earlier.get_or_insert(d.end);
+        earlier.get_or_insert_with(|| EarlierEvent {
+            // Found once a sentence: asked of each later event, a walk from the first event
+            // to each would be quadratic in a long sentence of many.
+            first_reason: if view.has_word_in(GIVING_REASONS) {
+                (d.end..view.len()).find(|&k| view.is_word_in(k, GIVING_REASONS))
+            } else {
+                None
+            },
+        });
     }
     let has_main = drafts.iter().any(|d| !d.absorbed && !d.circumstance);
     let mut kept_one = has_main;
