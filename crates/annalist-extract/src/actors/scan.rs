@@ -980,6 +980,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     break;
                 }
             }
+            j = self.office_of(j);
             if j > i && self.w(j).is_some_and(WordAt::capitalised) && self.same_sentence(i, j) {
                 // "General Motors", "Supreme Council": the title word is part of an
                 // organisation's name.
@@ -1104,6 +1105,39 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
+    }
+
+    /// Past the department of a title at `of` ("Secretary of State Rubio", "Minister of
+    /// Foreign Affairs Wang Yi", "Secretary of Health and Human Services X"): the capitalised
+    /// common words after "of" (and "and" between them), up to a given name or a known name.
+    /// `of` itself when no such words follow it.
+    fn office_of(&self, of: usize) -> usize {
+        if self.w(of).is_none_or(|w| w.text() != "of") || !self.same_sentence(of.saturating_sub(1), of) {
+            return of;
+        }
+        let department_word = |k: usize| {
+            self.w(k).is_some_and(|w| {
+                w.capitalised()
+                    && !w.is_given_name()
+                    && self.name_at(k).is_none()
+                    && GAZETTEER.common_words.contains(&w.lower())
+            })
+        };
+        let mut k = of + 1;
+        let mut end = of;
+        while self.same_sentence(of, k) {
+            if department_word(k) {
+                end = k;
+                k += 1;
+            } else if self.w(k).is_some_and(|w| w.text() == "and" || w.text() == "&")
+                && department_word(k + 1)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if end == of { of } else { end + 1 }
     }
 
     /// A compass or people adjective at `i` ("Northern", "Arab"): it opens the unknown name
