@@ -36,6 +36,10 @@ struct Registered {
     /// Whether the actor was merged into another (see [`Registry::make_persons`]): it keeps
     /// its place (and key) but is no longer one of the document's actors.
     merged: bool,
+    /// Whether a pronoun made the actor, taken for an organisation, a person (see
+    /// [`Registry::make_person`]): its earlier mentions are made persons' when the record is
+    /// made.
+    made_person: bool,
 }
 
 /// Actors and mentions of a document under construction.
@@ -182,7 +186,12 @@ impl Registry {
                 (Cow::Owned(key.to_owned()), actor, gender)
             }
         };
-        Some(self.register(key, Registered { actor, gender, unknown: false, merged: false }))
+        Some(
+            self.register(
+                key,
+                Registered { actor, gender, unknown: false, merged: false, made_person: false },
+            ),
+        )
     }
 
     /// [`Registry::known`] for a known name whose key `key` is numbered `key_id` (see
@@ -279,7 +288,7 @@ impl Registry {
                 };
                 self.register(
                     Cow::Owned(key.clone()),
-                    Registered { actor, gender: None, unknown: true, merged: false },
+                    Registered { actor, gender: None, unknown: true, merged: false, made_person: false },
                 )
             }
         };
@@ -308,11 +317,15 @@ impl Registry {
         self.registered(actor).unknown
     }
 
-    /// Makes the unknown actor `actor`, taken for an organisation, a person, with its
-    /// mentions so far.
-    pub(crate) fn make_person(&mut self, actor: ActorRef) {
-        self.registered_mut(actor).actor.kind = ActorKind::Person;
-        for f in self.found.iter_mut().filter(|f| f.actor == actor) {
+    /// Makes the unknown actor `actor`, taken for an organisation, a person: its last
+    /// `recent` mentions at once (those coreference reads back), the others when the record
+    /// is made (a walk over all of them at each would be quadratic in a long document).
+    pub(crate) fn make_person(&mut self, actor: ActorRef, recent: usize) {
+        let registered = self.registered_mut(actor);
+        registered.actor.kind = ActorKind::Person;
+        registered.made_person = true;
+        let from = self.found.len().saturating_sub(recent);
+        for f in self.found[from..].iter_mut().filter(|f| f.actor == actor) {
             f.kind = MentionKind::Person;
         }
     }
@@ -396,12 +409,20 @@ impl Registry {
             .found
             .iter()
             .enumerate()
-            .map(|(i, f)| Mention {
-                id: MentionId(numbered_id('m', i + 1)),
-                span: f.span,
-                actor: actors[f.actor.0 as usize].actor.id.clone(),
-                kind: f.kind,
-                resolution: f.resolution,
+            .map(|(i, f)| {
+                let registered = &actors[f.actor.0 as usize];
+                let kind = if registered.made_person && f.kind == MentionKind::Organization {
+                    MentionKind::Person
+                } else {
+                    f.kind
+                };
+                Mention {
+                    id: MentionId(numbered_id('m', i + 1)),
+                    span: f.span,
+                    actor: registered.actor.id.clone(),
+                    kind,
+                    resolution: f.resolution,
+                }
             })
             .collect();
         // An actor's id is its key (unique): sort the actors themselves, moved once.

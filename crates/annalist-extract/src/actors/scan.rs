@@ -1673,8 +1673,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // No person is in reach, but an unknown name taken for an organisation is the
             // subject here: "Sibusiso Sithole was shocked. He said so." It is a person's, and
             // its short form is its last word, not its first.
-            self.registry.make_person(actor);
-            self.short_forms.retain(|_, (a, _)| *a != actor);
+            self.registry.make_person(actor, LOOKBACK);
+            // Its short form as an organisation was its first word (see
+            // `remember_short_forms`): one lookup, not a walk over all of them.
+            if let Some(first_word) = self.span(first, last).slice(self.text).split_whitespace().next()
+                && self.short_forms.get(first_word).is_some_and(|(a, _)| *a == actor)
+            {
+                self.short_forms.remove(first_word);
+            }
             self.remember_short_forms(actor, first, last, MentionKind::Person);
             best = Some((1, actor));
         }

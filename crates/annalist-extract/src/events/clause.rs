@@ -255,8 +255,8 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         let from = boundary.map_or(j, |b| b + 1);
         // "Iraqi forces, backed by U.S. warplanes, attacked", "the Alliance, headquartered in
         // Copenhagen, was sanctioned": a participle's phrase set off by commas goes with the
-        // noun before it; the subject is further left. (Not a phrase the
-        // trigger is in: "a crash, triggered by U.S. sanctions".)
+        // noun before it; the subject is further left. (Not a phrase the trigger is in: "a
+        // crash, triggered by U.S. sanctions".)
         let opens_with_participle = |k: usize| {
             let k = if view.lower[k].ends_with("ly") { k + 1 } else { k };
             k + 1 < end && is_participle(view, k) && view.is_word_in(k + 1, PREPOSITIONS)

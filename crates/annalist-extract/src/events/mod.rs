@@ -728,9 +728,9 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     }
     let mut object = view.mentions_in(from, to);
     let mut agent_from = None;
-    // The verb of undergoing a trigger is the object of, a few words before it past
-    // adjectives ("faced criticism", "received widespread praise").
-    // Not across "to" ("faced pressure to withdraw": the withdrawal is the subject's own).
+    // A verb of undergoing whose object the trigger is, up to three words before it past
+    // adjectives ("faced criticism", "received widespread praise"); not across "to" ("faced
+    // pressure to withdraw": the withdrawal is the subject's own).
     let undergoing = (d.start.saturating_sub(3)..d.start).rev().find(|&k| {
         UNDERGOING_VERBS.contains(&view.lower[k])
             && (k + 1..d.start)
