@@ -36,6 +36,10 @@ pub(super) const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
 /// sentence full of pronouns stays linear.
 const LOOKBACK: usize = 40;
 
+/// The most words (and connectors, and initials' stops) a name runs to ("United Nations
+/// Office for the Coordination of Humanitarian Affairs" is nine).
+const MAX_NAME_WORDS: usize = 16;
+
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
     words: &'w Words<'a>,
@@ -819,7 +823,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut end = i;
         let mut j = i + 1;
         while let Some(w) = self.w(j) {
-            if !self.same_sentence(i, j) {
+            // A name is a few words: a longer run is cut, so that the titles and names met
+            // along a long capitalised line each read a bounded run (else quadratic).
+            if !self.same_sentence(i, j) || j - i >= MAX_NAME_WORDS {
                 break;
             }
             let prev = self.words.at(j - 1);
