@@ -220,13 +220,23 @@ fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> us
     };
     let mut subject_from = cue + len;
     if TELLING.contains(&view.lower[cue]) {
-        // "told VOA she visited": the first mention after the verb is whom it tells.
-        let Some(addressee) = mention_near(subject_from, 2) else { return from };
-        let past = (addressee..end).find(|&t| mention(t) != mention(addressee)).unwrap_or(end);
-        if past >= end || view.is_word_in(past, PREPOSITIONS) {
+        // "told VOA she visited", "told the BBC": whom the verb tells comes first, named or
+        // not ("told reporters Russia attacked").
+        let addressee =
+            if view.is_word_in(subject_from, DETERMINERS) { subject_from + 1 } else { subject_from };
+        if addressee >= end {
             return from;
         }
-        subject_from = past;
+        subject_from = match mention(addressee) {
+            Some(named) => {
+                let past = (addressee..end).find(|&t| mention(t) != Some(named)).unwrap_or(end);
+                if past >= end || view.is_word_in(past, PREPOSITIONS) {
+                    return from;
+                }
+                past
+            }
+            None => addressee + 1,
+        };
     }
     // A determiner and an adjective may come first ("said the Russian army attacked").
     mention_near(subject_from, 2).unwrap_or(from)
