@@ -371,6 +371,9 @@ fn code_sentence(
     let first = drafts.len();
     for m in matches.iter() {
         let pattern = &lex.patterns[m.pattern];
+        if market_demand(view, m.start) {
+            continue;
+        }
         drafts.push(Draft {
             nominal: m.nominal,
             roles: pattern.roles,
@@ -620,6 +623,65 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
         }
     }
 }
+
+/// Whether the noun "demand" at `at` is a market's ("an increased demand for books", "world
+/// electricity demand", "keep up with demand", "supply and demand"), no one's request: after
+/// a word of quantity or of a market, or after "with", "meet" or "supply and". (Written as words
+/// here, not patterns: after a determiner "increased" keeps its form, and a pattern of
+/// inflected forms would make them lemmas of their own.)
+fn market_demand(view: &SentenceView<'_>, at: usize) -> bool {
+    if !matches!(view.lower[at], "demand" | "demands") || at == 0 {
+        return false;
+    }
+    let before = view.lower[at - 1];
+    MARKET_DEMAND_AFTER.contains(&before) || (before == "and" && at >= 2 && view.lower[at - 2] == "supply")
+}
+
+/// The words before a market's "demand" (see [`market_demand`]).
+const MARKET_DEMAND_AFTER: &[&str] = &[
+    "increased",
+    "increasing",
+    "growing",
+    "rising",
+    "surging",
+    "soaring",
+    "strong",
+    "stronger",
+    "weak",
+    "weaker",
+    "weakening",
+    "falling",
+    "declining",
+    "slowing",
+    "sluggish",
+    "robust",
+    "high",
+    "higher",
+    "low",
+    "lower",
+    "global",
+    "world",
+    "consumer",
+    "market",
+    "domestic",
+    "export",
+    "import",
+    "energy",
+    "oil",
+    "gas",
+    "electricity",
+    "power",
+    "food",
+    "water",
+    "fuel",
+    "housing",
+    "labor",
+    "labour",
+    "work",
+    "peak",
+    "with",
+    "meet",
+];
 
 /// Nouns of agreements and meetings that a city's name before them names ("the Doha
 /// agreement", "the Minsk accords"). Not those that are verbs too ("the White House talks
