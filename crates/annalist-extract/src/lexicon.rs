@@ -91,6 +91,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("events/modality.tsv"),
     lexicon_file!("events/complements.tsv"),
     lexicon_file!("events/intentions.tsv"),
+    lexicon_file!("events/clause_words.tsv"),
     lexicon_file!("claims/according.tsv"),
     lexicon_file!("claims/author.tsv"),
     lexicon_file!("claims/certainty.tsv"),

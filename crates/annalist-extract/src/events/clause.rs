@@ -2,6 +2,7 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
+use super::lexicon::{ClauseWord, LEXICON};
 use super::matcher::{DETERMINERS, PREPOSITIONS};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
@@ -219,7 +220,7 @@ fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> us
         return from;
     };
     let mut subject_from = cue + len;
-    if TELLING.contains(&view.lower[cue]) {
+    if LEXICON.is_clause_word(view.lower[cue], ClauseWord::Telling) {
         // "told VOA she visited", "told the BBC": whom the verb tells comes first, named or
         // not ("told reporters Russia attacked").
         let addressee =
@@ -241,11 +242,6 @@ fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> us
     // A determiner and an adjective may come first ("said the Russian army attacked").
     mention_near(subject_from, 2).unwrap_or(from)
 }
-
-/// Verbs of telling: their first object is whom they tell, not the subject of the clause
-/// reported after it.
-const TELLING: &[&str] =
-    &["told", "tell", "tells", "telling", "informed", "assured", "reminded", "warned", "promised", "briefed"];
 
 /// The subject of a verbal trigger starting at token `anchor`: the first mention group of
 /// its clause; past an apposition or an introductory phrase set off by commas when the

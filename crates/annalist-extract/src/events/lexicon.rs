@@ -19,6 +19,8 @@ pub(crate) const MODALITY_TSV: &str = include_str!("../../data/events/modality.t
 pub(crate) const COMPLEMENTS_TSV: &str = include_str!("../../data/events/complements.tsv");
 /// How announced events are recoded.
 pub(crate) const INTENTIONS_TSV: &str = include_str!("../../data/events/intentions.tsv");
+/// Words the clause rules ask about, by class.
+pub(crate) const CLAUSE_WORDS_TSV: &str = include_str!("../../data/events/clause_words.tsv");
 
 /// What a pattern codes: a PLOVER type, or a repetition of the previous event ("made a
 /// similar move").
@@ -286,6 +288,8 @@ pub(crate) struct Lexicon {
     pub complements: Vec<(PloverType, PloverType, Option<String>, String)>,
     /// Announced type → type it is coded as.
     pub intentions: HashMap<PloverType, PloverType>,
+    /// The words of `clause_words.tsv` with the bits of their classes.
+    pub clause_words: FastMap<&'static str, u8>,
     /// Every word the lexicon holds (a key of `inflections`, a word of a cue or of a
     /// pattern), numbered, with what is known of it: two words are the same exactly when
     /// their ids are.
@@ -298,6 +302,45 @@ pub(crate) struct Lexicon {
     pub one_byte_words: [Option<(u32, KnownWord)>; 128],
     /// Whether no word of `word_ids` starts with a digit, so that a number needs no lookup.
     pub no_word_starts_with_digit: bool,
+}
+
+/// The classes of `clause_words.tsv` (see its header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClauseWord {
+    /// After it a role noun is a verb ("will host Putin").
+    GovernsAVerb,
+    /// A verb whose first object is whom it tells ("told VOA she visited").
+    Telling,
+    /// A verb whose subject undergoes the act its object names ("faced criticism").
+    Undergoing,
+    /// Before "demand", a word that makes it a market's ("increased demand").
+    BeforeMarketDemand,
+    /// A noun that a city's name before it names ("the Doha agreement").
+    NamedAfterAPlace,
+}
+
+impl ClauseWord {
+    fn from_name(name: &str) -> Option<ClauseWord> {
+        Some(match name {
+            "governs-a-verb" => ClauseWord::GovernsAVerb,
+            "telling" => ClauseWord::Telling,
+            "undergoing" => ClauseWord::Undergoing,
+            "before-market-demand" => ClauseWord::BeforeMarketDemand,
+            "named-after-a-place" => ClauseWord::NamedAfterAPlace,
+            _ => return None,
+        })
+    }
+
+    const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+impl Lexicon {
+    /// Whether `word` (lower case, as written) is of class `class` in `clause_words.tsv`.
+    pub(crate) fn is_clause_word(&self, word: &str, class: ClauseWord) -> bool {
+        self.clause_words.get(word).is_some_and(|bits| bits & class.bit() != 0)
+    }
 }
 
 fn plover(name: &str, file: &str, line: usize) -> PloverType {
@@ -396,6 +439,12 @@ fn load() -> Lexicon {
             )
         })
         .collect();
+    let mut clause_words: FastMap<&'static str, u8> = FastMap::default();
+    for (line, fields) in rows(CLAUSE_WORDS_TSV) {
+        let class = ClauseWord::from_name(field(&fields, 1))
+            .unwrap_or_else(|| panic!("clause_words.tsv:{line}: unknown class {}", field(&fields, 1)));
+        *clause_words.entry(field(&fields, 0)).or_default() |= class.bit();
+    }
     let mut cues_by_first_word: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, cue) in cues.iter().enumerate() {
         if let Some(first) = cue.words.first() {
@@ -527,6 +576,7 @@ fn load() -> Lexicon {
         cues_by_first_word,
         complements,
         intentions,
+        clause_words,
         word_ids,
         one_byte_words,
         no_word_starts_with_digit,

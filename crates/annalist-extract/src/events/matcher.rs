@@ -6,7 +6,7 @@ use annalist_core::MentionKind;
 
 use crate::actors::{WordClass, word_is};
 
-use super::lexicon::{Coding, LEXICON, Lexicon, MAX_GAP, TailElement, UseKind};
+use super::lexicon::{ClauseWord, Coding, LEXICON, Lexicon, MAX_GAP, TailElement, UseKind};
 use super::sentence::SentenceView;
 use super::wordlist::WordList;
 
@@ -125,7 +125,8 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
         && view.original_first_char_upper(i + 1)
         && view.mention_kind(i + 1) == Some(MentionKind::Person)
         && word_is(view.word(i), WordClass::PersonNoun)
-        && (view.mention_at()[i - 1].is_some() || !GOVERNS_A_VERB.contains(&view.lower[i - 1]))
+        && (view.mention_at()[i - 1].is_some()
+            || !LEXICON.is_clause_word(view.lower[i - 1], ClauseWord::GovernsAVerb))
     {
         // "VOA host Masih Alinejad", "conservative podcast host Hugh Hewitt": a role noun
         // right before a person's name, after a name or a word that governs no verb, is the
@@ -163,40 +164,6 @@ fn cannot_anchor(view: &SentenceView<'_>, i: usize) -> bool {
     }
     false
 }
-
-/// Words after which a role noun such as "host" is a verb: modals, auxiliaries, "to",
-/// negations, subject pronouns and conjunctions. (Compared as strings: asked only of a role
-/// noun before a person's name, and the class mask has no bit left.)
-const GOVERNS_A_VERB: &[&str] = &[
-    "will",
-    "would",
-    "can",
-    "could",
-    "may",
-    "might",
-    "shall",
-    "should",
-    "must",
-    "to",
-    "not",
-    "never",
-    "also",
-    "and",
-    "or",
-    "they",
-    "we",
-    "i",
-    "you",
-    "who",
-    "which",
-    "that",
-    "did",
-    "does",
-    "do",
-    "often",
-    "jointly",
-    "regularly",
-];
 
 /// Articles and possessive determiners.
 pub(super) const DETERMINERS: WordList = WordList::new(

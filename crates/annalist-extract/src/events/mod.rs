@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use std::cell::OnceCell;
 
 use self::clause::Subject;
-use self::lexicon::{Coding, LEXICON, Lexicon, Roles};
+use self::lexicon::{ClauseWord, Coding, LEXICON, Lexicon, Roles};
 use self::sentence::SentenceView;
 use self::wordlist::WordList;
 use crate::Context;
@@ -626,122 +626,18 @@ fn drop_circumstances(view: &SentenceView<'_>, drafts: &mut [Draft]) {
 
 /// Whether the noun "demand" at `at` is a market's ("an increased demand for books", "world
 /// electricity demand", "keep up with demand", "supply and demand"), no one's request: after
-/// a word of quantity or of a market, or after "with", "meet" or "supply and". (Written as words
-/// here, not patterns: after a determiner "increased" keeps its form, and a pattern of
-/// inflected forms would make them lemmas of their own.)
+/// a word of quantity or of a market, or after "with" or "meet" (`before-market-demand` in
+/// `clause_words.tsv`), or after "supply and". (Words as written, not patterns: after a
+/// determiner "increased" keeps its form, and a pattern of inflected forms would make them
+/// lemmas of their own.)
 fn market_demand(view: &SentenceView<'_>, at: usize) -> bool {
     if !matches!(view.lower[at], "demand" | "demands") || at == 0 {
         return false;
     }
     let before = view.lower[at - 1];
-    MARKET_DEMAND_AFTER.contains(&before) || (before == "and" && at >= 2 && view.lower[at - 2] == "supply")
+    LEXICON.is_clause_word(before, ClauseWord::BeforeMarketDemand)
+        || (before == "and" && at >= 2 && view.lower[at - 2] == "supply")
 }
-
-/// The words before a market's "demand" (see [`market_demand`]).
-const MARKET_DEMAND_AFTER: &[&str] = &[
-    "increased",
-    "increasing",
-    "growing",
-    "rising",
-    "surging",
-    "soaring",
-    "strong",
-    "stronger",
-    "weak",
-    "weaker",
-    "weakening",
-    "falling",
-    "declining",
-    "slowing",
-    "sluggish",
-    "robust",
-    "high",
-    "higher",
-    "low",
-    "lower",
-    "global",
-    "world",
-    "consumer",
-    "market",
-    "domestic",
-    "export",
-    "import",
-    "energy",
-    "oil",
-    "gas",
-    "electricity",
-    "power",
-    "food",
-    "water",
-    "fuel",
-    "housing",
-    "labor",
-    "labour",
-    "work",
-    "peak",
-    "with",
-    "meet",
-];
-
-/// Nouns of agreements and meetings that a city's name before them names ("the Doha
-/// agreement", "the Minsk accords"). Not those that are verbs too ("the White House talks
-/// about", "plans", "deals").
-const NAMED_AFTER_A_PLACE: &[&str] = &[
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "pact",
-    "summit",
-    "format",
-    "protocol",
-    "protocols",
-    "declaration",
-    "treaty",
-    "conference",
-    "negotiations",
-    "framework",
-    "communique",
-    "memorandum",
-    "roadmap",
-    "ceasefire",
-    "truce",
-    "initiative",
-    "platform",
-    "formula",
-    "consensus",
-    "dialogue",
-];
-
-/// Verbs whose subject undergoes the act named by their object ("faced criticism", "drew
-/// condemnation from", "came under attack" is a pattern of its own).
-const UNDERGOING_VERBS: &[&str] = &[
-    "face",
-    "faces",
-    "faced",
-    "facing",
-    "receive",
-    "receives",
-    "received",
-    "receiving",
-    "draw",
-    "draws",
-    "drew",
-    "drawn",
-    "drawing",
-    "attract",
-    "attracts",
-    "attracted",
-    "attracting",
-    "suffer",
-    "suffers",
-    "suffered",
-    "suffering",
-    "endure",
-    "endures",
-    "endured",
-    "enduring",
-];
 
 /// "Blinken assured visiting Australian Foreign Minister Marise Payne", "welcomed the
 /// visiting Chinese president": "visiting" after a determiner or a past verb, right before a
@@ -794,7 +690,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // adjectives ("faced criticism", "received widespread praise"); not across "to" ("faced
     // pressure to withdraw": the withdrawal is the subject's own).
     let undergoing = (d.start.saturating_sub(3)..d.start).rev().find(|&k| {
-        UNDERGOING_VERBS.contains(&view.lower[k])
+        LEXICON.is_clause_word(view.lower[k], ClauseWord::Undergoing)
             && (k + 1..d.start)
                 .all(|j| view.mention_at()[j].is_none() && !view.is_break(j) && view.lower[j] != "to")
     });
@@ -938,7 +834,10 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // The word after the mention: found by its place in the text, not by a walk over the
         // sentence (a long sentence has many events).
         let after = view.tokens.partition_point(|t| t.span.start < mention.span.end);
-        city && view.lower.get(after).is_some_and(|next| NAMED_AFTER_A_PLACE.contains(next))
+        city && view
+            .lower
+            .get(after)
+            .is_some_and(|next| LEXICON.is_clause_word(next, ClauseWord::NamedAfterAPlace))
     };
     d.source.retain(|&m| !names_a_thing(m));
     d.target.retain(|&m| !names_a_thing(m));
