@@ -698,15 +698,12 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         && d.roles != Roles::Undergoer
     {
         // "the constitution is facing criticism from legal experts": the subject of a verb of
-        // undergoing is the target, and "from" names the source.
+        // undergoing is the target, as with "came under attack" below.
         d.target = match clause::subject(view, verb) {
             Subject::Mentions(m) => m,
             _ => Vec::new(),
         };
-        d.source = (from..to)
-            .find(|&k| view.lower[k] == "from")
-            .map(|k| view.mentions_in(k + 1, to))
-            .unwrap_or_default();
+        d.source = agents_of_undergoing(view, from, to);
         object.retain(|m| !d.source.contains(m) && !d.target.contains(m));
     } else if d.nominal {
         d.source = clause::noun_phrase_owner(view, d.start);
@@ -846,12 +843,8 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         std::mem::swap(&mut d.source, &mut d.target);
     }
     if d.roles == Roles::Undergoer && !d.nominal {
-        // "The convoy came under attack": the subject is attacked, by whoever "from" or "by"
-        // names ("came under heavy fire from Russian forces").
-        let agents = (from..to)
-            .find(|&k| matches!(&*view.lower[k], "from" | "by"))
-            .map(|k| view.mentions_in(k + 1, to))
-            .unwrap_or_default();
+        // "The convoy came under attack": the subject is attacked.
+        let agents = agents_of_undergoing(view, from, to);
         d.target = std::mem::replace(&mut d.source, agents);
     }
     if d.target.is_empty()
@@ -861,6 +854,15 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
         // Coordinated verbs sharing a subject keep to the same counterpart when they name none.
         d.target = p.target.clone();
     }
+}
+
+/// Who acts on a subject that undergoes an act: the mentions after the first "from" or "by"
+/// in `from..to` ("came under heavy fire from Russian forces", "faced criticism from France").
+fn agents_of_undergoing(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
+    (from..to)
+        .find(|&k| matches!(view.lower[k], "from" | "by"))
+        .map(|k| view.mentions_in(k + 1, to))
+        .unwrap_or_default()
 }
 
 /// Whether one of the two words before token `k` is in `prepositions` ("in Minsk", "in
