@@ -17,7 +17,7 @@ const THAT_REACH: usize = 8;
 /// The longest clause read as a content, in tokens: bounds the work on text without stops.
 const MAX_CLAUSE: usize = 120;
 /// The longest quotation read across sentences, in tokens.
-const MAX_QUOTE: usize = 400;
+pub(super) const MAX_QUOTE: usize = 400;
 /// How many delimited chunks an apposition is read back over.
 const APPOSITIONS: usize = 4;
 /// The longest hearer phrase read between a verb and its clause ("told the Associated Press").
@@ -215,7 +215,12 @@ fn content_after(
     }
     let w = words.word(after);
     if w == "that" && frames.that {
-        return Some((after + 1, None));
+        // "I think that's important": a "that" before a verb is the clause's subject, not the
+        // word that opens it (a clause opened by "that" has a subject of its own).
+        let next = after + 1;
+        let subject =
+            words.word(next) == "'s" || matches!(words.class(next), Some(WordClass::Aux | WordClass::Be));
+        return Some((if subject { after } else { next }, None));
     }
     let opens_quote = |k: usize| words.is_quote(k) && words.partner(k).is_some_and(|p| p > k);
     if w == ":" || opens_quote(after) {
@@ -473,7 +478,10 @@ fn apposition_head(words: &Words<'_>, floor: usize, close: usize) -> Option<(usi
         if whole || head.is_none() {
             head = Some(phrase);
         }
-        if !whole {
+        // A quotation closed right before the phrase ends the chain: what stands before the
+        // mark is the quotation's last words ("— very significant,” Michael McCaul, a former
+        // chairman, told").
+        if !whole || (phrase.0 > floor && words.is_quote(phrase.0 - 1)) {
             break;
         }
         end = phrase.0;
@@ -531,8 +539,10 @@ fn noun_at(words: &Words<'_>, sentence: Sentence, i: usize) -> Option<(Attributi
             let floor = sentence.start;
             phrase_ending_at(words, floor, last).map_or(last, |(a, _)| a)
         };
-        possessor(words, from, last)
+        // "Tuesday's announcement": a time owns no voice, and the mark alone names no one.
+        (from < last || !words.is_possessive_mark(last)).then(|| possessor(words, from, last))
     });
+    let source = source.flatten();
     let attribution = Attribution {
         source,
         cue: words.span(i, cue_end),

@@ -17,7 +17,9 @@ mod noun_phrase;
 mod word_table;
 mod words;
 
-use annalist_core::{Claim, ClaimId, ClaimLink, ClaimSource, Mention, MentionKind, Span, TimeExpr, TimeId};
+use annalist_core::{
+    ActorKind, Claim, ClaimId, ClaimLink, ClaimSource, Mention, MentionKind, Span, TimeExpr, TimeId,
+};
 
 use self::lexicon::LEXICON;
 use self::links::ClaimView;
@@ -71,6 +73,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
         .collect();
     drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
     resolve_first_person(cx.text, &mut drafts);
+    continue_quotations(&words, actors, &mut drafts);
 
     let views: Vec<ClaimView> = drafts
         .iter()
@@ -155,6 +158,48 @@ fn resolve_first_person(text: &str, drafts: &mut [Draft]) {
             drafts[i].source = ClaimSource::Actor { actor, span };
         }
     }
+}
+
+/// "“Russia has a poor record,” Pifer said. “I think the ceasefire will be tested.”": "I" in
+/// a quotation that no claim reports is its speaker's when the quotation opens in the
+/// sentence of a claim of a person, or opens the sentence after it, and no other claim comes
+/// between: news writing goes on quoting its last speaker without naming them again.
+fn continue_quotations(words: &Words<'_>, actors: &ActorLayer, drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let ClaimSource::Unnamed { span: Some(span) } = drafts[i].source else { continue };
+        if span.slice(words.text) != "I" {
+            continue;
+        }
+        let Some(open) = opening_quote(words, span) else { continue };
+        let open_at = words.tokens[open].span.start;
+        let open_sentence = words.tokens[open].sentence;
+        // The last reported claim before the quotation opens: it is the speaker's when it
+        // stands in the sentence the quotation opens in or in the one before.
+        // (A quotation holds at most `MAX_QUOTE` tokens, so few claims: the look back is
+        // bounded, not a walk to the document's start for every "I".)
+        let mut before = drafts[..i].iter().rev().take(attribution::MAX_QUOTE);
+        let Some(previous) = before.find(|d| d.cue.is_some() && d.start() < open_at) else {
+            continue;
+        };
+        // In the sentence after, the quotation is that sentence, opening it: one opened inside
+        // a sentence of its own ("Pifer noted the deal “also has ...") is that sentence's.
+        let opens_sentence = words.starts_sentence(open);
+        if previous.sentence != open_sentence && !(previous.sentence + 1 == open_sentence && opens_sentence) {
+            continue;
+        }
+        let ClaimSource::Actor { actor, .. } = &previous.source else { continue };
+        if actors.actor(actor).is_some_and(|a| a.kind == ActorKind::Person) {
+            drafts[i].source = ClaimSource::Actor { actor: actor.clone(), span };
+        }
+    }
+}
+
+/// The quotation mark opening the quotation that holds `span`, looked for at most
+/// [`attribution::MAX_QUOTE`] tokens back: `None` when a closing mark comes first.
+fn opening_quote(words: &Words<'_>, span: Span) -> Option<usize> {
+    let (first, _) = words.tokens_in(span);
+    let mark = (first.saturating_sub(attribution::MAX_QUOTE)..first).rev().find(|&k| words.is_quote(k))?;
+    words.partner(mark).is_some_and(|p| p > first).then_some(mark)
 }
 
 /// Whether the time expression `id` lies inside `span`. Time expressions in text order are
