@@ -66,7 +66,7 @@ pub fn resolve(cx: &Context<'_>) -> ActorLayer {
 pub fn resolve_around(cx: &Context<'_>, timexes: &[TimeExpr]) -> ActorLayer {
     let words = words::words(cx.text, cx.segmentation);
     let registry = registry::Registry::new(cx.dct.map(|d| d.date));
-    let mut scanner = scan::Scanner::new(&words, cx.text, registry, timexes);
+    let mut scanner = scan::Scanner::new(&words, cx.text, &cx.segmentation.sentences, registry, timexes);
     scanner.run();
     let (actors, mentions) = scanner.registry.finish();
     words.recycle();

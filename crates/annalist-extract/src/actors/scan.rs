@@ -36,6 +36,9 @@ pub(super) const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
 /// sentence full of pronouns stays linear.
 const LOOKBACK: usize = 40;
 
+/// The run start of a sentence not quoted whole (see `Scanner::read_quoted_runs`).
+const NOT_QUOTED: usize = u32::MAX as usize;
+
 /// The most words (and connectors, and initials' stops) a name runs to ("United Nations
 /// Office for the Coordination of Humanitarian Affairs" is nine).
 const MAX_NAME_WORDS: usize = 16;
@@ -44,6 +47,8 @@ const MAX_NAME_WORDS: usize = 16;
 pub(crate) struct Scanner<'w, 'a> {
     words: &'w Words<'a>,
     text: &'a str,
+    /// The sentences' spans, in order.
+    sentences: &'w [Span],
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
     short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
@@ -55,6 +60,9 @@ pub(crate) struct Scanner<'w, 'a> {
     /// The quotation marks of the text and line breaks, each with whether the text after it
     /// is quoted, made on first asking (see `Scanner::quoted`).
     quotation_marks: OnceCell<Vec<(usize, bool)>>,
+    /// The runs of sentences quoted whole, made on first asking (see
+    /// `Scanner::read_quoted_runs`).
+    quoted_runs: OnceCell<Vec<(u32, u32)>>,
     /// The role of each mention of `registry.found` in its clause, worked out on first
     /// asking (see `Scanner::mention_role`).
     found_roles: Vec<Cell<Option<MentionRole>>>,
@@ -156,6 +164,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     pub(crate) fn new(
         words: &'w Words<'a>,
         text: &'a str,
+        sentences: &'w [Span],
         registry: Registry,
         timexes: &'w [TimeExpr],
     ) -> Self {
@@ -165,10 +174,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         Scanner {
             words,
             text,
+            sentences,
             short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
             acronyms: FastMap::default(),
             found_at: Vec::with_capacity(registry.found.capacity()),
             quotation_marks: OnceCell::new(),
+            quoted_runs: OnceCell::new(),
             found_roles: Vec::with_capacity(registry.found.capacity()),
             first_arguments: RefCell::new(Vec::new()),
             registry,
@@ -537,6 +548,21 @@ impl<'w, 'a> Scanner<'w, 'a> {
                             return self.titled_person(send + 1, Some((iso, sector, i, send)));
                         }
                         let key = sector_key(iso, sector.code);
+                        // "Afghanistan's Ministry of Foreign Affairs": the department's name
+                        // after "of" is the body's, not a title and a person's name.
+                        let body = self.words.at(send);
+                        let send = match self.w(send + 1) {
+                            Some(of)
+                                if of.text() == "of"
+                                    && body.capitalised()
+                                    && body.is(WordClass::OrgSuffix)
+                                    && self.same_sentence(send, send + 2)
+                                    && self.w(send + 2).is_some_and(|w| !w.is_given_name()) =>
+                            {
+                                self.name_run(send + 2).unwrap_or(send)
+                            }
+                            _ => send,
+                        };
                         if let Some(actor) = self.registry.known(&key) {
                             let span = self.span(i, send);
                             let surface = span.slice(self.text);
@@ -599,8 +625,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
             MentionKind::Organization => (surface.split_whitespace().next(), first),
             _ => return,
         };
-        // A one-word surface has no shorter form.
+        // A one-word surface has no shorter form; a person's is their name alone later too
+        // ("Yang is a businessman. ... Yang said": read again, out of the context that made it
+        // a person, it would be an unknown organisation's).
         let Some(short) = short.filter(|short| short.len() != surface.len()) else {
+            if kind == MentionKind::Person
+                && first == last
+                && surface.chars().next().is_some_and(char::is_uppercase)
+                && !self.is_function_word(surface, first)
+            {
+                self.short_forms.entry(surface).or_insert((actor, kind));
+            }
             return;
         };
         if short.chars().next().is_some_and(char::is_uppercase) && !self.is_function_word(short, word) {
@@ -803,6 +838,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn emit_person(&mut self, i: usize, end: usize, role: Option<Role>) -> usize {
         let span = self.span(i, end);
         let name = span.slice(self.text);
+        // "Dr. Lai" after "Lai Ching-te": one word that is a person's short form is that
+        // person, whatever made it a person here.
+        if i == end
+            && let Some(&(actor, MentionKind::Person)) = self.short_forms.get(name)
+        {
+            self.mention(i, span, name, actor, MentionKind::Person, Resolution::Alias);
+            return end + 1;
+        }
         let actor = self.registry.unknown(name, ActorKind::Person, role);
         match self.words.at(i).given_name() {
             Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
@@ -1046,13 +1089,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // VOA", "“Believe me"), even acting, is an ordinary word, unless the text also writes
         // it capitalised inside a sentence ("Apple said ... shares of Apple"), opens a longer
         // name elsewhere ("Apple Computer"), or opens another sentence too, never written in
-        // lower case ("Ford announces cuts" above "Ford has announced").
+        // lower case ("Ford announces cuts" above "Ford has announced"), or says it is a
+        // person ("Yang is a Chinese businessman").
         if end == i
             && !w.is_given_name()
             && (w.sentence_initial() || self.opens_quotation(i))
             && GAZETTEER.common_words.contains(&lower)
             && !self.words.capitalised_inside(w.text())
             && !self.written_as_a_name_elsewhere(w.text())
+            && !self.predicate_names_person(i)
         {
             return i + 1;
         }
@@ -1313,12 +1358,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// A sentence-initial word not known as a name is taken for a name only when the text
-    /// also writes it capitalised inside a sentence and never in lower case.
+    /// never writes it in lower case and also writes it capitalised inside a sentence, or it
+    /// acts ("Toyota said") or is said to be a person ("Yang is a businessman").
     fn ordinary_word(&self, i: usize, w: WordAt<'_, '_>) -> bool {
         if self.words.written_in_lower_case(&w.lower()) {
             return true;
         }
-        !self.acts_after(i) && !self.words.capitalised_inside(w.text())
+        // "Yang is a Chinese businessman": a role noun of people as its predicate makes it a
+        // name too.
+        !self.acts_after(i) && !self.predicate_names_person(i) && !self.words.capitalised_inside(w.text())
     }
 
     /// The kind of an unknown name from its words and context.
@@ -1336,6 +1384,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 p.lowercase() && p.is(WordClass::LoneNameRole) && p.sentence() == first_sentence
             }))
             || self.relative_who_after(i, end)
+            || self.predicate_names_person(end)
         {
             return ActorKind::Person;
         }
@@ -1434,14 +1483,42 @@ impl<'w, 'a> Scanner<'w, 'a> {
         })
     }
 
+    /// "Yang is a Chinese businessman in Austria": the name at `end` is the subject of "is"
+    /// or "was", and the predicate's head, a few words on, is a role noun of people only
+    /// (class `lone-name-role`): not "a student group", where the role noun heads nothing.
+    fn predicate_names_person(&self, end: usize) -> bool {
+        let sentence = self.words.at(end).sentence();
+        let at = |k: usize| self.w(k).filter(|w| w.sentence() == sentence);
+        let is = |k: usize, words: &[&str]| at(k).is_some_and(|w| words.contains(&w.lower().as_ref()));
+        if !is(end + 1, &["is", "was"]) || !is(end + 2, &["a", "an", "the"]) {
+            return false;
+        }
+        let Some(role) = (end + 3..end + 7)
+            .map_while(|k| at(k).filter(|w| w.kind() == TokenKind::Word).map(|w| (k, w)))
+            .find(|(_, w)| w.lowercase() && w.is(WordClass::LoneNameRole))
+            .map(|(k, _)| k)
+        else {
+            return false;
+        };
+        at(role + 1).is_none_or(|n| {
+            n.kind() != TokenKind::Word
+                || n.is(WordClass::Preposition)
+                || matches!(n.lower().as_ref(), "who" | "and")
+        })
+    }
+
     /// "X, the defence minister," / "X, a spokesman for ...": an apposition naming an
     /// office or role after the name at `end`.
     fn apposition_names_person(&self, end: usize) -> bool {
         if self.w(end + 1).is_none_or(|w| w.text() != ",") {
             return false;
         }
+        // ("Frantz Exantus, Haiti's secretary of state": past a possessive mark too.)
         (end + 2..end + 8)
-            .map_while(|k| self.w(k).filter(|w| w.kind() == TokenKind::Word && self.same_sentence(end, k)))
+            .map_while(|k| {
+                self.w(k)
+                    .filter(|w| (w.kind() == TokenKind::Word || w.possessive()) && self.same_sentence(end, k))
+            })
             .any(|w| w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person))
     }
 
@@ -1608,6 +1685,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return;
         }
         let mut best: Option<(i32, ActorRef)> = None;
+        // How many sentences back the best candidate is (see `sentences_back`).
+        let mut best_back = 0;
         // The subject of the pronoun's own sentence: of its clause where one is found, else its
         // first argument (asked once, when a candidate of that sentence comes up; those of the
         // sentences before are kept by `first_argument_of`).
@@ -1615,17 +1694,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let mut own_subject = clause_subject.map(Some);
         for (k, f) in self.registry.found.iter().enumerate().rev().take(LOOKBACK) {
             let Some((found_in, first)) = self.found_at[k] else { break };
-            if found_in + 3 < sentence || (reflexive && found_in != sentence) {
+            let back = self.sentences_back(found_in, sentence);
+            if back > 3 || (reflexive && found_in != sentence) {
                 break;
             }
             // No candidate this far back can outweigh the best found (a sentence back halves
             // the most any can weigh): the rest are not weighed.
-            if best.is_some_and(|(b, _)| b >= MAX_CANDIDATE_WEIGHT >> sentence.saturating_sub(found_in)) {
+            if best.is_some_and(|(b, _)| b >= MAX_CANDIDATE_WEIGHT >> back) {
                 break;
             }
-            if f.kind != MentionKind::Person
-                || (f.resolution == Resolution::Pronoun && found_in + 1 < sentence)
-            {
+            if f.kind != MentionKind::Person || (f.resolution == Resolution::Pronoun && back > 1) {
                 // A pronoun stands for its antecedent as far as the sentence after it: a
                 // longer chain carries a first mistake too far.
                 continue;
@@ -1655,7 +1733,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if self.registry.actor(f.actor).kind != ActorKind::Person {
                 weight -= OFFICE_PENALTY;
             }
-            weight >>= sentence - found_in;
+            weight >>= back;
             // The person quoted, for a pronoun inside the quotation ("'He is not someone we
             // trust,' Mujahid said"); a person named in a quotation, for one outside it in the
             // same sentence ("'... if fentanyl does not end, he will stay this way,' he
@@ -1671,14 +1749,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             if best.is_none_or(|(b, _)| weight > b) {
                 best = Some((weight, f.actor));
+                best_back = back;
             }
         }
-        if best.is_none()
+        // No person is in reach, or only one two sentences back or more, but an unknown name
+        // taken for an organisation is the subject here or in the sentence before.
+        if (best.is_none() || best_back >= 2)
             && let Some((actor, first, last)) = self.unknown_name_as_person(sentence)
         {
-            // No person is in reach, but an unknown name taken for an organisation is the
-            // subject here: "Sibusiso Sithole was shocked. He said so." It is a person's, and
-            // its short form is its last word, not its first.
+            // "Sibusiso Sithole was shocked. He said so.": the name is a person's, and its
+            // short form is its last word, not its first.
             self.registry.make_person(actor, LOOKBACK);
             // Its short form as an organisation was its first word (see
             // `remember_short_forms`): one lookup, not a walk over all of them.
@@ -1962,7 +2042,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// before it in its paragraph (a quotation that goes on into the next paragraph opens
     /// again there, by the custom of news writing).
     fn quoted(&self, offset: usize) -> bool {
-        let marks = self.quotation_marks.get_or_init(|| {
+        let marks = self.quotation_marks();
+        let k = marks.partition_point(|&(at, _)| at < offset);
+        k > 0 && marks[k - 1].1
+    }
+
+    /// The quotation marks of the text and its line breaks, in order, each with whether the
+    /// text after it is quoted, made on first asking.
+    fn quotation_marks(&self) -> &[(usize, bool)] {
+        self.quotation_marks.get_or_init(|| {
             let mut marks = Vec::new();
             let mut inside = false;
             // Bytes, not characters: '“' and '”' are E2 80 9C and E2 80 9D in UTF-8.
@@ -1981,9 +2069,112 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 marks.push((at, inside));
             }
             marks
-        });
-        let k = marks.partition_point(|&(at, _)| at < offset);
-        k > 0 && marks[k - 1].1
+        })
+    }
+
+    /// How many sentences back sentence `found_in` is from `sentence`, leaving out the runs
+    /// of sentences between them that are quoted whole and closed before the sentence after
+    /// them: such a quotation holds up no one's thread, and its speaker, named before it, is
+    /// as near after it ("It's really at night that people live in fear," he said. "People
+    /// are dragged from their homes. Everybody knows somebody who has been arrested." He said
+    /// ...). A run whose quotation closes in the next sentence is counted: that sentence names
+    /// its speaker ("... We came outside," said Jamshed Ajmal.), unless it is the pronoun's
+    /// own (... ," she said).
+    fn sentences_back(&self, found_in: usize, sentence: usize) -> usize {
+        let back = sentence.saturating_sub(found_in);
+        if back < 2 {
+            return back;
+        }
+        let runs = self.quoted_runs.get_or_init(|| self.read_quoted_runs());
+        let Some(&(skipped_before, _)) = runs.get(sentence) else { return back };
+        let skipped_after_found = runs.get(found_in + 1).map_or(skipped_before, |&(n, _)| n);
+        let mut skipped = (skipped_before - skipped_after_found) as usize;
+        // The run right before the pronoun's sentence, when that sentence closes it.
+        if let Some(&(_, start)) = runs.get(sentence - 1)
+            && start as usize != NOT_QUOTED
+            && runs[sentence - 1].0 == skipped_before
+        {
+            skipped += sentence - (start as usize).max(found_in + 1);
+        }
+        back - skipped.min(back)
+    }
+
+    /// For each sentence, how many sentences before it lie in runs quoted whole that close
+    /// before the sentence after them (see `sentences_back`), and, for a sentence quoted
+    /// whole, the first sentence of its run (`NOT_QUOTED` for others); one more entry, for
+    /// the end. One pass over the sentences and the quotation marks together: the text is
+    /// read only between marks, and only until a word shows a sentence is not quoted whole.
+    fn read_quoted_runs(&self) -> Vec<(u32, u32)> {
+        let marks = self.quotation_marks();
+        let text = self.text;
+        let has_word =
+            |from: usize, to: usize| text.get(from..to).is_some_and(|t| t.chars().any(char::is_alphanumeric));
+        // Per sentence: whether every word is quoted, and whether its first word is.
+        let mut sentences: Vec<(bool, bool)> = Vec::with_capacity(self.sentences.len());
+        let mut next_mark = 0;
+        for sentence in self.sentences {
+            while marks.get(next_mark).is_some_and(|&(m, _)| m < sentence.start) {
+                next_mark += 1;
+            }
+            let mut inside = next_mark > 0 && marks[next_mark - 1].1;
+            let mut from = sentence.start;
+            let mut opens_quoted = None;
+            let mut whole = true;
+            // The stretches between the marks of the sentence, each quoted or not.
+            loop {
+                let (to, after) = match marks.get(next_mark) {
+                    Some(&(m, state)) if m < sentence.end => (m, Some(state)),
+                    _ => (sentence.end, None),
+                };
+                if (opens_quoted.is_none() || !inside) && has_word(from, to) {
+                    opens_quoted.get_or_insert(inside);
+                    if !inside {
+                        whole = false;
+                        break;
+                    }
+                }
+                let Some(state) = after else { break };
+                inside = state;
+                // ('“' and '”' are three bytes, '"' and a line break one.)
+                from = to + if text.as_bytes()[to] == 0xE2 { 3 } else { 1 };
+                next_mark += 1;
+            }
+            sentences.push((whole && opens_quoted.is_some(), opens_quoted.unwrap_or(false)));
+        }
+        // A run counts when the sentence after it does not open quoted (read from the end).
+        let n = sentences.len();
+        let mut counts = vec![false; n];
+        for s in (0..n).rev() {
+            let (whole, _) = sentences[s];
+            counts[s] = whole
+                && match sentences.get(s + 1) {
+                    None => true,
+                    Some(&(next_whole, next_opens_quoted)) => {
+                        if next_whole {
+                            counts[s + 1]
+                        } else {
+                            !next_opens_quoted
+                        }
+                    }
+                };
+        }
+        let mut runs = Vec::with_capacity(n + 1);
+        let mut skipped = 0u32;
+        let mut run_start = NOT_QUOTED;
+        for s in 0..n {
+            let whole = sentences[s].0;
+            run_start = if !whole {
+                NOT_QUOTED
+            } else if run_start == NOT_QUOTED {
+                s
+            } else {
+                run_start
+            };
+            runs.push((skipped, run_start as u32));
+            skipped += u32::from(counts[s]);
+        }
+        runs.push((skipped, NOT_QUOTED as u32));
+        runs
     }
 
     /// "it", "its": the latest state or organisation within the last sentences; "it" before
