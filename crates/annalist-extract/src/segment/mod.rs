@@ -201,7 +201,13 @@ impl SentenceBreaker<'_> {
                     || matches!(token, b"!" | b"?")
                     || token == "…".as_bytes()
                     || (token == b"."
-                        && !abbreviation_before(self.text, self.lowered, before, before.len() - 1));
+                        && !abbreviation_before(
+                            self.text,
+                            self.lowered,
+                            before,
+                            before.len() - 1,
+                            next.span.slice(self.text),
+                        ));
                 may_end && starts_sentence(next.span.slice(self.text))
             }
             // An initialism such as "U.S." can end a sentence too.
@@ -240,19 +246,21 @@ fn has_line_break(gap: &[u8]) -> bool {
 }
 
 /// Whether the full stop at token `dot` ends an abbreviation or an initial; `lowered` is
-/// [`Segmentation::lowered`] of `text`.
-fn abbreviation_before(text: &str, lowered: &str, tokens: &[Token], dot: usize) -> bool {
+/// [`Segmentation::lowered`] of `text`, `next` the word after the stop.
+fn abbreviation_before(text: &str, lowered: &str, tokens: &[Token], dot: usize, next: &str) -> bool {
     let Some(prev) = dot.checked_sub(1).map(|p| tokens[p]) else { return false };
     if prev.span.end != tokens[dot].span.start || prev.kind != TokenKind::Word {
         return false;
     }
     let word = prev.span.slice(text);
     let mut chars = word.chars();
-    // A single capital letter is an initial: "George W. Bush".
+    // A single capital letter is an initial: "George W. Bush"; not before a word that opens
+    // sentences and is no letter itself, which no name goes on with ("on the platform X. He
+    // added", "Malcolm X. The").
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()
     {
-        return true;
+        return !(next.len() > 1 && is_common_sentence_start(next));
     }
     // An ASCII word's lower-case form is its span of the lowered text: no new string per
     // full stop. Other words are lowered in full, as rare as they are.

@@ -48,7 +48,8 @@ pub(super) fn segment(text: &str) -> Segmentation {
             } else if tok.kind == TokenKind::Punct && !gap.is_empty() {
                 let ends = matches!(token, b"!" | b"?")
                     || token == "…".as_bytes()
-                    || (token == b"." && !abbreviation_before(text, &seg.lowered, &seg.tokens, i));
+                    || (token == b"."
+                        && !abbreviation_before(text, &seg.lowered, &seg.tokens, i, next.span.slice(text)));
                 if ends && starts_sentence(next.span.slice(text)) {
                     end_here = true;
                 }
