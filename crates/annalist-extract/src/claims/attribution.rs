@@ -365,10 +365,22 @@ fn verb_at(
             if w == "," || words.is_quote(j) || is_dash(w) {
                 // Verb-first inversion: "... ," said the minister.
                 let right = phrase_starting_at(words, cue_end, sentence.end);
+                // The source closes its clause: "..., said the minister on Tuesday.", not
+                // "Barnier, who led the talks, says immigration to France should stop" (a
+                // clause follows the cue, and the phrase is its subject); a relative clause
+                // may follow ("said the young professional in his 30s who may soon ...").
+                let clause_follows = |from: usize| {
+                    (from..sentence.end.min(from + 6))
+                        .take_while(|&k| {
+                            !words.is_punct(k) && !matches!(words.word(k), "who" | "which" | "whose")
+                        })
+                        .any(|k| matches!(words.class(k), Some(WordClass::Aux | WordClass::Be)))
+                };
                 let ends_after = right.is_some_and(|(_, e)| {
-                    e >= sentence.end
+                    (e >= sentence.end
                         || words.is_punct(e)
-                        || matches!(words.class(e), Some(WordClass::Boundary | WordClass::Time))
+                        || matches!(words.class(e), Some(WordClass::Boundary | WordClass::Time)))
+                        && !clause_follows(e)
                 });
                 let inverts = frames.quote && !frames.addressee;
                 let before = if ends_after && inverts { content_before(words, sentence, j) } else { None };
