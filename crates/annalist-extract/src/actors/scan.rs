@@ -460,6 +460,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             return self.unknown_name(i);
         }
+        // A known person's lone surname is the document's own person of that name when it
+        // has named one ("Richard Bennett ... Bennett said" is not Naftali Bennett).
+        if m.len == 1
+            && matches!(
+                m.entry.meaning,
+                Meaning::Actor { mention: MentionKind::Person, resolution: Resolution::Alias, .. }
+            )
+        {
+            let w = self.words.at(i);
+            if let Some(&(actor, MentionKind::Person)) = self.short_forms.get(w.text()) {
+                self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Alias);
+                return i + 1;
+            }
+        }
         // A lone surname followed by another capitalised word belongs to some other name
         // ("Abbas Kiarostami").
         if m.len == 1
@@ -1424,7 +1438,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let initial = (i + 1..=end)
                 .any(|k| self.words.at(k).text() == "." && self.words.at(k - 1).text().chars().count() == 1);
 
-            let known_inside = (i..=end).any(|k| self.name_at(k).is_some());
+            // A known name inside makes it no person's ("Boston Globe"), but a known person's
+            // name does not ("Richard Bennett" beside Naftali Bennett, "Ali Khan").
+            let known_inside = (i..=end).any(|k| {
+                self.name_at(k).is_some_and(|m| {
+                    !matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. })
+                })
+            });
             // A given name before the last word: "Ilyas Ali Hassan", "Mohamed Abdullahi
             // Mohamed".
             if !known_inside
