@@ -128,9 +128,10 @@ fn seed_dev_attributions_hold_their_floors() {
 
 /// Time expressions: Duckling's English corpus (DATE rows), MEANTIME news and the seed.
 /// Measured: duckling-en DATE 0.944, meantime-en value F1 0.871, seed-dev value F1 1.000,
-/// duckling-en-holidays value F1 0.488 (most of its misses are compounds such as
-/// "thanksgiving in 9 months", Hindu holidays outside the table's years or named otherwise, and
-/// Jewish holidays, which Duckling dates by the evening they begin and annalist by their day).
+/// duckling-en-holidays value F1 0.682 (0.488 before names of holidays that suite showed
+/// missing were added; most misses left are compounds such as "thanksgiving in 9 months", bare
+/// names Duckling dates at their next occurrence, and Jewish and some Hindu and Islamic days,
+/// which Duckling dates by the evening they begin or its own tables and annalist by their day).
 #[test]
 fn timex_scores_hold_their_floors() {
     if let Some(duckling) = score("duckling-en.jsonl") {
@@ -143,7 +144,7 @@ fn timex_scores_hold_their_floors() {
     }
     if let Some(holidays) = score("duckling-en-holidays.jsonl") {
         let f1 = holidays["timex value F1"];
-        assert!(f1 >= 0.46, "duckling-en-holidays timex value F1 {f1:.3} under its floor 0.46");
+        assert!(f1 >= 0.66, "duckling-en-holidays timex value F1 {f1:.3} under its floor 0.66");
     }
     if let Some(seed) = score("seed-dev.jsonl") {
         let f1 = seed["timex value F1"];

@@ -354,7 +354,7 @@ pub(crate) fn weekday_of(n: u32) -> Option<Weekday> {
 /// The date of a holiday in `year`.
 pub(crate) fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
     match rule {
-        HolidayRule::Fixed(m, d) => NaiveDate::from_ymd_opt(year, m, d),
+        HolidayRule::Fixed(m, d, shifts) => shifts.moved(NaiveDate::from_ymd_opt(year, m, d)?),
         HolidayRule::Easter(n) => easter(year)?.checked_add_signed(Duration::try_days(n)?),
         HolidayRule::OrthodoxEaster(n) => orthodox_easter(year)?.checked_add_signed(Duration::try_days(n)?),
         HolidayRule::NthWeekday(n, wd, m) => nth_weekday(year, m, wd, n),

@@ -153,7 +153,7 @@ pub(crate) struct Entry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HolidayRule {
     /// Same month and day every year.
-    Fixed(u32, u32),
+    Fixed(u32, u32, WeekdayShifts),
     /// Days after Western Easter Sunday.
     Easter(i64),
     /// Days after Orthodox (Julian computus) Easter Sunday.
@@ -383,9 +383,13 @@ fn split_hyphens(word: &'static str) -> Vec<&'static str> {
 fn holiday_rule(rule: &str) -> Option<HolidayRule> {
     let parts: Vec<&str> = rule.split(' ').collect();
     Some(match parts.as_slice() {
-        ["fixed", md] => {
+        ["fixed", md, shifts @ ..] => {
             let (m, d) = md.split_once('-')?;
-            HolidayRule::Fixed(m.parse().ok()?, d.parse().ok()?)
+            HolidayRule::Fixed(
+                m.parse().ok()?,
+                d.parse().ok()?,
+                WeekdayShifts::parse(shifts.iter().copied())?,
+            )
         }
         ["easter", n] => HolidayRule::Easter(n.parse().ok()?),
         ["orthodox-easter", n] => HolidayRule::OrthodoxEaster(n.parse().ok()?),
