@@ -146,7 +146,12 @@ pub(crate) enum WordClass {
     /// A last word that makes a capitalised name a law, treaty or plan ("Paris Agreement"):
     /// no actor.
     DocumentSuffix,
+    /// "they", "them", "their", "themselves".
+    PronounPlural,
 }
+
+// The classes' bits and the flags after them fill a `u32`.
+const _: () = assert!((WordClass::PronounPlural as u32) < 25);
 
 impl WordClass {
     /// The class as one bit of a mask.
@@ -156,22 +161,22 @@ impl WordClass {
 }
 
 /// The word may open a group mention (a group noun).
-pub(crate) const OPENS_GROUP: u32 = 1 << 24;
+pub(crate) const OPENS_GROUP: u32 = 1 << 25;
 /// The word may open a sector phrase.
-pub(crate) const OPENS_SECTOR: u32 = 1 << 25;
+pub(crate) const OPENS_SECTOR: u32 = 1 << 26;
 /// The word may open a name written in lower case ("al-Qaeda").
-pub(crate) const OPENS_LOWER_NAME: u32 = 1 << 26;
+pub(crate) const OPENS_LOWER_NAME: u32 = 1 << 27;
 /// The word may open a known name (any case).
-pub(crate) const OPENS_NAME: u32 = 1 << 27;
+pub(crate) const OPENS_NAME: u32 = 1 << 28;
 /// The word is "the" (any case): the pass asks this of every lower-case word, so it is a bit
 /// read with the others, not a string comparison.
-pub(crate) const IS_THE: u32 = 1 << 28;
+pub(crate) const IS_THE: u32 = 1 << 29;
 /// The word is a sector word by itself ("army", any case): only such a word is looked up
 /// in [`Gazetteer::sectors`] alone.
-pub(crate) const IS_SECTOR_WORD: u32 = 1 << 29;
+pub(crate) const IS_SECTOR_WORD: u32 = 1 << 30;
 /// The word is the lower-case form of a given name ("john"): only a word with this bit
 /// can be one of [`Gazetteer::given_names`] as written.
-pub(crate) const LOWER_OF_GIVEN_NAME: u32 = 1 << 30;
+pub(crate) const LOWER_OF_GIVEN_NAME: u32 = 1 << 31;
 
 /// A given name's gender as the list gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -543,6 +548,7 @@ impl Gazetteer {
                 "person-pronoun-m" => WordClass::PronounMale,
                 "person-pronoun-f" => WordClass::PronounFemale,
                 "thing-pronoun" => WordClass::PronounThing,
+                "plural-pronoun" => WordClass::PronounPlural,
                 "org-suffix" => WordClass::OrgSuffix,
                 "place-suffix" => WordClass::PlaceSuffix,
                 "region-word" => WordClass::RegionWord,

@@ -30,7 +30,8 @@ pub(super) const LOWERCASE_OPENERS: u32 = OPENS_LOWER_NAME
     | IS_THE
     | WordClass::PronounMale.bit()
     | WordClass::PronounFemale.bit()
-    | WordClass::PronounThing.bit();
+    | WordClass::PronounThing.bit()
+    | WordClass::PronounPlural.bit();
 
 /// How many earlier mentions coreference looks back over: bounded, so a text of one long
 /// sentence full of pronouns stays linear.
@@ -437,6 +438,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             if w.is(WordClass::PronounMale)
                 || w.is(WordClass::PronounFemale)
                 || w.is(WordClass::PronounThing)
+                || w.is(WordClass::PronounPlural)
                 || w.opens(OPENS_GROUP)
                 || w.is_the()
             {
@@ -1578,6 +1580,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.pronoun_person(i, female);
         } else if w.is(WordClass::PronounThing) {
             self.pronoun_thing(i);
+        } else if w.is(WordClass::PronounPlural) {
+            self.pronoun_plural(i);
         } else if w.is_the()
             && let Some(noun) = self.w(i + 1).filter(|n| n.lowercase() && n.is(WordClass::OrgNoun))
             && self.same_sentence(i, i + 1)
@@ -2195,6 +2199,53 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         runs.push((skipped, NOT_QUOTED as u32));
         runs
+    }
+
+    /// "They" outside a quotation, as the subject of a report or of a sentence: the subject of
+    /// its own sentence when it opens the reported clause ("The officials said they arrested
+    /// seven"), or of the sentence before when it opens its sentence ("Analysts told VOA ...
+    /// They said"), if that subject is a group of people ("analysts") or a plural description
+    /// of a body's people ("Chinese leaders": China's government). Nothing else: "they",
+    /// "them" and "their" stand for many things no actor is ("the suits allege ... they"), and
+    /// for two actors at once ("Russia and China ... they").
+    fn pronoun_plural(&mut self, i: usize) {
+        let w = self.words.at(i);
+        if w.lower() != "they" || self.quoted(w.span().start) {
+            return;
+        }
+        let sentence = w.sentence() as usize;
+        let (before, second_before) = {
+            let mut words = self.words_before(i, 3).map(|(_, b)| b).filter(|b| b.kind() == TokenKind::Word);
+            (words.next(), words.next())
+        };
+        let opens_sentence = match before {
+            None => true,
+            Some(b) => matches!(b.lower().as_ref(), "but" | "and" | "so") && b.sentence_initial(),
+        };
+        // "said they", "said that they"; not "told national governments that they", where
+        // the pronoun may be those told.
+        let opens_report = before.is_some_and(|b| {
+            b.is(WordClass::AgentVerb)
+                || (b.lower() == "that" && second_before.is_some_and(|v| v.is(WordClass::AgentVerb)))
+        });
+        let subject_of = if opens_sentence && sentence > 0 {
+            sentence - 1
+        } else if opens_report {
+            sentence
+        } else {
+            return;
+        };
+        let Some(k) = self.first_argument_of(subject_of, sentence) else { return };
+        let f = &self.registry.found[k];
+        let plural_people = f.kind == MentionKind::Group
+            || (f.resolution == Resolution::Description
+                && f.span.slice(self.text).rsplit(' ').next().is_some_and(|last| {
+                    last.chars().all(char::is_lowercase) && last.ends_with('s') && !last.ends_with("ss")
+                }));
+        if plural_people && f.span.end <= w.span().start && !self.quoted(f.span.start) {
+            let (actor, kind) = (f.actor, f.kind);
+            self.mention(i, w.span(), w.text(), actor, kind, Resolution::Pronoun);
+        }
     }
 
     /// "it", "its": the latest state or organisation within the last sentences; "it" before
