@@ -382,7 +382,11 @@ fn verb_at(
                         || matches!(words.class(e), Some(WordClass::Boundary | WordClass::Time)))
                         && !clause_follows(e)
                 });
-                let inverts = frames.quote && !frames.addressee;
+                // A verb that takes whom it tells inverts only after a closed quotation ("“...,”
+                // warned Asli Aydintasbas, a senior fellow"): after a clause, the phrase after it
+                // is whom it tells.
+                let closes_quote = words.is_quote(j) || (w == "," && j > s && words.is_quote(j - 1));
+                let inverts = frames.quote && (!frames.addressee || closes_quote);
                 let before = if ends_after && inverts { content_before(words, sentence, j) } else { None };
                 if before.is_some() {
                     source_tokens = right;
