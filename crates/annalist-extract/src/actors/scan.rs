@@ -471,7 +471,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             )
         {
             let w = self.words.at(i);
-            if let Some(&(actor, MentionKind::Person)) = self.short_forms.get(w.text()) {
+            if let Some((actor, MentionKind::Person)) = self.short_form(w.text()) {
                 self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Alias);
                 return i + 1;
             }
@@ -654,7 +654,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return;
         };
-        if short.chars().next().is_some_and(char::is_uppercase) && !self.is_function_word(short, word) {
+        // ("al-Rufay'i", a particle joined to a name, is a person's short form too.)
+        if (short.chars().next().is_some_and(char::is_uppercase) || particle_name(short))
+            && !self.is_function_word(short, word)
+        {
             self.short_forms.entry(short).or_insert((actor, kind));
         }
         // A person's first word alone refers to them too, as the first person of the text
@@ -666,6 +669,26 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             self.short_forms.entry(opening.text()).or_insert((actor, kind));
         }
+    }
+
+    /// The actor whose short form `word` is, if any: written with either apostrophe, as
+    /// texts mix them ("al-Rufay'i" named in full, "al-Rufay’i was killed").
+    fn short_form(&self, word: &str) -> Option<(ActorRef, MentionKind)> {
+        if let Some(&found) = self.short_forms.get(word) {
+            return Some(found);
+        }
+        if !word.contains(['\'', '’']) {
+            return None;
+        }
+        let other: String = word
+            .chars()
+            .map(|c| match c {
+                '\'' => '’',
+                '’' => '\'',
+                c => c,
+            })
+            .collect();
+        self.short_forms.get(other.as_str()).copied()
     }
 
     /// Whether `short`, the first or last piece of a name, which ends or starts with the
@@ -857,7 +880,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // "Dr. Lai" after "Lai Ching-te": one word that is a person's short form is that
         // person, whatever made it a person here.
         if i == end
-            && let Some(&(actor, MentionKind::Person)) = self.short_forms.get(name)
+            && let Some((actor, MentionKind::Person)) = self.short_form(name)
         {
             self.mention(i, span, name, actor, MentionKind::Person, Resolution::Alias);
             return end + 1;
@@ -1079,7 +1102,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         // A short form of a name seen before: "Lukashenko", "Lockheed".
         if end == i {
-            if let Some(&(actor, kind)) = self.short_forms.get(w.text()) {
+            if let Some((actor, kind)) = self.short_form(w.text()) {
                 self.mention(i, w.span(), w.text(), actor, kind, Resolution::Alias);
                 return i + 1;
             }
@@ -1388,7 +1411,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// The kind of an unknown name from its words and context.
     fn classify(&self, i: usize, end: usize) -> ActorKind {
         let last = self.words.at(end);
-        let multiword = end > i && !(i..=end).any(|k| self.words.at(k).lowercase());
+        // (A particle joined to a name, "al-Rufay'i", is part of a person's name.)
+        let plain_lowercase = |k: usize| {
+            let w = self.words.at(k);
+            w.lowercase() && !particle_name(w.text())
+        };
+        let multiword = end > i && !(i..=end).any(plain_lowercase);
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
             return ActorKind::Person;
         }
@@ -1435,7 +1463,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let prev = i.checked_sub(1).and_then(|p| self.w(p)).filter(|p| p.sentence() == first.sentence());
         let words = (i..=end).filter(|&k| self.words.at(k).kind() == TokenKind::Word).count();
-        let connected = (i..=end).any(|k| self.words.at(k).lowercase());
+        let connected = (i..=end).any(plain_lowercase);
         if (2..=4).contains(&words) && !connected {
             let initial = (i + 1..=end)
                 .any(|k| self.words.at(k).text() == "." && self.words.at(k - 1).text().chars().count() == 1);
@@ -1566,6 +1594,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
     fn lowercase_at(&mut self, i: usize) -> usize {
         let w = self.words.at(i);
+        // "al-Bunni said": a person's name with its particle, named in full before.
+        if particle_name(w.text())
+            && let Some((actor, MentionKind::Person)) = self.short_form(w.text())
+        {
+            self.mention(i, w.span(), w.text(), actor, MentionKind::Person, Resolution::Alias);
+            return i + 1;
+        }
         if w.opens(OPENS_LOWER_NAME)
             && let Some(m) = self.name_at(i)
         {
@@ -1860,8 +1895,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .take_while(|&k| self.w(k).is_some_and(|n| n.sentence() == sentence))
             .find(|&k| self.words.at(k).text() == ",")?;
         let name = self.w(comma + 1)?;
-        let actor = match self.short_forms.get(name.text()) {
-            Some(&(actor, kind)) => (kind == MentionKind::Person).then_some(actor)?,
+        let actor = match self.short_form(name.text()) {
+            Some((actor, kind)) => (kind == MentionKind::Person).then_some(actor)?,
             // A known person's name ("Trump"), when the document has named them already.
             None => {
                 let m = self.name_at(comma + 1)?;
@@ -2387,7 +2422,7 @@ pub(crate) fn mention_kind(kind: ActorKind) -> MentionKind {
 }
 
 /// "al-Sudani", "bin-Laden", "ad-Din": a lower-case particle, a hyphen, a capitalised name.
-fn particle_name(word: &str) -> bool {
+pub(super) fn particle_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(particle, name)| {
         CONNECTORS.contains(&particle) || matches!(particle, "ad" | "an" | "ar" | "as" | "at" | "az" | "ash" | "ul")
     } && name.chars().next().is_some_and(char::is_uppercase))

@@ -833,8 +833,15 @@ impl<'a> ListBuilder<'a> {
                     .then(|| facts_of(self.gazetteer, slice, &built, TokenKind::Word, case))
             }
         };
-        let opener =
-            case == Case::Capitalised || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0);
+        // A lower-case particle joined to a name ("al-Bunni") may be a person's short form.
+        let particle = case == Case::Lower && {
+            let word = self.text.get(span.start..span.end).unwrap_or("");
+            matches!(word.as_bytes().get(2..4), Some([b'-', _] | [_, b'-']))
+                && super::scan::particle_name(word)
+        };
+        let opener = case == Case::Capitalised
+            || particle
+            || facts.is_some_and(|(_, classes)| classes & LOWERCASE_OPENERS != 0);
         if opener {
             let at = self.list.len();
             if self.openers.len() <= at / 64 {
