@@ -406,10 +406,23 @@ fn names_next(view: &SentenceView<'_>, k: usize, to: usize) -> bool {
 /// offensive".
 pub(crate) fn noun_phrase_owner(view: &SentenceView<'_>, anchor: usize) -> Vec<usize> {
     let mut from = anchor;
+    // The mention that owns the phrase by a possessive, once passed: the phrase opens with it
+    // ("Trump confirmed Navalny's arrest": Trump is the verb's subject, not the arrest's).
+    let mut owner = None;
     while from > 0 && anchor - from < 4 {
         let k = from - 1;
-        if view.is_break(k) || (view.mention_at()[k].is_none() && view.is_word_in(k, NP_STOPS)) {
+        let mention = view.mention_at()[k];
+        if view.is_break(k) || (mention.is_none() && view.is_word_in(k, NP_STOPS)) {
             break;
+        }
+        if owner.is_some() && mention != owner {
+            break;
+        }
+        if view.is_possessive(k) {
+            // The owner is named by the possessive word itself ("Russia's") or right before
+            // its mark ("Russia 's"); an owner that is no mention ("his father's release")
+            // is read on as before, its own owner being the nearest named.
+            owner = mention.or_else(|| k.checked_sub(1).and_then(|p| view.mention_at()[p]));
         }
         from = k;
     }
