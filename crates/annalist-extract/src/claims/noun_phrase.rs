@@ -200,6 +200,19 @@ pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
 pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
     // A clause that opens with a noun phrase has it as subject ("Many of the inhabitants ...
     // are critical and say ..."); else the phrase before the first verb ("By then Minsk had ...").
+    // A time opening it is no subject: "Two days later, the Jairan departed, reporting ...".
+    let mut floor = floor;
+    if let Some((_, end)) = phrase_starting_at(words, floor, until)
+        && matches!(words.class(end - 1), Some(WordClass::Period | WordClass::Time))
+    {
+        let mut k = end;
+        while k < until && matches!(words.word(k), "later" | "earlier" | "ago" | "after" | "before" | ",") {
+            k += 1;
+        }
+        if k > end && words.word(k - 1) == "," {
+            floor = k;
+        }
+    }
     phrase_starting_at(words, floor, until).or_else(|| {
         (floor + 1..until).take(CLAUSE_REACH).filter(|&k| words.is_verbish(k)).find_map(|k| {
             let (left, _, _) = skip_left_modifiers(words, floor, k - 1);
