@@ -18,7 +18,8 @@ mod word_table;
 mod words;
 
 use annalist_core::{
-    ActorKind, Claim, ClaimId, ClaimLink, ClaimSource, Mention, MentionKind, Span, TimeExpr, TimeId,
+    ActorKind, Claim, ClaimId, ClaimLink, ClaimSource, Mention, MentionKind, Resolution, Span, TimeExpr,
+    TimeId,
 };
 
 use self::lexicon::LEXICON;
@@ -240,7 +241,10 @@ fn resolve_source(words: &Words<'_>, mentions: &mut SourceMentions<'_>, span: Op
     if let Some(m) = apposed_person(words.text, &all[from..], span) {
         return ClaimSource::Actor { actor: m.actor.clone(), span: Span::new(span.start, m.span.end) };
     }
-    match inside().min_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start)) {
+    // A demonym that qualifies the phrase's head is no speaker: "The French politician",
+    // "A British charity" are not France or Britain ("Indonesians say" is its people).
+    let qualifier = |m: &Mention| m.resolution == Resolution::Demonym && m.span.end < span.end;
+    match inside().filter(|m| !qualifier(m)).min_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start)) {
         Some(m) => ClaimSource::Actor { actor: m.actor.clone(), span },
         None => ClaimSource::Unnamed { span: Some(span) },
     }
