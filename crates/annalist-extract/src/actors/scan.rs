@@ -1102,6 +1102,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.compound_owner(i);
         }
         let Some(end) = self.name_run(i) else { return i + 1 };
+        if end > i && modifier_compound(self.words.at(end).text()) {
+            return self.name_before_compound(i, end);
+        }
         // "Airbus A380", "Boeing 787": a product, not an actor.
         if self.model_number(end + 1) && self.same_sentence(end, end + 1) {
             return end + 2;
@@ -2429,6 +2432,35 @@ pub(crate) fn mention_kind(kind: ActorKind) -> MentionKind {
 
 /// "al-Sudani", "bin-Laden", "ad-Din": a lower-case particle, a hyphen, a capitalised name.
 impl Scanner<'_, '_> {
+    /// "United Nations-appointed", "New York-based": a name whose last word is joined to a
+    /// participle of appointing or basing. The name is the words up to the hyphen: a known
+    /// name or city is that actor, the mention's span ending at the hyphen; an unknown one is
+    /// read no further (its last word is no name alone).
+    fn name_before_compound(&mut self, i: usize, end: usize) -> usize {
+        let last = self.words.at(end);
+        let Some((last_part, _)) = last.text().rsplit_once('-') else { return end + 1 };
+        let span = Span::new(self.words.at(i).span().start, last.span().start + last_part.len());
+        let name = span.slice(self.text);
+        let mut key = String::with_capacity(name.len());
+        for (n, word) in name.split_whitespace().enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            push_lower(&mut key, word);
+        }
+        if let Some(entry) = GAZETTEER.names.get(&key)
+            && let Meaning::Actor { key: actor_key, mention, resolution } = &entry.meaning
+            && let Some(actor) = self.registry.known_named(actor_key, entry.key_id)
+        {
+            self.mention(i, span, name, actor, *mention, *resolution);
+        } else if let Some(iso) = GAZETTEER.cities.get(name) {
+            let actor = self.registry.unknown(name, ActorKind::Location, None);
+            self.registry.set_country(actor, iso);
+            self.mention(i, span, name, actor, MentionKind::Location, Resolution::Unknown);
+        }
+        end + 1
+    }
+
     /// "EADS-led", "Craiova-based": a compound of leading or basing whose first part is an
     /// acronym or a known city names that organisation or place (the whole word its mention,
     /// as corpora such as MEANTIME mark it); other first parts ("Kurdish-led",
