@@ -1262,6 +1262,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         else {
             return i + 1;
         };
+        if modifier_compound(self.words.at(end).text()) {
+            // "New York-based": the name up to the hyphen.
+            return self.name_before_compound(i, end);
+        }
         let kind = self.classify(i, end);
         self.emit_unknown(i, end, kind, None)
     }
@@ -2437,8 +2441,15 @@ impl Scanner<'_, '_> {
     /// name or city is that actor, the mention's span ending at the hyphen; an unknown one is
     /// read no further (its last word is no name alone).
     fn name_before_compound(&mut self, i: usize, end: usize) -> usize {
+        self.known_before_compound(i, end);
+        end + 1
+    }
+
+    /// See [`Scanner::name_before_compound`]: whether the words `i..=end` up to the last
+    /// one's hyphen are a known name or city, with its mention made when they are.
+    fn known_before_compound(&mut self, i: usize, end: usize) -> bool {
         let last = self.words.at(end);
-        let Some((last_part, _)) = last.text().rsplit_once('-') else { return end + 1 };
+        let Some((last_part, _)) = last.text().rsplit_once('-') else { return false };
         let span = Span::new(self.words.at(i).span().start, last.span().start + last_part.len());
         let name = span.slice(self.text);
         let mut key = String::with_capacity(name.len());
@@ -2453,12 +2464,15 @@ impl Scanner<'_, '_> {
             && let Some(actor) = self.registry.known_named(actor_key, entry.key_id)
         {
             self.mention(i, span, name, actor, *mention, *resolution);
+            true
         } else if let Some(iso) = GAZETTEER.cities.get(name) {
             let actor = self.registry.unknown(name, ActorKind::Location, None);
             self.registry.set_country(actor, iso);
             self.mention(i, span, name, actor, MentionKind::Location, Resolution::Unknown);
+            true
+        } else {
+            false
         }
-        end + 1
     }
 
     /// "EADS-led", "Craiova-based": a compound of leading or basing whose first part is an
@@ -2467,6 +2481,17 @@ impl Scanner<'_, '_> {
     /// "Twenty-year-old") name no actor here.
     fn compound_owner(&mut self, i: usize) -> usize {
         let w = self.words.at(i);
+        // "New York-based": with the capitalised word before it, a known name ("New" alone
+        // is no name, and was passed over).
+        if i > 0
+            && self.words.at(i - 1).capitalised()
+            && self.same_sentence(i - 1, i)
+            && self.text.get(self.words.at(i - 1).span().end..w.span().start) == Some(" ")
+            && self.registry.found.last().is_none_or(|f| f.span.end <= self.words.at(i - 1).span().start)
+            && self.known_before_compound(i - 1, i)
+        {
+            return i + 1;
+        }
         let Some((owner, _)) = w.text().rsplit_once('-') else { return i + 1 };
         let kind = if GAZETTEER.cities.contains_key(owner) {
             ActorKind::Location
