@@ -146,7 +146,7 @@ pub(crate) enum WordClass {
     /// A last word that makes a capitalised name a law, treaty or plan ("Paris Agreement"):
     /// no actor.
     DocumentSuffix,
-    /// "they", "them", "their", "themselves".
+    /// "they" (see `words.tsv`).
     PronounPlural,
 }
 

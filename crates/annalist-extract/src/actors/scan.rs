@@ -11,7 +11,7 @@ use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span, TimeExpr};
 
 use super::gazetteer::{
     FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
-    OPENS_SECTOR, Sector, WordClass, push_lower, sector_key,
+    OPENS_SECTOR, Sector, WordClass, key_of, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
@@ -1590,7 +1590,24 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.emit_person(i, end, role);
         }
         let span = self.span(i, end);
-        let name = span.slice(self.text);
+        let actor = self.unknown_mention(i, span, span.slice(self.text), kind, role);
+        let mention = mention_kind(kind);
+        self.remember_short_forms(actor, i, end, mention);
+        self.acronym_after(end, actor, mention)
+    }
+
+    /// Records the mention at `span` (which opens at word `first`) of an unknown actor of
+    /// kind `kind` named `name`, and returns the actor. The name is the span's text, or part
+    /// of it ("EADS" of "EADS-led"); the span may end inside a word ("United Nations" of
+    /// "United Nations-appointed").
+    fn unknown_mention(
+        &mut self,
+        first: usize,
+        span: Span,
+        name: &'a str,
+        kind: ActorKind,
+        role: Option<Role>,
+    ) -> ActorRef {
         let actor = self.registry.unknown(name, kind, role);
         // A city is a place in its country, coded as the gazetteer's places are.
         if kind == ActorKind::Location
@@ -1598,10 +1615,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             self.registry.set_country(actor, iso);
         }
-        let mention = mention_kind(kind);
-        self.mention(i, span, name, actor, mention, Resolution::Unknown);
-        self.remember_short_forms(actor, i, end, mention);
-        self.acronym_after(end, actor, mention)
+        self.mention(first, span, name, actor, mention_kind(kind), Resolution::Unknown);
+        actor
     }
 
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
@@ -2258,7 +2273,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// for two actors at once ("Russia and China ... they").
     fn pronoun_plural(&mut self, i: usize) {
         let w = self.words.at(i);
-        if w.lower() != "they" || self.quoted(w.span().start) {
+        if self.quoted(w.span().start) {
             return;
         }
         let sentence = w.sentence() as usize;
@@ -2452,23 +2467,14 @@ impl Scanner<'_, '_> {
         let Some((last_part, _)) = last.text().rsplit_once('-') else { return false };
         let span = Span::new(self.words.at(i).span().start, last.span().start + last_part.len());
         let name = span.slice(self.text);
-        let mut key = String::with_capacity(name.len());
-        for (n, word) in name.split_whitespace().enumerate() {
-            if n > 0 {
-                key.push(' ');
-            }
-            push_lower(&mut key, word);
-        }
-        if let Some(entry) = GAZETTEER.names.get(&key)
+        if let Some(entry) = GAZETTEER.names.get(&key_of(name))
             && let Meaning::Actor { key: actor_key, mention, resolution } = &entry.meaning
             && let Some(actor) = self.registry.known_named(actor_key, entry.key_id)
         {
             self.mention(i, span, name, actor, *mention, *resolution);
             true
-        } else if let Some(iso) = GAZETTEER.cities.get(name) {
-            let actor = self.registry.unknown(name, ActorKind::Location, None);
-            self.registry.set_country(actor, iso);
-            self.mention(i, span, name, actor, MentionKind::Location, Resolution::Unknown);
+        } else if GAZETTEER.cities.contains_key(name) {
+            self.unknown_mention(i, span, name, ActorKind::Location, None);
             true
         } else {
             false
@@ -2500,13 +2506,7 @@ impl Scanner<'_, '_> {
         } else {
             return i + 1;
         };
-        let actor = self.registry.unknown(owner, kind, None);
-        if kind == ActorKind::Location
-            && let Some(iso) = GAZETTEER.cities.get(owner)
-        {
-            self.registry.set_country(actor, iso);
-        }
-        self.mention(i, w.span(), owner, actor, mention_kind(kind), Resolution::Unknown);
+        self.unknown_mention(i, w.span(), owner, kind, None);
         i + 1
     }
 }

@@ -370,11 +370,10 @@ fn verb_at(
                 // clause follows the cue, and the phrase is its subject); a relative clause
                 // may follow ("said the young professional in his 30s who may soon ...").
                 let clause_follows = |from: usize| {
-                    (from..sentence.end.min(from + 6))
-                        .take_while(|&k| {
-                            !words.is_punct(k) && !matches!(words.word(k), "who" | "which" | "whose")
-                        })
-                        .any(|k| matches!(words.class(k), Some(WordClass::Aux | WordClass::Be)))
+                    let relative = (from..sentence.end.min(from + 6))
+                        .find(|&k| matches!(words.word(k), "who" | "which" | "whose"))
+                        .unwrap_or(sentence.end);
+                    verb_follows_in_clause(words, from, relative)
                 };
                 let ends_after = right.is_some_and(|(_, e)| {
                     (e >= sentence.end
