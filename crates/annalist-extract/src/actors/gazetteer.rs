@@ -233,6 +233,9 @@ pub(crate) struct Gazetteer {
     pub sector_opener_filter: WordFilter,
     /// Group head nouns (plural and singular).
     pub groups: FastSet<String>,
+    /// Nouns of an office in an organisation (`offices.tsv`), lower case: after the
+    /// organisation's name they title the name that follows.
+    pub offices: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
     /// match any case, others only as written.
     pub words: FastMap<String, Vec<WordClass>>,
@@ -351,6 +354,7 @@ impl Gazetteer {
         g.load_institutions();
         g.load_persons();
         g.load_sectors();
+        g.load_offices();
         g.load_peoples();
         // Sorted and without repeats once here, as every actor record keeps them: a
         // document's registry copies them as they are.
@@ -859,6 +863,14 @@ impl Gazetteer {
                 }
             }
             self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person") });
+        }
+    }
+
+    fn load_offices(&mut self) {
+        for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/offices.tsv")) {
+            if let Some(word) = f.first() {
+                self.offices.insert(key_of(word));
+            }
         }
     }
 

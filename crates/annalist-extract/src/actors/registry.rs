@@ -147,7 +147,6 @@ impl Registry {
         self.registered(actor).gender
     }
 
-    /// Records the gender of a person actor.
     /// Places an unknown actor in a country (a city's: `iso` is its alpha-3 code), unless it
     /// has a code already.
     pub(crate) fn set_country(&mut self, actor: ActorRef, iso: &str) {
@@ -158,6 +157,7 @@ impl Registry {
         }
     }
 
+    /// Records the gender of a person actor.
     pub(crate) fn set_gender(&mut self, actor: ActorRef, gender: char) {
         self.registered_mut(actor).gender.get_or_insert(gender);
     }
@@ -298,7 +298,15 @@ impl Registry {
             && !actor.roles.contains(&role)
         {
             actor.code.get_or_insert_with(|| role.code.clone());
-            actor.country.get_or_insert_with(|| role.code.chars().take(3).collect());
+            // An office of a country's ("IRQGOV") places the person in it; one of an
+            // international body's ("IGOMEAARL") does not.
+            if actor.country.is_none() {
+                actor.country = role
+                    .code
+                    .get(..3)
+                    .filter(|iso| GAZETTEER.countries.contains_key(*iso))
+                    .map(str::to_owned);
+            }
             actor.roles.push(role);
         }
         found

@@ -43,6 +43,9 @@ const NOT_QUOTED: usize = u32::MAX as usize;
 /// The most words (and connectors, and initials' stops) a name runs to ("United Nations
 /// Office for the Coordination of Humanitarian Affairs" is nine).
 const MAX_NAME_WORDS: usize = 16;
+/// The most words an office in an organisation has between its name and a person's
+/// ("Deputy Secretary General", "foreign policy chief").
+const MAX_OFFICE_WORDS: usize = 4;
 
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
@@ -594,6 +597,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         return send + 1;
                     }
                 }
+                if !matches!(
+                    kind,
+                    Some(ActorKind::State | ActorKind::Government | ActorKind::Location | ActorKind::Person)
+                ) && let Some(next) = self.body_office(actor, i, after)
+                {
+                    return next;
+                }
                 after
             }
         }
@@ -856,6 +866,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return i;
         };
+        let role = office.map(|(iso, sector, first, last)| Role {
+            title: self.span(first, last).slice(self.text).to_owned(),
+            code: format!("{iso}{}", sector.code),
+            start: None,
+            end: None,
+        });
+        self.titled_name(i, end, role)
+    }
+
+    /// The name `i..=end` after a title: a known person named in full is that person;
+    /// any other is a person with the title's role, when it carries one.
+    fn titled_name(&mut self, i: usize, end: usize, role: Option<Role>) -> usize {
         if let Some(m) = self.name_at(i)
             && m.len == end - i + 1
             && let Meaning::Actor { key, mention: MentionKind::Person, resolution } = &m.entry.meaning
@@ -865,13 +887,64 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.mention(i, span, span.slice(self.text), actor, MentionKind::Person, *resolution);
             return end + 1;
         }
-        let role = office.map(|(iso, sector, first, last)| Role {
-            title: self.span(first, last).slice(self.text).to_owned(),
-            code: format!("{iso}{}", sector.code),
+        self.emit_person(i, end, role)
+    }
+
+    /// After the mention of `body`, an organisation named from word `body_first` to before
+    /// word `j`: an
+    /// office in it and the name it titles ("Arab League Secretary General Chadli Klibi",
+    /// "Taliban spokesman Zabihullah Mujahid", "EU foreign policy chief Kaja Kallas"). The
+    /// person is given the office, with the body's code, as a role; returns the index after
+    /// the name, or `None` when no office and name follow.
+    fn body_office(&mut self, body: ActorRef, body_first: usize, j: usize) -> Option<usize> {
+        let code = self.registry.actor(body).code.clone()?;
+        // The office's last noun (of `offices.tsv`); words before it modify it ("foreign
+        // policy chief", "Special Envoy"), words after it end the office.
+        let mut head = None;
+        let mut k = j;
+        while k < j + MAX_OFFICE_WORDS && self.same_sentence(j, k) {
+            let Some(w) = self.w(k) else { break };
+            if w.kind() != TokenKind::Word || w.is(WordClass::Function) || w.is(WordClass::Preposition) {
+                break;
+            } else if GAZETTEER.offices.contains(w.lower().as_ref()) {
+                head = Some(k);
+            } else if head.is_some()
+                || self.name_at(k).is_some()
+                || w.is(WordClass::OrgSuffix)
+                || w.is(WordClass::PlaceSuffix)
+            {
+                // ("Taliban Foreign Ministry spokesman": the ministry is a body of its own.)
+                break;
+            }
+            k += 1;
+        }
+        let head = head?;
+        let first = head + 1;
+        if !self.same_sentence(j, first) || self.w(first).is_none_or(|w| !w.capitalised()) {
+            return None;
+        }
+        // A known name that is no person ("NATO chief met Ukraine's ..."), or a run ending
+        // as an organisation's or place's name, is left to the scan; a known person's name
+        // is read whole ("Ursula von der Leyen", past the lower-case "von").
+        let run_end = self.name_run(first)?;
+        let end = match self.name_at(first) {
+            Some(m) if matches!(m.entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. }) => {
+                run_end.max(first + m.len - 1)
+            }
+            Some(_) => return None,
+            None => run_end,
+        };
+        let last = self.words.at(end);
+        if last.is(WordClass::OrgSuffix) || last.is(WordClass::PlaceSuffix) {
+            return None;
+        }
+        let role = Role {
+            title: self.span(body_first, head).slice(self.text).to_owned(),
+            code,
             start: None,
             end: None,
-        });
-        self.emit_person(i, end, role)
+        };
+        Some(self.titled_name(first, end, Some(role)))
     }
 
     fn emit_person(&mut self, i: usize, end: usize, role: Option<Role>) -> usize {
