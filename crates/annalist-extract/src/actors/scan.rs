@@ -793,21 +793,42 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return;
         }
         let code = format!("{iso}{}", sector.code);
-        let holder = self
-            .registry
-            .found
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .filter(|f| f.kind == MentionKind::Person)
-            .find(|f| self.registry.actor(f.actor).code.as_deref() == Some(code.as_str()))
-            .map(|f| f.actor);
-        let holder = match holder {
-            Some(actor) => Some(actor),
-            None => {
-                let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
-                self.gazetteer_holder(&code, &office).and_then(|key| self.registry.known(&key))
-            }
+        let office = self.text.get(span.start..span.end).unwrap_or("").to_lowercase();
+        // "A Jordanian official said": an indefinite description brings in someone new.
+        let indefinite = first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| {
+            matches!(b.lower().as_ref(), "a" | "an" | "another") && self.same_sentence(first - 1, first)
+        });
+        // A person named before holds the office when a role or their mention names it
+        // ("the Belarusian president" after "President Lukashenko"); any head of the
+        // country's sector is its leader. "North Korea's envoy" is not Kim Jong Un.
+        // ("the top U.S. diplomat": the foreign minister or secretary of state.)
+        let head = office.split_whitespace().next_back().unwrap_or("");
+        let top_diplomat = head == "diplomat"
+            && first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| b.lower() == "top");
+        let names_office = |title: &str| {
+            let title = title.to_lowercase();
+            title.contains(head)
+                || (top_diplomat && (title.contains("foreign") || title.contains("secretary of state")))
+        };
+        let holds_office = |f: &Found| {
+            let actor = self.registry.actor(f.actor);
+            actor.code.as_deref() == Some(code.as_str())
+                && (head == "leader"
+                    || names_office(f.span.slice(self.text))
+                    || actor.roles.iter().any(|r| names_office(&r.title)))
+        };
+        let holder = if indefinite {
+            None
+        } else {
+            self.registry
+                .found
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .filter(|f| f.kind == MentionKind::Person)
+                .find(|f| holds_office(f))
+                .map(|f| f.actor)
+                .or_else(|| self.gazetteer_holder(&code, &office).and_then(|key| self.registry.known(&key)))
         };
         if let Some(actor) = holder {
             self.mention(first, span, "", actor, MentionKind::Person, Resolution::Description);
