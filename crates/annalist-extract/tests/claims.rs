@@ -58,6 +58,16 @@ fn attribution_fixtures() {
                 Some(c) => Err(format!("expected no attribution, got cue {:?}", text_of(&record, c.cue))),
             };
         }
+        if let Some(absent) = cue.strip_prefix('!') {
+            return match claims.iter().find(|c| text_of(&record, c.cue) == absent) {
+                None => Ok(()),
+                Some(c) => Err(format!(
+                    "expected no attribution with cue {absent:?}, got source {:?} content {:?}",
+                    text_of(&record, c.source.span()),
+                    text_of(&record, Some(c.content))
+                )),
+            };
+        }
         let Some(claim) = claims.iter().find(|c| text_of(&record, c.cue) == *cue) else {
             let cues: Vec<String> = claims.iter().map(|c| text_of(&record, c.cue)).collect();
             return Err(format!("no attribution with cue {cue:?}; cues: {cues:?}"));

@@ -327,6 +327,9 @@ fn verb_at(
     let mut source_tokens: Option<(usize, usize)> = None;
     let mut source_span = None;
     let mut inverted = None;
+    // Whether the source is the subject of the clause the cue continues (", adding ...", "and
+    // warned ..."), not a phrase standing at the cue.
+    let mut subject_of_clause = false;
     if i > s + 1 && words.word(i - 1) == "as" && words.word(i).ends_with("ing") {
         // "cited officials as saying ...", "quoted Lavrov as saying ...".
         cue_start = i - 1;
@@ -385,24 +388,33 @@ fn verb_at(
                 // warned Asli Aydintasbas, a senior fellow"): after a clause, the phrase after it
                 // is whom it tells.
                 let closes_quote = words.is_quote(j) || (w == "," && j > s && words.is_quote(j - 1));
-                let inverts = frames.quote && (!frames.addressee || closes_quote);
+                // A participle never inverts: ", noting the inability of staff to ..." has the
+                // main clause's subject as source, and its object is no speaker.
+                let participle = words.word(i).ends_with("ing");
+                let inverts = frames.quote && (!frames.addressee || closes_quote) && !participle;
                 let before = if ends_after && inverts { content_before(words, sentence, j) } else { None };
                 if before.is_some() {
                     source_tokens = right;
                     inverted = before;
-                } else if words.word(i).ends_with("ing") {
+                } else if participle {
                     // ", adding that ...": the subject of the main clause.
+                    subject_of_clause = true;
                     source_span = last_source;
                     if source_span.is_none() {
                         source_tokens = clause_subject(words, s, j);
                     }
                 } else {
                     // Apposition: "Lavrov, Russia's foreign minister, said ...".
-                    source_tokens = apposition_head(words, s, j).or_else(|| clause_subject(words, s, j));
+                    source_tokens = apposition_head(words, s, j);
+                    if source_tokens.is_none() {
+                        subject_of_clause = true;
+                        source_tokens = clause_subject(words, s, j);
+                    }
                 }
             } else if matches!(w, "and" | "but" | "or") {
                 // "Minsk had condemned ..., and warned of ...": coordinated verbs share the
                 // subject of the first.
+                subject_of_clause = true;
                 source_span = last_source;
                 if source_span.is_none() {
                     source_tokens = clause_subject(words, s, j);
@@ -417,6 +429,7 @@ fn verb_at(
                     source_tokens = named;
                 } else {
                     // "It issued a statement saying ...": the subject of the clause, not the object.
+                    subject_of_clause = true;
                     source_span = last_source;
                     if source_span.is_none() {
                         source_tokens = clause_subject(words, s, j);
@@ -452,7 +465,10 @@ fn verb_at(
             // ends the clause. Not when a verb follows the cue: the cue is then a noun ("“an
             // unlikely event,” other member states could decide to quit") or opens its own
             // content ("Despite those operations, intelligence indicated IS has been trying").
-            if verb_follows_in_clause(words, cue_end, sentence.end) {
+            // Nor when the source is the clause's subject, away from the cue: what stands
+            // before it opens the sentence ("In a joint statement ..., Tokyo and Washington
+            // shared concerns ... and agreed").
+            if subject_of_clause || verb_follows_in_clause(words, cue_end, sentence.end) {
                 return None;
             }
             let (start, _) = source_tokens?;

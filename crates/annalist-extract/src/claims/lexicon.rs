@@ -78,6 +78,8 @@ pub(super) enum WordClass {
     Time,
     /// A stretch of time ("month", "year"): never the head of a source.
     Period,
+    /// A finite verb that is nothing else ("spoke", "took"): it ends a noun phrase.
+    Verb,
 }
 
 /// Where a dispute or support cue stands.
@@ -409,6 +411,7 @@ pub(super) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "pronoun" => WordClass::Pronoun,
             "time" => WordClass::Time,
             "period" => WordClass::Period,
+            "verb" => WordClass::Verb,
             _ => continue,
         };
         lexicon.words.entry(normalize(field(&f, 0))).or_default().class = Some(class);

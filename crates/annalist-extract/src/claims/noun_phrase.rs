@@ -200,7 +200,8 @@ pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
 pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
     // A clause that opens with a noun phrase has it as subject ("Many of the inhabitants ...
     // are critical and say ..."); else the phrase before the first verb ("By then Minsk had ...").
-    // A time opening it is no subject: "Two days later, the Jairan departed, reporting ...".
+    // A time opening it is no subject: "Two days later, the Jairan departed, reporting ...";
+    // nor is an opening phrase of a preposition or conjunction set off by a comma.
     let mut floor = floor;
     if let Some((_, end)) = phrase_starting_at(words, floor, until)
         && matches!(words.class(end - 1), Some(WordClass::Period | WordClass::Time))
@@ -212,6 +213,16 @@ pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> O
         if k > end && words.word(k - 1) == "," {
             floor = k;
         }
+    } else if words.class(floor) == Some(WordClass::Boundary)
+        && let Some(comma) = (floor + 1..until).take(CLAUSE_REACH).find(|&k| words.word(k) == ",")
+        && comma + 1 < until
+        && phrase_starting_at(words, comma + 1, until).is_some()
+    {
+        // A phrase or clause opened by a preposition or conjunction and closed by a comma is
+        // no subject: "In a video message released Sunday, Ghani pointed ..." (a noun phrase
+        // follows the comma; in "By then Minsk had condemned ..., pulled back ..." a verb
+        // does, and the comma closes no opening phrase).
+        floor = comma + 1;
     }
     phrase_starting_at(words, floor, until).or_else(|| {
         (floor + 1..until).take(CLAUSE_REACH).filter(|&k| words.is_verbish(k)).find_map(|k| {

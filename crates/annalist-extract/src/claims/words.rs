@@ -365,7 +365,7 @@ impl<'a> Words<'a> {
     /// Whether token `i` looks like a finite or participle verb: an auxiliary, a form of "be",
     /// a reporting verb, or a lower-case "-ed" word not opened by a determiner.
     pub fn is_verbish(&self, i: usize) -> bool {
-        if matches!(self.class(i), Some(WordClass::Aux | WordClass::Be)) {
+        if matches!(self.class(i), Some(WordClass::Aux | WordClass::Be | WordClass::Verb)) {
             return true;
         }
         if self.is_punct(i) || self.is_capitalized(i) {
