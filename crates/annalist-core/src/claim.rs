@@ -117,7 +117,8 @@ pub struct Claim {
     /// Who asserts it.
     pub source: ClaimSource,
     /// The attributing words: "announced", "according to", "in the author's view". `None` for
-    /// the author's own unmarked claims.
+    /// the author's own unmarked claims, and for a quotation going on from its speaker's quoted
+    /// claim in the sentence before (its source span is where that speaker was named).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
     /// What is asserted.

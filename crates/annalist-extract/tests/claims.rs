@@ -183,3 +183,20 @@ fn source_actor_fixtures() {
         if got == *expected { Ok(()) } else { Err(format!("{text:?}: expected {expected}, got {got}")) }
     });
 }
+
+#[test]
+fn continued_quotation_fixtures() {
+    check_all("continued.tsv", include_str!("claims/continued.tsv"), |f| {
+        let [text, content, expected, ..] = f else { return Err(format!("needs 3 fields: {f:?}")) };
+        let record = extract(text);
+        let claim = record.claims.iter().find(|c| text_of(&record, Some(c.content)) == *content);
+        let got = match claim.map(|c| &c.source) {
+            None => "-".to_owned(),
+            Some(annalist_core::ClaimSource::Actor { actor, .. }) => actor.as_str().to_owned(),
+            Some(annalist_core::ClaimSource::Author { .. }) => "author".to_owned(),
+            Some(annalist_core::ClaimSource::Unnamed { .. }) => "unnamed".to_owned(),
+            Some(other) => format!("{other:?}"),
+        };
+        if got == *expected { Ok(()) } else { Err(format!("{text:?}: expected {expected}, got {got}")) }
+    });
+}

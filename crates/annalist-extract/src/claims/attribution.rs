@@ -146,7 +146,7 @@ fn clause_end(words: &Words<'_>, from: usize, end: usize) -> usize {
 }
 
 /// The span of tokens `from..to` without punctuation at either end; `None` when no word is left.
-fn trimmed(words: &Words<'_>, mut from: usize, mut to: usize) -> Option<Span> {
+pub(super) fn trimmed(words: &Words<'_>, mut from: usize, mut to: usize) -> Option<Span> {
     while from < to && words.is_punct(from) {
         from += 1;
     }

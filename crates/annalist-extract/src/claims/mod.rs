@@ -75,6 +75,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
     drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
     resolve_first_person(cx.text, &mut drafts);
     continue_quotations(&words, actors, &mut drafts);
+    quotations_continued(&words, actors, &mut drafts);
 
     let views: Vec<ClaimView> = drafts
         .iter()
@@ -192,6 +193,75 @@ fn continue_quotations(words: &Words<'_>, actors: &ActorLayer, drafts: &mut [Dra
         if actors.actor(actor).is_some_and(|a| a.kind == ActorKind::Person) {
             drafts[i].source = ClaimSource::Actor { actor: actor.clone(), span };
         }
+    }
+}
+
+/// "“If you are willing to repatriate immigrants, we will help,” Orban said. “Shared
+/// repatriation would be very good.”": a quotation of whole sentences that opens the sentence
+/// after a person's quoted claim, with no claim of its own, goes on quoting that person (news
+/// writing names a speaker once for the quotations that follow). It becomes a claim of theirs
+/// without a cue, its source the words that named them; a run of such quotations is theirs too.
+/// How many claims before a continued quotation's sentence are asked whether their content
+/// reaches into it.
+const NEAR_DRAFTS: usize = 8;
+
+fn quotations_continued(words: &Words<'_>, actors: &ActorLayer, drafts: &mut Vec<Draft>) {
+    let mut added = Vec::new();
+    let mut i = 0;
+    // Drafts are in sentence order; added ones come after their speaker's in the same order,
+    // and are read in turn as the claim a next quotation continues.
+    while i < drafts.len() + added.len() {
+        let d: &Draft = if i < drafts.len() { &drafts[i] } else { &added[i - drafts.len()] };
+        i += 1;
+        let ClaimSource::Actor { actor, span: source_span } = &d.source else { continue };
+        if actors.actor(actor).is_none_or(|a| a.kind != ActorKind::Person)
+            || opening_quote(words, d.content).is_none()
+        {
+            continue;
+        }
+        // The sentence after the quotation's last one (and after the cue's).
+        let (_, content_end) = words.tokens_in(d.content);
+        let Some(last) = content_end.checked_sub(1) else { continue };
+        let next_sentence = d.sentence.max(words.tokens[last].sentence) + 1;
+        let open = words.tokens.partition_point(|t| t.sentence < next_sentence);
+        if open >= words.tokens.len() || words.tokens[open].sentence != next_sentence || !words.is_quote(open)
+        {
+            continue;
+        }
+        let Some(close) = words.partner(open).filter(|&c| c > open && c - open <= attribution::MAX_QUOTE)
+        else {
+            continue;
+        };
+        // Whole sentences: the closing mark ends its sentence.
+        let close_sentence = words.tokens[close].sentence;
+        if words.tokens.get(close + 1).is_some_and(|t| t.sentence == close_sentence) {
+            continue;
+        }
+        let Some(content) = attribution::trimmed(words, open + 1, close) else { continue };
+        // No claim of its own in those sentences (a cue there names its speaker), nor one
+        // reaching into them from before. (Drafts are in sentence order: only those near the
+        // quotation are looked at, so many quotations cost no more than their number.)
+        let quoted = next_sentence..=close_sentence;
+        let from = drafts.partition_point(|o| o.sentence < next_sentence);
+        let near =
+            drafts[from.saturating_sub(NEAR_DRAFTS)..].iter().take_while(|o| o.sentence <= close_sentence);
+        if near
+            .chain(added.iter().rev().take(1))
+            .any(|o| quoted.contains(&o.sentence) || o.content.overlaps(content))
+        {
+            continue;
+        }
+        added.push(Draft {
+            source: ClaimSource::Actor { actor: actor.clone(), span: *source_span },
+            cue: None,
+            cue_tokens: None,
+            content,
+            sentence: next_sentence,
+        });
+    }
+    if !added.is_empty() {
+        drafts.extend(added);
+        drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
     }
 }
 
