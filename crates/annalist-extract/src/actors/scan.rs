@@ -912,11 +912,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     /// After the mention of `body`, an organisation named from word `body_first` to before
-    /// word `j`: an
-    /// office in it and the name it titles ("Arab League Secretary General Chadli Klibi",
-    /// "Taliban spokesman Zabihullah Mujahid", "EU foreign policy chief Kaja Kallas"). The
-    /// person is given the office, with the body's code, as a role; returns the index after
-    /// the name, or `None` when no office and name follow.
+    /// word `j`: an office in it and the name it titles ("Arab League Secretary General Chadli
+    /// Klibi", "Taliban spokesman Zabihullah Mujahid", "EU foreign policy chief Kaja Kallas").
+    /// The person is given the office, with the body's code, as a role; returns the index
+    /// after the name, or `None` when no office and name follow.
     fn body_office(&mut self, body: ActorRef, body_first: usize, j: usize) -> Option<usize> {
         let code = self.registry.actor(body).code.clone()?;
         // The office's last noun (of `offices.tsv`); words before it modify it ("foreign

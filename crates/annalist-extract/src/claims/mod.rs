@@ -196,15 +196,15 @@ fn continue_quotations(words: &Words<'_>, actors: &ActorLayer, drafts: &mut [Dra
     }
 }
 
+/// How many claims before a continued quotation's sentence are asked whether their content
+/// reaches into it.
+const NEAR_DRAFTS: usize = 8;
+
 /// "“If you are willing to repatriate immigrants, we will help,” Orban said. “Shared
 /// repatriation would be very good.”": a quotation of whole sentences that opens the sentence
 /// after a person's quoted claim, with no claim of its own, goes on quoting that person (news
 /// writing names a speaker once for the quotations that follow). It becomes a claim of theirs
 /// without a cue, its source the words that named them; a run of such quotations is theirs too.
-/// How many claims before a continued quotation's sentence are asked whether their content
-/// reaches into it.
-const NEAR_DRAFTS: usize = 8;
-
 fn quotations_continued(words: &Words<'_>, actors: &ActorLayer, drafts: &mut Vec<Draft>) {
     let mut added = Vec::new();
     let mut i = 0;
