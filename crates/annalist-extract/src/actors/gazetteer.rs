@@ -236,6 +236,8 @@ pub(crate) struct Gazetteer {
     /// Nouns of an office in an organisation (`offices.tsv`), lower case: after the
     /// organisation's name they title the name that follows.
     pub offices: FastSet<String>,
+    /// Those of `offices` that name an office in general ("chief", "official").
+    pub generic_offices: FastSet<String>,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
     /// match any case, others only as written.
     pub words: FastMap<String, Vec<WordClass>>,
@@ -869,6 +871,9 @@ impl Gazetteer {
     fn load_offices(&mut self) {
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/offices.tsv")) {
             if let Some(word) = f.first() {
+                if f.get(1) == Some(&"generic") {
+                    self.generic_offices.insert(key_of(word));
+                }
                 self.offices.insert(key_of(word));
             }
         }

@@ -46,6 +46,17 @@ const MAX_NAME_WORDS: usize = 16;
 /// The most words an office in an organisation has between its name and a person's
 /// ("Deputy Secretary General", "foreign policy chief").
 const MAX_OFFICE_WORDS: usize = 4;
+/// How many sentences back a definite description of a person looks for the person it names
+/// (see `Scanner::describe_introduced_person`).
+const DESCRIBED_PERSON_SENTENCES: usize = 5;
+/// How many words before a person's name (and twice as many in an apposition after it) are
+/// read as the words introducing them.
+const INTRODUCTION_WORDS: usize = 6;
+/// Modifiers of a description that tell no one apart: rank, time, place in a list.
+const UNTELLING_MODIFIERS: &[&str] = &[
+    "top", "senior", "former", "then", "new", "local", "other", "same", "first", "second", "latest",
+    "current",
+];
 
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
@@ -56,6 +67,9 @@ pub(crate) struct Scanner<'w, 'a> {
     pub(crate) registry: Registry,
     /// Surnames and short forms of persons and organisations named so far.
     short_forms: FastMap<&'a str, (ActorRef, MentionKind)>,
+    /// Each person's first mention by name (its index in the registry's mentions): the words
+    /// around it introduce them (see `Scanner::describe_introduced_person`).
+    introduced: FastMap<ActorRef, usize>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<&'a str, ActorRef>,
     /// The sentence and first word of each mention of `registry.found`, recorded with it
@@ -180,6 +194,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             text,
             sentences,
             short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
+            introduced: FastMap::default(),
             acronyms: FastMap::default(),
             found_at: Vec::with_capacity(registry.found.capacity()),
             quotation_marks: OnceCell::new(),
@@ -1763,17 +1778,206 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && self.same_sentence(i, send)
             && !self.w(send + 1).is_some_and(WordAt::capitalised)
         {
-            self.describe_recent_holder(i + 1, send, sector);
+            if !self.describe_recent_holder(i + 1, send, sector) {
+                self.describe_introduced_person(i);
+            }
             return send + 1;
+        } else if w.is_the()
+            && let Some(next) = self.describe_introduced_person(i)
+        {
+            return next;
         }
         i + 1
+    }
+
+    /// "Sayed Abdul Wajeed Sadat, the Ghazni provincial head for the Red Cross ... The Red
+    /// Cross official did not share details": a definite description of a person ("the" at
+    /// `the`, at most three modifiers, a role noun ending the phrase, no name after it) is the
+    /// person named last in the sentences before whose introduction tells them so: one of its
+    /// modifiers is among the words introducing them ("Commerce Secretary Howard Lutnick ...
+    /// The Commerce chief"; the words before the name in its sentence, or an apposition or
+    /// relative clause after it), or, with no modifier, its role noun is their title's ("Finance
+    /// Minister Muhammad Aurangzeb ... the minister said"). A demonym or a word of rank or time
+    /// ("Russian", "top", "former") tells no one apart. Returns the index after the
+    /// description when it names someone.
+    fn describe_introduced_person(&mut self, the: usize) -> Option<usize> {
+        let sentence = self.words.at(the).sentence();
+        // The role noun ends the phrase: a verb, a function word or punctuation (not a comma,
+        // which may open an apposition) follows ("the chief minister said"; "the deputy chief
+        // justice" has none).
+        let head = (the + 1..the + 5).take_while(|&k| self.same_sentence(the, k)).find(|&k| {
+            let w = self.words.at(k);
+            w.lowercase()
+                && is_role_noun(w)
+                && self.w(k + 1).is_none_or(|n| !self.same_sentence(k, k + 1) || ends_phrase(n))
+        })?;
+        // The words telling this person apart, lower case. A country's demonym or name among
+        // them makes the description an office of that country's, read as such elsewhere
+        // ("the Belarusian president").
+        let mut modifiers: Vec<String> = Vec::new();
+        for k in the + 1..head {
+            let w = self.words.at(k);
+            if w.kind() != TokenKind::Word || w.is(WordClass::Function) {
+                return None;
+            }
+            if let Some(m) = self.name_at(k) {
+                match m.entry.meaning {
+                    Meaning::Demonym { .. } => return None,
+                    _ if matches!(m.entry.actor_kind, Some(ActorKind::State | ActorKind::Government)) => {
+                        return None;
+                    }
+                    _ => {}
+                }
+            }
+            if !UNTELLING_MODIFIERS.contains(&w.lower().as_ref()) {
+                modifiers.push(w.lower().into_owned());
+            }
+        }
+        let role = role_family(&self.words.at(head).lower()).to_owned();
+        // "Mark Lambert, who was the special envoy for North Korea,": set beside a person's
+        // name, the description is part of naming them (events read the name; someone named
+        // before is not looked for).
+        if self.person_apposed_to(the) {
+            return None;
+        }
+        let holder = self
+            .registry
+            .found
+            .iter()
+            .zip(&self.found_at)
+            .rev()
+            .take(LOOKBACK)
+            .map_while(|(f, at)| {
+                at.filter(|&(s, _)| s + DESCRIBED_PERSON_SENTENCES >= sentence as usize)
+                    .map(|(_, first)| (f, first))
+            })
+            .filter(|(f, _)| {
+                f.kind == MentionKind::Person
+                    && !matches!(f.resolution, Resolution::Pronoun | Resolution::Description)
+                    && self.registry.actor(f.actor).kind == ActorKind::Person
+            })
+            .find(|&(f, first)| {
+                // The words around this mention, or around the one that named them first
+                // ("Commerce Secretary Howard Lutnick ... But Lutnick said ... The Commerce
+                // chief").
+                self.introduction_tells(first, f.span, the, &modifiers, &role)
+                    || self.introduced.get(&f.actor).is_some_and(|&k| {
+                        let named = &self.registry.found[k];
+                        self.found_at[k].is_some_and(|(_, at)| {
+                            named.span != f.span
+                                && self.introduction_tells(at, named.span, the, &modifiers, &role)
+                        })
+                    })
+            })
+            .map(|(f, _)| f.actor)?;
+        // A name among the modifiers keeps its own mention, inside the description's ("The
+        // Red Cross official", "the Ghazni provincial head").
+        let mut k = the + 1;
+        while k < head {
+            k = if self.words.at(k).capitalised() { self.capitalised_at(k).max(k + 1) } else { k + 1 };
+        }
+        if k > head {
+            return Some(k);
+        }
+        let span = self.span(the + 1, head);
+        self.mention(the + 1, span, "", holder, MentionKind::Person, Resolution::Description);
+        Some(head + 1)
+    }
+
+    /// Whether the description opening at `the` is set beside a person's name: the name ends
+    /// right before a comma and at most two words of a relative clause ("X, the ...", "X, who
+    /// was the ...").
+    fn person_apposed_to(&self, the: usize) -> bool {
+        let Some(comma) = (the.saturating_sub(3)..the).rev().find(|&k| self.words.at(k).text() == ",") else {
+            return false;
+        };
+        let between_plain = (comma + 1..the).all(|k| {
+            matches!(
+                self.words.at(k).lower().as_ref(),
+                "who" | "was" | "is" | "has" | "been" | "now" | "also"
+            )
+        });
+        if !between_plain || comma == 0 || !self.same_sentence(comma, the) {
+            return false;
+        }
+        let name_end = self.words.at(comma - 1).span().end;
+        self.registry.found.last().is_some_and(|f| f.kind == MentionKind::Person && f.span.end == name_end)
+    }
+
+    /// Whether the words introducing the person named at `name`, whose first word is `first`,
+    /// tell them as the description with `modifiers` and `role` does (see
+    /// [`Scanner::describe_introduced_person`]); words from `until` (the description's) on
+    /// are not read.
+    fn introduction_tells(
+        &self,
+        first: usize,
+        name: Span,
+        until: usize,
+        modifiers: &[String],
+        role: &str,
+    ) -> bool {
+        let last = (first..first + MAX_NAME_WORDS)
+            .take_while(|&k| self.w(k).is_some_and(|w| w.span().end <= name.end))
+            .last()
+            .unwrap_or(first);
+        let before: Vec<usize> = self
+            .words_before(first, INTRODUCTION_WORDS)
+            .take_while(|(_, w)| w.text() != ",")
+            .map(|(k, _)| k)
+            .collect();
+        // An apposition or relative clause opens with an article, a relative pronoun, a name
+        // or a role noun ("X, the ...", "X, who ...", "X, Haiti's ...", "X, spokesman for
+        // ..."); not with a verb ("X, told ...").
+        let apposition_opens = |k: usize| {
+            self.w(k).is_some_and(|w| {
+                w.capitalised()
+                    || is_role_noun(w)
+                    || matches!(w.lower().as_ref(), "the" | "a" | "an" | "who" | "whose" | "now" | "then")
+            })
+        };
+        let apposed: Vec<usize> =
+            if self.w(last + 1).is_some_and(|w| w.text() == ",") && apposition_opens(last + 2) {
+                (last + 2..(last + 2 + 2 * INTRODUCTION_WORDS).min(until))
+                    .map_while(|k| {
+                        self.w(k).filter(|w| w.text() != "," && self.same_sentence(last, k)).map(|_| k)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+        let lower = |k: usize| self.words.at(k).lower();
+        // A modifier tells who under a general office ("the Commerce chief"); under a
+        // specific role, the role must be theirs too ("the immigration judge" is no
+        // immigration lawyer).
+        if !modifiers.is_empty()
+            && before.iter().chain(&apposed).any(|&k| modifiers.iter().any(|m| *m == lower(k)))
+            && (GAZETTEER.generic_offices.contains(role)
+                || before.iter().chain(&apposed).any(|&k| role_family(&lower(k)) == role))
+        {
+            return true;
+        }
+        if !modifiers.is_empty() {
+            return false;
+        }
+        // The title right before the name (past shortened titles: "spokesman Lt. Gen. X"), or
+        // the first role noun of the apposition.
+        let title = before
+            .iter()
+            .find(|&&k| {
+                let w = self.words.at(k);
+                w.kind() == TokenKind::Word
+                    && !(w.is(WordClass::Title) && w.capitalised() && !is_role_noun(w))
+            })
+            .filter(|&&k| is_role_noun(self.words.at(k)));
+        let apposition_role = apposed.iter().find(|&&k| is_role_noun(self.words.at(k)));
+        title.into_iter().chain(apposition_role).any(|&k| role_family(&lower(k)) == role)
     }
 
     /// "the president": the latest person mentioned whose office is of that sector.
     /// The person must hold an office of that name, or have been named by it ("a State
     /// Department spokesperson ... the spokesperson"): "the spokesperson" after a president
     /// is someone else.
-    fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) {
+    fn describe_recent_holder(&mut self, from: usize, to: usize, sector: Sector) -> bool {
         let sentence = self.words.at(from).sentence() as usize;
         let office = self.span(from, to).slice(self.text).to_lowercase();
         let holder = self
@@ -1791,6 +1995,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             let span = self.span(from, to);
             self.mention(from, span, "", actor, MentionKind::Person, Resolution::Description);
         }
+        holder.is_some()
     }
 
     /// The organisation named last in sentence `sentence` or the two before it (by name, not by
@@ -1841,6 +2046,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
     ) {
         debug_assert_eq!(self.w(first).map(|w| w.span().start), Some(span.start));
         self.registry.mention(span, surface, actor, kind, resolution);
+        if kind == MentionKind::Person && matches!(resolution, Resolution::Name | Resolution::Unknown) {
+            self.introduced.entry(actor).or_insert(self.found_at.len());
+        }
         self.found_at.push(self.w(first).map(|w| (w.sentence() as usize, first)));
         self.found_roles.push(Cell::new(None));
     }
@@ -2530,6 +2738,35 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // The place inside is still a mention of its own.
         head + 1
     }
+}
+
+/// A noun of a person's role: a person noun ("analyst"), an office of a sector ("minister")
+/// or of an organisation ("spokesperson").
+fn is_role_noun(w: WordAt<'_, '_>) -> bool {
+    w.kind() == TokenKind::Word
+        && (w.is(WordClass::PersonNoun)
+            || w.sector().is_some_and(|s| s.person)
+            || GAZETTEER.offices.contains(w.lower().as_ref()))
+}
+
+/// Whether word `w`, after a noun, ends its phrase: punctuation other than a comma, a function
+/// word or preposition, or a verb's form ("said", "says", "added").
+fn ends_phrase(w: WordAt<'_, '_>) -> bool {
+    if w.kind() != TokenKind::Word {
+        return w.text() != ",";
+    }
+    let lower = w.lower();
+    w.lowercase()
+        && (w.is(WordClass::Function)
+            || w.is(WordClass::Preposition)
+            || lower.ends_with("ed")
+            || lower.ends_with('s')
+            || matches!(lower.as_ref(), "said" | "told" | "did" | "had" | "who" | "will" | "would" | "could"))
+}
+
+/// The word a role noun is compared by: "spokesman", "spokeswoman" and "spokesperson" are one.
+fn role_family(word: &str) -> &str {
+    if word.starts_with("spokes") { "spokesperson" } else { word }
 }
 
 /// The mention class of an actor kind.
