@@ -637,7 +637,25 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.at(k).lowercase())
             });
         }
+        // "Chinese Commerce Minister Wang Wentao": a department's name before the office.
+        if self.department_before_office(j, j) {
+            return self.sector_run(j + 1).filter(|(e, sector)| sector.person && self.same_sentence(j, *e));
+        }
         None
+    }
+
+    /// Whether the capitalised words `i..=end` (one or two common words) name a department
+    /// in a minister's or secretary's title ("Commerce Secretary Howard Lutnick", "Homeland
+    /// Security Secretary Kristi Noem"): part of the title, not a body of their own.
+    fn department_before_office(&self, i: usize, end: usize) -> bool {
+        end - i < 2
+            && (i..=end).all(|k| GAZETTEER.common_words.contains(&self.words.at(k).lower()))
+            && self.w(end + 1).is_some_and(|t| {
+                t.capitalised()
+                    && matches!(t.lower().as_ref(), "secretary" | "minister")
+                    && self.same_sentence(end, end + 1)
+            })
+            && self.w(end + 2).is_some_and(|n| n.capitalised() && self.same_sentence(end, end + 2))
     }
 
     /// After a mention ending at `end`: "(USAF)" gives the actor an acronym.
@@ -1210,6 +1228,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.compound_owner(i);
         }
         let Some(end) = self.name_run(i) else { return i + 1 };
+        if let Some(office) = (i + 1..=end.min(i + 2)).find(|&t| self.department_before_office(i, t - 1)) {
+            return office;
+        }
         if end > i && modifier_compound(self.words.at(end).text()) {
             return self.name_before_compound(i, end);
         }
