@@ -19,9 +19,12 @@ use super::romanized;
 use super::words::{NAME_NOT_ASKED, WordAt, Words};
 use crate::segment::TokenKind;
 
-/// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen".
-const CONNECTORS: &[&str] =
-    &["of", "on", "for", "de", "du", "da", "del", "von", "van", "der", "bin", "ibn", "al", "el", "la", "le"];
+/// Words joining the parts of a name: "Bank of England", "Ursula von der Leyen", "Croix des
+/// Bouquets", "Santos dos Reis".
+const CONNECTORS: &[&str] = &[
+    "of", "on", "for", "de", "du", "des", "da", "dos", "das", "del", "von", "van", "der", "bin", "ibn", "al",
+    "el", "la", "le",
+];
 
 /// The bits of a word not capitalised that `Scanner::lowercase_at` acts on: a word with none
 /// of them is passed over.
