@@ -238,6 +238,8 @@ pub(crate) struct Gazetteer {
     pub offices: FastSet<String>,
     /// Those of `offices` that name an office in general ("chief", "official").
     pub generic_offices: FastSet<String>,
+    /// The words of `offices`, so that most words are ruled out without a lookup.
+    pub office_filter: WordFilter,
     /// Word classes; a word may have several. Keys as written in the file: lower-case keys
     /// match any case, others only as written.
     pub words: FastMap<String, Vec<WordClass>>,
@@ -874,6 +876,7 @@ impl Gazetteer {
                 if f.get(1) == Some(&"generic") {
                     self.generic_offices.insert(key_of(word));
                 }
+                self.office_filter.add(&key_of(word));
                 self.offices.insert(key_of(word));
             }
         }

@@ -10,8 +10,8 @@ use std::hash::BuildHasherDefault;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span, TimeExpr};
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
-    OPENS_SECTOR, Sector, WordClass, key_of, push_lower, sector_key,
+    FastMap, GAZETTEER, Gender, IS_SECTOR_WORD, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME,
+    OPENS_NAME, OPENS_SECTOR, Sector, WordClass, key_of, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
@@ -73,6 +73,8 @@ pub(crate) struct Scanner<'w, 'a> {
     /// Each person's first mention by name (its index in the registry's mentions): the words
     /// around it introduce them (see `Scanner::describe_introduced_person`).
     introduced: FastMap<ActorRef, usize>,
+    /// The sentence of the last person mentioned by a name.
+    named_person_sentence: Option<usize>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<&'a str, ActorRef>,
     /// The sentence and first word of each mention of `registry.found`, recorded with it
@@ -198,6 +200,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             sentences,
             short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
             introduced: FastMap::default(),
+            named_person_sentence: None,
             acronyms: FastMap::default(),
             found_at: Vec::with_capacity(registry.found.capacity()),
             quotation_marks: OnceCell::new(),
@@ -651,14 +654,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// in a minister's or secretary's title ("Commerce Secretary Howard Lutnick", "Homeland
     /// Security Secretary Kristi Noem"): part of the title, not a body of their own.
     fn department_before_office(&self, i: usize, end: usize) -> bool {
+        // The title first: it rules out nearly every name, and the common words (a search of
+        // a long sorted list) are asked only then.
         end - i < 2
-            && (i..=end).all(|k| GAZETTEER.common_words.contains(&self.words.at(k).lower()))
             && self.w(end + 1).is_some_and(|t| {
-                t.capitalised()
-                    && matches!(t.lower().as_ref(), "secretary" | "minister")
+                t.is(WordClass::Title)
+                    && matches!(t.text(), "Secretary" | "Minister")
                     && self.same_sentence(end, end + 1)
             })
             && self.w(end + 2).is_some_and(|n| n.capitalised() && self.same_sentence(end, end + 2))
+            && (i..=end).all(|k| GAZETTEER.common_words.contains(&self.words.at(k).lower()))
     }
 
     /// After a mention ending at `end`: "(USAF)" gives the actor an acronym.
@@ -1826,12 +1831,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// description when it names someone.
     fn describe_introduced_person(&mut self, the: usize) -> Option<usize> {
         let sentence = self.words.at(the).sentence();
+        // No one named in reach: nothing to look for ("the" is the commonest word).
+        if self.named_person_sentence.is_none_or(|s| s + DESCRIBED_PERSON_SENTENCES < sentence as usize) {
+            return None;
+        }
         // The role noun ends the phrase: a verb, a function word or punctuation (not a comma,
         // which may open an apposition) follows ("the chief minister said"; "the deputy chief
         // justice" has none).
         let head = (the + 1..the + 5).take_while(|&k| self.same_sentence(the, k)).find(|&k| {
             let w = self.words.at(k);
+            // (Bits and the filter first: most words after "the" are no role noun.)
             w.lowercase()
+                && (w.is(WordClass::PersonNoun)
+                    || w.opens(IS_SECTOR_WORD)
+                    || GAZETTEER.office_filter.may_contain(w.text()))
                 && is_role_noun(w)
                 && self.w(k + 1).is_none_or(|n| !self.same_sentence(k, k + 1) || ends_phrase(n))
         })?;
@@ -2072,6 +2085,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
         self.registry.mention(span, surface, actor, kind, resolution);
         if kind == MentionKind::Person && matches!(resolution, Resolution::Name | Resolution::Unknown) {
             self.introduced.entry(actor).or_insert(self.found_at.len());
+        }
+        if kind == MentionKind::Person && !matches!(resolution, Resolution::Pronoun | Resolution::Description)
+        {
+            self.named_person_sentence = self.w(first).map(|w| w.sentence() as usize);
         }
         self.found_at.push(self.w(first).map(|w| (w.sentence() as usize, first)));
         self.found_roles.push(Cell::new(None));
@@ -2768,9 +2785,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
 /// or of an organisation ("spokesperson").
 fn is_role_noun(w: WordAt<'_, '_>) -> bool {
     w.kind() == TokenKind::Word
-        && (w.is(WordClass::PersonNoun)
-            || w.sector().is_some_and(|s| s.person)
-            || GAZETTEER.offices.contains(w.lower().as_ref()))
+        && (w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person) || {
+            let lower = w.lower();
+            GAZETTEER.office_filter.may_contain(&lower) && GAZETTEER.offices.contains(lower.as_ref())
+        })
 }
 
 /// Whether word `w`, after a noun, ends its phrase: punctuation other than a comma, a function
