@@ -320,6 +320,15 @@ impl Registry {
             .map(|r| (r.actor.id.0.as_str(), r.actor.name.as_str()))
     }
 
+    /// Unknown-name actors taken for organisations and made persons during the pass (by a
+    /// pronoun that stands for them): their keys and names, in the order registered.
+    pub(crate) fn unknown_made_persons(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.actors
+            .iter()
+            .filter(|r| r.unknown && !r.merged && r.made_person && r.actor.kind == ActorKind::Person)
+            .map(|r| (r.actor.id.0.as_str(), r.actor.name.as_str()))
+    }
+
     /// Whether `actor` was made for a name outside the gazetteer.
     pub(crate) fn is_unknown(&self, actor: ActorRef) -> bool {
         self.registered(actor).unknown

@@ -75,6 +75,10 @@ pub(crate) struct Scanner<'w, 'a> {
     introduced: FastMap<ActorRef, usize>,
     /// The sentence of the last person mentioned by a name.
     named_person_sentence: Option<usize>,
+    /// Unknown names of two or three plain words taken for organisations, by their last word
+    /// ("Idris" of "Olajide Idris"): a lone mention of that word may be the surname of a
+    /// person (see `Scanner::unknown_name_as_person`).
+    plain_names_by_last_word: FastMap<&'a str, ActorRef>,
     /// Acronyms given in brackets after a name.
     acronyms: FastMap<&'a str, ActorRef>,
     /// The sentence and first word of each mention of `registry.found`, recorded with it
@@ -201,6 +205,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             short_forms: FastMap::with_capacity_and_hasher(16, BuildHasherDefault::default()),
             introduced: FastMap::default(),
             named_person_sentence: None,
+            plain_names_by_last_word: FastMap::default(),
             acronyms: FastMap::default(),
             found_at: Vec::with_capacity(registry.found.capacity()),
             quotation_marks: OnceCell::new(),
@@ -258,18 +263,21 @@ impl<'w, 'a> Scanner<'w, 'a> {
         };
         // Counted first, with no allocation: without a single word and a longer name both,
         // there is nothing to merge.
-        let longer_names = self
-            .registry
-            .unknown_actors(ActorKind::Organization)
-            .filter(|(_, name)| name.contains(' '))
-            .count();
+        // The longer names: organisations, and organisations made persons during the pass
+        // ("Olajide Idris ... Idris said ... he said": the lone surname was an organisation of
+        // its own then).
+        let longer = || {
+            self.registry
+                .unknown_actors(ActorKind::Organization)
+                .chain(self.registry.unknown_made_persons())
+                .filter(|(_, name)| name.contains(' '))
+        };
+        let longer_names = longer().count();
         if longer_names == 0 || lone_words().next().is_none() {
             return;
         }
         let singles: FastMap<&str, &str> = lone_words().map(|(key, name)| (name, key)).collect();
-        let mut full_names: Vec<(&str, &str)> = self
-            .registry
-            .unknown_actors(ActorKind::Organization)
+        let mut full_names: Vec<(&str, &str)> = longer()
             .filter_map(|(key, name)| {
                 // Only a longer name whose last word stands alone is asked about further
                 // (one lookup; the tests below read every word).
@@ -1746,6 +1754,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         role: Option<Role>,
     ) -> ActorRef {
         let actor = self.registry.unknown(name, kind, role);
+        if kind == ActorKind::Organization
+            && plain_name(name)
+            && let Some((_, last)) = name.rsplit_once(' ')
+        {
+            self.plain_names_by_last_word.insert(last, actor);
+        }
         // A city is a place in its country, coded as the gazetteer's places are.
         if kind == ActorKind::Location
             && let Some(iso) = GAZETTEER.cities.get(name)
@@ -2223,20 +2237,29 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 let first = self.found_at[k]?.1;
                 let name = f.span.slice(self.text);
                 let words = name.split(' ').count();
-                let plain = (2..=3).contains(&words)
-                    && name.split(' ').all(|part| {
-                        part.chars().next().is_some_and(char::is_uppercase)
-                            && part.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
-                    })
-                    && !(first..first + words).any(|j| {
-                        self.w(j).is_some_and(|w| w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
-                    });
+                // "Olajide Idris said ... Idris said ... he said": a lone word that is the last
+                // of such a name, named before, is that name's surname.
+                // (Not a common word: "Jaffar Express ... Express trains" is no surname.)
+                let actor = if words == 1 {
+                    if GAZETTEER.common_words.contains(&name.to_lowercase()) {
+                        return None;
+                    }
+                    *self.plain_names_by_last_word.get(name)?
+                } else {
+                    let plain = (2..=3).contains(&words)
+                        && plain_name(name)
+                        && !(first..first + words).any(|j| {
+                            self.w(j)
+                                .is_some_and(|w| w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
+                        });
+                    plain.then_some(f.actor)?
+                };
                 let last = first + words - 1;
-                (plain
-                    && self.w(last).is_some_and(|w| w.span().end == f.span.end)
-                    && self.registry.is_unknown(f.actor)
+                (self.w(last).is_some_and(|w| w.span().end == f.span.end)
+                    && self.registry.is_unknown(actor)
+                    && self.registry.actor(actor).kind == ActorKind::Organization
                     && self.first_argument_of(found_in, sentence) == Some(k))
-                .then_some((f.actor, first, last))
+                .then_some((actor, first, last))
             })
     }
 
@@ -2779,6 +2802,19 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // The place inside is still a mention of its own.
         head + 1
     }
+}
+
+/// Whether `name` is two or three plain capitalised words ("Sibusiso Sithole": capitals
+/// only at the start of each, no name of an organisation's or place's ending).
+fn plain_name(name: &str) -> bool {
+    (2..=3).contains(&name.split(' ').count())
+        && name.split(' ').all(|part| {
+            part.chars().count() > 1
+                && part.chars().next().is_some_and(char::is_uppercase)
+                && part.chars().skip(1).all(|c| c.is_lowercase() || c == '-' || c == '\'')
+                && !GAZETTEER.is(part, WordClass::OrgSuffix)
+                && !GAZETTEER.is(part, WordClass::PlaceSuffix)
+        })
 }
 
 /// A noun of a person's role: a person noun ("analyst"), an office of a sector ("minister")
