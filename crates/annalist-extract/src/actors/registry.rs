@@ -342,7 +342,10 @@ impl Registry {
         registered.actor.kind = ActorKind::Person;
         registered.made_person = true;
         let from = self.found.len().saturating_sub(recent);
-        for f in self.found[from..].iter_mut().filter(|f| f.actor == actor) {
+        // ("It", "its" taken for the organisation stay what they were: see `finish`.)
+        for f in
+            self.found[from..].iter_mut().filter(|f| f.actor == actor && f.resolution != Resolution::Pronoun)
+        {
             f.kind = MentionKind::Person;
         }
     }
@@ -373,10 +376,14 @@ impl Registry {
         }
         for f in &mut self.found {
             if fulls.contains(&f.actor) {
-                f.kind = MentionKind::Person;
+                if f.resolution != Resolution::Pronoun {
+                    f.kind = MentionKind::Person;
+                }
             } else if let Some(&full) = moved.get(&f.actor) {
                 f.actor = full;
-                f.kind = MentionKind::Person;
+                if f.resolution != Resolution::Pronoun {
+                    f.kind = MentionKind::Person;
+                }
                 if f.resolution == Resolution::Unknown {
                     f.resolution = Resolution::Alias;
                 }
@@ -422,9 +429,17 @@ impl Registry {
         }
         // One actor per key: the same actor is the same key.
         self.found.dedup_by(|a, b| a.span == b.span && a.actor == b.actor);
+        // "Olajide Idris said ... It is hard": a thing pronoun taken for an unknown name then
+        // read as an organisation, which proved a person's, stands for no one.
+        let thing_for_person = |f: &Found| {
+            f.resolution == Resolution::Pronoun
+                && f.kind != MentionKind::Person
+                && actors[f.actor.0 as usize].actor.kind == ActorKind::Person
+        };
         let mentions = self
             .found
             .iter()
+            .filter(|f| !thing_for_person(f))
             .enumerate()
             .map(|(i, f)| {
                 let registered = &actors[f.actor.0 as usize];
