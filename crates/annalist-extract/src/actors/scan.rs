@@ -293,6 +293,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                             && w.chars().skip(1).all(char::is_lowercase)
                     })
                     && !words().next().is_some_and(|first| singles.contains_key(first))
+                    // "Shiite Islam": a name opened by a people's or compass adjective is no
+                    // one's.
+                    && !words().next().is_some_and(|first| GAZETTEER.is(first, WordClass::NameModifier))
                     && words().all(|w| {
                         !GAZETTEER.is(w, WordClass::OrgSuffix) && !GAZETTEER.is(w, WordClass::PlaceSuffix)
                     })
@@ -2805,9 +2808,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
 }
 
 /// Whether `name` is two or three plain capitalised words ("Sibusiso Sithole": capitals
-/// only at the start of each, no name of an organisation's or place's ending).
+/// only at the start of each, no name of an organisation's or place's ending, no people's or
+/// compass adjective first, as in "Shiite Islam").
 fn plain_name(name: &str) -> bool {
     (2..=3).contains(&name.split(' ').count())
+        && !name.split(' ').next().is_some_and(|first| GAZETTEER.is(first, WordClass::NameModifier))
         && name.split(' ').all(|part| {
             part.chars().count() > 1
                 && part.chars().next().is_some_and(char::is_uppercase)
