@@ -10,8 +10,8 @@ use std::hash::BuildHasherDefault;
 use annalist_core::{ActorKind, MentionKind, Resolution, Role, Span, TimeExpr};
 
 use super::gazetteer::{
-    FastMap, GAZETTEER, Gender, IS_SECTOR_WORD, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME,
-    OPENS_NAME, OPENS_SECTOR, Sector, WordClass, key_of, push_lower, sector_key,
+    FastMap, GAZETTEER, Gender, IS_THE, Meaning, NameEntry, OPENS_GROUP, OPENS_LOWER_NAME, OPENS_NAME,
+    OPENS_SECTOR, Sector, WordClass, key_of, push_lower, sector_key,
 };
 use super::name_trie::NameTrie;
 use super::registry::{ActorRef, Found, Registry};
@@ -858,16 +858,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
         let top_diplomat = head == "diplomat"
             && first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| b.lower() == "top");
         let names_office = |title: &str| {
-            let title = title.to_lowercase();
             title.contains(head)
                 || (top_diplomat && (title.contains("foreign") || title.contains("secretary of state")))
         };
         let holds_office = |f: &Found| {
-            let actor = self.registry.actor(f.actor);
-            actor.code.as_deref() == Some(code.as_str())
-                && (head == "leader"
-                    || names_office(f.span.slice(self.text))
-                    || actor.roles.iter().any(|r| names_office(&r.title)))
+            self.registry.actor(f.actor).code.as_deref() == Some(code.as_str())
+                && (head == "leader" || self.named_as(f, names_office))
         };
         let holder = if indefinite {
             None
@@ -1688,9 +1684,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             k -= 1;
         }
         k.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| {
-            p.sentence() == sentence
-                && (p.lowercase() || p.sentence_initial())
-                && (p.is(WordClass::PersonNoun) || p.sector().is_some_and(|s| s.person))
+            p.sentence() == sentence && (p.lowercase() || p.sentence_initial()) && is_person_noun(p)
         })
     }
 
@@ -1730,7 +1724,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 self.w(k)
                     .filter(|w| (w.kind() == TokenKind::Word || w.possessive()) && self.same_sentence(end, k))
             })
-            .any(|w| w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person))
+            .any(is_person_noun)
     }
 
     fn emit_unknown(&mut self, i: usize, end: usize, kind: ActorKind, role: Option<Role>) -> usize {
@@ -1857,11 +1851,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // justice" has none).
         let head = (the + 1..the + 5).take_while(|&k| self.same_sentence(the, k)).find(|&k| {
             let w = self.words.at(k);
-            // (Bits and the filter first: most words after "the" are no role noun.)
             w.lowercase()
-                && (w.is(WordClass::PersonNoun)
-                    || w.opens(IS_SECTOR_WORD)
-                    || GAZETTEER.office_filter.may_contain(w.text()))
                 && is_role_noun(w)
                 && self.w(k + 1).is_none_or(|n| !self.same_sentence(k, k + 1) || ends_phrase(n))
         })?;
@@ -2041,8 +2031,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // The code first: it rules out most, and the names are lower-cased only then.
                 let actor = self.registry.actor(f.actor);
                 actor.code.as_deref().is_some_and(|c| c.len() >= 6 && c.ends_with(sector.code))
-                    && (f.span.slice(self.text).to_lowercase().contains(office.as_str())
-                        || actor.roles.iter().any(|r| r.title.to_lowercase().contains(office.as_str())))
+                    && self.named_as(f, |title| title.contains(office.as_str()))
             })
             .map(|f| f.actor);
         if let Some(actor) = holder {
@@ -2050,6 +2039,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.mention(from, span, "", actor, MentionKind::Person, Resolution::Description);
         }
         holder.is_some()
+    }
+
+    /// Whether the person mentioned at `f` was named as `test` says, by the mention or by a
+    /// role's title, each lower-cased ("President Lukashenko", "President of Belarus").
+    fn named_as(&self, f: &Found, test: impl Fn(&str) -> bool) -> bool {
+        test(&f.span.slice(self.text).to_lowercase())
+            || self.registry.actor(f.actor).roles.iter().any(|r| test(&r.title.to_lowercase()))
     }
 
     /// The organisation named last in sentence `sentence` or the two before it (by name, not by
@@ -2822,11 +2818,18 @@ fn plain_name(name: &str) -> bool {
         })
 }
 
-/// A noun of a person's role: a person noun ("analyst"), an office of a sector ("minister")
-/// or of an organisation ("spokesperson").
+/// A person noun ("analyst", class `person-noun`) or a sector word naming one holder of an
+/// office ("minister").
+fn is_person_noun(w: WordAt<'_, '_>) -> bool {
+    w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person)
+}
+
+/// A noun of a person's role: a person noun or office of a sector ([`is_person_noun`]), or
+/// an office of an organisation ("spokesperson"). Bits first, then the filter of office
+/// nouns: most words are none, and are passed over without a lookup.
 fn is_role_noun(w: WordAt<'_, '_>) -> bool {
     w.kind() == TokenKind::Word
-        && (w.is(WordClass::PersonNoun) || w.sector().is_some_and(|s| s.person) || {
+        && (is_person_noun(w) || {
             let lower = w.lower();
             GAZETTEER.office_filter.may_contain(&lower) && GAZETTEER.offices.contains(lower.as_ref())
         })

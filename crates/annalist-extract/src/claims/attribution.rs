@@ -330,7 +330,9 @@ fn verb_at(
     // Whether the source is the subject of the clause the cue continues (", adding ...", "and
     // warned ..."), not a phrase standing at the cue.
     let mut subject_of_clause = false;
-    if i > s + 1 && words.word(i - 1) == "as" && words.word(i).ends_with("ing") {
+    // A participle (", adding that ..."): it never inverts and takes the clause's subject.
+    let participle = words.word(i).ends_with("ing");
+    if i > s + 1 && words.word(i - 1) == "as" && participle {
         // "cited officials as saying ...", "quoted Lavrov as saying ...".
         cue_start = i - 1;
         source_tokens = subject_before(words, s, i - 2);
@@ -346,7 +348,7 @@ fn verb_at(
     } else if i > s {
         let (left, aux_start, passive) = skip_left_modifiers(words, s, i - 1);
         cue_start = aux_start.min(i);
-        if passive && !words.word(i).ends_with("ing") {
+        if passive && !participle {
             // "it was announced that ...": only a that-clause is reported; the source is the
             // agent, when given.
             if words.word(cue_end) == "by" {
@@ -390,7 +392,6 @@ fn verb_at(
                 let closes_quote = words.is_quote(j) || (w == "," && j > s && words.is_quote(j - 1));
                 // A participle never inverts: ", noting the inability of staff to ..." has the
                 // main clause's subject as source, and its object is no speaker.
-                let participle = words.word(i).ends_with("ing");
                 let inverts = frames.quote && (!frames.addressee || closes_quote) && !participle;
                 let before = if ends_after && inverts { content_before(words, sentence, j) } else { None };
                 if before.is_some() {
@@ -419,7 +420,7 @@ fn verb_at(
                 if source_span.is_none() {
                     source_tokens = clause_subject(words, s, j);
                 }
-            } else if words.word(i).ends_with("ing") {
+            } else if participle {
                 let named = phrase_ending_at(words, s, j).filter(|&(a, b)| {
                     (a > s && matches!(words.word(a - 1), "with" | "as"))
                         || (a..b).all(|k| words.is_capitalized(k) || words.is_abbreviation_dot(k))

@@ -48,6 +48,11 @@ impl Draft {
     }
 }
 
+/// Puts drafts in text order: by sentence, then where each starts.
+fn sort_drafts(drafts: &mut [Draft]) {
+    drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
+}
+
 /// Finds the claims of a document, in text order.
 pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) -> Vec<Claim> {
     let mut lowered = Lowered::of(cx);
@@ -72,7 +77,7 @@ pub fn attribute(cx: &Context<'_>, actors: &ActorLayer, timexes: &[TimeExpr]) ->
             sentence: a.sentence,
         }))
         .collect();
-    drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
+    sort_drafts(&mut drafts);
     resolve_first_person(cx.text, &mut drafts);
     continue_quotations(&words, actors, &mut drafts);
     quotations_continued(&words, actors, &mut drafts);
@@ -261,7 +266,7 @@ fn quotations_continued(words: &Words<'_>, actors: &ActorLayer, drafts: &mut Vec
     }
     if !added.is_empty() {
         drafts.extend(added);
-        drafts.sort_by_key(|d| (d.sentence, d.start(), d.content.start, d.content.end));
+        sort_drafts(drafts);
     }
 }
 
