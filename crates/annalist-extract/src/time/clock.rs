@@ -141,14 +141,20 @@ impl Grammar<'_> {
         if utc {
             e += 1;
         }
+        // "10 a.m. local time", "at 1030 local time": the place's own clock, a zone all the same.
+        let local = !utc && self.is(e, "local") && self.is(e + 1, "time");
+        if local {
+            e += 2;
+        }
         // "3:20 in the afternoon", "at 8 in the evening", "at 2 at night".
-        let part = (!meridiem && !utc).then(|| self.part_phrase(e)).flatten();
+        let part = (!meridiem && !utc && !local).then(|| self.part_phrase(e)).flatten();
         // A bare number is a time only with am/pm, a zone or a colon, or after "at" with a
         // part of the day ("at 8 in the evening"; not "killed 5 in the morning").
         let w_len = self.w(i).len();
         let at_with_part =
             part.is_some() && w_len <= 2 && matches!(self.before(i), "at" | "around" | "about" | "by");
-        if !(explicit || meridiem || utc && w_len == 4 || at_with_part) || hour > 24 || minute > 59 {
+        if !(explicit || meridiem || (utc || local) && w_len == 4 || at_with_part) || hour > 24 || minute > 59
+        {
             return None;
         }
         let clock = Clock { hour: hour % 24, minute, second, utc, meridiem };

@@ -215,7 +215,8 @@ impl Grammar<'_> {
                 Source::Absolute,
             ));
         }
-        if let Some((month, e2, _)) = self.month(e) {
+        // "this may have", "the next march": a verb and a noun, not a month.
+        if let Some((month, e2, true)) = self.month(e) {
             let dct = self.env.dct?;
             let m = dct.month();
             let year = match rel {
@@ -474,7 +475,9 @@ impl Grammar<'_> {
             let delta = first + i64::from(dir) * 7 * (i64::from(n) - 1);
             return Some(Found::date(e3, day_point(dct + Duration::days(delta)), Source::Document));
         }
-        let (n, unit, e) = req!(self.quantity(i));
+        let Some((n, unit, e)) = self.quantity(i) else {
+            return self.range_start(i);
+        };
         if let Some((dir, e2)) = self.sense(e, Kind::Direction, |s| match s {
             Sense::Direction(d) => Some(d),
             _ => None,
@@ -518,6 +521,29 @@ impl Grammar<'_> {
             ));
         }
         Some(Found::other(e, TimexType::Duration, calendar::duration_value(n, unit), Source::Absolute))
+    }
+
+    /// The first number of a range whose unit is written once, after the second: "between 60
+    /// and 90 days", "two or three years", "10 to 15 years". The number is a length of that
+    /// unit, as TimeML annotates it. Not when the range places a point ("two or three years
+    /// ago"), and only for a rising range of counts, which a unit can follow.
+    fn range_start(&self, i: usize) -> Option<Found> {
+        let (first, e) = req!(self.cardinal(i, false));
+        if !matches!(self.w(e), "and" | "or" | "to" | "-" | "–") {
+            return None;
+        }
+        let (second, unit, e2) = req!(self.quantity(e + 1));
+        if !second.is_some_and(|n| n > f64::from(first))
+            || self.sense(e2, Kind::Direction, |_| Some(())).is_some()
+        {
+            return None;
+        }
+        Some(Found::other(
+            e,
+            TimexType::Duration,
+            calendar::duration_value(Some(f64::from(first)), unit),
+            Source::Absolute,
+        ))
     }
 
     /// Whether a superlative or "first" comes shortly before `i`: "the lowest level in six
@@ -755,6 +781,10 @@ impl Grammar<'_> {
             Sense::Reference(v) => Some(v),
             _ => None,
         }));
+        // "the now-cancelled deal", "the soon-to-open terminal": a modifier of the noun.
+        if self.is(e, "-") && self.tok(e).is_some_and(|t| t.glued) {
+            return None;
+        }
         // "soon after the attack", "soon afterwards": shortly after an event, not a future.
         if self.is(i, "soon")
             && matches!(self.w(e), "after" | "afterwards" | "afterward" | "before" | "thereafter")
