@@ -278,6 +278,25 @@ pub(crate) fn key_of(phrase: &str) -> String {
     key
 }
 
+/// The other ways of writing a key's Arabic article: "omar al-bashir" is also written "Omar
+/// el-Bashir", "Omar al Bashir" and "Omar El Bashir" (romanisations differ in the vowel and
+/// in the hyphen). Only an article opening a word after the first: a name that opens with
+/// it ("Al Jazeera") is written one way.
+fn arabic_article_variants(key: &str) -> Vec<String> {
+    let Some(at) = [" al-", " el-"].iter().filter_map(|a| key.find(a)).min() else {
+        return Vec::new();
+    };
+    let (head, tail) = (&key[..at], &key[at + 4..]);
+    if !tail.starts_with(char::is_alphabetic) {
+        return Vec::new();
+    }
+    ["al", "el"]
+        .iter()
+        .flat_map(|article| [format!("{head} {article}-{tail}"), format!("{head} {article} {tail}")])
+        .filter(|variant| variant != key)
+        .collect()
+}
+
 /// Appends `word` lower-cased, with curly apostrophes made straight.
 pub(crate) fn push_lower(out: &mut String, word: &str) {
     if word.is_ascii() {
@@ -360,6 +379,7 @@ impl Gazetteer {
         g.load_sectors();
         g.load_offices();
         g.load_peoples();
+        g.add_arabic_article_variants();
         // Sorted and without repeats once here, as every actor record keeps them: a
         // document's registry copies them as they are.
         for actor in g.actors.values_mut() {
@@ -610,21 +630,47 @@ impl Gazetteer {
         // The word view splits "Asia-Pacific" when a part is a known name: key the split
         // form too.
         if key.contains('-') {
-            let split = key.replace('-', " - ");
-            self.max_name_tokens = self.max_name_tokens.max(split.split(' ').count());
-            self.add_prefixes(&split);
-            self.names.entry(split).or_insert(NameEntry {
-                meaning: meaning.clone(),
-                exact: exact.clone(),
-                actor_kind: None,
-                actor_country: None,
-                key_id: 0,
-            });
+            self.add_key(key.replace('-', " - "), &meaning, &exact);
         }
         self.add_prefixes(&key);
         self.names.entry(key).or_insert(NameEntry {
             meaning,
             exact,
+            actor_kind: None,
+            actor_country: None,
+            key_id: 0,
+        });
+    }
+
+    /// Keys every name with an Arabic article also as the article's other writings (see
+    /// [`arabic_article_variants`]), once all files are read, so that a writing a file lists
+    /// keeps its own meaning ("Omar el-Bashir", an alias).
+    fn add_arabic_article_variants(&mut self) {
+        let mut written: Vec<(&String, &NameEntry)> =
+            self.names.iter().filter(|(key, _)| key.contains(" al-") || key.contains(" el-")).collect();
+        // In key order, so that two names claiming one writing give the same answer each run.
+        written.sort_unstable_by_key(|(key, _)| key.as_str());
+        let variants: Vec<(String, Meaning, Option<String>)> = written
+            .into_iter()
+            .flat_map(|(key, entry)| {
+                arabic_article_variants(key).into_iter().map(|v| (v, entry.meaning.clone(), entry.exact.clone()))
+            })
+            .collect();
+        for (variant, meaning, exact) in variants {
+            if variant.contains('-') {
+                self.add_key(variant.replace('-', " - "), &meaning, &exact);
+            }
+            self.add_key(variant, &meaning, &exact);
+        }
+    }
+
+    /// Adds another key of a name added by [`Gazetteer::add_name`].
+    fn add_key(&mut self, key: String, meaning: &Meaning, exact: &Option<String>) {
+        self.max_name_tokens = self.max_name_tokens.max(key.split(' ').count());
+        self.add_prefixes(&key);
+        self.names.entry(key).or_insert(NameEntry {
+            meaning: meaning.clone(),
+            exact: exact.clone(),
             actor_kind: None,
             actor_country: None,
             key_id: 0,
