@@ -261,6 +261,12 @@ pub(crate) struct Gazetteer {
     pub surname_ending_last_bytes: [u64; 4],
     /// The roles of persons by role code (`USAGOV`), for finding an office's holder.
     pub roles_by_code: FastMap<String, Vec<HeldRole>>,
+    /// Modifiers of a person's description that tell no one apart (`words.tsv`,
+    /// `untelling-modifier`: "top", "former"), lower case.
+    pub untelling_modifiers: FastSet<String>,
+    /// Office titles that a department's name comes before (`words.tsv`, `department-office`:
+    /// "Commerce Secretary X"), as written.
+    pub department_offices: FastSet<String>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -566,6 +572,17 @@ impl Gazetteer {
                 }
                 g.surname_endings.push(ending.to_owned());
                 continue;
+            }
+            match f.get(1).copied() {
+                Some("untelling-modifier") => {
+                    g.untelling_modifiers.insert(f[0].to_owned());
+                    continue;
+                }
+                Some("department-office") => {
+                    g.department_offices.insert(f[0].to_owned());
+                    continue;
+                }
+                _ => {}
             }
             let class = match f.get(1).copied().unwrap_or("") {
                 "function" => WordClass::Function,

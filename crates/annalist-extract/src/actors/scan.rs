@@ -55,11 +55,6 @@ const DESCRIBED_PERSON_SENTENCES: usize = 5;
 /// How many words before a person's name (and twice as many in an apposition after it) are
 /// read as the words introducing them.
 const INTRODUCTION_WORDS: usize = 6;
-/// Modifiers of a description that tell no one apart: rank, time, place in a list.
-const UNTELLING_MODIFIERS: &[&str] = &[
-    "top", "senior", "former", "then", "new", "local", "other", "same", "first", "second", "latest",
-    "current",
-];
 
 /// State of the pass: the words, the registry and what coreference remembers.
 pub(crate) struct Scanner<'w, 'a> {
@@ -670,7 +665,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         end - i < 2
             && self.w(end + 1).is_some_and(|t| {
                 t.is(WordClass::Title)
-                    && matches!(t.text(), "Secretary" | "Minister")
+                    && GAZETTEER.department_offices.contains(t.text())
                     && self.same_sentence(end, end + 1)
             })
             && self.w(end + 2).is_some_and(|n| n.capitalised() && self.same_sentence(end, end + 2))
@@ -1873,7 +1868,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     _ => {}
                 }
             }
-            if !UNTELLING_MODIFIERS.contains(&w.lower().as_ref()) {
+            if !GAZETTEER.untelling_modifiers.contains(w.lower().as_ref()) {
                 modifiers.push(w.lower().into_owned());
             }
         }
