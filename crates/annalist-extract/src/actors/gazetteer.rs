@@ -267,6 +267,10 @@ pub(crate) struct Gazetteer {
     /// Office titles that a department's name comes before (`words.tsv`, `department-office`:
     /// "Commerce Secretary X"), as written.
     pub department_offices: FastSet<String>,
+    /// The keys of listed persons' names of two words or more ("laurent gbagbo") with the
+    /// person's actor key and key number, by the key's first byte: an unknown person's name
+    /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
+    pub person_spellings: FastMap<u8, Vec<(String, String, u32)>>,
 }
 
 /// The gazetteer, loaded on first use.
@@ -282,6 +286,36 @@ pub(crate) fn key_of(phrase: &str) -> String {
         push_lower(&mut key, token.span.slice(phrase));
     }
     key
+}
+
+/// Whether keys `a` and `b` (different) have the same words but for one letter added,
+/// dropped or changed in one word of five letters or more, past its first letter.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (mut a_words, mut b_words) = (a.split(' '), b.split(' '));
+    let mut differing = None;
+    loop {
+        match (a_words.next(), b_words.next()) {
+            (None, None) => break,
+            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) if differing.is_none() => differing = Some((x, y)),
+            _ => return false,
+        }
+    }
+    let Some((x, y)) = differing else { return false };
+    let (x, y) = (x.as_bytes(), y.as_bytes());
+    if x.len().min(y.len()) < 5 || x[0] != y[0] {
+        return false;
+    }
+    // The common start and end; what lies between them is the edit.
+    let start = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let end = x[start..].iter().rev().zip(y[start..].iter().rev()).take_while(|(p, q)| p == q).count();
+    let (x_mid, y_mid) = (x.len() - start - end, y.len() - start - end);
+    x_mid <= 1
+        && y_mid <= 1
+        && !x[start..x.len() - end].iter().chain(&y[start..y.len() - end]).any(|b| !b.is_ascii_alphabetic())
 }
 
 /// The other ways of writing a key's Arabic article: "omar al-bashir" is also written "Omar
@@ -395,6 +429,7 @@ impl Gazetteer {
         g.index_words();
         g.index_role_codes();
         g.index_name_actors();
+        g.index_person_spellings();
         g.name_trie = NameTrie::new(g.names.iter().map(|(key, entry)| (key.as_str(), entry)), &g.word_info);
         g
     }
@@ -670,7 +705,9 @@ impl Gazetteer {
         let variants: Vec<(String, Meaning, Option<String>)> = written
             .into_iter()
             .flat_map(|(key, entry)| {
-                arabic_article_variants(key).into_iter().map(|v| (v, entry.meaning.clone(), entry.exact.clone()))
+                arabic_article_variants(key)
+                    .into_iter()
+                    .map(|v| (v, entry.meaning.clone(), entry.exact.clone()))
             })
             .collect();
         for (variant, meaning, exact) in variants {
@@ -679,6 +716,48 @@ impl Gazetteer {
             }
             self.add_key(variant, &meaning, &exact);
         }
+    }
+
+    /// Fills [`Gazetteer::person_spellings`] (once the names know their key numbers).
+    fn index_person_spellings(&mut self) {
+        let mut spellings: Vec<(&String, &NameEntry)> = self
+            .names
+            .iter()
+            .filter(|(key, entry)| {
+                matches!(entry.meaning, Meaning::Actor { mention: MentionKind::Person, .. })
+                    && key.contains(' ')
+                    && !key.contains(" - ")
+            })
+            .collect();
+        // In key order, so that the index is the same each run.
+        spellings.sort_unstable_by_key(|(key, _)| key.as_str());
+        for (key, entry) in spellings {
+            let Meaning::Actor { key: actor, .. } = &entry.meaning else { continue };
+            self.person_spellings.entry(key.as_bytes()[0]).or_default().push((
+                key.clone(),
+                actor.clone(),
+                entry.key_id,
+            ));
+        }
+    }
+
+    /// The listed person whose name `key` (a name's key, of two words or more) misspells:
+    /// the same words but for one letter added, dropped or changed, in a word of five letters
+    /// or more and not its first ("Laurent Gbago", "Francois Mitterand", "Abdelaziz
+    /// Bouteflicka"). Only when one person is so near: two would make it a guess. Returns
+    /// the person's actor key and key number.
+    pub(crate) fn misspelt_person(&self, key: &str) -> Option<(&str, u32)> {
+        let mut found: Option<(&str, u32)> = None;
+        for (spelling, actor, key_id) in self.person_spellings.get(key.as_bytes().first()?)? {
+            if spelling.len().abs_diff(key.len()) > 1 || !one_letter_apart(spelling, key) {
+                continue;
+            }
+            match found {
+                Some((other, _)) if other != actor.as_str() => return None,
+                _ => found = Some((actor, *key_id)),
+            }
+        }
+        found
     }
 
     /// Adds another key of a name added by [`Gazetteer::add_name`].

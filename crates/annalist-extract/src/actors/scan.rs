@@ -1021,6 +1021,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             self.mention(i, span, name, actor, MentionKind::Person, Resolution::Alias);
             return end + 1;
         }
+        // "President Francois Mitterand": a listed person's name misspelt by a letter.
+        if end > i
+            && let Some((key, key_id)) = GAZETTEER.misspelt_person(&key_of(name))
+            && let Some(actor) = self.registry.known_named(key, key_id)
+        {
+            self.mention(i, span, name, actor, MentionKind::Person, Resolution::Alias);
+            self.remember_short_forms(actor, i, end, MentionKind::Person);
+            return end + 1;
+        }
         let actor = self.registry.unknown(name, ActorKind::Person, role);
         match self.words.at(i).given_name() {
             Some(Gender::Male) => self.registry.set_gender(actor, 'm'),
