@@ -90,7 +90,12 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
 /// A reporting word in its base or "-s" form right before a verb is a noun: "the report said",
 /// "intelligence reports have found".
 fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
-    words.phrase(&LEXICON.nouns, i).is_some_and(|(len, _)| len == 1)
+    // "Member states said": a reporting verb's -s form right before a verb is a plural noun
+    // (no finite verb stands right before another).
+    let plural_noun = || {
+        words.word(i).ends_with('s') && words.phrase(&LEXICON.verbs, i).is_some_and(|(len, _)| len == 1)
+    };
+    (words.phrase(&LEXICON.nouns, i).is_some_and(|(len, _)| len == 1) || plural_noun())
         && !words.is_punct(i)
         && words.class(i).is_none()
         && (words.is_verbish(i + 1) || matches!(words.class(i + 1), Some(WordClass::Adverb)))
