@@ -275,6 +275,18 @@ fn content_after(
     has_words(words, after, stop, 3).then_some((after, Some(stop)))
 }
 
+/// Whether an indefinite article and one word come right before `i` ("a clear signal that",
+/// "a firm promise to"): a base form there is a noun, as a verb after a singular subject
+/// would not be in its base form ("a spokesman said"). Not in a question ("Did a minister
+/// say ..."), where an auxiliary opens the clause.
+fn after_indefinite_modifier(words: &Words<'_>, sentence: Sentence, i: usize) -> bool {
+    i >= sentence.start + 2
+        && matches!(words.word(i - 2), "a" | "an" | "another" | "each" | "every")
+        && words.class(i - 1).is_none()
+        && !words.is_punct(i - 1)
+        && !(i >= sentence.start + 3 && words.class(i - 3) == Some(WordClass::Aux))
+}
+
 /// A reporting verb at `i`: "X said (that) ...", "... ," X said, "... ," said X.
 fn verb_at(
     words: &Words<'_>,
@@ -288,6 +300,7 @@ fn verb_at(
     if words.is_capitalized(i)
         || (i > sentence.start && words.opens_noun(i - 1))
         || entry.not_before.iter().any(|w| w == words.word(i + len))
+        || (entry.base_form && after_indefinite_modifier(words, sentence, i))
     {
         return None;
     }

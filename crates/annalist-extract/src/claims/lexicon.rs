@@ -37,6 +37,9 @@ pub(super) struct CueEntry {
     pub frames: Frames,
     /// Following words that rule the cue out.
     pub not_before: Vec<String>,
+    /// The form is a verb's base form: the first of its row, ending in neither "-ed" nor "-s"
+    /// ("signal", not "signals", "stated").
+    pub base_form: bool,
 }
 
 impl Frames {
@@ -331,12 +334,17 @@ fn forms_table(bit: u16, source: &str) -> PhraseTable<CueEntry> {
             let entry = CueEntry {
                 frames: Frames::parse(field(&fields, 1)),
                 not_before: field(&fields, 2).split(',').map(normalize).filter(|w| !w.is_empty()).collect(),
+                base_form: false,
             };
             field(&fields, 0)
                 .split(',')
                 .map(str::trim)
                 .filter(|f| !f.is_empty())
-                .map(|form| (form.to_owned(), entry.clone()))
+                .enumerate()
+                .map(|(k, form)| {
+                    let base_form = k == 0 && !form.ends_with("ed") && !form.ends_with('s');
+                    (form.to_owned(), CueEntry { base_form, ..entry.clone() })
+                })
                 .collect::<Vec<_>>()
         }),
     )

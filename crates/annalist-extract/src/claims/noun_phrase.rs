@@ -92,9 +92,8 @@ pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> O
 fn reads_as_noun(words: &Words<'_>, i: usize) -> bool {
     // "Member states said": a reporting verb's -s form right before a verb is a plural noun
     // (no finite verb stands right before another).
-    let plural_noun = || {
-        words.word(i).ends_with('s') && words.phrase(&LEXICON.verbs, i).is_some_and(|(len, _)| len == 1)
-    };
+    let plural_noun =
+        || words.word(i).ends_with('s') && words.phrase(&LEXICON.verbs, i).is_some_and(|(len, _)| len == 1);
     (words.phrase(&LEXICON.nouns, i).is_some_and(|(len, _)| len == 1) || plural_noun())
         && !words.is_punct(i)
         && words.class(i).is_none()
