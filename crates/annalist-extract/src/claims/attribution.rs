@@ -275,6 +275,39 @@ fn content_after(
     has_words(words, after, stop, 3).then_some((after, Some(stop)))
 }
 
+/// The first word from `i` past a count or determiner opening a noun phrase: "lives" of
+/// "claiming more than 500 lives", "responsibility" of "claimed full responsibility"... (no
+/// further than a few words).
+fn object_head(words: &Words<'_>, sentence: Sentence, i: usize) -> usize {
+    let counting = |k: usize| {
+        words.class(k) == Some(WordClass::Determiner)
+            || words.tokens.get(k).is_some_and(|t| t.kind == crate::segment::TokenKind::Number)
+            || matches!(
+                words.word(k),
+                "more"
+                    | "than"
+                    | "at"
+                    | "least"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "over"
+                    | "some"
+                    | "of"
+                    | "hundreds"
+                    | "thousands"
+                    | "dozens"
+                    | "full"
+                    | "many"
+            )
+    };
+    let mut k = i;
+    while k < sentence.end && k < i + 5 && counting(k) {
+        k += 1;
+    }
+    k
+}
+
 /// Whether an indefinite article and one word come right before `i` ("a clear signal that",
 /// "a firm promise to"): a base form there is a noun, as a verb after a singular subject
 /// would not be in its base form ("a spokesman said"). Not in a question ("Did a minister
@@ -299,7 +332,13 @@ fn verb_at(
     // A capital is a name or an imperative ("States pursue ..."), not a reported verb.
     if words.is_capitalized(i)
         || (i > sentence.start && words.opens_noun(i - 1))
-        || entry.not_before.iter().any(|w| w == words.word(i + len))
+        || (!entry.not_before.is_empty() && {
+            // The head counts as the object only when no verb follows it: "claimed 500 lives
+            // were lost" claims a clause.
+            let head = object_head(words, sentence, i + len);
+            let head = (!words.is_verbish(head + 1)).then(|| words.word(head));
+            entry.not_before.iter().any(|w| w == words.word(i + len) || Some(w.as_str()) == head)
+        })
         || (entry.base_form && after_indefinite_modifier(words, sentence, i))
     {
         return None;
