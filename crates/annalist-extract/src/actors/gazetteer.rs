@@ -267,6 +267,9 @@ pub(crate) struct Gazetteer {
     /// Office titles that a department's name comes before (`words.tsv`, `department-office`:
     /// "Commerce Secretary X"), as written.
     pub department_offices: FastSet<String>,
+    /// Prefixes of a stance joined by a hyphen to a name (`words.tsv`, `stance-prefix`:
+    /// "anti", "pro"), lower case.
+    pub stance_prefixes: FastSet<String>,
     /// The keys of listed persons' names of two words or more ("laurent gbagbo") with the
     /// person's actor key and key number, by the key's first byte: an unknown person's name
     /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
@@ -615,6 +618,10 @@ impl Gazetteer {
                 }
                 Some("department-office") => {
                     g.department_offices.insert(f[0].to_owned());
+                    continue;
+                }
+                Some("stance-prefix") => {
+                    g.stance_prefixes.insert(f[0].to_owned());
                     continue;
                 }
                 _ => {}

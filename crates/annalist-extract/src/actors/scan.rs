@@ -458,6 +458,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// Handles a capitalised word; returns the index to continue from.
     fn capitalised_at(&mut self, i: usize) -> usize {
+        // "anti-Syria journalist", "pro-Russian separatists", "Anti-American protesters": the
+        // name says whom the noun is for or against, not whose it is, and names no actor of
+        // the phrase (an event's source, a body of that country).
+        if self.after_stance_prefix(i) {
+            return self.name_at(i).map_or(i + 1, |m| i + m.len);
+        }
         if let Some(m) = self.name_at(i) {
             return self.known_name(i, &m);
         }
@@ -479,6 +485,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
         }
         self.unknown_name(i)
+    }
+
+    /// Whether word `i` is joined by a hyphen to a stance prefix before it ("anti-", "pro-").
+    fn after_stance_prefix(&self, i: usize) -> bool {
+        i >= 2
+            && self.words.at(i - 1).text() == "-"
+            && self.same_sentence(i - 2, i)
+            && self.text[self.words.at(i - 2).span().end..self.words.at(i).span().start] == *"-"
+            && GAZETTEER.stance_prefixes.contains(self.words.at(i - 2).lower().as_ref())
     }
 
     fn known_name(&mut self, i: usize, m: &NameMatch<'static>) -> usize {
