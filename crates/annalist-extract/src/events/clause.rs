@@ -270,15 +270,18 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         let between_commas = from < end
             && view.lower.get(end).is_some_and(|w| *w == ",")
             && boundary.is_some_and(|b| view.lower[b] == ",");
-        // "Russia, a member of the Security Council, condemned": a noun phrase with no verb
-        // between two commas is in apposition; what it names after "of" is no subject.
+        // "Russia, a member of the Security Council, condemned", "the Association of African
+        // Jurists, a body linked to the Organization of African Unity, investigated": a noun
+        // phrase with no verb between two commas is in apposition; what it names after a
+        // preposition is no subject.
         let noun_phrase = between_commas
             && view.is_word_in(from, DETERMINERS)
             && !(from..end).any(|k| view.is_word_in(k, VERB_STARTS) || view.patterns_of_lemma(k).is_some());
         let names_after_of = noun_phrase
-            && (from..end)
-                .find(|&k| view.mention_at()[k].is_some())
-                .is_some_and(|first| (from..first).any(|k| view.lower[k] == "of"));
+            && (from..end).find(|&k| view.mention_at()[k].is_some()).is_some_and(|first| {
+                (from..first)
+                    .any(|k| view.is_word_in(k, PREPOSITIONS) && !matches!(view.lower[k], "and" | "or"))
+            });
         let skip = (between_commas && opens_with_participle(from)) || names_after_of;
         if skip && let Some(b) = boundary {
             end = b;
