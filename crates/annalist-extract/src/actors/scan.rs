@@ -146,6 +146,9 @@ const CLAUSE_REACH: usize = 40;
 /// What being the subject of its sentence adds to a candidate antecedent's weight (over an
 /// object's; Lappin and Leass weigh a subject 80, an object 50).
 const SUBJECT_WEIGHT: i32 = 30;
+/// How many words after a pronoun inside a quotation are read for the quotation's end and
+/// the person it is attributed to (see `Scanner::speaker_after_quotation`).
+const QUOTATION_REACH: usize = 40;
 /// What standing on the same side of the quotation marks as the pronoun adds.
 const SAME_SIDE_OF_QUOTATION_WEIGHT: i32 = 50;
 /// What a description read as an institution ("a Danish prime minister": the government)
@@ -2153,6 +2156,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // sentences before are kept by `first_argument_of`).
         let clause_subject = self.clause_subject(i);
         let mut own_subject = clause_subject.map(Some);
+        // The person the quotation is attributed to after it closes ("'He is ...,' O'Brien
+        // said"), named before: the pronoun inside is not them.
+        let quoted_speaker = if pronoun_quoted { self.speaker_after_quotation(i) } else { None };
         for (k, f) in self.registry.found.iter().enumerate().rev().take(LOOKBACK) {
             let Some((found_in, first)) = self.found_at[k] else { break };
             let back = self.sentences_back(found_in, sentence);
@@ -2200,10 +2206,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
             // same sentence ("'... if fentanyl does not end, he will stay this way,' he
             // said"); the subject a direct object pronoun cannot be: each only when there is
             // no one else.
-            let speaker = pronoun_quoted
+            let speaker = (pronoun_quoted
                 && !quoted
                 && role == MentionRole::Argument
-                && self.quotes_in_sentence_of(first);
+                && self.quotes_in_sentence_of(first))
+                || quoted_speaker == Some(f.actor);
             let across_quotation = found_in == sentence && quoted && !pronoun_quoted;
             if speaker || across_quotation || (object && subject && found_in == sentence) {
                 weight -= EXCLUDED_PENALTY;
@@ -2506,6 +2513,28 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .rev()
             .map(|j| (j, self.words.at(j)))
             .take_while(move |(_, w)| Some(w.sentence()) == sentence)
+    }
+
+    /// The person named before whom the quotation around word `i` is attributed to right
+    /// after it closes: "“He is always willing,” O'Brien said", "..., said O'Brien". Read no
+    /// further than [`QUOTATION_REACH`] words on, within the sentence.
+    fn speaker_after_quotation(&self, i: usize) -> Option<ActorRef> {
+        let sentence = self.words.at(i).sentence();
+        let in_sentence = |j: usize| self.w(j).filter(|w| w.sentence() == sentence);
+        // The first word after the quotation.
+        let mut j = (i + 1..i + QUOTATION_REACH).find(|&j| {
+            in_sentence(j).is_none_or(|w| w.kind() == TokenKind::Word && !self.quoted(w.span().start))
+        })?;
+        if in_sentence(j)?.lower() == "said" {
+            j += 1;
+        }
+        // A name of up to three words: the person whose short form one of them is.
+        (j..j + 3).map_while(|k| in_sentence(k).filter(|w| w.capitalised())).find_map(|w| {
+            match self.short_form(w.text()) {
+                Some((actor, MentionKind::Person)) => Some(actor),
+                _ => None,
+            }
+        })
     }
 
     /// Whether byte `offset` of the text is inside a quotation, by the quotation marks
