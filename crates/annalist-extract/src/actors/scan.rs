@@ -1755,7 +1755,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         let span = self.span(i, end);
         let actor = self.unknown_mention(i, span, span.slice(self.text), kind, role);
-        let mention = mention_kind(kind);
+        // (The name may be a person's named before: "said Duch Piseth" after "the lawyer,
+        // Duch Piseth,".)
+        let mention = mention_kind(self.registry.actor(actor).kind);
         self.remember_short_forms(actor, i, end, mention);
         self.acronym_after(end, actor, mention)
     }
@@ -1785,7 +1787,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             self.registry.set_country(actor, iso);
         }
-        self.mention(first, span, name, actor, mention_kind(kind), Resolution::Unknown);
+        // The actor's own kind: a name seen before keeps the kind it was given then.
+        let mention = mention_kind(self.registry.actor(actor).kind);
+        self.mention(first, span, name, actor, mention, Resolution::Unknown);
         actor
     }
 
