@@ -316,6 +316,15 @@ fn resolve_source(words: &Words<'_>, mentions: &mut SourceMentions<'_>, span: Op
     if let Some(m) = apposed_person(words.text, &all[from..], span) {
         return ClaimSource::Actor { actor: m.actor.clone(), span: Span::new(span.start, m.span.end) };
     }
+    // A person followed by what the phrase says of them is its head too: "analyst Atilla
+    // Yesilada of Global Source Partners", "Professor Stephen Nagy at ... University".
+    let postmodified = |m: &&Mention| {
+        let after = words.text.get(m.span.end..span.end).unwrap_or("");
+        [" of ", " at ", " from ", " with "].iter().any(|p| after.starts_with(p))
+    };
+    if let Some(m) = inside().filter(|m| m.kind == MentionKind::Person).find(postmodified) {
+        return ClaimSource::Actor { actor: m.actor.clone(), span };
+    }
     // A demonym that qualifies the phrase's head is no speaker: "The French politician",
     // "A British charity" are not France or Britain ("Indonesians say" is its people).
     let qualifier = |m: &Mention| m.resolution == Resolution::Demonym && m.span.end < span.end;
