@@ -308,6 +308,21 @@ fn object_head(words: &Words<'_>, sentence: Sentence, i: usize) -> usize {
     k
 }
 
+/// Whether the cue at `i` is in a question: a question mark ends its sentence, or the
+/// quotation it stands in ("“Does Kim think that ...?” he asked"). ("“Why now?” he said"
+/// ends with the stop after "said".)
+///
+/// Read no further than [`QUESTION_REACH`] tokens: a question is short, and a long sentence
+/// read to its end for each cue in it would be read in quadratic time.
+fn asked(words: &Words<'_>, sentence: Sentence, i: usize) -> bool {
+    let reach = sentence.end.min(i + 1 + QUESTION_REACH);
+    let stop = (i + 1..reach).find(|&k| words.is_quote(k)).unwrap_or(reach);
+    (stop < reach || reach == sentence.end) && stop > i + 1 && words.word(stop - 1) == "?"
+}
+
+/// How many tokens after a cue are read for the question mark ending its question.
+const QUESTION_REACH: usize = 60;
+
 /// Whether an indefinite article and one word come right before `i` ("a clear signal that",
 /// "a firm promise to"): a base form there is a noun, as a verb after a singular subject
 /// would not be in its base form ("a spokesman said"). Not in a question ("Did a minister
@@ -328,6 +343,10 @@ fn verb_at(
     last_source: Option<Span>,
 ) -> Option<(Attribution, usize)> {
     let (len, entry) = words.phrase(&LEXICON.verbs, i)?;
+    // "Do you think Taiwan should upgrade ...?": a question asks; it attributes nothing.
+    if asked(words, sentence, i) {
+        return None;
+    }
     let frames = entry.frames;
     // A capital is a name or an imperative ("States pursue ..."), not a reported verb.
     if words.is_capitalized(i)
