@@ -201,10 +201,11 @@ const SCAN_LIMIT: usize = 40;
 /// Where the subject of a clause in `from..end` starts when the clause is reported speech
 /// with no "that" ("Ukraine said Russia attacked Kyiv", "She told VOA she visited"): at the
 /// mention right after the last reporting cue of the clause, past the addressee of a verb of
-/// telling. Else `from`: no mention right after the cue ("Russia reportedly attacked Kyiv",
-/// "said their forces near Latakia came under attack": the subject names none), or a
-/// phrase after the addressee ("told Trump in phone conversations": the trigger is no
-/// reported clause's).
+/// telling; right after the cue when an article or quantifier opens a subject naming no
+/// one there ("says both sides have committed abuses"). Else `from`: no mention right after
+/// the cue ("Russia reportedly attacked Kyiv", "said their forces near Latakia came under
+/// attack": the subject names none), or a phrase after the addressee ("told Trump in phone
+/// conversations": the trigger is no reported clause's).
 fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> usize {
     let mention_at = view.mention_at();
     let mention = |t: usize| mention_at.get(t).copied().flatten();
@@ -240,7 +241,17 @@ fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> us
         };
     }
     // A determiner and an adjective may come first ("said the Russian army attacked").
-    mention_near(subject_from, 2).unwrap_or(from)
+    if let Some(named) = mention_near(subject_from, 2) {
+        return named;
+    }
+    // "says the rebels have attacked", "says both sides have committed abuses": a subject
+    // that names no one, opened by an article or a quantifier, is not the reporter (a
+    // possessive may be: "said their forces came under attack").
+    let unnamed = matches!(
+        view.lower.get(subject_from).copied(),
+        Some("the" | "a" | "an" | "both" | "all" | "some" | "many" | "several" | "most" | "these" | "those")
+    );
+    if unnamed { subject_from } else { from }
 }
 
 /// The subject of a verbal trigger starting at token `anchor`: the first mention group of
