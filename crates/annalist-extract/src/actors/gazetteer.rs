@@ -270,7 +270,7 @@ pub(crate) struct Gazetteer {
     /// Prefixes of a stance joined by a hyphen to a name (`words.tsv`, `stance-prefix`:
     /// "anti", "pro"), lower case.
     pub stance_prefixes: FastSet<String>,
-    /// The keys of listed persons' names of two words or more ("laurent gbagbo") with the
+    /// The keys of listed persons' names of two words or more ("francois mitterrand") with the
     /// person's actor key and key number, by the key's first byte: an unknown person's name
     /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
     pub person_spellings: FastMap<u8, Vec<(String, String, u32)>>,
@@ -750,8 +750,8 @@ impl Gazetteer {
 
     /// The listed person whose name `key` (a name's key, of two words or more) misspells:
     /// the same words but for one letter added, dropped or changed, in a word of five letters
-    /// or more and not its first ("Laurent Gbago", "Francois Mitterand", "Abdelaziz
-    /// Bouteflicka"). Only when one person is so near: two would make it a guess. Returns
+    /// or more and not its first ("Francois Mitterand", "Abdelaziz Bouteflicka"). Only when
+    /// one person is so near: two would make it a guess. Returns
     /// the person's actor key and key number.
     pub(crate) fn misspelt_person(&self, key: &str) -> Option<(&str, u32)> {
         let mut found: Option<(&str, u32)> = None;
