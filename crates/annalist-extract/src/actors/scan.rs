@@ -1754,16 +1754,16 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return self.emit_person(i, end, role);
         }
         let span = self.span(i, end);
-        let actor = self.unknown_mention(i, span, span.slice(self.text), kind, role);
-        // (The name may be a person's named before: "said Duch Piseth" after "the lawyer,
-        // Duch Piseth,".)
-        let mention = mention_kind(self.registry.actor(actor).kind);
+        // (The mention's kind is the actor's: "said Duch Piseth" after "the lawyer, Duch
+        // Piseth," is a person's.)
+        let (actor, mention) = self.unknown_mention(i, span, span.slice(self.text), kind, role);
         self.remember_short_forms(actor, i, end, mention);
         self.acronym_after(end, actor, mention)
     }
 
     /// Records the mention at `span` (which opens at word `first`) of an unknown actor of
-    /// kind `kind` named `name`, and returns the actor. The name is the span's text, or part
+    /// kind `kind` named `name`, and returns the actor and the mention's kind (the actor's:
+    /// a name seen before keeps the kind it was given then). The name is the span's text, or part
     /// of it ("EADS" of "EADS-led"); the span may end inside a word ("United Nations" of
     /// "United Nations-appointed").
     fn unknown_mention(
@@ -1773,7 +1773,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         name: &'a str,
         kind: ActorKind,
         role: Option<Role>,
-    ) -> ActorRef {
+    ) -> (ActorRef, MentionKind) {
         let actor = self.registry.unknown(name, kind, role);
         if kind == ActorKind::Organization
             && plain_name(name)
@@ -1787,10 +1787,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             self.registry.set_country(actor, iso);
         }
-        // The actor's own kind: a name seen before keeps the kind it was given then.
         let mention = mention_kind(self.registry.actor(actor).kind);
         self.mention(first, span, name, actor, mention, Resolution::Unknown);
-        actor
+        (actor, mention)
     }
 
     /// Handles a lower-case word: group nouns, pronouns, role descriptions.
@@ -2275,13 +2274,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     }
                     *self.plain_names_by_last_word.get(name)?
                 } else {
-                    let plain = (2..=3).contains(&words)
-                        && plain_name(name)
-                        && !(first..first + words).any(|j| {
-                            self.w(j)
-                                .is_some_and(|w| w.is(WordClass::OrgSuffix) || w.is(WordClass::PlaceSuffix))
-                        });
-                    plain.then_some(f.actor)?
+                    // (`plain_name` counts the words and rules out organisations' and places'
+                    // endings.)
+                    plain_name(name).then_some(f.actor)?
                 };
                 let last = first + words - 1;
                 (self.w(last).is_some_and(|w| w.span().end == f.span.end)

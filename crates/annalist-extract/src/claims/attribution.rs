@@ -281,7 +281,7 @@ fn content_after(
 fn object_head(words: &Words<'_>, sentence: Sentence, i: usize) -> usize {
     let counting = |k: usize| {
         words.class(k) == Some(WordClass::Determiner)
-            || words.tokens.get(k).is_some_and(|t| t.kind == crate::segment::TokenKind::Number)
+            || words.is_number(k)
             || matches!(
                 words.word(k),
                 "more"
@@ -343,10 +343,6 @@ fn verb_at(
     last_source: Option<Span>,
 ) -> Option<(Attribution, usize)> {
     let (len, entry) = words.phrase(&LEXICON.verbs, i)?;
-    // "Do you think Taiwan should upgrade ...?": a question asks; it attributes nothing.
-    if asked(words, sentence, i) {
-        return None;
-    }
     let frames = entry.frames;
     // A capital is a name or an imperative ("States pursue ..."), not a reported verb.
     if words.is_capitalized(i)
@@ -359,6 +355,9 @@ fn verb_at(
             entry.not_before.iter().any(|w| w == words.word(i + len) || Some(w.as_str()) == head)
         })
         || (entry.base_form && after_indefinite_modifier(words, sentence, i))
+        // "Do you think Taiwan should upgrade ...?": a question asks; it attributes nothing.
+        // (Last: it reads ahead.)
+        || asked(words, sentence, i)
     {
         return None;
     }

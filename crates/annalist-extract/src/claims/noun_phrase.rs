@@ -39,8 +39,8 @@ fn in_name(words: &Words<'_>, i: usize) -> bool {
 /// the token range `start..end + 1`, or `None` when `end` cannot end a noun phrase.
 pub(super) fn phrase_ending_at(words: &Words<'_>, floor: usize, end: usize) -> Option<(usize, usize)> {
     // A time ("this month", "2019") is no one's voice.
-    let timely = matches!(words.class(end), Some(WordClass::Period | WordClass::Time))
-        || words.tokens.get(end).is_some_and(|t| t.kind == crate::segment::TokenKind::Number);
+    let timely =
+        matches!(words.class(end), Some(WordClass::Period | WordClass::Time)) || words.is_number(end);
     if end < floor
         || timely
         || !(fits_phrase(words, end) || reads_as_noun(words, end))

@@ -219,6 +219,11 @@ impl<'a> Words<'a> {
         self.tokens.get(i).is_none_or(|t| t.kind == TokenKind::Punct) && !self.is_possessive_mark(i)
     }
 
+    /// Whether token `i` is a number ("500", "2019").
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
     /// Whether token `i` is a full stop inside its sentence, attached to the word before it:
     /// the dot of an abbreviation the segmenter kept ("Sen. Jim Risch", "Gen. Smith").
     pub fn is_abbreviation_dot(&self, i: usize) -> bool {
