@@ -148,10 +148,13 @@ pub(crate) enum WordClass {
     DocumentSuffix,
     /// "they" (see `words.tsv`).
     PronounPlural,
+    /// A place people built and name after where it stands ("prison", "airport"): in lower
+    /// case after an unknown name, that name is a place's.
+    FacilityNoun,
 }
 
 // The classes' bits and the flags after them fill a `u32`.
-const _: () = assert!((WordClass::PronounPlural as u32) < 25);
+const _: () = assert!((WordClass::FacilityNoun as u32) < 25);
 
 impl WordClass {
     /// The class as one bit of a mask.
@@ -639,6 +642,7 @@ impl Gazetteer {
                 "org-suffix" => WordClass::OrgSuffix,
                 "place-suffix" => WordClass::PlaceSuffix,
                 "region-word" => WordClass::RegionWord,
+                "facility-noun" => WordClass::FacilityNoun,
                 "place-preposition" => WordClass::PlacePreposition,
                 "person-noun" => WordClass::PersonNoun,
                 "not-a-name" => WordClass::NotAName,

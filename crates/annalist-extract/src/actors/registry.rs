@@ -40,6 +40,12 @@ struct Registered {
     /// [`Registry::make_person`]): its earlier mentions are made persons' when the record is
     /// made.
     made_person: bool,
+    /// Whether a mention's words or context told the unknown actor's kind (see
+    /// [`Registry::tell_kind`]).
+    kind_told: bool,
+    /// Whether a later mention made the unknown actor, guessed an organisation, a place (see
+    /// [`Registry::tell_kind`]): its earlier mentions are made places' when the record is made.
+    made_place: bool,
 }
 
 /// Actors and mentions of a document under construction.
@@ -186,12 +192,18 @@ impl Registry {
                 (Cow::Owned(key.to_owned()), actor, gender)
             }
         };
-        Some(
-            self.register(
-                key,
-                Registered { actor, gender, unknown: false, merged: false, made_person: false },
-            ),
-        )
+        Some(self.register(
+            key,
+            Registered {
+                actor,
+                gender,
+                unknown: false,
+                merged: false,
+                made_person: false,
+                kind_told: false,
+                made_place: false,
+            },
+        ))
     }
 
     /// [`Registry::known`] for a known name whose key `key` is numbered `key_id` (see
@@ -288,7 +300,15 @@ impl Registry {
                 };
                 self.register(
                     Cow::Owned(key.clone()),
-                    Registered { actor, gender: None, unknown: true, merged: false, made_person: false },
+                    Registered {
+                        actor,
+                        gender: None,
+                        unknown: true,
+                        merged: false,
+                        made_person: false,
+                        kind_told: false,
+                        made_place: false,
+                    },
                 )
             }
         };
@@ -310,6 +330,21 @@ impl Registry {
             actor.roles.push(role);
         }
         found
+    }
+
+    /// A mention of the unknown actor `actor` tells its kind is `kind`. An actor taken for an
+    /// organisation because its first mentions told nothing ("the Dadaab refugee complex") is
+    /// a place when a later one says so ("in Dadaab"); a kind told once stays.
+    pub(crate) fn tell_kind(&mut self, actor: ActorRef, kind: ActorKind) {
+        let registered = self.registered_mut(actor);
+        if !registered.unknown || registered.kind_told {
+            return;
+        }
+        registered.kind_told = true;
+        if registered.actor.kind == ActorKind::Organization && kind == ActorKind::Location {
+            registered.actor.kind = ActorKind::Location;
+            registered.made_place = true;
+        }
     }
 
     /// Unknown-name actors of `kind`: their keys and names, in the order registered.
@@ -443,10 +478,10 @@ impl Registry {
             .enumerate()
             .map(|(i, f)| {
                 let registered = &actors[f.actor.0 as usize];
-                let kind = if registered.made_person && f.kind == MentionKind::Organization {
-                    MentionKind::Person
-                } else {
-                    f.kind
+                let kind = match f.kind {
+                    MentionKind::Organization if registered.made_person => MentionKind::Person,
+                    MentionKind::Organization if registered.made_place => MentionKind::Location,
+                    kind => kind,
                 };
                 Mention {
                     id: MentionId(numbered_id('m', i + 1)),

@@ -113,6 +113,22 @@ struct NameUse {
     after_the: bool,
 }
 
+/// The kind given to an unknown name, and whether nothing told it (see
+/// [`Scanner::classify`]).
+#[derive(Debug, Clone, Copy)]
+struct Classified {
+    kind: ActorKind,
+    /// Taken for an organisation because neither its words nor its context said what it is:
+    /// another mention of the name may tell.
+    guessed: bool,
+}
+
+impl From<ActorKind> for Classified {
+    fn from(kind: ActorKind) -> Classified {
+        Classified { kind, guessed: false }
+    }
+}
+
 /// What a mention is in its clause, as far as a pronoun looking back for it cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MentionRole {
@@ -1206,7 +1222,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 end: None,
             }
         });
-        self.emit_unknown(i, end, kind, role)
+        self.emit_unknown(i, end, kind.into(), role)
     }
 
     /// Whether the word at `i` is a model number or a figure ("A380", "787"): names of
@@ -1241,7 +1257,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if let Some(run_end) = self.name_run(i)
                     && self.words.at(run_end).is(WordClass::OrgSuffix)
                 {
-                    return self.emit_unknown(i, run_end, ActorKind::Organization, None);
+                    return self.emit_unknown(i, run_end, ActorKind::Organization.into(), None);
                 }
                 if self.name_at(j).is_some() {
                     return j;
@@ -1587,8 +1603,17 @@ impl<'w, 'a> Scanner<'w, 'a> {
         !self.acts_after(i) && !self.predicate_names_person(i) && !self.words.capitalised_inside(w.text())
     }
 
-    /// The kind of an unknown name from its words and context.
-    fn classify(&self, i: usize, end: usize) -> ActorKind {
+    /// The kind of an unknown name from its words and context: an organisation when nothing
+    /// tells (`guessed`).
+    fn classify(&self, i: usize, end: usize) -> Classified {
+        match self.kind_evidence(i, end) {
+            Some(kind) => Classified { kind, guessed: false },
+            None => Classified { kind: ActorKind::Organization, guessed: true },
+        }
+    }
+
+    /// The kind of an unknown name that its words or context tell, if any.
+    fn kind_evidence(&self, i: usize, end: usize) -> Option<ActorKind> {
         let last = self.words.at(end);
         // (A particle joined to a name, "al-Rufay'i", is part of a person's name.)
         let plain_lowercase = |k: usize| {
@@ -1597,7 +1622,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         };
         let multiword = end > i && !(i..=end).any(plain_lowercase);
         if multiword && (self.role_before(i) || self.apposition_names_person(end)) {
-            return ActorKind::Person;
+            return Some(ActorKind::Person);
         }
         // "spokesperson Chaundry", "his daughter Makeda": a role noun of people only right
         // before a lone word; "X, who heads ...".
@@ -1609,7 +1634,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             || self.relative_who_after(i, end)
             || self.predicate_names_person(end)
         {
-            return ActorKind::Person;
+            return Some(ActorKind::Person);
         }
         if last.is(WordClass::OrgSuffix)
             || (i..end).any(|k| {
@@ -1617,19 +1642,26 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 w.capitalised() && w.is(WordClass::OrgSuffix) && self.words.at(k + 1).lowercase()
             })
         {
-            return ActorKind::Organization;
+            return Some(ActorKind::Organization);
         }
         if last.is(WordClass::PlaceSuffix) {
-            return ActorKind::Location;
+            return Some(ActorKind::Location);
         }
         // "Balochistan's Kalat district", "the Nangarhar province": a region word in lower case
         // after the name.
         if self.lowercase_after(end, WordClass::RegionWord).is_some() {
-            return ActorKind::Location;
+            return Some(ActorKind::Location);
+        }
+        // "the Evin prison", "Incirlik air base": a facility named after where it stands.
+        if self.lowercase_after(end, WordClass::FacilityNoun).is_some()
+            || self.w(end + 1).is_some_and(|n| n.lowercase() && !n.is(WordClass::Function))
+                && self.lowercase_after(end + 1, WordClass::FacilityNoun).is_some()
+        {
+            return Some(ActorKind::Location);
         }
         let first = self.words.at(i);
         if end == i && is_acronym_word(first.text()) {
-            return ActorKind::Organization;
+            return Some(ActorKind::Organization);
         }
         // A given name alone ("Albert found himself") names a person; not "the Hilton hotel"
         // or "the Bill of Rights".
@@ -1638,7 +1670,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
             && !self.w(i.wrapping_sub(1)).is_some_and(|p| p.is_the() && p.sentence() == first.sentence())
             && self.w(i + 1).is_none_or(|n| n.lower() != "of")
         {
-            return ActorKind::Person;
+            return Some(ActorKind::Person);
         }
         let prev = i.checked_sub(1).and_then(|p| self.w(p)).filter(|p| p.sentence() == first.sentence());
         let words = (i..=end).filter(|&k| self.words.at(k).kind() == TokenKind::Word).count();
@@ -1663,38 +1695,41 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     || self.family_name_first(i, end)
                     || self.family_name_last(i, end))
             {
-                return ActorKind::Person;
+                return Some(ActorKind::Person);
             }
         }
         // A city or US state ("Amritsar", "Banja Luka"), unless it acts: "Toyota said" is the
         // company.
         if !self.acts_after(end) && GAZETTEER.cities.contains_key(self.span(i, end).slice(self.text)) {
-            return ActorKind::Location;
+            return Some(ActorKind::Location);
         }
         // "in Dhaka"; not "a stake in Chrysler", where "in" follows a noun of owning.
         if prev.is_some_and(|p| p.lowercase() && p.is(WordClass::PlacePreposition))
             && !(i >= 2 && self.w(i - 2).is_some_and(|n| n.lowercase() && n.is(WordClass::StakeNoun)))
         {
-            return ActorKind::Location;
+            return Some(ActorKind::Location);
         }
         // "the port of Bandar Abbas", "the city of Mobile".
         if prev.is_some_and(|p| p.lower() == "of")
             && i >= 2
             && self.w(i - 2).is_some_and(|p| p.lowercase() && p.is(WordClass::PlaceNoun))
         {
-            return ActorKind::Location;
+            return Some(ActorKind::Location);
         }
-        // "Mobile, Alabama", "Toulouse, France": a name followed by a known place.
+        // "Mobile, Alabama", "Toulouse, France": a name followed by a known place; not by a
+        // place's possessive, which opens an apposition ("Airbus, Europe's biggest aircraft
+        // maker").
         if self.w(end + 1).is_some_and(|w| w.text() == ",")
             && self.same_sentence(end, end + 2)
             && self.name_at(end + 2).is_some_and(|m| {
                 matches!(&m.entry.meaning, Meaning::Actor { mention: MentionKind::Location, .. }
                     if matches!(m.entry.actor_kind, Some(ActorKind::State | ActorKind::Location)))
+                    && !self.w(end + 2 + m.len).is_some_and(WordAt::possessive)
             })
         {
-            return ActorKind::Location;
+            return Some(ActorKind::Location);
         }
-        ActorKind::Organization
+        None
     }
 
     /// A role noun right before the name at `i` ("analyst Paul Nesbit", "prime minister,
@@ -1749,8 +1784,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
             .any(is_person_noun)
     }
 
-    fn emit_unknown(&mut self, i: usize, end: usize, kind: ActorKind, role: Option<Role>) -> usize {
-        if kind == ActorKind::Person {
+    fn emit_unknown(&mut self, i: usize, end: usize, kind: Classified, role: Option<Role>) -> usize {
+        if kind.kind == ActorKind::Person {
             return self.emit_person(i, end, role);
         }
         let span = self.span(i, end);
@@ -1763,7 +1798,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// Records the mention at `span` (which opens at word `first`) of an unknown actor of
     /// kind `kind` named `name`, and returns the actor and the mention's kind (the actor's:
-    /// a name seen before keeps the kind it was given then). The name is the span's text, or part
+    /// a name seen before keeps the kind it was given then, unless that was guessed and this
+    /// mention's context says it is a place's: see [`Registry::tell_kind`]). The name is the span's text, or part
     /// of it ("EADS" of "EADS-led"); the span may end inside a word ("United Nations" of
     /// "United Nations-appointed").
     fn unknown_mention(
@@ -1771,10 +1807,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         first: usize,
         span: Span,
         name: &'a str,
-        kind: ActorKind,
+        classified: Classified,
         role: Option<Role>,
     ) -> (ActorRef, MentionKind) {
+        let kind = classified.kind;
         let actor = self.registry.unknown(name, kind, role);
+        if !classified.guessed {
+            self.registry.tell_kind(actor, kind);
+        }
         if kind == ActorKind::Organization
             && plain_name(name)
             && let Some((_, last)) = name.rsplit_once(' ')
@@ -2937,7 +2977,7 @@ impl Scanner<'_, '_> {
             self.mention(i, span, name, actor, *mention, *resolution);
             true
         } else if GAZETTEER.cities.contains_key(name) {
-            self.unknown_mention(i, span, name, ActorKind::Location, None);
+            self.unknown_mention(i, span, name, ActorKind::Location.into(), None);
             true
         } else {
             false
@@ -2969,7 +3009,7 @@ impl Scanner<'_, '_> {
         } else {
             return i + 1;
         };
-        self.unknown_mention(i, w.span(), owner, kind, None);
+        self.unknown_mention(i, w.span(), owner, kind.into(), None);
         i + 1
     }
 }
