@@ -112,6 +112,7 @@ pub static FILES: &[LexiconFile] = &[
     lexicon_file!("gazetteer/igos.tsv"),
     lexicon_file!("gazetteer/persons.tsv"),
     lexicon_file!("gazetteer/sectors.tsv"),
+    lexicon_file!("gazetteer/sector_homes.tsv"),
     lexicon_file!("gazetteer/offices.tsv"),
     lexicon_file!("gazetteer/groups.tsv"),
     lexicon_file!("gazetteer/peoples.tsv"),

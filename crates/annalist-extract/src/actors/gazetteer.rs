@@ -100,6 +100,9 @@ pub(crate) struct Sector {
     pub code: &'static str,
     /// Names one office-holder ("president") rather than a body ("government").
     pub person: bool,
+    /// Its bodies, named "in" a country, are that country's (`sector_homes.tsv`: "rebels in
+    /// the Ivory Coast"; not "US troops in Syria").
+    pub home: bool,
 }
 
 /// One role of a known person, indexed by its code.
@@ -273,6 +276,10 @@ pub(crate) struct Gazetteer {
     /// Prefixes of a stance joined by a hyphen to a name (`words.tsv`, `stance-prefix`:
     /// "anti", "pro"), lower case.
     pub stance_prefixes: FastSet<String>,
+    /// Participles used as adjectives between a country's name and a sector word (`words.tsv`,
+    /// `participle-modifier`: "U.S. armed forces"); other words in "-ed" there are verbs
+    /// ("Israel killed militants").
+    pub participle_modifiers: FastSet<String>,
     /// The keys of listed persons' names of two words or more ("francois mitterrand") with the
     /// person's actor key and key number, by the key's first byte: an unknown person's name
     /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
@@ -625,6 +632,10 @@ impl Gazetteer {
                 }
                 Some("stance-prefix") => {
                     g.stance_prefixes.insert(f[0].to_owned());
+                    continue;
+                }
+                Some("participle-modifier") => {
+                    g.participle_modifiers.insert(f[0].to_owned());
                     continue;
                 }
                 _ => {}
@@ -1008,6 +1019,9 @@ impl Gazetteer {
     }
 
     fn load_sectors(&mut self) {
+        let homes: Vec<&str> = lexicon::rows(include_str!("../../data/gazetteer/sector_homes.tsv"))
+            .filter_map(|(_, f)| f.first().copied())
+            .collect();
         for (_, f) in lexicon::rows(include_str!("../../data/gazetteer/sectors.tsv")) {
             let (Some(word), Some(code)) = (f.first(), f.get(1)) else { continue };
             let code: &'static str = Box::leak((*code).to_owned().into_boxed_str());
@@ -1019,7 +1033,8 @@ impl Gazetteer {
                     self.long_sector_opener_filter.add(first);
                 }
             }
-            self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person") });
+            let home = homes.contains(&code);
+            self.sectors.insert(key, Sector { code, person: f.get(2) == Some(&"person"), home });
         }
     }
 

@@ -516,6 +516,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     }
 
     fn known_name(&mut self, i: usize, m: &NameMatch<'static>) -> usize {
+        self.sector_before_place(i, m);
         let end = i + m.len - 1;
         // "Johnson & Johnson": a person's name joined by an ampersand to another capitalised
         // word is part of a firm's name (not so places: "Russia & China").
@@ -620,8 +621,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
                         j += 1;
                     }
                     // Read once: a body of the country ("US forces") or an office ("US
-                    // President X").
-                    if let Some((send, sector)) = self.sector_after_modifiers(j)
+                    // President X"). Without a possessive, the name may be a verb's subject.
+                    if let Some((send, sector)) = self.sector_after_modifiers(j, j == after)
                         && self.same_sentence(i, send)
                     {
                         if sector.person {
@@ -670,15 +671,60 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
     }
 
+    /// "Rebels in the Ivory Coast", "police in Kenya", "opposition parties in Nepal": a body
+    /// of a sector that stays home ([`Sector::home`]) named "in" the country or place of one
+    /// at `place` (known name `m`) is that country's body. The mention covers the phrase; the
+    /// place keeps its own. Read from the place (the scan visits every name, not every
+    /// lower-case sector word).
+    fn sector_before_place(&mut self, place: usize, m: &NameMatch<'static>) {
+        let the = place >= 1 && self.words.at(place - 1).is_the();
+        let Some(at) = place.checked_sub(1 + usize::from(the)) else { return };
+        if self.words.at(at).lower() != "in" || at == 0 || !self.same_sentence(at, place) {
+            return;
+        }
+        if !matches!(m.entry.actor_kind, Some(ActorKind::State | ActorKind::Location | ActorKind::Government))
+        {
+            return;
+        }
+        let Some(iso) = m.entry.actor_country.as_deref() else { return };
+        // The sector phrase ends right before "in": its first word is at most as many words
+        // back as the longest phrase has, and no mention found before covers it ("Syrian
+        // rebels in Aleppo" are read already).
+        let Some((start, sector)) = (at.saturating_sub(GAZETTEER.max_sector_tokens)..at).find_map(|k| {
+            self.sector_run(k).filter(|&(end, _)| end + 1 == at).map(|(_, sector)| (k, sector))
+        }) else {
+            return;
+        };
+        if sector.person
+            || !sector.home
+            || !self.same_sentence(start, at)
+            || self.registry.found.last().is_some_and(|f| f.span.end > self.words.at(start).span().start)
+        {
+            return;
+        }
+        let Some(actor) = self.registry.known(&sector_key(iso, sector.code)) else { return };
+        let span = self.span(start, place + m.len - 1);
+        self.mention(
+            start,
+            span,
+            span.slice(self.text),
+            actor,
+            MentionKind::Organization,
+            Resolution::Description,
+        );
+    }
+
     /// A sector phrase at `j`, possibly after one lower-case modifier ("interim
     /// government"); after a modifier the sector words must be lower case too ("U.S.
-    /// manufacturer General Motors" has none).
-    fn sector_after_modifiers(&self, j: usize) -> Option<(usize, Sector)> {
+    /// manufacturer General Motors" has none). `after_subject`: a name that may be the
+    /// subject of a verb comes right before `j`, so the modifier must not read as that verb
+    /// ("Israel killed militants", "China warns protesters"; see [`reads_as_verb`]).
+    fn sector_after_modifiers(&self, j: usize, after_subject: bool) -> Option<(usize, Sector)> {
         if let Some(found) = self.sector_run(j) {
             return Some(found);
         }
         let w = self.w(j)?;
-        if w.lowercase() && !w.is(WordClass::Function) {
+        if w.lowercase() && !w.is(WordClass::Function) && !(after_subject && reads_as_verb(w)) {
             return self.sector_run(j + 1).filter(|(e, _)| {
                 self.same_sentence(j, *e) && (j + 1..=*e).all(|k| self.words.at(k).lowercase())
             });
@@ -798,7 +844,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
     /// `iso_key`: the country actor's key, with its number (see [`NameEntry::key_id`]).
     fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: (&str, u32), people: bool) -> usize {
-        if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1) {
+        if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1, false) {
             let capitalised = (end + 1..=send).all(|k| self.words.at(k).capitalised());
             if sector.person {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it
@@ -2920,6 +2966,18 @@ fn is_role_noun(w: WordAt<'_, '_>) -> bool {
             let lower = w.lower();
             GAZETTEER.office_filter.may_contain(&lower) && GAZETTEER.offices.contains(lower.as_ref())
         })
+}
+
+/// Whether the lower-case word `w`, right after a name, reads as that name's verb rather
+/// than a modifier of the noun after it: an agent verb ("urged", "warns") or a word in "-ed"
+/// that is no participle standing as an adjective (`words.tsv`, `participle-modifier`:
+/// "armed", "elected").
+fn reads_as_verb(w: WordAt<'_, '_>) -> bool {
+    if w.is(WordClass::AgentVerb) {
+        return true;
+    }
+    let lower = w.lower();
+    lower.ends_with("ed") && !GAZETTEER.participle_modifiers.contains(lower.as_ref())
 }
 
 /// Whether word `w`, after a noun, ends its phrase: punctuation other than a comma, a function

@@ -2,6 +2,8 @@
 //! actor mentions around it. No participant is invented: each is a mention of the actor
 //! layer.
 
+use annalist_core::MentionKind;
+
 use super::lexicon::{ClauseWord, LEXICON};
 use super::matcher::{DETERMINERS, PREPOSITIONS};
 use super::sentence::SentenceView;
@@ -150,8 +152,19 @@ fn left_boundary(view: &SentenceView<'_>, i: usize) -> bool {
 fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut last_at = None;
+    let mut place = None;
     for k in from..to.min(view.len()) {
         let Some(m) = view.mention_at()[k] else { continue };
+        // "US troops in Syria attacked", "Rebels in the Ivory Coast dismissed": a place named
+        // after a place preposition says where the subject is, not who it is.
+        if place == Some(m)
+            || (!out.contains(&m)
+                && view.mention_kind(k) == Some(MentionKind::Location)
+                && (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, super::PLACE_PREPOSITIONS)))
+        {
+            place = Some(m);
+            continue;
+        }
         // An object pronoun is no subject: "telling her the Taliban had banned".
         let object_pronoun = match view.lower[k] {
             "him" | "them" => true,
