@@ -621,24 +621,17 @@ impl Gazetteer {
                 g.surname_endings.push(ending.to_owned());
                 continue;
             }
-            match f.get(1).copied() {
-                Some("untelling-modifier") => {
-                    g.untelling_modifiers.insert(f[0].to_owned());
-                    continue;
-                }
-                Some("department-office") => {
-                    g.department_offices.insert(f[0].to_owned());
-                    continue;
-                }
-                Some("stance-prefix") => {
-                    g.stance_prefixes.insert(f[0].to_owned());
-                    continue;
-                }
-                Some("participle-modifier") => {
-                    g.participle_modifiers.insert(f[0].to_owned());
-                    continue;
-                }
-                _ => {}
+            // Classes kept as sets of their own, not as bits of a word's facts.
+            let set = match f.get(1).copied() {
+                Some("untelling-modifier") => Some(&mut g.untelling_modifiers),
+                Some("department-office") => Some(&mut g.department_offices),
+                Some("stance-prefix") => Some(&mut g.stance_prefixes),
+                Some("participle-modifier") => Some(&mut g.participle_modifiers),
+                _ => None,
+            };
+            if let Some(set) = set {
+                set.insert(f[0].to_owned());
+                continue;
             }
             let class = match f.get(1).copied().unwrap_or("") {
                 "function" => WordClass::Function,

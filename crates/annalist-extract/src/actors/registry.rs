@@ -48,6 +48,21 @@ struct Registered {
     made_place: bool,
 }
 
+impl Registered {
+    /// A newly registered actor: nothing merged into it or made of it yet.
+    fn new(actor: Actor, gender: Option<char>, unknown: bool) -> Registered {
+        Registered {
+            actor,
+            gender,
+            unknown,
+            merged: false,
+            made_person: false,
+            kind_told: false,
+            made_place: false,
+        }
+    }
+}
+
 /// Actors and mentions of a document under construction.
 #[derive(Debug, Default)]
 pub(crate) struct Registry {
@@ -192,18 +207,7 @@ impl Registry {
                 (Cow::Owned(key.to_owned()), actor, gender)
             }
         };
-        Some(self.register(
-            key,
-            Registered {
-                actor,
-                gender,
-                unknown: false,
-                merged: false,
-                made_person: false,
-                kind_told: false,
-                made_place: false,
-            },
-        ))
+        Some(self.register(key, Registered::new(actor, gender, false)))
     }
 
     /// [`Registry::known`] for a known name whose key `key` is numbered `key_id` (see
@@ -298,18 +302,7 @@ impl Registry {
                     aliases: Vec::new(),
                     roles: Vec::new(),
                 };
-                self.register(
-                    Cow::Owned(key.clone()),
-                    Registered {
-                        actor,
-                        gender: None,
-                        unknown: true,
-                        merged: false,
-                        made_person: false,
-                        kind_told: false,
-                        made_place: false,
-                    },
-                )
+                self.register(Cow::Owned(key.clone()), Registered::new(actor, None, true))
             }
         };
         self.key_buffer = key;

@@ -160,7 +160,7 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
         if place == Some(m)
             || (!out.contains(&m)
                 && view.mention_kind(k) == Some(MentionKind::Location)
-                && (k.saturating_sub(2)..k).any(|j| view.is_word_in(j, super::PLACE_PREPOSITIONS)))
+                && super::after_preposition(view, k, super::PLACE_PREPOSITIONS))
         {
             place = Some(m);
             continue;
