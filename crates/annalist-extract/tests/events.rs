@@ -20,6 +20,9 @@ enum Projection {
     /// `TYPE source>target` with the first three letters of the participants' codes:
     /// "ACCUSE BLR>UKR".
     Dyad,
+    /// `TYPE source>target` with every participant's whole code, in order, `-` for one
+    /// without a code: "ASSAULT RUS,RUSMIL>UKRGOV".
+    Participants,
 }
 
 fn show(record: &Record, event: &Event, projection: Projection) -> String {
@@ -29,6 +32,10 @@ fn show(record: &Record, event: &Event, projection: Projection) -> String {
             list.iter().filter_map(|p| p.code.as_deref()).map(|c| c.chars().take(3).collect()).collect();
         c.sort();
         c.dedup();
+        c.join(",")
+    };
+    let whole_codes = |list: &[annalist_core::Participant]| -> String {
+        let c: Vec<&str> = list.iter().map(|p| p.code.as_deref().unwrap_or("-")).collect();
         c.join(",")
     };
     match projection {
@@ -46,6 +53,12 @@ fn show(record: &Record, event: &Event, projection: Projection) -> String {
         Projection::Dyad => {
             format!("{} {}>{}", event.event_type.as_str(), codes(&event.source), codes(&event.target))
         }
+        Projection::Participants => format!(
+            "{} {}>{}",
+            event.event_type.as_str(),
+            whole_codes(&event.source),
+            whole_codes(&event.target)
+        ),
     }
 }
 
@@ -87,6 +100,11 @@ fn types_and_modes_are_coded() {
 #[test]
 fn sources_and_targets_come_from_the_clause() {
     check_file("dyads.tsv", include_str!("events/dyads.tsv"), Projection::Dyad);
+}
+
+#[test]
+fn each_participant_is_named_once() {
+    check_file("participants.tsv", include_str!("events/participants.tsv"), Projection::Participants);
 }
 
 /// Every pattern of `data/events/patterns.tsv` codes its own example with its type: a pattern

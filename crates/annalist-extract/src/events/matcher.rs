@@ -93,7 +93,12 @@ fn nominal_context(view: &SentenceView<'_>, i: usize) -> bool {
     let uninflected = !view.is_inflected(i);
     let article_before =
         uninflected && p > 0 && view.is_word_in(p - 1, DETERMINERS) && view.mention_at()[p].is_none();
-    article_before || view.is_possessive(p) || view.lower[p].contains('-') || view.is_adjectival(p)
+    // "a U.S.-led attack", "the Kremlin-backed offensive": a hyphenated word before makes
+    // this one a noun, unless it is a name ("Zia-Ul-Haq rejected the offer", "Smith-Jones
+    // condemned"), whose last part is capitalised, before a past form.
+    let hyphenated_modifier =
+        || view.lower[p].contains('-') && !(view.lower[i].ends_with("ed") && view.last_part_capitalised(p));
+    article_before || view.is_possessive(p) || hyphenated_modifier() || view.is_adjectival(p)
 }
 
 /// Whether token `i` cannot anchor a trigger: part of a name ("Amnesty International",

@@ -271,6 +271,71 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
     }
 }
 
+/// Whether mention `m` only qualifies another participant of its side `list`, and so is no
+/// participant of its own: a mention inside another that is coded ("Iraq" in "Iraq's interim
+/// government", "Ivory Coast" in "Ivory Coast rebels"), or a country named just before a body or person of
+/// its own, with nothing between but a possessive or capitalised titles ("Palestinian Islamic
+/// Jihad", "Russia's Putin", "Pakistan President Zia"); or a mention that only modifies the
+/// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country
+/// beside another actor ("Russia and Russian forces", "Iran, Iraqi officials").
+fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
+    let mentions = &actors.layer.mentions;
+    let span = mentions[m].span;
+    // The outer mention must be coded itself, or the inner one says more ("Commerce" in
+    // "Commerce chief", a person the actor layer could not code).
+    let inside = |o: usize| {
+        let outer = mentions[o].span;
+        outer != span
+            && outer.start <= span.start
+            && span.end <= outer.end
+            && actor(actors, o).is_some_and(|a| has_own_code(a, date))
+    };
+    if list.iter().any(|&o| inside(o)) || modifies_by_hyphen(text, span) {
+        return true;
+    }
+    let Some(country) =
+        actor(actors, m).filter(|a| a.kind == ActorKind::State).and_then(|a| a.code.as_deref())
+    else {
+        return false;
+    };
+    list.iter().any(|&o| {
+        let next = mentions[o].span;
+        next.start >= span.end
+            && text.get(span.end..next.start).is_some_and(only_qualifiers)
+            && actor(actors, o)
+                .and_then(|a| participant_code(a, date))
+                .is_some_and(|code| code.len() > country.len() && code.starts_with(country))
+    })
+}
+
+/// Whether the mention at `span` is joined by a hyphen to a lower-case word after it, and so
+/// modifies the noun that follows rather than naming it: "U.S.-backed forces attacked",
+/// "Iran-allied militias", "the Israeli-occupied West Bank", "a London-based group". Not
+/// "-led": event coders take who leads as the actor ("a Saudi-led coalition bombed").
+fn modifies_by_hyphen(text: &str, span: annalist_core::Span) -> bool {
+    let Some(after) = text.get(span.end..).and_then(|rest| rest.strip_prefix('-')) else { return false };
+    let word_end = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let word = &after[..word_end];
+    word.starts_with(|c: char| c.is_lowercase()) && word != "led"
+}
+
+/// Whether the text between two mentions holds nothing but a possessive and capitalised words
+/// (titles: "President", "Foreign Minister"), at most three of them.
+fn only_qualifiers(gap: &str) -> bool {
+    let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
+    let mut words = 0;
+    for word in gap.split_whitespace() {
+        words += 1;
+        if words > 3
+            || !word.chars().next().is_some_and(char::is_uppercase)
+            || !word.chars().all(char::is_alphabetic)
+        {
+            return false;
+        }
+    }
+    gap.is_empty() || gap.starts_with(char::is_whitespace)
+}
+
 /// Whether [`participant_code`] finds a code for `actor` at `date` (asked without making it).
 fn has_own_code(actor: &Actor, date: Option<NaiveDate>) -> bool {
     (actor.kind == ActorKind::Person && date.is_some_and(|date| actor.roles.iter().any(|r| r.held_on(date))))
@@ -319,13 +384,15 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
             // A side with a coded actor is that actor's: the others beside it are in apposition
             // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
             let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(|a| has_own_code(a, date)));
-            list.iter()
+            let kept: Vec<usize> =
+                list.iter().copied().filter(|&m| !qualifies_other(cx.text, actors, list, m, date)).collect();
+            kept.iter()
                 .enumerate()
                 .filter_map(|(n, &m)| {
                     let index = actors.actor_index(m)?;
                     // An actor named twice on a side ("banned her book" after "her") is one
                     // participant, at its first mention.
-                    if list[..n].iter().any(|&o| actors.actor_index(o) == Some(index)) {
+                    if kept[..n].iter().any(|&o| actors.actor_index(o) == Some(index)) {
                         return None;
                     }
                     let a = &actors.layer.actors[index];

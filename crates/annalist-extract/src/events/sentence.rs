@@ -482,6 +482,13 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// Whether the part after the last hyphen of token `i` starts with a capital letter in
+    /// the text ("Zia-Ul-Haq", "Smith-Jones"; not "U.S.-led").
+    pub(crate) fn last_part_capitalised(&self, i: usize) -> bool {
+        let token = self.tokens[i].span.slice(self.text);
+        token.rsplit('-').next().and_then(|part| part.chars().next()).is_some_and(char::is_uppercase)
+    }
+
     /// The lower-case text of token `i`.
     pub(crate) fn word(&self, i: usize) -> &str {
         self.lower[i]
