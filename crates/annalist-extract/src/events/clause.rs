@@ -179,7 +179,8 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
         }
         // Not past "by": "Ukraine attacked by Russian drones appealed" names its agent there.
         if let Some(last) = last_at
-            && (k > last + 3 || (last + 1..k).any(|t| view.is_word_in(t, BY)))
+            && ((k > last + 3 && !title_between(view, last + 1, k))
+                || (last + 1..k).any(|t| view.is_word_in(t, BY)))
         {
             break;
         }
@@ -189,6 +190,17 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
         last_at = Some(k);
     }
     out
+}
+
+/// Whether the words `from..to` are a title of at most five words between two mentions:
+/// "U.S. Secretary of State Marco Rubio", capitalised but for the connectors of
+/// [`super::TITLE_CONNECTORS`].
+fn title_between(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
+    to - from <= 5
+        && view.original_first_char_upper(from)
+        && view.original_first_char_upper(to - 1)
+        && (from..to)
+            .all(|t| view.original_first_char_upper(t) || super::TITLE_CONNECTORS.contains(&view.lower[t]))
 }
 
 /// Where the modality cues of a trigger may stand: back to the nearest punctuation or clause

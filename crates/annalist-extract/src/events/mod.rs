@@ -274,8 +274,9 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
 /// Whether mention `m` only qualifies another participant of its side `list`, and so is no
 /// participant of its own: a mention inside another that is coded ("Iraq" in "Iraq's interim
 /// government", "Ivory Coast" in "Ivory Coast rebels"), or a country named just before a body or person of
-/// its own, with nothing between but a possessive or capitalised titles ("Palestinian Islamic
-/// Jihad", "Russia's Putin", "Pakistan President Zia"); or a mention that only modifies the
+/// its own, or a title just before its holder, with nothing between but a possessive or
+/// capitalised titles ("Palestinian Islamic Jihad", "Russia's Putin", "Pakistan President
+/// Zia", "Iranian President Ebrahim Raisi"); or a mention that only modifies the
 /// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country
 /// beside another actor ("Russia and Russian forces", "Iran, Iraqi officials").
 fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
@@ -293,18 +294,21 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
     if list.iter().any(|&o| inside(o)) || modifies_by_hyphen(text, span) {
         return true;
     }
-    let Some(country) =
-        actor(actors, m).filter(|a| a.kind == ActorKind::State).and_then(|a| a.code.as_deref())
-    else {
-        return false;
-    };
+    // A state qualifies a body or person of its own; a title ("Iranian President", "U.S.
+    // Secretary of State": a description of a body) the person it stands before.
+    let Some(qualifier) = actor(actors, m).filter(|a| a.kind != ActorKind::Person) else { return false };
+    let Some(own) = participant_code(qualifier, date) else { return false };
+    let state = qualifier.kind == ActorKind::State;
     list.iter().any(|&o| {
         let next = mentions[o].span;
         next.start >= span.end
             && text.get(span.end..next.start).is_some_and(only_qualifiers)
-            && actor(actors, o)
-                .and_then(|a| participant_code(a, date))
-                .is_some_and(|code| code.len() > country.len() && code.starts_with(country))
+            && actor(actors, o).is_some_and(|other| {
+                participant_code(other, date).is_some_and(|code| {
+                    code.starts_with(&own)
+                        && ((state && code.len() > own.len()) || other.kind == ActorKind::Person)
+                })
+            })
     })
 }
 
@@ -319,22 +323,26 @@ fn modifies_by_hyphen(text: &str, span: annalist_core::Span) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && word != "led"
 }
 
-/// Whether the text between two mentions holds nothing but a possessive and capitalised words
-/// (titles: "President", "Foreign Minister"), at most three of them.
+/// Whether the text between two mentions holds nothing but a possessive and a title of at
+/// most five words, capitalised but for the connectors of [`TITLE_CONNECTORS`] inside it
+/// ("President", "Foreign Minister", "Secretary-General", "Secretary of State").
 fn only_qualifiers(gap: &str) -> bool {
     let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
-    let mut words = 0;
-    for word in gap.split_whitespace() {
-        words += 1;
-        if words > 3
-            || !word.chars().next().is_some_and(char::is_uppercase)
-            || !word.chars().all(char::is_alphabetic)
-        {
-            return false;
-        }
+    if !(gap.is_empty() || gap.starts_with(char::is_whitespace)) {
+        return false;
     }
-    gap.is_empty() || gap.starts_with(char::is_whitespace)
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let capitalised =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    words.len() <= 5
+        && words.first().is_none_or(|w| capitalised(w))
+        && words.last().is_none_or(|w| capitalised(w))
+        && words.iter().all(|w| capitalised(w) || TITLE_CONNECTORS.contains(w))
 }
+
+/// Lower-case words inside a title: "Secretary of State", "Minister for Foreign Affairs",
+/// "Commander of the Armed Forces".
+pub(super) const TITLE_CONNECTORS: [&str; 3] = ["of", "for", "the"];
 
 /// Whether [`participant_code`] finds a code for `actor` at `date` (asked without making it).
 fn has_own_code(actor: &Actor, date: Option<NaiveDate>) -> bool {
