@@ -78,3 +78,23 @@ fn every_lexicon_file_is_registered_and_sourced() {
         );
     }
 }
+
+/// A row written twice in a lexicon file is a slip of merging, and hides which of the two a
+/// later edit should change.
+#[test]
+fn no_lexicon_file_repeats_a_row() {
+    let data = root().join("crates/annalist-extract/data");
+    let mut files = Vec::new();
+    files_under(&data, ".tsv", &mut files);
+    let mut repeated = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for (n, line) in text.lines().enumerate() {
+            if !line.is_empty() && !line.starts_with('#') && !seen.insert(line) {
+                repeated.push(format!("{}:{}: {line}", f.display(), n + 1));
+            }
+        }
+    }
+    assert!(repeated.is_empty(), "rows written twice: {repeated:#?}");
+}
