@@ -192,6 +192,50 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     out
 }
 
+/// "Greece, Panama and South Korea supported": the comma at `b` that ended the subject's
+/// clause (which ends at `end`) is inside a series of names, when the group `found` after it opens right there
+/// and joins its names by "and" or "or"; the names before the commas, each alone between
+/// two commas or last in its phrase ("Council members Greece"), join the group at its
+/// front. Not a place after a preposition ("In Russia, Ukraine and Belarus held talks"), nor
+/// the object of a verb or preposition.
+fn series_before(view: &SentenceView<'_>, b: usize, end: usize, found: &mut Vec<usize>) {
+    let mention_at = view.mention_at();
+    let Some(&first) = found.first() else { return };
+    let opens_at_comma = mention_at.get(b + 1) == Some(&Some(first));
+    let Some(last_of_group) = (b + 1..end).rev().find(|&k| mention_at[k].is_some_and(|m| found.contains(&m)))
+    else {
+        return;
+    };
+    let coordinated = (b + 1..last_of_group).any(|k| view.is_word_in(k, AND_OR));
+    if found.len() < 2 || !opens_at_comma || !coordinated {
+        return;
+    }
+    let mut comma = b;
+    let mut earlier = Vec::new();
+    // Bounded like the clause scans, so that time stays linear on endless series.
+    while view.lower[comma] == "," && comma > 0 && b - comma < SCAN_LIMIT {
+        let Some(m) = mention_at[comma - 1] else { break };
+        let mut start = comma - 1;
+        while start > 0 && mention_at[start - 1] == Some(m) {
+            start -= 1;
+        }
+        // An object before the comma is no item: "After meeting Russia, Ukraine and ...".
+        let object = start
+            .checked_sub(1)
+            .is_some_and(|p| view.is_word_in(p, PREPOSITIONS) || view.patterns_of_lemma(p).is_some());
+        if object || super::after_preposition(view, start, super::PLACE_PREPOSITIONS) || found.contains(&m) {
+            break;
+        }
+        earlier.push(m);
+        match start.checked_sub(1) {
+            Some(before) if view.lower[before] == "," => comma = before,
+            _ => break,
+        }
+    }
+    earlier.reverse();
+    found.splice(0..0, earlier);
+}
+
 /// Whether the words `from..to` are a title of at most five words between two mentions:
 /// "U.S. Secretary of State Marco Rubio", capitalised but for the connectors of
 /// [`super::TITLE_CONNECTORS`].
@@ -323,8 +367,14 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
             end = b;
             continue;
         }
-        let found = first_group(view, reported_clause_start(view, from, end), end);
+        let start = reported_clause_start(view, from, end);
+        let mut found = first_group(view, start, end);
         if !found.is_empty() {
+            if start == from
+                && let Some(b) = boundary
+            {
+                series_before(view, b, end, &mut found);
+            }
             return Subject::Mentions(found);
         }
         let Some(b) = boundary else { return Subject::None };
