@@ -1361,15 +1361,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
         {
             return i + 1;
         }
-        // A capitalised common word alone opening a sentence or a quotation ("Survivors told
-        // VOA", "“Believe me"), even acting, is an ordinary word, unless the text also writes
+        // A capitalised common word alone opening a sentence, a quotation or what follows a
+        // colon ("Survivors told VOA", "“Believe me", "Armitage: Probably"), even acting, is an ordinary word, unless the text also writes
         // it capitalised inside a sentence ("Apple said ... shares of Apple"), opens a longer
         // name elsewhere ("Apple Computer"), or opens another sentence too, never written in
         // lower case ("Ford announces cuts" above "Ford has announced"), or says it is a
         // person ("Yang is a Chinese businessman").
         if end == i
             && !w.is_given_name()
-            && (w.sentence_initial() || self.opens_quotation(i))
+            && (w.sentence_initial() || self.opens_quotation(i) || self.follows_colon(i))
             && GAZETTEER.common_words.contains(&lower)
             && !self.words.capitalised_inside(w.text())
             && !self.written_as_a_name_elsewhere(w.text())
@@ -1609,6 +1609,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// space, a line break or opening punctuation (or opens the text).
     fn opens_quotation(&self, i: usize) -> bool {
         super::words::opens_quotation_at(self.text, self.words.at(i).span().start)
+    }
+
+    /// Whether word `i` opens what follows a colon, capitalised as a sentence's first word
+    /// is ("Armitage: Probably the Russian attack", "The answer: Never").
+    fn follows_colon(&self, i: usize) -> bool {
+        let before = self.text.get(..self.words.at(i).span().start).unwrap_or("");
+        before.trim_end().ends_with(':')
     }
 
     /// Whether the name ending at word `end` acts: an agent verb follows ("Chrysler
