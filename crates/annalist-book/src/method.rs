@@ -142,7 +142,8 @@ pub fn codes(x: &Xref<'_>) -> Page {
         "{GENERATED_BANNER}\n\n# Reading actor codes\n\nActor codes are CAMEO-style: three letters \
          for a country (ISO 3166-1 alpha-3, `BLR`) or `IGO` for an international body, then \
          optional three-letter sectors (`GOV` government, `MIL` military). A person's code comes \
-         from the role held at the time. Below, every code in this book and every part, with the \
+         from the role held at the time; a former office-holder's is the country's elite (`ELI`, \
+         as the CAMEO codebook codes former officials). Below, every code in this book and every part, with the \
          actors that carry it.\n\n"
     );
     let mut codes: BTreeMap<String, BTreeSet<&annalist_core::ActorId>> = BTreeMap::new();

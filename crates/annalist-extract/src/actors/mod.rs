@@ -73,6 +73,10 @@ pub fn resolve_around(cx: &Context<'_>, timexes: &[TimeExpr]) -> ActorLayer {
     ActorLayer { actors, mentions }
 }
 
+/// The CAMEO sector of elites, which codes former officials ("Former Israeli Prime Minister
+/// Ehud Olmert"): the codebook's `ELI`, "former government officials, celebrities".
+pub(crate) const FORMER_OFFICIAL_SECTOR: &str = "ELI";
+
 /// Whether the gazetteer's word list gives `word` class `class`: the events layer asks it of
 /// role nouns ("VOA host Masih Alinejad" is a title, no verb) and nouns of places ("the port
 /// city of Jeddah").

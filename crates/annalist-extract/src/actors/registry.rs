@@ -256,8 +256,9 @@ impl Registry {
     }
 
     /// For a person, when the document has a date, the code its record carries: that of the
-    /// role held at the date, else of the latest role. `None` otherwise (the actor's own code
-    /// stands).
+    /// role held at the date; else, when a role had ended by then, the country's elite (`ELI`:
+    /// CAMEO codes former officials so, "Ehud Olmert" in 2024 is `ISRELI`); else that of the
+    /// latest role. `None` otherwise (the actor's own code stands).
     fn dated_code(&self, known: &KnownActor) -> Option<Option<String>> {
         match (known.kind, self.date) {
             (ActorKind::Person, Some(date)) => Some(
@@ -266,6 +267,7 @@ impl Registry {
                     .iter()
                     .find(|r| r.held_on(date))
                     .map(|r| r.code.clone())
+                    .or_else(|| former_official_code(known, date))
                     .or_else(|| latest_role_code(&known.roles)),
             ),
             _ => None,
@@ -613,4 +615,13 @@ mod tests {
         assert_eq!(ids, ["albert-gee", "rus"]);
         assert_eq!(mentions.iter().map(|m| m.actor.0.as_str()).collect::<Vec<_>>(), ["albert-gee", "rus"]);
     }
+}
+
+/// `ELI` of the country of a person holding no role at `date` who had held one before it
+/// (see [`Registry::dated_code`]: "Donald Trump" in 2024 too, between his terms); `None`
+/// when no role had ended by then, or the country is not known.
+fn former_official_code(known: &KnownActor, date: NaiveDate) -> Option<String> {
+    let held_before = known.roles.iter().any(|r| r.end.is_some_and(|end| end < date));
+    let country = known.country.as_deref().filter(|_| held_before)?;
+    Some(format!("{country}{}", super::FORMER_OFFICIAL_SECTOR))
 }

@@ -914,9 +914,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// country's sector actor.
     fn describe_office(&mut self, first: usize, span: Span, iso: &str, sector: Sector) {
         // "The former French foreign minister" is neither the holder nor the government.
-        if first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| {
-            matches!(b.lower().as_ref(), "former" | "ex" | "late") && self.same_sentence(first - 1, first)
-        }) {
+        if self.before_is_former(first) {
             return;
         }
         let code = format!("{iso}{}", sector.code);
@@ -983,6 +981,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         (holders.len() == 1).then(|| holders[0].clone())
     }
 
+    /// Whether the word before word `first`, in its sentence, says an office was held once:
+    /// "former", "ex", "late".
+    fn before_is_former(&self, first: usize) -> bool {
+        first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| {
+            matches!(b.lower().as_ref(), "former" | "ex" | "late") && self.same_sentence(first - 1, first)
+        })
+    }
+
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
     /// `i`: a person, with the office as a role when its country is known.
     fn titled_person(&mut self, i: usize, office: Option<(&str, Sector, usize, usize)>) -> usize {
@@ -1010,11 +1016,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
             return i;
         };
-        let role = office.map(|(iso, sector, first, last)| Role {
-            title: self.span(first, last).slice(self.text).to_owned(),
-            code: format!("{iso}{}", sector.code),
-            start: None,
-            end: None,
+        let role = office.map(|(iso, sector, first, last)| {
+            // "Former Israeli Prime Minister X" held the office once: an elite, as CAMEO codes
+            // former officials, with the qualifier in the role's title.
+            let former = self.before_is_former(first);
+            let first = if former { first - 1 } else { first };
+            let sector = if former { super::FORMER_OFFICIAL_SECTOR } else { sector.code };
+            Role {
+                title: self.span(first, last).slice(self.text).to_owned(),
+                code: format!("{iso}{sector}"),
+                start: None,
+                end: None,
+            }
         });
         self.titled_name(i, end, role)
     }
