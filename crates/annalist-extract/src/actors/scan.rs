@@ -2330,9 +2330,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
             }
         }
         // No person is in reach, or only one two sentences back or more, but an unknown name
-        // taken for an organisation is the subject here or in the sentence before.
-        if (best.is_none() || best_back >= 2)
-            && let Some((actor, first, last)) = self.unknown_name_as_person(sentence)
+        // taken for an organisation is the subject here or in the sentence before; or one
+        // is the subject here and the person only in a sentence before ("... the fall of
+        // President Bashar al-Assad. Geir Pedersen issued his appeal"): a subject of the
+        // pronoun's own sentence outweighs anyone a sentence back.
+        if (best.is_none() || best_back >= 1)
+            && let Some((actor, first, last, found_in)) = self.unknown_name_as_person(sentence)
+            && (best.is_none() || best_back >= 2 || (found_in == sentence && !object))
         {
             // "Sibusiso Sithole was shocked. He said so.": the name is a person's, and its
             // short form is its last word, not its first.
@@ -2359,10 +2363,10 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The unknown name of two or three plain capitalised words ("Sibusiso Sithole"), taken
     /// for an organisation only because nothing said otherwise, that is the first argument of
-    /// sentence `sentence` or the one before, with its first and last words: a person pronoun
-    /// with no person in reach stands for it. Not a name with an organisation's or a place's
+    /// sentence `sentence` or the one before, with its first and last words and its sentence:
+    /// a person pronoun with no person in reach stands for it. Not a name with an organisation's or a place's
     /// last word, nor an acronym.
-    fn unknown_name_as_person(&self, sentence: usize) -> Option<(ActorRef, usize, usize)> {
+    fn unknown_name_as_person(&self, sentence: usize) -> Option<(ActorRef, usize, usize, usize)> {
         self.recent_mentions_with_sentences(sentence, 1)
             .enumerate()
             .filter(|(_, (f, _))| f.kind == MentionKind::Organization && f.resolution == Resolution::Unknown)
@@ -2389,7 +2393,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && self.registry.is_unknown(actor)
                     && self.registry.actor(actor).kind == ActorKind::Organization
                     && self.first_argument_of(found_in, sentence) == Some(k))
-                .then_some((actor, first, last))
+                .then_some((actor, first, last, found_in))
             })
     }
 
