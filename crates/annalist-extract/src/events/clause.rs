@@ -153,6 +153,8 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut last_at = None;
     let mut place = None;
+    // The last agent of a participle read so far, and its last token.
+    let (mut agent, mut agent_end) = (None, None);
     for k in from..to.min(view.len()) {
         let Some(m) = view.mention_at()[k] else { continue };
         // "US troops in Syria attacked", "Rebels in the Ivory Coast dismissed": a place named
@@ -163,6 +165,20 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
                 && super::after_preposition(view, k, super::PLACE_PREPOSITIONS))
         {
             place = Some(m);
+            continue;
+        }
+        // "Rebels backed by Rwanda attacked", "forces backed by the U.S. and Britain": the
+        // agents of a participle set after the subject are not the subject either.
+        let joined_to_agent = |end: usize| {
+            (end + 1..k).all(|t| {
+                view.is_word_in(t, AND_OR) || view.lower[t] == "," || view.is_word_in(t, DETERMINERS)
+            })
+        };
+        if agent == Some(m)
+            || (!out.contains(&m) && (agent_of_participle(view, k) || agent_end.is_some_and(joined_to_agent)))
+        {
+            agent = Some(m);
+            agent_end = Some(k);
             continue;
         }
         // An object pronoun is no subject: "telling her the Taliban had banned".
@@ -245,6 +261,17 @@ fn title_between(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
         && view.original_first_char_upper(to - 1)
         && (from..to)
             .all(|t| view.original_first_char_upper(t) || super::TITLE_CONNECTORS.contains(&view.lower[t]))
+}
+
+/// Whether the mention at token `k` follows "by" (and perhaps an article) after a past
+/// participle: the agent of a reduced relative ("rebels backed by Rwanda", "forces supported
+/// by the U.S. military"). Not "led by": event coders take who leads as the actor ("the
+/// coalition government led by Mario Draghi has begun").
+fn agent_of_participle(view: &SentenceView<'_>, k: usize) -> bool {
+    let by = if k > 0 && view.is_word_in(k - 1, DETERMINERS) { k.checked_sub(2) } else { k.checked_sub(1) };
+    by.is_some_and(|by| {
+        by > 0 && view.is_word_in(by, BY) && is_participle(view, by - 1) && view.lower[by - 1] != "led"
+    })
 }
 
 /// Where the modality cues of a trigger may stand: back to the nearest punctuation or clause
@@ -430,9 +457,10 @@ pub(crate) fn passive_agent(view: &SentenceView<'_>, anchor: usize, end: usize) 
     }
     // "soldiers, supported by clan militias,", "rebels backed by Rwanda": a participle with
     // no auxiliary right before "by" and a named agent is passive too (a reduced relative);
-    // not "attacked by air" or "supported by voting", where "by" names no one.
+    // not "attacked by air" or "supported by voting", where "by" names no one; nor a phrase
+    // that ends in its object ("condemned the attack by Ukraine": the attack's agent).
     let by = end + 1;
-    if by >= view.len() || !view.is_word_in(by, BY) {
+    if by >= view.len() || !view.is_word_in(by, BY) || (end != anchor && !is_participle(view, end)) {
         return None;
     }
     let (from, to) = object_range(view, by + 1, 8);

@@ -53,6 +53,25 @@ const COMPLEMENT_WINDOW: usize = 12;
 const OF_IS_ACTOR: &[PloverType] =
     &[PloverType::Retreat, PloverType::Mobilize, PloverType::Protest, PloverType::Consult];
 
+/// Types whose nominalisation's "from" phrase, right after it, names the actor ("the threat
+/// from Canada", "an offer from Afghanistan", "pressure from China"); not those where it
+/// names a place left or a body one is put out of ("the withdrawal from Syria", "his
+/// release from prison", "expulsion from the party").
+const FROM_IS_ACTOR: &[PloverType] = &[
+    PloverType::Agree,
+    PloverType::Consult,
+    PloverType::Support,
+    PloverType::Cooperate,
+    PloverType::Aid,
+    PloverType::Request,
+    PloverType::Accuse,
+    PloverType::Reject,
+    PloverType::Threaten,
+    PloverType::Protest,
+    PloverType::Sanction,
+    PloverType::Assault,
+];
+
 /// An event being built.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -798,21 +817,33 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             }
             object.retain(|m| !d.source.contains(m));
         }
+        // "the offensive by Ukraine"; "the withdrawal of Serbian forces"; "the threat from
+        // Canada" (right after the noun only).
+        let event_type = d.event_type();
+        let after_noun = d.end + 1;
+        let agent_marker = |k: usize| {
+            let of_actor = view.lower[k] == "of" && event_type.is_some_and(|t| OF_IS_ACTOR.contains(&t));
+            let from_actor = view.lower[k] == "from"
+                && k == after_noun
+                && event_type.is_some_and(|t| FROM_IS_ACTOR.contains(&t))
+                && view.mention_at().get(k + 1).is_some_and(Option::is_some);
+            view.lower[k] == "by" || of_actor || from_actor
+        };
+        let undergone = d.roles == Roles::Undergoer;
+        // A marker right after the noun names who does it, before the subject of a verb
+        // governing the noun would: "to alleviate the threat from Canada".
+        let named_right_after = !undergone && after_noun < to && agent_marker(after_noun);
         let governing = clause::governing_verb(view, d.start);
         if d.source.is_empty()
+            && !named_right_after
             && let Some(verb) = governing
             && let Subject::Mentions(m) = clause::subject(view, verb)
         {
             // "launched a mediation effort": the object of a light verb is done by its subject.
             d.source = m;
         }
-        // "the offensive by Ukraine"; "the withdrawal of Serbian forces".
-        for k in (from..to).filter(|_| d.roles != Roles::Undergoer) {
-            let of_actor = view.lower[k] == "of" && d.event_type().is_some_and(|t| OF_IS_ACTOR.contains(&t));
-            if (view.lower[k] == "by" || of_actor) && d.source.is_empty() {
-                agent_from = Some(k);
-                break;
-            }
+        if d.source.is_empty() && !undergone {
+            agent_from = (from..to).find(|&k| agent_marker(k));
         }
     } else if let Some(by) = clause::passive_agent(view, d.start, d.end) {
         // Passive: the grammatical subject is acted upon; after a comma, the noun the
