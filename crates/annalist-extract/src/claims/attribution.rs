@@ -8,7 +8,7 @@ use annalist_core::Span;
 
 use super::lexicon::{Frames, LEXICON, WordClass};
 use super::noun_phrase::{
-    clause_subject, is_ly_adverb, phrase_ending_at, phrase_starting_at, skip_left_modifiers,
+    clause_start, clause_subject, is_ly_adverb, phrase_ending_at, phrase_starting_at, skip_left_modifiers,
 };
 use super::words::Words;
 
@@ -472,14 +472,14 @@ fn verb_at(
                     subject_of_clause = true;
                     source_span = last_source;
                     if source_span.is_none() {
-                        source_tokens = clause_subject(words, s, j);
+                        source_tokens = clause_subject(words, clause_start(words, s, j), j);
                     }
                 } else {
                     // Apposition: "Lavrov, Russia's foreign minister, said ...".
                     source_tokens = apposition_head(words, s, j);
                     if source_tokens.is_none() {
                         subject_of_clause = true;
-                        source_tokens = clause_subject(words, s, j);
+                        source_tokens = clause_subject(words, clause_start(words, s, j), j);
                     }
                 }
             } else if matches!(w, "and" | "but" | "or") {
@@ -488,7 +488,7 @@ fn verb_at(
                 subject_of_clause = true;
                 source_span = last_source;
                 if source_span.is_none() {
-                    source_tokens = clause_subject(words, s, j);
+                    source_tokens = clause_subject(words, clause_start(words, s, j), j);
                 }
             } else if participle {
                 let named = phrase_ending_at(words, s, j).filter(|&(a, b)| {
@@ -503,7 +503,7 @@ fn verb_at(
                     subject_of_clause = true;
                     source_span = last_source;
                     if source_span.is_none() {
-                        source_tokens = clause_subject(words, s, j);
+                        source_tokens = clause_subject(words, clause_start(words, s, j), j);
                     }
                 }
             } else if matches!(w, "who" | "which") && j > s + 1 && words.word(j - 1) == "," {

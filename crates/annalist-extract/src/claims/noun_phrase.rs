@@ -201,6 +201,25 @@ pub(super) fn is_ly_adverb(words: &Words<'_>, i: usize) -> bool {
 
 /// The subject of the clause a coordinated or participial cue belongs to ("Minsk had condemned
 /// ..., and warned of ...").
+/// Where the clause holding token `until` starts, for the subject of a verb or participle
+/// that continues it: after the last ";", or ", but" (", yet", ", while", ", whereas"), before
+/// `until` that a noun phrase and then a verb follow ("The drawdown was to end by May 1, but
+/// U.S. President Joe Biden missed the deadline, citing ... and announcing that ..."); else
+/// `floor`.
+pub(super) fn clause_start(words: &Words<'_>, floor: usize, until: usize) -> usize {
+    (floor + 1..until)
+        .rev()
+        .take(CLAUSE_REACH)
+        .find(|&k| {
+            let joins = words.word(k) == ";"
+                || (matches!(words.word(k), "but" | "yet" | "while" | "whereas") && words.word(k - 1) == ",");
+            joins
+                && phrase_starting_at(words, k + 1, until)
+                    .is_some_and(|(_, end)| end < until && words.is_verbish(end))
+        })
+        .map_or(floor, |k| k + 1)
+}
+
 pub(super) fn clause_subject(words: &Words<'_>, floor: usize, until: usize) -> Option<(usize, usize)> {
     // A clause that opens with a noun phrase has it as subject ("Many of the inhabitants ...
     // are critical and say ..."); else the phrase before the first verb ("By then Minsk had ...").
