@@ -193,10 +193,18 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
         if object_pronoun {
             continue;
         }
-        // Not past "by": "Ukraine attacked by Russian drones appealed" names its agent there.
+        // Not past "by": "Ukraine attacked by Russian drones appealed" names its agent there;
+        // nor past another preposition but those of belonging: "The U.S. ambassador to the
+        // U.N. said" is the ambassador speaking ("the leader of Hamas", "diplomats from the
+        // Group of Seven" are Hamas's and the group's).
         if let Some(last) = last_at
             && ((k > last + 3 && !title_between(view, last + 1, k))
-                || (last + 1..k).any(|t| view.is_word_in(t, BY)))
+                || (last + 1..k).any(|t| {
+                    view.is_word_in(t, BY)
+                        || (view.is_word_in(t, PREPOSITIONS)
+                            && !view.is_word_in(t, AND_OR)
+                            && !matches!(view.lower[t], "of" | "from"))
+                }))
         {
             break;
         }
