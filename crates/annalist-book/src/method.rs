@@ -143,8 +143,8 @@ pub fn codes(x: &Xref<'_>) -> Page {
          for a country (ISO 3166-1 alpha-3, `BLR`) or `IGO` for an international body, then \
          optional three-letter sectors (`GOV` government, `MIL` military). A person's code comes \
          from the role held at the time; a former office-holder's is the country's elite (`ELI`, \
-         as the CAMEO codebook codes former officials). Below, every code in this book and every part, with the \
-         actors that carry it.\n\n"
+         as the CAMEO codebook codes former officials). Below, every code in this book and every \
+         part, with the actors that carry it.\n\n"
     );
     let mut codes: BTreeMap<String, BTreeSet<&annalist_core::ActorId>> = BTreeMap::new();
     for (code, ids) in &x.code_actors {

@@ -1375,11 +1375,12 @@ impl<'w, 'a> Scanner<'w, 'a> {
             return i + 1;
         }
         // A capitalised common word alone opening a sentence, a quotation or what follows a
-        // colon ("Survivors told VOA", "“Believe me", "Armitage: Probably"), even acting, is an ordinary word, unless the text also writes
-        // it capitalised inside a sentence ("Apple said ... shares of Apple"), opens a longer
-        // name elsewhere ("Apple Computer"), or opens another sentence too, never written in
-        // lower case ("Ford announces cuts" above "Ford has announced"), or says it is a
-        // person ("Yang is a Chinese businessman").
+        // colon ("Survivors told VOA", "“Believe me", "Armitage: Probably"), even acting, is
+        // an ordinary word, unless the text also writes it capitalised inside a sentence
+        // ("Apple said ... shares of Apple"), opens a longer name elsewhere ("Apple
+        // Computer"), or opens another sentence too, never written in lower case ("Ford
+        // announces cuts" above "Ford has announced"), or says it is a person ("Yang is a
+        // Chinese businessman").
         if end == i
             && !w.is_given_name()
             && (w.sentence_initial() || self.opens_quotation(i) || self.follows_colon(i))
@@ -2364,8 +2365,8 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// The unknown name of two or three plain capitalised words ("Sibusiso Sithole"), taken
     /// for an organisation only because nothing said otherwise, that is the first argument of
     /// sentence `sentence` or the one before, with its first and last words and its sentence:
-    /// a person pronoun with no person in reach stands for it. Not a name with an organisation's or a place's
-    /// last word, nor an acronym.
+    /// a person pronoun with no person in reach stands for it. Not a name with an
+    /// organisation's or a place's last word, nor an acronym.
     fn unknown_name_as_person(&self, sentence: usize) -> Option<(ActorRef, usize, usize, usize)> {
         self.recent_mentions_with_sentences(sentence, 1)
             .enumerate()

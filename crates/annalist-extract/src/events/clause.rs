@@ -217,11 +217,11 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
 }
 
 /// "Greece, Panama and South Korea supported": the comma at `b` that ended the subject's
-/// clause (which ends at `end`) is inside a series of names, when the group `found` after it opens right there
-/// and joins its names by "and" or "or"; the names before the commas, each alone between
-/// two commas or last in its phrase ("Council members Greece"), join the group at its
-/// front. Not a place after a preposition ("In Russia, Ukraine and Belarus held talks"), nor
-/// the object of a verb or preposition.
+/// clause (which ends at `end`) is inside a series of names, when the group `found` after it
+/// opens right there and joins its names by "and" or "or"; the names before the commas, each
+/// alone between two commas or last in its phrase ("Council members Greece"), join the group
+/// at its front. Not a place after a preposition ("In Russia, Ukraine and Belarus held
+/// talks"), nor the object of a verb or preposition.
 fn series_before(view: &SentenceView<'_>, b: usize, end: usize, found: &mut Vec<usize>) {
     let mention_at = view.mention_at();
     let Some(&first) = found.first() else { return };

@@ -53,24 +53,11 @@ const COMPLEMENT_WINDOW: usize = 12;
 const OF_IS_ACTOR: &[PloverType] =
     &[PloverType::Retreat, PloverType::Mobilize, PloverType::Protest, PloverType::Consult];
 
-/// Types whose nominalisation's "from" phrase, right after it, names the actor ("the threat
-/// from Canada", "an offer from Afghanistan", "pressure from China"); not those where it
-/// names a place left or a body one is put out of ("the withdrawal from Syria", "his
-/// release from prison", "expulsion from the party").
-const FROM_IS_ACTOR: &[PloverType] = &[
-    PloverType::Agree,
-    PloverType::Consult,
-    PloverType::Support,
-    PloverType::Cooperate,
-    PloverType::Aid,
-    PloverType::Request,
-    PloverType::Accuse,
-    PloverType::Reject,
-    PloverType::Threaten,
-    PloverType::Protest,
-    PloverType::Sanction,
-    PloverType::Assault,
-];
+/// Types whose nominalisation's "from" phrase names a place left or a body one is put out of
+/// ("the withdrawal from Syria", "the deployment from bases", "his release from prison",
+/// "expulsion from the party"); for the others it names the actor ("the threat from Canada",
+/// "an offer from Afghanistan", "pressure from China").
+const FROM_IS_NOT_ACTOR: &[PloverType] = &[PloverType::Retreat, PloverType::Mobilize, PloverType::Coerce];
 
 /// An event being built.
 #[derive(Debug, Clone)]
@@ -292,12 +279,12 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
 
 /// Whether mention `m` only qualifies another participant of its side `list`, and so is no
 /// participant of its own: a mention inside another that is coded ("Iraq" in "Iraq's interim
-/// government", "Ivory Coast" in "Ivory Coast rebels"), or a country named just before a body or person of
-/// its own, or a title just before its holder, with nothing between but a possessive or
-/// capitalised titles ("Palestinian Islamic Jihad", "Russia's Putin", "Pakistan President
-/// Zia", "Iranian President Ebrahim Raisi"); or a mention that only modifies the
-/// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country
-/// beside another actor ("Russia and Russian forces", "Iran, Iraqi officials").
+/// government", "Ivory Coast" in "Ivory Coast rebels"); a country named just before a body or
+/// person of its own, or a title just before its holder, with nothing between but a
+/// possessive or capitalised titles ("Palestinian Islamic Jihad", "Russia's Putin", "Pakistan
+/// President Zia", "Iranian President Ebrahim Raisi"); or a mention that only modifies the
+/// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country beside another
+/// actor ("Russia and Russian forces", "Iran, Iraqi officials").
 fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
     let mentions = &actors.layer.mentions;
     let span = mentions[m].span;
@@ -347,7 +334,8 @@ fn modifies_by_hyphen(text: &str, span: annalist_core::Span) -> bool {
 /// ("President", "Foreign Minister", "Secretary-General", "Secretary of State").
 fn only_qualifiers(gap: &str) -> bool {
     let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
-    if !(gap.is_empty() || gap.starts_with(char::is_whitespace)) {
+    // (A title of five words is far shorter: a long gap is not read word by word.)
+    if gap.len() > MAX_TITLE_BYTES || !(gap.is_empty() || gap.starts_with(char::is_whitespace)) {
         return false;
     }
     let words: Vec<&str> = gap.split_whitespace().collect();
@@ -358,6 +346,9 @@ fn only_qualifiers(gap: &str) -> bool {
         && words.last().is_none_or(|w| capitalised(w))
         && words.iter().all(|w| capitalised(w) || TITLE_CONNECTORS.contains(w))
 }
+
+/// The longest gap between two mentions read as a title by [`only_qualifiers`], in bytes.
+const MAX_TITLE_BYTES: usize = 80;
 
 /// Lower-case words inside a title: "Secretary of State", "Minister for Foreign Affairs",
 /// "Commander of the Armed Forces".
@@ -825,7 +816,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
             let of_actor = view.lower[k] == "of" && event_type.is_some_and(|t| OF_IS_ACTOR.contains(&t));
             let from_actor = view.lower[k] == "from"
                 && k == after_noun
-                && event_type.is_some_and(|t| FROM_IS_ACTOR.contains(&t))
+                && event_type.is_some_and(|t| !FROM_IS_NOT_ACTOR.contains(&t))
                 && view.mention_at().get(k + 1).is_some_and(Option::is_some);
             view.lower[k] == "by" || of_actor || from_actor
         };
