@@ -282,7 +282,8 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
 /// government", "Ivory Coast" in "Ivory Coast rebels"); a country named just before a body or
 /// person of its own, or a title just before its holder, with nothing between but a
 /// possessive or capitalised titles ("Palestinian Islamic Jihad", "Russia's Putin", "Pakistan
-/// President Zia", "Iranian President Ebrahim Raisi"); or a mention that only modifies the
+/// President Zia", "Iranian President Ebrahim Raisi"); an international body between a
+/// state's possessive and a noun ("Iran's U.N. mission"); or a mention that only modifies the
 /// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country beside another
 /// actor ("Russia and Russian forces", "Iran, Iraqi officials").
 fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
@@ -298,6 +299,24 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
             && actor(actors, o).is_some_and(|a| has_own_code(a, date))
     };
     if list.iter().any(|&o| inside(o)) || modifies_by_hyphen(text, span) {
+        return true;
+    }
+    // "Iran's U.N. mission", "Ukraine's NATO bid": an international body between a state's
+    // possessive and a noun says what the state's mission or bid is for, not who acts.
+    let international =
+        actor(actors, m).and_then(|a| a.code.as_deref()).is_some_and(|c| c.starts_with("IGO"));
+    let before_noun = text.get(span.end..).is_some_and(|rest| {
+        rest.strip_prefix(' ').is_some_and(|word| word.starts_with(|c: char| c.is_lowercase()))
+    });
+    if international
+        && before_noun
+        && list.iter().any(|&o| {
+            let owner = mentions[o].span;
+            owner.end <= span.start
+                && matches!(text.get(owner.end..span.start), Some("'s " | "\u{2019}s "))
+                && actor(actors, o).is_some_and(|a| a.kind == ActorKind::State)
+        })
+    {
         return true;
     }
     // A state qualifies a body or person of its own; a title ("Iranian President", "U.S.
