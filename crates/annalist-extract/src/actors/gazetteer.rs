@@ -280,6 +280,9 @@ pub(crate) struct Gazetteer {
     /// `participle-modifier`: "U.S. armed forces"); other words in "-ed" there are verbs
     /// ("Israel killed militants").
     pub participle_modifiers: FastSet<String>,
+    /// Posts at an international body and bids to join it (`words.tsv`, `forum-post`:
+    /// "mission", "ambassador", "bid"), lower case: "Iran's U.N. mission" is Iran's.
+    pub forum_posts: FastSet<String>,
     /// The keys of listed persons' names of two words or more ("francois mitterrand") with the
     /// person's actor key and key number, by the key's first byte: an unknown person's name
     /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
@@ -627,6 +630,7 @@ impl Gazetteer {
                 Some("department-office") => Some(&mut g.department_offices),
                 Some("stance-prefix") => Some(&mut g.stance_prefixes),
                 Some("participle-modifier") => Some(&mut g.participle_modifiers),
+                Some("forum-post") => Some(&mut g.forum_posts),
                 _ => None,
             };
             if let Some(set) = set {

@@ -83,3 +83,9 @@ pub(crate) const FORMER_OFFICIAL_SECTOR: &str = "ELI";
 pub(crate) fn word_is(word: &str, class: WordClass) -> bool {
     gazetteer::GAZETTEER.is(word, class)
 }
+
+/// Whether `lower` (lower case) is a post at an international body or a bid to join it
+/// (`words.tsv`, `forum-post`): the events layer asks it after "Iran's U.N.".
+pub(crate) fn is_forum_post(lower: &str) -> bool {
+    gazetteer::GAZETTEER.forum_posts.contains(lower)
+}

@@ -283,7 +283,7 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
 /// person of its own, or a title just before its holder, with nothing between but a
 /// possessive or capitalised titles ("Palestinian Islamic Jihad", "Russia's Putin", "Pakistan
 /// President Zia", "Iranian President Ebrahim Raisi"); an international body between a
-/// state's possessive and a noun ("Iran's U.N. mission"); or a mention that only modifies the
+/// state's possessive and a post at it ("Iran's U.N. mission"); or a mention that only modifies the
 /// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country beside another
 /// actor ("Russia and Russian forces", "Iran, Iraqi officials").
 fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
@@ -301,21 +301,28 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
     if list.iter().any(|&o| inside(o)) || modifies_by_hyphen(text, span) {
         return true;
     }
-    // "Iran's U.N. mission", "Ukraine's NATO bid": an international body between a state's
-    // possessive and a noun says what the state's mission or bid is for, not who acts.
+    // "Iran's U.N. mission", "China's U.N. ambassador", "his U.N. mission": an international
+    // body between a state's or a pronoun's possessive and a post at it (`words.tsv`,
+    // `forum-post`) says where the post is, not who acts.
     let international =
         actor(actors, m).and_then(|a| a.code.as_deref()).is_some_and(|c| c.starts_with("IGO"));
-    let before_noun = text.get(span.end..).is_some_and(|rest| {
-        rest.strip_prefix(' ').is_some_and(|word| word.starts_with(|c: char| c.is_lowercase()))
+    let before_post = text.get(span.end..).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.starts_with(char::is_lowercase) && crate::actors::is_forum_post(word)
+    });
+    let after_possessive_pronoun = text.get(..span.start).is_some_and(|before| {
+        let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        ["his", "her", "its", "their"].iter().any(|p| word.eq_ignore_ascii_case(p))
     });
     if international
-        && before_noun
-        && list.iter().any(|&o| {
-            let owner = mentions[o].span;
-            owner.end <= span.start
-                && matches!(text.get(owner.end..span.start), Some("'s " | "\u{2019}s "))
-                && actor(actors, o).is_some_and(|a| a.kind == ActorKind::State)
-        })
+        && before_post
+        && (after_possessive_pronoun
+            || list.iter().any(|&o| {
+                let owner = mentions[o].span;
+                owner.end <= span.start
+                    && matches!(text.get(owner.end..span.start), Some("'s " | "\u{2019}s "))
+                    && actor(actors, o).is_some_and(|a| a.kind == ActorKind::State)
+            }))
     {
         return true;
     }
