@@ -283,6 +283,9 @@ pub(crate) struct Gazetteer {
     /// Posts at an international body and bids to join it (`words.tsv`, `forum-post`:
     /// "mission", "ambassador", "bid"), lower case: "Iran's U.N. mission" is Iran's.
     pub forum_posts: FastSet<String>,
+    /// People in a relation to a possessor who are not it (`words.tsv`, `relation-noun`:
+    /// "allies", "critics"), lower case: "Ukraine's allies pledged aid" is no act of Ukraine.
+    pub relation_nouns: FastSet<String>,
     /// The keys of listed persons' names of two words or more ("francois mitterrand") with the
     /// person's actor key and key number, by the key's first byte: an unknown person's name
     /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
@@ -631,6 +634,7 @@ impl Gazetteer {
                 Some("stance-prefix") => Some(&mut g.stance_prefixes),
                 Some("participle-modifier") => Some(&mut g.participle_modifiers),
                 Some("forum-post") => Some(&mut g.forum_posts),
+                Some("relation-noun") => Some(&mut g.relation_nouns),
                 _ => None,
             };
             if let Some(set) = set {

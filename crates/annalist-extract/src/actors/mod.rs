@@ -89,3 +89,9 @@ pub(crate) fn word_is(word: &str, class: WordClass) -> bool {
 pub(crate) fn is_forum_post(lower: &str) -> bool {
     gazetteer::GAZETTEER.forum_posts.contains(lower)
 }
+
+/// Whether `lower` (lower case) names people in a relation to a possessor who are not it
+/// (`words.tsv`, `relation-noun`): "Ukraine's allies", "Israel's critics".
+pub(crate) fn is_relation_noun(lower: &str) -> bool {
+    gazetteer::GAZETTEER.relation_nouns.contains(lower)
+}

@@ -283,8 +283,9 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
 /// person of its own, or a title just before its holder, with nothing between but a
 /// possessive or capitalised titles ("Palestinian Islamic Jihad", "Russia's Putin", "Pakistan
 /// President Zia", "Iranian President Ebrahim Raisi"); an international body between a
-/// state's possessive and a post at it ("Iran's U.N. mission"); or a mention that only modifies the
-/// noun after it (see [`modifies_by_hyphen`]). Left as participants: a country beside another
+/// state's possessive and a post at it ("Iran's U.N. mission"); the possessor of allies or
+/// critics (see [`owns_relation`]); or a mention that only modifies the noun after it (see
+/// [`modifies_by_hyphen`]). Left as participants: a country beside another
 /// actor ("Russia and Russian forces", "Iran, Iraqi officials").
 fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
     let mentions = &actors.layer.mentions;
@@ -298,7 +299,7 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
             && span.end <= outer.end
             && actor(actors, o).is_some_and(|a| has_own_code(a, date))
     };
-    if list.iter().any(|&o| inside(o)) || modifies_by_hyphen(text, span) {
+    if list.iter().any(|&o| inside(o)) || modifies_by_hyphen(text, span) || owns_relation(text, span) {
         return true;
     }
     // "Iran's U.N. mission", "China's U.N. ambassador", "his U.N. mission": an international
@@ -342,6 +343,23 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
                 })
             })
     })
+}
+
+/// Whether the mention at `span` is a possessor of people in a relation to it who are not it
+/// (`words.tsv`, `relation-noun`), with at most two words between: "Ukraine's Western allies
+/// pledged aid", "Russia's neighbors condemned", "the United States' biggest trading
+/// partners".
+fn owns_relation(text: &str, span: annalist_core::Span) -> bool {
+    let Some(rest) = text.get(span.end..) else { return false };
+    let Some(rest) = ["'s ", "\u{2019}s ", "' ", "\u{2019} "].iter().find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    rest.split(' ')
+        .take(3)
+        .map(|word| word.trim_end_matches(|c: char| !c.is_alphabetic()))
+        .take_while(|word| !word.is_empty() && word.chars().all(char::is_alphabetic))
+        .any(|word| word.starts_with(char::is_lowercase) && crate::actors::is_relation_noun(word))
 }
 
 /// Whether the mention at `span` is joined by a hyphen to a lower-case word after it, and so
