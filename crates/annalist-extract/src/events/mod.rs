@@ -285,8 +285,8 @@ impl<'c, 'a> ContextCountries<'c, 'a> {
 /// President Zia", "Iranian President Ebrahim Raisi"); an international body between a
 /// state's possessive and a post at it ("Iran's U.N. mission"); the possessor of allies or
 /// critics (see [`owns_relation`]); or a mention that only modifies the noun after it (see
-/// [`modifies_by_hyphen`]). Left as participants: a country beside another
-/// actor ("Russia and Russian forces", "Iran, Iraqi officials").
+/// [`modifies_by_hyphen`]). Left as participants: a country beside another actor ("Russia
+/// and Russian forces", "Iran, Iraqi officials").
 fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
     let mentions = &actors.layer.mentions;
     let span = mentions[m].span;
@@ -321,7 +321,7 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
             || list.iter().any(|&o| {
                 let owner = mentions[o].span;
                 owner.end <= span.start
-                    && matches!(text.get(owner.end..span.start), Some("'s " | "\u{2019}s "))
+                    && text.get(owner.end..span.start).is_some_and(|gap| POSSESSIVE_MARKS.contains(&gap))
                     && actor(actors, o).is_some_and(|a| a.kind == ActorKind::State)
             }))
     {
@@ -345,16 +345,16 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
     })
 }
 
+/// How a possessive ends a name, with the space after it: "Iran's ", "the United States' ".
+const POSSESSIVE_MARKS: [&str; 4] = ["'s ", "\u{2019}s ", "' ", "\u{2019} "];
+
 /// Whether the mention at `span` is a possessor of people in a relation to it who are not it
 /// (`words.tsv`, `relation-noun`), with at most two words between: "Ukraine's Western allies
 /// pledged aid", "Russia's neighbors condemned", "the United States' biggest trading
 /// partners".
 fn owns_relation(text: &str, span: annalist_core::Span) -> bool {
     let Some(rest) = text.get(span.end..) else { return false };
-    let Some(rest) = ["'s ", "\u{2019}s ", "' ", "\u{2019} "].iter().find_map(|p| rest.strip_prefix(p))
-    else {
-        return false;
-    };
+    let Some(rest) = POSSESSIVE_MARKS.iter().find_map(|p| rest.strip_prefix(p)) else { return false };
     rest.split(' ')
         .take(3)
         .map(|word| word.trim_end_matches(|c: char| !c.is_alphabetic()))
