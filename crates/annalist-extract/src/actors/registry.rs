@@ -571,6 +571,15 @@ fn ascii_upper<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
     std::str::from_utf8(upper).ok()
 }
 
+/// `ELI` of the country of a person holding no role at `date` who had held one before it
+/// (see [`Registry::dated_code`]: "Donald Trump" in 2024 too, between his terms); `None`
+/// when no role had ended by then, or the country is not known.
+fn former_official_code(known: &KnownActor, date: NaiveDate) -> Option<String> {
+    let held_before = known.roles.iter().any(|r| r.end.is_some_and(|end| end < date));
+    let country = known.country.as_deref().filter(|_| held_before)?;
+    Some(format!("{country}{}", super::FORMER_OFFICIAL_SECTOR))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -615,13 +624,4 @@ mod tests {
         assert_eq!(ids, ["albert-gee", "rus"]);
         assert_eq!(mentions.iter().map(|m| m.actor.0.as_str()).collect::<Vec<_>>(), ["albert-gee", "rus"]);
     }
-}
-
-/// `ELI` of the country of a person holding no role at `date` who had held one before it
-/// (see [`Registry::dated_code`]: "Donald Trump" in 2024 too, between his terms); `None`
-/// when no role had ended by then, or the country is not known.
-fn former_official_code(known: &KnownActor, date: NaiveDate) -> Option<String> {
-    let held_before = known.roles.iter().any(|r| r.end.is_some_and(|end| end < date));
-    let country = known.country.as_deref().filter(|_| held_before)?;
-    Some(format!("{country}{}", super::FORMER_OFFICIAL_SECTOR))
 }

@@ -1866,9 +1866,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Records the mention at `span` (which opens at word `first`) of an unknown actor of
     /// kind `kind` named `name`, and returns the actor and the mention's kind (the actor's:
     /// a name seen before keeps the kind it was given then, unless that was guessed and this
-    /// mention's context says it is a place's: see [`Registry::tell_kind`]). The name is the span's text, or part
-    /// of it ("EADS" of "EADS-led"); the span may end inside a word ("United Nations" of
-    /// "United Nations-appointed").
+    /// mention's context says it is a place's: see [`Registry::tell_kind`]). The name is the
+    /// span's text, or part of it ("EADS" of "EADS-led"); the span may end inside a word
+    /// ("United Nations" of "United Nations-appointed").
     fn unknown_mention(
         &mut self,
         first: usize,
@@ -2335,9 +2335,14 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // is the subject here and the person only in a sentence before ("... the fall of
         // President Bashar al-Assad. Geir Pedersen issued his appeal"): a subject of the
         // pronoun's own sentence outweighs anyone a sentence back.
-        if (best.is_none() || best_back >= 1)
-            && let Some((actor, first, last, found_in)) = self.unknown_name_as_person(sentence)
-            && (best.is_none() || best_back >= 2 || (found_in == sentence && !object))
+        let reach = match best {
+            None => Some(1),
+            Some(_) if best_back >= 2 => Some(1),
+            Some(_) if best_back == 1 && !object => Some(0),
+            Some(_) => None,
+        };
+        if let Some(within) = reach
+            && let Some((actor, first, last)) = self.unknown_name_as_person(sentence, within)
         {
             // "Sibusiso Sithole was shocked. He said so.": the name is a person's, and its
             // short form is its last word, not its first.
@@ -2364,11 +2369,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     /// The unknown name of two or three plain capitalised words ("Sibusiso Sithole"), taken
     /// for an organisation only because nothing said otherwise, that is the first argument of
-    /// sentence `sentence` or the one before, with its first and last words and its sentence:
-    /// a person pronoun with no person in reach stands for it. Not a name with an
+    /// sentence `sentence` or of one of the `within` sentences before, with its first and last
+    /// words: a person pronoun with no person in reach stands for it. Not a name with an
     /// organisation's or a place's last word, nor an acronym.
-    fn unknown_name_as_person(&self, sentence: usize) -> Option<(ActorRef, usize, usize, usize)> {
-        self.recent_mentions_with_sentences(sentence, 1)
+    fn unknown_name_as_person(&self, sentence: usize, within: usize) -> Option<(ActorRef, usize, usize)> {
+        self.recent_mentions_with_sentences(sentence, within)
             .enumerate()
             .filter(|(_, (f, _))| f.kind == MentionKind::Organization && f.resolution == Resolution::Unknown)
             .find_map(|(back, (f, found_in))| {
@@ -2394,7 +2399,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     && self.registry.is_unknown(actor)
                     && self.registry.actor(actor).kind == ActorKind::Organization
                     && self.first_argument_of(found_in, sentence) == Some(k))
-                .then_some((actor, first, last, found_in))
+                .then_some((actor, first, last))
             })
     }
 

@@ -260,15 +260,10 @@ fn series_before(view: &SentenceView<'_>, b: usize, end: usize, found: &mut Vec<
     found.splice(0..0, earlier);
 }
 
-/// Whether the words `from..to` are a title of at most five words between two mentions:
-/// "U.S. Secretary of State Marco Rubio", capitalised but for the connectors of
-/// [`super::TITLE_CONNECTORS`].
+/// Whether the words `from..to` are a title between two mentions ("U.S. Secretary of State
+/// Marco Rubio"; see [`super::is_title`]).
 fn title_between(view: &SentenceView<'_>, from: usize, to: usize) -> bool {
-    to - from <= 5
-        && view.original_first_char_upper(from)
-        && view.original_first_char_upper(to - 1)
-        && (from..to)
-            .all(|t| view.original_first_char_upper(t) || super::TITLE_CONNECTORS.contains(&view.lower[t]))
+    from < to && super::is_title((from..to).map(|t| (view.lower[t], view.original_first_char_upper(t))))
 }
 
 /// Whether the mention at token `k` follows "by" (and perhaps an article) after a past

@@ -304,27 +304,10 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
     }
     // "Iran's U.N. mission", "China's U.N. ambassador", "his U.N. mission": an international
     // body between a state's or a pronoun's possessive and a post at it (`words.tsv`,
-    // `forum-post`) says where the post is, not who acts.
+    // `forum-post`) says where the post is, not who acts. (Read only of international bodies.)
     let international =
         actor(actors, m).and_then(|a| a.code.as_deref()).is_some_and(|c| c.starts_with("IGO"));
-    let before_post = text.get(span.end..).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
-        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        word.starts_with(char::is_lowercase) && crate::actors::is_forum_post(word)
-    });
-    let after_possessive_pronoun = text.get(..span.start).is_some_and(|before| {
-        let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-        ["his", "her", "its", "their"].iter().any(|p| word.eq_ignore_ascii_case(p))
-    });
-    if international
-        && before_post
-        && (after_possessive_pronoun
-            || list.iter().any(|&o| {
-                let owner = mentions[o].span;
-                owner.end <= span.start
-                    && text.get(owner.end..span.start).is_some_and(|gap| POSSESSIVE_MARKS.contains(&gap))
-                    && actor(actors, o).is_some_and(|a| a.kind == ActorKind::State)
-            }))
-    {
+    if international && before_forum_post(text, span) && after_possessive(text, actors, list, span) {
         return true;
     }
     // A state qualifies a body or person of its own; a title ("Iranian President", "U.S.
@@ -343,6 +326,31 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
                 })
             })
     })
+}
+
+/// Whether a post at an international body (`words.tsv`, `forum-post`) follows the mention at
+/// `span`, in lower case: "U.N. mission", "NATO bid".
+fn before_forum_post(text: &str, span: annalist_core::Span) -> bool {
+    text.get(span.end..).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        word.starts_with(char::is_lowercase) && crate::actors::is_forum_post(word)
+    })
+}
+
+/// Whether the mention at `span` follows a possessive pronoun ("his U.N. mission") or the
+/// possessive of a state on its side `list` ("Iran's U.N. mission").
+fn after_possessive(text: &str, actors: &Cast<'_>, list: &[usize], span: annalist_core::Span) -> bool {
+    let pronoun = text.get(..span.start).is_some_and(|before| {
+        let word = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+        ["his", "her", "its", "their"].iter().any(|p| word.eq_ignore_ascii_case(p))
+    });
+    pronoun
+        || list.iter().any(|&o| {
+            let owner = actors.layer.mentions[o].span;
+            owner.end <= span.start
+                && text.get(owner.end..span.start).is_some_and(|gap| POSSESSIVE_MARKS.contains(&gap))
+                && actor(actors, o).is_some_and(|a| a.kind == ActorKind::State)
+        })
 }
 
 /// How a possessive ends a name, with the space after it: "Iran's ", "the United States' ".
@@ -373,22 +381,33 @@ fn modifies_by_hyphen(text: &str, span: annalist_core::Span) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && word != "led"
 }
 
-/// Whether the text between two mentions holds nothing but a possessive and a title of at
-/// most five words, capitalised but for the connectors of [`TITLE_CONNECTORS`] inside it
-/// ("President", "Foreign Minister", "Secretary-General", "Secretary of State").
+/// Whether the text between two mentions holds nothing but a possessive and a title (see
+/// [`is_title`]) of words of letters and hyphens ("President", "Foreign Minister",
+/// "Secretary-General", "Secretary of State").
 fn only_qualifiers(gap: &str) -> bool {
     let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("\u{2019}s")).unwrap_or(gap);
     // (A title of five words is far shorter: a long gap is not read word by word.)
     if gap.len() > MAX_TITLE_BYTES || !(gap.is_empty() || gap.starts_with(char::is_whitespace)) {
         return false;
     }
-    let words: Vec<&str> = gap.split_whitespace().collect();
     let capitalised =
         |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-');
-    words.len() <= 5
-        && words.first().is_none_or(|w| capitalised(w))
-        && words.last().is_none_or(|w| capitalised(w))
-        && words.iter().all(|w| capitalised(w) || TITLE_CONNECTORS.contains(w))
+    is_title(gap.split_whitespace().map(|w| (w, capitalised(w))))
+}
+
+/// Whether `words` (each lower case or as written, with whether it is capitalised) are a
+/// title of at most five words between two names: capitalised but for the connectors of
+/// [`TITLE_CONNECTORS`] inside it. No words at all pass too (two names with nothing or only a
+/// possessive between).
+pub(super) fn is_title<'w>(words: impl Iterator<Item = (&'w str, bool)>) -> bool {
+    let mut last_capitalised = true;
+    for (n, (word, capitalised)) in words.enumerate() {
+        if n >= 5 || (n == 0 && !capitalised) || !(capitalised || TITLE_CONNECTORS.contains(&word)) {
+            return false;
+        }
+        last_capitalised = capitalised;
+    }
+    last_capitalised
 }
 
 /// The longest gap between two mentions read as a title by [`only_qualifiers`], in bytes.
@@ -396,7 +415,7 @@ const MAX_TITLE_BYTES: usize = 80;
 
 /// Lower-case words inside a title: "Secretary of State", "Minister for Foreign Affairs",
 /// "Commander of the Armed Forces".
-pub(super) const TITLE_CONNECTORS: [&str; 3] = ["of", "for", "the"];
+const TITLE_CONNECTORS: [&str; 3] = ["of", "for", "the"];
 
 /// Whether [`participant_code`] finds a code for `actor` at `date` (asked without making it).
 fn has_own_code(actor: &Actor, date: Option<NaiveDate>) -> bool {
