@@ -286,6 +286,9 @@ pub(crate) struct Gazetteer {
     /// People in a relation to a possessor who are not it (`words.tsv`, `relation-noun`:
     /// "allies", "critics"), lower case: "Ukraine's allies pledged aid" is no act of Ukraine.
     pub relation_nouns: FastSet<String>,
+    /// Words that make a people's name an ethnic group, not a state's people (`words.tsv`,
+    /// `ethnic-modifier`: "ethnic"), lower case: "ethnic Turks" in Bulgaria are not Turkey.
+    pub ethnic_modifiers: FastSet<String>,
     /// The keys of listed persons' names of two words or more ("francois mitterrand") with the
     /// person's actor key and key number, by the key's first byte: an unknown person's name
     /// one letter away from one is that person misspelt (see [`Gazetteer::misspelt_person`]).
@@ -635,6 +638,7 @@ impl Gazetteer {
                 Some("participle-modifier") => Some(&mut g.participle_modifiers),
                 Some("forum-post") => Some(&mut g.forum_posts),
                 Some("relation-noun") => Some(&mut g.relation_nouns),
+                Some("ethnic-modifier") => Some(&mut g.ethnic_modifiers),
                 _ => None,
             };
             if let Some(set) = set {

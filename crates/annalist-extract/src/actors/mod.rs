@@ -95,3 +95,9 @@ pub(crate) fn is_forum_post(lower: &str) -> bool {
 pub(crate) fn is_relation_noun(lower: &str) -> bool {
     gazetteer::GAZETTEER.relation_nouns.contains(lower)
 }
+
+/// Whether `lower` (lower case) makes a people's name an ethnic group of no state
+/// (`words.tsv`, `ethnic-modifier`): "ethnic Turks".
+pub(crate) fn is_ethnic_modifier(lower: &str) -> bool {
+    gazetteer::GAZETTEER.ethnic_modifiers.contains(lower)
+}

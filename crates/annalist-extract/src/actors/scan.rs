@@ -844,7 +844,49 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
     /// `iso_key`: the country actor's key, with its number (see [`NameEntry::key_id`]).
     fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: (&str, u32), people: bool) -> usize {
-        if !people && let Some((send, sector)) = self.sector_after_modifiers(end + 1, false) {
+        let sector_after = if people { None } else { self.sector_after_modifiers(end + 1, false) };
+        // "ethnic Turks", "ethnic Albanian rebels": an ethnic group, of no state (the country
+        // after "in" still places it: "ethnic Russians in Ukraine"). An office keeps its
+        // country ("the ethnic Albanian mayor"), and so does an adjective before a word the
+        // scan cannot tell a noun from a verb ("ethnic Chinese fled", "ethnic Albanian towns").
+        if !sector_after.is_some_and(|(_, sector)| sector.person)
+            && i.checked_sub(1)
+                .and_then(|p| self.w(p))
+                .is_some_and(|p| self.same_sentence(i - 1, i) && super::is_ethnic_modifier(&p.lower()))
+        {
+            let next_lowercase =
+                self.w(end + 1).filter(|w| w.lowercase() && self.same_sentence(end, end + 1));
+            let head = match sector_after {
+                Some((send, _)) => Some(send),
+                None if people || next_lowercase.is_none() => Some(end),
+                None if next_lowercase.is_some_and(|w| w.opens(OPENS_GROUP)) => Some(end + 1),
+                None => None,
+            };
+            if let Some(head) = head {
+                return self.group(i, head, None);
+            }
+        }
+        // "Iraqi Kurds", "Syrian Christians": a country's adjective before a people's name is
+        // that people in the country, one group of it. Before a country's people ("Bosnian
+        // Serbs", "Turkish Cypriots", "Korean Americans") it is one group of neither: which of
+        // the two is the country they live in, the words do not tell.
+        if !people
+            && sector_after.is_none()
+            && self.w(end + 1).is_some_and(|w| w.capitalised() && self.same_sentence(end, end + 1))
+            && let Some(next) = self.name_at(end + 1)
+        {
+            let country = match &next.entry.meaning {
+                Meaning::Demonym { iso: other, people: true, .. } if other != iso => Some(None),
+                Meaning::Actor { mention: MentionKind::Group, .. } if next.entry.actor_country.is_none() => {
+                    Some(Some(iso))
+                }
+                _ => None,
+            };
+            if let Some(country) = country {
+                return self.group(i, end + next.len, country);
+            }
+        }
+        if let Some((send, sector)) = sector_after {
             let capitalised = (end + 1..=send).all(|k| self.words.at(k).capitalised());
             if sector.person {
                 // "Iraqi Prime Minister Nouri al-Maliki": the office titles the name after it
