@@ -624,6 +624,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     // President X"). Without a possessive, the name may be a verb's subject.
                     if let Some((send, sector)) = self.sector_after_modifiers(j, j == after)
                         && self.same_sentence(i, send)
+                        && !self.relation_noun_after(send)
                     {
                         if sector.person {
                             return self.titled_person(send + 1, Some((iso, sector, i, send)));
@@ -712,6 +713,15 @@ impl<'w, 'a> Scanner<'w, 'a> {
             MentionKind::Organization,
             Resolution::Description,
         );
+    }
+
+    /// Whether a lower-case noun of people in a relation (`words.tsv`, `relation-noun`)
+    /// follows word `end`: then the sector words before it say what the related are, not
+    /// whose body they are ("Israel's militia ally" is no militia of Israel's).
+    fn relation_noun_after(&self, end: usize) -> bool {
+        self.w(end + 1).is_some_and(|w| {
+            w.lowercase() && self.same_sentence(end, end + 1) && super::is_relation_noun(&w.lower())
+        })
     }
 
     /// A sector phrase at `j`, possibly after one lower-case modifier ("interim
@@ -844,7 +854,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Minister X"), with a group noun it makes a group; alone it is an adjective.
     /// `iso_key`: the country actor's key, with its number (see [`NameEntry::key_id`]).
     fn demonym(&mut self, i: usize, end: usize, iso: &str, iso_key: (&str, u32), people: bool) -> usize {
-        let sector_after = if people { None } else { self.sector_after_modifiers(end + 1, false) };
+        let sector_after = if people {
+            None
+        } else {
+            self.sector_after_modifiers(end + 1, false).filter(|&(send, _)| !self.relation_noun_after(send))
+        };
         // "ethnic Turks", "ethnic Albanian rebels": an ethnic group, of no state (the country
         // after "in" still places it: "ethnic Russians in Ukraine"). An office keeps its
         // country ("the ethnic Albanian mayor"), and so does an adjective before a word the

@@ -328,6 +328,24 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
     })
 }
 
+/// Whether a mention of `kind` at `span` is a country or place right after a place
+/// preposition, or after one and one more word ("in Lebanon", "near the Polish border"). After
+/// a coded participant of its side it says where that one is, no participant itself
+/// ("attacked Hamas positions in Lebanon", "Russian forces in Syria attacked"); named alone, it
+/// is the participant ("strikes in Lebanon").
+fn follows_place_preposition(text: &str, kind: MentionKind, span: annalist_core::Span) -> bool {
+    if kind != MentionKind::Location {
+        return false;
+    }
+    let before = text.get(..span.start).unwrap_or("");
+    before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .take_while(|word| word.chars().all(char::is_alphabetic))
+        .any(|word| PLACE_PREPOSITIONS.words.contains(&word))
+}
+
 /// Whether a post at an international body (`words.tsv`, `forum-post`) follows the mention at
 /// `span`, in lower case: "U.N. mission", "NATO bid".
 fn before_forum_post(text: &str, span: annalist_core::Span) -> bool {
@@ -465,8 +483,25 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
             // A side with a coded actor is that actor's: the others beside it are in apposition
             // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
             let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(|a| has_own_code(a, date)));
-            let kept: Vec<usize> =
+            let mut kept: Vec<usize> =
                 list.iter().copied().filter(|&m| !qualifies_other(cx.text, actors, list, m, date)).collect();
+            let mentions = &actors.layer.mentions;
+            kept = kept
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    let span = mentions[m].span;
+                    // (After an actor with no code, the place says at least where it is:
+                    // "Moslem forces in east Bosnia", "jailed Jimmy Lai in Hong Kong".)
+                    // ("killing in Ukraine and in Russia": places after places are a list.)
+                    let named_before = kept.iter().any(|&o| {
+                        mentions[o].span.end <= span.start
+                            && actor(actors, o).is_some_and(|a| has_own_code(a, date))
+                            && !follows_place_preposition(cx.text, mentions[o].kind, mentions[o].span)
+                    });
+                    !(named_before && follows_place_preposition(cx.text, mentions[m].kind, span))
+                })
+                .collect();
             kept.iter()
                 .enumerate()
                 .filter_map(|(n, &m)| {
