@@ -1033,6 +1033,16 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     };
     d.source.retain(|&m| !names_a_thing(m));
     d.target.retain(|&m| !names_a_thing(m));
+    // "deported 173 people to Turkey", "deported detainees from Guantanamo Bay to Honduras":
+    // where the deported are sent from or to is no target of the deportation (the people
+    // are; PLOVER's mode "deport").
+    if d.mode == Some("deport") {
+        d.target.retain(|&m| {
+            !(from..to)
+                .find(|&k| view.mention_at()[k] == Some(m))
+                .is_some_and(|k| (k.saturating_sub(2)..k).any(|j| matches!(view.lower[j], "to" | "from")))
+        });
+    }
     if d.roles == Roles::Reversed && !d.target.is_empty() {
         // "Yeltsin hosted Hashimoto": the guest is PLOVER's source, the host its target.
         std::mem::swap(&mut d.source, &mut d.target);
