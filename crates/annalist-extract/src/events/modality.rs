@@ -32,6 +32,31 @@ fn rank(m: Modality) -> u8 {
     }
 }
 
+/// The modal that is the future of a past report ("Minsk said it would pull back its troops":
+/// an announced intention) and otherwise a condition ("such an attack would be a disaster",
+/// "analysts say Tehran would welcome the closure").
+const CONDITIONAL_OR_FUTURE_IN_PAST: &str = "would";
+
+/// Past forms of "be" and "have": before "would" they make it the future of a past ("it was
+/// evident that they would impose restrictions").
+const PAST_AUXILIARIES: [&str; 3] = ["was", "were", "had"];
+
+/// Whether a past stands before token `i` of the sentence: a report in the past ("said",
+/// "announced", "told") or in a participle of narration ("telling journalists that he
+/// would"), or a past form of "be" or "have". A report in the present ("says") is none.
+fn after_past_report(view: &SentenceView<'_>, i: usize) -> bool {
+    let past_report = view.reports().iter().any(|&(r, _)| {
+        // A regular past in "-ed" ("announced"), a participle in "-ing", or an irregular form
+        // that is no "-s" form ("said", "told").
+        let word = view.lower[r];
+        r < i
+            && (word.ends_with("ed")
+                || word.ends_with("ing")
+                || (view.is_inflected(r) && !word.ends_with('s')))
+    });
+    past_report || (0..i).any(|k| PAST_AUXILIARIES.contains(&view.lower[k]))
+}
+
 fn cue_at(view: &SentenceView<'_>, i: usize, cue: &Cue) -> bool {
     cue.words
         .iter()
@@ -70,6 +95,12 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
                 && i + cue.words.len() <= end + 1
                 && !(i >= start && cue.modality == Modality::Future)
             {
+                if cue.words == [CONDITIONAL_OR_FUTURE_IN_PAST] && !after_past_report(view, i) {
+                    // "Tehran would welcome the closure", "analysts say Tehran would": a
+                    // condition, no announced intention.
+                    consider(&mut best, Modality::Speculative, false, Some(i));
+                    continue;
+                }
                 consider(&mut best, cue.modality, cue.intention, Some(i + cue.words.len() - 1));
             }
         }
