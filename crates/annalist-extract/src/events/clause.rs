@@ -357,6 +357,9 @@ fn reported_clause_start(view: &SentenceView<'_>, from: usize, end: usize) -> us
 /// its clause; past an apposition or an introductory phrase set off by commas when the
 /// clause itself names none; the shared subject of coordinated verbs.
 pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
+    if let Some(controller) = object_controller(view, anchor) {
+        return Subject::Mentions(controller);
+    }
     let mut end = anchor;
     for segment in 0..4 {
         let mut j = end;
@@ -439,6 +442,54 @@ pub(crate) fn subject(view: &SentenceView<'_>, anchor: usize) -> Subject {
         end = b;
     }
     Subject::None
+}
+
+/// The subject of an infinitive at `anchor` that is the object of a verb of control before
+/// it, or of that verb's preposition (`clause_words.tsv`, `object-control`): "Ankara wants
+/// Trump to veto", "Kyiv expects Washington and London to supply", "is looking to Trump to
+/// veto". The object's names, joined by "and", "or" or commas, in text order.
+fn object_controller(view: &SentenceView<'_>, anchor: usize) -> Option<Vec<usize>> {
+    // "to veto", "to either veto", "to quickly supply".
+    let adverb = |k: usize| {
+        view.is_word_in(k, ADVERBS)
+            || view.lower[k].ends_with("ly")
+            || matches!(view.lower[k], "either" | "not")
+    };
+    let to = (anchor.saturating_sub(3)..anchor)
+        .rev()
+        .take_while(|&k| view.is_word_in(k, super::TO) || adverb(k))
+        .find(|&k| view.is_word_in(k, super::TO))?;
+    let mention_at = view.mention_at();
+    let mut k = to.checked_sub(1)?;
+    let mut names = Vec::new();
+    // Back over the object's names and what joins them.
+    loop {
+        let m = mention_at[k]?;
+        while k > 0 && mention_at[k - 1] == Some(m) {
+            k -= 1;
+        }
+        names.push(m);
+        let joined = k >= 2
+            && (view.is_word_in(k - 1, AND_OR) || view.lower[k - 1] == ",")
+            && mention_at[k - 2].is_some_and(|o| !names.contains(&o));
+        if !joined {
+            break;
+        }
+        k -= 2;
+    }
+    // Before the names, past an article: the verb, or its preposition after the verb.
+    let mut before = k.checked_sub(1)?;
+    if view.is_word_in(before, DETERMINERS) {
+        before = before.checked_sub(1)?;
+    }
+    if matches!(view.lower[before], "to" | "on" | "for") {
+        before = before.checked_sub(1)?;
+    }
+    if !LEXICON.is_clause_word(view.lower[before], ClauseWord::ObjectControl) {
+        return None;
+    }
+    names.reverse();
+    Some(names)
 }
 
 /// Whether the word at `k` may be a past participle: "attacked", "known" (an inflected form

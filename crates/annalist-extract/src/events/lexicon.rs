@@ -317,6 +317,9 @@ pub(crate) enum ClauseWord {
     BeforeMarketDemand,
     /// A noun that a city's name before it names ("the Doha agreement").
     NamedAfterAPlace,
+    /// A verb whose object, or its preposition's, does the act of the infinitive after it
+    /// ("wants Trump to veto", "is looking to Trump to veto").
+    ObjectControl,
 }
 
 impl ClauseWord {
@@ -327,6 +330,7 @@ impl ClauseWord {
             "undergoing" => ClauseWord::Undergoing,
             "before-market-demand" => ClauseWord::BeforeMarketDemand,
             "named-after-a-place" => ClauseWord::NamedAfterAPlace,
+            "object-control" => ClauseWord::ObjectControl,
             _ => return None,
         })
     }
