@@ -248,7 +248,12 @@ fn content_after(
         return None;
     }
     // "told VOA he was waiting": the hearer first, then the clause.
-    let after = match phrase_starting_at(words, after, end) {
+    let hearer = phrase_starting_at(words, after, end);
+    // "told council members to draft regulations": an order to the hearer, no report.
+    if frames.addressee && hearer.is_some_and(|(_, np_end)| np_end < end && words.word(np_end) == "to") {
+        return None;
+    }
+    let after = match hearer {
         Some((_, np_end)) if frames.addressee && np_end - after <= ADDRESSEE_LEN => {
             if np_end >= end || words.is_punct(np_end) && !words.is_quote(np_end) && words.word(np_end) != ","
             {
