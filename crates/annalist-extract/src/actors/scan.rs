@@ -620,6 +620,20 @@ impl<'w, 'a> Scanner<'w, 'a> {
                     if self.w(j).is_some_and(WordAt::possessive) {
                         j += 1;
                     }
+                    // "China's U.N. ambassador", "Ukraine's NATO envoy": a post at an
+                    // international body (`words.tsv`, `forum-post`) is the country's.
+                    if let Some(body) = self.name_at(j)
+                        && matches!(
+                            body.entry.meaning,
+                            Meaning::Actor { mention: MentionKind::Organization, .. }
+                        )
+                        && body.entry.actor_country.is_none()
+                        && self.w(j + body.len).is_some_and(|post| {
+                            post.lowercase() && super::is_forum_post(&post.lower()) && post.sector().is_some()
+                        })
+                    {
+                        j += body.len;
+                    }
                     // Read once: a body of the country ("US forces") or an office ("US
                     // President X"). Without a possessive, the name may be a verb's subject.
                     if let Some((send, sector)) = self.sector_after_modifiers(j, j == after)
