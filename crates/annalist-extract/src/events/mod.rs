@@ -328,6 +328,21 @@ fn qualifies_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date
     })
 }
 
+/// Whether mention `m` of a side `list` only says where a coded participant of the side
+/// before it is (see [`follows_place_preposition`]). After an actor with no code, the place
+/// says at least where it is ("Moslem forces in east Bosnia", "jailed Jimmy Lai in Hong
+/// Kong"); places after places are a list ("killing in Ukraine and in Russia").
+fn places_other(text: &str, actors: &Cast<'_>, list: &[usize], m: usize, date: Option<NaiveDate>) -> bool {
+    let mentions = &actors.layer.mentions;
+    let span = mentions[m].span;
+    follows_place_preposition(text, mentions[m].kind, span)
+        && list.iter().any(|&o| {
+            mentions[o].span.end <= span.start
+                && actor(actors, o).is_some_and(|a| has_own_code(a, date))
+                && !follows_place_preposition(text, mentions[o].kind, mentions[o].span)
+        })
+}
+
 /// Whether a mention of `kind` at `span` is a country or place right after a place
 /// preposition, or after one and one more word ("in Lebanon", "near the Polish border"). After
 /// a coded participant of its side it says where that one is, no participant itself
@@ -483,24 +498,12 @@ pub fn code(cx: &Context<'_>, layer: &ActorLayer, timexes: &[TimeExpr]) -> Vec<E
             // A side with a coded actor is that actor's: the others beside it are in apposition
             // to it or go with it ("Kenzo Oshima, the United Nations coordinator").
             let side_coded = list.iter().any(|&m| actor(actors, m).is_some_and(|a| has_own_code(a, date)));
-            let mut kept: Vec<usize> =
+            let qualified: Vec<usize> =
                 list.iter().copied().filter(|&m| !qualifies_other(cx.text, actors, list, m, date)).collect();
-            let mentions = &actors.layer.mentions;
-            kept = kept
+            let kept: Vec<usize> = qualified
                 .iter()
                 .copied()
-                .filter(|&m| {
-                    let span = mentions[m].span;
-                    // (After an actor with no code, the place says at least where it is:
-                    // "Moslem forces in east Bosnia", "jailed Jimmy Lai in Hong Kong".)
-                    // ("killing in Ukraine and in Russia": places after places are a list.)
-                    let named_before = kept.iter().any(|&o| {
-                        mentions[o].span.end <= span.start
-                            && actor(actors, o).is_some_and(|a| has_own_code(a, date))
-                            && !follows_place_preposition(cx.text, mentions[o].kind, mentions[o].span)
-                    });
-                    !(named_before && follows_place_preposition(cx.text, mentions[m].kind, span))
-                })
+                .filter(|&m| !places_other(cx.text, actors, &qualified, m, date))
                 .collect();
             kept.iter()
                 .enumerate()
@@ -1036,7 +1039,7 @@ fn read_participants(view: &SentenceView<'_>, actors: &Cast<'_>, d: &mut Draft, 
     // "deported 173 people to Turkey", "deported detainees from Guantanamo Bay to Honduras":
     // where the deported are sent from or to is no target of the deportation (the people
     // are; PLOVER's mode "deport").
-    if d.mode == Some("deport") {
+    if d.mode == Some(DEPORT_MODE) {
         d.target.retain(|&m| {
             !(from..to)
                 .find(|&k| view.mention_at()[k] == Some(m))
@@ -1287,6 +1290,9 @@ pub(super) const AUXILIARIES: WordList = WordList::new(15, &["is", "was", "has",
 /// Prepositions before a place.
 pub(super) const PLACE_PREPOSITIONS: WordList =
     WordList::new(16, &["in", "at", "near", "outside", "inside", "across"]);
+
+/// PLOVER's mode of COERCE for deportations, as `patterns.tsv` gives it.
+const DEPORT_MODE: &str = "deport";
 
 /// Prepositions before where a meeting is held.
 pub(super) const MEETING_PLACE_PREPOSITIONS: WordList =

@@ -44,7 +44,7 @@ const PAST_AUXILIARIES: [&str; 3] = ["was", "were", "had"];
 /// Whether a past stands before token `i` of the sentence: a report in the past ("said",
 /// "announced", "told") or in a participle of narration ("telling journalists that he
 /// would"), or a past form of "be" or "have". A report in the present ("says") is none.
-fn after_past_report(view: &SentenceView<'_>, i: usize) -> bool {
+fn after_past(view: &SentenceView<'_>, i: usize) -> bool {
     let past_report = view.reports().iter().any(|&(r, _)| {
         // A regular past in "-ed" ("announced"), a participle in "-ing", or an irregular form
         // that is no "-s" form ("said", "told").
@@ -95,7 +95,7 @@ pub(crate) fn read(view: &SentenceView<'_>, clause: usize, start: usize, end: us
                 && i + cue.words.len() <= end + 1
                 && !(i >= start && cue.modality == Modality::Future)
             {
-                if cue.words == [CONDITIONAL_OR_FUTURE_IN_PAST] && !after_past_report(view, i) {
+                if cue.words == [CONDITIONAL_OR_FUTURE_IN_PAST] && !after_past(view, i) {
                     // "Tehran would welcome the closure", "analysts say Tehran would": a
                     // condition, no announced intention.
                     consider(&mut best, Modality::Speculative, false, Some(i));
