@@ -7,8 +7,9 @@
 //! the rest of the document writes a word —, titles whose departments run on into an endless
 //! capitalised line — the worst case for reading a name's run of words —, series of names
 //! before their verbs with no stop — the worst case for reading a subject back past
-//! commas — and real article
-//! text repeated) and prints the
+//! commas —, "would" with no past before it and no stop — the worst case for reading back
+//! for a past —, objects of control and places after participants with no stop, and real
+//! article text repeated) and prints the
 //! best-of-three times and their ratio. Twice the input must take at most 2.5 times as long;
 //! the task fails otherwise.
 
@@ -57,6 +58,14 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
         ("titles, no stop", "Secretary of State State State Defense ".to_owned()),
         // Series of names before their verbs, each event's subject read back past commas.
         ("series of names, no stop", "Greece, Panama, Chile and Peru attacked Iran, ".to_owned()),
+        // Modals with no past before them, each read back for one ("would" after a past is
+        // an intention, else a condition).
+        ("conditionals, no stop", "Ukraine would attack Minsk and ".to_owned()),
+        // Places after participants, each read back for a preposition; objects of control.
+        (
+            "places and controllers, no stop",
+            "Kyiv expects Greece and Panama to attack positions near the Polish border, ".to_owned(),
+        ),
         ("article text", article + "\n"),
     ] {
         let mut times = Vec::new();

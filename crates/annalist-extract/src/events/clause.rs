@@ -462,9 +462,13 @@ fn object_controller(view: &SentenceView<'_>, anchor: usize) -> Option<Vec<usize
     let mention_at = view.mention_at();
     let mut k = to.checked_sub(1)?;
     let mut names = Vec::new();
-    // Back over the object's names and what joins them.
+    // Back over the object's names and what joins them (a few: the walk stays short on a
+    // long series with no stop).
     loop {
         let m = mention_at[k]?;
+        if names.len() == MAX_CONTROLLED_NAMES {
+            return None;
+        }
         while k > 0 && mention_at[k - 1] == Some(m) {
             k -= 1;
         }
@@ -491,6 +495,9 @@ fn object_controller(view: &SentenceView<'_>, anchor: usize) -> Option<Vec<usize
     names.reverse();
     Some(names)
 }
+
+/// How many names joined by "and", "or" or commas [`object_controller`] takes as the object.
+const MAX_CONTROLLED_NAMES: usize = 8;
 
 /// Whether the word at `k` may be a past participle: "attacked", "known" (an inflected form
 /// that is no present or "-ing" form).

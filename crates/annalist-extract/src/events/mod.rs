@@ -352,7 +352,15 @@ fn follows_place_preposition(text: &str, kind: MentionKind, span: annalist_core:
     if kind != MentionKind::Location {
         return false;
     }
-    let before = text.get(..span.start).unwrap_or("");
+    // Read from a short window before the mention (a long run with no space is not walked
+    // back over), less a word the window may cut.
+    let mut from = span.start.saturating_sub(PLACE_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..span.start).unwrap_or("");
+    let before =
+        if from == 0 { window } else { window.split_once(char::is_whitespace).map_or("", |(_, rest)| rest) };
     before
         .split_whitespace()
         .rev()
@@ -360,6 +368,10 @@ fn follows_place_preposition(text: &str, kind: MentionKind, span: annalist_core:
         .take_while(|word| word.chars().all(char::is_alphabetic))
         .any(|word| PLACE_PREPOSITIONS.words.contains(&word))
 }
+
+/// How many bytes before a mention [`follows_place_preposition`] reads: room for a
+/// preposition and one more word ("near the Polish border").
+const PLACE_WINDOW_BYTES: usize = 48;
 
 /// Whether a post at an international body (`words.tsv`, `forum-post`) follows the mention at
 /// `span`, in lower case: "U.N. mission", "NATO bid".

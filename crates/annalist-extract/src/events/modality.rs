@@ -43,19 +43,23 @@ const PAST_AUXILIARIES: [&str; 3] = ["was", "were", "had"];
 
 /// Whether a past stands before token `i` of the sentence: a report in the past ("said",
 /// "announced", "told") or in a participle of narration ("telling journalists that he
-/// would"), or a past form of "be" or "have". A report in the present ("says") is none.
+/// would"), or a past form of "be" or "have". A report in the present ("says") is none. Only
+/// the last reports and words before `i` are read ([`PAST_REACH`]): time stays linear on a
+/// sentence of many "would" and no stop.
 fn after_past(view: &SentenceView<'_>, i: usize) -> bool {
-    let past_report = view.reports().iter().any(|&(r, _)| {
+    let reports = view.reports();
+    let before = &reports[..reports.partition_point(|&(r, _)| r < i)];
+    let past_report = before.iter().rev().take(PAST_REACH).any(|&(r, _)| {
         // A regular past in "-ed" ("announced"), a participle in "-ing", or an irregular form
         // that is no "-s" form ("said", "told").
         let word = view.lower[r];
-        r < i
-            && (word.ends_with("ed")
-                || word.ends_with("ing")
-                || (view.is_inflected(r) && !word.ends_with('s')))
+        word.ends_with("ed") || word.ends_with("ing") || (view.is_inflected(r) && !word.ends_with('s'))
     });
-    past_report || (0..i).any(|k| PAST_AUXILIARIES.contains(&view.lower[k]))
+    past_report || (i.saturating_sub(PAST_REACH)..i).any(|k| PAST_AUXILIARIES.contains(&view.lower[k]))
 }
+
+/// How many reports, and how many words, before a "would" [`after_past`] reads.
+const PAST_REACH: usize = 40;
 
 fn cue_at(view: &SentenceView<'_>, i: usize, cue: &Cue) -> bool {
     cue.words
