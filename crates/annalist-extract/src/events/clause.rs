@@ -155,6 +155,8 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
     let mut place = None;
     // The last agent of a participle read so far, and its last token.
     let (mut agent, mut agent_end) = (None, None);
+    // Whether a verb stands between two names read so far.
+    let mut verb_before = false;
     for k in from..to.min(view.len()) {
         let Some(m) = view.mention_at()[k] else { continue };
         // "US troops in Syria attacked", "Rebels in the Ivory Coast dismissed": a place named
@@ -197,6 +199,15 @@ fn first_group(view: &SentenceView<'_>, from: usize, to: usize) -> Vec<usize> {
         // nor past another preposition but those of belonging: "The U.S. ambassador to the
         // U.N. said" is the ambassador speaking ("the leader of Hamas", "diplomats from the
         // Group of Seven" are Hamas's and the group's).
+        // "Putin visited Vietnam and the Chinese leader met him": past a verb, an "and" that
+        // opens a clause of its own starts the group again.
+        if let Some(last) = last_at {
+            verb_before |= (last + 1..k).any(|t| verb_like(view, t));
+            // (The clause's verb, at `to`, may be the one it opens.)
+            if verb_before && (last + 1..k).any(|t| opens_clause(view, t, (to + 1).min(view.len()))) {
+                out.clear();
+            }
+        }
         if let Some(last) = last_at
             && ((k > last + 3 && !title_between(view, last + 1, k))
                 || (last + 1..k).any(|t| {
@@ -569,9 +580,52 @@ pub(crate) fn end_of_object(view: &SentenceView<'_>, from: usize, to: usize) -> 
         let reason = !addressee
             && (matches!(&*view.lower[k], "for" | "over")
                 || (view.lower[k] == "of" && !names_next(view, k + 1, to)));
-        infinitive || view.is_word_in(k, THAT) || participle || reason
+        infinitive || view.is_word_in(k, THAT) || participle || reason || opens_clause(view, k, to)
     })
 }
+
+/// Whether the "and" or "but" at `k` opens a clause of its own: a noun phrase, then its verb
+/// before `to` ("visited Vietnam and the Chinese leader met him", "and the number of South
+/// Korean tourists rose"). Not a list of names ("visited Vietnam and the Philippines"), nor
+/// verbs sharing the subject ("attacked Kyiv and killed ten").
+fn opens_clause(view: &SentenceView<'_>, k: usize, to: usize) -> bool {
+    if !view.is_word_in(k, AND_OR_BUT) || k + 2 >= to {
+        return false;
+    }
+    // An article opens the new subject: after a bare name the verb may be that of a list
+    // ("cooperation between Russia and North Korea is dangerous").
+    let first = k + 1;
+    if !view.is_word_in(first, DETERMINERS) {
+        return false;
+    }
+    // The verb, a few words on, after at least one word of the phrase past the article ("the
+    // armed forces" is a phrase: "armed" stands right after the article).
+    (first + 2..to.min(first + OPENED_CLAUSE_REACH))
+        .take_while(|&j| !view.is_break(j))
+        .any(|j| view.mention_at()[j].is_none() && verb_like(view, j))
+}
+
+/// Whether token `k` reads as a finite verb: a form of "be", an auxiliary, an irregular form
+/// that is no "-s" or "-ing" form ("met", "rose"), or a past in "-ed" that no preposition
+/// follows and no article precedes (not a participle's phrase nor an adjective: "the
+/// Philippines based on a shared vision"); no word with a hyphen ("Russian-backed").
+fn verb_like(view: &SentenceView<'_>, k: usize) -> bool {
+    let word = view.lower[k];
+    // (Nor one after an article: "a shared vision".)
+    let participle_phrase = view.lower.get(k + 1).is_some_and(|_| view.is_word_in(k + 1, PREPOSITIONS));
+    let adjective = k > 0 && view.is_word_in(k - 1, DETERMINERS);
+    !word.contains('-')
+        && (view.is_word_in(k, BE_FORMS)
+            || view.is_word_in(k, super::AUXILIARIES)
+            || (word.ends_with("ed") && !participle_phrase && !adjective)
+            || (view.is_inflected(k)
+                && !word.ends_with('s')
+                && !word.ends_with("ing")
+                && !word.ends_with("ed")))
+}
+
+/// How far past an "and" [`opens_clause`] looks for the verb of a clause it opens.
+const OPENED_CLAUSE_REACH: usize = 8;
 
 /// Whether an actor is named at `k`, after any determiners, before `to`.
 fn names_next(view: &SentenceView<'_>, k: usize, to: usize) -> bool {
