@@ -561,6 +561,18 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 if self.text[self.words.at(end).span().end..].starts_with('$') {
                     return end + 1;
                 }
+                // "Kosovo Albanians", "U.S. Muslims": a state's name before a people's (not
+                // after a preposition: "in Kosovo Serbs protested" has a place, then a subject).
+                if m.entry.actor_kind == Some(ActorKind::State)
+                    && let Some(iso) = m.entry.actor_country.as_deref()
+                    && !i
+                        .checked_sub(1)
+                        .and_then(|p| self.w(p))
+                        .is_some_and(|p| p.is(WordClass::Preposition) || p.is(WordClass::PlacePreposition))
+                    && let Some((last, in_country)) = self.people_after(end, iso)
+                {
+                    return self.group(i, last, in_country.then_some(iso));
+                }
                 // A known place or body opening a longer name of an organisation ("New York
                 // Times") is part of that name.
                 let mut stop = end;
@@ -894,25 +906,11 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 return self.group(i, head, None);
             }
         }
-        // "Iraqi Kurds", "Syrian Christians": a country's adjective before a people's name is
-        // that people in the country, one group of it. Before a country's people ("Bosnian
-        // Serbs", "Turkish Cypriots", "Korean Americans") it is one group of neither: which of
-        // the two is the country they live in, the words do not tell.
         if !people
             && sector_after.is_none()
-            && self.w(end + 1).is_some_and(|w| w.capitalised() && self.same_sentence(end, end + 1))
-            && let Some(next) = self.name_at(end + 1)
+            && let Some((last, in_country)) = self.people_after(end, iso)
         {
-            let country = match &next.entry.meaning {
-                Meaning::Demonym { iso: other, people: true, .. } if other != iso => Some(None),
-                Meaning::Actor { mention: MentionKind::Group, .. } if next.entry.actor_country.is_none() => {
-                    Some(Some(iso))
-                }
-                _ => None,
-            };
-            if let Some(country) = country {
-                return self.group(i, end + next.len, country);
-            }
+            return self.group(i, last, in_country.then_some(iso));
         }
         if let Some((send, sector)) = sector_after {
             let capitalised = (end + 1..=send).all(|k| self.words.at(k).capitalised());
@@ -970,6 +968,25 @@ impl<'w, 'a> Scanner<'w, 'a> {
         }
         self.demonym_mention(i, end, iso_key);
         end + 1
+    }
+
+    /// A people's name right after word `end`, the end of a country's adjective or name
+    /// (`iso`): its last word, and whether the one group they make with the country is of
+    /// the country. "Iraqi Kurds", "Syrian Christians", "U.S. Muslims": a people in the
+    /// country, of it. Before a country's people ("Bosnian Serbs", "Kosovo Albanians",
+    /// "Turkish Cypriots", "Korean Americans") of neither: which of the two is the country
+    /// they live in, the words do not tell.
+    fn people_after(&self, end: usize, iso: &str) -> Option<(usize, bool)> {
+        if !self.w(end + 1).is_some_and(|w| w.capitalised() && self.same_sentence(end, end + 1)) {
+            return None;
+        }
+        let next = self.name_at(end + 1)?;
+        let in_country = match &next.entry.meaning {
+            Meaning::Demonym { iso: other, people: true, .. } if other != iso => false,
+            Meaning::Actor { mention: MentionKind::Group, .. } if next.entry.actor_country.is_none() => true,
+            _ => return None,
+        };
+        Some((end + next.len, in_country))
     }
 
     fn demonym_mention(&mut self, i: usize, end: usize, (iso_key, key_id): (&str, u32)) {
