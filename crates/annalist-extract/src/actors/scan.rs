@@ -2974,6 +2974,13 @@ impl<'w, 'a> Scanner<'w, 'a> {
 
     fn expletive(&self, i: usize) -> bool {
         let Some(next) = self.w(i + 1) else { return true };
+        // "when it comes to opposition figures": an idiom, of no one.
+        let when_it_comes_to = i.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| p.lower() == "when")
+            && matches!(next.lower().as_ref(), "comes" | "came")
+            && self.w(i + 2).is_some_and(|to| to.lower() == "to");
+        if when_it_comes_to {
+            return true;
+        }
         let weather = matches!(
             next.lower().as_ref(),
             "is" | "was"
