@@ -611,8 +611,7 @@ fn opens_clause(view: &SentenceView<'_>, k: usize, to: usize) -> bool {
 /// Philippines based on a shared vision"); no word with a hyphen ("Russian-backed").
 fn verb_like(view: &SentenceView<'_>, k: usize) -> bool {
     let word = view.lower[k];
-    // (Nor one after an article: "a shared vision".)
-    let participle_phrase = view.lower.get(k + 1).is_some_and(|_| view.is_word_in(k + 1, PREPOSITIONS));
+    let participle_phrase = k + 1 < view.len() && view.is_word_in(k + 1, PREPOSITIONS);
     let adjective = k > 0 && view.is_word_in(k - 1, DETERMINERS);
     !word.contains('-')
         && (view.is_word_in(k, BE_FORMS)
