@@ -565,10 +565,9 @@ impl<'w, 'a> Scanner<'w, 'a> {
                 // after a preposition: "in Kosovo Serbs protested" has a place, then a subject).
                 if m.entry.actor_kind == Some(ActorKind::State)
                     && let Some(iso) = m.entry.actor_country.as_deref()
-                    && !i
-                        .checked_sub(1)
-                        .and_then(|p| self.w(p))
-                        .is_some_and(|p| p.is(WordClass::Preposition) || p.is(WordClass::PlacePreposition))
+                    && !self
+                        .words_before(i, 1)
+                        .any(|(_, p)| p.is(WordClass::Preposition) || p.is(WordClass::PlacePreposition))
                     && let Some((last, in_country)) = self.people_after(end, iso)
                 {
                     return self.group(i, last, in_country.then_some(iso));
@@ -890,9 +889,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
         // country ("the ethnic Albanian mayor"), and so does an adjective before a word the
         // scan cannot tell a noun from a verb ("ethnic Chinese fled", "ethnic Albanian towns").
         if !sector_after.is_some_and(|(_, sector)| sector.person)
-            && i.checked_sub(1)
-                .and_then(|p| self.w(p))
-                .is_some_and(|p| self.same_sentence(i - 1, i) && super::is_ethnic_modifier(&p.lower()))
+            && self.words_before(i, 1).any(|(_, p)| super::is_ethnic_modifier(&p.lower()))
         {
             let next_lowercase =
                 self.w(end + 1).filter(|w| w.lowercase() && self.same_sentence(end, end + 1));
@@ -1071,9 +1068,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     /// Whether the word before word `first`, in its sentence, says an office was held once:
     /// "former", "ex", "late".
     fn before_is_former(&self, first: usize) -> bool {
-        first.checked_sub(1).and_then(|b| self.w(b)).is_some_and(|b| {
-            matches!(b.lower().as_ref(), "former" | "ex" | "late") && self.same_sentence(first - 1, first)
-        })
+        self.words_before(first, 1).any(|(_, b)| matches!(b.lower().as_ref(), "former" | "ex" | "late"))
     }
 
     /// A name after a title or office ("President X", "Iraqi Prime Minister X"), starting at
@@ -2975,7 +2970,7 @@ impl<'w, 'a> Scanner<'w, 'a> {
     fn expletive(&self, i: usize) -> bool {
         let Some(next) = self.w(i + 1) else { return true };
         // "when it comes to opposition figures": an idiom, of no one.
-        let when_it_comes_to = i.checked_sub(1).and_then(|p| self.w(p)).is_some_and(|p| p.lower() == "when")
+        let when_it_comes_to = self.words_before(i, 1).any(|(_, p)| p.lower() == "when")
             && matches!(next.lower().as_ref(), "comes" | "came")
             && self.w(i + 2).is_some_and(|to| to.lower() == "to");
         if when_it_comes_to {

@@ -605,10 +605,10 @@ fn opens_clause(view: &SentenceView<'_>, k: usize, to: usize) -> bool {
         .any(|j| view.mention_at()[j].is_none() && verb_like(view, j))
 }
 
-/// Whether token `k` reads as a finite verb: a form of "be", an auxiliary, an irregular form
-/// that is no "-s" or "-ing" form ("met", "rose"), or a past in "-ed" that no preposition
-/// follows and no article precedes (not a participle's phrase nor an adjective: "the
-/// Philippines based on a shared vision"); no word with a hyphen ("Russian-backed").
+/// Whether token `k` reads as a finite verb: a form of "be", an auxiliary, or a past form
+/// ([`is_participle`]: "met", "rose", "retreated"), but not one in "-ed" that a preposition
+/// follows or an article precedes (a participle's phrase or an adjective: "the Philippines
+/// based on a shared vision"); no word with a hyphen ("Russian-backed").
 fn verb_like(view: &SentenceView<'_>, k: usize) -> bool {
     let word = view.lower[k];
     let participle_phrase = k + 1 < view.len() && view.is_word_in(k + 1, PREPOSITIONS);
@@ -616,11 +616,7 @@ fn verb_like(view: &SentenceView<'_>, k: usize) -> bool {
     !word.contains('-')
         && (view.is_word_in(k, BE_FORMS)
             || view.is_word_in(k, super::AUXILIARIES)
-            || (word.ends_with("ed") && !participle_phrase && !adjective)
-            || (view.is_inflected(k)
-                && !word.ends_with('s')
-                && !word.ends_with("ing")
-                && !word.ends_with("ed")))
+            || (is_participle(view, k) && !(word.ends_with("ed") && (participle_phrase || adjective))))
 }
 
 /// How far past an "and" [`opens_clause`] looks for the verb of a clause it opens.

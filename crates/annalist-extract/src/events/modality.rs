@@ -49,12 +49,12 @@ const PAST_AUXILIARIES: [&str; 3] = ["was", "were", "had"];
 fn after_past(view: &SentenceView<'_>, i: usize) -> bool {
     let reports = view.reports();
     let before = &reports[..reports.partition_point(|&(r, _)| r < i)];
-    let past_report = before.iter().rev().take(PAST_REACH).any(|&(r, _)| {
-        // A regular past in "-ed" ("announced"), a participle in "-ing", or an irregular form
-        // that is no "-s" form ("said", "told").
-        let word = view.lower[r];
-        word.ends_with("ed") || word.ends_with("ing") || (view.is_inflected(r) && !word.ends_with('s'))
-    });
+    // A past form ("announced", "said", "told") or a participle in "-ing".
+    let past_report = before
+        .iter()
+        .rev()
+        .take(PAST_REACH)
+        .any(|&(r, _)| view.lower[r].ends_with("ing") || super::clause::is_participle(view, r));
     past_report || (i.saturating_sub(PAST_REACH)..i).any(|k| PAST_AUXILIARIES.contains(&view.lower[k]))
 }
 
